@@ -1,0 +1,62 @@
+/**
+ * The narrow storage interface every handler uses. Two adapters implement it:
+ * CloudBase's database (production, wx-server-sdk) and SQLite via better-sqlite3 (one machine).
+ *
+ * It is deliberately limited to what CloudBase documents:
+ * - a transaction may only read and write single documents by id (no queries inside it);
+ * - queries are equality filters on fields (dot paths allowed) with ordering and paging;
+ * - a query returns at most `limit` documents (CloudBase caps a function's get() at 100 by default,
+ *   so adapters page internally when `limit` is larger).
+ */
+export interface Doc {
+  _id: string;
+  [field: string]: unknown;
+}
+
+/** Equality on each field; a dot path ("applicant.personId") reaches into nested objects. */
+export type Where = Record<string, string | number | boolean | null>;
+
+export interface FindOptions {
+  orderBy?: Array<[field: string, direction: 'asc' | 'desc']>;
+  limit?: number;
+  skip?: number;
+}
+
+/** Single-document operations: all a CloudBase transaction allows. */
+export interface DocOps {
+  get<T extends Doc>(collection: string, id: string): Promise<T | null>;
+  /** Creates the document; throws StoreError('DUPLICATE') if the id exists. */
+  insert<T extends Doc>(collection: string, doc: T): Promise<void>;
+  /** Creates or replaces the whole document. */
+  set<T extends Doc>(collection: string, doc: T): Promise<void>;
+  /** Sets the given top-level fields; throws StoreError('NOT_FOUND') if the document is missing. */
+  update(collection: string, id: string, patch: Record<string, unknown>): Promise<void>;
+  remove(collection: string, id: string): Promise<void>;
+}
+
+export interface Store extends DocOps {
+  find<T extends Doc>(collection: string, where: Where, options?: FindOptions): Promise<T[]>;
+  count(collection: string, where: Where): Promise<number>;
+  /**
+   * Runs `work` atomically: either every write in it is stored or none is.
+   * Concurrent transactions touching the same document are serialised or retried by the adapter.
+   */
+  transaction<T>(work: (tx: DocOps) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'DUPLICATE' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** Private files (evidence, certificates). Paths are chosen by handlers, never by callers. */
+export interface FileStore {
+  put(path: string, bytes: Buffer, contentType: string): Promise<void>;
+  get(path: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'shared', ...require('../jest.preset')(__dirname) };
