@@ -1,1 +1,3 @@
-export {};
+// Public surface of the people barrel (owner: people/calendar engineer).
+export * from './citation';
+export * from './age';
