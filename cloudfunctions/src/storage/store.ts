@@ -13,7 +13,11 @@ export interface Doc {
   [field: string]: unknown;
 }
 
-/** Equality on each field; a dot path ("applicant.personId") reaches into nested objects. */
+/**
+ * Equality on each field; a dot path ("applicant.personId") reaches into nested objects.
+ * Fields must hold scalars (not arrays). `null` matches a field that is null or missing (CloudBase semantics).
+ * Documents must be plain JSON values: store instants as ISO strings, never `Date` objects.
+ */
 export type Where = Record<string, string | number | boolean | null>;
 
 export interface FindOptions {
@@ -40,8 +44,16 @@ export interface Store extends DocOps {
   /**
    * Runs `work` atomically: either every write in it is stored or none is.
    * Concurrent transactions touching the same document are serialised or retried by the adapter.
+   * `work` may run more than once (CloudBase retries on conflict): keep it free of side effects other than `tx`
+   * calls, do slow I/O (file uploads) before the transaction, and never call `store.*` from inside it (use `tx`).
    */
   transaction<T>(work: (tx: DocOps) => Promise<T>): Promise<T>;
+  /**
+   * Declares that queries filter/order on these fields (dot paths) of a collection. SQLite builds an expression
+   * index; CloudBase indexes are created in the console (≤ 20 per collection), so there it only records the wish.
+   * Idempotent; call at startup (see `storage/indexes.ts`).
+   */
+  ensureIndex(collection: string, fields: string[]): Promise<void>;
   close(): Promise<void>;
 }
 

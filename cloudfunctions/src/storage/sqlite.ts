@@ -1,0 +1,248 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import Database from 'better-sqlite3';
+import type { Doc, DocOps, FindOptions, Store, Where } from './store';
+import { StoreError } from './store';
+import { checkCollection, checkFieldPath, checkId } from './names';
+
+export interface SqliteStoreOptions {
+  /**
+   * Durability of a commit. WAL + NORMAL (default): a commit is appended to the WAL file with write() before
+   * `transaction()` resolves, so it lives in the OS page cache and survives a crash or SIGKILL of this process
+   * (the kernel writes it out); only an OS crash or power loss can drop the last commits, because NORMAL skips
+   * the fsync per commit. FULL adds that fsync (power-loss safe) at the price of one disk flush per write.
+   */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+/**
+ * Store over one SQLite file (better-sqlite3): one table per collection, `_id TEXT PRIMARY KEY, doc TEXT` (JSON).
+ *
+ * better-sqlite3 is synchronous, so an async transaction (work that awaits between its reads and writes) would
+ * share the single connection with everything else that runs meanwhile. Hence:
+ * - every write (transactions and the standalone insert/set/update/remove) goes through one promise queue and
+ *   runs inside BEGIN IMMEDIATE … COMMIT / ROLLBACK, so transactions are serialised and never interleave;
+ * - standalone reads (get/find/count outside a transaction) use a second, read-only connection: in WAL mode it
+ *   sees the last committed state, never the half-done work of an open transaction.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly reader: Database.Database;
+  private readonly tables = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly inTx = new AsyncLocalStorage<boolean>();
+  private closed = false;
+
+  constructor(readonly file: string, options: SqliteStoreOptions = {}) {
+    this.db = new Database(file);
+    if (file === ':memory:') {
+      // An in-memory database cannot be shared between connections: read through the writer (tests only).
+      this.reader = this.db;
+    } else {
+      this.db.pragma('journal_mode = WAL');
+      this.reader = new Database(file, { readonly: true, fileMustExist: true });
+    }
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.reader.pragma('busy_timeout = 5000');
+  }
+
+  // ---- standalone operations -------------------------------------------------------------------------------
+
+  async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
+    this.assertUsable('get');
+    return this.readDoc<T>(this.reader, collection, id);
+  }
+
+  async find<T extends Doc>(collection: string, where: Where, options: FindOptions = {}): Promise<T[]> {
+    this.assertUsable('find');
+    const table = this.tableFor(collection, false);
+    const { clause, params } = whereSql(where); // validates field paths even when the table is absent
+    if (!this.tableExists(this.reader, table)) return [];
+    let sql = `SELECT doc FROM "${table}" ${clause}`;
+    const order = (options.orderBy ?? []).map(([field, dir]) => {
+      if (dir !== 'asc' && dir !== 'desc') throw new StoreError('UNAVAILABLE', 'invalid order direction');
+      return `${fieldExpr(field)} ${dir === 'asc' ? 'ASC' : 'DESC'}`;
+    });
+    // _id breaks ties so that paging through equal keys is stable (CloudBase adapter does the same).
+    order.push('_id ASC');
+    sql += ` ORDER BY ${order.join(', ')}`;
+    const limit = options.limit ?? -1;
+    const skip = options.skip ?? 0;
+    if (!Number.isInteger(limit) || !Number.isInteger(skip) || skip < 0) {
+      throw new StoreError('UNAVAILABLE', 'invalid limit/skip');
+    }
+    sql += ' LIMIT ? OFFSET ?';
+    const rows = this.reader.prepare(sql).all(...params, limit < 0 ? -1 : limit, skip) as Array<{ doc: string }>;
+    return rows.map((r) => JSON.parse(r.doc) as T);
+  }
+
+  async count(collection: string, where: Where): Promise<number> {
+    this.assertUsable('count');
+    const table = this.tableFor(collection, false);
+    const { clause, params } = whereSql(where);
+    if (!this.tableExists(this.reader, table)) return 0;
+    const row = this.reader.prepare(`SELECT COUNT(*) AS n FROM "${table}" ${clause}`).get(...params) as { n: number };
+    return row.n;
+  }
+
+  insert<T extends Doc>(collection: string, doc: T): Promise<void> {
+    return this.transaction((tx) => tx.insert(collection, doc));
+  }
+
+  set<T extends Doc>(collection: string, doc: T): Promise<void> {
+    return this.transaction((tx) => tx.set(collection, doc));
+  }
+
+  update(collection: string, id: string, patch: Record<string, unknown>): Promise<void> {
+    return this.transaction((tx) => tx.update(collection, id, patch));
+  }
+
+  remove(collection: string, id: string): Promise<void> {
+    return this.transaction((tx) => tx.remove(collection, id));
+  }
+
+  // ---- transactions ------------------------------------------------------------------------------------------
+
+  transaction<T>(work: (tx: DocOps) => Promise<T>): Promise<T> {
+    if (this.inTx.getStore()) {
+      // Waiting on the queue from inside a queued transaction would deadlock: fail loudly instead.
+      return Promise.reject(new StoreError('UNAVAILABLE', 'nested store call inside a transaction: use tx'));
+    }
+    const run = this.queue.then(() => this.inTx.run(true, () => this.runOne(work)));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runOne<T>(work: (tx: DocOps) => Promise<T>): Promise<T> {
+    this.assertUsable('transaction');
+    let active = true;
+    const guard = (op: string) => {
+      if (!active) throw new StoreError('UNAVAILABLE', `tx.${op} used after its transaction ended`);
+    };
+    const db = this.db;
+    const tx: DocOps = {
+      get: async <D extends Doc>(collection: string, id: string) => {
+        guard('get');
+        return this.readDoc<D>(db, collection, id);
+      },
+      insert: async <D extends Doc>(collection: string, doc: D) => {
+        guard('insert');
+        const table = this.tableFor(collection, true);
+        const res = db.prepare(`INSERT OR IGNORE INTO "${table}" (_id, doc) VALUES (?, ?)`).run(checkId(doc._id), encode(doc));
+        if (res.changes === 0) throw new StoreError('DUPLICATE', `${collection}/${doc._id} already exists`);
+      },
+      set: async <D extends Doc>(collection: string, doc: D) => {
+        guard('set');
+        const table = this.tableFor(collection, true);
+        db.prepare(`INSERT INTO "${table}" (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`)
+          .run(checkId(doc._id), encode(doc));
+      },
+      update: async (collection: string, id: string, patch: Record<string, unknown>) => {
+        guard('update');
+        if ('_id' in patch) throw new StoreError('UNAVAILABLE', '_id cannot be updated');
+        const current = this.readDoc<Doc>(db, collection, id);
+        if (!current) throw new StoreError('NOT_FOUND', `${collection}/${id} does not exist`);
+        const table = this.tableFor(collection, true);
+        db.prepare(`UPDATE "${table}" SET doc = ? WHERE _id = ?`).run(encode({ ...current, ...patch, _id: id }), id);
+      },
+      remove: async (collection: string, id: string) => {
+        guard('remove');
+        const table = this.tableFor(collection, false);
+        if (this.tables.has(table) || this.tableExists(db, table)) {
+          db.prepare(`DELETE FROM "${table}" WHERE _id = ?`).run(checkId(id));
+        }
+      },
+    };
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work(tx);
+      active = false;
+      db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      active = false;
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  // ---- indexes & lifecycle -----------------------------------------------------------------------------------
+
+  async ensureIndex(collection: string, fields: string[]): Promise<void> {
+    if (fields.length === 0) return;
+    const table = this.tableFor(collection, true);
+    const name = `ix_${collection}__${fields.map((f) => checkFieldPath(f).replace(/\./g, '_')).join('__')}`;
+    await this.transaction(async () => {
+      this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" (${fields.map(fieldExpr).join(', ')})`);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // Let queued writes finish: an acknowledged write is never cut off by shutdown.
+    await this.queue;
+    this.closed = true;
+    if (this.reader !== this.db) this.reader.close();
+    this.db.close();
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------------------
+
+  private assertUsable(op: string): void {
+    if (this.closed) throw new StoreError('UNAVAILABLE', `store closed (${op})`);
+  }
+
+  private tableFor(collection: string, create: boolean): string {
+    const table = `c_${checkCollection(collection)}`;
+    if (create && !this.tables.has(table)) {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
+      this.tables.add(table);
+    }
+    return table;
+  }
+
+  private tableExists(db: Database.Database, table: string): boolean {
+    if (db === this.db && this.tables.has(table)) return true;
+    const row = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
+    if (row && db === this.db) this.tables.add(table);
+    return row !== undefined;
+  }
+
+  private readDoc<T extends Doc>(db: Database.Database, collection: string, id: string): T | null {
+    const table = this.tableFor(collection, false);
+    if (!this.tableExists(db, table)) return null;
+    const row = db.prepare(`SELECT doc FROM "${table}" WHERE _id = ?`).get(checkId(id)) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+}
+
+function encode(doc: Doc): string {
+  if (doc === null || typeof doc !== 'object') throw new StoreError('UNAVAILABLE', 'document must be an object');
+  return JSON.stringify(doc);
+}
+
+/** The literal expression used both in indexes and in queries (SQLite matches index expressions textually). */
+function fieldExpr(field: string): string {
+  if (field === '_id') return '_id';
+  return `json_extract(doc, '$.${checkFieldPath(field)}')`;
+}
+
+function whereSql(where: Where): { clause: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const [field, value] of Object.entries(where)) {
+    const expr = fieldExpr(field);
+    if (value === null) {
+      parts.push(`${expr} IS NULL`);
+    } else if (typeof value === 'boolean') {
+      // json_extract turns true/false into 1/0; json_type keeps a boolean from matching the number 1.
+      parts.push(`json_type(doc, '$.${checkFieldPath(field)}') = '${value ? 'true' : 'false'}'`);
+    } else if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
+      parts.push(`${expr} = ?`);
+      params.push(value);
+    } else {
+      throw new StoreError('UNAVAILABLE', `unsupported where value for ${field}`);
+    }
+  }
+  return { clause: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
