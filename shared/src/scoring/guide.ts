@@ -1,0 +1,163 @@
+// Data for the 办事指南 (guide) page: departments, per-indicator materials, the yearly timeline and a short FAQ,
+// all in our own words with citations. The product never reads the source documents at run time.
+import { INDICATORS, LOWER_READING_PRINCIPLE } from './rules';
+import type { DepartmentCode, IndicatorCode, IndicatorGroup, Source } from './types';
+
+export const DEPARTMENTS: Record<DepartmentCode, { name: string; reviews: string }> = {
+  'public-security': { name: '公安', reviews: '年龄、居住登记和居住证年限、减分项、一票否决' },
+  hrss: { name: '人力社保', reviews: '社会保险、专业技术职称和职业技能' },
+  housing: { name: '住保房管', reviews: '自购产权住房、合法租赁住房' },
+  education: { name: '教育', reviews: '文化程度' },
+  tax: { name: '税务', reviews: '个人所得税' },
+  honours: { name: '荣誉颁发部门', reviews: '奖项和荣誉称号' },
+  health: { name: '卫生健康', reviews: '无偿献血、捐献造血干细胞' },
+  civilization: { name: '市委宣传部（文明办）', reviews: '志愿服务（FAQ2021 Q2：由团市委调整为市委宣传部（文明办））' },
+  'civil-affairs': { name: '民政', reviews: '慈善捐赠' },
+  'market-regulation': { name: '市场监管（知识产权）', reviews: '发明专利' },
+};
+
+export const GROUP_LABELS: Record<IndicatorGroup, string> = {
+  basic: '基础指标',
+  bonus: '加分指标',
+  deduction: '减分指标',
+  veto: '一票否决指标',
+};
+
+export interface GuideIndicator {
+  code: IndicatorCode;
+  label: string;
+  group: IndicatorGroup;
+  groupLabel: string;
+  department: DepartmentCode;
+  departmentName: string;
+  summary: string;
+  evidence: string[];
+  lookBack: string | null;
+  /** false when the values shown rest on public copies rather than the two source documents. */
+  verified: boolean;
+}
+
+/** Guide rows for the indicators in force on `cutoffDate` (deleted indicators are left out). */
+export function guideIndicators(cutoffDate: string): GuideIndicator[] {
+  const rows: GuideIndicator[] = [];
+  for (const ind of Object.values(INDICATORS)) {
+    const version = (ind.versions as { from: string | null; until: string | null; verified: boolean; id: string }[]).find(
+      (v) => (v.from === null || v.from <= cutoffDate) && (v.until === null || cutoffDate < v.until),
+    );
+    if (!version || version.id.endsWith('-deleted')) continue;
+    rows.push({
+      code: ind.code,
+      label: ind.label,
+      group: ind.group,
+      groupLabel: GROUP_LABELS[ind.group],
+      department: ind.department,
+      departmentName: DEPARTMENTS[ind.department].name,
+      summary: ind.summary,
+      evidence: ind.evidence,
+      lookBack: ind.lookBackYears ? `只计截止日前${ind.lookBackYears}年内取得的材料` : null,
+      verified: version.verified,
+    });
+  }
+  return rows;
+}
+
+export interface TimelineStep {
+  key: string;
+  title: string;
+  text: string;
+  source: Source;
+}
+
+/** The yearly cycle from 2022 on, in our own words (FAQ2021 Q4–Q6, Q9–Q10; R2023 §二(四)). */
+export const YEARLY_TIMELINE: TimelineStep[] = [
+  {
+    key: 'cutoff',
+    title: '指标截止日',
+    text: '计分材料须在当期受理起始日的上月首日之前取得；积分落户申请11月1日开始，因此截止日为10月1日，年龄也按这一天计算。',
+    source: { doc: 'FAQ2021', clause: 'Q5' },
+  },
+  {
+    key: 'apply-points',
+    title: '申请积分',
+    text: '自2022年起每年一次，须在当年10月1日前完成积分申请（2024年3月1日起全年可受理积分申请，据公开信息）。',
+    source: { doc: 'FAQ2021', clause: 'Q6' },
+  },
+  {
+    key: 'result',
+    title: '查询积分',
+    text: '受理后20个工作日可自行查询积分。',
+    source: { doc: 'FAQ2021', clause: 'Q5' },
+  },
+  {
+    key: 'objection',
+    title: '提出异议',
+    text: '对分值有异议的，须在查询结果后7个工作日内提出；逾期视为确认分值。',
+    source: { doc: 'FAQ2021', clause: 'Q5' },
+  },
+  {
+    key: 'certificate',
+    title: '打印积分有效凭证',
+    text: '获得积分7个工作日后，可在小程序或积分受理窗口打印积分有效凭证。',
+    source: { doc: 'FAQ2021', clause: 'Q5' },
+  },
+  {
+    key: 'apply-settlement',
+    title: '申请积分落户',
+    text: '每年11月1日至11月30日（节假日除外）到拟落户地户籍窗口递交申请。须持有市区有效《浙江省居住证》、积分满100分、年满18周岁、具有完全民事行为能力且不是本市市区户籍。',
+    source: { doc: 'FAQ2021', clause: 'Q6' },
+  },
+  {
+    key: 'admission',
+    title: '准入通知与落户',
+    text: '公示结束并经批准后签发《积分落户准入通知书》，有效期60天，凭通知书到户籍窗口办理落户。',
+    source: { doc: 'FAQ2021', clause: 'Q5' },
+  },
+];
+
+export interface FaqEntry {
+  question: string;
+  answer: string;
+  sources: Source[];
+}
+
+export const GUIDE_FAQ: FaqEntry[] = [
+  {
+    question: '积分满100分就能落户吗？',
+    answer:
+      '100分是申请积分落户的起点分值。2023年5月8日起，原则上经审核符合基本申请条件（积分满100分）的均可落户，但落户分数线可能根据城市承载能力调整；此前每年按总量控制划定录取分数线。',
+    sources: [{ doc: 'R2023', clause: '二(四)' }, { doc: 'FAQ2021', clause: 'Q9' }, { doc: 'FAQ2021', clause: 'Q10' }],
+  },
+  {
+    question: '哪些材料有时间限制？',
+    answer: '捐赠、志愿服务、荣誉奖项和纳税的材料，只计截止日前5年内取得的（例如2021年度为2016年10月1日至2021年10月1日）。',
+    sources: [{ doc: 'FAQ2021', clause: 'Q5' }],
+  },
+  {
+    question: '可以请别人代为申请吗？',
+    answer:
+      '可以书面委托用人单位申请；未满16周岁的未成年人和行动不便的老年人、残疾人等，可由监护人或近亲属代为申请。代办时须同时提供委托人和代办人的有效身份证件。',
+    sources: [{ doc: 'FAQ2021', clause: 'Q8' }],
+  },
+  {
+    question: '2021年的修订改了什么？',
+    answer:
+      '提高了减分标准：一般刑事犯罪每次扣150分、强制隔离戒毒每次扣100分、行政或司法拘留每次扣60分、存在失信记录扣40分、列入严重失信名单每次扣80分；删除了违反计划生育政策的减分项；志愿服务改由市委宣传部（文明办）负责。',
+    sources: [{ doc: 'FAQ2021', clause: 'Q2' }, { doc: 'FAQ2021', clause: 'Q3' }],
+  },
+  {
+    question: '2023年的调整改了什么？',
+    answer: '年龄指标改为18至40周岁30分、超过40周岁每增加1岁减2分直至不得分；个人所得税最高分由20分提高到80分。',
+    sources: [{ doc: 'R2023', clause: '二(四)' }],
+  },
+  {
+    question: '自评分数准确吗？',
+    answer:
+      '自评只是估算。部分分值来自公开转载的指标表，尚未与官方文件核对，页面会标明"未核实"。' + LOWER_READING_PRINCIPLE + '最终分值以各部门审核结果为准。',
+    sources: [{ doc: 'our-choice', description: '本程序的估算说明' }],
+  },
+  {
+    question: '提供虚假材料会怎样？',
+    answer: '经查实提供虚假材料的，所得积分作废，且5年内不得再申请（据公开转载，未核实）。',
+    sources: [{ doc: 'public-copy', description: '《杭州市居住证积分管理办法》公开转载' }],
+  },
+];

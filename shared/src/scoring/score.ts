@@ -1,0 +1,402 @@
+// scorePoints: the self-assessment score of a profile for the round with a given cut-off date.
+// Hot path (≥ 200,000 profiles/s): no zod, one cached rule-set lookup, arithmetic in half-points (integers) so
+// 0.5 steps stay exact and `total` is exactly the sum of the items.
+import { ageOn } from '../people/age';
+import type { ProfileInput } from './profile';
+import { EDUCATION_LABELS, HONOUR_LEVEL_LABELS, SKILL_LABELS, TITLE_LABELS } from './profile';
+import { COMBINATION_RULES, INDICATORS, LOWER_READING_PRINCIPLE, REVISION_2021_FROM, RULES_REVIEWED_THROUGH } from './rules';
+import { ruleSetFor } from './ruleset';
+import type {
+  AgeParams,
+  Confidence,
+  DeductionParams,
+  HonourLevel,
+  IndicatorCode,
+  IndicatorGroup,
+  IndicatorVersion,
+  LinearParams,
+  Source,
+  ThresholdStepParams,
+} from './types';
+
+export interface ScoreItem {
+  code: IndicatorCode;
+  label: string;
+  group: IndicatorGroup;
+  /** Points counted in the total (negative for deductions; 0 when the indicator does not count). */
+  points: number;
+  /** Short Chinese explanation, e.g. '本科学历且有学位：50分'. */
+  explanation: string;
+  source: Source;
+  verified: boolean;
+  confidence: Confidence;
+  versionId: string;
+}
+
+export interface ScoreWarning {
+  code:
+    | 'UNVERIFIED_RULES'
+    | 'RULES_NOT_REVIEWED'
+    | 'PRE_2021_REVISION'
+    | 'CUTOFF_NOT_FIRST_OF_MONTH'
+    | 'UNDER_18'
+    | 'BORN_AFTER_CUTOFF'
+    | 'LOOK_BACK_WINDOW'
+    | 'DEDUCTION_ONE_ACT';
+  message: string;
+}
+
+export interface ScoreResult {
+  /**
+   * Sum of item points; `null` when a veto applies, so no screen can show a vetoed profile as a score of 0
+   * (which would read as "eligible, just low").
+   */
+  total: number | null;
+  items: ScoreItem[];
+  warnings: ScoreWarning[];
+  veto: { reason: string; source: Source; verified: boolean } | null;
+  cutoffDate: string;
+  /** Ids of the rule versions used (for audit records and the "rule version" line of the UI). */
+  ruleVersionIds: string[];
+}
+
+export interface ScoreOptions {
+  /** The round's indicator cut-off date ('YYYY-MM-DD'); age is taken on it and rule versions are chosen by it. */
+  cutoffDate: string;
+}
+
+const fmt = (halves: number): string => String(halves / 2);
+
+/** Points in half-points; rounding only absorbs a data value that is not a multiple of 0.5 (tests forbid it). */
+const H = (points: number): number => Math.round(points * 2);
+
+function ageHalves(age: number, p: AgeParams): number {
+  if (age < p.minAge) return 0;
+  if (p.zeroAboveAge !== null && age > p.zeroAboveAge) return 0;
+  const raw = p.anchorPoints + p.perYear * (p.anchorAge - age);
+  return H(Math.min(p.maxPoints, Math.max(p.floorPoints, raw)));
+}
+
+function linearHalves(amount: number, p: LinearParams): number {
+  return Math.min(H(Math.floor(amount / p.unit) * p.rate), H(p.cap));
+}
+
+function thresholdHalves(amount: number, p: ThresholdStepParams): number {
+  if (amount < p.threshold) return 0;
+  return Math.min(H(p.firstPoints) + Math.floor((amount - p.threshold) / p.step) * H(p.stepPoints), H(p.cap));
+}
+
+interface Draft {
+  halves: number;
+  explanation: string;
+}
+
+const NOT_FILLED = '未填写：0分';
+
+export function scorePoints(profile: ProfileInput, options: ScoreOptions): ScoreResult {
+  const cutoffDate = options.cutoffDate;
+  const rs = ruleSetFor(cutoffDate);
+  const v = rs.versions;
+  const warnings: ScoreWarning[] = [];
+  const records = profile.records;
+
+  if (records?.vetoed) {
+    const vv = v.veto;
+    return {
+      total: null,
+      items: [],
+      warnings,
+      veto: {
+        reason: `存在一票否决情形（${vv.params.conditions.join('、')}），不予积分。`,
+        source: vv.source,
+        verified: vv.verified,
+      },
+      cutoffDate,
+      ruleVersionIds: rs.versionIds,
+    };
+  }
+
+  const items: ScoreItem[] = [];
+  let total = 0;
+  let unverified = '';
+  const push = (code: IndicatorCode, version: IndicatorVersion<unknown>, d: Draft): void => {
+    const ind = INDICATORS[code];
+    if (d.halves !== 0 && !version.verified) unverified += unverified ? `、${ind.label}` : ind.label;
+    total += d.halves;
+    items.push({
+      code,
+      label: ind.label,
+      group: ind.group,
+      points: d.halves / 2,
+      explanation: d.explanation,
+      source: version.source,
+      verified: version.verified,
+      confidence: version.confidence,
+      versionId: version.id,
+    });
+  };
+
+  // ---- Age ----
+  let age: Draft;
+  if (profile.birthDate > cutoffDate) {
+    warnings.push({ code: 'BORN_AFTER_CUTOFF', message: '出生日期晚于指标截止日，无法计算年龄分。' });
+    age = { halves: 0, explanation: '出生日期晚于截止日：0分' };
+  } else {
+    const years = ageOn(profile.birthDate, cutoffDate);
+    const halves = ageHalves(years, v.age.params);
+    if (years < v.age.params.minAge) {
+      warnings.push({ code: 'UNDER_18', message: `截止日时未满${v.age.params.minAge}周岁：年龄按0分估算，且不能申请积分落户。` });
+    }
+    age = { halves, explanation: `截止日${years}周岁：${fmt(halves)}分` };
+  }
+  push('age', v.age, age);
+
+  // ---- Education vs title/skill: only the higher counts ----
+  const ep = v.education.params;
+  let eduHalves = 0;
+  let eduText = NOT_FILLED;
+  if (profile.education !== undefined) {
+    const level = profile.education;
+    const partial = profile.hasDiplomaAndDegree === false && ep.partialLevels.includes(level);
+    eduHalves = H(ep.points[level] - (partial ? ep.partialDeduction : 0));
+    const name = EDUCATION_LABELS[level];
+    eduText = ep.partialLevels.includes(level)
+      ? `${name}${partial ? '（只有学历或只有学位）' : '学历且有学位'}：${fmt(eduHalves)}分`
+      : `${name}：${fmt(eduHalves)}分`;
+  }
+  const tp = v.titleSkill.params;
+  const titleHalves = profile.title ? H(tp.title[profile.title]) : 0;
+  const skillHalves = profile.skillLevel ? H(tp.skill[profile.skillLevel as 1 | 2 | 3 | 4 | 5]) : 0;
+  let tsHalves = Math.max(titleHalves, skillHalves);
+  let tsText: string;
+  const titleName = profile.title && profile.title !== 'none' ? TITLE_LABELS[profile.title] : '';
+  const skillName = profile.skillLevel ? SKILL_LABELS[profile.skillLevel as 1 | 2 | 3 | 4 | 5] : '';
+  if (titleName && skillName) {
+    tsText = `${titleName}${fmt(titleHalves)}分、${skillName}${fmt(skillHalves)}分，取较高：${fmt(tsHalves)}分`;
+  } else if (titleName || skillName) {
+    tsText = `${titleName || skillName}：${fmt(tsHalves)}分`;
+  } else {
+    tsText = profile.title === 'none' ? '无职称或技能：0分' : NOT_FILLED;
+  }
+  if (COMBINATION_RULES.educationVsTitleSkill.mode === 'higher-only' && eduHalves > 0 && tsHalves > 0) {
+    if (tsHalves > eduHalves) {
+      eduText += `；低于专业技术职称/职业技能（${fmt(tsHalves)}分），两者只计较高一项，本项计0分`;
+      tsText += '（高于文化程度，只计此项）';
+      eduHalves = 0;
+    } else {
+      tsText += `；${tsHalves === eduHalves ? '与' : '不高于'}文化程度（${fmt(eduHalves)}分）${tsHalves === eduHalves ? '相同' : ''}，两者只计较高一项，本项计0分`;
+      eduText += '（不低于职称/技能，只计此项）';
+      tsHalves = 0;
+    }
+  }
+  push('education', v.education, { halves: eduHalves, explanation: eduText });
+  push('titleSkill', v.titleSkill, { halves: tsHalves, explanation: tsText });
+
+  // ---- Social insurance, registration ----
+  const sim = profile.socialInsuranceMonths;
+  if (sim === undefined) push('socialInsurance', v.socialInsurance, { halves: 0, explanation: NOT_FILLED });
+  else {
+    const p = v.socialInsurance.params;
+    const halves = linearHalves(sim, p);
+    push('socialInsurance', v.socialInsurance, {
+      halves,
+      explanation: halves === H(p.cap) && sim * p.rate > p.cap
+        ? `市区缴纳社保${sim}个月，已达上限：${fmt(halves)}分`
+        : `市区缴纳社保${sim}个月，每月${p.rate}分：${fmt(halves)}分`,
+    });
+  }
+  const rry = profile.residenceRegistrationYears;
+  if (rry === undefined) push('residenceRegistration', v.residenceRegistration, { halves: 0, explanation: NOT_FILLED });
+  else {
+    const p = v.residenceRegistration.params;
+    const halves = linearHalves(rry, p);
+    push('residenceRegistration', v.residenceRegistration, {
+      halves,
+      explanation: rry * p.rate > p.cap
+        ? `居住登记${rry}年，已达上限：${fmt(halves)}分`
+        : `居住登记${rry}年，每年${p.rate}分：${fmt(halves)}分`,
+    });
+  }
+
+  // ---- Own home vs rental: only the higher counts ----
+  let homeHalves = profile.ownHome ? H(v.ownHome.params.points) : 0;
+  let homeText = profile.ownHome === undefined ? NOT_FILLED : profile.ownHome ? `有自购产权住房：${fmt(homeHalves)}分` : '无自购产权住房：0分';
+  const ry = profile.rentalYears;
+  let rentHalves = 0;
+  let rentText = NOT_FILLED;
+  if (ry !== undefined) {
+    const p = v.rental.params;
+    rentHalves = linearHalves(ry, p);
+    rentText = ry * p.rate > p.cap ? `合法租赁${ry}年，已达上限：${fmt(rentHalves)}分` : `合法租赁${ry}年，每年${p.rate}分：${fmt(rentHalves)}分`;
+  }
+  if (COMBINATION_RULES.ownHomeVsRental.mode === 'higher-only' && homeHalves > 0 && rentHalves > 0) {
+    if (homeHalves >= rentHalves) {
+      rentText += `；自购住房分更高（${fmt(homeHalves)}分），两者只计较高一项，本项计0分`;
+      rentHalves = 0;
+    } else {
+      homeText += `；租赁分更高（${fmt(rentHalves)}分），两者只计较高一项，本项计0分`;
+      homeHalves = 0;
+    }
+  }
+  push('ownHome', v.ownHome, { halves: homeHalves, explanation: homeText });
+  push('rental', v.rental, { halves: rentHalves, explanation: rentText });
+
+  // ---- Income tax ----
+  const tax = profile.incomeTaxYuan;
+  let lookBack = false;
+  if (tax === undefined) push('incomeTax', v.incomeTax, { halves: 0, explanation: NOT_FILLED });
+  else {
+    lookBack ||= tax > 0;
+    const p = v.incomeTax.params;
+    const halves = thresholdHalves(tax, p);
+    push('incomeTax', v.incomeTax, {
+      halves,
+      explanation: halves === 0
+        ? `5年内纳税${tax}元，不足${p.threshold}元：0分`
+        : `5年内纳税${tax}元${halves === H(p.cap) ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`,
+    });
+  }
+
+  // ---- Honours: per matter only its highest level, then each level counted up to its cap ----
+  const honours = profile.honours;
+  if (!honours || honours.length === 0) push('honours', v.honours, { halves: 0, explanation: honours ? '无荣誉：0分' : NOT_FILLED });
+  else {
+    lookBack = true;
+    const p = v.honours.params.levels;
+    const best = new Map<string, HonourLevel>();
+    for (const h of honours) {
+      const key = h.matter.trim();
+      const prev = best.get(key);
+      if (prev === undefined || p[h.level].each > p[prev].each) best.set(key, h.level);
+    }
+    const counts: Record<HonourLevel, number> = { national: 0, provincial: 0, city: 0, district: 0 };
+    for (const level of best.values()) counts[level]++;
+    let halves = 0;
+    const parts: string[] = [];
+    for (const level of ['national', 'provincial', 'city', 'district'] as const) {
+      const n = counts[level];
+      if (n === 0) continue;
+      const raw = H(n * p[level].each);
+      const capped = Math.min(raw, H(p[level].cap));
+      halves += capped;
+      parts.push(`${HONOUR_LEVEL_LABELS[level]}${n}项${capped < raw ? `（达上限${p[level].cap}分）` : ''}`);
+    }
+    const dropped = honours.length - best.size;
+    push('honours', v.honours, {
+      halves,
+      explanation: `${parts.join('、')}：${fmt(halves)}分${dropped > 0 ? `；同一事项只计最高一项，${dropped}项未计` : ''}`,
+    });
+  }
+
+  // ---- Bone marrow, blood, volunteering, charity, patents ----
+  const bm = profile.boneMarrowDonation;
+  const bmHalves = bm ? H(v.boneMarrow.params.points) : 0;
+  push('boneMarrow', v.boneMarrow, {
+    halves: bmHalves,
+    explanation: bm === undefined ? NOT_FILLED : bm ? `已捐献造血干细胞：${fmt(bmHalves)}分` : '未捐献：0分',
+  });
+
+  const blood = profile.bloodDonationMl;
+  if (blood === undefined) push('bloodDonation', v.bloodDonation, { halves: 0, explanation: NOT_FILLED });
+  else {
+    const p = v.bloodDonation.params;
+    const halves = thresholdHalves(blood, p);
+    push('bloodDonation', v.bloodDonation, {
+      halves,
+      explanation: halves === 0
+        ? `累计献血${blood}毫升，不足${p.threshold}毫升：0分`
+        : `累计献血${blood}毫升${halves === H(p.cap) ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`,
+    });
+  }
+
+  const vh = profile.volunteerHours;
+  if (vh === undefined) push('volunteering', v.volunteering, { halves: 0, explanation: NOT_FILLED });
+  else {
+    lookBack ||= vh > 0;
+    const p = v.volunteering.params;
+    const halves = linearHalves(vh, p);
+    push('volunteering', v.volunteering, {
+      halves,
+      explanation: `5年内志愿服务${vh}小时，每满${p.unit}小时${p.rate}分${halves === H(p.cap) && halves > 0 ? `，已达上限` : ''}：${fmt(halves)}分`,
+    });
+  }
+
+  const don = profile.donationYuan;
+  if (don === undefined) push('charity', v.charity, { halves: 0, explanation: NOT_FILLED });
+  else {
+    lookBack ||= don > 0;
+    const p = v.charity.params;
+    const halves = linearHalves(don, p);
+    push('charity', v.charity, {
+      halves,
+      explanation: `5年内慈善捐赠${don}元，每满${p.unit}元${p.rate}分${halves === H(p.cap) && halves > 0 ? `，已达上限` : ''}：${fmt(halves)}分`,
+    });
+  }
+
+  const patents = profile.inventionPatents;
+  if (!patents || patents.length === 0) push('inventionPatent', v.inventionPatent, { halves: 0, explanation: patents ? '无发明专利：0分' : NOT_FILLED });
+  else {
+    const p = v.inventionPatent.params;
+    let first = 0;
+    for (const pt of patents) if (pt.firstPatentee) first++;
+    const co = patents.length - first;
+    const raw = first * H(p.firstPatentee) + co * H(p.coPatentee);
+    const halves = p.cap === null ? raw : Math.min(raw, H(p.cap));
+    const parts: string[] = [];
+    if (first) parts.push(`第一专利权人${first}项`);
+    if (co) parts.push(`其他专利权人${co}项`);
+    push('inventionPatent', v.inventionPatent, {
+      halves,
+      explanation: `${parts.join('、')}${halves < raw ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`,
+    });
+  }
+
+  // ---- Deductions: each act is counted once, under its largest deduction (see COMBINATION_RULES) ----
+  const deduct = (code: 'criminal' | 'drugRehab' | 'detention' | 'severeDishonesty', count: number | undefined, what: string) => {
+    const version = v[code] as IndicatorVersion<DeductionParams>;
+    if (!count) {
+      push(code, version, { halves: 0, explanation: count === 0 ? '无：0分' : NOT_FILLED });
+      return;
+    }
+    const halves = -H(version.params.each) * (version.params.once ? 1 : count);
+    push(code, version, { halves, explanation: `${what}${count}次，每次扣${version.params.each}分：${fmt(halves)}分` });
+  };
+  deduct('criminal', records?.criminal, '一般刑事犯罪记录');
+  deduct('drugRehab', records?.drugRehab, '强制隔离戒毒');
+  deduct('detention', records?.detention, '行政拘留或司法拘留');
+  const dis = records?.dishonesty;
+  const disHalves = dis ? -H(v.dishonesty.params.each) : 0;
+  push('dishonesty', v.dishonesty, {
+    halves: disHalves,
+    explanation: dis === undefined ? NOT_FILLED : dis ? `存在失信记录：${fmt(disHalves)}分` : '无：0分',
+  });
+  deduct('severeDishonesty', records?.severeDishonesty, '列入严重失信名单');
+
+  // ---- Warnings ----
+  if (unverified) {
+    warnings.push({
+      code: 'UNVERIFIED_RULES',
+      message: `以下指标的分值来自公开转载、尚未与官方文件核实，估算可能与审核结果不同：${unverified}。${LOWER_READING_PRINCIPLE}`,
+    });
+  }
+  if (cutoffDate > RULES_REVIEWED_THROUGH) {
+    warnings.push({
+      code: 'RULES_NOT_REVIEWED',
+      message: `该截止日（${cutoffDate}）晚于规则数据最近一次核对的年度（${RULES_REVIEWED_THROUGH}），按现行规则估算，当年规则可能已调整。`,
+    });
+  }
+  if (cutoffDate < REVISION_2021_FROM) {
+    warnings.push({ code: 'PRE_2021_REVISION', message: '该截止日早于2021年《办法》修订，使用修订前的分值，仅供参考。' });
+  }
+  if (cutoffDate.charCodeAt(8) !== 48 || cutoffDate.charCodeAt(9) !== 49) {
+    warnings.push({ code: 'CUTOFF_NOT_FIRST_OF_MONTH', message: '指标截止日应为受理起始日的上月首日（通常为10月1日），请核对日期。' });
+  }
+  if (lookBack) {
+    warnings.push({ code: 'LOOK_BACK_WINDOW', message: '纳税、荣誉、志愿服务和慈善捐赠只计截止日前5年内取得的材料，请只填写这段时间内的数额。' });
+  }
+  if (records && ((records.criminal ?? 0) + (records.drugRehab ?? 0) + (records.detention ?? 0) + (records.severeDishonesty ?? 0) > 0 || records.dishonesty)) {
+    warnings.push({ code: 'DEDUCTION_ONE_ACT', message: COMBINATION_RULES.oneActOneDeduction.note! });
+  }
+
+  return { total: total / 2, items, warnings, veto: null, cutoffDate, ruleVersionIds: rs.versionIds };
+}

@@ -1,0 +1,175 @@
+// Types of the points rule data. The data itself lives in rules.ts; code only interprets a handful of formula
+// kinds, so a policy change (a number, a cap, a date) is an edit of data, never of code.
+
+/** Where a value comes from. R2023 = 杭政办函〔2023〕33号; FAQ2021 = the 2021 Q&A on the revised 管理办法. */
+export type SourceDoc = 'R2023' | 'FAQ2021' | 'public-copy' | 'our-choice';
+
+export interface Source {
+  doc: SourceDoc;
+  /** Clause in the source document, e.g. '二(四)' or 'Q3'. */
+  clause?: string;
+  /** For a public copy or our own choice: what it is, in Chinese. */
+  description?: string;
+}
+
+/** A = stated by one of our two source documents; B = several public copies agree; C = one copy or copies conflict. */
+export type Confidence = 'A' | 'B' | 'C';
+
+export type IndicatorGroup = 'basic' | 'bonus' | 'deduction' | 'veto';
+
+export type DepartmentCode =
+  | 'public-security'
+  | 'hrss'
+  | 'housing'
+  | 'education'
+  | 'tax'
+  | 'honours'
+  | 'health'
+  | 'civilization'
+  | 'civil-affairs'
+  | 'market-regulation';
+
+export type EducationLevel = 'none' | 'high-school' | 'junior-college' | 'bachelor' | 'master' | 'doctor';
+export type TitleLevel = 'none' | 'intermediate' | 'associate-senior' | 'senior';
+export type HonourLevel = 'national' | 'provincial' | 'city' | 'district';
+
+// ---- Formula parameters (one shape per formula kind) ----
+
+/**
+ * Age: points = clamp(anchorPoints + perYear × (anchorAge − age), floorPoints, maxPoints) for minAge ≤ age ≤
+ * zeroAboveAge (null = no upper limit), else 0. Both known tables fit this shape (see rules.ts).
+ */
+export interface AgeParams {
+  minAge: number;
+  anchorAge: number;
+  anchorPoints: number;
+  perYear: number;
+  maxPoints: number;
+  floorPoints: number;
+  zeroAboveAge: number | null;
+}
+
+export interface EducationParams {
+  points: Record<EducationLevel, number>;
+  /** Levels at which holding only the diploma or only the degree costs `partialDeduction` points. */
+  partialLevels: EducationLevel[];
+  partialDeduction: number;
+}
+
+export interface TitleSkillParams {
+  title: Record<TitleLevel, number>;
+  /** Skill level 1 (高级技师) … 5 (初级工) → points. */
+  skill: Record<1 | 2 | 3 | 4 | 5, number>;
+}
+
+/** points = floor(amount / unit) × rate, at most cap. */
+export interface LinearParams {
+  unit: number;
+  rate: number;
+  cap: number;
+}
+
+/** 0 below `threshold`; `firstPoints` at it; + `stepPoints` per further full `step`; at most cap. */
+export interface ThresholdStepParams {
+  threshold: number;
+  firstPoints: number;
+  step: number;
+  stepPoints: number;
+  cap: number;
+}
+
+export interface FlatParams {
+  points: number;
+}
+
+export interface HonoursParams {
+  levels: Record<HonourLevel, { each: number; cap: number }>;
+}
+
+export interface PatentParams {
+  firstPatentee: number;
+  coPatentee: number;
+  /** null = no cap. */
+  cap: number | null;
+}
+
+/** A deduction: `each` per counted act, or a single `once` deduction if there is any. Stored as positive numbers. */
+export interface DeductionParams {
+  each: number;
+  /** true: deduct `each` once however many records (FAQ2021 Q3 "存在失信记录的，扣40分"). */
+  once: boolean;
+}
+
+export interface VetoParams {
+  /** Chinese description of what triggers the veto. */
+  conditions: string[];
+}
+
+export interface ParamsByCode {
+  age: AgeParams;
+  education: EducationParams;
+  titleSkill: TitleSkillParams;
+  socialInsurance: LinearParams;
+  residenceRegistration: LinearParams;
+  ownHome: FlatParams;
+  rental: LinearParams;
+  incomeTax: ThresholdStepParams;
+  honours: HonoursParams;
+  boneMarrow: FlatParams;
+  bloodDonation: ThresholdStepParams;
+  volunteering: LinearParams;
+  charity: LinearParams;
+  inventionPatent: PatentParams;
+  criminal: DeductionParams;
+  drugRehab: DeductionParams;
+  detention: DeductionParams;
+  dishonesty: DeductionParams;
+  severeDishonesty: DeductionParams;
+  familyPlanning: DeductionParams;
+  veto: VetoParams;
+}
+
+export type IndicatorCode = keyof ParamsByCode;
+
+/** A value the sources disagree on (or are silent about), kept beside the chosen one. */
+export interface Alternative<P> {
+  params: Partial<P>;
+  note: string;
+  source?: Source;
+}
+
+/** One dated version of an indicator's parameters (openfisca style: values with dates and citations). */
+export interface IndicatorVersion<P> {
+  /** Stable id, used in warnings and audit records. */
+  id: string;
+  /** First cut-off date this version applies to (inclusive); null = since before our data begins. */
+  from: string | null;
+  /** Last cut-off date, exclusive; null = still in force. */
+  until: string | null;
+  params: P;
+  source: Source;
+  otherSources?: Source[];
+  /** true ONLY if one of the two source documents states every value of this version. */
+  verified: boolean;
+  confidence: Confidence;
+  /** What was assumed, in Chinese (required when verified is false). */
+  note?: string;
+  alternatives?: Alternative<P>[];
+}
+
+export interface Indicator<C extends IndicatorCode = IndicatorCode> {
+  code: C;
+  label: string;
+  group: IndicatorGroup;
+  department: DepartmentCode;
+  /** Evidence the applicant provides (Chinese, for the 办事指南 page). */
+  evidence: string[];
+  /** Only evidence obtained within this many years before the cut-off date counts; null = no window. */
+  lookBackYears: number | null;
+  lookBackSource?: Source;
+  /** Short Chinese statement of the rule, for the guide page. */
+  summary: string;
+  versions: IndicatorVersion<ParamsByCode[C]>[];
+}
+
+export type IndicatorTable = { [C in IndicatorCode]: Indicator<C> };
