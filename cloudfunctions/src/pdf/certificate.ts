@@ -1,0 +1,163 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import type { CertificateContent } from '../functions/certificates/signing';
+
+/**
+ * The printable certificate (积分有效凭证): one A4 page, Simplified Chinese, embedded CJK font subset.
+ *
+ * Deterministic: the same content, signature and key id give the same bytes (pdfkit's file ID is a hash of the
+ * info dictionary, whose dates we set from the issue date; the font subset tag derives from the font id; the QR PNG
+ * and Ed25519 signatures are deterministic), so tests compare whole files and a re-download is identical.
+ */
+
+export interface CertificatePdfInput {
+  content: CertificateContent;
+  /** Ed25519 signature (base64url) over the canonical content. */
+  signature: string;
+  /** Which key signed (hex id), printed so a verifier picks the right public key. */
+  keyId: string;
+  /** Text of the QR code (see signing.ts `qrPayload`). */
+  qrText: string;
+}
+
+const FONT_FILE = 'NotoSansCJKsc-Regular-GB2312.otf';
+
+/**
+ * Where the font is: beside the bundle in a deployed function (build/certificates/assets/fonts), or in
+ * cloudfunctions/assets/fonts when running from source. HZ_CERT_FONT overrides both (tests of the build).
+ */
+export function certificateFontPath(): string {
+  const candidates = [
+    process.env.HZ_CERT_FONT,
+    path.join(__dirname, 'assets', 'fonts', FONT_FILE),
+    path.join(__dirname, '..', '..', 'assets', 'fonts', FONT_FILE),
+  ].filter((p): p is string => Boolean(p));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`certificate font not found (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+let fontBytes: Buffer | undefined;
+function font(): Buffer {
+  // Read once per process: a warm function instance then renders without touching the disk.
+  fontBytes ??= readFileSync(certificateFontPath());
+  return fontBytes;
+}
+
+/** Points as printed: at most two decimals (0.5 per month of insurance), no trailing zeros. */
+export function formatPoints(points: number): string {
+  const rounded = Math.round(points * 100) / 100;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(2).replace(/0+$/, '');
+}
+
+function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** Instant at Beijing midnight of the issue date: the PDF's creation date, so the file is reproducible. */
+function issueInstant(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}
+
+export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
+  const { content, signature, keyId, qrText } = input;
+  const qrPng = await QRCode.toBuffer(qrText, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 4 });
+  const created = issueInstant(content.issueDate);
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 56, left: 64, right: 64 },
+    compress: true,
+    info: {
+      Title: `杭州市居住证积分有效凭证 ${content.serial}`,
+      Author: '杭州市居住证积分管理',
+      Subject: '积分有效凭证',
+      Producer: 'hz-points',
+      Creator: 'hz-points',
+      CreationDate: created,
+      ModDate: created,
+    },
+    lang: 'zh-CN',
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.registerFont('cjk', font());
+  doc.font('cjk');
+
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const ink = '#111111';
+  const muted = '#555555';
+
+  // Title block.
+  doc.fillColor(ink).fontSize(24).text('杭州市居住证积分有效凭证', left, 64, { width, align: 'center' });
+  doc.moveDown(0.3);
+  doc.fontSize(11).fillColor(muted).text(`凭证编号：${content.serial}`, { width, align: 'center' });
+  doc.moveTo(left, 130).lineTo(left + width, 130).lineWidth(1.2).strokeColor(ink).stroke();
+
+  // Identity.
+  const labelW = 110;
+  let y = 148;
+  const field = (label: string, value: string) => {
+    doc.fontSize(12).fillColor(muted).text(label, left, y, { width: labelW });
+    doc.fillColor(ink).text(value, left + labelW, y, { width: width - labelW });
+    y += 24;
+  };
+  field('姓名', content.name);
+  field('公民身份号码', content.idMasked);
+  field('居住证号码', content.permitNo);
+  field('积分年度', `${content.round}年度`);
+  field('指标截止日期', chineseDate(content.cutOffDate));
+
+  // Indicator table.
+  y += 10;
+  const pointsW = 90;
+  const rowH = 22;
+  doc.rect(left, y, width, rowH).fillColor('#eeeeee').fill();
+  doc.fillColor(ink).fontSize(12);
+  doc.text('积分指标', left + 10, y + 5, { width: width - pointsW - 20 });
+  doc.text('分值', left + width - pointsW, y + 5, { width: pointsW - 10, align: 'right' });
+  y += rowH;
+  for (const item of content.items) {
+    doc.fontSize(11).fillColor(ink).text(item.name, left + 10, y + 5, { width: width - pointsW - 20, lineBreak: false, ellipsis: true });
+    doc.text(formatPoints(item.points), left + width - pointsW, y + 5, { width: pointsW - 10, align: 'right' });
+    y += rowH;
+    doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.4).strokeColor('#bbbbbb').stroke();
+  }
+  doc.moveTo(left, y).lineTo(left + width, y).lineWidth(1).strokeColor(ink).stroke();
+  doc.fontSize(13).fillColor(ink).text('积分合计', left + 10, y + 6, { width: width - pointsW - 20 });
+  doc.text(formatPoints(content.total), left + width - pointsW, y + 6, { width: pointsW - 10, align: 'right' });
+  y += rowH + 16;
+
+  // Issue date and the QR code, side by side.
+  const qrSize = 110;
+  const qrX = left + width - qrSize;
+  const blockY = Math.max(y, 500);
+  doc.fontSize(12).fillColor(ink).text(`出具日期：${chineseDate(content.issueDate)}`, left, blockY, { width: width - qrSize - 20 });
+  doc.fontSize(10).fillColor(muted).text(
+    '本凭证用于杭州市积分落户申请等积分应用事项，以出具时已核定的积分为准。请使用“杭州居住证积分”微信小程序的“凭证核验”扫描右侧二维码核验真伪。',
+    left,
+    blockY + 26,
+    { width: width - qrSize - 24, lineGap: 4 },
+  );
+  doc.image(qrPng, qrX, blockY, { width: qrSize, height: qrSize });
+  doc.fontSize(9).fillColor(muted).text('扫码核验', qrX, blockY + qrSize + 2, { width: qrSize, align: 'center' });
+
+  // Signature: printed in full so the paper copy alone can be checked offline against the public key.
+  const sigY = Math.max(doc.y, blockY + qrSize + 24) + 12;
+  doc.moveTo(left, sigY).lineTo(left + width, sigY).lineWidth(0.4).strokeColor('#bbbbbb').stroke();
+  doc.fontSize(9).fillColor(muted).text(`电子签名（Ed25519，密钥标识 ${keyId}）：`, left, sigY + 8, { width });
+  doc.font('Courier').fontSize(8).fillColor(ink).text(signature, left, sigY + 24, { width, characterSpacing: 0.2 });
+  doc.font('cjk');
+
+  doc.end();
+  return done;
+}
