@@ -1,3 +1,38 @@
-// Public surface of the calendar barrel (owner: people/calendar engineer). Date helpers stay internal so their
-// generic names cannot collide with other barrels under `export *`.
+// Public surface of the calendar barrel (owner: people/calendar engineer). Generic date helpers stay internal so
+// their names cannot collide with other barrels under `export *`.
 export { InvalidDateError, isValidDate as isValidCivilDate } from './civil-date';
+export { CalendarUnknownError, CalendarInputError, RoundUnknownError } from './errors';
+export {
+  type CalendarYearData,
+  CalendarYearSchema,
+  WorkCalendar,
+  createWorkCalendar,
+  defaultCalendar,
+  isWorkday,
+  isHoliday,
+  addWorkdays,
+  registerCalendarYear,
+  coveredCalendarYears,
+  OFFICIAL_CALENDAR_YEARS,
+} from './calendar-data';
+export {
+  type RoundRule,
+  type RoundDates,
+  ROUND_RULES,
+  CUTOFF_RULE,
+  LOOKBACK_RULE,
+  YEAR_ROUND_POINTS_APPLICATION,
+  roundDates,
+  isSettlementAcceptanceDay,
+} from './rounds';
+export {
+  PERIODS as DEADLINE_PERIODS,
+  resultDate,
+  objectionDeadline,
+  objectionAnswerDeadline,
+  certificateDate,
+  admissionNoticeExpiry,
+  beijingDate,
+  beijingStartOfDay,
+  isOpenAt,
+} from './deadlines';

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { addDays, dayOfWeek, tryParseDate } from './civil-date';
+import { CalendarInputError, CalendarUnknownError } from './errors';
+import { OFFICIAL_CALENDAR_YEARS } from './official-years';
+
+/** One year of the official schedule: statutory holiday dates and make-up working days (调休补班). */
+export interface CalendarYearData {
+  year: number;
+  /** Days off: statutory holidays and the weekend days folded into them. */
+  holidays: readonly string[];
+  /** Weekend days that are working days (调休补班). */
+  workdays: readonly string[];
+  /** Where the schedule comes from, e.g. the State Council notice (国务院办公厅关于20XX年部分节假日安排的通知). */
+  source: string;
+}
+
+const dateInYear = (year: number) =>
+  z.string().refine((d) => tryParseDate(d) !== null && d.startsWith(`${year}-`), {
+    message: `日期须为 ${year} 年内的有效日期（YYYY-MM-DD）`,
+  });
+
+/** Validates a year's data before it is trusted; a typo in a registered year would silently move deadlines. */
+export const CalendarYearSchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    holidays: z.array(z.string()),
+    workdays: z.array(z.string()),
+    source: z.string().trim().min(1, '须注明节假日安排的来源（如国务院办公厅通知文号）'),
+  })
+  .superRefine((data, ctx) => {
+    const inYear = dateInYear(data.year);
+    for (const key of ['holidays', 'workdays'] as const) {
+      data[key].forEach((d, i) => {
+        if (!inYear.safeParse(d).success) {
+          ctx.addIssue({ code: 'custom', path: [key, i], message: `${d} 不是 ${data.year} 年内的有效日期` });
+        }
+      });
+    }
+    const holidays = new Set(data.holidays);
+    data.workdays.forEach((d, i) => {
+      if (holidays.has(d)) {
+        ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `${d} 不能同时是节假日和调休工作日` });
+      } else if (tryParseDate(d) && dayOfWeek(d) !== 0 && dayOfWeek(d) !== 6) {
+        // A make-up working day is by definition a weekend day; a weekday here is a data error.
+        ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `${d} 不是周末，不能作为调休工作日` });
+      }
+    });
+  });
+
+interface YearIndex {
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+  source: string;
+}
+
+/**
+ * A working-day calendar over the years it knows. The module keeps one default instance (official years from the
+ * extracted chinese-days data); `createWorkCalendar` gives an isolated one (tests, or a cloud side that loads
+ * years from its own configuration).
+ */
+export class WorkCalendar {
+  private readonly years = new Map<number, YearIndex>();
+
+  constructor(years: readonly CalendarYearData[] = []) {
+    for (const y of years) this.register(y);
+  }
+
+  /**
+   * Adds (or, with `replace`, corrects) a year's schedule. Replacing must be explicit so that a mistaken call
+   * cannot quietly overwrite the official data.
+   */
+  register(data: CalendarYearData, options: { replace?: boolean } = {}): void {
+    const parsed = CalendarYearSchema.safeParse(data);
+    if (!parsed.success) {
+      throw new CalendarInputError(`节假日数据有误：${parsed.error.issues.map((i) => i.message).join('；')}`);
+    }
+    if (this.years.has(data.year) && !options.replace) {
+      throw new CalendarInputError(`${data.year}年的节假日安排已存在；如需更正请指定 replace`);
+    }
+    this.years.set(data.year, {
+      holidays: new Set(data.holidays),
+      workdays: new Set(data.workdays),
+      source: data.source,
+    });
+  }
+
+  /** Years whose schedule is known, ascending. */
+  coveredYears(): number[] {
+    return [...this.years.keys()].sort((a, b) => a - b);
+  }
+
+  isCovered(year: number): boolean {
+    return this.years.has(year);
+  }
+
+  sourceOf(year: number): string {
+    return this.yearIndex(year).source;
+  }
+
+  private yearIndex(year: number): YearIndex {
+    const index = this.years.get(year);
+    if (!index) throw new CalendarUnknownError(year);
+    return index;
+  }
+
+  /** Official working day: a make-up day, or Monday–Friday that is not a holiday. Throws CALENDAR_UNKNOWN. */
+  isWorkday(date: string): boolean {
+    const parsed = tryParseDate(date);
+    if (!parsed) throw new CalendarInputError(`日期格式不正确：${date}（应为 YYYY-MM-DD 的有效日期）`);
+    const index = this.yearIndex(parsed.year);
+    if (index.workdays.has(date)) return true;
+    if (index.holidays.has(date)) return false;
+    const dow = dayOfWeek(date);
+    return dow !== 0 && dow !== 6;
+  }
+
+  /** Statutory holiday (not an ordinary weekend). Throws CALENDAR_UNKNOWN. */
+  isHoliday(date: string): boolean {
+    const parsed = tryParseDate(date);
+    if (!parsed) throw new CalendarInputError(`日期格式不正确：${date}（应为 YYYY-MM-DD 的有效日期）`);
+    return this.yearIndex(parsed.year).holidays.has(date);
+  }
+
+  /**
+   * The n-th working day after `date`, counting from the next day (RULES.md: D + 20 working days is the 20th working
+   * day after D). `date` itself may be any day, including a holiday. n must be a positive integer.
+   */
+  addWorkdays(date: string, n: number): string {
+    if (!Number.isInteger(n) || n < 1) {
+      throw new CalendarInputError(`工作日数须为正整数，收到 ${n}`);
+    }
+    if (!tryParseDate(date)) throw new CalendarInputError(`日期格式不正确：${date}（应为 YYYY-MM-DD 的有效日期）`);
+    let current = date;
+    let remaining = n;
+    while (remaining > 0) {
+      current = addDays(current, 1);
+      if (this.isWorkday(current)) remaining -= 1;
+    }
+    return current;
+  }
+}
+
+export function createWorkCalendar(years: readonly CalendarYearData[] = OFFICIAL_CALENDAR_YEARS): WorkCalendar {
+  return new WorkCalendar(years);
+}
+
+/** The default calendar every exported function uses. */
+export const defaultCalendar: WorkCalendar = createWorkCalendar();
+
+export function isWorkday(date: string): boolean {
+  return defaultCalendar.isWorkday(date);
+}
+
+export function isHoliday(date: string): boolean {
+  return defaultCalendar.isHoliday(date);
+}
+
+export function addWorkdays(date: string, n: number): string {
+  return defaultCalendar.addWorkdays(date, n);
+}
+
+/**
+ * Adds a later year's official schedule as data (e.g. loaded from configuration after the State Council publishes
+ * it), so no release of the package's code is needed. Affects the default calendar.
+ */
+export function registerCalendarYear(data: CalendarYearData, options: { replace?: boolean } = {}): void {
+  defaultCalendar.register(data, options);
+}
+
+export function coveredCalendarYears(): number[] {
+  return defaultCalendar.coveredYears();
+}
+
+export { OFFICIAL_CALENDAR_YEARS };

@@ -1,0 +1,86 @@
+import type { PolicyCitation } from '../people/citation';
+import { addDays, toDayNumber, tryParseDate } from './civil-date';
+import { CalendarInputError } from './errors';
+import { defaultCalendar } from './calendar-data';
+
+/** Each period of the yearly cycle, as cited data (RULES.md "The yearly cycle"). */
+export const PERIODS = {
+  /** "受理的20个工作日后自行查询积分" */
+  result: { workdays: 20, citation: { doc: 'FAQ2021', clause: '五（第二步）', verified: true } },
+  /** "如有异议，需在7个工作日内提出，逾期视为确认分值" — counted from the result day. */
+  objection: { workdays: 7, citation: { doc: 'FAQ2021', clause: '五（第二步）', verified: true } },
+  /** An objection is answered within 15 working days: public practice (RULES.md review section), not our sources. */
+  objectionAnswer: {
+    workdays: 15,
+    citation: { doc: 'outside-source', clause: 'RULES.md「Review in practice」：异议15个工作日内答复', verified: false },
+  },
+  /** "获得积分的7个工作日后，可…打印积分有效凭证" */
+  certificate: { workdays: 7, citation: { doc: 'FAQ2021', clause: '五（第三步）', verified: true } },
+  /**
+   * 《积分落户准入通知书》（有效期60天）. Calendar days; the sources do not say how they are counted. We follow the
+   * general Chinese rule for periods (民法典 第二百零一条: the starting day is not counted), so the last valid day is
+   * the issue day + 60. We do NOT extend a last day that falls on a holiday (民法典 第二百零三条) — the earlier
+   * date is the safe one to show an applicant. Unverified.
+   */
+  admissionNotice: {
+    calendarDays: 60,
+    citation: { doc: 'FAQ2021', clause: '五（第四步）', verified: true },
+    countingCitation: {
+      doc: 'outside-source',
+      clause: '期间计算：开始当日不计入（民法典第二百零一条）；来源文件未规定',
+      verified: false,
+    },
+  },
+} as const satisfies Record<string, { citation: PolicyCitation; workdays?: number; calendarDays?: number; countingCitation?: PolicyCitation }>;
+
+/** The day the applicant can look up their points: 20 working days after acceptance (受理). */
+export function resultDate(acceptedOn: string): string {
+  return defaultCalendar.addWorkdays(acceptedOn, PERIODS.result.workdays);
+}
+
+/** Last day to raise an objection: the 7th working day after the result day; open until its 24:00 Beijing. */
+export function objectionDeadline(resultOn: string): string {
+  return defaultCalendar.addWorkdays(resultOn, PERIODS.objection.workdays);
+}
+
+/** Last day for the district office to answer an objection (15 working days; unverified). */
+export function objectionAnswerDeadline(objectionOn: string): string {
+  return defaultCalendar.addWorkdays(objectionOn, PERIODS.objectionAnswer.workdays);
+}
+
+/** First day the points certificate (积分有效凭证) can be printed: 7 working days after the points are granted. */
+export function certificateDate(grantedOn: string): string {
+  return defaultCalendar.addWorkdays(grantedOn, PERIODS.certificate.workdays);
+}
+
+/** Last day of validity of the admission notice (准入通知书): issue day + 60 calendar days (issue day not counted). */
+export function admissionNoticeExpiry(issuedOn: string): string {
+  if (!tryParseDate(issuedOn)) throw new CalendarInputError(`日期格式不正确：${issuedOn}（应为 YYYY-MM-DD 的有效日期）`);
+  return addDays(issuedOn, PERIODS.admissionNotice.calendarDays);
+}
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000; // China has used UTC+8 without daylight saving since 1992.
+const MS_PER_DAY = 86_400_000;
+
+function instantMs(instant: Date): number {
+  const ms = instant instanceof Date ? instant.getTime() : NaN;
+  if (!Number.isFinite(ms)) throw new CalendarInputError('时间无效');
+  return ms;
+}
+
+/** The Beijing (UTC+8) calendar date of an instant, whatever the machine's time zone. */
+export function beijingDate(instant: Date): string {
+  return new Date(instantMs(instant) + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant at which Beijing day `date` begins (00:00 +08:00). */
+export function beijingStartOfDay(date: string): Date {
+  if (!tryParseDate(date)) throw new CalendarInputError(`日期格式不正确：${date}（应为 YYYY-MM-DD 的有效日期）`);
+  return new Date(toDayNumber(date) * MS_PER_DAY - BEIJING_OFFSET_MS);
+}
+
+/** True while a deadline whose last day is `lastDay` is open: until lastDay 24:00 Beijing time (exclusive). */
+export function isOpenAt(lastDay: string, instant: Date): boolean {
+  const closesAt = beijingStartOfDay(addDays(lastDay, 1)).getTime();
+  return instantMs(instant) < closesAt;
+}

@@ -1,0 +1,140 @@
+import type { PolicyCitation } from '../people/citation';
+import { formatDate, parseDate, compareDates, tryParseDate } from './civil-date';
+import { CalendarInputError, RoundUnknownError } from './errors';
+import { defaultCalendar } from './calendar-data';
+
+/** A round's timetable rule, chosen by year (the first matching entry wins). */
+export interface RoundRule {
+  fromYear: number;
+  toYear: number | null;
+  /** 'MM-DD' in the round's year. */
+  settlementOpens: string;
+  settlementCloses: string;
+  /** Points application window for the round; `opens: null` where the sources name no start. */
+  pointsApplication: { opens: string | null; closes: string };
+  citation: PolicyCitation;
+}
+
+export const ROUND_RULES: readonly RoundRule[] = [
+  {
+    // 2021 was a transition year: settlement acceptance extended by 15 days.
+    fromYear: 2021,
+    toYear: 2021,
+    settlementOpens: '11-01',
+    settlementCloses: '12-15',
+    pointsApplication: { opens: '09-28', closes: '10-31' },
+    citation: { doc: 'FAQ2021', clause: '四、五', verified: true },
+  },
+  {
+    // "从2022年开始每年一次，当年度10月1日前须完成积分申请。在11月1日至11月30日（节假日除外）集中受理".
+    // "10月1日前" → the last day is 09-30; the sources name no opening day.
+    fromYear: 2022,
+    toYear: null,
+    settlementOpens: '11-01',
+    settlementCloses: '11-30',
+    pointsApplication: { opens: null, closes: '09-30' },
+    citation: { doc: 'FAQ2021', clause: '六', verified: true },
+  },
+];
+
+/** Cut-off = first day of the month before the month in which the round's acceptance starts (FAQ2021 Q5). */
+export const CUTOFF_RULE = {
+  monthsBeforeAcceptance: 1,
+  citation: { doc: 'FAQ2021', clause: '五（计分规则）', verified: true } satisfies PolicyCitation,
+};
+
+/** Donation, volunteering, honours and tax evidence counts only within 5 years before the cut-off (FAQ2021 Q5). */
+export const LOOKBACK_RULE = {
+  years: 5,
+  citation: { doc: 'FAQ2021', clause: '五（计分规则）', verified: true } satisfies PolicyCitation,
+};
+
+/** From 2024-03-01 points applications are accepted all year round. Public copies only: unverified. */
+export const YEAR_ROUND_POINTS_APPLICATION = {
+  from: '2024-03-01',
+  citation: {
+    doc: 'outside-source',
+    clause: '公开转载：2024年3月1日起居住证积分申请全年受理（积分落户申请仍为每年11月）',
+    verified: false,
+  } satisfies PolicyCitation,
+};
+
+export interface RoundDates {
+  year: number;
+  /** Indicator cut-off date (指标计算截止时间): evidence must be obtained before it; age is taken on it. */
+  cutoffDate: string;
+  settlementOpens: string;
+  /** Last day of settlement acceptance (holidays excluded within the window: see isSettlementAcceptanceDay). */
+  settlementCloses: string;
+  /** First day of the 5-year look-back window (donation, volunteering, honours, tax). */
+  lookbackFrom: string;
+  pointsApplication: {
+    /** null where the sources name no opening day. */
+    opens: string | null;
+    /** Last day on which the round's points application must be complete. */
+    closes: string;
+    /** True when points applications are accepted all year (from 2024-03-01; unverified public copy). */
+    yearRound: boolean;
+    yearRoundCitation: PolicyCitation | null;
+  };
+  citations: PolicyCitation[];
+}
+
+function ruleFor(year: number): RoundRule {
+  const rule = ROUND_RULES.find((r) => year >= r.fromYear && (r.toYear === null || year <= r.toYear));
+  if (!rule) throw new RoundUnknownError(year);
+  return rule;
+}
+
+function firstOfPreviousMonth(date: string, months: number): string {
+  const { year, month } = parseDate(date);
+  const index = year * 12 + (month - 1) - months;
+  return formatDate({ year: Math.floor(index / 12), month: (index % 12) + 1, day: 1 });
+}
+
+/** The yearly cycle's key dates for the round of `year` (2021 onward). */
+export function roundDates(year: number): RoundDates {
+  if (!Number.isInteger(year)) throw new CalendarInputError(`年度须为整数，收到 ${year}`);
+  const rule = ruleFor(year);
+  const at = (mmdd: string) => `${String(year).padStart(4, '0')}-${mmdd}`;
+  const settlementOpens = at(rule.settlementOpens);
+  const cutoffDate = firstOfPreviousMonth(settlementOpens, CUTOFF_RULE.monthsBeforeAcceptance);
+  const c = parseDate(cutoffDate);
+  const lookbackFrom = formatDate({ year: c.year - LOOKBACK_RULE.years, month: c.month, day: c.day });
+  const closes = at(rule.pointsApplication.closes);
+  // Year-round acceptance applies to a round whose points deadline falls after the change.
+  const yearRound = compareDates(closes, YEAR_ROUND_POINTS_APPLICATION.from) >= 0;
+  return {
+    year,
+    cutoffDate,
+    settlementOpens,
+    settlementCloses: at(rule.settlementCloses),
+    lookbackFrom,
+    pointsApplication: {
+      opens: rule.pointsApplication.opens === null ? null : at(rule.pointsApplication.opens),
+      closes,
+      yearRound,
+      yearRoundCitation: yearRound ? YEAR_ROUND_POINTS_APPLICATION.citation : null,
+    },
+    citations: [rule.citation, CUTOFF_RULE.citation, LOOKBACK_RULE.citation],
+  };
+}
+
+/**
+ * Whether settlement applications are accepted on `date`: inside the round's window and a working day.
+ * "节假日除外" is read as 'closed on non-working days' (weekends and statutory holidays, open on make-up days),
+ * as registry windows are. Throws CALENDAR_UNKNOWN for a year whose holidays are unknown.
+ */
+export function isSettlementAcceptanceDay(date: string): boolean {
+  const parsed = tryParseDate(date);
+  if (!parsed) throw new CalendarInputError(`日期格式不正确：${date}（应为 YYYY-MM-DD 的有效日期）`);
+  let round: RoundDates;
+  try {
+    round = roundDates(parsed.year);
+  } catch (e) {
+    if (e instanceof RoundUnknownError) return false;
+    throw e;
+  }
+  if (compareDates(date, round.settlementOpens) < 0 || compareDates(date, round.settlementCloses) > 0) return false;
+  return defaultCalendar.isWorkday(date);
+}
