@@ -6,3 +6,5 @@ export * from './profile';
 export { ruleSetFor, allRuleSets, InvalidCutoffDateError } from './ruleset';
 export type { RuleSet, VersionsByCode } from './ruleset';
 export * from './score';
+export * from './plan';
+export * from './rank';
