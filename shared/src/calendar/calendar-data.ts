@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, dayOfWeek, tryParseDate } from './civil-date';
+import { addDays, dayOfWeek, parseDate, tryParseDate, InvalidDateError } from './civil-date';
 import { CalendarInputError, CalendarUnknownError } from './errors';
 import { OFFICIAL_CALENDAR_YEARS } from './official-years';
 
@@ -106,7 +106,7 @@ export class WorkCalendar {
   /** Official working day: a make-up day, or Monday–Friday that is not a holiday. Throws CALENDAR_UNKNOWN. */
   isWorkday(date: string): boolean {
     const parsed = tryParseDate(date);
-    if (!parsed) throw new CalendarInputError(`日期格式不正确：${date}（应为 YYYY-MM-DD 的有效日期）`);
+    if (!parsed) throw new InvalidDateError(date);
     const index = this.yearIndex(parsed.year);
     if (index.workdays.has(date)) return true;
     if (index.holidays.has(date)) return false;
@@ -117,7 +117,7 @@ export class WorkCalendar {
   /** Statutory holiday (not an ordinary weekend). Throws CALENDAR_UNKNOWN. */
   isHoliday(date: string): boolean {
     const parsed = tryParseDate(date);
-    if (!parsed) throw new CalendarInputError(`日期格式不正确：${date}（应为 YYYY-MM-DD 的有效日期）`);
+    if (!parsed) throw new InvalidDateError(date);
     return this.yearIndex(parsed.year).holidays.has(date);
   }
 
@@ -129,7 +129,7 @@ export class WorkCalendar {
     if (!Number.isInteger(n) || n < 1) {
       throw new CalendarInputError(`工作日数须为正整数，收到 ${n}`);
     }
-    if (!tryParseDate(date)) throw new CalendarInputError(`日期格式不正确：${date}（应为 YYYY-MM-DD 的有效日期）`);
+    parseDate(date); // throws INVALID_DATE
     let current = date;
     let remaining = n;
     while (remaining > 0) {

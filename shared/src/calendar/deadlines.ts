@@ -1,5 +1,5 @@
 import type { PolicyCitation } from '../people/citation';
-import { addDays, toDayNumber, tryParseDate } from './civil-date';
+import { addDays, parseDate, toDayNumber } from './civil-date';
 import { CalendarInputError } from './errors';
 import { defaultCalendar } from './calendar-data';
 
@@ -55,7 +55,7 @@ export function certificateDate(grantedOn: string): string {
 
 /** Last day of validity of the admission notice (准入通知书): issue day + 60 calendar days (issue day not counted). */
 export function admissionNoticeExpiry(issuedOn: string): string {
-  if (!tryParseDate(issuedOn)) throw new CalendarInputError(`日期格式不正确：${issuedOn}（应为 YYYY-MM-DD 的有效日期）`);
+  parseDate(issuedOn); // throws INVALID_DATE
   return addDays(issuedOn, PERIODS.admissionNotice.calendarDays);
 }
 
@@ -75,7 +75,7 @@ export function beijingDate(instant: Date): string {
 
 /** The instant at which Beijing day `date` begins (00:00 +08:00). */
 export function beijingStartOfDay(date: string): Date {
-  if (!tryParseDate(date)) throw new CalendarInputError(`日期格式不正确：${date}（应为 YYYY-MM-DD 的有效日期）`);
+  parseDate(date); // throws INVALID_DATE
   return new Date(toDayNumber(date) * MS_PER_DAY - BEIJING_OFFSET_MS);
 }
 

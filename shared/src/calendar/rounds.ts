@@ -1,5 +1,5 @@
 import type { PolicyCitation } from '../people/citation';
-import { formatDate, parseDate, compareDates, tryParseDate } from './civil-date';
+import { formatDate, parseDate, compareDates, tryParseDate, InvalidDateError } from './civil-date';
 import { CalendarInputError, RoundUnknownError } from './errors';
 import { defaultCalendar } from './calendar-data';
 
@@ -127,7 +127,7 @@ export function roundDates(year: number): RoundDates {
  */
 export function isSettlementAcceptanceDay(date: string): boolean {
   const parsed = tryParseDate(date);
-  if (!parsed) throw new CalendarInputError(`日期格式不正确：${date}（应为 YYYY-MM-DD 的有效日期）`);
+  if (!parsed) throw new InvalidDateError(date);
   let round: RoundDates;
   try {
     round = roundDates(parsed.year);
