@@ -1,0 +1,121 @@
+// Input schemas and error codes of the yearly-round functions: `rounds` (admin: dates, line, publication),
+// `settlement` (积分落户申请 and the admission notice) and `reminders`. Owner: certificates/rounds engineer.
+import { z } from 'zod';
+import { IdSchema, PageSchema, RequestIdSchema, YearSchema } from './schemas';
+
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** Dates an administrator may move from the defaults of `roundDates(year)` (e.g. a published later closing day). */
+export const RoundDatesPatchSchema = z
+  .strictObject({
+    settlementOpens: DateSchema.optional(),
+    settlementCloses: DateSchema.optional(),
+    pointsApplicationCloses: DateSchema.optional(),
+  })
+  .refine((d) => !d.settlementOpens || !d.settlementCloses || d.settlementOpens <= d.settlementCloses, {
+    message: '受理结束日期不能早于开始日期',
+    path: ['settlementCloses'],
+  });
+
+export const OpenRoundInput = z.strictObject({ year: YearSchema, dates: RoundDatesPatchSchema.optional() });
+export const AdjustRoundInput = z.strictObject({ year: YearSchema, dates: RoundDatesPatchSchema });
+export const CloseRoundInput = z.strictObject({ year: YearSchema });
+export const GetRoundInput = z.strictObject({ year: YearSchema });
+
+/**
+ * The line (录取分数线):
+ * - `quota`: before 2023-05-08 — a yearly number of places; applicants are ranked by the published order and the
+ *   line is the points of the last admitted one;
+ * - `threshold`: from 2023-05-08 — everyone meeting the basic conditions at or above the line; 100 is the floor
+ *   (the threshold to apply), which the city may raise to its capacity.
+ */
+export const SetLineInput = z.discriminatedUnion('mode', [
+  z.strictObject({ year: YearSchema, mode: z.literal('quota'), quota: z.number().int().min(1).max(1_000_000) }),
+  z.strictObject({
+    year: YearSchema,
+    mode: z.literal('threshold'),
+    threshold: z
+      .number()
+      .min(100, '分数线不得低于100分')
+      .max(1000)
+      .refine((n) => Number.isInteger(n * 2), '分数线应为0.5的整数倍'),
+  }),
+]);
+export const PublishRoundInput = z.strictObject({ year: YearSchema });
+export const ListRoundResultsInput = z.strictObject({ year: YearSchema, ...PageSchema });
+export const MyStandingInput = z.strictObject({ year: YearSchema, onBehalfOf: IdSchema.optional() });
+
+export const ROUNDS_ACTION_INPUTS = {
+  open: OpenRoundInput,
+  adjust: AdjustRoundInput,
+  close: CloseRoundInput,
+  get: GetRoundInput,
+  setLine: SetLineInput,
+  publish: PublishRoundInput,
+  results: ListRoundResultsInput,
+  myStanding: MyStandingInput,
+} as const;
+
+// ---- settlement (积分落户) ----
+
+/** The urban districts where points settlement applies (RULES.md "Later changes"). */
+export const URBAN_DISTRICTS = [
+  '上城区',
+  '拱墅区',
+  '西湖区',
+  '西湖风景名胜区',
+  '钱塘区',
+  '滨江区',
+  '萧山区',
+  '余杭区',
+  '临平区',
+  '富阳区',
+  '临安区',
+] as const;
+
+export const ApplySettlementInput = z.strictObject({
+  year: YearSchema,
+  onBehalfOf: IdSchema.optional(),
+  /** The intended district (拟落户区), whose registry window receives the application. */
+  district: z.enum(URBAN_DISTRICTS),
+  /** Declarations checked again at the window with the documents (basic conditions, RULES.md settlement). */
+  declarations: z.strictObject({
+    /** Holds a valid Zhejiang residence permit issued for the urban districts. */
+    validResidencePermit: z.boolean(),
+    /** Has full civil capacity (完全民事行为能力). */
+    fullCivilCapacity: z.boolean(),
+    /** Already holds an urban-Hangzhou hukou (then points settlement does not apply). */
+    hasUrbanHangzhouHukou: z.boolean(),
+  }),
+  requestId: RequestIdSchema,
+});
+export const SettlementRefInput = z.strictObject({ year: YearSchema, onBehalfOf: IdSchema.optional() });
+export const WithdrawSettlementInput = z.strictObject({ year: YearSchema, onBehalfOf: IdSchema.optional() });
+
+export const SETTLEMENT_ACTION_INPUTS = {
+  apply: ApplySettlementInput,
+  get: SettlementRefInput,
+  withdraw: WithdrawSettlementInput,
+} as const;
+
+// ---- reminders ----
+export const ListRemindersInput = z.strictObject({ onBehalfOf: IdSchema.optional(), ...PageSchema });
+/** Runs the daily deadline sweep (a timer trigger in production; admin-callable for tests and the local cloud). */
+export const SweepRemindersInput = z.strictObject({});
+
+export const REMINDERS_ACTION_INPUTS = {
+  list: ListRemindersInput,
+  sweep: SweepRemindersInput,
+} as const;
+
+/** Error codes of round, settlement and reminder actions (to be merged into ERROR_CODES; never renamed). */
+export const ROUND_ERROR_CODES = {
+  ROUND_EXISTS: { status: 409, message: '该年度批次已开放' },
+  ROUND_NOT_FOUND: { status: 404, message: '该年度批次尚未开放' },
+  ROUND_PUBLISHED: { status: 409, message: '该年度名单已公布，不能再调整' },
+  LINE_NOT_SET: { status: 409, message: '尚未设定录取分数线' },
+  SETTLEMENT_NOT_OPEN: { status: 409, message: '积分落户申请受理时间为每年11月1日至11月30日（节假日除外），当前不在受理时间内' },
+  SETTLEMENT_NOT_ELIGIBLE: { status: 409, message: '不符合积分落户申请的基本条件' },
+  CERTIFICATE_REQUIRED: { status: 409, message: '请先取得本年度有效的积分有效凭证' },
+  ADMISSION_NOTICE_EXPIRED: { status: 409, message: '积分落户准入通知书已过有效期（60天）' },
+} as const satisfies Record<string, { status: number; message: string }>;
