@@ -1,6 +1,7 @@
 // planPoints: where a profile stands at the next yearly cut-off dates if life simply goes on, when it first
 // reaches the 100-point application threshold, and which single change would add the most.
-import { addMonths, tryParseDate } from '../calendar/civil-date';
+import { tryParseDate } from '../calendar/civil-date';
+import { roundDates } from '../calendar/rounds';
 import type { EducationLevel, TitleLevel } from './types';
 import { EDUCATION_LABELS, EDUCATION_LEVELS, SKILL_LABELS, TITLE_LABELS, TITLE_LEVELS } from './profile';
 import type { ProfileInput } from './profile';
@@ -8,12 +9,6 @@ import { RANKING_RULE } from './rules';
 import { InvalidCutoffDateError } from './ruleset';
 import { scorePoints } from './score';
 import type { ScoreResult } from './score';
-
-/**
- * The yearly cut-off: settlement applications open 11-01, so the cut-off is 10-01 (FAQ2021 Q5, Q6). Kept as
- * data; the calendar barrel's round dates can replace it once they exist.
- */
-export const YEARLY_CUTOFF_MONTH_DAY = '10-01';
 
 export interface PlanOptions {
   /** Today's Beijing date ('YYYY-MM-DD'); the package never reads a clock. */
@@ -69,14 +64,19 @@ function fullMonthsBetween(from: string, to: string): number {
   return Math.max(0, months);
 }
 
-/** The next `count` yearly cut-off dates strictly after `today` (on 10-01 itself the window has closed). */
+/**
+ * The next `count` yearly cut-off dates strictly after `today`, from the calendar's round dates (10-01 from 2022:
+ * settlement opens 11-01, FAQ2021 Q5–Q6). On the cut-off day itself that round's points window has closed.
+ */
 export function nextCutoffDates(today: string, count: number): string[] {
   const d = tryParseDate(today);
   if (!d) throw new InvalidCutoffDateError(today);
-  const thisYear = `${String(d.year).padStart(4, '0')}-${YEARLY_CUTOFF_MONTH_DAY}`;
-  let year = today < thisYear ? d.year : d.year + 1;
   const out: string[] = [];
-  for (let i = 0; i < count; i++, year++) out.push(`${String(year).padStart(4, '0')}-${YEARLY_CUTOFF_MONTH_DAY}`);
+  // Rounds are known from 2021 on (roundDates throws before); a date earlier than that starts at 2021.
+  for (let year = Math.max(d.year, 2021); out.length < count; year++) {
+    const cutoff = roundDates(year).cutoffDate;
+    if (today < cutoff) out.push(cutoff);
+  }
   return out;
 }
 
