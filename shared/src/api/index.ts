@@ -1,1 +1,7 @@
-export {};
+// Public surface of the api barrel (owner: cloud-functions engineer): action input schemas, error codes.
+export * from './errors';
+export * from './fields';
+export * from './schemas';
+export * from './certificates';
+export * from './rounds';
+export * from './claims';

@@ -1,0 +1,41 @@
+// Stable error codes of every cloud-function action, with the Chinese message the client shows and the HTTP status
+// the local cloud answers with. A code is an API: never rename one, only add.
+
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, message: '填写的信息有误，请检查后重试' },
+  COMMITMENT_REQUIRED: { status: 400, message: '请阅读并勾选《个人承诺书》后再提交' },
+  INVALID_ID_NUMBER: { status: 400, message: '身份证号码无效（校验位不符或日期错误）' },
+  FILE_TOO_LARGE: { status: 400, message: '文件过大：单个材料不得超过4MB' },
+  FILE_TYPE_NOT_ALLOWED: { status: 400, message: '仅支持JPEG、PNG图片或PDF文件' },
+  FILE_EMPTY: { status: 400, message: '文件内容为空或编码错误' },
+  UNAUTHENTICATED: { status: 401, message: '未获取到微信身份，请重新进入小程序' },
+  NOT_REGISTERED: { status: 403, message: '请先完成实名登记' },
+  FORBIDDEN: { status: 403, message: '无权进行此操作' },
+  DELEGATION_REQUIRED: { status: 403, message: '没有有效的委托或监护关系，不能代为办理' },
+  DELEGATION_NOT_ALLOWED: { status: 403, message: '该关系不符合代办条件（仅限16周岁以下未成年人、老年人或残疾人的监护人或近亲属）' },
+  NOT_FOUND: { status: 404, message: '记录不存在或无权查看' },
+  UNKNOWN_FUNCTION: { status: 404, message: '不支持的服务' },
+  UNKNOWN_ACTION: { status: 404, message: '不支持的操作' },
+  CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  ALREADY_REGISTERED: { status: 409, message: '该微信账号已完成实名登记' },
+  ID_NUMBER_TAKEN: { status: 409, message: '该身份证号码已登记' },
+  ALREADY_SUBMITTED: { status: 409, message: '已提交，不能重复提交或修改' },
+  INVALID_STATE: { status: 409, message: '当前状态下不能进行此操作' },
+  WINDOW_CLOSED: { status: 409, message: '已超过办理期限' },
+  ROUND_NOT_OPEN: { status: 409, message: '该年度积分申请尚未开放或已结束' },
+  CALENDAR_UNKNOWN: { status: 409, message: '该年度法定节假日安排尚未公布，暂无法计算办理时限' },
+  RESULT_NOT_PUBLISHED: { status: 409, message: '积分结果尚未公布' },
+  REQUEST_ID_REUSED: { status: 409, message: '重复的请求编号对应了不同的内容，请刷新后重试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function errorMessage(code: ErrorCode): string {
+  return ERROR_CODES[code].message;
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_CODES, code);
+}
