@@ -1,0 +1,59 @@
+import path from 'path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+// One config for both targets; the target decides the output folder so a weapp build never overwrites the
+// h5 build the local cloud serves (both default to dist/).
+const taroEnv = process.env.TARO_ENV ?? 'weapp';
+const sharedSrc = path.resolve(__dirname, '../../shared/src');
+
+// The rules package is TypeScript source in a workspace folder: Taro's babel rule skips it unless included,
+// and we resolve it to source so a client build never runs on a stale shared/dist.
+const sharedAlias = { '@hz-points/shared': path.join(sharedSrc, 'index.ts'), '@': path.resolve(__dirname, '../src') };
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'hz-points-client',
+    date: '2026-11-25',
+    // nutui-react-taro is drawn on a 375 px design; our own styles on Taro's default 750.
+    designWidth(input: any) {
+      const file: string | undefined = input?.file;
+      if (file && file.replace(/\\+/g, '/').includes('@nutui')) return 375;
+      return 750;
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${taroEnv}`,
+    plugins: [],
+    alias: sharedAlias,
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedSrc] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      // Relative paths: the local cloud serves client/dist/h5/index.html at `/`, and the same build also works
+      // from any sub-folder of a static server.
+      publicPath: './',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [sharedSrc] },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,23 @@
+// Always visible while acting for someone else (entrustment or guardianship), on every page that uses PageShell:
+// a person must never submit for a relative believing they are submitting for themselves.
+import { Text, View } from '@tarojs/components';
+import { useSession } from '../../services/session';
+import './index.scss';
+
+export function ActingForBanner() {
+  const { actingFor, setActingFor } = useSession();
+  if (!actingFor) return null;
+  return (
+    <View className='hz-acting' role='status' aria-live='polite'>
+      <Text className='hz-acting__icon' aria-hidden>👤</Text>
+      <Text className='hz-acting__text'>
+        正在代 <Text className='hz-acting__name'>{actingFor.name}</Text> 办理（{actingFor.relationLabel}）
+      </Text>
+      <View className='hz-acting__stop' role='button' ariaLabel='结束代办，回到本人' onClick={() => setActingFor(null)}>
+        结束代办
+      </View>
+    </View>
+  );
+}
+
+export default ActingForBanner;

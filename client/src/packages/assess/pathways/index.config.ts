@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '落户途径自测' });
