@@ -97,7 +97,7 @@ export const ProfileSchema = z.object(
   {
     birthDate: z
       .string({ error: `${L.birthDate}必须填写` })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${L.birthDate}格式应为YYYY-MM-DD` })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${L.birthDate}格式应为YYYY-MM-DD`, abort: true })
       .refine((s) => tryParseDate(s) !== null, { error: `${L.birthDate}不是有效的日期` }),
     education: z.enum(EDUCATION_LEVELS, { error: `${L.education}不在可选范围内` }).optional(),
     hasDiplomaAndDegree: bool(L.hasDiplomaAndDegree).default(true),

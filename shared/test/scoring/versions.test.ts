@@ -1,0 +1,101 @@
+// Rule versions chosen by the round's cut-off date, and the worked examples of RULES.md.
+import { allRuleSets, InvalidCutoffDateError, ruleSetFor, scorePoints } from '../../src/scoring';
+import { bornAged, ROUND_2022, ROUND_2025 } from './helpers';
+
+describe('worked examples (RULES.md, cut-off 2025-10-01)', () => {
+  test.each`
+    profile                                                                                                                | expected
+    ${{ birthDate: bornAged(30, ROUND_2025), education: 'bachelor', socialInsuranceMonths: 48, residenceRegistrationYears: 4, rentalYears: 4 }} | ${148}
+    ${{ birthDate: bornAged(30, ROUND_2025), education: 'junior-college', socialInsuranceMonths: 24, residenceRegistrationYears: 2, rentalYears: 2 }} | ${94}
+  `('→ $expected', ({ profile, expected }) => {
+    const result = scorePoints(profile, { cutoffDate: ROUND_2025 });
+    expect(result.total).toBe(expected);
+    expect(result.items.filter((i) => i.points !== 0).map((i) => i.points)).toEqual(
+      expected === 148 ? [30, 50, 24, 20, 24] : [30, 30, 12, 10, 12],
+    );
+  });
+});
+
+describe('the same profile in a 2022 round and a 2025 round', () => {
+  // 45 years old, 本科, own home, ¥300,000 tax: every versioned indicator differs between the two rounds.
+  const profile = (cutoff: string) => ({
+    birthDate: bornAged(45, cutoff),
+    education: 'bachelor' as const,
+    ownHome: true,
+    incomeTaxYuan: 300000,
+  });
+  test.each`
+    cutoff          | age   | home  | tax   | total  | versions
+    ${ROUND_2022}   | ${27} | ${30} | ${20} | ${127} | ${['age-pre2023', 'ownHome-30', 'incomeTax-cap20', 'criminal-150']}
+    ${'2023-10-01'} | ${20} | ${30} | ${59} | ${159} | ${['age-R2023', 'ownHome-30', 'incomeTax-cap80', 'criminal-150']}
+    ${'2024-06-01'} | ${20} | ${30} | ${59} | ${159} | ${['age-R2023', 'ownHome-30', 'incomeTax-cap80']}
+    ${'2024-07-01'} | ${20} | ${80} | ${59} | ${209} | ${['age-R2023', 'ownHome-80', 'incomeTax-cap80']}
+    ${ROUND_2025}   | ${20} | ${80} | ${59} | ${209} | ${['age-R2023', 'ownHome-80', 'incomeTax-cap80']}
+  `('cut-off $cutoff: age $age, home $home, tax $tax → $total', ({ cutoff, age, home, tax, total, versions }) => {
+    const result = scorePoints(profile(cutoff), { cutoffDate: cutoff });
+    const pts = Object.fromEntries(result.items.map((i) => [i.code, i.points]));
+    expect([pts.age, pts.ownHome, pts.incomeTax]).toEqual([age, home, tax]);
+    expect(result.total).toBe(total);
+    for (const id of versions) expect(result.ruleVersionIds).toContain(id);
+  });
+
+  test('R2023 boundary: 2023-05-07 uses the old age table, 2023-05-08 the new one', () => {
+    expect(scorePoints({ birthDate: bornAged(43, '2023-05-07') }, { cutoffDate: '2023-05-07' }).total).toBe(30);
+    expect(scorePoints({ birthDate: bornAged(43, '2023-05-08') }, { cutoffDate: '2023-05-08' }).total).toBe(24);
+  });
+
+  test('verified flags follow the source: R2023 age verified, pre-2023 age and own home not', () => {
+    const r2025 = scorePoints({ birthDate: bornAged(30, ROUND_2025), ownHome: true }, { cutoffDate: ROUND_2025 });
+    const r2022 = scorePoints({ birthDate: bornAged(30, ROUND_2022) }, { cutoffDate: ROUND_2022 });
+    const age25 = r2025.items.find((i) => i.code === 'age')!;
+    const age22 = r2022.items.find((i) => i.code === 'age')!;
+    expect([age25.verified, age25.confidence, age25.source]).toEqual([true, 'A', { doc: 'R2023', clause: '二(四)' }]);
+    expect([age22.verified, age22.confidence, age22.source.doc]).toEqual([false, 'B', 'public-copy']);
+    const home = r2025.items.find((i) => i.code === 'ownHome')!;
+    expect(home.verified).toBe(false);
+    expect(r2025.warnings.find((w) => w.code === 'UNVERIFIED_RULES')?.message).toContain('自购产权住房');
+  });
+});
+
+describe('warnings that depend on the date', () => {
+  test.each`
+    cutoff          | code                           | present
+    ${'2027-10-01'} | ${'RULES_NOT_REVIEWED'}        | ${true}
+    ${ROUND_2025}   | ${'RULES_NOT_REVIEWED'}        | ${false}
+    ${'2021-06-01'} | ${'PRE_2021_REVISION'}         | ${true}
+    ${'2021-10-01'} | ${'PRE_2021_REVISION'}         | ${false}
+    ${'2025-10-15'} | ${'CUTOFF_NOT_FIRST_OF_MONTH'} | ${true}
+    ${ROUND_2025}   | ${'CUTOFF_NOT_FIRST_OF_MONTH'} | ${false}
+  `('$cutoff: $code present = $present', ({ cutoff, code, present }) => {
+    const codes = scorePoints({ birthDate: '1990-01-01' }, { cutoffDate: cutoff }).warnings.map((w) => w.code);
+    expect(codes.includes(code)).toBe(present);
+  });
+
+  test('an invalid cut-off date is rejected with a stable code and a Chinese message', () => {
+    for (const bad of ['2025-02-30', '2025/10/01', '', '20251001']) {
+      expect(() => scorePoints({ birthDate: '1990-01-01' }, { cutoffDate: bad })).toThrow(InvalidCutoffDateError);
+    }
+    try {
+      ruleSetFor('2025-13-01');
+      throw new Error('not thrown');
+    } catch (e) {
+      expect((e as InvalidCutoffDateError).code).toBe('INVALID_CUTOFF_DATE');
+      expect((e as Error).message).toContain('指标截止日');
+    }
+  });
+});
+
+describe('rule sets', () => {
+  test('the segments are ordered, contiguous and each picks exactly one version per indicator', () => {
+    const sets = allRuleSets();
+    expect(sets[0]!.from).toBeNull();
+    expect(sets[sets.length - 1]!.until).toBeNull();
+    for (let i = 1; i < sets.length; i++) expect(sets[i]!.from).toBe(sets[i - 1]!.until);
+    expect(sets.map((s) => s.from)).toEqual([null, '2021-10-01', '2023-05-08', '2024-07-01']);
+  });
+
+  test('the same cut-off date always returns the same (cached) rule set', () => {
+    expect(ruleSetFor('2025-10-01')).toBe(ruleSetFor('2025-10-01'));
+    expect(ruleSetFor('2025-10-01')).toBe(ruleSetFor('2026-10-01'));
+  });
+});
