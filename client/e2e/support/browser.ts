@@ -1,0 +1,49 @@
+// Headless chromium on a phone viewport, with the flags that work on this machine (see shared/notes/PLATFORM.md).
+import { mkdirSync } from 'fs';
+import path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export const PHONE = { width: 390, height: 844 };
+
+export async function phoneContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(15000);
+  return context;
+}
+
+/** Saves a full-page screenshot as artifacts/<flow>/<nn>-<name>.png (numbered so a flow reads in order). */
+export function screenshotter(flow: string): (page: Page, name: string) => Promise<string> {
+  const dir = path.join(ARTIFACTS, flow);
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  return async (page, name) => {
+    n += 1;
+    const file = path.join(dir, `${String(n).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  };
+}

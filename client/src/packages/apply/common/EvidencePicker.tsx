@@ -1,0 +1,101 @@
+// Evidence for one claim: take a photo, choose from the album, or attach a PDF; each file is uploaded at once
+// (`files.upload`) and only its fileId is kept in the form. Errors show the server's Chinese message.
+import React, { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { call } from './api';
+import { pickEvidence, type PickSource } from './evidence';
+import { ErrorNotice } from './ui';
+
+export interface EvidenceFile {
+  fileId: string;
+  name: string;
+}
+
+interface Props {
+  label: string;
+  value: EvidenceFile[];
+  onChange: (files: EvidenceFile[]) => void;
+  purpose?: 'evidence' | 'entrustment' | 'identity';
+  onBehalfOf?: string;
+  max?: number;
+  disabled?: boolean;
+}
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+export function EvidencePicker(props: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const max = props.max ?? 5;
+
+  async function pick(source: PickSource) {
+    setError(null);
+    let picked;
+    try {
+      picked = await pickEvidence(source);
+    } catch {
+      setError('未能读取所选文件，请重新选择');
+      return;
+    }
+    if (picked.length === 0) return;
+    setBusy(true);
+    const added: EvidenceFile[] = [];
+    for (const f of picked.slice(0, Math.max(0, max - props.value.length))) {
+      const res = await call<{ fileId: string }, 'files', 'upload'>('files', 'upload', {
+        purpose: props.purpose ?? 'evidence',
+        contentBase64: f.base64,
+        fileName: f.name.slice(0, 100),
+        ...(props.onBehalfOf ? { onBehalfOf: props.onBehalfOf } : {}),
+      });
+      if (!res.ok) {
+        setError(`${f.name}：${res.error.message}`);
+        break;
+      }
+      added.push({ fileId: res.data.fileId, name: f.name });
+    }
+    setBusy(false);
+    if (added.length) props.onChange([...props.value, ...added]);
+  }
+
+  const full = props.value.length >= max;
+  return (
+    <View className="flows-evidence" aria-label={props.label}>
+      <Text className="flows-label">{props.label}</Text>
+      <View className="flows-files" role="list" aria-label={`已上传的${props.label}`}>
+        {props.value.length === 0 ? <Text className="flows-muted">尚未上传材料</Text> : null}
+        {props.value.map((f) => (
+          <View key={f.fileId} className="flows-file" role="listitem">
+            <Text>已上传：{f.name}</Text>
+            {props.disabled ? null : (
+              <Button
+                size="small"
+                fill="outline"
+                aria-label={`删除${f.name}`}
+                onClick={() => props.onChange(props.value.filter((x) => x.fileId !== f.fileId))}
+              >
+                删除
+              </Button>
+            )}
+          </View>
+        ))}
+      </View>
+      {props.disabled || full ? null : (
+        <View className="flows-evidence__actions" style={{ display: 'flex', gap: '8px', flexWrap: 'wrap', marginTop: '8px' }}>
+          <Button size="small" disabled={busy} aria-label={`拍照上传${props.label}`} onClick={() => pick('camera')}>
+            拍照
+          </Button>
+          <Button size="small" disabled={busy} aria-label={`从相册选择${props.label}`} onClick={() => pick('album')}>
+            从相册选择
+          </Button>
+          <Button size="small" disabled={busy} aria-label={`上传PDF格式的${props.label}`} onClick={() => pick('pdf')}>
+            {isWeapp ? '从聊天记录选PDF' : '选择PDF文件'}
+          </Button>
+        </View>
+      )}
+      {busy ? <View className="flows-muted" role="status">正在上传…</View> : null}
+      <ErrorNotice message={error} />
+      <Text className="flows-muted">支持JPEG、PNG图片或PDF文件，单个不超过4MB</Text>
+    </View>
+  );
+}
