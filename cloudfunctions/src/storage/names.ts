@@ -5,7 +5,9 @@ import { StoreError } from './store';
  * so both are checked against a strict pattern before any use. Bind parameters cannot replace them: SQLite only
  * uses an expression index when the query repeats the indexed expression literally.
  */
-const COLLECTION = /^[a-z][a-z0-9_]{0,62}$/;
+// Letters, digits, underscore; camelCase allowed (the domain uses 'idNumbers'). SQLite table names ignore case,
+// so two collections differing only in case would share a table: don't name them so.
+const COLLECTION = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 export function checkCollection(name: string): string {
