@@ -1,3 +1,4 @@
 // Public surface of the people barrel (owner: people/calendar engineer).
 export * from './citation';
 export * from './age';
+export * from './id-number';
