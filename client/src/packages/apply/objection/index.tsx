@@ -1,6 +1,190 @@
-// Placeholder by client-core so the build has every route; client-flows replaces this page.
-import { Placeholder } from '../../../components/Placeholder';
+// 异议申请: only between the result day and the objection deadline (7 working days, shown as a countdown); outside
+// the window the page says why; once filed it shows the answer deadline and, when it comes, the answer.
+import React, { useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { Button, Checkbox, TextArea } from '@nutui/nutui-react-taro';
+import type { IndicatorCode } from '@hz-points/shared';
+import { PageShell } from '../../../components/PageShell';
+import { useSession } from '../../../services/session';
+import { navigate } from '../../../routes';
+import { call, newRequestId } from '../common/api';
+import { indicatorLabel } from '../common/claims';
+import { useNow } from '../common/now';
+import type { Application, GetApplicationResult, Objection } from '../common/types';
+import { Deadline, ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge, StatusBadge } from '../common/ui';
+import { formatChineseDate } from '../common/workdays';
+import { objectionWindow } from './window';
 
-export default function Page() {
-  return <Placeholder title='异议申请' />;
+export function ObjectionView(props: {
+  data: GetApplicationResult;
+  now: Date;
+  onFiled: (o: Objection) => void;
+}) {
+  const { application: app, items, objection } = props.data;
+  const w = objectionWindow(app, objection, props.now);
+  const [chosen, setChosen] = useState<IndicatorCode[]>([]);
+  const [reason, setReason] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const requestId = useRef(newRequestId());
+
+  async function file() {
+    if (sending) return;
+    setError(null);
+    if (chosen.length === 0) {
+      setError('请选择有异议的指标');
+      return;
+    }
+    setSending(true);
+    const res = await call<{ objection: Objection }, 'objections', 'file'>('objections', 'file', {
+      applicationId: app._id,
+      indicators: chosen,
+      reason: reason.trim(),
+      requestId: requestId.current,
+    });
+    setSending(false);
+    if (!res.ok) setError(res.error.message);
+    else props.onFiled(res.data.objection);
+  }
+
+  if (w.state === 'not-published') {
+    return (
+      <Section title="暂不能提出异议" extra={<StateBadge tone="off" text="未开放" />}>
+        <Text className="flows-muted">
+          积分结果公布后7个工作日内可以提出异议。结果查询日：{formatChineseDate(app.resultOn ?? app.resultDate)}。
+        </Text>
+      </Section>
+    );
+  }
+  if (w.state === 'closed') {
+    return (
+      <Section title="异议期已结束" extra={<StateBadge tone="off" text="已截止" />}>
+        <Text className="flows-muted">
+          异议应在积分结果公布后7个工作日内提出{w.lastDay ? `（截止${formatChineseDate(w.lastDay)}）` : ''}
+          ，逾期未提出视为确认积分分值。
+        </Text>
+      </Section>
+    );
+  }
+  if (w.state === 'filed') {
+    const o = w.objection;
+    return (
+      <>
+        <Section
+          title="异议信息"
+          extra={o.status === 'answered' ? <StateBadge tone="done" text="已答复" /> : <StateBadge tone="wait" text="待答复" />}
+        >
+          <Row label="异议指标">{o.indicators.map(indicatorLabel).join('、')}</Row>
+          <Row label="异议理由">{o.reason}</Row>
+          <Row label="提出日期">{formatChineseDate(o.filedOn)}</Row>
+          {o.status === 'open' ? <Deadline label="答复期限" lastDay={o.answerDeadline} now={props.now} /> : null}
+        </Section>
+        {o.status === 'answered' ? (
+          <Section title="答复">
+            <Row label="答复意见">{o.reply}</Row>
+            <Row label="答复日期">{formatChineseDate(o.answeredAt?.slice(0, 10))}</Row>
+            {typeof o.pointsBefore === 'number' && typeof o.pointsAfter === 'number' ? (
+              <Row label="积分">
+                {o.pointsBefore === o.pointsAfter ? `维持${o.pointsAfter}分` : `由${o.pointsBefore}分调整为${o.pointsAfter}分`}
+              </Row>
+            ) : null}
+          </Section>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <>
+      <Section title="可提出异议" extra={<StateBadge tone="wait" text="异议期内" />}>
+        <Deadline label="异议期限" lastDay={w.lastDay} now={props.now} />
+        <Text className="flows-muted">当前积分：{app.points?.total ?? '—'}分。逾期未提出视为确认分值。</Text>
+      </Section>
+      <Section title="选择有异议的指标">
+        {items.map((item) => (
+          <View key={item._id} className="flows-item">
+            <View className="flows-item__head">
+              <Checkbox
+                checked={chosen.includes(item.indicator)}
+                aria-label={`对${indicatorLabel(item.indicator)}提出异议`}
+                label={indicatorLabel(item.indicator)}
+                onChange={(on) =>
+                  setChosen((c) => (on ? [...c.filter((x) => x !== item.indicator), item.indicator] : c.filter((x) => x !== item.indicator)))
+                }
+              />
+              <StatusBadge status={item.status} />
+            </View>
+          </View>
+        ))}
+      </Section>
+      <Section title="异议理由">
+        <TextArea
+          value={reason}
+          onChange={setReason}
+          maxLength={1000}
+          showCount
+          placeholder="请说明异议的具体理由（至少2个字）"
+          aria-label="异议理由"
+        />
+        <Text className="flows-muted">如需补充证明材料，请在答复前到区积分受理点提交。</Text>
+      </Section>
+      <ErrorNotice message={error} />
+      <View className="flows-actions">
+        <Button type="primary" block loading={sending} disabled={sending} onClick={file} aria-label="提交异议">
+          {sending ? '正在提交…' : '提交异议'}
+        </Button>
+      </View>
+    </>
+  );
+}
+
+export default function ObjectionPage() {
+  const router = useRouter();
+  const session = useSession();
+  const now = useNow();
+  const onBehalfOf = session.actingFor?.personId;
+  const [data, setData] = useState<GetApplicationResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [none, setNone] = useState(false);
+
+  async function load() {
+    let applicationId = router.params.applicationId;
+    if (!applicationId) {
+      const list = await call<{ applications: Application[] }, 'applications', 'list'>(
+        'applications',
+        'list',
+        onBehalfOf ? { onBehalfOf } : {},
+      );
+      if (!list.ok) return setError(list.error.message);
+      const latest = [...list.data.applications].filter((a) => a.status !== 'draft').sort((a, b) => b.year - a.year)[0];
+      if (!latest) return setNone(true);
+      applicationId = latest._id;
+    }
+    const res = await call<GetApplicationResult, 'applications', 'get'>('applications', 'get', { applicationId });
+    if (!res.ok) setError(res.error.message);
+    else setData(res.data);
+  }
+
+  useEffect(() => {
+    load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [router.params.applicationId, onBehalfOf]);
+
+  return (
+    <PageShell title="异议申请">
+      {none ? <InfoNotice>暂无已提交的积分申请，无需提出异议。</InfoNotice> : null}
+      {!data && !none && !error ? <Loading /> : null}
+      <ErrorNotice message={error} />
+      {data ? (
+        <ObjectionView data={data} now={now} onFiled={(o) => setData({ ...data, objection: o })} />
+      ) : null}
+      {data ? (
+        <View className="flows-actions">
+          <Button block fill="outline" onClick={() => navigate('applyProgress', { applicationId: data.application._id })}>
+            返回积分查询
+          </Button>
+        </View>
+      ) : null}
+    </PageShell>
+  );
 }

@@ -1,0 +1,18 @@
+// Whether an objection may be filed now (FAQ2021: within 7 working days after the result; silence confirms).
+import { beijingDate, isOpenAt } from '@hz-points/shared';
+import type { Application, Objection } from '../common/types';
+
+export type ObjectionWindow =
+  | { state: 'filed'; objection: Objection }
+  | { state: 'not-published' }
+  | { state: 'open'; lastDay: string }
+  | { state: 'closed'; lastDay: string | null };
+
+export function objectionWindow(app: Application, objection: Objection | null, now: Date): ObjectionWindow {
+  if (objection) return { state: 'filed', objection };
+  const resultOn = app.resultOn ?? null;
+  if (app.status !== 'scored' || !resultOn || beijingDate(now) < resultOn) return { state: 'not-published' };
+  const lastDay = app.objectionDeadline ?? null;
+  if (!lastDay || !isOpenAt(lastDay, now)) return { state: 'closed', lastDay };
+  return { state: 'open', lastDay };
+}
