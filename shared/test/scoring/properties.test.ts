@@ -183,7 +183,7 @@ test('a higher education, title or skill, an own home, an honour or a patent nev
 
 test('one more deduction record never raises the total', () => {
   fc.assert(
-    fc.property(profileArb, cutoffArb, fc.constantFrom('criminal', 'drugRehab', 'detention', 'severeDishonesty'), (p, cutoff, kind) => {
+    fc.property(profileArb, cutoffArb, fc.constantFrom('criminal' as const, 'drugRehab' as const, 'detention' as const, 'severeDishonesty' as const), (p, cutoff, kind) => {
       const before = scorePoints(p, { cutoffDate: cutoff }).total!;
       const records = { ...p.records, [kind]: ((p.records?.[kind] as number | undefined) ?? 0) + 1 };
       const after = scorePoints({ ...p, records }, { cutoffDate: cutoff }).total!;
