@@ -6,7 +6,12 @@ import { readPref, writePref } from '../lib/storage';
 
 const ELDER_KEY = 'hz.elderMode';
 
-export const elderModeStore = createStore<boolean>(readPref<boolean>(ELDER_KEY, false));
+/** The remembered choice (false when none). */
+export function readElderPreference(): boolean {
+  return readPref<boolean>(ELDER_KEY, false) === true;
+}
+
+export const elderModeStore = createStore<boolean>(readElderPreference());
 
 export function setElderMode(on: boolean): void {
   elderModeStore.set(on);

@@ -7,7 +7,7 @@ import { ConfigProvider } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/configprovider/style/css';
 import { useTheme } from '../../theme/elder';
 import { ActingForBanner } from '../ActingForBanner';
-import { DevPersonaSwitcher } from '../devtools';
+import { devPersonaSwitcher } from '../devtools';
 import './index.scss';
 
 export interface PageShellProps {
@@ -23,6 +23,7 @@ export interface PageShellProps {
 
 export function PageShell({ title, hideTitle, hideActingFor, className, children }: PageShellProps) {
   const { elder, vars, nutui } = useTheme();
+  const DevPersonaSwitcher = devPersonaSwitcher();
   const rootClass = ['hz-page', elder ? 'hz-page--elder' : 'hz-page--standard', className].filter(Boolean).join(' ');
   return (
     <ConfigProvider theme={nutui} className={rootClass} style={vars as CSSProperties}>
