@@ -1,0 +1,106 @@
+// The action framework: an action is an input schema, an access rule (the permission guard) and a run function.
+// `invoke` validates, identifies the caller, applies the guard, then runs; mutating work goes through
+// `ctx.mutate`, which wraps every write and the audit entry in one store transaction.
+import type { z } from 'zod';
+import { beijingDate, type DepartmentCode } from '@hz-points/shared';
+import { appendAudit } from '../audit';
+import type { DocOps } from '../storage/store';
+import type { Runtime } from './runtime';
+import type { AccountDoc, PersonDoc, StaffRole } from './model';
+
+/**
+ * Who may call an action at all (checked before anything is loaded beyond the caller's own account):
+ * - 'caller': any WeChat user with an OPENID (e.g. register, me);
+ * - 'registered': a caller bound to a person (applicant-side actions; finer checks in run, e.g. delegation);
+ * - a list of staff roles: the caller must hold one of them.
+ */
+export type Access = 'caller' | 'registered' | readonly StaffRole[];
+
+export interface AuditInput {
+  /** e.g. 'applications.submit' (filled in by the framework when omitted). */
+  action?: string;
+  /** The person the action was for (the applicant), when any. */
+  onBehalfOf?: string | null;
+  /** The document acted on. */
+  target: { collection: string; id: string };
+  /** Non-personal details (statuses, indicator codes, points). Never ID numbers, phones or names. */
+  details?: Record<string, unknown>;
+}
+
+export interface ActionContext<I> {
+  functionName: string;
+  actionName: string;
+  input: I;
+  openid: string;
+  runtime: Runtime;
+  /** The instant of this call, read once so every date in it agrees. */
+  now: Date;
+  /** Beijing date of `now`. */
+  today: string;
+  account: AccountDoc | null;
+  person: PersonDoc | null;
+  /** Runs `work` in one transaction; `audit` appends hash-chained audit entries inside that same transaction. */
+  mutate<T>(work: (tx: DocOps, audit: (entry: AuditInput) => Promise<void>) => Promise<T>): Promise<T>;
+}
+
+/** An action whose caller is known to be registered (ctx.person is set). */
+export type RegisteredContext<I> = ActionContext<I> & { person: PersonDoc; account: AccountDoc };
+
+export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
+  input: S;
+  access: Access;
+  /** Documentation: whether the action writes. A non-mutating action must not call ctx.mutate. */
+  mutates: boolean;
+  run(ctx: ActionContext<z.output<S>>): Promise<R>;
+}
+
+export interface FunctionDef {
+  name: string;
+  actions: Record<string, ActionDef>;
+}
+
+/** Helper keeping the input type of `run` tied to the schema. */
+export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): ActionDef<S, R> {
+  return def;
+}
+
+export function defineFunction(name: string, actions: Record<string, ActionDef<any, any>>): FunctionDef {
+  return { name, actions: actions as Record<string, ActionDef> };
+}
+
+/** The staff department of a reviewer account (null for others). */
+export function departmentOf(account: AccountDoc | null): DepartmentCode | null {
+  return account && account.roles.includes('reviewer') ? account.department : null;
+}
+
+export function hasRole(account: AccountDoc | null, role: StaffRole): boolean {
+  return !!account && account.roles.includes(role);
+}
+
+/** Builds the `mutate` function of a context (exported so later functions can build contexts in tests). */
+export function mutatorFor(
+  runtime: Runtime,
+  now: Date,
+  actor: { openid: string; personId: string | null },
+  actionKey: string,
+): ActionContext<unknown>['mutate'] {
+  return (work) =>
+    runtime.store.transaction(async (tx) => {
+      const audit = async (entry: AuditInput) => {
+        await appendAudit(
+          tx,
+          {
+            action: entry.action ?? actionKey,
+            actor: { openid: actor.openid, personId: actor.personId },
+            onBehalfOf: entry.onBehalfOf ?? null,
+            target: entry.target,
+            details: entry.details ?? {},
+          },
+          now,
+        );
+      };
+      return work(tx, audit);
+    });
+}
+
+export { beijingDate };

@@ -1,0 +1,102 @@
+// The one entry point of every cloud function (WeChat entry files and the local cloud both call it).
+// Order (docs/CONTRACTS.md): validate → caller → authorise → run (load, rules, one transaction) → envelope.
+import { beijingDate, describeIssues, zhErrorMap } from '@hz-points/shared';
+import { StoreError } from '../storage/store';
+import { REGISTRY } from '../functions/registry';
+import { AppError } from './errors';
+import { hasRole, mutatorFor, type ActionContext, type ActionDef, type FunctionDef } from './action';
+import { COLLECTIONS, type AccountDoc, type PersonDoc } from './model';
+import type { Caller, Envelope, Runtime } from './runtime';
+
+/** Keys the platform adds to a callFunction event (wx-server-sdk puts `userInfo` there); never trusted, dropped. */
+const PLATFORM_KEYS = new Set(['userInfo']);
+
+function errorEnvelope(error: AppError): Envelope<never> {
+  return { ok: false, error: { code: error.code, message: error.messageZh } };
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+export async function invoke(
+  functionName: string,
+  event: unknown,
+  caller: Caller,
+  runtime: Runtime,
+  registry: Record<string, FunctionDef> = REGISTRY,
+): Promise<Envelope> {
+  let actionKey = `${String(functionName).slice(0, 40)}.?`;
+  try {
+    const fn = Object.prototype.hasOwnProperty.call(registry, functionName) ? registry[functionName] : undefined;
+    if (!fn) throw new AppError('UNKNOWN_FUNCTION');
+    if (!isPlainObject(event)) throw new AppError('VALIDATION_FAILED', '请求格式不正确');
+    const { action, ...rest } = event;
+    if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(fn.actions, action)) {
+      throw new AppError('UNKNOWN_ACTION');
+    }
+    actionKey = `${fn.name}.${action}`;
+    const def: ActionDef = fn.actions[action]!;
+    for (const k of PLATFORM_KEYS) delete rest[k];
+
+    const parsed = def.input.safeParse(rest, { error: zhErrorMap });
+    if (!parsed.success) throw new AppError('VALIDATION_FAILED', describeIssues(parsed.error));
+
+    const openid = caller.openid;
+    if (typeof openid !== 'string' || openid.length === 0 || openid.length > 128) {
+      throw new AppError('UNAUTHENTICATED');
+    }
+
+    const account = await runtime.store.get<AccountDoc>(COLLECTIONS.accounts, openid);
+    const person = account?.personId ? await runtime.store.get<PersonDoc>(COLLECTIONS.persons, account.personId) : null;
+    authorise(def, account, person);
+
+    const now = runtime.now();
+    const ctx: ActionContext<unknown> = {
+      functionName: fn.name,
+      actionName: action,
+      input: parsed.data,
+      openid,
+      runtime,
+      now,
+      today: beijingDate(now),
+      account,
+      person,
+      mutate: mutatorFor(runtime, now, { openid, personId: person?._id ?? null }, actionKey),
+    };
+    const data = await def.run(ctx);
+    return { ok: true, data };
+  } catch (err) {
+    return toEnvelope(err, actionKey, runtime);
+  }
+}
+
+function authorise(def: ActionDef, account: AccountDoc | null, person: PersonDoc | null): void {
+  if (def.access === 'caller') return;
+  if (def.access === 'registered') {
+    if (!person) throw new AppError('NOT_REGISTERED');
+    return;
+  }
+  if (!def.access.some((role) => hasRole(account, role))) throw new AppError('FORBIDDEN');
+}
+
+/** Maps anything thrown to an envelope. Only AppErrors reach the user as they are; the rest is logged. */
+export function toEnvelope(err: unknown, actionKey: string, runtime: Runtime): Envelope<never> {
+  if (err instanceof AppError) return errorEnvelope(err);
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'CALENDAR_UNKNOWN') return errorEnvelope(new AppError('CALENDAR_UNKNOWN'));
+  if (err instanceof StoreError) {
+    if (err.code === 'CONFLICT' || err.code === 'DUPLICATE') return errorEnvelope(new AppError('CONFLICT'));
+    if (err.code === 'UNAVAILABLE') {
+      runtime.log('error', 'store unavailable', { action: actionKey, kind: err.code });
+      return errorEnvelope(new AppError('SERVICE_UNAVAILABLE'));
+    }
+  }
+  // A bug. The log names the action and the error class only: messages may quote personal data.
+  runtime.log('error', 'unexpected exception in action', {
+    action: actionKey,
+    errorName: err instanceof Error ? err.name : typeof err,
+    stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(1, 6).join(' | ') : undefined,
+  });
+  return errorEnvelope(new AppError('INTERNAL'));
+}

@@ -1,0 +1,108 @@
+// review: each item goes to the department owning its indicator; reviewers see only their department's items, with
+// the applicant masked. See API.md.
+import { DecideInput, ItemRefInput, QueueInput, type DepartmentCode } from '@hz-points/shared';
+import { defineAction, defineFunction, departmentOf } from '../core/action';
+import { AppError } from '../core/errors';
+import { COLLECTIONS, type ApplicationDoc, type ItemDoc, type PersonDoc } from '../core/model';
+import { maskedPerson } from '../core/people';
+import type { Where } from '../storage/store';
+import { isPublished, itemView, loadItems, parseClaimValue, rescore } from './applications';
+
+function reviewerDept(account: Parameters<typeof departmentOf>[0]): DepartmentCode {
+  const dept = departmentOf(account);
+  if (!dept) throw new AppError('FORBIDDEN');
+  return dept;
+}
+
+const queue = defineAction({
+  input: QueueInput,
+  access: ['reviewer'],
+  mutates: false,
+  async run(ctx) {
+    const dept = reviewerDept(ctx.account);
+    const where: Where = { department: dept };
+    if (ctx.input.status) where.status = ctx.input.status;
+    const store = ctx.runtime.store;
+    const items = await store.find<ItemDoc>(COLLECTIONS.items, where, {
+      orderBy: [['updatedAt', 'asc']],
+      limit: ctx.input.limit ?? 20,
+      skip: ctx.input.skip ?? 0,
+    });
+    const persons = new Map<string, PersonDoc | null>();
+    const out = [];
+    for (const item of items) {
+      if (!persons.has(item.personId)) persons.set(item.personId, await store.get<PersonDoc>(COLLECTIONS.persons, item.personId));
+      const p = persons.get(item.personId);
+      out.push({ ...itemView(item), applicationId: item.applicationId, year: item.year, applicant: p ? maskedPerson(p) : null });
+    }
+    return { items: out, total: await store.count(COLLECTIONS.items, where) };
+  },
+});
+
+const getItem = defineAction({
+  input: ItemRefInput,
+  access: ['reviewer'],
+  mutates: false,
+  async run(ctx) {
+    const dept = reviewerDept(ctx.account);
+    const store = ctx.runtime.store;
+    const item = await store.get<ItemDoc>(COLLECTIONS.items, ctx.input.itemId);
+    if (!item || item.department !== dept) throw new AppError('NOT_FOUND');
+    const p = await store.get<PersonDoc>(COLLECTIONS.persons, item.personId);
+    return {
+      item: { ...itemView(item), applicationId: item.applicationId, year: item.year, history: item.history },
+      applicant: p ? { ...maskedPerson(p), disabled: p.disabled } : null,
+    };
+  },
+});
+
+const decide = defineAction({
+  input: DecideInput,
+  access: ['reviewer'],
+  mutates: true,
+  async run(ctx) {
+    const dept = reviewerDept(ctx.account);
+    const input = ctx.input;
+    return ctx.mutate(async (tx, audit) => {
+      const item = await tx.get<ItemDoc>(COLLECTIONS.items, input.itemId);
+      if (!item || item.department !== dept) throw new AppError('NOT_FOUND');
+      const app = await tx.get<ApplicationDoc>(COLLECTIONS.applications, item.applicationId);
+      if (!app) throw new AppError('NOT_FOUND');
+      if (app.status === 'draft') throw new AppError('INVALID_STATE');
+      if (isPublished(app, ctx.today)) {
+        throw new AppError('INVALID_STATE', '积分结果已公布，事项只能通过异议程序调整');
+      }
+      const at = ctx.now.toISOString();
+      const patch: Partial<ItemDoc> = { status: input.decision, updatedAt: at };
+      if (input.decision === 'approved') {
+        patch.acceptedValue = parseClaimValue(item.indicator, input.acceptedValue);
+        patch.returnReason = null;
+      } else if (input.decision === 'returned') {
+        patch.acceptedValue = null;
+        patch.returnReason = input.reason;
+      } else {
+        patch.acceptedValue = null;
+      }
+      patch.history = [
+        ...item.history,
+        { at, status: input.decision, byOpenid: ctx.openid, ...(input.decision === 'returned' ? { reason: input.reason } : {}) },
+      ];
+      await tx.update(COLLECTIONS.items, item._id, patch);
+      const updated = { ...item, ...patch } as ItemDoc;
+      const items = (await loadItems(tx, app)).map((i) => (i._id === item._id ? updated : i));
+      const appPatch = await rescore(tx, app, items, ctx.now, ctx.today);
+      await audit({
+        onBehalfOf: item.personId,
+        target: { collection: COLLECTIONS.items, id: item._id },
+        details: { indicator: item.indicator, decision: input.decision, applicationStatus: appPatch.status },
+      });
+      return {
+        item: itemView(updated),
+        // Only the state: a reviewer does not see other departments' claims or the points.
+        application: { applicationId: app._id, status: appPatch.status ?? app.status },
+      };
+    });
+  },
+});
+
+export const review = defineFunction('review', { queue, getItem, decide });
