@@ -274,6 +274,9 @@ class Tx implements CbTransaction {
     if (w) return w.data;
     let s = this.seen.get(key);
     if (!s) {
+      // Reads must form one snapshot: if anything read earlier has been committed over meanwhile, this
+      // transaction's view is already stale, which CloudBase reports as a conflict (the SDK re-runs it).
+      this.validateSeen();
       let table: Map<string, Row>;
       try {
         table = this.db.table(collection, false);
@@ -332,9 +335,7 @@ class Tx implements CbTransaction {
     };
   }
 
-  commit(): void {
-    this.done = true;
-    // First committer wins: anything this transaction read or wrote that changed meanwhile aborts it.
+  private validateSeen(): void {
     for (const s of this.seen.values()) {
       let row: Row | undefined;
       try {
@@ -342,10 +343,18 @@ class Tx implements CbTransaction {
       } catch {
         row = undefined;
       }
-      if ((row?.version ?? 0) !== s.version) {
-        this.db.releaseLocks(this);
-        throw conflict();
-      }
+      if ((row?.version ?? 0) !== s.version) throw conflict();
+    }
+  }
+
+  commit(): void {
+    this.done = true;
+    // First committer wins: anything this transaction read or wrote that changed meanwhile aborts it.
+    try {
+      this.validateSeen();
+    } catch (e) {
+      this.db.releaseLocks(this);
+      throw e;
     }
     for (const w of this.writes.values()) this.db.writeRow(w.collection, w.id, w.data);
     this.db.releaseLocks(this);

@@ -1,7 +1,7 @@
 import type { Doc, DocOps, FindOptions, Store, Where } from './store';
 import { StoreError } from './store';
 import { checkCollection, checkFieldPath, checkId } from './names';
-import type { CbDatabase, CbDocumentRef, CbTransaction } from './cloudbase-types';
+import type { CbDatabase, CbDocumentRef, CbQuery, CbTransaction } from './cloudbase-types';
 import { isCollectionMissing, isConflict, isDocMissing, isDuplicate } from './cloudbase-types';
 
 /** A function's get() returns at most 100 records (wxcloud Collection.get): larger reads are paged. */
@@ -82,7 +82,7 @@ export class CloudbaseStore implements Store {
     try {
       while (out.length < wanted) {
         const pageSize = Math.min(CLOUDBASE_PAGE, wanted - out.length);
-        let q = this.db.collection(c) as ReturnType<CbDatabase['collection']> | ReturnType<CbDatabase['collection']['where']>;
+        let q: CbQuery = this.db.collection(c);
         if (Object.keys(condition).length > 0) q = q.where(condition);
         for (const [field, dir] of options.orderBy ?? []) {
           if (dir !== 'asc' && dir !== 'desc') throw new StoreError('UNAVAILABLE', 'invalid order direction');
