@@ -2,3 +2,6 @@
 export * from './citation';
 export * from './age';
 export * from './id-number';
+export * from './evaluation';
+export * from './pathway-rules';
+export * from './pathways';

@@ -1,0 +1,79 @@
+import type { PolicyCitation } from './citation';
+import type { EducationLevel } from '../scoring/types';
+
+const R2023 = (clause: string, verified = true): PolicyCitation => ({ doc: 'R2023', clause, verified });
+const ours = (clause: string): PolicyCitation => ({ doc: 'outside-source', clause, verified: false });
+
+/**
+ * Settlement pathways' thresholds, as cited data (R2023 §二, in force 2023-05-08; FAQ2021 Q5 for points).
+ * "X周岁以下（以下不含本数）" is stored as `maxAgeExclusive: X`: age X fails, X − 1 passes.
+ */
+export const PATHWAY_RULES = {
+  effectiveFrom: '2023-05-08',
+  effectiveCitation: R2023('本意见自2023年5月8日起施行'),
+
+  /** Settling in the urban districts presupposes not already holding urban-Hangzhou hukou. Stated only for points. */
+  notUrbanHukou: {
+    citation: { doc: 'FAQ2021', clause: '五（申请条件：非本市市区户籍人员）', verified: true } as PolicyCitation,
+    otherPathwaysCitation: ours('其他落户途径：已是杭州市区户籍者无需在市区落户（逻辑前提，来源文件未明示）'),
+  },
+
+  graduateCollege: {
+    maxAgeExclusive: 35,
+    qualifyingEducation: ['junior-college'] as readonly EducationLevel[],
+    citation: R2023('二(一)'),
+    /**
+     * "普通高校大专学历毕业生": a bachelor or higher is not a 大专 graduate. Higher degrees were already covered by
+     * earlier talent policies that our sources do not contain, so this pathway does not assess them. Unverified.
+     */
+    higherDegreeCitation: ours('二(一) 仅规定大专学历毕业生；本科及以上是否适用本条来源文件未规定，本工具不视为适用'),
+  },
+
+  graduateMaster: {
+    maxAgeExclusive: 45,
+    /** 博士 is accepted as at least a 硕士研究生 (a doctorate is the higher postgraduate degree). Unverified. */
+    qualifyingEducation: ['master', 'doctor'] as readonly EducationLevel[],
+    citation: R2023('二(一)'),
+    doctorCitation: ours('二(一) 仅规定硕士研究生；博士研究生视同适用（来源文件未规定）'),
+  },
+
+  skilled: {
+    /** Skill levels: 1 = 高级技师 (一级), 2 = 技师 (二级), 3 = 高级工 (三级). Lower number = higher level. */
+    tiers: [
+      { maxSkillLevel: 2, maxAgeExclusive: 45, label: '技师及以上职业资格（或职业技能等级二级及以上证书）' },
+      { maxSkillLevel: 3, maxAgeExclusive: 35, label: '高级工职业资格（或职业技能等级三级证书）' },
+    ],
+    minEmployerPaidInsuranceMonths: 6,
+    citation: R2023('二(二)'),
+  },
+
+  reunionElderly: {
+    minAge: { male: 60, female: 55 },
+    citation: R2023('二(三)'),
+    /** "投靠在杭子女" read as a child holding urban-Hangzhou hukou (the meaning of 投靠落户). */
+    childHukouCitation: ours('二(三)「在杭子女」理解为具有杭州市区户籍的子女（投靠落户的通常含义）'),
+  },
+
+  reunion: {
+    /** Yangtze River Delta hukou holders need no residence permit for spouse or elderly reunion. */
+    yangtzeDeltaNoPermitCitation: R2023('二(三)'),
+    /** Implied by the exemption above; the requirement itself is in rules we do not hold. */
+    otherHukouPermitCitation: ours('二(三) 仅规定长三角户籍免申领居住证；其他户籍须持居住证系据此推断'),
+    /** Spouse reunion's own conditions (marriage length, residence years…) are not in our sources. */
+    spouseConditionsCitation: ours('夫妻投靠落户的其他条件不在来源文件中'),
+  },
+
+  points: {
+    minPoints: 100,
+    minAge: 18,
+    citation: { doc: 'FAQ2021', clause: '五（申请条件）', verified: true } as PolicyCitation,
+    thresholdCitation: R2023('二(四)'),
+  },
+
+  county: {
+    counties: { tonglu: '桐庐县', chunan: '淳安县', jiande: '建德市' },
+    citation: R2023('二(五)'),
+  },
+} as const;
+
+export type CountyCode = keyof typeof PATHWAY_RULES.county.counties;
