@@ -7,8 +7,11 @@ import {
   INDICATORS,
   PROFILE_FIELD_LABELS,
   ProfileSchema,
+  CLAIMABLE_INDICATORS,
   SKILL_LABELS,
   TITLE_LABELS,
+  claimValueSchema,
+  describeIssues,
   parseZh,
   type IndicatorCode,
 } from '@hz-points/shared';
@@ -25,9 +28,12 @@ export interface ClaimField {
 
 const opts = (labels: Record<string | number, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-/** Claimable indicators (deductions and vetoes come from official records, never from the applicant). */
+/**
+ * Indicators the form offers: the rules package's claimable ones minus the deduction/veto declarations, which
+ * default to "none" under the applicant's commitment and are checked by public security against its records.
+ * Age is not claimed: it comes from the ID number.
+ */
 export const CLAIM_FIELDS: Partial<Record<IndicatorCode, ClaimField[]>> = {
-  age: [{ key: 'birthDate', kind: 'date', placeholder: '如 1995-06-01' }],
   education: [
     { key: 'education', kind: 'enum', options: opts(EDUCATION_LABELS) },
     { key: 'hasDiplomaAndDegree', kind: 'bool' },
@@ -49,7 +55,7 @@ export const CLAIM_FIELDS: Partial<Record<IndicatorCode, ClaimField[]>> = {
   inventionPatent: [{ key: 'inventionPatents', kind: 'patents' }],
 };
 
-export const CLAIMABLE: IndicatorCode[] = (Object.keys(CLAIM_FIELDS) as IndicatorCode[]).filter((c) => INDICATORS[c]);
+export const CLAIMABLE: IndicatorCode[] = CLAIMABLE_INDICATORS.filter((c) => CLAIM_FIELDS[c] !== undefined);
 
 export function indicatorLabel(code: IndicatorCode | string): string {
   return (INDICATORS as Record<string, { label: string }>)[code]?.label ?? code;
@@ -119,7 +125,10 @@ export function toClaimValue(code: IndicatorCode, form: ClaimForm): ClaimValueRe
   if (code === 'titleSkill' && value.title === undefined && value.skillLevel === undefined) {
     return { ok: false, message: '请至少选择职称或职业技能等级中的一项' };
   }
-  return { ok: true, value };
+  // The whole value through the same schema the server applies to a claim.
+  const whole = parseZh(claimValueSchema(code), value);
+  if (!whole.success) return { ok: false, message: describeIssues(whole.error) };
+  return { ok: true, value: whole.data };
 }
 
 /** One line describing a claim value in Chinese (progress, review queue). */

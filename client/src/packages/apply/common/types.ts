@@ -12,8 +12,7 @@ export interface Claim {
 }
 
 export interface Application {
-  _id: string;
-  applicationId?: string;
+  applicationId: string;
   year: number;
   personId: string;
   status: ApplicationStatus;
@@ -29,12 +28,16 @@ export interface Application {
   submittedAt?: string | null;
   updatedAt?: string;
   objectionId?: string | null;
+  /** Server-computed windows (applications.applicationView). */
+  published?: boolean;
+  supplementOpen?: boolean;
+  objectionOpen?: boolean;
 }
 
 export interface Item {
-  _id: string;
-  itemId?: string;
-  applicationId: string;
+  itemId: string;
+  label?: string;
+  applicationId?: string;
   indicator: IndicatorCode;
   department: DepartmentCode;
   status: ItemStatus;
@@ -49,8 +52,7 @@ export interface Item {
 }
 
 export interface Objection {
-  _id: string;
-  objectionId?: string;
+  objectionId: string;
   applicationId: string;
   indicators: IndicatorCode[];
   reason: string;
@@ -78,9 +80,8 @@ export interface Subject {
 
 export interface GetApplicationResult {
   application: Application;
+  applicant?: { name?: string; idNumber?: string } | null;
   items: Item[];
   objection: Objection | null;
 }
 
-export const idOf = (doc: { _id?: string; itemId?: string; applicationId?: string; objectionId?: string }): string =>
-  doc.itemId ?? doc.objectionId ?? doc._id ?? doc.applicationId ?? '';

@@ -213,7 +213,7 @@ export default function ApplyFormPage() {
       return;
     }
     const res = await call<{ application: Application }, 'applications', 'submit'>('applications', 'submit', {
-      applicationId: app._id,
+      applicationId: app.applicationId,
       commitment: true,
       requestId: requestId.current,
     });
@@ -250,7 +250,7 @@ export default function ApplyFormPage() {
           <Text className="flows-muted">已提交的申报项不能修改；如被退回，可在结果公布前补充材料。</Text>
         </Section>
         <View className="flows-actions">
-          <Button type="primary" block onClick={() => navigate('applyProgress', { applicationId: submitted._id })}>
+          <Button type="primary" block onClick={() => navigate('applyProgress', { applicationId: submitted.applicationId })}>
             查看审核进度
           </Button>
         </View>

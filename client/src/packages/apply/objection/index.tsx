@@ -38,7 +38,7 @@ export function ObjectionView(props: {
     }
     setSending(true);
     const res = await call<{ objection: Objection }, 'objections', 'file'>('objections', 'file', {
-      applicationId: app._id,
+      applicationId: app.applicationId,
       indicators: chosen,
       reason: reason.trim(),
       requestId: requestId.current,
@@ -102,7 +102,7 @@ export function ObjectionView(props: {
       </Section>
       <Section title="选择有异议的指标">
         {items.map((item) => (
-          <View key={item._id} className="flows-item">
+          <View key={item.itemId} className="flows-item">
             <View className="flows-item__head">
               <Checkbox
                 checked={chosen.includes(item.indicator)}
@@ -158,7 +158,7 @@ export default function ObjectionPage() {
       if (!list.ok) return setError(list.error.message);
       const latest = [...list.data.applications].filter((a) => a.status !== 'draft').sort((a, b) => b.year - a.year)[0];
       if (!latest) return setNone(true);
-      applicationId = latest._id;
+      applicationId = latest.applicationId;
     }
     const res = await call<GetApplicationResult, 'applications', 'get'>('applications', 'get', { applicationId });
     if (!res.ok) setError(res.error.message);
@@ -180,7 +180,7 @@ export default function ObjectionPage() {
       ) : null}
       {data ? (
         <View className="flows-actions">
-          <Button block fill="outline" onClick={() => navigate('applyProgress', { applicationId: data.application._id })}>
+          <Button block fill="outline" onClick={() => navigate('applyProgress', { applicationId: data.application.applicationId })}>
             返回积分查询
           </Button>
         </View>

@@ -11,7 +11,8 @@ export type ObjectionWindow =
 export function objectionWindow(app: Application, objection: Objection | null, now: Date): ObjectionWindow {
   if (objection) return { state: 'filed', objection };
   const resultOn = app.resultOn ?? null;
-  if (app.status !== 'scored' || !resultOn || beijingDate(now) < resultOn) return { state: 'not-published' };
+  const published = app.published ?? (app.status === 'scored' && !!resultOn && beijingDate(now) >= resultOn);
+  if (!published) return { state: 'not-published' };
   const lastDay = app.objectionDeadline ?? null;
   if (!lastDay || !isOpenAt(lastDay, now)) return { state: 'closed', lastDay };
   return { state: 'open', lastDay };

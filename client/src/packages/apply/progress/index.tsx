@@ -62,7 +62,7 @@ export default function ProgressPage() {
         setNone(true);
         return;
       }
-      applicationId = latest._id;
+      applicationId = latest.applicationId;
     }
     const res = await call<GetApplicationResult, 'applications', 'get'>('applications', 'get', { applicationId });
     if (!res.ok) setError(res.error.message);
@@ -94,7 +94,7 @@ export default function ProgressPage() {
     }
     setSending(true);
     const res = await call<unknown, 'applications', 'supplement'>('applications', 'supplement', {
-      applicationId: data.application._id,
+      applicationId: data.application.applicationId,
       indicator: editing.indicator,
       value: v.value,
       evidence: [...(editing.evidence ?? []), ...files.map((f) => f.fileId)],
@@ -130,10 +130,11 @@ export default function ProgressPage() {
   }
 
   const { application: app, items, objection } = data;
-  const supplementOpen = !!app.resultDate && app.status === 'reviewing' && isOpenAt(app.resultDate, now);
-  const published = app.status === 'scored' && !!app.points;
+  // The server states its windows; the local computation only covers an older server without the flags.
+  const supplementOpen = app.supplementOpen ?? (!!app.resultDate && app.status === 'reviewing' && isOpenAt(app.resultDate, now));
+  const published = (app.published ?? app.status === 'scored') && !!app.points;
   const scoreByCode = new Map(detailItems(app).map((d) => [d.code, d.points]));
-  const objectionOpen = published && !!app.objectionDeadline && isOpenAt(app.objectionDeadline, now) && !objection;
+  const objectionOpen = app.objectionOpen ?? (published && !!app.objectionDeadline && isOpenAt(app.objectionDeadline, now) && !objection);
 
   return (
     <PageShell title="积分查询">
@@ -175,7 +176,7 @@ export default function ProgressPage() {
       <Section title="审核进度">
         {items.map((item) => (
           <ItemCard
-            key={item._id}
+            key={item.itemId}
             item={item}
             canSupplement={supplementOpen}
             onSupplement={startSupplement}
@@ -223,13 +224,13 @@ export default function ProgressPage() {
           <Button
             block
             type={objectionOpen ? 'primary' : 'default'}
-            onClick={() => navigate('objection', { applicationId: app._id })}
+            onClick={() => navigate('objection', { applicationId: app.applicationId })}
           >
             {objection ? '查看异议' : '异议申请'}
           </Button>
         ) : null}
         {published ? (
-          <Button block onClick={() => navigate('certificate', { applicationId: app._id })}>
+          <Button block onClick={() => navigate('certificate', { applicationId: app.applicationId })}>
             凭证打印
           </Button>
         ) : null}
