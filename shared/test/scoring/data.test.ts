@@ -184,3 +184,29 @@ describe('guide page data', () => {
     }
   });
 });
+
+describe('guide summaries stay in step with the numbers (a summary is prose, so a data change must touch both)', () => {
+  test.each`
+    code                       | numbers
+    ${'age'}                   | ${() => { const p = INDICATORS.age.versions[1]!.params; return [p.anchorAge, p.anchorPoints, p.perYear]; }}
+    ${'socialInsurance'}       | ${() => { const p = INDICATORS.socialInsurance.versions[0]!.params; return [p.rate, p.cap]; }}
+    ${'residenceRegistration'} | ${() => { const p = INDICATORS.residenceRegistration.versions[0]!.params; return [p.rate, p.cap]; }}
+    ${'rental'}                | ${() => { const p = INDICATORS.rental.versions[0]!.params; return [p.rate, p.cap]; }}
+    ${'ownHome'}               | ${() => INDICATORS.ownHome.versions.map((v) => v.params.points)}
+    ${'incomeTax'}             | ${() => { const v = INDICATORS.incomeTax.versions; return [v[0]!.params.cap, v[1]!.params.cap, v[1]!.params.step]; }}
+    ${'honours'}               | ${() => Object.values(INDICATORS.honours.versions[0]!.params.levels).flatMap((l) => [l.each, l.cap])}
+    ${'bloodDonation'}         | ${() => { const p = INDICATORS.bloodDonation.versions[0]!.params; return [p.threshold, p.step, p.stepPoints, p.cap]; }}
+    ${'volunteering'}          | ${() => { const p = INDICATORS.volunteering.versions[0]!.params; return [p.unit, p.rate, p.cap]; }}
+    ${'charity'}               | ${() => { const p = INDICATORS.charity.versions[0]!.params; return [p.unit, p.rate, p.cap]; }}
+    ${'boneMarrow'}            | ${() => [INDICATORS.boneMarrow.versions[0]!.params.points]}
+    ${'inventionPatent'}       | ${() => { const p = INDICATORS.inventionPatent.versions[0]!.params; return [p.firstPatentee, p.cap]; }}
+    ${'criminal'}              | ${() => INDICATORS.criminal.versions.map((v) => v.params.each)}
+    ${'drugRehab'}             | ${() => INDICATORS.drugRehab.versions.map((v) => v.params.each)}
+    ${'detention'}             | ${() => INDICATORS.detention.versions.map((v) => v.params.each)}
+    ${'dishonesty'}            | ${() => INDICATORS.dishonesty.versions.map((v) => v.params.each)}
+    ${'severeDishonesty'}      | ${() => [INDICATORS.severeDishonesty.versions[1]!.params.each]}
+  `('$code summary mentions every current number', ({ code, numbers }) => {
+    const summary = INDICATORS[code as keyof typeof INDICATORS].summary;
+    for (const n of (numbers as () => number[])()) expect(summary).toContain(String(n));
+  });
+});
