@@ -7,6 +7,8 @@ export const MAIN_PAGES = { home: 'pages/index/index' } as const;
 export const SUBPACKAGES = {
   assess: { calculator: 'calculator/index', pathways: 'pathways/index' },
   guide: { guide: 'index/index' },
+  // 实名登记 (accounts.register); client-core.
+  account: { register: 'register/index' },
   apply: { applyForm: 'form/index', applyProgress: 'progress/index', objection: 'objection/index' },
   cert: { certificate: 'index/index', certVerify: 'verify/index' },
   settle: { settle: 'index/index' },

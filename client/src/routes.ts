@@ -14,6 +14,7 @@ export interface RouteParams {
   home: Record<string, never>;
   calculator: Record<string, never>;
   pathways: Record<string, never>;
+  register: { back?: RouteName };
   guide: { section?: 'materials' | 'timeline' | 'faq'; indicator?: string };
   applyForm: { applicationId?: string; for?: string };
   applyProgress: { applicationId?: string };

@@ -71,18 +71,22 @@ function parseRoles(raw: unknown): StaffRoleGrant[] {
   return out;
 }
 
-/** Normalise the accounts.me payload. Exported for tests. */
+/**
+ * Normalise the accounts.me payload — `{ openid, person | null, roles, department | null }` (cloudfunctions/API.md).
+ * Exported for tests.
+ */
 export function toMe(data: unknown): Me {
   const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-  const person = (d.person && typeof d.person === 'object' ? d.person : d) as Record<string, unknown>;
-  const registered = typeof d.registered === 'boolean' ? d.registered : !!(asString(person.name) && asString(person.idNumber ?? person.idNumberMasked));
+  const person = (d.person && typeof d.person === 'object' ? d.person : null) as Record<string, unknown> | null;
+  const department = asString(d.department);
+  const roles = parseRoles(d.roles).map((r) => (r.role === 'reviewer' && !r.department && department ? { ...r, department } : r));
   return {
     openid: asString(d.openid),
-    registered,
-    name: asString(person.name),
-    idNumber: asString(person.idNumberMasked) ?? asString(person.idNumber),
-    phone: asString(person.phoneMasked) ?? asString(person.phone),
-    roles: parseRoles(d.roles),
+    registered: person !== null,
+    name: person ? asString(person.name) : undefined,
+    idNumber: person ? asString(person.idNumber) : undefined,
+    phone: person ? asString(person.phone) : undefined,
+    roles,
   };
 }
 
