@@ -5,3 +5,5 @@ export * from './id-number';
 export * from './evaluation';
 export * from './pathway-rules';
 export * from './pathways';
+export * from './residence-permit';
+export * from './delegation';
