@@ -6,6 +6,10 @@ import { applications } from './applications';
 import { files } from './files';
 import { objections } from './objections';
 import { review } from './review';
+import { certificatesFunction } from './certificates';
+import { roundsFunction } from './rounds';
+import { settlementFunction } from './settlement';
+import { remindersFunction } from './reminders';
 
 export const REGISTRY: Record<string, FunctionDef> = {
   accounts,
@@ -13,4 +17,8 @@ export const REGISTRY: Record<string, FunctionDef> = {
   applications,
   review,
   objections,
+  certificates: certificatesFunction,
+  rounds: roundsFunction,
+  settlement: settlementFunction,
+  reminders: remindersFunction,
 };

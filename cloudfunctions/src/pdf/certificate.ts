@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PDFKit from 'pdfkit';
+import type QRCodeModule from 'qrcode';
 import type { CertificateContent } from '../functions/certificates/signing';
 
 /**
@@ -62,8 +62,20 @@ function issueInstant(date: string): Date {
   return new Date(`${date}T00:00:00+08:00`);
 }
 
+/**
+ * pdfkit and qrcode are loaded on first use: every deployed function bundles the same core (one registry), but only
+ * `certificates` installs them, so a top-level require would break the others at cold start.
+ */
+let libs: { PDFDocument: typeof PDFKit; QRCode: typeof QRCodeModule } | undefined;
+function load() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  libs ??= { PDFDocument: require('pdfkit') as typeof PDFKit, QRCode: require('qrcode') as typeof QRCodeModule };
+  return libs;
+}
+
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
   const { content, signature, keyId, qrText } = input;
+  const { PDFDocument, QRCode } = load();
   const qrPng = await QRCode.toBuffer(qrText, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 4 });
   const created = issueInstant(content.issueDate);
 

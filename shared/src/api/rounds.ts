@@ -92,10 +92,14 @@ export const ApplySettlementInput = z.strictObject({
 export const SettlementRefInput = z.strictObject({ year: YearSchema, onBehalfOf: IdSchema.optional() });
 export const WithdrawSettlementInput = z.strictObject({ year: YearSchema, onBehalfOf: IdSchema.optional() });
 
+/** The registry window records that the person settled with their admission notice (district office). */
+export const RecordSettledInput = z.strictObject({ year: YearSchema, personId: IdSchema });
+
 export const SETTLEMENT_ACTION_INPUTS = {
   apply: ApplySettlementInput,
   get: SettlementRefInput,
   withdraw: WithdrawSettlementInput,
+  recordSettled: RecordSettledInput,
 } as const;
 
 // ---- reminders ----

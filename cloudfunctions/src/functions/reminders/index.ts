@@ -1,0 +1,153 @@
+// reminders: deadline and status messages. Status messages are queued by the action that changes the status (in
+// its transaction); deadline messages by `sweep`, run daily by a timer trigger in production (config.json of the
+// built function) and callable by an admin. `list` shows the caller's own reminders.
+import { ListRemindersInput, SweepRemindersInput, beijingDate, isOpenAt, isWorkday, RANKING_RULE } from '@hz-points/shared';
+import { defineAction, defineFunction, type ActionContext } from '../../core/action';
+import { COLLECTIONS, type PersonDoc } from '../../core/model';
+import type { Where } from '../../storage/store';
+import { resolveSubject } from '../../core/people';
+import type { CertificateDoc } from '../certificates/model';
+import { OWN_COLLECTIONS } from '../rounds/codes';
+import { settlementId, type RoundResultDoc, type RoundState, type SettlementDoc } from '../rounds/model';
+import { queueReminder, type OutboxDoc, type Reminder } from './outbox';
+
+const C = OWN_COLLECTIONS;
+const ROUNDS = 'rounds';
+/** Remind this many days before an admission notice expires. */
+export const NOTICE_REMINDER_DAYS = 7;
+/** Remind applicants who have not applied to settle when this many working days of the window remain. */
+export const SETTLEMENT_REMINDER_WORKDAYS = 3;
+
+function view(m: OutboxDoc) {
+  return { id: m._id, template: m.template, fields: m.fields, page: m.page, status: m.status, createdAt: m.createdAt };
+}
+
+const list = defineAction({
+  input: ListRemindersInput,
+  access: 'registered',
+  mutates: false,
+  async run(ctx) {
+    const store = ctx.runtime.store;
+    const where: Where = ctx.input.onBehalfOf
+      ? { personId: (await resolveSubject(store, ctx.person as PersonDoc, ctx.input.onBehalfOf, ctx.today)).subject._id, toOpenid: ctx.openid }
+      : { toOpenid: ctx.openid };
+    const docs = await store.find<OutboxDoc>(C.outbox, where, {
+      orderBy: [['createdMs', 'desc']],
+      limit: ctx.input.limit ?? 20,
+      skip: ctx.input.skip ?? 0,
+    });
+    return { reminders: docs.map(view) };
+  },
+});
+
+/** Adds `days` calendar days to a YYYY-MM-DD date. */
+function plusDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Working days from `from` to `to`, both included; null when the calendar of a year in between is unknown. */
+function workdaysLeft(from: string, to: string): number | null {
+  let n = 0;
+  try {
+    for (let d = from; d <= to; d = plusDays(d, 1)) if (isWorkday(d)) n++;
+  } catch {
+    return null; // no working-day reminder rather than a wrong one
+  }
+  return n;
+}
+
+async function queueAll(ctx: ActionContext<unknown>, reminders: Reminder[]): Promise<number> {
+  let queued = 0;
+  // One short transaction per message: each is independent, and a repeat is a no-op (dedupe key).
+  for (const r of reminders) {
+    const added = await ctx.mutate(async (tx, audit) => {
+      const ok = await queueReminder(tx, r, ctx.now);
+      if (ok) await audit({ onBehalfOf: r.personId, target: { collection: C.outbox, id: r.dedupeKey }, details: { template: r.template } });
+      return ok;
+    });
+    if (added) queued++;
+  }
+  return queued;
+}
+
+/** Deadline and publication messages due today (idempotent: run it as often as you like). */
+export async function sweep(ctx: ActionContext<unknown>): Promise<{ queued: number; considered: number }> {
+  const store = ctx.runtime.store;
+  const today = beijingDate(ctx.now);
+  const year = Number(today.slice(0, 4));
+  const due: Reminder[] = [];
+  const persons = new Map<string, PersonDoc | null>();
+  const personOf = async (id: string) => {
+    if (!persons.has(id)) persons.set(id, await store.get<PersonDoc>(COLLECTIONS.persons, id));
+    return persons.get(id)!;
+  };
+
+  for (const y of [year - 1, year]) {
+    const round = await store.get<RoundState>(ROUNDS, `round-${y}`);
+    if (!round) continue;
+
+    // 1. The settlement window closes soon: those holding a certificate of ≥ 100 points who have not applied.
+    const left = today >= round.settlementOpens ? workdaysLeft(today, round.settlementCloses) : null;
+    if (!round.published && round.status === 'open' && left !== null && left >= 1 && left <= SETTLEMENT_REMINDER_WORKDAYS && isOpenAt(round.settlementCloses, ctx.now)) {
+      const certs = await store.find<CertificateDoc>(C.certificates, { year: y, status: 'active' }, { limit: 1_000_000 });
+      for (const c of certs) {
+        if (c.content.total < RANKING_RULE.minimumPoints) continue;
+        const s = await store.get<SettlementDoc>(C.settlements, settlementId(y, c.personId));
+        if (s && s.status === 'submitted') continue;
+        const p = await personOf(c.personId);
+        if (!p?.openid) continue; // no WeChat: the delegate sees it in the app; a message needs the person's consent
+        due.push({
+          personId: c.personId,
+          toOpenid: p.openid,
+          template: 'deadline',
+          fields: { thing1: '积分落户申请', date2: round.settlementCloses, thing3: '截止日24时止，节假日除外' },
+          page: 'packages/settle/index/index',
+          dedupeKey: `settlement-closing:${y}`,
+        });
+      }
+    }
+
+    // 2. Published list: the admitted are told once, and again when the notice is about to expire.
+    if (round.published) {
+      const results = await store.find<RoundResultDoc>(C.roundResults, { year: y, batch: round.published.batch, admitted: true }, { limit: 1_000_000 });
+      for (const r of results) {
+        if (!r.notice) continue;
+        const p = await personOf(r.personId);
+        if (!p?.openid) continue;
+        due.push({
+          personId: r.personId,
+          toOpenid: p.openid,
+          template: 'status',
+          fields: { thing1: '积分落户准入', phrase2: '已获准入', date3: r.notice.issuedOn, thing4: `通知书有效期至${r.notice.expiresOn}` },
+          page: 'packages/settle/index/index',
+          dedupeKey: `admitted:${r.batch}`,
+        });
+        const s = await store.get<SettlementDoc>(C.settlements, r.settlementId);
+        if (!s?.settledOn && today >= plusDays(r.notice.expiresOn, -NOTICE_REMINDER_DAYS) && isOpenAt(r.notice.expiresOn, ctx.now)) {
+          due.push({
+            personId: r.personId,
+            toOpenid: p.openid,
+            template: 'deadline',
+            fields: { thing1: '积分落户准入通知书到期', date2: r.notice.expiresOn, thing3: '请持通知书到户籍窗口办理' },
+            page: 'packages/settle/index/index',
+            dedupeKey: `notice-expiring:${r.batch}`,
+          });
+        }
+      }
+    }
+  }
+  return { queued: await queueAll(ctx, due), considered: due.length };
+}
+
+const sweepAction = defineAction({
+  input: SweepRemindersInput,
+  access: ['admin'],
+  mutates: true,
+  async run(ctx) {
+    return sweep(ctx);
+  },
+});
+
+export const remindersFunction = defineFunction('reminders', { list, sweep: sweepAction });

@@ -1,0 +1,236 @@
+// rounds: the yearly round — open it with the dates of roundDates(year) (adjustable), set the line (quota, ranked
+// by the published tie-break order, or the post-2023 threshold ≥ 100), publish the list, read it (masked for
+// everyone but the owner).
+import {
+  AdjustRoundInput,
+  CloseRoundInput,
+  GetRoundInput,
+  ListRoundResultsInput,
+  MyStandingInput,
+  OpenRoundInput,
+  PublishRoundInput,
+  RANKING_RULE,
+  SetLineInput,
+  roundDates,
+  type RoundDates,
+} from '@hz-points/shared';
+import { defineAction, defineFunction } from '../../core/action';
+import { AppError } from '../../core/errors';
+import { roundId, type PersonDoc } from '../../core/model';
+import { resolveSubject } from '../../core/people';
+import { OWN_COLLECTIONS, ownError } from './codes';
+import type { RoundResultDoc, RoundState } from './model';
+import { publishRound } from './publish';
+
+const C = OWN_COLLECTIONS;
+const ROUNDS = 'rounds';
+
+function defaultDates(year: number): RoundDates {
+  try {
+    return roundDates(year);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ROUND_UNKNOWN') throw new AppError('VALIDATION_FAILED', (e as Error).message);
+    throw e;
+  }
+}
+
+function applyPatch(round: RoundState, dates: { settlementOpens?: string; settlementCloses?: string; pointsApplicationCloses?: string }) {
+  const next = {
+    settlementOpens: dates.settlementOpens ?? round.settlementOpens,
+    settlementCloses: dates.settlementCloses ?? round.settlementCloses,
+    pointsApplication: { ...round.pointsApplication, closes: dates.pointsApplicationCloses ?? round.pointsApplication.closes },
+  };
+  if (next.settlementOpens > next.settlementCloses) throw new AppError('VALIDATION_FAILED', '受理结束日期不能早于开始日期');
+  if (!next.settlementOpens.startsWith(String(round.year))) throw new AppError('VALIDATION_FAILED', '受理开始日期须在该年度内');
+  return next;
+}
+
+/** What everyone sees of a round. */
+function roundView(r: RoundState) {
+  return {
+    year: r.year,
+    status: r.status,
+    cutoffDate: r.cutoffDate,
+    settlementOpens: r.settlementOpens,
+    settlementCloses: r.settlementCloses,
+    pointsApplication: r.pointsApplication,
+    line: r.line ?? null,
+    published: r.published
+      ? { on: r.published.on, mode: r.published.mode, line: r.published.line, admittedCount: r.published.admittedCount, rankedCount: r.published.rankedCount }
+      : null,
+    tieBreak: [...RANKING_RULE.order.map((o) => o.label), RANKING_RULE.finalKeyLabel],
+    tieBreakVerified: RANKING_RULE.verified,
+  };
+}
+
+const open = defineAction({
+  input: OpenRoundInput,
+  access: ['admin'],
+  mutates: true,
+  async run(ctx) {
+    const d = defaultDates(ctx.input.year);
+    const round = await ctx.mutate(async (tx, audit) => {
+      if (await tx.get(ROUNDS, roundId(ctx.input.year))) throw ownError('ROUND_EXISTS');
+      const base: RoundState = {
+        _id: roundId(d.year),
+        year: d.year,
+        status: 'open',
+        cutoffDate: d.cutoffDate,
+        settlementOpens: d.settlementOpens,
+        settlementCloses: d.settlementCloses,
+        lookbackFrom: d.lookbackFrom,
+        pointsApplication: { opens: d.pointsApplication.opens, closes: d.pointsApplication.closes, yearRound: d.pointsApplication.yearRound },
+        createdAt: ctx.now.toISOString(),
+        line: null,
+        published: null,
+        adjustments: [],
+      };
+      const doc: RoundState = ctx.input.dates
+        ? { ...base, ...applyPatch(base, ctx.input.dates), adjustments: [{ at: ctx.now.toISOString(), byOpenid: ctx.openid, dates: { ...ctx.input.dates } }] }
+        : base;
+      await tx.insert(ROUNDS, doc);
+      await audit({ target: { collection: ROUNDS, id: doc._id }, details: { year: doc.year, adjusted: !!ctx.input.dates } });
+      return doc;
+    });
+    return { round: roundView(round) };
+  },
+});
+
+const adjust = defineAction({
+  input: AdjustRoundInput,
+  access: ['admin'],
+  mutates: true,
+  async run(ctx) {
+    const round = await ctx.mutate(async (tx, audit) => {
+      const r = await tx.get<RoundState>(ROUNDS, roundId(ctx.input.year));
+      if (!r) throw ownError('ROUND_NOT_FOUND');
+      if (r.published) throw ownError('ROUND_PUBLISHED');
+      const patch = {
+        ...applyPatch(r, ctx.input.dates),
+        adjustments: [...(r.adjustments ?? []), { at: ctx.now.toISOString(), byOpenid: ctx.openid, dates: { ...ctx.input.dates } }],
+      };
+      await tx.update(ROUNDS, r._id, patch);
+      await audit({ target: { collection: ROUNDS, id: r._id }, details: { dates: ctx.input.dates } });
+      return { ...r, ...patch };
+    });
+    return { round: roundView(round) };
+  },
+});
+
+const close = defineAction({
+  input: CloseRoundInput,
+  access: ['admin'],
+  mutates: true,
+  async run(ctx) {
+    const round = await ctx.mutate(async (tx, audit) => {
+      const r = await tx.get<RoundState>(ROUNDS, roundId(ctx.input.year));
+      if (!r) throw ownError('ROUND_NOT_FOUND');
+      if (r.status === 'closed') throw new AppError('INVALID_STATE', '该年度批次已关闭');
+      await tx.update(ROUNDS, r._id, { status: 'closed' });
+      await audit({ target: { collection: ROUNDS, id: r._id }, details: { status: 'closed' } });
+      return { ...r, status: 'closed' as const };
+    });
+    return { round: roundView(round) };
+  },
+});
+
+const get = defineAction({
+  input: GetRoundInput,
+  access: 'caller',
+  mutates: false,
+  async run(ctx) {
+    const r = await ctx.runtime.store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
+    if (!r) throw ownError('ROUND_NOT_FOUND');
+    return { round: roundView(r) };
+  },
+});
+
+const setLine = defineAction({
+  input: SetLineInput,
+  access: ['admin'],
+  mutates: true,
+  async run(ctx) {
+    const line = ctx.input.mode === 'quota' ? { mode: 'quota' as const, quota: ctx.input.quota } : { mode: 'threshold' as const, threshold: ctx.input.threshold };
+    const round = await ctx.mutate(async (tx, audit) => {
+      const r = await tx.get<RoundState>(ROUNDS, roundId(ctx.input.year));
+      if (!r) throw ownError('ROUND_NOT_FOUND');
+      if (r.published) throw ownError('ROUND_PUBLISHED');
+      await tx.update(ROUNDS, r._id, { line, lineSetAt: ctx.now.toISOString() });
+      await audit({ target: { collection: ROUNDS, id: r._id }, details: { line } });
+      return { ...r, line };
+    });
+    return { round: roundView(round) };
+  },
+});
+
+const publish = defineAction({
+  input: PublishRoundInput,
+  access: ['admin'],
+  mutates: true,
+  async run(ctx) {
+    const summary = await publishRound(ctx, ctx.input.year);
+    return summary;
+  },
+});
+
+/**
+ * One line of the list. `clear`: the owner themself (name and ID in clear); everyone else, delegates included,
+ * sees them masked. `forSubject`: the owner or their delegate, who also sees the admission notice.
+ */
+function resultView(r: RoundResultDoc, clear: PersonDoc | null, forSubject: boolean) {
+  return {
+    rank: r.rank,
+    total: r.total,
+    admitted: r.admitted,
+    reason: forSubject ? r.reason : null,
+    district: r.district,
+    name: clear ? clear.name : r.maskedName,
+    idNumber: clear ? clear.idNumber : r.maskedIdNumber,
+    own: forSubject,
+    notice: forSubject ? r.notice : null,
+  };
+}
+
+const results = defineAction({
+  input: ListRoundResultsInput,
+  access: 'registered',
+  mutates: false,
+  async run(ctx) {
+    const store = ctx.runtime.store;
+    const r = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
+    if (!r) throw ownError('ROUND_NOT_FOUND');
+    if (!r.published) throw new AppError('RESULT_NOT_PUBLISHED', '该年度积分落户名单尚未公布');
+    const rows = await store.find<RoundResultDoc>(C.roundResults, { year: r.year, batch: r.published.batch, admitted: true }, {
+      orderBy: [['rank', 'asc']],
+      limit: ctx.input.limit ?? 50,
+      skip: ctx.input.skip ?? 0,
+    });
+    const me = ctx.person as PersonDoc;
+    return {
+      year: r.year,
+      line: r.published.line,
+      admittedCount: r.published.admittedCount,
+      tieBreak: r.published.tieBreak,
+      rows: rows.map((row) => (row.personId === me._id ? resultView(row, me, true) : resultView(row, null, false))),
+    };
+  },
+});
+
+const myStanding = defineAction({
+  input: MyStandingInput,
+  access: 'registered',
+  mutates: false,
+  async run(ctx) {
+    const store = ctx.runtime.store;
+    const { subject } = await resolveSubject(store, ctx.person as PersonDoc, ctx.input.onBehalfOf, ctx.today);
+    const r = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
+    if (!r) throw ownError('ROUND_NOT_FOUND');
+    if (!r.published) return { published: false as const, result: null };
+    const rows = await store.find<RoundResultDoc>(C.roundResults, { year: r.year, batch: r.published.batch, personId: subject._id }, { limit: 1 });
+    // The subject's own data: in clear only for the subject themself; a delegate sees it masked.
+    const own = subject._id === (ctx.person as PersonDoc)._id;
+    return { published: true as const, line: r.published.line, result: rows[0] ? resultView(rows[0], own ? subject : null, true) : null };
+  },
+});
+
+export const roundsFunction = defineFunction('rounds', { open, adjust, close, get, setLine, publish, results, myStanding });

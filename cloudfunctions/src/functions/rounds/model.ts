@@ -1,0 +1,75 @@
+import type { RoundDoc } from '../../core/model';
+
+export type Line = { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number };
+
+/** The round document (`round-<year>`, shape owned by core/model) with what rounds/settlement add to it. */
+export interface RoundState extends RoundDoc {
+  line?: Line | null;
+  lineSetAt?: string | null;
+  /** Set in the last step of publishing: result documents of any other batch are invisible. */
+  published?: {
+    batch: string;
+    at: string;
+    on: string;
+    mode: Line['mode'];
+    line: number | null;
+    admittedCount: number;
+    rankedCount: number;
+    ineligibleCount: number;
+    tieBreak: string[];
+    tieBreakVerified: boolean;
+  } | null;
+  /** Dates an administrator moved away from roundDates(year), with the defaults kept for the record. */
+  adjustments?: Array<{ at: string; byOpenid: string; dates: Record<string, string> }>;
+}
+
+/** A settlement application (积分落户申请): `_id` = set-<year>-<personId>. */
+export interface SettlementDoc {
+  _id: string;
+  year: number;
+  personId: string;
+  applicationId: string;
+  certificateSerial: string;
+  district: string;
+  declarations: { validResidencePermit: boolean; fullCivilCapacity: boolean; hasUrbanHangzhouHukou: boolean };
+  /** Snapshot of the ranking keys at the time of application (the certificate's points are final). */
+  total: number;
+  socialInsuranceMonths: number;
+  residenceRegistrationYears: number;
+  /** The points application's submission instant (tie-break). */
+  submittedAt: string;
+  meetsBasicConditions: boolean;
+  /** Masked once at application, so publishing 200,000 lines never loads a person. */
+  maskedName: string;
+  maskedIdNumber: string;
+  status: 'submitted' | 'withdrawn';
+  appliedOn: string;
+  appliedAt: string;
+  appliedByPersonId: string;
+  requestKey: string;
+  /** Set by the registry window when the person settled with the admission notice. */
+  settledOn?: string | null;
+  [k: string]: unknown;
+}
+
+/** One line of the published list: `_id` = res-<year>-<personId>. */
+export interface RoundResultDoc {
+  _id: string;
+  year: number;
+  batch: string;
+  personId: string;
+  settlementId: string;
+  rank: number | null;
+  total: number;
+  admitted: boolean;
+  reason: string | null;
+  /** Shown to everyone but the owner (precomputed so the list never loads persons). */
+  maskedName: string;
+  maskedIdNumber: string;
+  district: string;
+  notice: { number: string; issuedOn: string; expiresOn: string } | null;
+  [k: string]: unknown;
+}
+
+export const settlementId = (year: number, personId: string) => `set-${year}-${personId}`;
+export const resultId = (year: number, personId: string) => `res-${year}-${personId}`;

@@ -1,0 +1,240 @@
+// settlement: 积分落户申请 — applicants (or their delegates) apply on acceptance days of 11-01..11-30 Beijing
+// (holidays excluded; open until 24:00 of the last day) with an active certificate of the round and the basic
+// conditions; after publication the admitted hold an admission notice (积分落户准入通知书) valid 60 days.
+import {
+  ApplySettlementInput,
+  RecordSettledInput,
+  SettlementRefInput,
+  WithdrawSettlementInput,
+  beijingDate,
+  isOpenAt,
+  isWorkday,
+  maskIdNumber,
+} from '@hz-points/shared';
+import { createHash } from 'node:crypto';
+import { defineAction, defineFunction } from '../../core/action';
+import { AppError } from '../../core/errors';
+import { COLLECTIONS, applicationId, roundId, type ApplicationDoc, type ItemDoc, type PersonDoc } from '../../core/model';
+import { resolveSubject } from '../../core/people';
+import type { CertificateDoc, CertificateHeadDoc } from '../certificates/model';
+import { queueReminder, recipientOf } from '../reminders/outbox';
+import { accessTo, maskName, OWN_COLLECTIONS, ownError } from '../rounds/codes';
+import { resultId, settlementId, type RoundResultDoc, type RoundState, type SettlementDoc } from '../rounds/model';
+import { settlementEligibility } from './eligibility';
+
+const C = OWN_COLLECTIONS;
+const ROUNDS = 'rounds';
+
+/**
+ * Whether settlement applications are accepted at `now`: a working day (statutory holidays and weekends excluded,
+ * make-up days open) between the round's opening and last day, until 24:00 Beijing of the last day. The round's own
+ * dates are used (an administrator may have adjusted them), not the defaults.
+ */
+export function settlementOpenAt(round: Pick<RoundState, 'settlementOpens' | 'settlementCloses' | 'status'>, now: Date): boolean {
+  if (round.status !== 'open') return false;
+  const today = beijingDate(now);
+  if (today < round.settlementOpens || !isOpenAt(round.settlementCloses, now)) return false;
+  return isWorkday(today);
+}
+
+/** Ranking keys the points application recorded: reviewed values of insurance months and registration years. */
+function rankKeys(items: ItemDoc[]): { socialInsuranceMonths: number; residenceRegistrationYears: number } {
+  let socialInsuranceMonths = 0;
+  let residenceRegistrationYears = 0;
+  for (const it of items) {
+    const v = it.status === 'approved' ? it.acceptedValue : null;
+    if (!v) continue;
+    if (typeof v.socialInsuranceMonths === 'number') socialInsuranceMonths = v.socialInsuranceMonths;
+    if (typeof v.residenceRegistrationYears === 'number') residenceRegistrationYears = v.residenceRegistrationYears;
+  }
+  return { socialInsuranceMonths, residenceRegistrationYears };
+}
+
+type NoticeStatus = 'valid' | 'expired' | 'used';
+
+function noticeView(result: RoundResultDoc | null, settlement: SettlementDoc, now: Date) {
+  if (!result?.notice) return null;
+  const status: NoticeStatus = settlement.settledOn ? 'used' : isOpenAt(result.notice.expiresOn, now) ? 'valid' : 'expired';
+  return { title: '积分落户准入通知书', ...result.notice, status, settledOn: settlement.settledOn ?? null };
+}
+
+async function publishedResult(store: { get: <T extends { _id: string }>(c: string, id: string) => Promise<T | null> }, round: RoundState | null, year: number, personId: string) {
+  if (!round?.published) return null;
+  const r = await store.get<RoundResultDoc>(C.roundResults, resultId(year, personId));
+  return r && r.batch === round.published.batch ? r : null;
+}
+
+function settlementView(s: SettlementDoc) {
+  return {
+    year: s.year,
+    district: s.district,
+    status: s.status,
+    total: s.total,
+    certificateSerial: s.certificateSerial,
+    appliedOn: s.appliedOn,
+    meetsBasicConditions: s.meetsBasicConditions,
+    settledOn: s.settledOn ?? null,
+  };
+}
+
+const apply = defineAction({
+  input: ApplySettlementInput,
+  access: 'registered',
+  mutates: true,
+  async run(ctx) {
+    const store = ctx.runtime.store;
+    const actor = ctx.person as PersonDoc;
+    const { subject, delegation } = await resolveSubject(store, actor, ctx.input.onBehalfOf, ctx.today);
+    const year = ctx.input.year;
+    const round = await store.get<RoundState>(ROUNDS, roundId(year));
+    if (!round) throw ownError('ROUND_NOT_FOUND');
+    if (round.published) throw ownError('ROUND_PUBLISHED');
+    if (!settlementOpenAt(round, ctx.now)) {
+      throw ownError(
+        'SETTLEMENT_NOT_OPEN',
+        `积分落户申请受理时间为${round.settlementOpens}至${round.settlementCloses}（节假日除外，截止日24时止），当前不在受理时间内`,
+      );
+    }
+    const requestKey = createHash('sha256').update(`${ctx.openid}\u0000${ctx.input.requestId}`).digest('hex');
+    const existing = await store.get<SettlementDoc>(C.settlements, settlementId(year, subject._id));
+    if (existing && existing.status === 'submitted') {
+      // The same request again (a retried tap) answers what was stored; anything else is a second application.
+      if (existing.requestKey === requestKey) return { settlement: settlementView(existing), repeated: true };
+      throw new AppError('ALREADY_SUBMITTED', '本年度已提交积分落户申请');
+    }
+
+    const appId = applicationId(year, subject._id);
+    const head = await store.get<CertificateHeadDoc>(C.certificateHeads, appId);
+    const cert = head ? await store.get<CertificateDoc>(C.certificates, head.serial) : null;
+    if (!cert || cert.status !== 'active') throw ownError('CERTIFICATE_REQUIRED');
+    const app = await store.get<ApplicationDoc>(COLLECTIONS.applications, appId);
+    if (!app || !app.submittedAt) throw ownError('CERTIFICATE_REQUIRED');
+
+    const eligibility = settlementEligibility({
+      birthDate: subject.birthDate,
+      on: ctx.today,
+      points: cert.content.total,
+      declarations: ctx.input.declarations,
+    });
+    if (!eligibility.eligible) throw ownError('SETTLEMENT_NOT_ELIGIBLE', `不符合积分落户申请的基本条件：${eligibility.reasons.join('；')}`);
+    const items = await store.find<ItemDoc>(COLLECTIONS.items, { applicationId: appId }, { limit: 100 });
+
+    const doc: SettlementDoc = {
+      _id: settlementId(year, subject._id),
+      year,
+      personId: subject._id,
+      applicationId: appId,
+      certificateSerial: cert.serial,
+      district: ctx.input.district,
+      declarations: { ...ctx.input.declarations },
+      total: cert.content.total,
+      ...rankKeys(items),
+      submittedAt: app.submittedAt,
+      meetsBasicConditions: true,
+      maskedName: maskName(subject.name),
+      maskedIdNumber: maskIdNumber(subject.idNumber),
+      status: 'submitted',
+      appliedOn: ctx.today,
+      appliedAt: ctx.now.toISOString(),
+      appliedByPersonId: actor._id,
+      requestKey,
+      settledOn: null,
+    };
+    await ctx.mutate(async (tx, audit) => {
+      // Re-check inside the transaction what a concurrent call could have changed.
+      const again = await tx.get<SettlementDoc>(C.settlements, doc._id);
+      if (again && again.status === 'submitted') throw new AppError('ALREADY_SUBMITTED', '本年度已提交积分落户申请');
+      const c = await tx.get<CertificateDoc>(C.certificates, cert.serial);
+      if (!c || c.status !== 'active') throw ownError('CERTIFICATE_REQUIRED');
+      const r = await tx.get<RoundState>(ROUNDS, round._id);
+      if (!r || r.published || !settlementOpenAt(r, ctx.now)) throw ownError('SETTLEMENT_NOT_OPEN');
+      await tx.set(C.settlements, doc);
+      await audit({
+        onBehalfOf: subject._id,
+        target: { collection: C.settlements, id: doc._id },
+        details: { year, total: doc.total, district: doc.district, delegation: delegation.kind },
+      });
+      await queueReminder(
+        tx,
+        {
+          personId: subject._id,
+          toOpenid: recipientOf(subject, ctx.openid),
+          template: 'status',
+          fields: { thing1: '积分落户申请', phrase2: '已受理', date3: ctx.today, thing4: '名单公布后将通知您' },
+          page: 'packages/settle/index/index',
+          dedupeKey: `settlement-applied:${doc._id}:${doc.appliedAt}`,
+        },
+        ctx.now,
+      );
+    });
+    return { settlement: settlementView(doc), repeated: false };
+  },
+});
+
+const get = defineAction({
+  input: SettlementRefInput,
+  access: 'registered',
+  mutates: false,
+  async run(ctx) {
+    const store = ctx.runtime.store;
+    const { subject } = await resolveSubject(store, ctx.person as PersonDoc, ctx.input.onBehalfOf, ctx.today);
+    const round = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
+    const s = await store.get<SettlementDoc>(C.settlements, settlementId(ctx.input.year, subject._id));
+    const result = s ? await publishedResult(store, round, ctx.input.year, subject._id) : null;
+    return {
+      acceptingNow: round ? settlementOpenAt(round, ctx.now) : false,
+      window: round ? { opens: round.settlementOpens, closes: round.settlementCloses } : null,
+      settlement: s ? settlementView(s) : null,
+      result: result ? { admitted: result.admitted, rank: result.rank, reason: result.reason, line: round!.published!.line } : null,
+      notice: s ? noticeView(result, s, ctx.now) : null,
+    };
+  },
+});
+
+const withdraw = defineAction({
+  input: WithdrawSettlementInput,
+  access: 'registered',
+  mutates: true,
+  async run(ctx) {
+    const store = ctx.runtime.store;
+    const { subject } = await resolveSubject(store, ctx.person as PersonDoc, ctx.input.onBehalfOf, ctx.today);
+    const s = await ctx.mutate(async (tx, audit) => {
+      const doc = await tx.get<SettlementDoc>(C.settlements, settlementId(ctx.input.year, subject._id));
+      if (!doc || doc.status !== 'submitted') throw new AppError('NOT_FOUND');
+      const r = await tx.get<RoundState>(ROUNDS, roundId(ctx.input.year));
+      if (r?.published) throw ownError('ROUND_PUBLISHED');
+      await tx.update(C.settlements, doc._id, { status: 'withdrawn' });
+      await audit({ onBehalfOf: subject._id, target: { collection: C.settlements, id: doc._id }, details: { status: 'withdrawn' } });
+      return { ...doc, status: 'withdrawn' as const };
+    });
+    return { settlement: settlementView(s) };
+  },
+});
+
+const recordSettled = defineAction({
+  input: RecordSettledInput,
+  access: ['district-office'],
+  mutates: true,
+  async run(ctx) {
+    const store = ctx.runtime.store;
+    const { year, personId } = ctx.input;
+    if (!(await accessTo(ctx, store, personId, ['district-office']))) throw new AppError('NOT_FOUND');
+    const round = await store.get<RoundState>(ROUNDS, roundId(year));
+    const out = await ctx.mutate(async (tx, audit) => {
+      const s = await tx.get<SettlementDoc>(C.settlements, settlementId(year, personId));
+      if (!s || s.status !== 'submitted') throw new AppError('NOT_FOUND');
+      const result = round?.published ? await tx.get<RoundResultDoc>(C.roundResults, resultId(year, personId)) : null;
+      if (!result || result.batch !== round!.published!.batch || !result.notice) throw new AppError('INVALID_STATE', '该申请人未获准入，无积分落户准入通知书');
+      if (s.settledOn) throw new AppError('INVALID_STATE', '已办理落户');
+      if (!isOpenAt(result.notice.expiresOn, ctx.now)) {
+        throw ownError('ADMISSION_NOTICE_EXPIRED', `积分落户准入通知书有效期至${result.notice.expiresOn}，已过期`);
+      }
+      await tx.update(C.settlements, s._id, { settledOn: ctx.today });
+      await audit({ onBehalfOf: personId, target: { collection: C.settlements, id: s._id }, details: { settledOn: ctx.today, notice: result.notice.number } });
+      return { ...s, settledOn: ctx.today };
+    });
+    return { settlement: settlementView(out) };
+  },
+});
+
+export const settlementFunction = defineFunction('settlement', { apply, get, withdraw, recordSettled });
