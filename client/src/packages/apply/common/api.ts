@@ -44,3 +44,18 @@ export function newRequestId(): string {
   const random = Math.random().toString(36).slice(2, 12);
   return `req-${Date.now().toString(36)}-${random}`;
 }
+
+/**
+ * For functions whose schemas live beside ACTION_INPUTS (certificates, rounds, settlement): validate with the
+ * given shared schema, then send.
+ */
+export async function callChecked<T>(
+  schema: Parameters<typeof parseZh>[0],
+  name: string,
+  action: string,
+  payload: Record<string, unknown>,
+): Promise<Result<T>> {
+  const parsed = parseZh(schema, payload);
+  if (!parsed.success) return { ok: false, error: { code: 'VALIDATION_FAILED', message: describeIssues(parsed.error) } };
+  return callLoose<T>(name, action, payload);
+}
