@@ -5,7 +5,7 @@ import type { DepartmentCode, IndicatorCode } from '@hz-points/shared';
 export const COLLECTIONS = {
   persons: 'persons',
   accounts: 'accounts',
-  idNumbers: 'idNumbers',
+  idNumbers: 'id_numbers',
   relations: 'relations',
   entrustments: 'entrustments',
   files: 'files',
@@ -28,8 +28,10 @@ export interface PersonDoc {
   birthDate: string;
   gender: 'male' | 'female';
   openid: string | null;
-  /** Declared disability that prevents acting in person (for `mayActFor`). */
+  /** Declared disability (for `mayActFor`). */
   disabled: boolean;
+  /** Declared: cannot apply in person (行动不便), for `mayActFor`'s elderly and disabled routes. */
+  unableToActInPerson: boolean;
   /** Person id of whoever created this record for someone else (guardian), or null when self-registered. */
   createdBy: string | null;
   createdAt: string;
@@ -61,6 +63,8 @@ export interface RelationDoc {
   actorPersonId: string;
   subjectPersonId: string;
   relation: Relation;
+  /** File ids of both identity documents presented (FAQ2021 Q8). */
+  documents: { actorIdentity: string; subjectIdentity: string };
   createdAt: string;
   revokedAt: string | null;
   [k: string]: unknown;

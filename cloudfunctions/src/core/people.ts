@@ -1,6 +1,6 @@
 // People rules used by the functions: ID validation, masking and delegation, all decided by the rules package
 // (`@hz-points/shared` people barrel). This file only adapts their results to our documents and error codes.
-import { maskIdNumber, maskPhone, mayActFor, parseIdNumber } from '@hz-points/shared';
+import { beijingDate, maskIdNumber, maskPhone, mayActFor, parseIdNumber } from '@hz-points/shared';
 import type { DocOps } from '../storage/store';
 import { AppError } from './errors';
 import {
@@ -47,6 +47,7 @@ export function clearPerson(p: PersonDoc) {
     gender: p.gender,
     hasWeChat: p.openid !== null,
     disabled: p.disabled,
+    unableToActInPerson: p.unableToActInPerson,
   };
 }
 
@@ -55,11 +56,50 @@ export type Delegation =
   | { kind: 'entrustment'; entrustmentId: string }
   | { kind: 'relation'; relationId: string; relation: Relation };
 
+type SubjectFacts = Pick<PersonDoc, '_id' | 'birthDate' | 'disabled' | 'unableToActInPerson'>;
+
+function subjectInput(subject: SubjectFacts) {
+  return {
+    personId: subject._id,
+    birthDate: subject.birthDate,
+    disabled: subject.disabled,
+    unableToActInPerson: subject.unableToActInPerson,
+  };
+}
+
+/** The rules package decides whether a recorded relation lets the actor act for the subject on a date. */
+export function relationDecision(actorId: string, relation: Relation, subject: SubjectFacts, today: string, bothIdentityDocuments: boolean) {
+  return mayActFor({ actor: { personId: actorId }, subject: subjectInput(subject), relation, bothIdentityDocuments, on: today });
+}
+
+export function relationAllows(rel: RelationDoc, subject: SubjectFacts, today: string): boolean {
+  if (rel.revokedAt !== null) return false;
+  const docs = !!rel.documents?.actorIdentity && !!rel.documents?.subjectIdentity;
+  return relationDecision(rel.actorPersonId, rel.relation, subject, today, docs).allowed;
+}
+
+/** An entrustment counts while its status is 'active' and the rules package accepts it on the day. */
+export function entrustmentAllows(ent: EntrustmentDoc, subject: SubjectFacts, today: string): boolean {
+  if (ent.status !== 'active') return false;
+  return mayActFor({
+    actor: { personId: ent.agentPersonId },
+    subject: subjectInput(subject),
+    relation: 'employer-agent',
+    entrustment: {
+      written: !!ent.documents.entrustment,
+      recordedOn: ent.confirmedAt ? beijingDate(new Date(ent.confirmedAt)) : null,
+      revokedOn: ent.revokedAt ? beijingDate(new Date(ent.revokedAt)) : null,
+    },
+    bothIdentityDocuments: !!ent.documents.employeeIdentity && !!ent.documents.agentIdentity,
+    on: today,
+  }).allowed;
+}
+
 /**
  * Whether `actor` may act for `subject` on `today`, read from the documents by id (so it works inside a
  * transaction: a revocation committed before is seen, one committed after waits for us).
- * Employer agent: an entrustment with status 'active'. Relative/guardian: a relation not revoked that
- * `mayActFor` (rules package) accepts today (e.g. the minor is still under 16).
+ * Employer agent: an active entrustment; guardian / close relative: a recorded relation; both decided by
+ * `mayActFor` (rules package) on the day (e.g. the minor is still under 16).
  */
 export async function delegationFor(
   ops: Pick<DocOps, 'get'>,
@@ -69,17 +109,10 @@ export async function delegationFor(
 ): Promise<Delegation | null> {
   if (actor._id === subject._id) return { kind: 'self' };
   const ent = await ops.get<EntrustmentDoc>(COLLECTIONS.entrustments, entrustmentId(actor._id, subject._id));
-  if (ent && ent.status === 'active') return { kind: 'entrustment', entrustmentId: ent._id };
+  if (ent && entrustmentAllows(ent, subject, today)) return { kind: 'entrustment', entrustmentId: ent._id };
   const rel = await ops.get<RelationDoc>(COLLECTIONS.relations, relationId(actor._id, subject._id));
-  if (rel && rel.revokedAt === null && relationAllows(rel.relation, subject, today)) {
-    return { kind: 'relation', relationId: rel._id, relation: rel.relation };
-  }
+  if (rel && relationAllows(rel, subject, today)) return { kind: 'relation', relationId: rel._id, relation: rel.relation };
   return null;
-}
-
-/** The rules package decides whether a relation lets the actor act for the subject on a date. */
-export function relationAllows(relation: Relation, subject: Pick<PersonDoc, 'birthDate' | 'disabled'>, today: string): boolean {
-  return mayActFor({ relation, subjectBirthDate: subject.birthDate, subjectDisabled: subject.disabled, on: today }).allowed;
 }
 
 /**

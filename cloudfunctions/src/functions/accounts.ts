@@ -25,7 +25,7 @@ import {
   type PersonDoc,
   type RelationDoc,
 } from '../core/model';
-import { clearPerson, idFactsOrFail, maskedPerson, relationAllows } from '../core/people';
+import { clearPerson, idFactsOrFail, maskedPerson, entrustmentAllows, relationAllows, relationDecision } from '../core/people';
 import type { DocOps, Store } from '../storage/store';
 
 /** Doc id of the uniqueness record of an ID number (hashed: the number itself never becomes an id). */
@@ -80,6 +80,7 @@ const register = defineAction({
         gender: facts.gender,
         openid: ctx.openid,
         disabled: false,
+        unableToActInPerson: false,
         createdBy: null,
         createdAt: ctx.now.toISOString(),
       };
@@ -118,21 +119,34 @@ const addDependent = defineAction({
   mutates: true,
   async run(ctx) {
     const actor = ctx.person!;
-    const facts = idFactsOrFail(ctx.input.idNumber, ctx.today);
-    const disabled = ctx.input.disabled ?? false;
-    if (!relationAllows(ctx.input.relation, { birthDate: facts.birthDate, disabled }, ctx.today)) {
-      throw new AppError('DELEGATION_NOT_ALLOWED');
+    const i = ctx.input;
+    const facts = idFactsOrFail(i.idNumber, ctx.today);
+    const personId = randomId('p');
+    const subject = {
+      _id: personId,
+      birthDate: facts.birthDate,
+      disabled: i.disabled ?? false,
+      unableToActInPerson: i.unableToActInPerson ?? false,
+    };
+    if (i.actorIdentityFileId === i.subjectIdentityFileId) {
+      throw new AppError('VALIDATION_FAILED', '代办人和被代办人的身份证件应为不同的文件');
     }
+    const decision = relationDecision(actor._id, i.relation, subject, ctx.today, true);
+    if (!decision.allowed) throw new AppError('DELEGATION_NOT_ALLOWED', decision.reason);
     return ctx.mutate(async (tx, audit) => {
+      for (const fileId of [i.actorIdentityFileId, i.subjectIdentityFileId]) {
+        const f = await tx.get<FileDoc>(COLLECTIONS.files, fileId);
+        if (!f || f.uploadedByPersonId !== actor._id || f.purpose !== 'identity') {
+          throw new AppError('NOT_FOUND', '身份证件材料不存在，请重新上传');
+        }
+      }
       const person: PersonDoc = {
-        _id: randomId('p'),
-        name: ctx.input.name,
+        ...subject,
+        name: i.name,
         idNumber: facts.idNumber,
         phone: null,
-        birthDate: facts.birthDate,
         gender: facts.gender,
         openid: null,
-        disabled,
         createdBy: actor._id,
         createdAt: ctx.now.toISOString(),
       };
@@ -141,7 +155,8 @@ const addDependent = defineAction({
         _id: relationId(actor._id, person._id),
         actorPersonId: actor._id,
         subjectPersonId: person._id,
-        relation: ctx.input.relation,
+        relation: i.relation,
+        documents: { actorIdentity: i.actorIdentityFileId, subjectIdentity: i.subjectIdentityFileId },
         createdAt: ctx.now.toISOString(),
         revokedAt: null,
       };
@@ -149,9 +164,9 @@ const addDependent = defineAction({
       await audit({
         onBehalfOf: person._id,
         target: { collection: COLLECTIONS.relations, id: rel._id },
-        details: { relation: rel.relation, disabled },
+        details: { relation: rel.relation, disabled: person.disabled, unableToActInPerson: person.unableToActInPerson },
       });
-      return { person: maskedPerson(person), relation: rel.relation };
+      return { person: maskedPerson(person), relation: rel.relation, basis: decision.basis };
     });
   },
 });
@@ -165,11 +180,11 @@ export async function subjectsOf(store: Store, actor: PersonDoc, today: string) 
   ];
   for (const r of rels) {
     const p = await store.get<PersonDoc>(COLLECTIONS.persons, r.subjectPersonId);
-    if (p) subjects.push({ ...maskedPerson(p), kind: 'dependent', relation: r.relation, allowed: relationAllows(r.relation, p, today) });
+    if (p) subjects.push({ ...maskedPerson(p), kind: 'dependent', relation: r.relation, allowed: relationAllows(r, p, today) });
   }
   for (const e of ents) {
     const p = await store.get<PersonDoc>(COLLECTIONS.persons, e.employeePersonId);
-    if (p) subjects.push({ ...maskedPerson(p), kind: 'employee', entrustmentId: e._id, allowed: true });
+    if (p) subjects.push({ ...maskedPerson(p), kind: 'employee', entrustmentId: e._id, allowed: entrustmentAllows(e, p, today) });
   }
   return subjects;
 }

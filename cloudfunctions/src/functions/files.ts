@@ -100,7 +100,10 @@ export async function mayReadFile(
   if (dept && file.departments.includes(dept)) return true;
   const me = caller.person;
   if (!me) return false;
-  if (file.ownerPersonId === me._id || file.uploadedByPersonId === me._id) return true;
+  if (file.ownerPersonId === me._id) return true;
+  // An agent keeps access to the delegation documents they uploaded; evidence they uploaded for someone else is
+  // readable only while they may still act for that person (below).
+  if (file.purpose !== 'evidence' && file.uploadedByPersonId === me._id) return true;
   if (typeof file.entrustmentId === 'string') {
     const ent = await ops.get<EntrustmentDoc>(COLLECTIONS.entrustments, file.entrustmentId);
     if (ent && ent.employeePersonId === me._id) return true;

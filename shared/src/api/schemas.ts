@@ -72,8 +72,13 @@ export const AddDependentInput = z.strictObject({
   name: NameSchema,
   idNumber: IdNumberSchema,
   relation: RelationSchema,
-  /** The dependent has a disability that prevents them from acting (declared; shown to reviewers). */
+  /** The dependent has a disability (declared; shown to reviewers). */
   disabled: z.boolean().optional(),
+  /** The dependent cannot apply in person (行动不便; declared): needed for the elderly and disabled routes. */
+  unableToActInPerson: z.boolean().optional(),
+  /** Both identity documents (FAQ2021 Q8), uploaded first by the caller with `files.upload` purpose 'identity'. */
+  actorIdentityFileId: IdSchema,
+  subjectIdentityFileId: IdSchema,
 });
 export const ListSubjectsInput = z.strictObject({});
 export const CreateEntrustmentInput = z.strictObject({
