@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Runtime } from '../core/runtime';
+import { SqliteStore } from '../storage/sqlite';
+import { LocalFileStore } from '../storage/files-local';
+import { ensureIndexes } from '../storage/indexes';
+import { jsonLogger } from '../wx/log';
+import { DevClock } from './clock';
+import { dataPaths } from './paths';
+
+export interface LocalRuntime {
+  runtime: Runtime;
+  clock: DevClock;
+  paths: ReturnType<typeof dataPaths>;
+  close(): Promise<void>;
+}
+
+/** Runtime of the local cloud: SQLite + files in the data folder, the dev clock, a per-folder secret. */
+export async function createLocalRuntime(options: { dataDir?: string; now?: string; log?: Runtime['log'] } = {}): Promise<LocalRuntime> {
+  const paths = dataPaths(options.dataDir);
+  mkdirSync(paths.files, { recursive: true });
+  const clock = new DevClock(options.now);
+  const store = new SqliteStore(paths.database);
+  await ensureIndexes(store);
+  const runtime: Runtime = {
+    store,
+    files: new LocalFileStore(paths.files),
+    now: () => clock.now(),
+    secrets: { certificateKey: localSecret(paths.secret) },
+    log: options.log ?? jsonLogger((l) => process.stderr.write(`${l}\n`)),
+  };
+  return { runtime, clock, paths, close: () => store.close() };
+}
+
+/** Generated once per data folder (0600), never committed: the data folder is git-ignored. */
+function localSecret(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    const secret = randomBytes(32).toString('base64url');
+    try {
+      writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch {
+      // Another process created it first: use theirs.
+      return readFileSync(file, 'utf8').trim();
+    }
+  }
+}

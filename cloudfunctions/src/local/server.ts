@@ -1,0 +1,264 @@
+import { createReadStream, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+import type { Caller, Envelope, Runtime } from '../core/runtime';
+import type { DevClock } from './clock';
+
+/**
+ * The local cloud over plain node:http (no framework: five routes, a body limit and static files do not need one).
+ *
+ *   POST /api/functions/<name>   body = the callFunction `data`, header X-WX-OPENID = the caller (local mode only)
+ *   GET|POST /api/dev/clock      read / set the dev clock            GET /api/dev/personas   demo personas
+ *   everything else              the H5 build (client/dist/h5), index.html for "/"
+ *
+ * Every failure becomes a JSON envelope with a stable code and a Chinese message; nothing thrown escapes a request.
+ */
+export type InvokeFn = (name: string, event: unknown, caller: Caller, runtime: Runtime) => Promise<Envelope>;
+
+export interface LocalServerOptions {
+  runtime: Runtime;
+  clock: DevClock;
+  invoke: InvokeFn;
+  /** Status for an envelope error code (the domain's table); unknown codes are 500. */
+  statusOf: (code: string) => number;
+  personas: () => unknown;
+  staticDir: string;
+  /** Largest request body accepted (bytes). Evidence travels base64 inside the JSON, so this is generous. */
+  bodyLimit?: number;
+}
+
+export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** Transport-level errors of the local server (the handlers' own codes come from the rules package). */
+export const SERVER_ERRORS = {
+  BAD_JSON: { status: 400, message: '请求内容不是有效的 JSON 对象' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大（上限 8MB），请压缩材料后重试' },
+  NOT_FOUND: { status: 404, message: '请求的地址不存在' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持的请求方式' },
+  VALIDATION_FAILED: { status: 400, message: '时间格式不正确，请使用带时区的 ISO 8601 时间' },
+  INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+} as const;
+type ServerErrorCode = keyof typeof SERVER_ERRORS;
+
+const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+};
+
+const MISSING_BUILD_PAGE = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>杭州居住证积分（本地）</title>
+<style>body{font:18px/1.6 system-ui,sans-serif;max-width:40em;margin:3em auto;padding:0 1em;color:#222}code{background:#f2f2f2;padding:.1em .3em}</style>
+</head><body>
+<h1>尚未构建网页版</h1>
+<p>本地云服务已启动，但没有找到 H5 构建结果（<code>client/dist/h5</code>）。</p>
+<p>请在项目根目录运行 <code>npm run build -w client -- --type h5</code>（或直接运行 <code>npm start</code>，它会先构建再启动），然后刷新本页。</p>
+<p>云函数接口可直接使用：<code>POST /api/functions/&lt;名称&gt;</code>。</p>
+</body></html>
+`;
+
+export function createLocalServer(options: LocalServerOptions): Server {
+  const staticRoot = resolve(options.staticDir);
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const { runtime } = options;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      runtime.log('error', 'unhandled request failure', { errorName: err instanceof Error ? err.name : typeof err });
+      if (!res.headersSent) sendError(res, 'INTERNAL');
+      else res.destroy();
+    });
+  });
+  // Malformed HTTP (bad request line, oversized headers): answer 400 instead of letting the socket error escape.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
+
+    if (path.startsWith('/api/functions/')) {
+      const name = path.slice('/api/functions/'.length);
+      if (!FUNCTION_NAME.test(name)) return sendError(res, 'NOT_FOUND');
+      if (req.method !== 'POST') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'POST' });
+      const body = await readJson(req, res);
+      if (body === NO_BODY) return;
+      const caller: Caller = { openid: openidOf(req) };
+      const envelope = await options.invoke(name, body, caller, runtime);
+      const status = envelope.ok ? 200 : options.statusOf(envelope.error.code);
+      sendJson(res, status, envelope);
+      if (status >= 500) runtime.log('warn', 'function answered 5xx', { fn: name, code: envelope.ok ? '' : envelope.error.code });
+      return;
+    }
+
+    if (path === '/api/dev/clock') {
+      if (req.method === 'GET') return sendJson(res, 200, { ok: true, data: { now: options.clock.now().toISOString() } });
+      if (req.method !== 'POST') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET, POST' });
+      const body = await readJson(req, res);
+      if (body === NO_BODY) return;
+      const now = (body as { now?: unknown }).now;
+      if (now === null) {
+        options.clock.reset();
+      } else {
+        try {
+          options.clock.set(String(now));
+        } catch {
+          return sendError(res, 'VALIDATION_FAILED');
+        }
+      }
+      runtime.log('info', 'dev clock set', { now: options.clock.now().toISOString() });
+      return sendJson(res, 200, { ok: true, data: { now: options.clock.now().toISOString() } });
+    }
+
+    if (path === '/api/dev/personas') {
+      if (req.method !== 'GET') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET' });
+      return sendJson(res, 200, { ok: true, data: options.personas() });
+    }
+
+    if (path === '/api' || path.startsWith('/api/')) return sendError(res, 'NOT_FOUND');
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET, HEAD' });
+    return serveStatic(req, res, path);
+  }
+
+  const NO_BODY = Symbol('no body');
+
+  /** Reads and parses the body; on failure answers the request itself and returns NO_BODY. */
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown | typeof NO_BODY> {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > bodyLimit) {
+      sendError(res, 'PAYLOAD_TOO_LARGE', { Connection: 'close' });
+      req.resume();
+      return NO_BODY;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    try {
+      for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > bodyLimit) {
+          tooLarge = true;
+          break;
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch {
+      // Client went away mid-body: nothing to answer.
+      res.destroy();
+      return NO_BODY;
+    }
+    if (tooLarge) {
+      sendError(res, 'PAYLOAD_TOO_LARGE', { Connection: 'close' });
+      req.destroy();
+      return NO_BODY;
+    }
+    try {
+      const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      return parsed;
+    } catch {
+      sendError(res, 'BAD_JSON');
+      return NO_BODY;
+    }
+  }
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void> {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(urlPath);
+    } catch {
+      return sendError(res, 'NOT_FOUND');
+    }
+    const segments = decoded.split('/').filter((s) => s.length > 0);
+    if (decoded.includes('\0') || decoded.includes('\\') || segments.some((s) => s === '..' || s === '.' || s.startsWith('.'))) {
+      return sendError(res, 'NOT_FOUND');
+    }
+    let file = resolve(staticRoot, ...segments);
+    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return sendError(res, 'NOT_FOUND');
+
+    let info: Stats | null = await stat(file).catch(() => null);
+    if (info?.isDirectory()) {
+      file = resolve(file, 'index.html');
+      info = await stat(file).catch(() => null);
+    }
+    if (!info || !info.isFile()) {
+      if (segments.length === 0) {
+        const body = Buffer.from(MISSING_BUILD_PAGE);
+        res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      return sendError(res, 'NOT_FOUND');
+    }
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': info.size,
+      'X-Content-Type-Options': 'nosniff',
+      // Hashed bundles may be cached; the page itself must always be fresh so a rebuild shows at once.
+      'Cache-Control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=300',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    await new Promise<void>((done) => {
+      const stream = createReadStream(file);
+      stream.on('error', () => {
+        res.destroy();
+        done();
+      });
+      stream.on('end', done);
+      stream.pipe(res);
+    });
+  }
+
+  return server;
+}
+
+function openidOf(req: IncomingMessage): string | undefined {
+  const raw = req.headers['x-wx-openid'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  return trimmed.length > 0 ? trimmed : undefined;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const payload = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': payload.length,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(payload);
+}
+
+function sendError(res: ServerResponse, code: ServerErrorCode, headers: Record<string, string> = {}): void {
+  const { status, message } = SERVER_ERRORS[code];
+  sendJson(res, status, { ok: false, error: { code, message } }, headers);
+}
