@@ -17,7 +17,7 @@ import { AppError } from '../../core/errors';
 import { COLLECTIONS, type ApplicationDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
 import { resolveSubject } from '../../core/people';
 import { renderCertificatePdf } from '../../pdf/certificate';
-import { accessTo, maskDocumentNumber, maskName, OWN_COLLECTIONS, ownError } from '../rounds/codes';
+import { accessTo, maskDocumentNumber, maskName, OWN_COLLECTIONS, ownError, requirePersonOrStaff } from '../rounds/codes';
 import { queueReminder, recipientOf } from '../reminders/outbox';
 import {
   buildContent,
@@ -69,9 +69,11 @@ async function loadObjection(ctx: ActionContext<unknown>, app: ApplicationDoc): 
 
 const issue = defineAction({
   input: IssueCertificateInput,
-  access: 'registered',
+  // Applicants and delegates print in the mini-program; district offices and admins at the window.
+  access: 'caller',
   mutates: true,
   async run(ctx) {
+    requirePersonOrStaff(ctx, ['district-office', 'admin']);
     const store = ctx.runtime.store;
     const app = await store.get<ApplicationDoc>(COLLECTIONS.applications, ctx.input.applicationId);
     if (!app) throw new AppError('NOT_FOUND');
@@ -180,9 +182,10 @@ const list = defineAction({
 
 const download = defineAction({
   input: DownloadCertificateInput,
-  access: 'registered',
+  access: 'caller',
   mutates: false,
   async run(ctx) {
+    requirePersonOrStaff(ctx, ['admin']);
     const store = ctx.runtime.store;
     const cert = await store.get<CertificateDoc>(C.certificates, ctx.input.serial);
     if (!cert) throw new AppError('NOT_FOUND');

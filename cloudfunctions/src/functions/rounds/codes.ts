@@ -66,3 +66,10 @@ export async function accessTo(
   for (const role of staff) if (hasRole(ctx.account, role)) return { access: { kind: 'staff', role }, subject };
   return null;
 }
+
+/** For actions open to applicants and to some staff: a caller with neither a person nor one of `staff` roles. */
+export function requirePersonOrStaff(ctx: ActionContext<unknown>, staff: ReadonlyArray<'admin' | 'district-office'>): void {
+  if (ctx.person) return;
+  if (staff.some((r) => hasRole(ctx.account, r))) return;
+  throw new AppError('NOT_REGISTERED');
+}
