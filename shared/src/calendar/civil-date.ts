@@ -59,7 +59,10 @@ export function formatDate(d: CivilDate): string {
 /** Days since 1970-01-01 (proleptic Gregorian). */
 export function toDayNumber(date: string): number {
   const { year, month, day } = parseDate(date);
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
+  const t = new Date(Date.UTC(2000, month - 1, day));
+  t.setUTCFullYear(year);
+  return Math.round(t.getTime() / MS_PER_DAY);
 }
 
 export function fromDayNumber(dayNumber: number): string {

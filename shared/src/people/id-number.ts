@@ -8,6 +8,8 @@ import type { PolicyCitation } from './citation';
  * no longer valid documents (first-generation cards stopped being valid on 2013-01-01).
  */
 export const ID_NUMBER_RULES = {
+  /** Our sanity bound, not the standard's. */
+  minBirthYear: 1800,
   citation: { doc: 'GB11643-1999', clause: '4 号码的结构；附录A 校验码计算', verified: false } satisfies PolicyCitation,
   legacy15Citation: {
     doc: 'outside-source',
@@ -78,7 +80,8 @@ export function parseIdNumber(id: string, options: { on?: string } = {}): Parsed
   if (!/^\d{17}[\dX]$/.test(normalised)) return fail('ID_FORMAT');
   if (!PROVINCE_CODES.has(normalised.slice(0, 2))) return fail('ID_REGION');
   const birthDate = `${normalised.slice(6, 10)}-${normalised.slice(10, 12)}-${normalised.slice(12, 14)}`;
-  if (!tryParseDate(birthDate)) return fail('ID_BIRTH_DATE');
+  // Years before 1800 cannot be a living person's (GB 11643's own example is born 1880).
+  if (!tryParseDate(birthDate) || Number(birthDate.slice(0, 4)) < ID_NUMBER_RULES.minBirthYear) return fail('ID_BIRTH_DATE');
   if (options.on !== undefined && compareDates(birthDate, options.on) > 0) return fail('ID_BIRTH_FUTURE');
   if (idCheckCharacter(normalised) !== normalised[17]) return fail('ID_CHECKSUM');
   return {

@@ -34,8 +34,8 @@ export const PathwayProfileSchema = z.object({
       fixedResidenceInUrbanDistricts: bool('本人或被投靠人是否在市区有合法固定住所'),
     })
     .optional(),
-  /** Points granted in the round being applied for. */
-  points: z.number({ error: '积分必须是数字' }).min(0, '积分不能为负').optional(),
+  /** Points granted in the round being applied for (deductions can make a total negative). */
+  points: z.number({ error: '积分必须是数字' }).optional(),
   residencePermitValid: bool('是否持有杭州市区有效居住证'),
   fullCivilCapacity: bool('是否具有完全民事行为能力'),
   county: z

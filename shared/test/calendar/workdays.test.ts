@@ -140,3 +140,14 @@ describe('properties (2020-01-01 .. 2026-06-30, n ≤ 60)', () => {
     );
   });
 });
+
+describe('civil-date arithmetic is independent of Date quirks', () => {
+  test('years below 100 are not shifted to 19xx', async () => {
+    const { toDayNumber, fromDayNumber, addDays, dayOfWeek } = await import('../../src/calendar/civil-date');
+    expect(fromDayNumber(toDayNumber('0050-03-01'))).toBe('0050-03-01');
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(dayOfWeek('1970-01-01')).toBe(4);
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2100-02-28', 1)).toBe('2100-03-01'); // 2100 is not a leap year
+  });
+});

@@ -85,6 +85,7 @@ describe('parseIdNumber: every failure mode, with a Chinese reason', () => {
     [withCheck('33010619900230001'), 'ID_BIRTH_DATE'], // 02-30
     [withCheck('33010619900229001'), 'ID_BIRTH_DATE'], // 1990 is not a leap year
     [withCheck('33010619901301001'), 'ID_BIRTH_DATE'], // month 13
+    [withCheck('33010617991231001'), 'ID_BIRTH_DATE'], // before 1800: not a living person's
     ['110105194912310021', 'ID_CHECKSUM'],
     ['110105194912310020', 'ID_CHECKSUM'],
   ])('%j → %s', (id, code) => {
