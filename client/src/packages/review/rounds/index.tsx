@@ -1,6 +1,208 @@
-// Placeholder by client-core so the build has every route; client-flows replaces this page.
-import { Placeholder } from '../../../components/Placeholder';
+// 年度批次 (administrator): open a year's round (dates from the rules package), set the line (分数线, or a quota
+// for rounds under the pre-2023 rules), publish the settlement list; then the admitted list, masked.
+import React, { useCallback, useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button, Dialog, Input, Radio } from '@nutui/nutui-react-taro';
+import {
+  GetRoundInput,
+  ListRoundResultsInput,
+  OpenRoundInput,
+  PublishRoundInput,
+  SetLineInput,
+  beijingDate,
+} from '@hz-points/shared';
+import { PageShell } from '../../../components/PageShell';
+import { callChecked } from '../../apply/common/api';
+import { useNow } from '../../apply/common/now';
+import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
+import { formatChineseDate } from '../../apply/common/workdays';
 
-export default function Page() {
-  return <Placeholder title='年度批次' />;
+interface RoundView {
+  year: number;
+  status: 'open' | 'closed';
+  cutoffDate: string;
+  settlementOpens: string;
+  settlementCloses: string;
+  pointsApplication: { opens: string | null; closes: string; yearRound: boolean };
+  line: { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number } | null;
+  published: { on: string; mode: string; line: number | null; admittedCount: number; rankedCount: number } | null;
+  tieBreak: string[];
+  tieBreakVerified: boolean;
+}
+
+interface ResultRow {
+  rank: number | null;
+  total: number;
+  admitted: boolean;
+  district: string;
+  name: string;
+  idNumber: string;
+}
+
+export default function RoundsPage() {
+  const now = useNow();
+  const [year, setYear] = useState(() => Number(beijingDate(now).slice(0, 4)));
+  const [round, setRound] = useState<RoundView | null | undefined>(undefined);
+  const [rows, setRows] = useState<ResultRow[]>([]);
+  const [mode, setMode] = useState<'threshold' | 'quota'>('threshold');
+  const [value, setValue] = useState('100');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    setRound(undefined);
+    const res = await callChecked<{ round: RoundView }>(GetRoundInput, 'rounds', 'get', { year });
+    if (!res.ok) {
+      if (res.error.code === 'ROUND_NOT_FOUND') setRound(null);
+      else {
+        setError(res.error.message);
+        setRound(null);
+      }
+      return;
+    }
+    setRound(res.data.round);
+    if (res.data.round.published) {
+      const r = await callChecked<{ rows: ResultRow[] }>(ListRoundResultsInput, 'rounds', 'results', { year, limit: 50 });
+      setRows(r.ok ? r.data.rows : []);
+    } else setRows([]);
+  }, [year]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  async function act(action: string, schema: Parameters<typeof callChecked>[0], payload: Record<string, unknown>, done: string) {
+    if (busy) return;
+    setError(null);
+    setNotice(null);
+    setBusy(true);
+    const res = await callChecked<unknown>(schema, 'rounds', action, payload);
+    setBusy(false);
+    if (!res.ok) return setError(res.error.message);
+    setNotice(done);
+    load();
+  }
+
+  const lineText = (l: RoundView['line']) =>
+    !l ? '未设定' : l.mode === 'threshold' ? `分数线${l.threshold}分（达到即准入）` : `名额${l.quota}人（按排序录取）`;
+
+  return (
+    <PageShell title="年度批次">
+      <View className="flows-section" style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <Button size="small" onClick={() => setYear(year - 1)} aria-label="上一年度">
+          上一年
+        </Button>
+        <Text className="flows-item__title" aria-live="polite">
+          {year}年度
+        </Text>
+        <Button size="small" onClick={() => setYear(year + 1)} aria-label="下一年度">
+          下一年
+        </Button>
+      </View>
+      {notice ? <InfoNotice>{notice}</InfoNotice> : null}
+      <ErrorNotice message={error} />
+      {round === undefined ? <Loading /> : null}
+      {round === null ? (
+        <Section title="该年度批次尚未开放" extra={<StateBadge tone="off" text="未开放" />}>
+          <Text className="flows-muted">开放后，申请人可提交该年度积分申请；日期按政策默认规则生成，可再调整。</Text>
+          <View className="flows-actions">
+            <Button type="primary" block disabled={busy} onClick={() => act('open', OpenRoundInput, { year }, `${year}年度批次已开放`)}>
+              开放{year}年度批次
+            </Button>
+          </View>
+        </Section>
+      ) : null}
+      {round ? (
+        <>
+          <Section
+            title="批次信息"
+            extra={
+              round.published ? (
+                <StateBadge tone="done" text="名单已公布" />
+              ) : round.status === 'open' ? (
+                <StateBadge tone="wait" text="进行中" />
+              ) : (
+                <StateBadge tone="off" text="已关闭" />
+              )
+            }
+          >
+            <Row label="指标截止日">{formatChineseDate(round.cutoffDate)}</Row>
+            <Row label="积分申请">
+              {round.pointsApplication.yearRound ? '全年受理' : `截至${formatChineseDate(round.pointsApplication.closes)}`}
+            </Row>
+            <Row label="落户受理">
+              {formatChineseDate(round.settlementOpens)}至{formatChineseDate(round.settlementCloses)}
+            </Row>
+            <Row label="录取方式">{lineText(round.line)}</Row>
+            <Row label="同分排序">
+              {round.tieBreak.join(' → ')}
+              {round.tieBreakVerified ? '' : '（公开资料，待核实）'}
+            </Row>
+          </Section>
+          {!round.published ? (
+            <Section title="设定分数线">
+              <Radio.Group value={mode} onChange={(v) => setMode(v as 'threshold' | 'quota')} direction="horizontal" aria-label="录取方式">
+                <Radio value="threshold">分数线</Radio>
+                <Radio value="quota">名额</Radio>
+              </Radio.Group>
+              <Input
+                className="flows-input"
+                type="digit"
+                value={value}
+                onChange={setValue}
+                aria-label={mode === 'threshold' ? '分数线（分）' : '名额（人）'}
+                placeholder={mode === 'threshold' ? '不低于100分' : '人数'}
+              />
+              <View className="flows-actions">
+                <Button
+                  block
+                  disabled={busy}
+                  onClick={() =>
+                    act(
+                      'setLine',
+                      SetLineInput,
+                      mode === 'threshold' ? { year, mode, threshold: Number(value) } : { year, mode, quota: Number(value) },
+                      '分数线已设定',
+                    )
+                  }
+                >
+                  保存
+                </Button>
+                <Button type="primary" block disabled={busy || !round.line} onClick={() => setConfirming(true)} aria-label="公布落户名单">
+                  公布名单
+                </Button>
+              </View>
+            </Section>
+          ) : (
+            <Section title={`准入名单（${round.published.admittedCount}人）`}>
+              <Row label="公布日期">{formatChineseDate(round.published.on)}</Row>
+              {rows.map((r) => (
+                <Row key={`${r.rank}-${r.idNumber}`} label={r.rank ? `第${r.rank}名` : '—'}>
+                  <Text>
+                    {r.name} {r.idNumber} · {r.total}分 · {r.district}
+                  </Text>
+                </Row>
+              ))}
+            </Section>
+          )}
+        </>
+      ) : null}
+      <Dialog
+        visible={confirming}
+        title="确认公布"
+        content={`公布后${year}年度名单不能再调整，准入者将获得准入通知书（有效期60天）。`}
+        confirmText="确认公布"
+        cancelText="取消"
+        onConfirm={() => {
+          setConfirming(false);
+          act('publish', PublishRoundInput, { year }, `${year}年度名单已公布`);
+        }}
+        onCancel={() => setConfirming(false)}
+        onClose={() => setConfirming(false)}
+      />
+    </PageShell>
+  );
 }
