@@ -111,10 +111,14 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
     expect(early.ok ? '' : early.error.message).toContain('2025-09-26');
 
     cloud.setNow(bj('2025-09-26T09:00:00'));
-    const { certificate, created } = await cloud.ok(APPLICANT, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.applicant] });
+    const { certificate, created } = await cloud.ok(APPLICANT, 'certificates', 'issue', {
+      applicationId: appIds[DEMO_PERSON_IDS.applicant],
+      residencePermitNo: '330106202300000001',
+    });
     expect(created).toBe(true);
     expect(certificate.serial).toBe('JF-2025-000001');
     expect(certificate.content.total).toBe(138);
+    expect(certificate.content.permitNo).toBe('330106202300000001');
     expect(certificate.content.idMasked).not.toContain('19950315');
     first = certificate;
     // Issuing again with nothing changed returns the same certificate.
@@ -152,6 +156,7 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
     expect(certificate.serial).toBe('JF-2025-000002');
     expect(certificate.content.total).toBe(148);
     expect(certificate.grantedOn).toBe('2025-09-29');
+    expect(certificate.content.permitNo).toBe('330106202300000001'); // reused from the first issue
 
     expect(await verify(first.serial, first.signature)).toMatchObject({ valid: false, code: 'SUPERSEDED' });
     const ok = await verify(certificate.serial, certificate.signature);
@@ -161,8 +166,8 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
   });
 
   test('10-15: the agent and the guardian print for the people they act for; the PDF reaches only owner, delegate, admin', async () => {
-    const emp = await cloud.ok(AGENT, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.employee] });
-    const eld = await cloud.ok(GUARDIAN, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.elder] });
+    const emp = await cloud.ok(AGENT, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.employee], residencePermitNo: '330106202300000005' });
+    const eld = await cloud.ok(GUARDIAN, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.elder], residencePermitNo: '330106202300000004' });
     expect(emp.certificate.content.total).toBe(30 + 70 + 30);
     expect(eld.certificate.content.total).toBe(0 + 120 + 50);
 

@@ -8,7 +8,13 @@ export const CertificateSerialSchema = z.string().trim().regex(/^JF-\d{4}-\d{6}$
 /** Ed25519 signature, 64 bytes as base64url (86 characters). */
 export const CertificateSignatureSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{86}$/, '电子签名格式不正确');
 
-export const IssueCertificateInput = z.strictObject({ applicationId: IdSchema });
+/** 居住证号码 as printed on the permit (letters and digits). */
+export const ResidencePermitNoSchema = z.string().trim().regex(/^[0-9A-Za-z]{8,30}$/, '居住证号码应为8至30位字母或数字');
+export const IssueCertificateInput = z.strictObject({
+  applicationId: IdSchema,
+  /** Needed on the first issue (the points application does not record it); later issues reuse it. */
+  residencePermitNo: ResidencePermitNoSchema.optional(),
+});
 export const ListCertificatesInput = z.strictObject({ onBehalfOf: IdSchema.optional() });
 export const DownloadCertificateInput = z.strictObject({ serial: CertificateSerialSchema });
 export const RevokeCertificateInput = z.strictObject({

@@ -98,9 +98,10 @@ const issue = defineAction({
       if (!fresh || fresh.updatedAt !== app.updatedAt) throw new AppError('CONFLICT');
       const head = await tx.get<CertificateHeadDoc>(C.certificateHeads, app._id);
       const current = head ? await tx.get<CertificateDoc>(C.certificates, head.serial) : null;
-      const permitNo = typeof person.residencePermitNo === 'string' && person.residencePermitNo
-        ? person.residencePermitNo
-        : current?.content.permitNo ?? '未登记';
+      const permitNo =
+        ctx.input.residencePermitNo ??
+        (typeof person.residencePermitNo === 'string' && person.residencePermitNo ? person.residencePermitNo : current?.content.permitNo);
+      if (!permitNo) throw new AppError('VALIDATION_FAILED', '居住证号码：首次打印积分有效凭证请填写居住证号码');
 
       const draft = buildContent('JF-0000-000000', fresh, person, permitNo, ctx.today);
       const key = contentKey(draft);

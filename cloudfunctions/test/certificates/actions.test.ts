@@ -1,0 +1,137 @@
+// The certificates function through invoke: issue timing, the public verify answers (each tampering has its own
+// code), revoke, access to the PDF, and "nothing changed" on every refusal.
+import { DEMO_PERSON_IDS } from '../../src/demo/seed';
+import { publicKeyFromB64, verifyCertificateSignature } from '../../src/functions/certificates/signing';
+import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
+import type { CertificateDoc } from '../../src/functions/certificates/model';
+import { snapshot, type TestCloud } from '../helpers/runtime';
+import { bj, scoredApplication, seededCloud } from './fixtures';
+
+const CLERK = 'unregistered-clerk';
+let cloud: TestCloud;
+let serial: string;
+let signature: string;
+let appId: string;
+
+const WATCHED = [OWN_COLLECTIONS.certificates, OWN_COLLECTIONS.certificateHeads, OWN_COLLECTIONS.counters, OWN_COLLECTIONS.outbox, 'audit'];
+
+beforeAll(async () => {
+  cloud = await seededCloud('2025-09-17T09:00:00');
+  appId = (await scoredApplication(cloud, DEMO_PERSON_IDS.applicant, 2025, '2025-09-17'))._id;
+});
+afterAll(() => cloud.close());
+
+describe('issue', () => {
+  test('before certificateDate(granted): CERTIFICATE_NOT_YET_AVAILABLE, naming the day, nothing written', async () => {
+    cloud.setNow(bj('2025-09-25T23:59:59'));
+    const before = await snapshot(cloud.store, WATCHED);
+    const r = await cloud.call('demo-applicant', 'certificates', 'issue', { applicationId: appId });
+    expect(r).toEqual({ ok: false, error: { code: 'CERTIFICATE_NOT_YET_AVAILABLE', message: expect.stringContaining('2025-09-26') } });
+    expect(await snapshot(cloud.store, WATCHED)).toBe(before);
+  });
+
+  test('strangers, reviewers and unknown applications get NOT_FOUND; unregistered callers NOT_REGISTERED', async () => {
+    cloud.setNow(bj('2025-09-26T08:00:00'));
+    expect(await cloud.call('demo-employee', 'certificates', 'issue', { applicationId: appId })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await cloud.call('demo-reviewer-hrss', 'certificates', 'issue', { applicationId: appId })).toMatchObject({ error: { code: 'NOT_REGISTERED' } });
+    expect(await cloud.call('demo-applicant', 'certificates', 'issue', { applicationId: 'app-2025-nobody' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await cloud.call(undefined, 'certificates', 'issue', { applicationId: appId })).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  test('the first issue needs the residence-permit number', async () => {
+    const before = await snapshot(cloud.store, WATCHED);
+    const r = await cloud.call('demo-applicant', 'certificates', 'issue', { applicationId: appId });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('居住证号码') } });
+    expect(await snapshot(cloud.store, WATCHED)).toBe(before);
+  });
+
+  test('from 09-26 (7 working days after 09-17) the owner gets a signed certificate', async () => {
+    const { certificate } = await cloud.ok('demo-applicant', 'certificates', 'issue', { applicationId: appId, residencePermitNo: '330106202300000001' });
+    serial = certificate.serial;
+    signature = certificate.signature;
+    expect(certificate.content).toMatchObject({ serial, round: 2025, total: 148, cutOffDate: '2025-10-01', issueDate: '2025-09-26' });
+    expect(certificate.content.items.map((i: { code: string }) => i.code)).toEqual(
+      expect.arrayContaining(['age', 'education', 'socialInsurance', 'residenceRegistration', 'rental']),
+    );
+    // Offline: the public key from the public action verifies what the certificate states.
+    const pk = await cloud.ok(CLERK, 'certificates', 'publicKey', {});
+    expect(verifyCertificateSignature(certificate.content, signature, publicKeyFromB64(pk.publicKey))).toBe(true);
+  });
+});
+
+describe('verify (public)', () => {
+  test('the genuine certificate is valid and shown masked', async () => {
+    const r = await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature });
+    expect(r).toMatchObject({ valid: true, code: 'VALID', certificate: { serial, total: 148, name: '演***人' } });
+    expect(r.certificate.idMasked).toMatch(/\*{6,}/);
+    expect(r.certificate.permitNo).toBe('3301************01');
+  });
+
+  test('a changed byte of the signature: SIGNATURE_INVALID', async () => {
+    const raw = Buffer.from(signature, 'base64url');
+    raw[10] = raw[10]! ^ 0x80;
+    const r = await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature: raw.toString('base64url') });
+    expect(r).toMatchObject({ valid: false, code: 'SIGNATURE_INVALID' });
+  });
+
+  test('a changed serial: SERIAL_MISMATCH when it is another certificate, SERIAL_UNKNOWN when none', async () => {
+    // A second certificate (the employee's), so the changed serial exists.
+    await scoredApplication(cloud, DEMO_PERSON_IDS.employee, 2025, '2025-09-17');
+    const other = await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: 'app-2025-p-demo-employee', residencePermitNo: 'ZJ33010620230005' });
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: other.certificate.serial, signature })).toMatchObject({ code: 'SERIAL_MISMATCH' });
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: 'JF-2025-999999', signature })).toMatchObject({ code: 'SERIAL_MISMATCH' });
+    const fresh = Buffer.alloc(64, 7).toString('base64url');
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: 'JF-2025-999999', signature: fresh })).toMatchObject({ code: 'SERIAL_UNKNOWN' });
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { payload: 'not a certificate' })).toMatchObject({ code: 'MALFORMED' });
+  });
+
+  test('a record changed in the database no longer verifies: SIGNATURE_INVALID', async () => {
+    const doc = (await cloud.store.get<CertificateDoc>(OWN_COLLECTIONS.certificates, serial))!;
+    await cloud.store.set(OWN_COLLECTIONS.certificates, { ...doc, content: { ...doc.content, total: 248 } });
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature })).toMatchObject({ code: 'SIGNATURE_INVALID' });
+    await cloud.store.set(OWN_COLLECTIONS.certificates, doc);
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature })).toMatchObject({ code: 'VALID' });
+  });
+
+  test('a superseded certificate: SUPERSEDED (after the points change and it is re-issued)', async () => {
+    const app = (await cloud.store.get<Record<string, any>>('applications', 'app-2025-p-demo-employee'))!;
+    const before = await cloud.ok('demo-employee', 'certificates', 'list', {});
+    const oldSerial = before.certificates[0].serial;
+    await cloud.store.set('applications', {
+      ...app,
+      points: { ...app.points, total: app.points.total + 10 },
+      updatedAt: new Date().toISOString(),
+    });
+    const re = await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: app._id });
+    expect(re.reissued).toBe(true);
+    const old = (await cloud.store.get<CertificateDoc>(OWN_COLLECTIONS.certificates, oldSerial))!;
+    expect(old).toMatchObject({ status: 'superseded', supersededBy: re.certificate.serial });
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: oldSerial, signature: old.signature })).toMatchObject({ code: 'SUPERSEDED' });
+    expect(await cloud.call('demo-employee', 'certificates', 'download', { serial: oldSerial })).toMatchObject({ error: { code: 'CERTIFICATE_SUPERSEDED' } });
+  });
+});
+
+describe('download and revoke', () => {
+  test('the PDF goes to the owner and the admin, not to others', async () => {
+    const mine = await cloud.ok('demo-applicant', 'certificates', 'download', { serial });
+    expect(mine.contentType).toBe('application/pdf');
+    const admin = await cloud.ok('demo-admin', 'certificates', 'download', { serial });
+    expect(admin.contentBase64).toBe(mine.contentBase64); // deterministic rendering
+    expect(await cloud.call('demo-agent', 'certificates', 'download', { serial })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await cloud.call('demo-district-office', 'certificates', 'download', { serial })).toMatchObject({ error: { code: 'NOT_REGISTERED' } });
+  });
+
+  test('only an admin revokes; then verify says REVOKED and download CERTIFICATE_REVOKED', async () => {
+    const before = await snapshot(cloud.store, WATCHED);
+    expect(await cloud.call('demo-applicant', 'certificates', 'revoke', { serial, reason: '自行撤销' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await cloud.call('demo-admin', 'certificates', 'revoke', { serial, reason: 'x' })).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(await snapshot(cloud.store, WATCHED)).toBe(before);
+
+    await cloud.ok('demo-admin', 'certificates', 'revoke', { serial, reason: '材料经核查不实' });
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature })).toMatchObject({ valid: false, code: 'REVOKED' });
+    expect(await cloud.call('demo-applicant', 'certificates', 'download', { serial })).toMatchObject({ error: { code: 'CERTIFICATE_REVOKED' } });
+    expect(await cloud.call('demo-admin', 'certificates', 'revoke', { serial, reason: '再次撤销' })).toMatchObject({ error: { code: 'INVALID_STATE' } });
+    const audit = await cloud.store.find<Record<string, any>>('audit', {}, { limit: 1000 });
+    expect(audit.some((a) => a.action === 'certificates.revoke' && a.target?.id === serial)).toBe(true);
+  });
+});

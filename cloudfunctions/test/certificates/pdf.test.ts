@@ -1,0 +1,51 @@
+import { formatPoints, renderCertificatePdf } from '../../src/pdf/certificate';
+import { certificateKeys, qrPayload, signCertificate, type CertificateContent } from '../../src/functions/certificates/signing';
+
+const content: CertificateContent = {
+  v: 1,
+  serial: 'JF-2025-000007',
+  round: 2025,
+  name: '王小红',
+  idMasked: '330106********002X',
+  permitNo: '330100202300054321',
+  cutOffDate: '2025-10-01',
+  items: [
+    { code: 'age', name: '年龄', points: 30 },
+    { code: 'education', name: '文化程度', points: 50 },
+    { code: 'socialInsurance', name: '社会保险', points: 24.5 },
+    { code: 'dishonesty', name: '失信记录', points: -40 },
+  ],
+  total: 64.5,
+  issueDate: '2025-10-15',
+};
+const keys = certificateKeys('a-test-secret-of-enough-length');
+const signature = signCertificate(content, keys);
+const input = { content, signature, keyId: keys.keyId, qrText: qrPayload(content.serial, signature) };
+
+describe('certificate PDF', () => {
+  let pdf: Buffer;
+  beforeAll(async () => {
+    pdf = await renderCertificatePdf(input);
+  });
+
+  test('is one A4 page with the CJK subset embedded, well under 150 KB', () => {
+    const text = pdf.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(1);
+    expect(text).toContain('/MediaBox [0 0 595.28 841.89]');
+    expect(text).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansCJKsc-Regular/);
+    expect(pdf.length).toBeLessThan(150 * 1024);
+  });
+
+  test('is deterministic: its dates come from the issue date, so the same input gives the same bytes', async () => {
+    expect((await renderCertificatePdf(input)).equals(pdf)).toBe(true);
+    // 2025-10-15 00:00 Beijing = 2025-10-14 16:00 UTC.
+    expect(pdf.toString("latin1")).toContain("(D:20251014160000Z)");
+    const other = await renderCertificatePdf({ ...input, content: { ...content, total: 65 } });
+    expect(other.equals(pdf)).toBe(false);
+  });
+
+  test('points print without trailing zeros', () => {
+    expect([formatPoints(30), formatPoints(24.5), formatPoints(-40), formatPoints(0.25)]).toEqual(['30', '24.5', '-40', '0.25']);
+  });
+});
