@@ -41,10 +41,10 @@ export interface GuideIndicator {
 export function guideIndicators(cutoffDate: string): GuideIndicator[] {
   const rows: GuideIndicator[] = [];
   for (const ind of Object.values(INDICATORS)) {
-    const version = (ind.versions as { from: string | null; until: string | null; verified: boolean; id: string }[]).find(
+    const version = (ind.versions as { from: string | null; until: string | null; verified: boolean; removed?: boolean }[]).find(
       (v) => (v.from === null || v.from <= cutoffDate) && (v.until === null || cutoffDate < v.until),
     );
-    if (!version || version.id.endsWith('-deleted')) continue;
+    if (!version || version.removed) continue;
     rows.push({
       code: ind.code,
       label: ind.label,

@@ -243,8 +243,7 @@ export const INDICATORS: IndicatorTable = {
         otherSources: [TABLE_COPY],
         verified: false,
         confidence: 'B',
-        note: '原最高20分见R2023（"从20分提高到80分"）；按金额计分的标准来自公开转载，未经核实。',
-        alternatives: [],
+        note: '原最高20分见R2023（"从20分提高到80分"）；按金额计分的标准来自公开转载，未经核实，也未见其他读法。',
       },
       {
         id: 'incomeTax-cap80',
@@ -255,7 +254,7 @@ export const INDICATORS: IndicatorTable = {
         otherSources: [TABLE_COPY],
         verified: false,
         confidence: 'B',
-        note: '最高80分经R2023核实（A）；R2023未给出按金额计分的标准，沿用公开转载的"满1万元1分、每满5000元加1分"（B）。',
+        note: '最高80分经R2023核实（A）；R2023未给出按金额计分的标准，沿用公开转载的"满1万元1分、每满5000元加1分"（B），未见其他读法。',
       },
     ],
   },
@@ -550,6 +549,7 @@ export const INDICATORS: IndicatorTable = {
       },
       {
         id: 'familyPlanning-deleted',
+        removed: true,
         from: REVISION_2021_FROM,
         until: null,
         params: { each: 0, once: false },
@@ -643,6 +643,8 @@ export const COMBINATION_RULES: {
     source: TABLE_COPY,
     verified: false,
     confidence: 'B',
+    note:
+      '同一事项只计一项；若较高级别已达上限，按字面计算反而会使总分下降，我们理解为每一事项计其中一项、按总分最高的方式选取（不低于"只计最高一项"的结果）。',
   },
 };
 

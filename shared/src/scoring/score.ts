@@ -86,12 +86,107 @@ function thresholdHalves(amount: number, p: ThresholdStepParams): number {
   return Math.min(H(p.firstPoints) + Math.floor((amount - p.threshold) / p.step) * H(p.stepPoints), H(p.cap));
 }
 
+const HONOUR_ORDER: readonly HonourLevel[] = ['national', 'provincial', 'city', 'district'];
+
+/**
+ * Honours: one matter scores one honour only (its highest, per the table), and each level has a cap. Taken
+ * literally, "highest only" can lower a total when the higher level is already full (a district honour that
+ * counted is displaced by a provincial one that the cap then discards). We read the rule as: each matter counts
+ * at most one of its honours, chosen so the total is largest — never less than "highest only", and adding an
+ * honour never lowers the score (COMBINATION_RULES.honoursSameMatter notes this assumption).
+ * Exact and small: try every count per level (a level never needs more honours than fill its cap) and keep the
+ * best vector that distinct matters can fill (Hall's condition over the 16 subsets of the 4 levels).
+ */
+function bestHonourCounts(
+  honours: readonly { level: HonourLevel; matter: string }[],
+  params: { levels: Record<HonourLevel, { each: number; cap: number }> },
+): { halves: number; counts: number[]; matters: number } {
+  const masks = new Map<string, number>();
+  for (const h of honours) {
+    const key = h.matter.trim();
+    masks.set(key, (masks.get(key) ?? 0) | (1 << HONOUR_ORDER.indexOf(h.level)));
+  }
+  const each = HONOUR_ORDER.map((l) => H(params.levels[l].each));
+  const cap = HONOUR_ORDER.map((l) => H(params.levels[l].cap));
+  // Common case: no matter holds two levels, so there is nothing to choose — count per level, then cap.
+  let single = true;
+  for (const m of masks.values()) if (m & (m - 1)) single = false;
+  if (single) {
+    const counts = [0, 0, 0, 0];
+    for (const m of masks.values()) counts[31 - Math.clz32(m)]!++; // the index of the only bit set
+    let halves = 0;
+    for (let l = 0; l < 4; l++) halves += Math.min(counts[l]! * each[l]!, cap[l]!);
+    return { halves, counts, matters: masks.size };
+  }
+  // reach[S] = number of matters holding at least one level in subset S.
+  const reach = new Array<number>(16).fill(0);
+  for (const m of masks.values()) for (let S = 1; S < 16; S++) if (m & S) reach[S]!++;
+  const maxN = HONOUR_ORDER.map((_, l) => Math.min(reach[1 << l]!, each[l]! > 0 ? Math.ceil(cap[l]! / each[l]!) : 0));
+  let bestHalves = -1;
+  let bestCounts = [0, 0, 0, 0];
+  const n = [0, 0, 0, 0];
+  for (n[0] = 0; n[0] <= maxN[0]!; n[0]++)
+    for (n[1] = 0; n[1] <= maxN[1]!; n[1]++)
+      for (n[2] = 0; n[2] <= maxN[2]!; n[2]++)
+        for (n[3] = 0; n[3] <= maxN[3]!; n[3]++) {
+          let feasible = true;
+          for (let S = 1; S < 16 && feasible; S++) {
+            let need = 0;
+            for (let l = 0; l < 4; l++) if (S & (1 << l)) need += n[l]!;
+            if (need > reach[S]!) feasible = false;
+          }
+          if (!feasible) continue;
+          let halves = 0;
+          for (let l = 0; l < 4; l++) halves += Math.min(n[l]! * each[l]!, cap[l]!);
+          // Ties: prefer fewer honours counted (the higher levels), so the explanation stays "highest first".
+          if (halves > bestHalves || (halves === bestHalves && n[0]! + n[1]! + n[2]! + n[3]! < bestCounts.reduce((a, b) => a + b, 0))) {
+            bestHalves = halves;
+            bestCounts = n.slice();
+          }
+        }
+  return { halves: bestHalves, counts: bestCounts, matters: masks.size };
+}
+
 interface Draft {
   halves: number;
   explanation: string;
 }
 
 const NOT_FILLED = '未填写：0分';
+
+interface Acc {
+  items: ScoreItem[];
+  /** In half-points. */
+  total: number;
+  /** Labels of non-zero items resting on unverified data, joined with '、'. */
+  unverified: string;
+}
+
+function add(acc: Acc, code: IndicatorCode, version: IndicatorVersion<unknown>, d: Draft): void {
+  const ind = INDICATORS[code];
+  if (d.halves !== 0 && !version.verified) acc.unverified += acc.unverified ? `、${ind.label}` : ind.label;
+  acc.total += d.halves;
+  acc.items.push({
+    code,
+    label: ind.label,
+    group: ind.group,
+    points: d.halves / 2,
+    explanation: d.explanation,
+    source: version.source,
+    verified: version.verified,
+    confidence: version.confidence,
+    versionId: version.id,
+  });
+}
+
+function deduct(acc: Acc, version: IndicatorVersion<DeductionParams>, code: IndicatorCode, count: number | undefined, what: string): void {
+  if (!count) {
+    add(acc, code, version, { halves: 0, explanation: count === 0 ? '无：0分' : NOT_FILLED });
+    return;
+  }
+  const halves = -H(version.params.each) * (version.params.once ? 1 : count);
+  add(acc, code, version, { halves, explanation: `${what}${count}次，每次扣${version.params.each}分：${fmt(halves)}分` });
+}
 
 export function scorePoints(profile: ProfileInput, options: ScoreOptions): ScoreResult {
   const cutoffDate = options.cutoffDate;
@@ -116,25 +211,10 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
     };
   }
 
-  const items: ScoreItem[] = [];
-  let total = 0;
-  let unverified = '';
-  const push = (code: IndicatorCode, version: IndicatorVersion<unknown>, d: Draft): void => {
-    const ind = INDICATORS[code];
-    if (d.halves !== 0 && !version.verified) unverified += unverified ? `、${ind.label}` : ind.label;
-    total += d.halves;
-    items.push({
-      code,
-      label: ind.label,
-      group: ind.group,
-      points: d.halves / 2,
-      explanation: d.explanation,
-      source: version.source,
-      verified: version.verified,
-      confidence: version.confidence,
-      versionId: version.id,
-    });
-  };
+  // One accumulator and module-level helpers, not closures: a closure made per call costs an allocation (and,
+  // under tooling that preserves function names, a defineProperty) on the hot path.
+  const acc: Acc = { items: [], total: 0, unverified: '' };
+  const items = acc.items;
 
   // ---- Age ----
   let age: Draft;
@@ -145,11 +225,22 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
     const years = ageOn(profile.birthDate, cutoffDate);
     const halves = ageHalves(years, v.age.params);
     if (years < v.age.params.minAge) {
-      warnings.push({ code: 'UNDER_18', message: `截止日时未满${v.age.params.minAge}周岁：年龄按0分估算，且不能申请积分落户。` });
+      warnings.push({
+        code: 'UNDER_18',
+        message: `截止日时未满${v.age.params.minAge}周岁：来源未规定其年龄分，按0分估算（未核实）；积分落户须年满18周岁。`,
+      });
     }
     age = { halves, explanation: `截止日${years}周岁：${fmt(halves)}分` };
   }
-  push('age', v.age, age);
+  add(acc, 'age', v.age, age);
+  if (age.halves === 0 && v.age.verified) {
+    // Under-age (or unborn) scores rest on our assumption, not on the source that verifies the age table.
+    const last = items[items.length - 1]!;
+    if (profile.birthDate > cutoffDate || ageOn(profile.birthDate, cutoffDate) < v.age.params.minAge) {
+      last.verified = false;
+      last.confidence = 'C';
+    }
+  }
 
   // ---- Education vs title/skill: only the higher counts ----
   const ep = v.education.params;
@@ -189,16 +280,16 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
       tsHalves = 0;
     }
   }
-  push('education', v.education, { halves: eduHalves, explanation: eduText });
-  push('titleSkill', v.titleSkill, { halves: tsHalves, explanation: tsText });
+  add(acc, 'education', v.education, { halves: eduHalves, explanation: eduText });
+  add(acc, 'titleSkill', v.titleSkill, { halves: tsHalves, explanation: tsText });
 
   // ---- Social insurance, registration ----
   const sim = profile.socialInsuranceMonths;
-  if (sim === undefined) push('socialInsurance', v.socialInsurance, { halves: 0, explanation: NOT_FILLED });
+  if (sim === undefined) add(acc, 'socialInsurance', v.socialInsurance, { halves: 0, explanation: NOT_FILLED });
   else {
     const p = v.socialInsurance.params;
     const halves = linearHalves(sim, p);
-    push('socialInsurance', v.socialInsurance, {
+    add(acc, 'socialInsurance', v.socialInsurance, {
       halves,
       explanation: halves === H(p.cap) && sim * p.rate > p.cap
         ? `市区缴纳社保${sim}个月，已达上限：${fmt(halves)}分`
@@ -206,11 +297,11 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
     });
   }
   const rry = profile.residenceRegistrationYears;
-  if (rry === undefined) push('residenceRegistration', v.residenceRegistration, { halves: 0, explanation: NOT_FILLED });
+  if (rry === undefined) add(acc, 'residenceRegistration', v.residenceRegistration, { halves: 0, explanation: NOT_FILLED });
   else {
     const p = v.residenceRegistration.params;
     const halves = linearHalves(rry, p);
-    push('residenceRegistration', v.residenceRegistration, {
+    add(acc, 'residenceRegistration', v.residenceRegistration, {
       halves,
       explanation: rry * p.rate > p.cap
         ? `居住登记${rry}年，已达上限：${fmt(halves)}分`
@@ -238,18 +329,18 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
       homeHalves = 0;
     }
   }
-  push('ownHome', v.ownHome, { halves: homeHalves, explanation: homeText });
-  push('rental', v.rental, { halves: rentHalves, explanation: rentText });
+  add(acc, 'ownHome', v.ownHome, { halves: homeHalves, explanation: homeText });
+  add(acc, 'rental', v.rental, { halves: rentHalves, explanation: rentText });
 
   // ---- Income tax ----
   const tax = profile.incomeTaxYuan;
   let lookBack = false;
-  if (tax === undefined) push('incomeTax', v.incomeTax, { halves: 0, explanation: NOT_FILLED });
+  if (tax === undefined) add(acc, 'incomeTax', v.incomeTax, { halves: 0, explanation: NOT_FILLED });
   else {
     lookBack ||= tax > 0;
     const p = v.incomeTax.params;
     const halves = thresholdHalves(tax, p);
-    push('incomeTax', v.incomeTax, {
+    add(acc, 'incomeTax', v.incomeTax, {
       halves,
       explanation: halves === 0
         ? `5年内纳税${tax}元，不足${p.threshold}元：0分`
@@ -257,51 +348,47 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
     });
   }
 
-  // ---- Honours: per matter only its highest level, then each level counted up to its cap ----
+  // ---- Honours: each matter counts once; per-level caps ----
   const honours = profile.honours;
-  if (!honours || honours.length === 0) push('honours', v.honours, { halves: 0, explanation: honours ? '无荣誉：0分' : NOT_FILLED });
+  if (!honours || honours.length === 0) add(acc, 'honours', v.honours, { halves: 0, explanation: honours ? '无荣誉：0分' : NOT_FILLED });
   else {
     lookBack = true;
-    const p = v.honours.params.levels;
-    const best = new Map<string, HonourLevel>();
-    for (const h of honours) {
-      const key = h.matter.trim();
-      const prev = best.get(key);
-      if (prev === undefined || p[h.level].each > p[prev].each) best.set(key, h.level);
-    }
-    const counts: Record<HonourLevel, number> = { national: 0, provincial: 0, city: 0, district: 0 };
-    for (const level of best.values()) counts[level]++;
-    let halves = 0;
+    const best = bestHonourCounts(honours, v.honours.params);
     const parts: string[] = [];
-    for (const level of ['national', 'provincial', 'city', 'district'] as const) {
-      const n = counts[level];
+    let used = 0;
+    for (let l = 0; l < HONOUR_ORDER.length; l++) {
+      const n = best.counts[l]!;
       if (n === 0) continue;
-      const raw = H(n * p[level].each);
-      const capped = Math.min(raw, H(p[level].cap));
-      halves += capped;
-      parts.push(`${HONOUR_LEVEL_LABELS[level]}${n}项${capped < raw ? `（达上限${p[level].cap}分）` : ''}`);
+      used += n;
+      const level = HONOUR_ORDER[l]!;
+      const { each, cap } = v.honours.params.levels[level];
+      parts.push(`${HONOUR_LEVEL_LABELS[level]}${n}项${n * each > cap ? `（达上限${cap}分）` : ''}`);
     }
-    const dropped = honours.length - best.size;
-    push('honours', v.honours, {
-      halves,
-      explanation: `${parts.join('、')}：${fmt(halves)}分${dropped > 0 ? `；同一事项只计最高一项，${dropped}项未计` : ''}`,
+    const sameMatter = honours.length - best.matters;
+    const overCap = best.matters - used;
+    add(acc, 'honours', v.honours, {
+      halves: best.halves,
+      explanation:
+        `${parts.join('、')}：${fmt(best.halves)}分` +
+        (sameMatter > 0 ? `；同一事项只计一项，${sameMatter}项未计` : '') +
+        (overCap > 0 ? `；另有${overCap}项因所在级别已达上限未计` : ''),
     });
   }
 
   // ---- Bone marrow, blood, volunteering, charity, patents ----
   const bm = profile.boneMarrowDonation;
   const bmHalves = bm ? H(v.boneMarrow.params.points) : 0;
-  push('boneMarrow', v.boneMarrow, {
+  add(acc, 'boneMarrow', v.boneMarrow, {
     halves: bmHalves,
     explanation: bm === undefined ? NOT_FILLED : bm ? `已捐献造血干细胞：${fmt(bmHalves)}分` : '未捐献：0分',
   });
 
   const blood = profile.bloodDonationMl;
-  if (blood === undefined) push('bloodDonation', v.bloodDonation, { halves: 0, explanation: NOT_FILLED });
+  if (blood === undefined) add(acc, 'bloodDonation', v.bloodDonation, { halves: 0, explanation: NOT_FILLED });
   else {
     const p = v.bloodDonation.params;
     const halves = thresholdHalves(blood, p);
-    push('bloodDonation', v.bloodDonation, {
+    add(acc, 'bloodDonation', v.bloodDonation, {
       halves,
       explanation: halves === 0
         ? `累计献血${blood}毫升，不足${p.threshold}毫升：0分`
@@ -310,31 +397,31 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
   }
 
   const vh = profile.volunteerHours;
-  if (vh === undefined) push('volunteering', v.volunteering, { halves: 0, explanation: NOT_FILLED });
+  if (vh === undefined) add(acc, 'volunteering', v.volunteering, { halves: 0, explanation: NOT_FILLED });
   else {
     lookBack ||= vh > 0;
     const p = v.volunteering.params;
     const halves = linearHalves(vh, p);
-    push('volunteering', v.volunteering, {
+    add(acc, 'volunteering', v.volunteering, {
       halves,
       explanation: `5年内志愿服务${vh}小时，每满${p.unit}小时${p.rate}分${halves === H(p.cap) && halves > 0 ? `，已达上限` : ''}：${fmt(halves)}分`,
     });
   }
 
   const don = profile.donationYuan;
-  if (don === undefined) push('charity', v.charity, { halves: 0, explanation: NOT_FILLED });
+  if (don === undefined) add(acc, 'charity', v.charity, { halves: 0, explanation: NOT_FILLED });
   else {
     lookBack ||= don > 0;
     const p = v.charity.params;
     const halves = linearHalves(don, p);
-    push('charity', v.charity, {
+    add(acc, 'charity', v.charity, {
       halves,
       explanation: `5年内慈善捐赠${don}元，每满${p.unit}元${p.rate}分${halves === H(p.cap) && halves > 0 ? `，已达上限` : ''}：${fmt(halves)}分`,
     });
   }
 
   const patents = profile.inventionPatents;
-  if (!patents || patents.length === 0) push('inventionPatent', v.inventionPatent, { halves: 0, explanation: patents ? '无发明专利：0分' : NOT_FILLED });
+  if (!patents || patents.length === 0) add(acc, 'inventionPatent', v.inventionPatent, { halves: 0, explanation: patents ? '无发明专利：0分' : NOT_FILLED });
   else {
     const p = v.inventionPatent.params;
     let first = 0;
@@ -345,38 +432,29 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
     const parts: string[] = [];
     if (first) parts.push(`第一专利权人${first}项`);
     if (co) parts.push(`其他专利权人${co}项`);
-    push('inventionPatent', v.inventionPatent, {
+    add(acc, 'inventionPatent', v.inventionPatent, {
       halves,
       explanation: `${parts.join('、')}${halves < raw ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`,
     });
   }
 
   // ---- Deductions: each act is counted once, under its largest deduction (see COMBINATION_RULES) ----
-  const deduct = (code: 'criminal' | 'drugRehab' | 'detention' | 'severeDishonesty', count: number | undefined, what: string) => {
-    const version = v[code] as IndicatorVersion<DeductionParams>;
-    if (!count) {
-      push(code, version, { halves: 0, explanation: count === 0 ? '无：0分' : NOT_FILLED });
-      return;
-    }
-    const halves = -H(version.params.each) * (version.params.once ? 1 : count);
-    push(code, version, { halves, explanation: `${what}${count}次，每次扣${version.params.each}分：${fmt(halves)}分` });
-  };
-  deduct('criminal', records?.criminal, '一般刑事犯罪记录');
-  deduct('drugRehab', records?.drugRehab, '强制隔离戒毒');
-  deduct('detention', records?.detention, '行政拘留或司法拘留');
+  deduct(acc, v.criminal, 'criminal', records?.criminal, '一般刑事犯罪记录');
+  deduct(acc, v.drugRehab, 'drugRehab', records?.drugRehab, '强制隔离戒毒');
+  deduct(acc, v.detention, 'detention', records?.detention, '行政拘留或司法拘留');
   const dis = records?.dishonesty;
   const disHalves = dis ? -H(v.dishonesty.params.each) : 0;
-  push('dishonesty', v.dishonesty, {
+  add(acc, 'dishonesty', v.dishonesty, {
     halves: disHalves,
     explanation: dis === undefined ? NOT_FILLED : dis ? `存在失信记录：${fmt(disHalves)}分` : '无：0分',
   });
-  deduct('severeDishonesty', records?.severeDishonesty, '列入严重失信名单');
+  deduct(acc, v.severeDishonesty, 'severeDishonesty', records?.severeDishonesty, '列入严重失信名单');
 
   // ---- Warnings ----
-  if (unverified) {
+  if (acc.unverified) {
     warnings.push({
       code: 'UNVERIFIED_RULES',
-      message: `以下指标的分值来自公开转载、尚未与官方文件核实，估算可能与审核结果不同：${unverified}。${LOWER_READING_PRINCIPLE}`,
+      message: `以下指标的分值来自公开转载、尚未与官方文件核实，估算可能与审核结果不同：${acc.unverified}。${LOWER_READING_PRINCIPLE}`,
     });
   }
   if (cutoffDate > RULES_REVIEWED_THROUGH) {
@@ -398,5 +476,5 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
     warnings.push({ code: 'DEDUCTION_ONE_ACT', message: COMBINATION_RULES.oneActOneDeduction.note! });
   }
 
-  return { total: total / 2, items, warnings, veto: null, cutoffDate, ruleVersionIds: rs.versionIds };
+  return { total: acc.total / 2, items, warnings, veto: null, cutoffDate, ruleVersionIds: rs.versionIds };
 }

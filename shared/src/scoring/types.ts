@@ -155,6 +155,8 @@ export interface IndicatorVersion<P> {
   /** What was assumed, in Chinese (required when verified is false). */
   note?: string;
   alternatives?: Alternative<P>[];
+  /** true: the indicator was deleted from this date on (kept so older rounds still score it). */
+  removed?: boolean;
 }
 
 export interface Indicator<C extends IndicatorCode = IndicatorCode> {

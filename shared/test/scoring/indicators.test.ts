@@ -215,13 +215,16 @@ describe('honours (奖项荣誉): per-level points and caps, one matter only its
     ${[h('city', 'a'), h('city', ' a ')]}                                                    | ${30}    | ${'same matter after trimming'}
     ${[h('national', 'a'), h('provincial', 'b'), h('city', 'c'), h('district', 'd')]}        | ${170}   | ${'one of each'}
     ${[h('national', 'a'), h('national', 'a'), h('national', 'a'), h('national', 'a')]}      | ${80}    | ${'repeated matter counts once'}
+    ${[h('provincial', 'a'), h('provincial', 'b'), h('provincial', 'c'), h('district', 'd'), h('provincial', 'd')]} | ${160} | ${'provincial full: matter d keeps its district honour (assumption)'}
+    ${[h('national', 'a'), h('provincial', 'a'), h('national', 'b'), h('national', 'c'), h('national', 'd')]} | ${290} | ${'national full: matter a counts at provincial'}
+    ${[h('national', 'a'), h('provincial', 'a'), h('city', 'a')]}                            | ${80}    | ${'one matter, three levels: one honour'}
   `('$why → $expected', ({ honours, expected }) => {
     expect(pointsOf({ honours }, 'honours')).toBe(expected);
   });
 
   test('the explanation says how many honours were not counted', () => {
     const result = scorePoints({ birthDate: '1995-10-01', honours: [h('national', 'a'), h('city', 'a')] }, { cutoffDate: ROUND_2025 });
-    expect(item(result, 'honours').explanation).toBe('国家级1项：80分；同一事项只计最高一项，1项未计');
+    expect(item(result, 'honours').explanation).toBe('国家级1项：80分；同一事项只计一项，1项未计');
   });
 });
 
