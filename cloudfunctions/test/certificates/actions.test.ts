@@ -94,7 +94,7 @@ describe('verify (public)', () => {
   });
 
   test('a superseded certificate: SUPERSEDED (after the points change and it is re-issued)', async () => {
-    const app = (await cloud.store.get<Record<string, any>>('applications', 'app-2025-p-demo-employee'))!;
+    const app = (await cloud.store.get<{ _id: string; [k: string]: any }>('applications', 'app-2025-p-demo-employee'))!;
     const before = await cloud.ok('demo-employee', 'certificates', 'list', {});
     const oldSerial = before.certificates[0].serial;
     await cloud.store.set('applications', {
@@ -131,7 +131,7 @@ describe('download and revoke', () => {
     expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature })).toMatchObject({ valid: false, code: 'REVOKED' });
     expect(await cloud.call('demo-applicant', 'certificates', 'download', { serial })).toMatchObject({ error: { code: 'CERTIFICATE_REVOKED' } });
     expect(await cloud.call('demo-admin', 'certificates', 'revoke', { serial, reason: '再次撤销' })).toMatchObject({ error: { code: 'INVALID_STATE' } });
-    const audit = await cloud.store.find<Record<string, any>>('audit', {}, { limit: 1000 });
+    const audit = await cloud.store.find<{ _id: string; [k: string]: any }>('audit', {}, { limit: 1000 });
     expect(audit.some((a) => a.action === 'certificates.revoke' && a.target?.id === serial)).toBe(true);
   });
 });

@@ -51,6 +51,7 @@ export async function scoredApplication(
     objectionDeadline: resultOn,
     points: { total: detail.total, detail, cutoffDate, scoredAt: at },
     objectionId: null,
+    itemIds: [],
   };
   await cloud.store.set(COLLECTIONS.applications, app);
   return app;
