@@ -17,9 +17,14 @@ export interface RankableApplication {
   meetsBasicConditions: boolean;
 }
 
+/**
+ * quota: admit the top `quota` eligible applications. threshold: admit every eligible application with
+ * total ≥ `line` (default 100; R2023 §二(四) lets the city raise it). In both modes an application is eligible
+ * only with ≥ `minimumPoints` (default 100, the 准申请分值 of FAQ2021 Q5/Q9), the basic conditions and no veto.
+ */
 export type RankOptions =
   | { mode: 'quota'; quota: number; minimumPoints?: number }
-  | { mode: 'threshold'; line?: number };
+  | { mode: 'threshold'; line?: number; minimumPoints?: number };
 
 export interface RankedApplication {
   id: string;
@@ -34,7 +39,7 @@ export interface RankResult {
   /** Every eligible application, in ranked order. */
   ranked: RankedApplication[];
   admittedCount: number;
-  /** Lowest admitted total (the published 分数线), or null if nobody is admitted. */
+  /** The published 分数线: quota → lowest admitted total (null if nobody); threshold → the line. */
   line: number | null;
   ineligible: { id: string; reason: string }[];
   /** The order used, in Chinese, to publish with the result. */
@@ -58,11 +63,12 @@ function instant(value: number | string, id: string): number {
 }
 
 export function rankApplications(apps: readonly RankableApplication[], options: RankOptions): RankResult {
-  const minimum = options.mode === 'quota' ? (options.minimumPoints ?? RANKING_RULE.minimumPoints) : (options.line ?? RANKING_RULE.minimumPoints);
+  const minimum = options.minimumPoints ?? RANKING_RULE.minimumPoints;
+  const thresholdLine = options.mode === 'threshold' ? (options.line ?? RANKING_RULE.minimumPoints) : 0;
   if (options.mode === 'quota' && !(Number.isInteger(options.quota) && options.quota >= 0)) {
     throw new InvalidRankOptionsError('落户指标数必须是非负整数');
   }
-  if (!Number.isFinite(minimum)) throw new InvalidRankOptionsError('分数线必须是数字');
+  if (!Number.isFinite(minimum) || !Number.isFinite(thresholdLine)) throw new InvalidRankOptionsError('分数线必须是数字');
 
   const n = apps.length;
   const ineligible: { id: string; reason: string }[] = [];
@@ -116,7 +122,13 @@ export function rankApplications(apps: readonly RankableApplication[], options: 
     return a < b ? -1 : a > b ? 1 : 0;
   });
 
-  const admitLimit = options.mode === 'quota' ? Math.min(options.quota, m) : m;
+  // Totals are sorted first (descending), so the admitted applications are always a prefix of the order.
+  let admitLimit: number;
+  if (options.mode === 'quota') admitLimit = Math.min(options.quota, m);
+  else {
+    admitLimit = 0;
+    while (admitLimit < m && apps[eligible[sorted[admitLimit]!]!]!.total! >= thresholdLine) admitLimit++;
+  }
   const ranked: RankedApplication[] = new Array(m);
   for (let r = 0; r < m; r++) {
     const j = sorted[r]!;
@@ -126,7 +138,8 @@ export function rankApplications(apps: readonly RankableApplication[], options: 
     mode: options.mode,
     ranked,
     admittedCount: admitLimit,
-    line: admitLimit > 0 ? ranked[admitLimit - 1]!.total : null,
+    // Quota: the lowest admitted total (published after approval). Threshold: the line itself.
+    line: options.mode === 'threshold' ? thresholdLine : admitLimit > 0 ? ranked[admitLimit - 1]!.total : null,
     ineligible,
     tieBreak: [...order.map((o) => o.label), RANKING_RULE.finalKeyLabel],
     source: RANKING_RULE.source,

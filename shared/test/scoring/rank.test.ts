@@ -82,10 +82,16 @@ describe('threshold mode', () => {
     expect(result.ineligible.map((i) => i.id)).toEqual(['b', 'd']);
   });
 
-  test('a raised line (R2023: adjusted to the city’s capacity)', () => {
+  test('a raised line (R2023: adjusted to the city’s capacity): eligible but below the line are ranked, not admitted', () => {
     const result = rankApplications([app('a', 100), app('b', 130), app('c', 129.5)], { mode: 'threshold', line: 130 });
-    expect(result.ranked.map((r) => r.id)).toEqual(['b']);
-    expect(result.ineligible).toContainEqual({ id: 'c', reason: '积分未达到130分' });
+    expect(result.ranked.map((r) => [r.id, r.admitted])).toEqual([['b', true], ['c', false], ['a', false]]);
+    expect(result).toMatchObject({ admittedCount: 1, line: 130, ineligible: [] });
+  });
+
+  test('a line below 100 never admits anyone under the 100-point application threshold', () => {
+    const result = rankApplications([app('a', 95), app('b', 100)], { mode: 'threshold', line: 90 });
+    expect(result.ranked.map((r) => [r.id, r.admitted])).toEqual([['b', true]]);
+    expect(result.ineligible).toEqual([{ id: 'a', reason: '积分未达到100分' }]);
   });
 });
 
