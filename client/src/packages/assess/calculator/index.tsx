@@ -1,6 +1,14 @@
-// Placeholder by client-core so the build has every route; client-flows replaces this page.
-import { Placeholder } from '../../../components/Placeholder';
+import { PageShell } from '../../../components/PageShell';
+import { useBeijingToday } from '../../../lib/today';
+import { Calculator } from './Calculator';
+import './index.scss';
 
-export default function Page() {
-  return <Placeholder title='积分测算' />;
+export default function CalculatorPage() {
+  // The page edge: the one clock read, as a Beijing date.
+  const today = useBeijingToday();
+  return (
+    <PageShell title='积分测算'>
+      <Calculator today={today} />
+    </PageShell>
+  );
 }

@@ -1,0 +1,170 @@
+// 积分测算: the profile form and, as the person types, the score, each item's explanation and source, the veto,
+// and the plan. `today` (a Beijing date) comes from the page edge; nothing below reads a clock.
+import { useMemo, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Form } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
+import {
+  EDUCATION_LABELS,
+  EDUCATION_LEVELS,
+  PROFILE_FIELD_LABELS as L,
+  SKILL_LABELS,
+  TITLE_LABELS,
+  TITLE_LEVELS,
+  planPoints,
+  scorePoints,
+  type PlanResult,
+  type ScoreResult,
+} from '@hz-points/shared';
+import { navigate } from '../../../routes';
+import { evaluateDraft, loadDraft, nextCutoff, saveDraft, EMPTY_DRAFT, type CalculatorDraft } from './draft';
+import { DateField, NumberField, SelectField, StepperField, YesNoField } from './fields';
+import { HonoursField } from './HonoursField';
+import { PlanPanel } from './PlanPanel';
+import { ScorePanel, TotalBar } from './ScorePanel';
+
+const EDUCATION_OPTIONS = [{ value: '', label: '不填写' }, ...EDUCATION_LEVELS.map((l) => ({ value: l, label: EDUCATION_LABELS[l] }))];
+const TITLE_OPTIONS = [{ value: '', label: '不填写' }, ...TITLE_LEVELS.map((l) => ({ value: l, label: TITLE_LABELS[l] }))];
+const SKILL_OPTIONS = [
+  { value: '', label: '无 / 不填写' },
+  ...([1, 2, 3, 4, 5] as const).map((l) => ({ value: String(l), label: SKILL_LABELS[l] })),
+];
+/** Levels at which the diploma-and-degree question matters (本科 and above). */
+const DEGREE_LEVELS = new Set(['bachelor', 'master', 'doctor']);
+
+function FieldError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <View className='hz-field-error' role='alert'>
+      ⚠ {message}
+    </View>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <View className='hz-section'>
+      <View className='hz-section__title' role='heading' aria-level={2}>
+        {title}
+      </View>
+      {children}
+    </View>
+  );
+}
+
+export function Calculator({ today }: { today: string }) {
+  const [form] = Form.useForm();
+  const [draft, setDraft] = useState<CalculatorDraft>(() => loadDraft());
+  const cutoffDate = useMemo(() => nextCutoff(today), [today]);
+
+  const set = <K extends keyof CalculatorDraft>(key: K) => (value: CalculatorDraft[K]) => {
+    setDraft((d) => {
+      const next = { ...d, [key]: value };
+      saveDraft(next);
+      return next;
+    });
+  };
+
+  const evaluated = useMemo(() => evaluateDraft(draft), [draft]);
+  const result: ScoreResult | null = useMemo(
+    () => (evaluated.profile ? scorePoints(evaluated.profile, { cutoffDate }) : null),
+    [evaluated.profile, cutoffDate],
+  );
+  const plan: PlanResult | null = useMemo(
+    () => (evaluated.profile ? planPoints(evaluated.profile, { today }) : null),
+    [evaluated.profile, today],
+  );
+  const e = evaluated.errors;
+
+  const reset = () => {
+    form.resetFields();
+    form.setFieldsValue(EMPTY_DRAFT);
+    setDraft({ ...EMPTY_DRAFT });
+    saveDraft({ ...EMPTY_DRAFT });
+  };
+
+  const item = (name: keyof CalculatorDraft, label: string, child: React.ReactElement, required = false) => (
+    <>
+      <Form.Item name={name} label={label} required={required} className={`hz-field hz-field--${name}${e[name] ? ' hz-field--error' : ''}`}>
+        {child}
+      </Form.Item>
+      <FieldError message={e[name]} />
+    </>
+  );
+
+  return (
+    <View className='hz-calc'>
+      <View className='hz-calc__sticky'>
+        <TotalBar result={result} incomplete={!evaluated.complete && !!result} />
+      </View>
+
+      <View className='hz-card hz-calc__intro'>
+        <Text>
+          填写您的情况，系统按{cutoffDate.slice(0, 4)}年{Number(cutoffDate.slice(5, 7))}月{Number(cutoffDate.slice(8, 10))}
+          日指标截止日即时估算积分。所填信息只保存在本机，不会上传。
+        </Text>
+      </View>
+
+      <Form form={form} initialValues={draft} labelPosition='left' divider className='hz-form'>
+        <Section title='基本情况'>
+          {item('birthDate', L.birthDate, <DateField title={L.birthDate} minDate='1930-01-01' maxDate={today} onChange={set('birthDate')} />, true)}
+          {item('education', L.education, <SelectField title={L.education} options={EDUCATION_OPTIONS} onChange={(v) => set('education')(v as CalculatorDraft['education'])} />)}
+          {DEGREE_LEVELS.has(draft.education) &&
+            item('hasDiplomaAndDegree', '学历和学位', <YesNoField yes='两证齐全' no='只有其一' onChange={(v) => set('hasDiplomaAndDegree')(v as CalculatorDraft['hasDiplomaAndDegree'])} />)}
+          {item('title', L.title, <SelectField title={L.title} options={TITLE_OPTIONS} onChange={(v) => set('title')(v as CalculatorDraft['title'])} />)}
+          {item('skillLevel', L.skillLevel, <SelectField title={L.skillLevel} options={SKILL_OPTIONS} onChange={(v) => set('skillLevel')(v as CalculatorDraft['skillLevel'])} />)}
+          <Text className='hz-hint'>学历与职称（技能）只计较高的一项。</Text>
+        </Section>
+
+        <Section title='社保与居住'>
+          {item('socialInsuranceMonths', L.socialInsuranceMonths, <NumberField ariaLabel={L.socialInsuranceMonths} unit='个月' placeholder='市区缴纳，不含补缴' onChange={set('socialInsuranceMonths')} />)}
+          {item('residenceRegistrationYears', L.residenceRegistrationYears, <StepperField unit='年' onChange={set('residenceRegistrationYears')} />)}
+          {item('ownHome', L.ownHome, <YesNoField onChange={(v) => set('ownHome')(v as CalculatorDraft['ownHome'])} />)}
+          {item('rentalYears', L.rentalYears, <StepperField unit='年' onChange={set('rentalYears')} />)}
+        </Section>
+
+        <Section title='加分项目'>
+          {item('incomeTaxYuan', L.incomeTaxYuan, <NumberField ariaLabel={L.incomeTaxYuan} unit='元' placeholder='近5年市区累计' onChange={set('incomeTaxYuan')} />)}
+          {item('honours', L.honours, <HonoursField onChange={set('honours')} />)}
+          {item('boneMarrowDonation', L.boneMarrowDonation, <YesNoField onChange={(v) => set('boneMarrowDonation')(v as CalculatorDraft['boneMarrowDonation'])} />)}
+          {item('bloodDonationMl', L.bloodDonationMl, <NumberField ariaLabel={L.bloodDonationMl} unit='毫升' onChange={set('bloodDonationMl')} />)}
+          {item('volunteerHours', L.volunteerHours, <NumberField ariaLabel={L.volunteerHours} unit='小时' placeholder='志愿汇记录' onChange={set('volunteerHours')} />)}
+          {item('donationYuan', L.donationYuan, <NumberField ariaLabel={L.donationYuan} unit='元' placeholder='近5年累计' onChange={set('donationYuan')} />)}
+          {item('patentsFirst', '发明专利（第一专利权人）', <NumberField ariaLabel='第一专利权人的发明专利数' unit='项' onChange={set('patentsFirst')} />)}
+          {item('patentsCo', '发明专利（共同专利权人）', <NumberField ariaLabel='共同专利权人的发明专利数' unit='项' onChange={set('patentsCo')} />)}
+          <FieldError message={e.patents} />
+        </Section>
+
+        <Section title='减分与否决情形'>
+          {item('criminal', L.criminal, <StepperField unit='次' onChange={set('criminal')} />)}
+          {item('drugRehab', L.drugRehab, <StepperField unit='次' onChange={set('drugRehab')} />)}
+          {item('detention', L.detention, <StepperField unit='次' onChange={set('detention')} />)}
+          {item('dishonesty', L.dishonesty, <YesNoField onChange={(v) => set('dishonesty')(v as CalculatorDraft['dishonesty'])} />)}
+          {item('severeDishonesty', L.severeDishonesty, <StepperField unit='次' onChange={set('severeDishonesty')} />)}
+          {item('vetoed', L.vetoed, <YesNoField onChange={(v) => set('vetoed')(v as CalculatorDraft['vetoed'])} />)}
+          <Text className='hz-hint'>一票否决情形：故意杀人、抢劫、贩毒等严重犯罪，被判处5年以上刑罚，或参加非法组织等。</Text>
+        </Section>
+      </Form>
+
+      {result && <ScorePanel result={result} />}
+      {plan && <PlanPanel plan={plan} />}
+
+      <View className='hz-calc__actions'>
+        <View className='hz-button' role='button' onClick={() => void navigate('pathways')}>
+          落户途径自测 ›
+        </View>
+        <View className='hz-button hz-button--ghost' role='button' onClick={() => void navigate('guide')}>
+          查看办事指南
+        </View>
+        <View className='hz-button hz-button--ghost' role='button' onClick={reset}>
+          清空重填
+        </View>
+      </View>
+      <Text className='hz-muted hz-calc__disclaimer'>
+        本测算仅供参考，标有“未核实”的分值来自公开转载的指标表，尚未与官方文件核对；最终分值以各部门审核结果为准。
+      </Text>
+    </View>
+  );
+}

@@ -1,0 +1,93 @@
+// The score as it stands: total (or veto), each item with points, explanation and source, unverified marked.
+import { Text, View } from '@tarojs/components';
+import type { ScoreItem, ScoreResult } from '@hz-points/shared';
+import { Citation, UnverifiedMark } from '../../../components/Citation';
+
+function fmtPoints(p: number): string {
+  return p > 0 ? `+${p}` : String(p);
+}
+
+function fmtDate(d: string): string {
+  return `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+}
+
+export function TotalBar({ result, incomplete }: { result: ScoreResult | null; incomplete: boolean }) {
+  if (!result) {
+    return (
+      <View className='hz-total' role='status' aria-live='polite'>
+        <Text className='hz-total__label'>估算积分</Text>
+        <Text className='hz-total__hint'>请先选择出生日期</Text>
+      </View>
+    );
+  }
+  if (result.veto) {
+    return (
+      <View className='hz-total hz-total--veto' role='status' aria-live='polite'>
+        <Text className='hz-total__label'>估算积分</Text>
+        <Text className='hz-total__value' data-testid='total'>不予积分</Text>
+      </View>
+    );
+  }
+  const total = result.total ?? 0;
+  const reached = total >= 100;
+  const unverified = result.items.some((i) => i.points !== 0 && !i.verified);
+  return (
+    <View className='hz-total' role='status' aria-live='polite'>
+      <Text className='hz-total__label'>估算积分</Text>
+      <Text className='hz-total__value' data-testid='total'>{total}</Text>
+      <Text className='hz-total__unit'>分</Text>
+      <Text className={reached ? 'hz-total__badge hz-total__badge--ok' : 'hz-total__badge'}>
+        {reached ? '✓ 已满100分' : `✗ 距100分差${Math.round((100 - total) * 10) / 10}分`}
+      </Text>
+      {unverified && <Text className='hz-total__note'>⚠ 含未核实规则</Text>}
+      {incomplete && <Text className='hz-total__note'>有填写错误的项目按未填写计算</Text>}
+    </View>
+  );
+}
+
+function ItemRow({ item }: { item: ScoreItem }) {
+  return (
+    <View className={`hz-item${item.verified ? '' : ' hz-item--unverified'}`} data-testid={`item-${item.code}`}>
+      <View className='hz-item__head'>
+        <Text className='hz-item__label'>{item.label}</Text>
+        {!item.verified && <UnverifiedMark confidence={item.confidence} />}
+        <Text className={`hz-item__points${item.points < 0 ? ' hz-item__points--minus' : ''}`}>{fmtPoints(item.points)}分</Text>
+      </View>
+      <Text className='hz-item__explanation'>{item.explanation}</Text>
+      <Citation source={item.source} verified={item.verified} confidence={item.confidence} hideMark />
+    </View>
+  );
+}
+
+export function ScorePanel({ result }: { result: ScoreResult }) {
+  if (result.veto) {
+    return (
+      <View className='hz-alert' role='alert'>
+        <Text className='hz-alert__title'>⛔ 一票否决：不予积分</Text>
+        <Text>{result.veto.reason}</Text>
+        <Citation source={result.veto.source} verified={result.veto.verified} />
+      </View>
+    );
+  }
+  const counted = result.items.filter((i) => i.points !== 0);
+  const zero = result.items.length - counted.length;
+  return (
+    <View className='hz-card'>
+      <Text className='hz-card__title'>积分明细（按{fmtDate(result.cutoffDate)}指标截止日）</Text>
+      {counted.length === 0 && <Text className='hz-muted'>尚无得分项目。</Text>}
+      {counted.map((item) => (
+        <ItemRow key={item.code} item={item} />
+      ))}
+      {zero > 0 && <Text className='hz-muted'>其余{zero}项指标为0分。</Text>}
+      {result.warnings.length > 0 && (
+        <View className='hz-warnings' aria-label='提示'>
+          {result.warnings.map((w) => (
+            <Text key={w.code} className='hz-warnings__item'>
+              ⚠ {w.message}
+            </Text>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,126 @@
+// Controlled field widgets for nutui's Form.Item (it passes `value` and `onChange`). Each shows its value in words,
+// with big touch targets; pickers open from a tap on the row.
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { DatePicker, Input, InputNumber, Picker, Radio } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/picker/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/datepicker/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/inputnumber/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/radio/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/radiogroup/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
+
+export interface Option {
+  label: string;
+  value: string;
+}
+
+interface FieldProps<T> {
+  value?: T;
+  onChange?: (value: T) => void;
+}
+
+export function SelectField({ value = '', onChange, options, title, placeholder = '请选择' }: FieldProps<string> & { options: Option[]; title: string; placeholder?: string }) {
+  const [open, setOpen] = useState(false);
+  const current = options.find((o) => o.value === value);
+  return (
+    <View className='hz-select'>
+      <View className='hz-select__value' role='button' ariaLabel={`${title}：${current?.label ?? '未选择'}，点击选择`} onClick={() => setOpen(true)}>
+        <Text className={current ? '' : 'hz-select__placeholder'}>{current?.label ?? placeholder}</Text>
+        <Text className='hz-select__arrow' aria-hidden>›</Text>
+      </View>
+      <Picker
+        visible={open}
+        title={title}
+        options={[options.map((o) => ({ label: o.label, value: o.value }))]}
+        value={[value || options[0]?.value || '']}
+        onConfirm={(_: unknown, values: (string | number | null)[]) => {
+          setOpen(false);
+          onChange?.(String(values[0] ?? ''));
+        }}
+        onClose={() => setOpen(false)}
+      />
+    </View>
+  );
+}
+
+function toDate(s: string, fallback: Date): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : fallback;
+}
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+/** Birth date: a date picker bounded by `maxDate` (today) — the page passes both bounds as Beijing dates. */
+export function DateField({ value = '', onChange, title, minDate, maxDate }: FieldProps<string> & { title: string; minDate: string; maxDate: string }) {
+  const [open, setOpen] = useState(false);
+  const end = toDate(maxDate, new Date(2000, 0, 1));
+  const start = toDate(minDate, new Date(1930, 0, 1));
+  const label = value ? `${value.slice(0, 4)}年${Number(value.slice(5, 7))}月${Number(value.slice(8, 10))}日` : '';
+  return (
+    <View className='hz-select'>
+      <View className='hz-select__value' role='button' ariaLabel={`${title}：${label || '未选择'}，点击选择`} onClick={() => setOpen(true)}>
+        <Text className={label ? '' : 'hz-select__placeholder'}>{label || '请选择出生日期'}</Text>
+        <Text className='hz-select__arrow' aria-hidden>›</Text>
+      </View>
+      <DatePicker
+        visible={open}
+        title={title}
+        type='date'
+        showChinese
+        startDate={start}
+        endDate={end}
+        value={toDate(value, new Date(1990, 0, 1))}
+        onConfirm={(_: unknown, values: (string | number | null)[]) => {
+          setOpen(false);
+          const [y, m, d] = values;
+          if (y != null && m != null && d != null) onChange?.(`${y}-${pad(m)}-${pad(d)}`);
+        }}
+        onClose={() => setOpen(false)}
+      />
+    </View>
+  );
+}
+
+export function YesNoField({ value = '', onChange, yes = '是', no = '否' }: FieldProps<string> & { yes?: string; no?: string }) {
+  return (
+    <Radio.Group value={value} direction='horizontal' onChange={(v: string | number | boolean) => onChange?.(String(v))}>
+      <Radio value='yes' shape='button'>{yes}</Radio>
+      <Radio value='no' shape='button'>{no}</Radio>
+    </Radio.Group>
+  );
+}
+
+/** Free numeric entry (months, yuan, ml, hours): the schema, not the widget, decides what is valid. */
+export function NumberField({ value = '', onChange, placeholder, unit, ariaLabel }: FieldProps<string> & { placeholder?: string; unit?: string; ariaLabel: string }) {
+  return (
+    <View className='hz-number'>
+      <Input
+        className='hz-number__input'
+        type='digit'
+        value={value}
+        placeholder={placeholder ?? '未填写'}
+        clearable
+        aria-label={ariaLabel}
+        onChange={(v: string) => onChange?.(v)}
+      />
+      {unit && <Text className='hz-number__unit'>{unit}</Text>}
+    </View>
+  );
+}
+
+/** Small whole counts (years, times): a stepper with big +/- buttons. Empty means "not filled". */
+export function StepperField({ value = '', onChange, max = 100, unit }: FieldProps<string> & { max?: number; unit?: string }) {
+  return (
+    <View className='hz-number'>
+      <InputNumber
+        value={value === '' ? 0 : Number(value)}
+        min={0}
+        max={max}
+        onChange={(v: string | number) => onChange?.(String(v))}
+      />
+      {unit && <Text className='hz-number__unit'>{unit}</Text>}
+    </View>
+  );
+}
