@@ -10,6 +10,7 @@ import type {
   AgeParams,
   Confidence,
   DeductionParams,
+  DepartmentCode,
   HonourLevel,
   IndicatorCode,
   IndicatorGroup,
@@ -30,7 +31,11 @@ export interface ScoreItem {
   source: Source;
   verified: boolean;
   confidence: Confidence;
+  /** What the value assumes (for unverified data), so the UI can say what an estimate rests on. */
+  note: string | undefined;
   versionId: string;
+  /** Department that reviews this indicator (codes in docs/CONTRACTS.md). */
+  department: DepartmentCode;
 }
 
 export interface ScoreWarning {
@@ -175,7 +180,9 @@ function add(acc: Acc, code: IndicatorCode, version: IndicatorVersion<unknown>, 
     source: version.source,
     verified: version.verified,
     confidence: version.confidence,
+    note: version.note,
     versionId: version.id,
+    department: ind.department,
   });
 }
 
