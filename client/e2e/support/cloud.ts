@@ -56,7 +56,7 @@ export async function startCloud(options: { now: string }): Promise<LocalCloud> 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['cloudfunctions/src/local/main.ts'], {
+  const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['--tsconfig', 'cloudfunctions/tsconfig.json', 'cloudfunctions/src/local/main.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), HZ_DATA_DIR: dataDir, HZ_NOW: options.now },
     stdio: ['ignore', 'pipe', 'pipe'],

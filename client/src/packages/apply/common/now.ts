@@ -7,18 +7,18 @@ import { beijingDate } from '@hz-points/shared';
 const isH5 = process.env.TARO_ENV === 'h5';
 
 let offsetMs = 0;
-let probed: Promise<void> | null = null;
 
-function probe(): Promise<void> {
+/** Asked on every page mount: the dev clock may have been moved meanwhile (cheap, local only). */
+export function syncClock(): Promise<void> {
   if (!isH5 || typeof fetch !== 'function') return Promise.resolve();
-  probed ??= fetch('/api/dev/clock')
+  return fetch('/api/dev/clock')
     .then((res) => (res.ok ? res.json() : null))
-    .then((body: { now?: string } | null) => {
-      const t = body?.now ? Date.parse(body.now) : NaN;
+    .then((body: { data?: { now?: string }; now?: string } | null) => {
+      const iso = body?.data?.now ?? body?.now;
+      const t = iso ? Date.parse(iso) : NaN;
       if (Number.isFinite(t)) offsetMs = t - Date.now();
     })
     .catch(() => undefined);
-  return probed;
 }
 
 export function nowInstant(): Date {
@@ -30,7 +30,7 @@ export function useNow(): Date {
   const [now, setNow] = useState<Date>(() => nowInstant());
   useEffect(() => {
     let alive = true;
-    probe().then(() => alive && setNow(nowInstant()));
+    syncClock().then(() => alive && setNow(nowInstant()));
     return () => {
       alive = false;
     };
@@ -39,11 +39,10 @@ export function useNow(): Date {
 }
 
 /**
- * The round a points application made today belongs to: applications must be complete before 10-01 of the
- * round's year (FAQ2021 Q6), so from 10-01 on the next year's round is the one being applied for.
+ * The round a points application made today most likely belongs to, before asking the server: applications must
+ * be complete before 10-01 of the round's year (FAQ2021 Q6); from 2024 they are accepted all year, so the
+ * administrator's open round decides (see findOpenRoundYear).
  */
 export function applicationRoundYear(now: Date): number {
-  const today = beijingDate(now);
-  const year = Number(today.slice(0, 4));
-  return today.slice(5) >= '10-01' ? year + 1 : year;
+  return Number(beijingDate(now).slice(0, 4));
 }

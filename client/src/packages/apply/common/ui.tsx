@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { Checked, Clock, Warning, Close } from '@nutui/icons-react-taro';
 import type { ItemStatus } from './types';
 import { countdown, describeCountdown } from './workdays';
+import './nutui-styles';
 import './flows.scss';
 
 const ITEM_STATUS: Record<ItemStatus, { text: string; tone: 'done' | 'wait' | 'back' }> = {
@@ -60,7 +61,7 @@ export function InfoNotice(props: { children: React.ReactNode }) {
 
 export function Section(props: { title: string; children: React.ReactNode; extra?: React.ReactNode; id?: string }) {
   return (
-    <View className="flows-section" id={props.id} aria-label={props.title}>
+    <View className="flows-section" {...(props.id ? { id: props.id } : {})} aria-label={props.title}>
       <View className="flows-section__head">
         <View className="flows-section__title" role="heading" aria-level={2}>
           {props.title}

@@ -21,7 +21,8 @@ import {
 } from '../common/claims';
 import { clearLocalDraft, loadLocalDraft, saveLocalDraft, type LocalDraft } from '../common/draft';
 import { EvidencePicker, type EvidenceFile } from '../common/EvidencePicker';
-import { applicationRoundYear, useNow } from '../common/now';
+import { applicationRoundYear, nowInstant, syncClock, useNow } from '../common/now';
+import { findOpenRoundYear } from '../common/rounds';
 import type { Application } from '../common/types';
 import { ErrorNotice, InfoNotice, Loading, Row, Section } from '../common/ui';
 import { formatChineseDate } from '../common/workdays';
@@ -60,7 +61,10 @@ export default function ApplyFormPage() {
         onBehalfOf ? { onBehalfOf } : {},
       );
       if (!alive) return;
-      const roundYear = applicationRoundYear(now);
+      await syncClock();
+      const at = nowInstant();
+      const roundYear = await findOpenRoundYear(applicationRoundYear(at), at);
+      if (!alive) return;
       const apps = list.ok ? list.data.applications : [];
       const current =
         apps.find((a) => a.year === roundYear) ??

@@ -1,0 +1,91 @@
+// Acting for someone else: an employer agent applies for an entrusted employee, a guardian for a minor without
+// WeChat. The acting-for banner is visible throughout, ID numbers are masked, and the application belongs to the
+// person acted for (checked as that person where they have WeChat).
+import type { Browser, Page } from 'playwright-core';
+import { App, byLabel, click, fill, seeText, upload } from './support/app';
+import { launchBrowser, screenshotter } from './support/browser';
+import { startCloud, type LocalCloud } from './support/cloud';
+import { at } from './support/domain';
+
+const AGENT = 'packages/agent/index/index';
+
+let cloud: LocalCloud;
+let browser: Browser;
+let app: App;
+
+beforeAll(async () => {
+  cloud = await startCloud({ now: at('2026-03-03') });
+  browser = await launchBrowser();
+  app = new App(browser, cloud.url);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+  await cloud?.stop();
+});
+
+/** One indicator through the form, as whoever the page is acting for. */
+async function applyResidence(page: Page, years: string) {
+  await seeText(page, '选择要申报的指标');
+  await click(page, '申报居住登记和居住证年限');
+  await click(page, '下一步');
+  await seeText(page, '第1/1项：居住登记和居住证年限');
+  await fill(page, '居住登记年数', years);
+  await upload(page, '从相册选择证明材料');
+  await click(page, '下一步');
+  await seeText(page, '个人承诺书');
+  await click(page, '我已阅读并同意个人承诺书');
+  await click(page, '提交积分申请');
+  await seeText(page, '申请已受理');
+}
+
+test('an employer agent applies for an entrusted employee', async () => {
+  const shot = screenshotter('agent');
+  const page = await app.open('demo-agent', AGENT);
+  await seeText(page, '单位员工（1人）');
+  const row = byLabel(page, '演示员工，可代办');
+  await row.waitFor();
+  // The employee's ID number is masked for the agent.
+  expect(await row.textContent()).toMatch(/身份证：\d{3,6}\*+/);
+  await shot(page, 'employees');
+  await fill(page, '演示员工的出生日期', '1992-11-08');
+  await seeText(page, /估算积分：\d+分/);
+  await shot(page, 'batch-self-assessment');
+  await click(page, '为演示员工申请积分');
+  await seeText(page, '正在代');
+  await seeText(page, '为演示员工申请');
+  await applyResidence(page, '6');
+  await seeText(page, '正在代');
+  await shot(page, 'applied-for-employee');
+
+  // The application is the employee's own: they see it without acting for anyone.
+  const mine = await cloud.must<{ applications: Array<{ status: string }> }>('applications', { action: 'list' }, 'demo-employee');
+  expect(mine.applications.map((a) => a.status)).toEqual(['reviewing']);
+  // And not the agent's.
+  const agentOwn = await cloud.must<{ applications: unknown[] }>('applications', { action: 'list' }, 'demo-agent');
+  expect(agentOwn.applications).toHaveLength(0);
+});
+
+test('a guardian applies for a minor without WeChat', async () => {
+  const shot = screenshotter('guardian');
+  const page = await app.open('demo-guardian', AGENT);
+  await seeText(page, '被监护人/亲属（2人）');
+  const minor = byLabel(page, '演示未成年人，可代办');
+  await minor.waitFor();
+  expect(await minor.textContent()).toContain('*');
+  await shot(page, 'wards');
+  await click(page, '为演示未成年人申请积分');
+  await seeText(page, '为演示未成年人申请');
+  await applyResidence(page, '3');
+  await shot(page, 'applied-for-minor');
+
+  const subjects = await cloud.must<{ subjects: Array<{ personId: string; name: string }> }>('accounts', { action: 'listSubjects' }, 'demo-guardian');
+  const minorId = subjects.subjects.find((s) => s.name === '演示未成年人')!.personId;
+  const theirs = await cloud.must<{ applications: Array<{ status: string }> }>('applications', { action: 'list', onBehalfOf: minorId }, 'demo-guardian');
+  expect(theirs.applications.map((a) => a.status)).toEqual(['reviewing']);
+  // Someone without the relation is refused.
+  const refused = await cloud.call('applications', { action: 'list', onBehalfOf: minorId }, 'demo-applicant');
+  expect(refused.ok).toBe(false);
+  expect(refused.error?.code).toBe('DELEGATION_REQUIRED');
+});
