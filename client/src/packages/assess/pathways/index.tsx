@@ -1,6 +1,15 @@
-// Placeholder by client-core so the build has every route; client-flows replaces this page.
-import { Placeholder } from '../../../components/Placeholder';
+import { PageShell } from '../../../components/PageShell';
+import { useBeijingToday } from '../../../lib/today';
+import { Pathways } from './Pathways';
+import '../calculator/index.scss';
+import './index.scss';
 
-export default function Page() {
-  return <Placeholder title='落户途径自测' />;
+export default function PathwaysPage() {
+  // The page edge: the one clock read, as a Beijing date.
+  const today = useBeijingToday();
+  return (
+    <PageShell title='落户途径自测'>
+      <Pathways today={today} />
+    </PageShell>
+  );
 }
