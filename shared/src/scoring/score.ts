@@ -21,21 +21,21 @@ import type {
 } from './types';
 
 export interface ScoreItem {
-  code: IndicatorCode;
-  label: string;
-  group: IndicatorGroup;
+  readonly code: IndicatorCode;
+  readonly label: string;
+  readonly group: IndicatorGroup;
   /** Points counted in the total (negative for deductions; 0 when the indicator does not count). */
-  points: number;
+  readonly points: number;
   /** Short Chinese explanation, e.g. '本科学历且有学位：50分'. */
-  explanation: string;
-  source: Source;
-  verified: boolean;
-  confidence: Confidence;
+  readonly explanation: string;
+  readonly source: Source;
+  readonly verified: boolean;
+  readonly confidence: Confidence;
   /** What the value assumes (for unverified data), so the UI can say what an estimate rests on. */
-  note: string | undefined;
-  versionId: string;
+  readonly note: string | undefined;
+  readonly versionId: string;
   /** Department that reviews this indicator (codes in docs/CONTRACTS.md). */
-  department: DepartmentCode;
+  readonly department: DepartmentCode;
 }
 
 export interface ScoreWarning {
@@ -57,7 +57,8 @@ export interface ScoreResult {
    * (which would read as "eligible, just low").
    */
   total: number | null;
-  items: ScoreItem[];
+  /** Read-only: zero items with a fixed text are shared between results (frozen), to keep scoring allocation-light. */
+  items: readonly ScoreItem[];
   warnings: ScoreWarning[];
   veto: { reason: string; source: Source; verified: boolean } | null;
   cutoffDate: string;
@@ -167,7 +168,35 @@ interface Acc {
   unverified: string;
 }
 
+/** Explanations that never vary: their zero-point items are built once per rule version and shared (frozen). */
+const CONSTANT_ZERO_TEXTS = new Set([NOT_FILLED, '无：0分', '未捐献：0分', '无荣誉：0分', '无发明专利：0分', '无自购产权住房：0分', '无职称或技能：0分']);
+const SHARED_ZERO_ITEMS = new Map<IndicatorVersion<unknown>, Map<string, ScoreItem>>();
+
 function add(acc: Acc, code: IndicatorCode, version: IndicatorVersion<unknown>, d: Draft): void {
+  if (d.halves === 0 && CONSTANT_ZERO_TEXTS.has(d.explanation)) {
+    let byText = SHARED_ZERO_ITEMS.get(version);
+    if (!byText) SHARED_ZERO_ITEMS.set(version, (byText = new Map()));
+    let shared = byText.get(d.explanation);
+    if (!shared) {
+      const ind = INDICATORS[code];
+      shared = Object.freeze<ScoreItem>({
+        code,
+        label: ind.label,
+        group: ind.group,
+        points: 0,
+        explanation: d.explanation,
+        source: version.source,
+        verified: version.verified,
+        confidence: version.confidence,
+        note: version.note,
+        versionId: version.id,
+        department: ind.department,
+      });
+      byText.set(d.explanation, shared);
+    }
+    acc.items.push(shared);
+    return;
+  }
   const ind = INDICATORS[code];
   if (d.halves !== 0 && !version.verified) acc.unverified += acc.unverified ? `、${ind.label}` : ind.label;
   acc.total += d.halves;
@@ -242,10 +271,8 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
   add(acc, 'age', v.age, age);
   if (age.halves === 0 && v.age.verified) {
     // Under-age (or unborn) scores rest on our assumption, not on the source that verifies the age table.
-    const last = items[items.length - 1]!;
     if (profile.birthDate > cutoffDate || ageOn(profile.birthDate, cutoffDate) < v.age.params.minAge) {
-      last.verified = false;
-      last.confidence = 'C';
+      items[items.length - 1] = { ...items[items.length - 1]!, verified: false, confidence: 'C' };
     }
   }
 

@@ -109,3 +109,14 @@ describe('items carry what the review and the UI need', () => {
     expect(result.items.find((i) => i.code === 'ownHome')!.department).toBe('housing');
   });
 });
+
+test('unfilled items are shared frozen values; scored items are not', () => {
+  const a = scorePoints({ birthDate: bornAged(30, ROUND_2025) }, { cutoffDate: ROUND_2025 });
+  const b = scorePoints({ birthDate: bornAged(40, ROUND_2025), volunteerHours: 40 }, { cutoffDate: ROUND_2025 });
+  const charityA = a.items.find((i) => i.code === 'charity')!;
+  expect(b.items.find((i) => i.code === 'charity')).toBe(charityA);
+  expect(Object.isFrozen(charityA)).toBe(true);
+  expect(charityA.explanation).toBe('未填写：0分');
+  expect(b.items.find((i) => i.code === 'volunteering')).not.toBe(a.items.find((i) => i.code === 'volunteering'));
+  expect(a.items.find((i) => i.code === 'age')).not.toBe(b.items.find((i) => i.code === 'age'));
+});
