@@ -4,6 +4,9 @@
 import { useEffect, useState } from 'react';
 import { roundDates } from '@hz-points/shared';
 import { callFunction } from '../../services/cloud';
+import { roundYearFor } from '../../lib/rounds';
+
+export { roundYearFor };
 
 export interface RoundView {
   year: number;
@@ -17,16 +20,6 @@ export interface RoundView {
   from: 'rules' | 'cloud';
   status?: string;
   line?: number | null;
-}
-
-/** The round a person cares about on `today`: this year's, or next year's once this year's settlement window is over. */
-export function roundYearFor(today: string): number {
-  const year = Number(today.slice(0, 4));
-  try {
-    return today > roundDates(year).settlementCloses ? year + 1 : year;
-  } catch {
-    return year;
-  }
 }
 
 export function roundFromRules(year: number): RoundView | null {

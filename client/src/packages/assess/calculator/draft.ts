@@ -3,8 +3,6 @@
 // start from what the person already typed.
 import {
   parseProfile,
-  roundDates,
-  nextCutoffDates,
   type EducationLevel,
   type HonourLevel,
   type ProfileFieldError,
@@ -205,13 +203,4 @@ export function evaluateDraft(d: CalculatorDraft): Evaluated {
   return { profile: second.ok ? second.profile : null, errors, complete: false };
 }
 
-/** The indicator cut-off date of the next round whose points application is still ahead (or today's if due). */
-export function nextCutoff(today: string): string {
-  const year = Number(today.slice(0, 4));
-  try {
-    const thisYear = roundDates(year).cutoffDate;
-    return today < thisYear ? thisYear : roundDates(year + 1).cutoffDate;
-  } catch {
-    return nextCutoffDates(today, 1)[0]!;
-  }
-}
+export { nextCutoff } from '../../../lib/rounds';

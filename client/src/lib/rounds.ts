@@ -1,0 +1,24 @@
+// Which round a date belongs to, from the rules package's round dates. Shared by the home page, the calculator
+// and the guide so they always agree on "the current round".
+import { nextCutoffDates, roundDates } from '@hz-points/shared';
+
+/** The indicator cut-off date of the next round whose points application is still ahead (strictly after today). */
+export function nextCutoff(today: string): string {
+  const year = Number(today.slice(0, 4));
+  try {
+    const thisYear = roundDates(year).cutoffDate;
+    return today < thisYear ? thisYear : roundDates(year + 1).cutoffDate;
+  } catch {
+    return nextCutoffDates(today, 1)[0]!;
+  }
+}
+
+/** The round a person cares about on `today`: this year's, or next year's once this year's settlement window is over. */
+export function roundYearFor(today: string): number {
+  const year = Number(today.slice(0, 4));
+  try {
+    return today > roundDates(year).settlementCloses ? year + 1 : year;
+  } catch {
+    return year;
+  }
+}
