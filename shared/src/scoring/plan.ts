@@ -13,7 +13,7 @@ import type { ScoreResult } from './score';
 export interface PlanOptions {
   /** Today's Beijing date ('YYYY-MM-DD'); the package never reads a clock. */
   today: string;
-  /** How many yearly cut-offs to project (default 5). */
+  /** How many yearly cut-offs to project (default 5; clamped to 1–20). */
   years?: number;
 }
 
@@ -102,7 +102,8 @@ function nextOf<T>(list: readonly T[], current: T | undefined): T | undefined {
 
 export function planPoints(profile: ProfileInput, options: PlanOptions): PlanResult {
   const { today } = options;
-  const count = options.years ?? 5;
+  // At least one cut-off: the suggestions are scored at the first one.
+  const count = Math.max(1, Math.min(20, Math.floor(options.years ?? 5)));
   // "Where you stand today": today's rules and age. Today is rarely a 1st of the month, which is expected here.
   const scoredToday = scorePoints(profile, { cutoffDate: today });
   const current = { ...scoredToday, warnings: scoredToday.warnings.filter((w) => w.code !== 'CUTOFF_NOT_FIRST_OF_MONTH') };

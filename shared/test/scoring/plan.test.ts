@@ -109,3 +109,9 @@ describe('the single change that adds most', () => {
     for (const a of plan.assumptions) expect(a).toMatch(/[\u4e00-\u9fa5]/);
   });
 });
+
+test('the horizon is clamped to 1–20 cut-offs, and an invalid today is refused', () => {
+  expect(planPoints(diploma94, { today: '2025-11-25', years: 0 }).projections).toHaveLength(1);
+  expect(planPoints(diploma94, { today: '2025-11-25', years: 99 }).projections).toHaveLength(20);
+  expect(() => planPoints(diploma94, { today: '2025-13-01' })).toThrow('不是有效的日期');
+});
