@@ -79,7 +79,7 @@ export const YEARLY_TIMELINE: TimelineStep[] = [
   {
     key: 'apply-points',
     title: '申请积分',
-    text: '自2022年起每年一次，须在当年10月1日前完成积分申请（2024年3月1日起全年可受理积分申请，据公开信息）。',
+    text: '自2022年起每年一次，须在当年10月1日前完成积分申请，才能参加当年的积分落户。',
     source: { doc: 'FAQ2021', clause: 'Q6' },
   },
   {
@@ -103,8 +103,14 @@ export const YEARLY_TIMELINE: TimelineStep[] = [
   {
     key: 'apply-settlement',
     title: '申请积分落户',
-    text: '每年11月1日至11月30日（节假日除外）到拟落户地户籍窗口递交申请。须持有市区有效《浙江省居住证》、积分满100分、年满18周岁、具有完全民事行为能力且不是本市市区户籍。',
+    text: '每年11月1日至11月30日（节假日除外）集中受理，到拟落户地的户籍窗口递交申请。',
     source: { doc: 'FAQ2021', clause: 'Q6' },
+  },
+  {
+    key: 'settlement-conditions',
+    title: '积分落户申请条件',
+    text: '持有杭州市区有效《浙江省居住证》，按期取得100分以上积分，年满18周岁，具有完全民事行为能力，且不是本市市区户籍。',
+    source: { doc: 'FAQ2021', clause: 'Q5' },
   },
   {
     key: 'admission',
@@ -126,6 +132,14 @@ export const GUIDE_FAQ: FaqEntry[] = [
     answer:
       '100分是申请积分落户的起点分值。2023年5月8日起，原则上经审核符合基本申请条件（积分满100分）的均可落户，但落户分数线可能根据城市承载能力调整；此前每年按总量控制划定录取分数线。',
     sources: [{ doc: 'R2023', clause: '二(四)' }, { doc: 'FAQ2021', clause: 'Q9' }, { doc: 'FAQ2021', clause: 'Q10' }],
+  },
+  {
+    question: '积分申请只能在每年10月前办理吗？',
+    answer: '据公开信息，自2024年3月1日起积分申请全年受理，积分落户申请仍在每年11月集中受理（未与官方文件核实）；参加当年落户的，仍须在当年10月1日前完成积分申请。',
+    sources: [
+      { doc: 'public-copy', description: '2024年起居住证积分申请全年受理的公开报道' },
+      { doc: 'FAQ2021', clause: 'Q6' },
+    ],
   },
   {
     question: '哪些材料有时间限制？',
