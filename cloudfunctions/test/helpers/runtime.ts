@@ -1,12 +1,13 @@
 // A real runtime for domain tests: the SQLite adapter on a temporary file, local files in a temporary folder, a
 // settable clock and a captured log. Nothing is mocked: the tests run the same code as the local cloud.
-import { mkdtempSync, rmSync } from 'fs';
+import { cpSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { SqliteStore } from '../../src/storage/sqlite';
 import { LocalFileStore } from '../../src/storage/files-local';
 import type { Runtime } from '../../src/core/runtime';
 import { invoke } from '../../src/core/invoke';
+import { AUDIT_COLLECTION, AUDIT_HEAD_COLLECTION } from '../../src/audit';
 import type { Envelope } from '../../src/core/runtime';
 
 export interface TestCloud {
@@ -17,11 +18,18 @@ export interface TestCloud {
   call<T = any>(openid: string | undefined, fn: string, action: string, payload?: Record<string, unknown>): Promise<Envelope<T>>;
   /** Like call, but throws with the error code unless ok (keeps scenario tests short). */
   ok<T = any>(openid: string | undefined, fn: string, action: string, payload?: Record<string, unknown>): Promise<T>;
-  close(): Promise<void>;
+  dir: string;
+  /** Closes the store; removes the folder unless `keep`. */
+  close(keep?: boolean): Promise<void>;
 }
 
-export function createTestCloud(nowIso = '2025-09-26T02:00:00.000Z'): TestCloud {
+/**
+ * A fresh cloud in a new temporary folder; with `copyFrom`, starting from a copy of another (closed) cloud's folder,
+ * so a table-driven test builds its world once and runs each case on its own copy.
+ */
+export function createTestCloud(nowIso = '2025-09-26T02:00:00.000Z', opts: { copyFrom?: string } = {}): TestCloud {
   const dir = mkdtempSync(join(tmpdir(), 'hz-domain-'));
+  if (opts.copyFrom) cpSync(opts.copyFrom, dir, { recursive: true });
   const store = new SqliteStore(join(dir, 'db.sqlite'));
   let now = new Date(nowIso);
   const logs: TestCloud['logs'] = [];
@@ -47,15 +55,32 @@ export function createTestCloud(nowIso = '2025-09-26T02:00:00.000Z'): TestCloud 
       if (!r.ok) throw new Error(`${fn}.${action} failed: ${r.error.code} ${r.error.message}`);
       return r.data as any;
     },
-    async close() {
+    dir,
+    async close(keep = false) {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
 /** Every document of the given collections, sorted: compare before/after to prove "nothing changed". */
-export async function snapshot(store: SqliteStore, collections: readonly string[]): Promise<string> {
+export const ALL_COLLECTIONS = [
+  'persons',
+  'accounts',
+  'id_numbers',
+  'relations',
+  'entrustments',
+  'files',
+  'applications',
+  'items',
+  'objections',
+  'requests',
+  'rounds',
+  AUDIT_COLLECTION,
+  AUDIT_HEAD_COLLECTION,
+] as const;
+
+export async function snapshot(store: SqliteStore, collections: readonly string[] = ALL_COLLECTIONS): Promise<string> {
   const out: Record<string, unknown[]> = {};
   for (const c of collections) {
     const docs = await store.find(c, {}, { orderBy: [['_id', 'asc']], limit: 100000 });
