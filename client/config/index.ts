@@ -12,6 +12,12 @@ const sharedSrc = path.resolve(__dirname, '../../shared/src');
 // and we resolve it to source so a client build never runs on a stale shared/dist.
 const sharedAlias = { '@hz-points/shared': path.join(sharedSrc, 'index.ts'), '@': path.resolve(__dirname, '../src') };
 
+// The rules package is pure (no I/O, no clock: docs/CONTRACTS.md), so a page that imports one helper from its barrel
+// need not carry the rest: declare its modules free of side effects for webpack's tree shaking.
+function pureSharedModules(chain: any) {
+  chain.module.rule('hz-shared-pure').test(/\.ts$/).include.add(sharedSrc).end().sideEffects(false);
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'hz-points-client',
@@ -34,6 +40,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [sharedSrc] },
+      webpackChain: pureSharedModules,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -46,6 +53,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedSrc] },
+      webpackChain: pureSharedModules,
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
       postcss: {
