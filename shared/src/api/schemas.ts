@@ -106,8 +106,11 @@ export const FilePurposeSchema = z.enum(['evidence', 'entrustment', 'identity'])
 export const UploadFileInput = z.strictObject({
   onBehalfOf,
   purpose: FilePurposeSchema,
-  /** Base64 of the file (≤ 4 MB decoded; the platform limits a call to 6 MB). */
-  contentBase64: z.string().min(1).max(Math.ceil((MAX_FILE_BYTES * 4) / 3) + 8),
+  /**
+   * Base64 of the file (≤ 4 MB decoded, else FILE_TOO_LARGE; type by magic bytes, else FILE_TYPE_NOT_ALLOWED).
+   * The schema only caps the text at the platform's 6 MB request limit.
+   */
+  contentBase64: z.string().min(1).max(6 * 1024 * 1024, '文件过大：单个材料不得超过4MB'),
   fileName: z.string().max(100).optional(),
 });
 export const ReadFileInput = z.strictObject({ fileId: IdSchema });
