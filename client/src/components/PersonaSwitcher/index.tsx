@@ -39,7 +39,7 @@ export function parsePersonas(body: unknown): PersonaOption[] | null {
     if (!p || typeof p !== 'object') continue;
     const r = p as Record<string, unknown>;
     const openid = typeof r.openid === 'string' ? r.openid : undefined;
-    const label = [r.label, r.name, r.description, r.title].find((x): x is string => typeof x === 'string');
+    const label = [r.displayName, r.label, r.name, r.description, r.title].find((x): x is string => typeof x === 'string');
     if (openid) out.push({ openid, label: label ?? openid });
   }
   return out.length ? out : null;

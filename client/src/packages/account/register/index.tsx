@@ -1,5 +1,17 @@
-import { Placeholder } from '../../../components/Placeholder';
+import Taro from '@tarojs/taro';
+import { PageShell } from '../../../components/PageShell';
+import { navigate } from '../../../routes';
+import { Register } from './Register';
 
-export default function Register() {
-  return <Placeholder title='实名登记' />;
+export default function RegisterPage() {
+  return (
+    <PageShell title='实名登记' hideActingFor>
+      <Register
+        onDone={() => {
+          void Taro.showToast({ title: '实名登记成功', icon: 'success' });
+          void navigate('home');
+        }}
+      />
+    </PageShell>
+  );
 }

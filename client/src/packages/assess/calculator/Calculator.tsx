@@ -151,7 +151,7 @@ export function Calculator({ today }: { today: string }) {
       {result && <ScorePanel result={result} />}
       {plan && <PlanPanel plan={plan} />}
 
-      <View className='hz-calc__actions'>
+      <View className='hz-actions'>
         <View className='hz-button' role='button' onClick={() => void navigate('pathways')}>
           落户途径自测 ›
         </View>

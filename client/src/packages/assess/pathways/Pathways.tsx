@@ -105,7 +105,7 @@ export function Pathways({ today }: { today: string }) {
         </View>
       )}
 
-      <View className='hz-calc__actions'>
+      <View className='hz-actions'>
         <View className='hz-button' role='button' onClick={() => void navigate('calculator')}>
           先做积分测算
         </View>

@@ -1,7 +1,7 @@
 import { PageShell } from '../../../components/PageShell';
 import { useBeijingToday } from '../../../lib/today';
 import { Pathways } from './Pathways';
-import '../calculator/index.scss';
+import '../calculator/index.scss'; // same subpackage: total bar, items, plan
 import './index.scss';
 
 export default function PathwaysPage() {

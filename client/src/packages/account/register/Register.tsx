@@ -1,0 +1,108 @@
+// 实名登记 (accounts.register): name, ID number (GB 11643 checked by the shared schema) and phone, validated on the
+// client with the same zod schema the function uses; the server's answer (e.g. ID already registered) is shown as is.
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button, Form, Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { RegisterInput } from '@hz-points/shared';
+import { callFunction } from '../../../services/cloud';
+import { refreshMe, useSession } from '../../../services/session';
+
+interface Values {
+  name: string;
+  idNumber: string;
+  phone: string;
+}
+
+const LABELS: Record<keyof Values, string> = { name: '姓名', idNumber: '身份证号码', phone: '手机号码' };
+
+export function validateRegistration(v: Values): Record<string, string> {
+  const parsed = RegisterInput.safeParse(v);
+  if (parsed.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export function Register({ onDone }: { onDone: () => void }) {
+  const { me } = useSession();
+  const [form] = Form.useForm();
+  const [values, setValues] = useState<Values>({ name: '', idNumber: '', phone: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (me?.registered) {
+    return (
+      <View className='hz-card' role='status'>
+        <Text>您已完成实名登记（{me.name}）。</Text>
+      </View>
+    );
+  }
+
+  const set = (key: keyof Values) => (v: string) => {
+    setValues((s) => ({ ...s, [key]: v }));
+    if (errors[key]) setErrors((e) => ({ ...e, [key]: '' }));
+  };
+
+  const submit = async () => {
+    const errs = validateRegistration(values);
+    setErrors(errs);
+    setServerError(null);
+    if (Object.values(errs).some(Boolean)) return;
+    setBusy(true);
+    const env = await callFunction('accounts', { action: 'register', ...values });
+    setBusy(false);
+    if (!env.ok) {
+      setServerError(env.error.message);
+      return;
+    }
+    await refreshMe();
+    onDone();
+  };
+
+  const field = (key: keyof Values, placeholder: string, type: 'text' | 'idcard' | 'number' = 'text') => (
+    <>
+      <Form.Item name={key} label={LABELS[key]} required className={`hz-field hz-field--${key}`}>
+        <Input type={type} placeholder={placeholder} aria-label={LABELS[key]} onChange={set(key)} />
+      </Form.Item>
+      {errors[key] ? (
+        <View className='hz-field-error' role='alert'>
+          ⚠ {LABELS[key]}：{errors[key]}
+        </View>
+      ) : null}
+    </>
+  );
+
+  return (
+    <View>
+      <View className='hz-card'>
+        <Text>请填写与居民身份证一致的信息。身份证号码和手机号码仅用于积分办理，页面上对他人显示时会打码。</Text>
+      </View>
+      <Form form={form} labelPosition='left' divider className='hz-form'>
+        <View className='hz-section'>
+          {field('name', '与身份证一致')}
+          {field('idNumber', '18位身份证号码', 'idcard')}
+          {field('phone', '11位手机号码', 'number')}
+        </View>
+      </Form>
+      {serverError && (
+        <View className='hz-alert' role='alert'>
+          {serverError}
+        </View>
+      )}
+      <View className='hz-actions'>
+        <Button type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
+          提交实名登记
+        </Button>
+      </View>
+    </View>
+  );
+}
