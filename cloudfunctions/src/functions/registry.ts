@@ -1,15 +1,15 @@
 // Function name → definition. One cloud function per area, routing by `action` (WeChat allows 50 functions per
-// environment). A later function (certificates, rounds, settlement) adds its entry here.
+// environment). A new function adds its line here (and its WeChat entry file).
 import type { FunctionDef } from '../core/action';
 import { accounts } from './accounts';
 import { applications } from './applications';
+import { certificatesFunction } from './certificates';
 import { files } from './files';
 import { objections } from './objections';
+import { remindersFunction } from './reminders';
 import { review } from './review';
-import { certificatesFunction } from './certificates';
 import { roundsFunction } from './rounds';
 import { settlementFunction } from './settlement';
-import { remindersFunction } from './reminders';
 
 export const REGISTRY: Record<string, FunctionDef> = {
   accounts,
