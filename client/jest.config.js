@@ -25,7 +25,7 @@ module.exports = {
     ],
   },
   // A path is left alone only if no listed package appears anywhere in it (they nest node_modules of their own).
-  transformIgnorePatterns: [`^(?!.*/node_modules/(${esm.join('|')})/).*/node_modules/`],
+  transformIgnorePatterns: [`^(?!.*/node_modules/(${esm.join('|')})/).*/node_modules/`, '/dist/weapp/'],
   moduleNameMapper: {
     ...preset.moduleNameMapper,
     '^@tarojs/components$': '@tarojs/components/lib/react',
