@@ -172,8 +172,6 @@ export interface ItemDoc {
   evidence: string[];
   acceptedValue: Record<string, unknown> | null;
   returnReason: string | null;
-  /** false once the result is published: further changes only through an objection answer. */
-  open: boolean;
   updatedAt: string;
   history: ItemHistoryEntry[];
   [k: string]: unknown;

@@ -366,7 +366,6 @@ const submit = defineAction({
           evidence: c.evidence,
           acceptedValue: null,
           returnReason: null,
-          open: true,
           updatedAt: at,
           history: [],
         };
