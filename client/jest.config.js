@@ -31,7 +31,7 @@ module.exports = {
     '^@tarojs/components$': '@tarojs/components/lib/react',
     // The package's `main` is a UMD bundle that draws on a canvas at import; use its ES build as webpack does.
     '^@nutui/nutui-react-taro$': '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
-    '^lottie-(react|web)$': '<rootDir>/test/__mocks__/lottie.js',
+    '^(lottie-(react|web)|@nutui/lottie-miniprogram)$': '<rootDir>/test/__mocks__/lottie.js',
     '^@tarojs/taro$': '<rootDir>/test/__mocks__/taro.ts',
     '\\.(css|scss|sass|less)$': '<rootDir>/test/__mocks__/style.js',
     '^@/(.*)$': '<rootDir>/src/$1',

@@ -85,7 +85,7 @@ function RoundCard({ round, today }: { round: RoundView | null; today: string })
 export default function Home() {
   // The one clock read of this page: the device clock as a Beijing date.
   const today = useMemo(() => beijingDate(new Date()), []);
-  const { me, status, actingFor, isStaff } = useSession();
+  const { me, status, error, actingFor, isStaff, refreshMe } = useSession();
   const round = useRound(today);
 
   const notices = useMemo(
@@ -113,7 +113,7 @@ export default function Home() {
       </View>
 
       <View className='hz-home__identity'>
-        <IdentityCard me={me} status={status} actingFor={actingFor} onRegister={() => go('register')} />
+        <IdentityCard me={me} status={status} error={error} actingFor={actingFor} onRegister={() => go('register')} onRetry={() => void refreshMe()} />
       </View>
 
       <View className='hz-card'>

@@ -8,16 +8,33 @@ import type { ActingFor, Me, SessionState } from '../../../services/session';
 export interface IdentityCardProps {
   me: Me | null;
   status: SessionState['status'];
+  error: SessionState['error'];
   actingFor: ActingFor | null;
   onRegister: () => void;
+  onRetry: () => void;
 }
 
-export function IdentityCard({ me, status, actingFor, onRegister }: IdentityCardProps) {
+export function IdentityCard({ me, status, error, actingFor, onRegister, onRetry }: IdentityCardProps) {
   const [reveal, setReveal] = useState(false);
   if (status === 'loading' && !me) {
     return (
       <View className='hz-id-card' aria-busy>
         <Text className='hz-id-card__name'>正在获取身份信息…</Text>
+      </View>
+    );
+  }
+  // A service failure is not "signed out": say what happened and offer a retry.
+  if (!me && status === 'error' && error && error.code !== 'UNAUTHENTICATED') {
+    return (
+      <View className='hz-id-card hz-id-card--anonymous' role='alert'>
+        <View className='hz-id-card__avatar' aria-hidden>!</View>
+        <View className='hz-id-card__main'>
+          <Text className='hz-id-card__name'>暂时无法获取身份信息</Text>
+          <Text className='hz-id-card__hint'>{error.message}</Text>
+        </View>
+        <View className='hz-id-card__action' role='button' ariaLabel='重新获取身份信息' onClick={onRetry}>
+          重试
+        </View>
       </View>
     );
   }
