@@ -11,6 +11,9 @@ import type { Caller, Envelope, Runtime } from './runtime';
 /** Keys the platform adds to a callFunction event (wx-server-sdk puts `userInfo` there); never trusted, dropped. */
 const PLATFORM_KEYS = new Set(['userInfo']);
 
+/** Time budget of one call (the platform's limit is higher; handlers are designed to finish well under it). */
+export const TIME_BUDGET_MS = 3000;
+
 function errorEnvelope(error: AppError): Envelope<never> {
   return { ok: false, error: { code: error.code, message: error.messageZh } };
 }
@@ -26,7 +29,8 @@ export async function invoke(
   runtime: Runtime,
   registry: Record<string, FunctionDef> = REGISTRY,
 ): Promise<Envelope> {
-  let actionKey = `${String(functionName).slice(0, 40)}.?`;
+  const startedAt = Date.now();
+  let actionKey = `${String(functionName).replace(/[^A-Za-z0-9_-]/g, "?").slice(0, 40)}.?`;
   try {
     const fn = Object.prototype.hasOwnProperty.call(registry, functionName) ? registry[functionName] : undefined;
     if (!fn) throw new AppError('UNKNOWN_FUNCTION');
@@ -65,6 +69,9 @@ export async function invoke(
       mutate: mutatorFor(runtime, now, { openid, personId: person?._id ?? null }, actionKey),
     };
     const data = await def.run(ctx);
+    const elapsed = Date.now() - startedAt;
+    // WeChat functions should answer well under 5 s: a slow action is logged (name and time only).
+    if (elapsed > TIME_BUDGET_MS) runtime.log('warn', 'action over time budget', { action: actionKey, elapsedMs: elapsed });
     return { ok: true, data };
   } catch (err) {
     return toEnvelope(err, actionKey, runtime);

@@ -351,9 +351,10 @@ const submit = defineAction({
       for (const [code, value] of Object.entries(DEFAULT_DECLARATIONS) as Array<[IndicatorCode, Record<string, unknown>]>) {
         if (!claims.has(code)) claims.set(code, { indicator: code, value, evidence: [] });
       }
+      // Every check before the first write.
+      for (const c of claims.values()) await checkEvidence(tx, subject._id, c.evidence);
       const itemIds: string[] = [];
       for (const c of claims.values()) {
-        await checkEvidence(tx, subject._id, c.evidence);
         const item: ItemDoc = {
           _id: itemIdOf(app._id, c.indicator),
           applicationId: app._id,
