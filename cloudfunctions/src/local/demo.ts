@@ -1,27 +1,14 @@
 import type { Runtime } from '../core/runtime';
+import { DEMO_PERSONAS, seedDemo } from '../demo/seed';
 
-/**
- * The demo module (domain-owned, `src/demo/seed.ts`): `seedDemo(runtime)` and the personas list. Loaded by name so
- * the local cloud starts (without demo data) before that module exists; switch to a static import once it does.
- */
+/** The demo data the local cloud seeds on first start (domain-owned module `src/demo/seed.ts`). */
 export interface DemoModule {
   seedDemo?: (runtime: Runtime) => Promise<unknown>;
   personas: unknown;
 }
 
 export function loadDemo(): DemoModule {
-  const moduleName = '../demo/seed';
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(moduleName) as Record<string, unknown>;
-    const personas = mod.PERSONAS ?? mod.DEMO_PERSONAS ?? mod.personas ?? [];
-    return { seedDemo: typeof mod.seedDemo === 'function' ? (mod.seedDemo as DemoModule['seedDemo']) : undefined, personas };
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((err as Error).message).includes('demo/seed')) {
-      return { personas: [] };
-    }
-    throw err;
-  }
+  return { seedDemo, personas: DEMO_PERSONAS };
 }
 
 export const SEED_META = { collection: 'meta', id: 'demoSeed' } as const;

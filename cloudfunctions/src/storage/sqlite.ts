@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Doc, DocOps, FindOptions, Store, Where } from './store';
 import { StoreError } from './store';
@@ -12,7 +13,27 @@ export interface SqliteStoreOptions {
    * the fsync per commit. FULL adds that fsync (power-loss safe) at the price of one disk flush per write.
    */
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * Who copies the WAL back into the database file. 'auto' = SQLite's default, inside whichever COMMIT crosses
+   * 1000 pages: that commit (and every request queued behind it) then waits for the checkpoint's fsyncs.
+   * 'background' (default for files) = a worker thread with its own connection runs PASSIVE checkpoints every
+   * `checkpointIntervalMs`, so the fsyncs happen off the event loop and never stall a request.
+   */
+  checkpoint?: 'auto' | 'background';
+  checkpointIntervalMs?: number;
 }
+
+// Plain JS (evaluated, so it runs under jest and tsx alike): a PASSIVE checkpoint neither waits for nor blocks
+// readers and writers; it copies what it can.
+const CHECKPOINTER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 1000');
+const step = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) { /* busy: next time */ } };
+const timer = setInterval(step, workerData.intervalMs);
+parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.postMessage('closed'); });
+`;
 
 /**
  * Store over one SQLite file (better-sqlite3): one table per collection, `_id TEXT PRIMARY KEY, doc TEXT` (JSON).
@@ -28,9 +49,14 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly reader: Database.Database;
   private readonly tables = new Set<string>();
+  /** Tables seen by the reader connection (tables are never dropped, so a positive answer stays true). */
+  private readonly readerTables = new Set<string>();
+  /** Prepared statements per connection: preparing costs more than running these small statements. */
+  private readonly statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inTx = new AsyncLocalStorage<boolean>();
   private closed = false;
+  private checkpointer?: Worker;
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file);
@@ -44,6 +70,19 @@ export class SqliteStore implements Store {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.reader.pragma('busy_timeout = 5000');
+    if (file !== ':memory:' && (options.checkpoint ?? 'background') === 'background') {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new Worker(CHECKPOINTER, {
+        eval: true,
+        workerData: { module: require.resolve('better-sqlite3'), file, intervalMs: options.checkpointIntervalMs ?? 500 },
+      });
+      this.checkpointer.unref();
+      // A failing checkpointer only lets the WAL grow; the data stays correct. Fall back to SQLite's own.
+      this.checkpointer.on('error', () => {
+        this.checkpointer = undefined;
+        if (!this.closed) this.db.pragma('wal_autocheckpoint = 1000');
+      });
+    }
   }
 
   // ---- standalone operations -------------------------------------------------------------------------------
@@ -72,7 +111,7 @@ export class SqliteStore implements Store {
       throw new StoreError('UNAVAILABLE', 'invalid limit/skip');
     }
     sql += ' LIMIT ? OFFSET ?';
-    const rows = this.reader.prepare(sql).all(...params, limit < 0 ? -1 : limit, skip) as Array<{ doc: string }>;
+    const rows = this.stmt(this.reader, sql).all(...params, limit < 0 ? -1 : limit, skip) as Array<{ doc: string }>;
     return rows.map((r) => JSON.parse(r.doc) as T);
   }
 
@@ -81,7 +120,7 @@ export class SqliteStore implements Store {
     const table = this.tableFor(collection, false);
     const { clause, params } = whereSql(where);
     if (!this.tableExists(this.reader, table)) return 0;
-    const row = this.reader.prepare(`SELECT COUNT(*) AS n FROM "${table}" ${clause}`).get(...params) as { n: number };
+    const row = this.stmt(this.reader, `SELECT COUNT(*) AS n FROM "${table}" ${clause}`).get(...params) as { n: number };
     return row.n;
   }
 
@@ -128,13 +167,13 @@ export class SqliteStore implements Store {
       insert: async <D extends Doc>(collection: string, doc: D) => {
         guard('insert');
         const table = this.tableFor(collection, true);
-        const res = db.prepare(`INSERT OR IGNORE INTO "${table}" (_id, doc) VALUES (?, ?)`).run(checkId(doc._id), encode(doc));
+        const res = this.stmt(db, `INSERT OR IGNORE INTO "${table}" (_id, doc) VALUES (?, ?)`).run(checkId(doc._id), encode(doc));
         if (res.changes === 0) throw new StoreError('DUPLICATE', `${collection}/${doc._id} already exists`);
       },
       set: async <D extends Doc>(collection: string, doc: D) => {
         guard('set');
         const table = this.tableFor(collection, true);
-        db.prepare(`INSERT INTO "${table}" (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`)
+        this.stmt(db, `INSERT INTO "${table}" (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`)
           .run(checkId(doc._id), encode(doc));
       },
       update: async (collection: string, id: string, patch: Record<string, unknown>) => {
@@ -143,25 +182,25 @@ export class SqliteStore implements Store {
         const current = this.readDoc<Doc>(db, collection, id);
         if (!current) throw new StoreError('NOT_FOUND', `${collection}/${id} does not exist`);
         const table = this.tableFor(collection, true);
-        db.prepare(`UPDATE "${table}" SET doc = ? WHERE _id = ?`).run(encode({ ...current, ...patch, _id: id }), id);
+        this.stmt(db, `UPDATE "${table}" SET doc = ? WHERE _id = ?`).run(encode({ ...current, ...patch, _id: id }), id);
       },
       remove: async (collection: string, id: string) => {
         guard('remove');
         const table = this.tableFor(collection, false);
         if (this.tables.has(table) || this.tableExists(db, table)) {
-          db.prepare(`DELETE FROM "${table}" WHERE _id = ?`).run(checkId(id));
+          this.stmt(db, `DELETE FROM "${table}" WHERE _id = ?`).run(checkId(id));
         }
       },
     };
-    db.exec('BEGIN IMMEDIATE');
+    this.stmt(db, 'BEGIN IMMEDIATE').run();
     try {
       const result = await work(tx);
       active = false;
-      db.exec('COMMIT');
+      this.stmt(db, 'COMMIT').run();
       return result;
     } catch (err) {
       active = false;
-      if (db.inTransaction) db.exec('ROLLBACK');
+      if (db.inTransaction) this.stmt(db, 'ROLLBACK').run();
       throw err;
     }
   }
@@ -182,11 +221,41 @@ export class SqliteStore implements Store {
     // Let queued writes finish: an acknowledged write is never cut off by shutdown.
     await this.queue;
     this.closed = true;
+    const worker = this.checkpointer;
+    if (worker) {
+      this.checkpointer = undefined;
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, 2000);
+        worker.once('message', () => {
+          clearTimeout(timer);
+          done();
+        });
+        worker.postMessage('close');
+      });
+      await worker.terminate();
+    }
     if (this.reader !== this.db) this.reader.close();
+    // The last connection to close checkpoints the whole WAL into the database file.
     this.db.close();
   }
 
   // ---- helpers -----------------------------------------------------------------------------------------------
+
+  private stmt(db: Database.Database, sql: string): Database.Statement {
+    let cache = this.statements.get(db);
+    if (!cache) {
+      cache = new Map();
+      this.statements.set(db, cache);
+    }
+    let st = cache.get(sql);
+    if (!st) {
+      st = db.prepare(sql);
+      // Queries built from `where`/`orderBy` vary; keep the cache bounded.
+      if (cache.size > 500) cache.clear();
+      cache.set(sql, st);
+    }
+    return st;
+  }
 
   private assertUsable(op: string): void {
     if (this.closed) throw new StoreError('UNAVAILABLE', `store closed (${op})`);
@@ -202,16 +271,17 @@ export class SqliteStore implements Store {
   }
 
   private tableExists(db: Database.Database, table: string): boolean {
-    if (db === this.db && this.tables.has(table)) return true;
-    const row = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
-    if (row && db === this.db) this.tables.add(table);
+    const known = db === this.db ? this.tables : this.readerTables;
+    if (known.has(table)) return true;
+    const row = this.stmt(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
+    if (row) known.add(table);
     return row !== undefined;
   }
 
   private readDoc<T extends Doc>(db: Database.Database, collection: string, id: string): T | null {
     const table = this.tableFor(collection, false);
     if (!this.tableExists(db, table)) return null;
-    const row = db.prepare(`SELECT doc FROM "${table}" WHERE _id = ?`).get(checkId(id)) as { doc: string } | undefined;
+    const row = this.stmt(db, `SELECT doc FROM "${table}" WHERE _id = ?`).get(checkId(id)) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 }

@@ -74,7 +74,7 @@ test('SIGKILL mid-flight: every acknowledged submission survives exactly once an
       headers: { 'Content-Type': 'application/json', 'X-WX-OPENID': 'checker' },
       body: JSON.stringify({ action: 'count' }),
     });
-    const counted = (await countRes.json()).data.count as number;
+    const counted = ((await countRes.json()) as { data: { count: number } }).data.count;
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
 
