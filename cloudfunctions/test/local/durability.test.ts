@@ -7,6 +7,7 @@ import { verifyAuditChain, AUDIT_COLLECTION } from '../../src/audit';
 import { dataPaths } from '../../src/local/paths';
 import { PROBE_COLLECTION } from './fixtures/probe';
 import { exited, killAll, spawnCloud } from './fixtures/child';
+import { DOMAIN_NOW, makeClient, prepareApplicant, submitApplication } from './fixtures/domain-client';
 
 afterAll(killAll);
 
@@ -96,3 +97,70 @@ test('SIGKILL mid-flight: every acknowledged submission survives exactly once an
     rmSync(dataDir, { recursive: true, force: true });
   }
 }, 90_000);
+
+test('SIGKILL during real applications.submit: acknowledged ones stay submitted once; client retries complete the rest', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hz-durable-domain-'));
+  const env = { HZ_DATA_DIR: dataDir, HZ_NOW: DOMAIN_NOW, HZ_PROBE_DOMAIN: '1' };
+  try {
+    const first = await spawnCloud(ENTRY, env);
+    const prep = makeClient(first.url, 20);
+    const n = 240;
+    const appIds: string[] = [];
+    for (let i = 0; i < n; i += 20) {
+      appIds.push(...(await Promise.all(Array.from({ length: 20 }, (_, k) => prepareApplicant(prep, i + k)))));
+    }
+    prep.close();
+
+    const client = makeClient(first.url, 40);
+    const acked = new Set<number>();
+    let next = 0;
+    let killed = false;
+    await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        while (next < n && !killed) {
+          const i = next++;
+          const res = await submitApplication(client, i, appIds[i]);
+          if (res.status === 200 && res.body?.ok) acked.add(i);
+          if (!killed && acked.size >= 60) {
+            killed = true;
+            first.child.kill('SIGKILL');
+          }
+        }
+      }),
+    );
+    client.close();
+    await exited(first.child);
+    expect(first.child.signalCode).toBe('SIGKILL');
+
+    // Restart; every client whose submit was not acknowledged retries with the same requestId.
+    const second = await spawnCloud(ENTRY, env);
+    const retry = makeClient(second.url, 20);
+    for (let i = 0; i < n; i++) {
+      if (acked.has(i)) continue;
+      const res = await submitApplication(retry, i, appIds[i]);
+      expect([i, res.status, res.body?.data?.application?.status]).toEqual([i, 200, 'reviewing']);
+    }
+    // A retry of an acknowledged one answers the same result, without a second submission.
+    const again = await submitApplication(retry, [...acked][0], appIds[[...acked][0]]);
+    expect(again.body?.data?.application?.status).toBe('reviewing');
+    retry.close();
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBe(0);
+
+    const store = new SqliteStore(dataPaths(dataDir).database);
+    try {
+      for (let i = 0; i < n; i++) {
+        const app = await store.get<{ _id: string; status: string; itemIds: string[] }>('applications', appIds[i]);
+        expect([i, app?.status]).toEqual([i, 'reviewing']);
+        const submits = await store.count(AUDIT_COLLECTION, { action: 'applications.submit', 'target.id': appIds[i] });
+        expect([i, submits]).toEqual([i, 1]);
+        expect(await store.count('items', { applicationId: appIds[i] })).toBe(app!.itemIds.length);
+      }
+      expect(await verifyAuditChain(store)).toMatchObject({ ok: true });
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 120_000);
