@@ -69,7 +69,7 @@ export function PersonaSwitcher() {
     <View className='hz-persona' data-testid='persona-switcher'>
       <View className='hz-persona__bar' role='button' aria-expanded={open} onClick={() => setOpen(!open)}>
         <Text className='hz-persona__tag'>本地演示</Text>
-        <Text>当前身份：{current?.label ?? openid ?? '未登录'}{me?.name ? `（${me.name}）` : ''}</Text>
+        <Text>当前身份：{current?.label ?? openid ?? '未登录'}{me?.name && me.name !== current?.label ? `（${me.name}）` : ''}</Text>
         <Text className='hz-persona__switch'>{open ? '收起' : '切换身份'}</Text>
       </View>
       {open && (
