@@ -4,7 +4,7 @@
  * know: the built page's Page config is captured and re-registered as a component over the page's own wxml.
  * Skipped (with a note) when there is no weapp build.
  */
-import { existsSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import path from 'path';
 
 const dist = path.resolve(__dirname, '../../dist/weapp');
@@ -120,5 +120,22 @@ d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
     expect(text).toMatch(/330\*+0010/);
     // The H5-only persona switcher does not exist here.
     expect(text).not.toContain('本地演示');
+  });
+
+  it('does not even bundle the H5-only persona switcher', () => {
+    const markers = ['hz-persona', '本地演示', '切换身份', 'X-WX-OPENID', '/api/dev/personas'];
+    const hits: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(js|wxml|wxss|json)$/.test(name)) {
+          const text = readFileSync(p, 'utf8');
+          for (const m of markers) if (text.includes(m)) hits.push(`${path.relative(dist, p)}: ${m}`);
+        }
+      }
+    };
+    walk(dist);
+    expect(hits).toEqual([]);
   });
 });
