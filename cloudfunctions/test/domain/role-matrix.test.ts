@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { createTestCloud, snapshot } from '../helpers/runtime';
-import { buildWorld, bj, type Subject, type World } from '../helpers/world';
+import { EMPLOYEE_ID, buildWorld, bj, type Subject, type World } from '../helpers/world';
 import { PNG_BYTES, b64, idNumberFor } from '../helpers/fixtures';
 import { REGISTRY } from '../../src/functions/registry';
 
@@ -72,10 +72,24 @@ const CASES: Case[] = [
   {
     fn: 'accounts', action: 'addDependent', mutates: true,
     payload: (w, r) => {
-      const files = w.identityFiles[ROLES[r].openid ?? ''] ?? ['f-none-1', 'f-none-2'];
-      return { name: '测试幼儿', idNumber: idNumberFor('2020-02-02', serial++), relation: 'parent', actorIdentityFileId: files[0], subjectIdentityFileId: files[1] };
+      const files = w.docFiles[ROLES[r].openid ?? ''] ?? { id1: 'f-none-1', id2: 'f-none-2' };
+      return { name: '测试幼儿', idNumber: idNumberFor('2020-02-02', serial++), relation: 'parent', actorIdentityFileId: files.id1, subjectIdentityFileId: files.id2 };
     },
     expect: row(REGISTERED, () => 'NOT_REGISTERED'),
+  },
+  {
+    // Every registered person may ask an employee to confirm an entrustment; it grants nothing until confirmed.
+    fn: 'accounts', action: 'createEntrustment', mutates: true,
+    payload: (w, r) => {
+      const f = w.docFiles[ROLES[r].openid ?? ''] ?? { entrustment: 'f-none-0', id1: 'f-none-1', id2: 'f-none-2' };
+      return {
+        employeeName: '演示员工', employeeIdNumber: EMPLOYEE_ID, employerName: '测试单位',
+        entrustmentFileId: f.entrustment, employeeIdentityFileId: f.id1, agentIdentityFileId: f.id2,
+      };
+    },
+    expect: row(['stranger', 'agentRevoked', 'guardianWith', 'guardianWithout', 'guardianExpired'], (r) =>
+      STAFF.includes(r) ? 'NOT_REGISTERED' : r === 'owner' ? 'NOT_FOUND' : 'CONFLICT',
+    ),
   },
   { fn: 'accounts', action: 'listSubjects', mutates: false, payload: () => ({}), expect: row(REGISTERED, () => 'NOT_REGISTERED') },
   {
@@ -174,8 +188,7 @@ test('the matrix covers every registered action', () => {
     .filter((f) => ['accounts', 'files', 'applications', 'review', 'objections'].includes(f.name))
     .flatMap((f) => Object.keys(f.actions).map((a) => `${f.name}.${a}`));
   const covered = new Set(CASES.map((c) => `${c.fn}.${c.action}`));
-  // createEntrustment needs the caller's own uploads: covered in delegation.test.ts.
-  expect(registered.filter((a) => !covered.has(a))).toEqual(['accounts.createEntrustment']);
+  expect(registered.filter((a) => !covered.has(a))).toEqual([]);
 });
 
 const table = CASES.flatMap((c) => ALL.map((role) => [`${c.fn}.${c.action}`, role, c] as const));

@@ -22,11 +22,11 @@ export interface World {
   activeEntrustment: string;
   /** An open objection on demo-applicant's application. */
   openObjection: string;
-  /** Two identity files per registered openid (for addDependent). */
-  identityFiles: Record<string, [string, string]>;
+  /** An entrustment and two identity files uploaded by each registered openid (addDependent, createEntrustment). */
+  docFiles: Record<string, { entrustment: string; id1: string; id2: string }>;
 }
 
-const EMPLOYEE_ID = demoIdNumber('1992-11-08', 5);
+export const EMPLOYEE_ID = demoIdNumber('1992-11-08', 5);
 
 async function uploadDocs(cloud: TestCloud, openid: string) {
   const up = (purpose: string) =>
@@ -133,10 +133,9 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
     requestId: 'world-objection-1',
   });
 
-  const identityFiles: Record<string, [string, string]> = {};
+  const docFiles: World['docFiles'] = {};
   for (const openid of ['demo-employee', 'demo-applicant', 'demo-agent', 'agent-pending', 'agent-revoked', 'demo-guardian', 'guardian-none', 'guardian-teen']) {
-    const d = await uploadDocs(cloud, openid);
-    identityFiles[openid] = [d.id1, d.id2];
+    docFiles[openid] = await uploadDocs(cloud, openid);
   }
   return {
     person,
@@ -147,6 +146,6 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
     pendingEntrustment,
     activeEntrustment: `ent-${DEMO_PERSON_IDS.agent}-${DEMO_PERSON_IDS.employee}`,
     openObjection: obj.objection.objectionId,
-    identityFiles,
+    docFiles,
   };
 }
