@@ -191,6 +191,8 @@ export interface ObjectionDoc {
   reply: string | null;
   changes: Array<{ indicator: IndicatorCode; acceptedValue: Record<string, unknown> | null }>;
   answeredAt: string | null;
+  /** Beijing date of the answer (compared with answerDeadline). */
+  answeredOn: string | null;
   answeredByOpenid: string | null;
   pointsBefore: number | null;
   pointsAfter: number | null;

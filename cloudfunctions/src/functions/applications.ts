@@ -298,7 +298,7 @@ export function objectionView(o: ObjectionDoc, today: string) {
     answerDeadline: o.answerDeadline,
     status: o.status,
     /** The district office has not answered within 15 working days. */
-    overdue: o.status === 'open' ? today > o.answerDeadline : (o.answeredAt ?? '').slice(0, 10) > o.answerDeadline,
+    overdue: o.status === 'open' ? today > o.answerDeadline : (o.answeredOn ?? '') > o.answerDeadline,
     reply: o.reply,
     changes: o.changes,
     answeredAt: o.answeredAt,

@@ -63,6 +63,7 @@ const file = defineAction({
         reply: null,
         changes: [],
         answeredAt: null,
+        answeredOn: null,
         answeredByOpenid: null,
         pointsBefore: app.points?.total ?? null,
         pointsAfter: null,
@@ -153,6 +154,7 @@ const answer = defineAction({
         reply: input.reply,
         changes,
         answeredAt: at,
+        answeredOn: ctx.today,
         answeredByOpenid: ctx.openid,
         pointsAfter: points.total,
       };

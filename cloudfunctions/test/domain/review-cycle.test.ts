@@ -218,3 +218,22 @@ test('a supplement after the result date is refused (WINDOW_CLOSED) and the retu
   // 30 (age 30) + 12 (24 months) + 0 (rental returned).
   expect(view.application.points.total).toBe(42);
 });
+
+test('an objection answered at 00:30 Beijing the day after its deadline is flagged overdue (Beijing dates, not UTC)', async () => {
+  const A = 'demo-applicant';
+  const draft = await cloud.ok(A, 'applications', 'saveDraft', {
+    year: 2025,
+    claims: [{ indicator: 'rental', value: { rentalYears: 4 }, evidence: [] }],
+  });
+  const applicationId = draft.application.applicationId;
+  await cloud.ok(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'req-overdue-1' });
+  await approveAllPending('housing');
+  await approveAllPending('public-security');
+  cloud.setNow(bj('2025-11-03'));
+  const { objection } = await cloud.ok(A, 'objections', 'file', { applicationId, indicators: ['rental'], reason: '年限有误', requestId: 'obj-overdue-1' });
+  expect(objection.answerDeadline).toBe('2025-11-24');
+  // 2025-11-25 00:30 Beijing is still 2025-11-24 in UTC.
+  cloud.setNow(bj('2025-11-25', '00:30'));
+  const answered = await cloud.ok('demo-district-office', 'objections', 'answer', { objectionId: objection.objectionId, reply: '维持原认定', changes: [] });
+  expect(answered.objection).toMatchObject({ overdue: true, pointsBefore: 54, pointsAfter: 54 });
+});
