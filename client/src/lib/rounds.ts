@@ -22,3 +22,17 @@ export function roundYearFor(today: string): number {
     return year;
   }
 }
+
+/**
+ * Cut-off dates a self-assessment may be made for on `today`: the last one that has passed (its round may still
+ * be in its settlement window) and the next one. Oldest first.
+ */
+export function cutoffChoices(today: string): string[] {
+  const next = nextCutoff(today);
+  try {
+    const previous = roundDates(Number(next.slice(0, 4)) - 1).cutoffDate;
+    return previous <= today ? [previous, next] : [next];
+  } catch {
+    return [next];
+  }
+}

@@ -11,7 +11,10 @@ import { devPersonaSwitcher } from '../devtools';
 import './index.scss';
 
 export interface PageShellProps {
-  /** Page title, shown as the page heading (the WeChat navigation bar shows the page config's title). */
+  /**
+   * Page title. The mini-program's navigation bar already shows the page config's title, so the in-page heading
+   * is drawn only in H5 (which has no navigation bar).
+   */
   title: string;
   /** Hide the in-page heading (the home page draws its own header). */
   hideTitle?: boolean;
@@ -29,7 +32,7 @@ export function PageShell({ title, hideTitle, hideActingFor, className, children
     <ConfigProvider theme={nutui} className={rootClass} style={vars as CSSProperties}>
       {DevPersonaSwitcher && <DevPersonaSwitcher />}
       {!hideActingFor && <ActingForBanner />}
-      {!hideTitle && (
+      {!hideTitle && process.env.TARO_ENV === 'h5' && (
         <View className='hz-page__header'>
           <View className='hz-page__title' role='heading' aria-level={1}>{title}</View>
         </View>

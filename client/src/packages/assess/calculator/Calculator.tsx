@@ -19,6 +19,7 @@ import {
   type ScoreResult,
 } from '@hz-points/shared';
 import { navigate } from '../../../routes';
+import { cutoffChoices } from '../../../lib/rounds';
 import { evaluateDraft, loadDraft, nextCutoff, saveDraft, EMPTY_DRAFT, type CalculatorDraft } from './draft';
 import { DateField, NumberField, SelectField, StepperField, YesNoField } from './fields';
 import { HonoursField } from './HonoursField';
@@ -57,7 +58,8 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function Calculator({ today }: { today: string }) {
   const [form] = Form.useForm();
   const [draft, setDraft] = useState<CalculatorDraft>(() => loadDraft());
-  const cutoffDate = useMemo(() => nextCutoff(today), [today]);
+  const choices = useMemo(() => cutoffChoices(today), [today]);
+  const [cutoffDate, setCutoffDate] = useState<string>(() => nextCutoff(today));
 
   const set = <K extends keyof CalculatorDraft>(key: K) => (value: CalculatorDraft[K]) => {
     setDraft((d) => {
@@ -101,10 +103,22 @@ export function Calculator({ today }: { today: string }) {
       </View>
 
       <View className='hz-card hz-calc__intro'>
-        <Text>
-          填写您的情况，系统按{cutoffDate.slice(0, 4)}年{Number(cutoffDate.slice(5, 7))}月{Number(cutoffDate.slice(8, 10))}
-          日指标截止日即时估算积分。所填信息只保存在本机，不会上传。
-        </Text>
+        <Text>填写您的情况，系统即时估算积分。所填信息只保存在本机，不会上传。</Text>
+        {choices.length > 1 ? (
+          <View className='hz-calc__round'>
+            <Text className='hz-calc__round-label'>计算年度</Text>
+            <SelectField
+              title='按哪个年度的指标截止日计算'
+              value={cutoffDate}
+              options={choices.map((c) => ({ value: c, label: `${c.slice(0, 4)}年度（截止日${c.slice(0, 4)}年${Number(c.slice(5, 7))}月${Number(c.slice(8, 10))}日）` }))}
+              onChange={setCutoffDate}
+            />
+          </View>
+        ) : (
+          <Text className='hz-muted'>
+            按{cutoffDate.slice(0, 4)}年{Number(cutoffDate.slice(5, 7))}月{Number(cutoffDate.slice(8, 10))}日指标截止日计算。
+          </Text>
+        )}
       </View>
 
       <Form form={form} initialValues={draft} labelPosition='left' divider className='hz-form'>
