@@ -4,7 +4,7 @@ import { DecideInput, ItemRefInput, QueueInput, type DepartmentCode } from '@hz-
 import { defineAction, defineFunction, departmentOf } from '../core/action';
 import { AppError } from '../core/errors';
 import { COLLECTIONS, type ApplicationDoc, type ItemDoc, type PersonDoc } from '../core/model';
-import { maskedPerson } from '../core/people';
+import { delegationFor, maskedPerson } from '../core/people';
 import type { Where } from '../storage/store';
 import { isPublished, itemView, loadItems, parseClaimValue, rescore } from './applications';
 
@@ -69,6 +69,14 @@ const decide = defineAction({
       const app = await tx.get<ApplicationDoc>(COLLECTIONS.applications, item.applicationId);
       if (!app) throw new AppError('NOT_FOUND');
       if (app.status === 'draft') throw new AppError('INVALID_STATE');
+      // Conflict of interest (our rule; the sources are silent): nobody reviews their own application or that of
+      // someone they may act for.
+      if (ctx.person) {
+        const applicant = await tx.get<PersonDoc>(COLLECTIONS.persons, item.personId);
+        if (applicant && (await delegationFor(tx, ctx.person, applicant, ctx.today))) {
+          throw new AppError('FORBIDDEN', '不能审核本人或本人代办对象的申请');
+        }
+      }
       if (isPublished(app, ctx.today)) {
         throw new AppError('INVALID_STATE', '积分结果已公布，事项只能通过异议程序调整');
       }

@@ -237,3 +237,18 @@ test('an objection answered at 00:30 Beijing the day after its deadline is flagg
   const answered = await cloud.ok('demo-district-office', 'objections', 'answer', { objectionId: objection.objectionId, reply: '维持原认定', changes: [] });
   expect(answered.objection).toMatchObject({ overdue: true, pointsBefore: 54, pointsAfter: 54 });
 });
+
+test('a reviewer cannot decide on their own application', async () => {
+  await cloud.ok('demo-admin', 'accounts', 'grantRole', { openid: 'demo-applicant', role: 'reviewer', department: 'housing' });
+  const draft = await cloud.ok('demo-applicant', 'applications', 'saveDraft', {
+    year: 2025,
+    claims: [{ indicator: 'rental', value: { rentalYears: 4 }, evidence: [] }],
+  });
+  await cloud.ok('demo-applicant', 'applications', 'submit', { applicationId: draft.application.applicationId, commitment: true, requestId: 'req-self-review' });
+  const { items } = await cloud.ok('demo-applicant', 'review', 'queue', {});
+  expect(items).toHaveLength(1);
+  expect(
+    await cloud.call('demo-applicant', 'review', 'decide', { itemId: items[0].itemId, decision: 'approved', acceptedValue: { rentalYears: 9 } }),
+  ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect((await cloud.call('demo-reviewer-housing', 'review', 'decide', { itemId: items[0].itemId, decision: 'reviewing' })).ok).toBe(true);
+});
