@@ -3,7 +3,7 @@
 // certificate (7 working days later) → verification of the certificate, and of a forged one.
 import type { Browser, Page } from 'playwright-core';
 import { certificateDate } from '@hz-points/shared';
-import { App, TINY_PNG, byLabel, click, fill, seeText, upload } from './support/app';
+import { App, TINY_PNG, byLabel, choose, click, fill, press, seeText, upload } from './support/app';
 import { launchBrowser, screenshotter } from './support/browser';
 import { startCloud, type LocalCloud } from './support/cloud';
 import { approveAll, at } from './support/domain';
@@ -45,7 +45,7 @@ test("an applicant's year, from application to a verified certificate", async ()
   for (const label of ['文化程度', '社会保险', '居住登记和居住证年限', '合法租赁住房']) await click(a, `申报${label}`);
   await shot(a, 'choose-indicators');
   await next(a, '第1/4项：文化程度');
-  await click(a, '文化程度：本科');
+  await choose(a, '本科');
   await upload(a, '从相册选择证明材料', { name: 'diploma.png', mimeType: 'image/png', buffer: TINY_PNG });
   await shot(a, 'education-step');
   await next(a, '第2/4项：社会保险');
@@ -78,7 +78,7 @@ test("an applicant's year, from application to a verified certificate", async ()
   await click(housing, '退回');
   await fill(housing, '退回原因', '租赁合同未备案，请补充租赁备案证明');
   await shot(housing, 'reviewer-return-dialog');
-  await housing.getByText('确认退回').click();
+  await housing.locator('.nut-dialog-footer-ok').click();
   await seeText(housing, /已退回/);
 
   // ---- The applicant sees the reason and supplements ----
@@ -88,7 +88,7 @@ test("an applicant's year, from application to a verified certificate", async ()
   await shot(p, 'progress-returned');
   await click(p, '补充合法租赁住房的材料');
   await upload(p, '从相册选择补充材料', { name: 'rental-filing.png', mimeType: 'image/png', buffer: TINY_PNG });
-  await p.getByText('提交补充材料').click();
+  await press(p, '提交补充材料');
   await seeText(p, '合法租赁住房已补充，重新进入审核');
 
   // Every other department approves (through the API: the browser part of reviewing is shown above).
@@ -120,7 +120,7 @@ test("an applicant's year, from application to a verified certificate", async ()
   // ---- District office answers: rental 5 years ----
   const office = await app.open('demo-district-office', OBJECTIONS);
   await click(office, '答复演示申请人的异议');
-  await office.getByText('调整认定内容').click();
+  await choose(office, '调整认定内容');
   await fill(office, '合法租赁年数', '5');
   await fill(office, '答复意见', '经核实租赁满5年，予以调整');
   await shot(office, 'district-office-answer');
@@ -134,6 +134,7 @@ test("an applicant's year, from application to a verified certificate", async ()
   // ---- Certificate: printable 7 working days after the points are final ----
   await cloud.setClock(at(certificateDate(resultDate)));
   const c = await app.open('demo-applicant', `${CERT}?applicationId=${applicationId}`);
+  await fill(c, '居住证号码', '330106202400012345');
   await click(c, '出具积分有效凭证');
   await seeText(c, '凭证有效');
   await seeText(c, '154分');
@@ -148,7 +149,7 @@ test("an applicant's year, from application to a verified certificate", async ()
   await shot(c, 'certificate');
 
   // ---- Verify it (the page opened from the certificate carries its code), then a forged code ----
-  await c.getByText('核验本凭证').click();
+  await press(c, '核验本凭证');
   await click(c, '核验凭证');
   await seeText(c, '凭证真实有效');
   await shot(c, 'verify-valid');

@@ -3,7 +3,7 @@
 // applicant sees the admission notice with its 60-day expiry. The points year before it runs through the API.
 import type { Browser } from 'playwright-core';
 import { admissionNoticeExpiry, certificateDate } from '@hz-points/shared';
-import { App, click, seeText } from './support/app';
+import { App, choose, click, press, seeText } from './support/app';
 import { launchBrowser, screenshotter } from './support/browser';
 import { startCloud, type LocalCloud } from './support/cloud';
 import { applyViaApi, approveAll, at } from './support/domain';
@@ -40,7 +40,7 @@ test('November window, application, publication and the admission notice', async
   ]);
   await approveAll(cloud);
   await cloud.setClock(at(certificateDate(resultDate)));
-  await cloud.must('certificates', { action: 'issue', applicationId }, 'demo-applicant');
+  await cloud.must('certificates', { action: 'issue', applicationId, residencePermitNo: '330106202400012345' }, 'demo-applicant');
 
   // October: closed, with the dates.
   await cloud.setClock(at('2026-10-20'));
@@ -54,7 +54,7 @@ test('November window, application, publication and the admission notice', async
   await cloud.setClock(at('2026-11-02'));
   const page = await app.open('demo-applicant', SETTLE);
   await seeText(page, '受理中');
-  await page.getByText('西湖区', { exact: true }).click();
+  await choose(page, '西湖区');
   await click(page, '持有有效的浙江省居住证');
   await click(page, '具有完全民事行为能力');
   await click(page, '未在杭州市区落户');
@@ -68,10 +68,10 @@ test('November window, application, publication and the admission notice', async
   await cloud.setClock(at('2026-12-01'));
   const admin = await app.open('demo-admin', ROUNDS);
   await seeText(admin, '批次信息');
-  await admin.getByText('保存', { exact: true }).click();
+  await press(admin, '保存');
   await seeText(admin, '分数线已设定');
   await click(admin, '公布落户名单');
-  await admin.getByText('确认公布').click();
+  await admin.locator('.nut-dialog-footer-ok').click();
   await seeText(admin, '2026年度名单已公布');
   await seeText(admin, '准入名单（1人）');
   await shot(admin, 'published');

@@ -1,7 +1,9 @@
 // Driving the H5 app like a person: open a page as a demo persona (the persona switcher's stored choice is set
 // before the app loads), click and type through accessible labels, upload evidence through the file chooser.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { phoneContext } from './browser';
+import { mkdirSync } from 'fs';
+import path from 'path';
+import { ARTIFACTS, fullScreenshot, phoneContext } from './browser';
 
 /** A 1×1 PNG: real magic bytes, so the upload action accepts it as an image. */
 export const TINY_PNG = Buffer.from(
@@ -52,29 +54,89 @@ export class App {
   }
 }
 
+/**
+ * Taro's H5 router keeps earlier pages of the stack in the DOM (hidden), so every lookup keeps visible elements
+ * only: the same label on a page underneath must never be the one clicked or read.
+ */
 export function byLabel(page: Page, label: string): Locator {
-  return page.locator(`[aria-label="${label}"]`).first();
+  return page.locator(`[aria-label="${label}"]`).filter({ visible: true }).first();
 }
 
+/**
+ * Activates the element labelled `label`. A dispatched click, not a mouse click at coordinates: Taro's H5 page
+ * scrolls inside its own container, and a coordinate click after scrolling was seen landing on a neighbour.
+ */
 export async function click(page: Page, label: string): Promise<void> {
-  await byLabel(page, label).click();
+  await activate(byLabel(page, label));
 }
 
-/** Types into the input / textarea inside (or labelled) `label`. */
+async function activate(target: Locator): Promise<void> {
+  await target.waitFor({ state: 'visible' });
+  await target.scrollIntoViewIfNeeded();
+  await target.dispatchEvent('click');
+}
+
+/**
+ * Types into the field for `label`: the input / textarea carrying that accessible label, or else (nutui's Input
+ * does not forward aria-label in H5) the first field after the visible label text, in document order.
+ */
 export async function fill(page: Page, label: string, value: string): Promise<void> {
-  const field = page
-    .locator(`input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] input, [aria-label="${label}"] textarea`)
-    .first();
-  await field.fill(value);
+  const labelled = page.locator(
+    `input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] input, [aria-label="${label}"] textarea`,
+  );
+  if ((await labelled.count()) > 0) {
+    await labelled.first().fill(value);
+    return;
+  }
+  await page.getByText(label).filter({ visible: true }).first().waitFor();
+  const marked = await page.evaluate((text) => {
+    document.querySelectorAll('[data-e2e-field]').forEach((e) => e.removeAttribute('data-e2e-field'));
+    const all = Array.from(document.querySelectorAll('*'));
+    const ownText = (e: Element) =>
+      Array.from(e.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+    const visible = (e: Element) => !!(e as HTMLElement).offsetParent || (e as HTMLElement).getClientRects().length > 0;
+    const at = all.findIndex((e) => ownText(e).startsWith(text) && visible(e));
+    if (at < 0) return false;
+    const field = all.slice(at + 1).find((e) => e.tagName === 'INPUT' || e.tagName === 'TEXTAREA');
+    if (!field) return false;
+    field.setAttribute('data-e2e-field', '1');
+    return true;
+  }, label);
+  if (!marked) throw new Error(`no field after the label "${label}"`);
+  await page.locator('[data-e2e-field]').first().fill(value);
 }
 
 /** Clicks the button with this accessible label and hands `file` to the file chooser it opens. */
 export async function upload(page: Page, buttonLabel: string, file = { name: 'evidence.png', mimeType: 'image/png', buffer: TINY_PNG }) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, buttonLabel)]);
+  // A real mouse click here: the browser opens a file chooser only on a trusted user gesture.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), byLabel(page, buttonLabel).click()]);
   await chooser.setFiles(file);
   await page.getByText(`已上传：${file.name}`).first().waitFor();
 }
 
+/** Waits for `text`; on failure saves the page as artifacts/failures/*.png so the reason can be seen. */
 export async function seeText(page: Page, text: string | RegExp, timeout = 15000): Promise<void> {
-  await page.getByText(text).first().waitFor({ state: 'visible', timeout });
+  try {
+    await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
+  } catch (err) {
+    const dir = path.join(ARTIFACTS, 'failures');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${Date.now()}-${String(text).replace(/[^\p{L}\p{N}]+/gu, '_').slice(0, 40)}.png`);
+    await fullScreenshot(page, file).catch(() => undefined);
+    throw new Error(`"${String(text)}" not visible (screenshot: ${file}): ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Picks a radio / option by its visible text (nutui's Radio does not forward aria-label in H5). */
+export async function choose(page: Page, text: string): Promise<void> {
+  await activate(page.getByText(text, { exact: true }).filter({ visible: true }).first());
+}
+
+/** Presses the nutui button showing `text` (the button element, not its inner text, takes the click). */
+export async function press(page: Page, text: string): Promise<void> {
+  await activate(page.locator('taro-button-core, button', { hasText: text }).filter({ visible: true }).first());
 }

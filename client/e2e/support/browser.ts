@@ -43,7 +43,23 @@ export function screenshotter(flow: string): (page: Page, name: string) => Promi
   return async (page, name) => {
     n += 1;
     const file = path.join(dir, `${String(n).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await fullScreenshot(page, file);
     return file;
   };
+}
+
+/**
+ * Taro's H5 pages scroll inside their own container, so `fullPage` alone captures one screen: the viewport is
+ * stretched to the visible page's content height for the shot, then restored.
+ */
+export async function fullScreenshot(page: Page, file: string): Promise<void> {
+  const size = page.viewportSize() ?? PHONE;
+  const height = await page.evaluate(() => {
+    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null || p.getClientRects().length > 0);
+    return Math.max(document.documentElement.scrollHeight, ...pages.map((p) => p.scrollHeight));
+  });
+  const tall = Math.min(Math.max(height, size.height), 6000);
+  if (tall > size.height) await page.setViewportSize({ width: size.width, height: tall });
+  await page.screenshot({ path: file, fullPage: true });
+  if (tall > size.height) await page.setViewportSize(size);
 }

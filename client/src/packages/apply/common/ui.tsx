@@ -61,7 +61,7 @@ export function InfoNotice(props: { children: React.ReactNode }) {
 
 export function Section(props: { title: string; children: React.ReactNode; extra?: React.ReactNode; id?: string }) {
   return (
-    <View className="flows-section" {...(props.id ? { id: props.id } : {})} aria-label={props.title}>
+    <View className="flows-section" {...(props.id ? { id: props.id } : {})}>
       <View className="flows-section__head">
         <View className="flows-section__title" role="heading" aria-level={2}>
           {props.title}

@@ -4,7 +4,7 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { DownloadCertificateInput, IssueCertificateInput, ListCertificatesInput } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
@@ -26,6 +26,7 @@ export default function CertificatePage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [download, setDownload] = useState<{ url: string; fileName: string } | null>(null);
+  const [permitNo, setPermitNo] = useState('');
 
   const load = useCallback(async () => {
     const res = await callChecked<{ certificates: CertificateView[] }>(ListCertificatesInput, 'certificates', 'list', onBehalfOf ? { onBehalfOf } : {});
@@ -43,7 +44,10 @@ export default function CertificatePage() {
     if (busy) return;
     setError(null);
     setBusy(true);
-    const res = await callChecked<{ certificate: CertificateView }>(IssueCertificateInput, 'certificates', 'issue', { applicationId: appId });
+    const res = await callChecked<{ certificate: CertificateView }>(IssueCertificateInput, 'certificates', 'issue', {
+      applicationId: appId,
+      ...(permitNo.trim() ? { residencePermitNo: permitNo.trim() } : {}),
+    });
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     await load();
@@ -85,6 +89,19 @@ export default function CertificatePage() {
           <Text className="flows-muted">
             {applicationId ? '积分结果确认后可申请出具积分有效凭证。' : '请从“积分查询”中选择已核定的积分申请。'}
           </Text>
+          {applicationId ? (
+            <>
+              <Text className="flows-label">居住证号码</Text>
+              <Input
+                className="flows-input"
+                value={permitNo}
+                onChange={setPermitNo}
+                maxLength={30}
+                placeholder="首次打印须填写，印在凭证上"
+                aria-label="居住证号码"
+              />
+            </>
+          ) : null}
           <View className="flows-actions">
             {applicationId ? (
               <Button type="primary" block loading={busy} disabled={busy} onClick={() => issue(applicationId)} aria-label="出具积分有效凭证">
