@@ -2,12 +2,14 @@
 // Starts the real local cloud (child process, temp data folder, loopback only), prepares applicants (register +
 // one-claim draft, not timed), then times `applications.submit` (validation, one SQLite transaction writing the
 // items, the idempotency record and a hash-chained audit entry) at 50 and 200 concurrent clients.
-// Also times the probe function (one insert + audit) to separate the infrastructure's share.
+// Also times the probe function (one insert + audit) to separate the infrastructure's share, and the store alone.
 // Bounded: a fixed number of requests per phase and a time cap. Prints `name: value unit` lines.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exited, killAll, spawnCloud } from '../test/local/fixtures/child';
+import { SqliteStore } from '../src/storage/sqlite';
+import { appendAudit } from '../src/audit';
 import { DOMAIN_NOW, makeClient, prepareApplicant, submitApplication } from '../test/local/fixtures/domain-client';
 
 const ENTRY = resolve(__dirname, '../test/local/fixtures/probe-main.ts');
@@ -17,6 +19,19 @@ const PHASES = [
   { clients: 200, requests: 2000 },
 ];
 const TIME_CAP_MS = 30_000;
+
+/**
+ * CPU seconds (user + system) the server process has used, from /proc (Linux). On a shared machine the wall-clock
+ * figures move with everyone else's load; CPU per request is the steadier measure of our own cost.
+ */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -29,7 +44,9 @@ async function runPhase(
   requests: number,
   send: (i: number) => Promise<{ status: number }>,
   quiet = false,
+  pid?: number,
 ): Promise<void> {
+  const cpuBefore = cpuSeconds(pid);
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
@@ -47,7 +64,11 @@ async function runPhase(
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const p99 = percentile(latencies, 99);
+  const cpuAfter = cpuSeconds(pid);
   if (quiet) return;
+  if (cpuBefore !== null && cpuAfter !== null) {
+    console.log(`${label}.c${clients}.server_cpu: ${(((cpuAfter - cpuBefore) * 1000) / latencies.length).toFixed(2)} ms/submission`);
+  }
   console.log(`${label}.c${clients}.requests: ${latencies.length} count`);
   console.log(`${label}.c${clients}.throughput: ${(latencies.length / seconds).toFixed(0)} submissions/s`);
   console.log(`${label}.c${clients}.p50: ${percentile(latencies, 50).toFixed(1)} ms`);
@@ -75,6 +96,7 @@ async function main(): Promise<void> {
     );
     prep.close();
     console.log(`server.prepare.applicants: ${total} count in ${((performance.now() - prepStart) / 1000).toFixed(1)} s`);
+    console.log(`server.machine.loadavg: ${(await import('node:os')).loadavg()[0].toFixed(2)} (2 cores shared; wall-clock figures depend on it)`);
     // Warm-up (not reported): the first requests to a fresh process pay for module loading and JIT compilation.
     const warm = makeClient(domain.url, WARMUP.clients);
     await runPhase('warmup', WARMUP.clients, WARMUP.requests, (i) => submitApplication(warm, i, appIds[i]), true);
@@ -83,7 +105,7 @@ async function main(): Promise<void> {
     for (const phase of PHASES) {
       const client = makeClient(domain.url, phase.clients);
       const base = offset;
-      await runPhase('server.submit', phase.clients, phase.requests, (i) => submitApplication(client, base + i, appIds[base + i]));
+      await runPhase('server.submit', phase.clients, phase.requests, (i) => submitApplication(client, base + i, appIds[base + i]), false, domain.child.pid);
       client.close();
       offset += phase.requests;
     }
@@ -99,11 +121,31 @@ async function main(): Promise<void> {
       const client = makeClient(probe.url, phase.clients);
       await runPhase('server.probe', phase.clients, phase.requests, (i) =>
         client.call(`bench-${i}`, 'probe', 'submit', { requestId: `bench-${phase.clients}-${String(i).padStart(6, '0')}` }),
+        false,
+        probe.child.pid,
       );
       client.close();
     }
     probe.child.kill('SIGTERM');
     await exited(probe.child);
+
+    // 3. The store alone, in process: 2000 concurrent transactions (insert + audit entry), per durability level.
+    //    Group commit lets one WAL commit (and, with FULL, one fsync) serve up to 32 queued transactions.
+    for (const synchronous of ['NORMAL', 'FULL'] as const) {
+      const store = new SqliteStore(join(dataDir, `store-${synchronous}.sqlite`), { synchronous });
+      const n = 2000;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          store.transaction(async (tx) => {
+            await tx.insert('subs', { _id: `s${i}`, i });
+            await appendAudit(tx, { action: 'bench.submit', actor: { openid: 'bench', personId: null } }, new Date());
+          }),
+        ),
+      );
+      console.log(`server.store.${synchronous.toLowerCase()}.throughput: ${(n / ((performance.now() - t0) / 1000)).toFixed(0)} transactions/s`);
+      await store.close();
+    }
   } finally {
     killAll();
     rmSync(dataDir, { recursive: true, force: true });

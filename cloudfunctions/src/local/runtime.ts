@@ -20,7 +20,8 @@ export async function createLocalRuntime(options: { dataDir?: string; now?: stri
   const paths = dataPaths(options.dataDir);
   mkdirSync(paths.files, { recursive: true });
   const clock = new DevClock(options.now);
-  const store = new SqliteStore(paths.database);
+  // HZ_SQLITE_SYNC=FULL adds an fsync per group commit (power-loss safe); NORMAL already survives a process crash.
+  const store = new SqliteStore(paths.database, { synchronous: process.env.HZ_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL' });
   await ensureIndexes(store);
   const runtime: Runtime = {
     store,

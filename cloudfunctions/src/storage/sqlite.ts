@@ -25,6 +25,11 @@ export interface SqliteStoreOptions {
 
 // Plain JS (evaluated, so it runs under jest and tsx alike): a PASSIVE checkpoint neither waits for nor blocks
 // readers and writers; it copies what it can.
+/** Most transactions sharing one COMMIT: bounds how long the first of a group waits for its acknowledgement. */
+const MAX_GROUP = 32;
+/** …and how long a group keeps admitting new transactions (a slow one then delays only those already in). */
+const MAX_GROUP_MS = 10;
+
 const CHECKPOINTER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.module);
@@ -40,8 +45,9 @@ parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.po
  *
  * better-sqlite3 is synchronous, so an async transaction (work that awaits between its reads and writes) would
  * share the single connection with everything else that runs meanwhile. Hence:
- * - every write (transactions and the standalone insert/set/update/remove) goes through one promise queue and
- *   runs inside BEGIN IMMEDIATE … COMMIT / ROLLBACK, so transactions are serialised and never interleave;
+ * - every write (transactions and the standalone insert/set/update/remove) goes through one queue and runs
+ *   inside its own SAVEPOINT, so transactions are serialised and never interleave; consecutive queued
+ *   transactions share one COMMIT (group commit, see `runGroup`), acknowledged only once it succeeded;
  * - standalone reads (get/find/count outside a transaction) use a second, read-only connection: in WAL mode it
  *   sees the last committed state, never the half-done work of an open transaction.
  */
@@ -53,7 +59,9 @@ export class SqliteStore implements Store {
   private readonly readerTables = new Set<string>();
   /** Prepared statements per connection: preparing costs more than running these small statements. */
   private readonly statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly pending: Array<{ work: (tx: DocOps) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }> = [];
+  private draining?: Promise<void>;
+  private closing = false;
   private readonly inTx = new AsyncLocalStorage<boolean>();
   private closed = false;
   private checkpointer?: Worker;
@@ -147,13 +155,67 @@ export class SqliteStore implements Store {
       // Waiting on the queue from inside a queued transaction would deadlock: fail loudly instead.
       return Promise.reject(new StoreError('UNAVAILABLE', 'nested store call inside a transaction: use tx'));
     }
-    const run = this.queue.then(() => this.inTx.run(true, () => this.runOne(work)));
-    this.queue = run.catch(() => undefined);
-    return run;
+    if (this.closed || this.closing) return Promise.reject(new StoreError('UNAVAILABLE', 'store closed (transaction)'));
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.draining) this.draining = this.drain();
+    });
+  }
+
+  /**
+   * Group commit. Transactions run one at a time, each inside a SAVEPOINT of a shared BEGIN IMMEDIATE … COMMIT:
+   * while one runs (it awaits between its operations), others queue up; they join the same physical transaction,
+   * up to MAX_GROUP. A failing transaction rolls back to its savepoint and is rejected at once; the others'
+   * promises resolve only after the COMMIT, so an acknowledged write is always a committed one. If the COMMIT
+   * itself fails, every transaction of the group is rejected (none of them was acknowledged).
+   */
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending.length > 0) await this.runGroup();
+    } finally {
+      this.draining = undefined;
+    }
+  }
+
+  private async runGroup(): Promise<void> {
+    const db = this.db;
+    const committed: Array<{ resolve: (v: unknown) => void; reject: (e: unknown) => void; value: unknown }> = [];
+    try {
+      this.stmt(db, 'BEGIN IMMEDIATE').run();
+    } catch (err) {
+      this.pending.splice(0).forEach((job) => job.reject(err));
+      return;
+    }
+    const opened = performance.now();
+    for (let n = 0; n < MAX_GROUP && this.pending.length > 0 && performance.now() - opened < MAX_GROUP_MS; n++) {
+      const job = this.pending.shift()!;
+      this.stmt(db, 'SAVEPOINT tx').run();
+      try {
+        const value = await this.inTx.run(true, () => this.runOne(job.work));
+        this.stmt(db, 'RELEASE tx').run();
+        committed.push({ resolve: job.resolve, reject: job.reject, value });
+      } catch (err) {
+        if (db.inTransaction) {
+          this.stmt(db, 'ROLLBACK TO tx').run();
+          this.stmt(db, 'RELEASE tx').run();
+        }
+        // A rollback may have undone a CREATE TABLE: forget which tables exist.
+        this.tables.clear();
+        job.reject(err);
+      }
+    }
+    try {
+      this.stmt(db, 'COMMIT').run();
+    } catch (err) {
+      if (db.inTransaction) this.stmt(db, 'ROLLBACK').run();
+      this.tables.clear();
+      committed.forEach((c) => c.reject(err));
+      return;
+    }
+    committed.forEach((c) => c.resolve(c.value));
   }
 
   private async runOne<T>(work: (tx: DocOps) => Promise<T>): Promise<T> {
-    this.assertUsable('transaction');
     let active = true;
     const guard = (op: string) => {
       if (!active) throw new StoreError('UNAVAILABLE', `tx.${op} used after its transaction ended`);
@@ -192,16 +254,10 @@ export class SqliteStore implements Store {
         }
       },
     };
-    this.stmt(db, 'BEGIN IMMEDIATE').run();
     try {
-      const result = await work(tx);
+      return await work(tx);
+    } finally {
       active = false;
-      this.stmt(db, 'COMMIT').run();
-      return result;
-    } catch (err) {
-      active = false;
-      if (db.inTransaction) this.stmt(db, 'ROLLBACK').run();
-      throw err;
     }
   }
 
@@ -209,9 +265,9 @@ export class SqliteStore implements Store {
 
   async ensureIndex(collection: string, fields: string[]): Promise<void> {
     if (fields.length === 0) return;
-    const table = this.tableFor(collection, true);
     const name = `ix_${collection}__${fields.map((f) => checkFieldPath(f).replace(/\./g, '_')).join('__')}`;
     await this.transaction(async () => {
+      const table = this.tableFor(collection, true);
       this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" (${fields.map(fieldExpr).join(', ')})`);
     });
   }
@@ -219,7 +275,8 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     // Let queued writes finish: an acknowledged write is never cut off by shutdown.
-    await this.queue;
+    this.closing = true;
+    while (this.draining) await this.draining;
     this.closed = true;
     const worker = this.checkpointer;
     if (worker) {

@@ -147,6 +147,35 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(await store.get('log', 'l2')).toBeNull();
     });
 
+    test('a collection first touched in a rolled-back transaction is usable afterwards', async () => {
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.insert('fresh', { _id: 'a' });
+          throw new Error('undo');
+        }),
+      ).rejects.toThrow('undo');
+      await store.insert('fresh', { _id: 'b' });
+      await store.transaction((tx) => tx.insert('fresh', { _id: 'c' }));
+      expect((await store.find('fresh', {})).map((d) => d._id)).toEqual(['b', 'c']);
+    });
+
+    test('in a burst of concurrent transactions the failing ones leave nothing and the others all land', async () => {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) =>
+          store.transaction(async (tx) => {
+            await tx.insert('burst', { _id: `b${i}`, i });
+            await tx.set('burstLog', { _id: `l${i}`, i });
+            if (i % 3 === 0) throw new Error(`fail ${i}`);
+            return i;
+          }),
+        ),
+      );
+      const ok = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [i] : []));
+      expect(ok).toEqual(Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 3 !== 0));
+      expect((await store.find<Doc & { i: number }>('burst', {}, { orderBy: [['i', 'asc']] })).map((d) => d.i)).toEqual(ok);
+      expect(await store.count('burstLog', {})).toBe(ok.length);
+    });
+
     test('concurrent read-modify-write transactions on one document lose no update', async () => {
       await store.insert('counters', { _id: 'c', value: 0, seen: [] as number[] });
       const n = 20;
