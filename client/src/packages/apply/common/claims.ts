@@ -149,11 +149,11 @@ export function describeValue(code: IndicatorCode | string, value: Record<string
     else if (f.kind === 'enum') parts.push(`${fieldLabel(f.key)}：${f.options?.find((o) => o.value === String(v))?.label ?? String(v)}`);
     else parts.push(`${fieldLabel(f.key)}：${String(v)}${f.unit ?? ''}`);
   }
-  // Fields the form does not know (a newer server) still show rather than vanish.
+  // Fields the form does not know (declarations, a newer server) still show rather than vanish.
   for (const [k, v] of Object.entries(value)) {
-    if (!fields.some((f) => f.key === k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) {
-      parts.push(`${fieldLabel(k)}：${String(v)}`);
-    }
+    if (fields.some((f) => f.key === k)) continue;
+    if (typeof v === 'boolean') parts.push(`${fieldLabel(k)}：${v ? '是' : '否'}`);
+    else if (typeof v === 'string' || typeof v === 'number') parts.push(`${fieldLabel(k)}：${String(v)}`);
   }
   return parts.join('，') || '—';
 }

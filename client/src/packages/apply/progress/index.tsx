@@ -4,7 +4,7 @@ import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { isOpenAt, type IndicatorCode } from '@hz-points/shared';
+import { RECORD_INDICATORS, isOpenAt, type IndicatorCode } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
@@ -14,7 +14,7 @@ import { claimFormFromValue, indicatorLabel, toClaimValue, type ClaimForm } from
 import { EvidencePicker, type EvidenceFile } from '../common/EvidencePicker';
 import { useNow } from '../common/now';
 import type { Application, GetApplicationResult, Item } from '../common/types';
-import { Deadline, ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../common/ui';
+import { Deadline, ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge, StatusBadge } from '../common/ui';
 import { formatChineseDate } from '../common/workdays';
 import { ItemCard } from './ItemCard';
 
@@ -24,6 +24,10 @@ interface ScoreDetailItem {
   points: number;
   explanation?: string;
 }
+
+const DECLARATIONS = new Set<string>(RECORD_INDICATORS);
+/** Deduction and veto declarations (default "none", checked by public security) are shown compactly. */
+const isDeclaration = (item: Item) => DECLARATIONS.has(item.indicator);
 
 function detailItems(app: Application): ScoreDetailItem[] {
   const d = app.points?.detail as { items?: unknown } | undefined;
@@ -174,7 +178,7 @@ export default function ProgressPage() {
       ) : null}
 
       <Section title="审核进度">
-        {items.map((item) => (
+        {items.filter((i) => !isDeclaration(i)).map((item) => (
           <ItemCard
             key={item.itemId}
             item={item}
@@ -184,6 +188,21 @@ export default function ProgressPage() {
           />
         ))}
       </Section>
+
+      {items.some(isDeclaration) ? (
+        <Section title="减分项与一票否决核查">
+          <Text className="flows-muted">按个人承诺默认申报为“无”，由公安部门依据记录核查。</Text>
+          <View className="flows-declarations">
+            {items.filter(isDeclaration).map((item) => (
+              <Row key={item.itemId} label={indicatorLabel(item.indicator)}>
+                <StatusBadge status={item.status} />
+                {item.status === 'returned' && item.returnReason ? <Text>退回原因：{item.returnReason}</Text> : null}
+                {published && (scoreByCode.get(item.indicator) ?? 0) !== 0 ? <Text>{scoreByCode.get(item.indicator)}分</Text> : null}
+              </Row>
+            ))}
+          </View>
+        </Section>
+      ) : null}
 
       {editing ? (
         <Section title={`补充材料：${indicatorLabel(editing.indicator)}`} id="supplement">
