@@ -4,7 +4,9 @@
 import { RANKING_RULE, maskIdNumber } from '@hz-points/shared';
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
 import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
-import { settlementId, type RoundResultDoc, type SettlementDoc } from '../../src/functions/rounds/model';
+import { expand, putKeys, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
+import { publicationOf, type RoundState } from '../../src/functions/rounds/model';
+import { settlementId, type SettlementDoc } from '../../src/functions/rounds/model';
 import { settlementOpenAt } from '../../src/functions/settlement';
 import { snapshot, type TestCloud } from '../helpers/runtime';
 import { bj, scoredApplication, seededCloud } from '../certificates/fixtures';
@@ -37,9 +39,19 @@ function settlement(year: number, n: number, keys: Partial<SettlementDoc>): Sett
   };
 }
 
-async function results(cloud: TestCloud, year: number): Promise<RoundResultDoc[]> {
-  const round = (await cloud.store.get<{ _id: string; published: { batch: string } }>('rounds', `round-${year}`))!;
-  return cloud.store.find<RoundResultDoc>(OWN_COLLECTIONS.roundResults, { year, batch: round.published.batch }, { limit: 1000 });
+/** Stores an application as settlement.apply does: the document, and its ranking keys unless withdrawn. */
+async function store(cloud: TestCloud, d: SettlementDoc): Promise<void> {
+  await cloud.store.transaction(async (tx) => {
+    await tx.set(OWN_COLLECTIONS.settlements, d);
+    if (d.status === 'submitted') await putKeys(tx, d);
+  });
+}
+
+/** Every published line of the year (from the per-person lookup documents of the visible batch). */
+async function results(cloud: TestCloud, year: number): Promise<ResultEntry[]> {
+  const pub = publicationOf((await cloud.store.get<RoundState>('rounds', `round-${year}`))!)!;
+  const docs = await cloud.store.find<LookupDoc>(OWN_COLLECTIONS.roundLookup, { year, batch: pub.batch }, { limit: 1000 });
+  return docs.flatMap((d) => Object.values(d.entries).map((l) => expand(l, pub)));
 }
 
 describe('quota round (pre-2023 style): ties follow the published order', () => {
@@ -63,7 +75,7 @@ describe('quota round (pre-2023 style): ties follow the published order', () => 
       settlement(2025, 8, { total: 300, status: 'withdrawn' }),
     ];
     // Stored in reverse so that storage order cannot pass for ranking order.
-    for (const d of [...docs].reverse()) await cloud.store.set(OWN_COLLECTIONS.settlements, d);
+    for (const d of [...docs].reverse()) await store(cloud, d);
 
     expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ error: { code: 'LINE_NOT_SET' } });
     expect(await cloud.call('demo-district-office', 'rounds', 'setLine', { year: 2025, mode: 'quota', quota: 4 })).toMatchObject({ error: { code: 'FORBIDDEN' } });
@@ -83,11 +95,11 @@ describe('quota round (pre-2023 style): ties follow the published order', () => 
   });
 
   test('after publication the round is frozen', async () => {
-    const before = await snapshot(cloud.store, ['rounds', OWN_COLLECTIONS.roundResults]);
+    const before = await snapshot(cloud.store, ['rounds', OWN_COLLECTIONS.roundLists, OWN_COLLECTIONS.roundLookup]);
     expect(await cloud.call('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'quota', quota: 5 })).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
     expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
     expect(await cloud.call('demo-admin', 'rounds', 'adjust', { year: 2025, dates: { settlementCloses: '2025-12-15' } })).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
-    expect(await snapshot(cloud.store, ['rounds', OWN_COLLECTIONS.roundResults])).toBe(before);
+    expect(await snapshot(cloud.store, ['rounds', OWN_COLLECTIONS.roundLists, OWN_COLLECTIONS.roundLookup])).toBe(before);
   });
 });
 
@@ -102,8 +114,8 @@ describe('threshold round (from 2023-05-08): everyone at or above the line who m
     expect(await cloud.call('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 99.5 })).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     const totals = [100, 119.5, 120, 120, 120.5, 180, 95];
     let n = 0;
-    for (const total of totals) await cloud.store.set(OWN_COLLECTIONS.settlements, settlement(2025, ++n, { total }));
-    await cloud.store.set(OWN_COLLECTIONS.settlements, settlement(2025, ++n, { total: 160, meetsBasicConditions: false }));
+    for (const total of totals) await store(cloud, settlement(2025, ++n, { total }));
+    await store(cloud, settlement(2025, ++n, { total: 160, meetsBasicConditions: false }));
     await cloud.ok('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 120 });
     const summary = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
     const rows = await results(cloud, 2025);

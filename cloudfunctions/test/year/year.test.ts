@@ -215,7 +215,7 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
     expect(await cloud.call(ADMIN, 'rounds', 'publish', { year: 2025 })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     cloud.setNow(bj('2025-12-05T10:00:00'));
     const summary = await cloud.ok(ADMIN, 'rounds', 'publish', { year: 2025 });
-    expect(summary).toMatchObject({ mode: 'threshold', admittedCount: 3, line: 130 });
+    expect(summary).toMatchObject({ mode: 'threshold', admittedCount: 3, line: 100 });
 
     const mine = await cloud.ok(APPLICANT, 'settlement', 'get', { year: 2025 });
     expect(mine.result).toMatchObject({ admitted: true });

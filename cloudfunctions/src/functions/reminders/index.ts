@@ -8,7 +8,8 @@ import type { Where } from '../../storage/store';
 import { resolveSubject } from '../../core/people';
 import type { CertificateDoc } from '../certificates/model';
 import { OWN_COLLECTIONS } from '../rounds/codes';
-import { settlementId, type RoundResultDoc, type RoundState, type SettlementDoc } from '../rounds/model';
+import { listSlice } from '../rounds/list';
+import { publicationOf, settlementId, type RoundState, type SettlementDoc } from '../rounds/model';
 import { queueReminder, type OutboxDoc, type Reminder } from './outbox';
 
 const C = OWN_COLLECTIONS;
@@ -111,7 +112,7 @@ export async function sweep(ctx: ActionContext<unknown>): Promise<{ queued: numb
 
     // 2. Published list: the admitted are told once, and again when the notice is about to expire.
     if (round.published) {
-      const results = await store.find<RoundResultDoc>(C.roundResults, { year: y, batch: round.published.batch, admitted: true }, { limit: 1_000_000 });
+      const results = await listSlice(store, publicationOf(round)!, 0, round.published.admittedCount, round.published.admittedCount);
       for (const r of results) {
         if (!r.notice) continue;
         const p = await personOf(r.personId);
@@ -122,7 +123,7 @@ export async function sweep(ctx: ActionContext<unknown>): Promise<{ queued: numb
           template: 'status',
           fields: { thing1: '积分落户准入', phrase2: '已获准入', date3: r.notice.issuedOn, thing4: `通知书有效期至${r.notice.expiresOn}` },
           page: 'packages/settle/index/index',
-          dedupeKey: `admitted:${r.batch}`,
+          dedupeKey: `admitted:${round.published.batch}`,
         });
         const s = await store.get<SettlementDoc>(C.settlements, r.settlementId);
         if (!s?.settledOn && today >= plusDays(r.notice.expiresOn, -NOTICE_REMINDER_DAYS) && isOpenAt(r.notice.expiresOn, ctx.now)) {
@@ -132,7 +133,7 @@ export async function sweep(ctx: ActionContext<unknown>): Promise<{ queued: numb
             template: 'deadline',
             fields: { thing1: '积分落户准入通知书到期', date2: r.notice.expiresOn, thing3: '请持通知书到户籍窗口办理' },
             page: 'packages/settle/index/index',
-            dedupeKey: `notice-expiring:${r.batch}`,
+            dedupeKey: `notice-expiring:${round.published.batch}`,
           });
         }
       }

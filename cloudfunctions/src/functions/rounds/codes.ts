@@ -27,7 +27,12 @@ export const OWN_COLLECTIONS = {
   certificateHeads: 'certificate_heads',
   counters: 'counters',
   settlements: 'settlements',
-  roundResults: 'round_results',
+  /** Ranking keys of a round's settlement applications, 256 bucket documents per year (rounds/list.ts). */
+  settlementKeys: 'settlement_keys',
+  /** The published list in rank order, 1,000 lines per document. */
+  roundLists: 'round_lists',
+  /** The published result of each person, in 256 bucket documents per publication. */
+  roundLookup: 'round_lookup',
   outbox: 'outbox',
 } as const;
 
@@ -73,3 +78,18 @@ export function requirePersonOrStaff(ctx: ActionContext<unknown>, staff: Readonl
   if (staff.some((r) => hasRole(ctx.account, r))) return;
   throw new AppError('NOT_REGISTERED');
 }
+
+/**
+ * Indexes our queries need (equality fields first, then the order field). The local cloud builds them with
+ * `store.ensureIndex`; for CloudBase they are the console checklist in docs/DEPLOY.md.
+ */
+export const OWN_INDEXES: ReadonlyArray<{ collection: string; fields: string[] }> = [
+  { collection: OWN_COLLECTIONS.certificates, fields: ['personId', 'issuedAt'] },
+  { collection: OWN_COLLECTIONS.certificates, fields: ['signature'] },
+  { collection: OWN_COLLECTIONS.certificates, fields: ['year', 'status'] },
+  { collection: OWN_COLLECTIONS.settlements, fields: ['year', 'status'] },
+  { collection: OWN_COLLECTIONS.settlementKeys, fields: ['year'] },
+  { collection: OWN_COLLECTIONS.outbox, fields: ['toOpenid', 'createdMs'] },
+  { collection: OWN_COLLECTIONS.outbox, fields: ['personId', 'toOpenid', 'createdMs'] },
+  { collection: OWN_COLLECTIONS.outbox, fields: ['status', 'createdMs'] },
+];

@@ -19,7 +19,8 @@ import { AppError } from '../../core/errors';
 import { roundId, type PersonDoc } from '../../core/model';
 import { resolveSubject } from '../../core/people';
 import { OWN_COLLECTIONS, ownError } from './codes';
-import type { RoundResultDoc, RoundState } from './model';
+import { listSlice, resultFor, type ResultEntry } from './list';
+import { publicationOf, type RoundState } from './model';
 import { publishRound } from './publish';
 
 const C = OWN_COLLECTIONS;
@@ -177,7 +178,7 @@ const publish = defineAction({
  * One line of the list. `clear`: the owner themself (name and ID in clear); everyone else, delegates included,
  * sees them masked. `forSubject`: the owner or their delegate, who also sees the admission notice.
  */
-function resultView(r: RoundResultDoc, clear: PersonDoc | null, forSubject: boolean) {
+function resultView(r: ResultEntry, clear: PersonDoc | null, forSubject: boolean) {
   return {
     rank: r.rank,
     total: r.total,
@@ -200,11 +201,8 @@ const results = defineAction({
     const r = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
     if (!r) throw ownError('ROUND_NOT_FOUND');
     if (!r.published) throw new AppError('RESULT_NOT_PUBLISHED', '该年度积分落户名单尚未公布');
-    const rows = await store.find<RoundResultDoc>(C.roundResults, { year: r.year, batch: r.published.batch, admitted: true }, {
-      orderBy: [['rank', 'asc']],
-      limit: ctx.input.limit ?? 50,
-      skip: ctx.input.skip ?? 0,
-    });
+    // The public list shows the admitted (the ranked prefix); the rest learn their own result from myStanding.
+    const rows = await listSlice(store, publicationOf(r)!, ctx.input.skip ?? 0, ctx.input.limit ?? 50, r.published.admittedCount);
     const me = ctx.person as PersonDoc;
     return {
       year: r.year,
@@ -226,10 +224,10 @@ const myStanding = defineAction({
     const r = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
     if (!r) throw ownError('ROUND_NOT_FOUND');
     if (!r.published) return { published: false as const, result: null };
-    const rows = await store.find<RoundResultDoc>(C.roundResults, { year: r.year, batch: r.published.batch, personId: subject._id }, { limit: 1 });
+    const mine = await resultFor(store, publicationOf(r)!, subject._id);
     // The subject's own data: in clear only for the subject themself; a delegate sees it masked.
     const own = subject._id === (ctx.person as PersonDoc)._id;
-    return { published: true as const, line: r.published.line, result: rows[0] ? resultView(rows[0], own ? subject : null, true) : null };
+    return { published: true as const, line: r.published.line, result: mine ? resultView(mine, own ? subject : null, true) : null };
   },
 });
 

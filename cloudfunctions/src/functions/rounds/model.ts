@@ -11,6 +11,8 @@ export interface RoundState extends RoundDoc {
     batch: string;
     at: string;
     on: string;
+    /** Last valid day of the admission notices issued with this publication. */
+    noticeExpiresOn: string;
     mode: Line['mode'];
     line: number | null;
     admittedCount: number;
@@ -52,24 +54,10 @@ export interface SettlementDoc {
   [k: string]: unknown;
 }
 
-/** One line of the published list: `_id` = res-<year>-<personId>. */
-export interface RoundResultDoc {
-  _id: string;
-  year: number;
-  batch: string;
-  personId: string;
-  settlementId: string;
-  rank: number | null;
-  total: number;
-  admitted: boolean;
-  reason: string | null;
-  /** Shown to everyone but the owner (precomputed so the list never loads persons). */
-  maskedName: string;
-  maskedIdNumber: string;
-  district: string;
-  notice: { number: string; issuedOn: string; expiresOn: string } | null;
-  [k: string]: unknown;
+/** The publication fields list readers need (rounds/list.ts `Publication`). */
+export function publicationOf(r: RoundState) {
+  if (!r.published) return null;
+  return { year: r.year, batch: r.published.batch, on: r.published.on, noticeExpiresOn: r.published.noticeExpiresOn };
 }
 
 export const settlementId = (year: number, personId: string) => `set-${year}-${personId}`;
-export const resultId = (year: number, personId: string) => `res-${year}-${personId}`;

@@ -1,23 +1,25 @@
-// Publishing a round's list: rank every settlement application, write one result document per application, then
-// make the list visible in one last transaction.
+// Publishing a round's list: rank every settlement application (their keys come from the bucket documents of
+// rounds/list.ts), write the list pages and the per-person lookup buckets, then make the list visible in one last
+// transaction.
 //
 // Why not one transaction for everything: a CloudBase transaction holds single-document operations for at most
-// 30 s, far from 200,000 writes. So the result documents are written in chunks tagged with a fresh `batch` id, and
-// readers only see documents of the batch named by the round document. Until the final transaction flips
-// `round.published`, nothing is visible; a failed run leaves invisible documents that the next run overwrites
-// (the ids are per person). The audit entry is written with the flip: the publication is one recorded act.
+// 30 s. So the documents are written in chunks tagged with a fresh `batch` id, and readers only see documents of the
+// batch named by the round document. Until the final transaction flips `round.published`, nothing is visible; a
+// failed run leaves invisible documents (a later run writes a new batch). The audit entry is written with the flip:
+// the publication is one recorded act.
 import { admissionNoticeExpiry, isOpenAt, rankApplications, type RankOptions } from '@hz-points/shared';
 import { randomBytes } from 'node:crypto';
 import type { ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
 import { OWN_COLLECTIONS, ownError } from './codes';
-import { resultId, type RoundResultDoc, type RoundState, type SettlementDoc } from './model';
+import { BUCKETS, PAGE_SIZE, bucketOf, keysId, listPageId, lookupId, type KeyEntry, type KeysDoc, type ListPageDoc, type LookupDoc, type StoredLine } from './list';
+import { settlementId, type RoundState } from './model';
 
 const C = OWN_COLLECTIONS;
 const ROUNDS = 'rounds';
-/** Result documents per write transaction (small enough for a CloudBase transaction's time budget). */
-export const PUBLISH_CHUNK = 500;
+/** Documents per write transaction (list pages are ≈ 150 KB: a few per CloudBase transaction). */
+export const PUBLISH_CHUNK = 8;
 
 export interface PublishSummary {
   year: number;
@@ -40,54 +42,58 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
     throw new AppError('INVALID_STATE', `积分落户申请受理至${round.settlementCloses}24时，受理结束后方可公布名单`);
   }
 
-  const apps = await store.find<SettlementDoc>(C.settlements, { year, status: 'submitted' }, { limit: 10_000_000 });
+  // Reads by id: no query has to look inside these large documents.
+  const keys: KeyEntry[] = [];
+  for (let b = 0; b < BUCKETS; b++) {
+    const doc = await store.get<KeysDoc>(C.settlementKeys, keysId(year, b));
+    if (doc) for (const k of Object.values(doc.entries)) keys.push(k);
+  }
+  // Ranking ids are the settlement ids: rankApplications' last tie-break (id ascending) is then the same as when
+  // the applications themselves are ranked.
+  const ids = keys.map((k) => settlementId(year, k[0]));
   const options: RankOptions =
     round.line.mode === 'quota' ? { mode: 'quota', quota: round.line.quota } : { mode: 'threshold', line: round.line.threshold };
   const ranking = rankApplications(
-    apps.map((a) => ({
-      id: a._id,
-      total: a.total,
-      socialInsuranceMonths: a.socialInsuranceMonths,
-      residenceRegistrationYears: a.residenceRegistrationYears,
-      submittedAt: a.submittedAt,
-      meetsBasicConditions: a.meetsBasicConditions,
+    keys.map((k, index) => ({
+      id: ids[index]!,
+      total: k[1],
+      socialInsuranceMonths: k[2],
+      residenceRegistrationYears: k[3],
+      submittedAt: k[4],
+      meetsBasicConditions: k[5] === 1,
     })),
     options,
   );
 
   const batch = `${year}-${randomBytes(8).toString('hex')}`;
-  const issuedOn = ctx.today;
-  const expiresOn = admissionNoticeExpiry(issuedOn);
-  const byId = new Map(apps.map((a) => [a._id, a]));
+  const expiresOn = admissionNoticeExpiry(ctx.today);
+  const byId = new Map(ids.map((id, index) => [id, keys[index]!]));
   const notAdmittedReason = round.line.mode === 'quota' ? '未进入当年积分落户指标名额' : `积分未达到录取分数线${round.line.threshold}分`;
-  const docs: RoundResultDoc[] = [];
-  let noticeSeq = 0;
-  const base = (a: SettlementDoc) => ({
-    _id: resultId(year, a.personId),
-    year,
-    batch,
-    personId: a.personId,
-    settlementId: a._id,
-    total: a.total,
-    maskedName: a.maskedName,
-    maskedIdNumber: a.maskedIdNumber,
-    district: a.district,
-  });
-  for (const r of ranking.ranked) {
-    const a = byId.get(r.id)!;
-    const notice = r.admitted
-      ? { number: `ZR-${year}-${String(++noticeSeq).padStart(6, '0')}`, issuedOn, expiresOn }
-      : null;
-    docs.push({ ...base(a), rank: r.rank, admitted: r.admitted, reason: r.admitted ? null : notAdmittedReason, notice });
-  }
+  const line = (id: string, rank: number | null, admitted: boolean, reason: string | null): StoredLine => {
+    const [p, t, , , , , n, i, d] = byId.get(id)!;
+    return reason === null ? [p, rank, t, admitted ? 1 : 0, n, i, d] : [p, rank, t, admitted ? 1 : 0, n, i, d, reason];
+  };
+  // The admitted are the ranked prefix (quota: the first N; threshold: everyone at or above the line), so a notice
+  // number is the rank (rounds/list.ts `expand`).
+  const ranked: StoredLine[] = ranking.ranked.map((r) => line(r.id, r.rank, r.admitted, r.admitted ? null : notAdmittedReason));
+  const lookups: LookupDoc[] = Array.from({ length: BUCKETS }, (_, bucket) => ({ _id: lookupId(year, batch, bucket), year, batch, bucket, entries: {} }));
+  for (const l of ranked) lookups[bucketOf(l[0])]!.entries[l[0]] = l;
   for (const x of ranking.ineligible) {
-    docs.push({ ...base(byId.get(x.id)!), rank: null, admitted: false, reason: x.reason, notice: null });
+    const l = line(x.id, null, false, x.reason);
+    lookups[bucketOf(l[0])]!.entries[l[0]] = l;
   }
-
-  for (let i = 0; i < docs.length; i += PUBLISH_CHUNK) {
-    const chunk = docs.slice(i, i + PUBLISH_CHUNK);
+  const pages: ListPageDoc[] = [];
+  for (let page = 0; page * PAGE_SIZE < ranked.length; page++) {
+    pages.push({ _id: listPageId(year, batch, page), year, batch, page, entries: ranked.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE) });
+  }
+  const writes: Array<[string, ListPageDoc | LookupDoc]> = [
+    ...pages.map((d): [string, ListPageDoc] => [C.roundLists, d]),
+    ...lookups.map((d): [string, LookupDoc] => [C.roundLookup, d]),
+  ];
+  for (let i = 0; i < writes.length; i += PUBLISH_CHUNK) {
+    const chunk = writes.slice(i, i + PUBLISH_CHUNK);
     await store.transaction(async (tx) => {
-      for (const d of chunk) await tx.set(C.roundResults, d);
+      for (const [collection, d] of chunk) await tx.set(collection, d);
     });
   }
 
@@ -111,6 +117,7 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
         batch,
         at: ctx.now.toISOString(),
         on: ctx.today,
+        noticeExpiresOn: expiresOn,
         mode: summary.mode,
         line: summary.line,
         admittedCount: summary.admittedCount,

@@ -19,7 +19,8 @@ import { resolveSubject } from '../../core/people';
 import type { CertificateDoc, CertificateHeadDoc } from '../certificates/model';
 import { queueReminder, recipientOf } from '../reminders/outbox';
 import { accessTo, maskName, OWN_COLLECTIONS, ownError } from '../rounds/codes';
-import { resultId, settlementId, type RoundResultDoc, type RoundState, type SettlementDoc } from '../rounds/model';
+import { dropKeys, putKeys, resultFor, type ResultEntry } from '../rounds/list';
+import { publicationOf, settlementId, type RoundState, type SettlementDoc } from '../rounds/model';
 import { settlementEligibility } from './eligibility';
 
 const C = OWN_COLLECTIONS;
@@ -52,16 +53,15 @@ function rankKeys(items: ItemDoc[]): { socialInsuranceMonths: number; residenceR
 
 type NoticeStatus = 'valid' | 'expired' | 'used';
 
-function noticeView(result: RoundResultDoc | null, settlement: SettlementDoc, now: Date) {
+function noticeView(result: ResultEntry | null, settlement: SettlementDoc, now: Date) {
   if (!result?.notice) return null;
   const status: NoticeStatus = settlement.settledOn ? 'used' : isOpenAt(result.notice.expiresOn, now) ? 'valid' : 'expired';
   return { title: '积分落户准入通知书', ...result.notice, status, settledOn: settlement.settledOn ?? null };
 }
 
-async function publishedResult(store: { get: <T extends { _id: string }>(c: string, id: string) => Promise<T | null> }, round: RoundState | null, year: number, personId: string) {
-  if (!round?.published) return null;
-  const r = await store.get<RoundResultDoc>(C.roundResults, resultId(year, personId));
-  return r && r.batch === round.published.batch ? r : null;
+async function publishedResult(store: Parameters<typeof resultFor>[0], round: RoundState | null, year: number, personId: string) {
+  const pub = round ? publicationOf(round) : null;
+  return pub && pub.year === year ? resultFor(store, pub, personId) : null;
 }
 
 function settlementView(s: SettlementDoc) {
@@ -149,6 +149,7 @@ const apply = defineAction({
       const r = await tx.get<RoundState>(ROUNDS, round._id);
       if (!r || r.published || !settlementOpenAt(r, ctx.now)) throw ownError('SETTLEMENT_NOT_OPEN');
       await tx.set(C.settlements, doc);
+      await putKeys(tx, doc);
       await audit({
         onBehalfOf: subject._id,
         target: { collection: C.settlements, id: doc._id },
@@ -204,6 +205,7 @@ const withdraw = defineAction({
       const r = await tx.get<RoundState>(ROUNDS, roundId(ctx.input.year));
       if (r?.published) throw ownError('ROUND_PUBLISHED');
       await tx.update(C.settlements, doc._id, { status: 'withdrawn' });
+      await dropKeys(tx, doc);
       await audit({ onBehalfOf: subject._id, target: { collection: C.settlements, id: doc._id }, details: { status: 'withdrawn' } });
       return { ...doc, status: 'withdrawn' as const };
     });
@@ -223,8 +225,9 @@ const recordSettled = defineAction({
     const out = await ctx.mutate(async (tx, audit) => {
       const s = await tx.get<SettlementDoc>(C.settlements, settlementId(year, personId));
       if (!s || s.status !== 'submitted') throw new AppError('NOT_FOUND');
-      const result = round?.published ? await tx.get<RoundResultDoc>(C.roundResults, resultId(year, personId)) : null;
-      if (!result || result.batch !== round!.published!.batch || !result.notice) throw new AppError('INVALID_STATE', '该申请人未获准入，无积分落户准入通知书');
+      const pub = round ? publicationOf(round) : null;
+      const result = pub ? await resultFor(tx, pub, personId) : null;
+      if (!result || !result.notice) throw new AppError('INVALID_STATE', '该申请人未获准入，无积分落户准入通知书');
       if (s.settledOn) throw new AppError('INVALID_STATE', '已办理落户');
       if (!isOpenAt(result.notice.expiresOn, ctx.now)) {
         throw ownError('ADMISSION_NOTICE_EXPIRED', `积分落户准入通知书有效期至${result.notice.expiresOn}，已过期`);
