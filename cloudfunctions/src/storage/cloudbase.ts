@@ -75,7 +75,7 @@ export class CloudbaseStore implements Store {
     const condition = whereCondition(where);
     const skip = options.skip ?? 0;
     const wanted = options.limit ?? Number.POSITIVE_INFINITY;
-    if (!Number.isInteger(skip) || skip < 0 || !(wanted === Number.POSITIVE_INFINITY || Number.isInteger(wanted))) {
+    if (!Number.isInteger(skip) || skip < 0 || !(wanted === Number.POSITIVE_INFINITY || (Number.isInteger(wanted) && wanted >= 0))) {
       throw new StoreError('UNAVAILABLE', 'invalid limit/skip');
     }
     const out: T[] = [];

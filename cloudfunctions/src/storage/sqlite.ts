@@ -103,21 +103,21 @@ export class SqliteStore implements Store {
   async find<T extends Doc>(collection: string, where: Where, options: FindOptions = {}): Promise<T[]> {
     this.assertUsable('find');
     const table = this.tableFor(collection, false);
-    const { clause, params } = whereSql(where); // validates field paths even when the table is absent
-    if (!this.tableExists(this.reader, table)) return [];
-    let sql = `SELECT doc FROM "${table}" ${clause}`;
+    // Everything is validated before the table check, so a bad query fails the same on an empty store.
+    const { clause, params } = whereSql(where);
     const order = (options.orderBy ?? []).map(([field, dir]) => {
       if (dir !== 'asc' && dir !== 'desc') throw new StoreError('UNAVAILABLE', 'invalid order direction');
       return `${fieldExpr(field)} ${dir === 'asc' ? 'ASC' : 'DESC'}`;
     });
     // _id breaks ties so that paging through equal keys is stable (CloudBase adapter does the same).
     order.push('_id ASC');
-    sql += ` ORDER BY ${order.join(', ')}`;
     const limit = options.limit ?? -1;
     const skip = options.skip ?? 0;
-    if (!Number.isInteger(limit) || !Number.isInteger(skip) || skip < 0) {
+    if ((options.limit !== undefined && (!Number.isInteger(limit) || limit < 0)) || !Number.isInteger(skip) || skip < 0) {
       throw new StoreError('UNAVAILABLE', 'invalid limit/skip');
     }
+    if (!this.tableExists(this.reader, table)) return [];
+    let sql = `SELECT doc FROM "${table}" ${clause} ORDER BY ${order.join(', ')}`;
     sql += ' LIMIT ? OFFSET ?';
     const rows = this.stmt(this.reader, sql).all(...params, limit < 0 ? -1 : limit, skip) as Array<{ doc: string }>;
     return rows.map((r) => JSON.parse(r.doc) as T);

@@ -92,6 +92,10 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(desc.map((d) => d.age)).toEqual([3, 2]);
       const page = await store.find<Person>('people', {}, { orderBy: [['age', 'asc']], skip: 1, limit: 2 });
       expect(page.map((d) => d._id)).toEqual(['c', 'd']);
+      expect(await store.find('people', {}, { limit: 0 })).toEqual([]);
+      expect(await store.find('people', {}, { skip: 10 })).toEqual([]);
+      await expect(store.find('people', {}, { limit: -1 })).rejects.toBeInstanceOf(StoreError);
+      await expect(store.find('people', {}, { skip: 1.5 })).rejects.toBeInstanceOf(StoreError);
     });
 
     test('find pages beyond 100 documents (CloudBase caps one get() at 100)', async () => {
