@@ -70,7 +70,7 @@ export function Register({ onDone }: { onDone: () => void }) {
 
   const field = (key: keyof Values, placeholder: string, type: 'text' | 'idcard' | 'number' = 'text') => (
     <>
-      <Form.Item name={key} label={LABELS[key]} required className={`hz-field hz-field--${key}`}>
+      <Form.Item name={key} label={LABELS[key]} align='center' required className={`hz-field hz-field--${key}`}>
         <Input type={type} placeholder={placeholder} aria-label={LABELS[key]} onChange={set(key)} />
       </Form.Item>
       {errors[key] ? (

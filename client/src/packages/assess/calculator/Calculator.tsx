@@ -89,7 +89,7 @@ export function Calculator({ today }: { today: string }) {
 
   const item = (name: keyof CalculatorDraft, label: string, child: React.ReactElement, required = false) => (
     <>
-      <Form.Item name={name} label={label} required={required} className={`hz-field hz-field--${name}${e[name] ? ' hz-field--error' : ''}`}>
+      <Form.Item name={name} label={label} align='center' required={required} className={`hz-field hz-field--${name}${e[name] ? ' hz-field--error' : ''}`}>
         {child}
       </Form.Item>
       <FieldError message={e[name]} />

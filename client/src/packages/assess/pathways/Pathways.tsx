@@ -54,7 +54,7 @@ export function Pathways({ today }: { today: string }) {
 
   const item = (name: keyof PathwayDraft, label: string, child: React.ReactElement) => (
     <>
-      <Form.Item name={name} label={label} className={`hz-field hz-field--${name}${e[name] ? ' hz-field--error' : ''}`}>
+      <Form.Item name={name} label={label} align='center' className={`hz-field hz-field--${name}${e[name] ? ' hz-field--error' : ''}`}>
         {child}
       </Form.Item>
       <FieldError message={e[name]} />
