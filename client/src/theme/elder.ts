@@ -24,6 +24,8 @@ export function useElderMode(): [boolean, (on: boolean) => void] {
 
 /** WeChat's font scale (1 when unknown: H5, old base libraries). Clamped so a page stays usable. */
 export function systemFontScale(): number {
+  // Read per render on purpose: it is a cheap synchronous call, and a user who changes WeChat's font size while the
+  // app is alive sees the next page follow it.
   try {
     const info = (Taro.getAppBaseInfo?.() ?? {}) as { fontSizeScaleFactor?: number };
     const f = Number(info.fontSizeScaleFactor);

@@ -37,6 +37,9 @@ describe('elder mode (长辈版)', () => {
     expect(Number(root(container).style.getPropertyValue('--hz-line-height'))).toBeGreaterThanOrEqual(1.3);
     expect(parseInt(root(container).style.getPropertyValue('--hz-touch-min'), 10)).toBeGreaterThanOrEqual(48);
     expect(screen.getByRole('switch').getAttribute('aria-checked')).toBe('true');
+    // nutui components on the page follow through the ConfigProvider's CSS variables.
+    expect(root(container).style.getPropertyValue('--nutui-font-size-base')).toBe('18px');
+    expect(root(container).style.getPropertyValue('--nutui-color-text')).toBe('#000000');
     // The next app start reads the persisted choice.
     expect(readElderPreference()).toBe(true);
   });
