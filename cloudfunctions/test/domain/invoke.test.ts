@@ -66,11 +66,9 @@ test('a failing action leaves nothing: no documents, no audit entry', async () =
   expect(await cloud.store.count('audit', {})).toBe(1);
 });
 
-// KNOWN BUG in storage/sqlite.ts (infrastructure engineer's file, reported): a table first created inside a
-// transaction that then rolls back stays in the adapter's table cache, so the next write to that collection fails
-// with "no such table" (→ INTERNAL). `test.failing` passes while the bug exists; when it is fixed this test fails:
-// then turn it into a plain `test`.
-test.failing('a collection whose first write was rolled back can still be written', async () => {
+// Regression: the SQLite adapter once kept a table created inside a rolled-back transaction in its cache, so the
+// next write to that collection failed with "no such table" (→ INTERNAL).
+test('a collection whose first write was rolled back can still be written', async () => {
   await call({ action: 'halfway', fail: 'app' });
   expect(await call({ action: 'ok', name: 'ab' })).toEqual({ ok: true, data: { done: true } });
 });

@@ -90,7 +90,7 @@ describe('submit', () => {
       year: 2025,
       claims: [{ indicator: 'rental', value: { rentalYears: -1 }, evidence: [] }],
     });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '合法租赁年数不能为负数' } });
     const other = await cloud.ok('demo-employee', 'files', 'upload', { purpose: 'evidence', contentBase64: b64(PNG_BYTES) });
     expect(
       await cloud.call(A, 'applications', 'saveDraft', { year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 2 }, evidence: [other.fileId] }] }),

@@ -1,5 +1,6 @@
 // Chinese names of input fields, so a validation error can say which field is wrong ("身份证号码：…").
 import { z } from 'zod';
+import { PROFILE_FIELD_LABELS } from '../scoring/profile';
 
 export const FIELD_LABELS: Record<string, string> = {
   action: '操作',
@@ -51,7 +52,9 @@ export const FIELD_LABELS: Record<string, string> = {
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
     const key = path[i];
-    if (typeof key === 'string') return FIELD_LABELS[key] ?? key;
+    if (typeof key === 'string') {
+      return FIELD_LABELS[key] ?? (PROFILE_FIELD_LABELS as Record<string, string>)[key] ?? key;
+    }
   }
   return undefined;
 }
@@ -68,7 +71,9 @@ export function describeIssues(error: z.ZodError): string {
     return `不接受的字段：${issue.keys.join('、')}`;
   }
   const label = fieldLabel(issue.path);
-  return label ? `${label}：${issue.message}` : issue.message;
+  // Profile schema messages already start with the field name ("合法租赁年数不能为负数").
+  if (!label || issue.message.startsWith(label)) return issue.message;
+  return `${label}：${issue.message}`;
 }
 
 /** Zod's Chinese locale, passed per parse (never set globally, so importing this package has no side effect). */
