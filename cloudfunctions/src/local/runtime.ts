@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Runtime } from '../core/runtime';
 import { SqliteStore } from '../storage/sqlite';
 import { LocalFileStore } from '../storage/files-local';
-import { ensureIndexes } from '../storage/indexes';
+import { ensureIndexes, INDEXES } from '../storage/indexes';
+import { OWN_INDEXES } from '../functions/rounds/codes';
 import { jsonLogger } from '../wx/log';
 import { DevClock } from './clock';
 import { dataPaths } from './paths';
@@ -22,7 +23,7 @@ export async function createLocalRuntime(options: { dataDir?: string; now?: stri
   const clock = new DevClock(options.now);
   // HZ_SQLITE_SYNC=FULL adds an fsync per group commit (power-loss safe); NORMAL already survives a process crash.
   const store = new SqliteStore(paths.database, { synchronous: process.env.HZ_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL' });
-  await ensureIndexes(store);
+  await ensureIndexes(store, [...INDEXES, ...OWN_INDEXES]);
   const runtime: Runtime = {
     store,
     files: new LocalFileStore(paths.files),
