@@ -132,22 +132,25 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   // Indicator table.
   y += 10;
   const pointsW = 90;
-  const rowH = 22;
-  doc.rect(left, y, width, rowH).fillColor('#eeeeee').fill();
+  // One page whatever the number of indicators (up to every indicator of the table): rows shrink to fit 260 pt.
+  const rowH = Math.max(12, Math.min(22, 260 / Math.max(1, content.items.length)));
+  const itemFont = rowH >= 18 ? 11 : 8.5;
+  const rowPad = (rowH - itemFont * 1.2) / 2;
+  doc.rect(left, y, width, 22).fillColor('#eeeeee').fill();
   doc.fillColor(ink).fontSize(12);
   doc.text('积分指标', left + 10, y + 5, { width: width - pointsW - 20 });
   doc.text('分值', left + width - pointsW, y + 5, { width: pointsW - 10, align: 'right' });
-  y += rowH;
+  y += 22;
   for (const item of content.items) {
-    doc.fontSize(11).fillColor(ink).text(item.name, left + 10, y + 5, { width: width - pointsW - 20, lineBreak: false, ellipsis: true });
-    doc.text(formatPoints(item.points), left + width - pointsW, y + 5, { width: pointsW - 10, align: 'right' });
+    doc.fontSize(itemFont).fillColor(ink).text(item.name, left + 10, y + rowPad, { width: width - pointsW - 20, lineBreak: false, ellipsis: true });
+    doc.text(formatPoints(item.points), left + width - pointsW, y + rowPad, { width: pointsW - 10, align: 'right', lineBreak: false });
     y += rowH;
     doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.4).strokeColor('#bbbbbb').stroke();
   }
   doc.moveTo(left, y).lineTo(left + width, y).lineWidth(1).strokeColor(ink).stroke();
   doc.fontSize(13).fillColor(ink).text('积分合计', left + 10, y + 6, { width: width - pointsW - 20 });
   doc.text(formatPoints(content.total), left + width - pointsW, y + 6, { width: pointsW - 10, align: 'right' });
-  y += rowH + 16;
+  y += 22 + 16;
 
   // Issue date and the QR code, side by side.
   const qrSize = 110;

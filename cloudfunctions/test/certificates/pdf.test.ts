@@ -45,6 +45,12 @@ describe('certificate PDF', () => {
     expect(other.equals(pdf)).toBe(false);
   });
 
+  test('stays on one A4 page with every indicator of the table listed', async () => {
+    const items = Array.from({ length: 22 }, (_, k) => ({ code: `i${k}`, name: `指标名称较长的一项积分指标第${k + 1}项（含说明）`, points: k - 3 }));
+    const many = await renderCertificatePdf({ ...input, content: { ...content, items, total: items.reduce((a, i) => a + i.points, 0) } });
+    expect(many.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
+  });
+
   test('points print without trailing zeros', () => {
     expect([formatPoints(30), formatPoints(24.5), formatPoints(-40), formatPoints(0.25)]).toEqual(['30', '24.5', '-40', '0.25']);
   });
