@@ -57,9 +57,16 @@ export interface CbCloud {
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string };
 }
 
+/**
+ * The text of an SDK error, or '' for anything else. The SDK's errors carry errCode / errMsg (wxcloud 错误码 page)
+ * or a DATABASE_* code (CloudBase); our own errors (AppError, StoreError) thrown inside a transaction never match,
+ * so a domain 'CONFLICT' is not mistaken for a database write conflict and retried.
+ */
 function text(e: unknown): string {
-  if (!e || typeof e !== 'object') return String(e);
+  if (!e || typeof e !== 'object') return '';
   const err = e as CbError;
+  const sdkShaped = typeof err.errCode === 'number' || typeof err.errMsg === 'string' || /^DATABASE_/.test(String(err.code ?? ''));
+  if (!sdkShaped) return '';
   return `${err.errCode ?? ''} ${err.code ?? ''} ${err.errMsg ?? ''} ${err.message ?? ''}`;
 }
 

@@ -99,3 +99,21 @@ describe('the stand-in follows the documented CloudBase behaviour', () => {
     expect((await db.collection('acc').doc('a').get()).data).toMatchObject({ v: 10 });
   });
 });
+
+describe('CloudBase error mapping', () => {
+  test('an application error named CONFLICT inside a transaction is not retried as a write conflict', async () => {
+    const db = new CloudbaseStandin({ throwOnNotFound: false });
+    const store = new CloudbaseStore(db);
+    let runs = 0;
+    class AppLikeError extends Error {
+      code = 'CONFLICT';
+    }
+    await expect(
+      store.transaction(async () => {
+        runs++;
+        throw new AppLikeError('CONFLICT');
+      }),
+    ).rejects.toBeInstanceOf(AppLikeError);
+    expect(runs).toBe(1);
+  });
+});
