@@ -49,6 +49,12 @@ test("an applicant's year, from application to a verified certificate", async ()
   await upload(a, '从相册选择证明材料', { name: 'diploma.png', mimeType: 'image/png', buffer: TINY_PNG });
   await shot(a, 'education-step');
   await next(a, '第2/4项：社会保险');
+  // Closing and reopening the app keeps the draft: same step, same uploads.
+  await a.reload();
+  await seeText(a, '第2/4项：社会保险');
+  await press(a, '上一步');
+  await seeText(a, '已上传：diploma.png');
+  await next(a, '第2/4项：社会保险');
   await fill(a, '社保缴纳月数', '48');
   await upload(a, '从相册选择证明材料');
   await next(a, '第3/4项：居住登记和居住证年限');
