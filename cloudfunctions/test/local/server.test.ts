@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { startLocalCloud, type LocalCloud } from '../../src/local/start';
 import { verifyAuditChain } from '../../src/audit';
 import { probeInvoke, PROBE_COLLECTION } from './fixtures/probe';
@@ -184,6 +185,32 @@ describe('local cloud server', () => {
     expect(res.status).toBe(200);
     expect(await cloud.local.runtime.store.count(PROBE_COLLECTION, { requestId: 'req-000001' })).toBe(1);
     expect(await verifyAuditChain(cloud.local.runtime.store)).toMatchObject({ ok: true });
+  });
+
+  test('any method, path, header and body gets a well-formed answer (property)', async () => {
+    const pathArb = fc.oneof(
+      fc.constantFrom('/api/functions/probe', '/api/functions/', '/api/dev/clock', '/api/dev/personas', '/', '/js/app.1234.js'),
+      fc.string({ maxLength: 40 }).map((x) => `/${encodeURIComponent(x)}`),
+      fc.string({ maxLength: 20 }).map((x) => `/api/functions/${encodeURIComponent(x)}`),
+    );
+    const bodyArb = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.json({ maxDepth: 3 }),
+      fc.record({ action: fc.constantFrom('whoami', 'submit', 'count', 'boom', 'nope'), requestId: fc.string({ maxLength: 70 }) }).map((o) => JSON.stringify(o)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD'), pathArb, bodyArb, fc.option(fc.string({ maxLength: 30 }).filter((h) => /^[\x21-\x7e ]*$/.test(h))), async (method, path, body, openid) => {
+        const res = await call(cloud, method, path, method === 'GET' || method === 'HEAD' ? undefined : body, openid ? { 'X-WX-OPENID': openid } : {});
+        expect([200, 400, 401, 403, 404, 405, 409, 413, 500, 503]).toContain(res.status);
+        if (method !== 'HEAD' && String(res.headers['content-type']).startsWith('application/json')) {
+          const env = res.json();
+          expect(typeof env.ok).toBe('boolean');
+          if (!env.ok) expect(env.error.message).toMatch(/[\u4e00-\u9fff]/); // a Chinese message
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect((await call(cloud, 'GET', '/')).status).toBe(200);
   });
 
   test('garbage on the socket gets a 400 and does not take the server down', async () => {
