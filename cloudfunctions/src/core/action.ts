@@ -68,6 +68,19 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
   return { name, actions: actions as Record<string, ActionDef> };
 }
 
+/**
+ * Records that someone other than the person read that person's data (evidence, an application, a review item):
+ * an access log in the same hash chain. Reads of one's own data and masked lists are not logged.
+ */
+export async function auditRead(
+  ctx: ActionContext<unknown>,
+  subjectPersonId: string,
+  target: { collection: string; id: string },
+): Promise<void> {
+  if (ctx.person && ctx.person._id === subjectPersonId) return;
+  await ctx.mutate((_tx, audit) => audit({ onBehalfOf: subjectPersonId, target, details: { read: true } }));
+}
+
 /** The staff department of a reviewer account (null for others). */
 export function departmentOf(account: AccountDoc | null): DepartmentCode | null {
   return account && account.roles.includes('reviewer') ? account.department : null;

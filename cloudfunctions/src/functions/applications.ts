@@ -15,7 +15,7 @@ import {
   zhErrorMap,
   type IndicatorCode,
 } from '@hz-points/shared';
-import { defineAction, defineFunction, hasRole } from '../core/action';
+import { auditRead, defineAction, defineFunction, hasRole } from '../core/action';
 import { AppError } from '../core/errors';
 import { hashKey } from '../core/ids';
 import {
@@ -262,7 +262,7 @@ async function objectionOf(ops: Pick<DocOps, 'get'>, app: ApplicationDoc): Promi
 const get = defineAction({
   input: ApplicationRefInput,
   access: 'caller',
-  mutates: false,
+  mutates: true, // access log when someone other than the applicant reads
   async run(ctx) {
     const store = ctx.runtime.store;
     const staff = hasRole(ctx.account, 'district-office') || hasRole(ctx.account, 'admin');
@@ -278,6 +278,7 @@ const get = defineAction({
     }
     const objection = await objectionOf(store, app);
     const items = await loadItems(store, app);
+    await auditRead(ctx, app.personId, { collection: COLLECTIONS.applications, id: app._id });
     return {
       application: applicationView(app, { now: ctx.now, today: ctx.today, staff, objection }),
       applicant: subject ? maskedPerson(subject) : null,

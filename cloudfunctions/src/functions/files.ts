@@ -2,7 +2,7 @@
 // unguessable per-person path; read back only through `read`, which checks access.
 import { randomBytes } from 'crypto';
 import { MAX_FILE_BYTES, ReadFileInput, UploadFileInput } from '@hz-points/shared';
-import { defineAction, defineFunction, departmentOf, hasRole } from '../core/action';
+import { auditRead, defineAction, defineFunction, departmentOf, hasRole } from '../core/action';
 import { AppError } from '../core/errors';
 import { randomId } from '../core/ids';
 import { COLLECTIONS, type EntrustmentDoc, type FileDoc, type PersonDoc } from '../core/model';
@@ -121,7 +121,7 @@ export async function mayReadFile(
 const read = defineAction({
   input: ReadFileInput,
   access: 'caller',
-  mutates: false,
+  mutates: true, // access log when someone other than the owner reads
   async run(ctx) {
     const store = ctx.runtime.store;
     const file = await store.get<FileDoc>(COLLECTIONS.files, ctx.input.fileId);
@@ -129,6 +129,7 @@ const read = defineAction({
     if (!file || !(await mayReadFile(store, file, ctx, ctx.today))) throw new AppError('NOT_FOUND');
     const blob = await ctx.runtime.files.get(file.path);
     if (!blob) throw new AppError('NOT_FOUND', '文件内容不存在');
+    await auditRead(ctx, file.ownerPersonId, { collection: COLLECTIONS.files, id: file._id });
     return { fileId: file._id, contentType: file.contentType, size: blob.bytes.length, contentBase64: blob.bytes.toString('base64') };
   },
 });

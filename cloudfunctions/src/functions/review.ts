@@ -1,7 +1,7 @@
 // review: each item goes to the department owning its indicator; reviewers see only their department's items, with
 // the applicant masked. See API.md.
 import { DecideInput, ItemRefInput, QueueInput, type DepartmentCode } from '@hz-points/shared';
-import { defineAction, defineFunction, departmentOf } from '../core/action';
+import { auditRead, defineAction, defineFunction, departmentOf } from '../core/action';
 import { AppError } from '../core/errors';
 import { COLLECTIONS, type ApplicationDoc, type ItemDoc, type PersonDoc } from '../core/model';
 import { delegationFor, maskedPerson } from '../core/people';
@@ -42,13 +42,14 @@ const queue = defineAction({
 const getItem = defineAction({
   input: ItemRefInput,
   access: ['reviewer'],
-  mutates: false,
+  mutates: true, // access log
   async run(ctx) {
     const dept = reviewerDept(ctx.account);
     const store = ctx.runtime.store;
     const item = await store.get<ItemDoc>(COLLECTIONS.items, ctx.input.itemId);
     if (!item || item.department !== dept) throw new AppError('NOT_FOUND');
     const p = await store.get<PersonDoc>(COLLECTIONS.persons, item.personId);
+    await auditRead(ctx, item.personId, { collection: COLLECTIONS.items, id: item._id });
     return {
       item: { ...itemView(item), applicationId: item.applicationId, year: item.year, history: item.history },
       applicant: p ? { ...maskedPerson(p), disabled: p.disabled } : null,
