@@ -13,6 +13,12 @@ runStoreContract('SQLite (file, WAL)', async () => {
   return new SqliteStore(join(dir, 'db.sqlite'));
 });
 
+runStoreContract('SQLite (synchronous FULL, checkpoints inside commits)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hz-sqlite-'));
+  dirs.push(dir);
+  return new SqliteStore(join(dir, 'db.sqlite'), { synchronous: 'FULL', checkpoint: 'auto' });
+});
+
 describe('SQLite specifics', () => {
   test('WAL journal and an expression index that the planner uses', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hz-sqlite-'));
