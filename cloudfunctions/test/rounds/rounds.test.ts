@@ -217,6 +217,43 @@ describe('settlement window: 11-01 to 11-30, working days, until 24:00 Beijing o
   });
 });
 
+describe('withdrawing before publication', () => {
+  test('takes the application off the ranking; it may be filed again while the window is open', async () => {
+    const cloud = await seededCloud('2025-09-17T10:00:00');
+    try {
+      await scoredApplication(cloud, DEMO_PERSON_IDS.applicant, 2025, '2025-09-17');
+      cloud.setNow(bj('2025-10-20T10:00:00'));
+      await cloud.ok('demo-applicant', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`, residencePermitNo: '330106202300000001' });
+      cloud.setNow(bj('2025-11-05T10:00:00'));
+      const payload = (requestId: string) => ({
+        year: 2025,
+        district: '拱墅区',
+        declarations: { validResidencePermit: true, fullCivilCapacity: true, hasUrbanHangzhouHukou: false },
+        requestId,
+      });
+      await cloud.ok('demo-applicant', 'settlement', 'apply', payload('settle-first-try'));
+      expect(await cloud.call('demo-applicant', 'settlement', 'apply', payload('settle-other-try'))).toMatchObject({ error: { code: 'ALREADY_SUBMITTED' } });
+      await cloud.ok('demo-applicant', 'settlement', 'withdraw', { year: 2025 });
+      const keysOf = async () => {
+        const docs = await cloud.store.find<{ _id: string; entries: Record<string, unknown> }>(OWN_COLLECTIONS.settlementKeys, { year: 2025 }, { limit: 300 });
+        return docs.flatMap((d) => Object.keys(d.entries));
+      };
+      expect(await keysOf()).toEqual([]);
+      await cloud.ok('demo-applicant', 'settlement', 'apply', payload('settle-second-try'));
+      expect(await keysOf()).toEqual([DEMO_PERSON_IDS.applicant]);
+
+      cloud.setNow(bj('2025-12-02T10:00:00'));
+      await cloud.ok('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 100 });
+      await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
+      expect(await cloud.call('demo-applicant', 'settlement', 'withdraw', { year: 2025 })).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
+      const mine = await cloud.ok('demo-applicant', 'rounds', 'myStanding', { year: 2025 });
+      expect(mine.result).toMatchObject({ admitted: true, name: '演示申请人', notice: { number: 'ZR-2025-000001', expiresOn: '2026-01-31' } });
+    } finally {
+      await cloud.close();
+    }
+  });
+});
+
 describe('round administration', () => {
   test('an admin opens a year with roundDates(year), may adjust them; others may not', async () => {
     const cloud = await seededCloud('2025-06-01T10:00:00');
