@@ -4,6 +4,9 @@ import { cpSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { SqliteStore } from '../../src/storage/sqlite';
+import { CloudbaseStore } from '../../src/storage/cloudbase';
+import { CloudbaseStandin } from '../../src/storage/cloudbase-standin';
+import type { Store } from '../../src/storage/store';
 import { LocalFileStore } from '../../src/storage/files-local';
 import type { Runtime } from '../../src/core/runtime';
 import { invoke } from '../../src/core/invoke';
@@ -12,7 +15,7 @@ import type { Envelope } from '../../src/core/runtime';
 
 export interface TestCloud {
   runtime: Runtime;
-  store: SqliteStore;
+  store: Store;
   logs: Array<{ level: string; message: string; fields?: Record<string, unknown> }>;
   setNow(iso: string): void;
   call<T = any>(openid: string | undefined, fn: string, action: string, payload?: Record<string, unknown>): Promise<Envelope<T>>;
@@ -27,10 +30,23 @@ export interface TestCloud {
  * A fresh cloud in a new temporary folder; with `copyFrom`, starting from a copy of another (closed) cloud's folder,
  * so a table-driven test builds its world once and runs each case on its own copy.
  */
-export function createTestCloud(nowIso = '2025-09-26T02:00:00.000Z', opts: { copyFrom?: string } = {}): TestCloud {
+export type StoreKind = 'sqlite' | 'cloudbase';
+
+/**
+ * `store: 'cloudbase'` runs the same handlers over the CloudBase adapter and the infrastructure engineer's in-process
+ * stand-in of the CloudBase database (single-document transactions, 100-record pages, conflicts): proof that the
+ * domain only uses what CloudBase allows.
+ */
+export function createTestCloud(
+  nowIso = '2025-09-26T02:00:00.000Z',
+  opts: { copyFrom?: string; store?: StoreKind } = {},
+): TestCloud {
   const dir = mkdtempSync(join(tmpdir(), 'hz-domain-'));
   if (opts.copyFrom) cpSync(opts.copyFrom, dir, { recursive: true });
-  const store = new SqliteStore(join(dir, 'db.sqlite'));
+  const store: Store =
+    opts.store === 'cloudbase'
+      ? new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false }))
+      : new SqliteStore(join(dir, 'db.sqlite'));
   let now = new Date(nowIso);
   const logs: TestCloud['logs'] = [];
   const runtime: Runtime = {
@@ -80,7 +96,7 @@ export const ALL_COLLECTIONS = [
   AUDIT_HEAD_COLLECTION,
 ] as const;
 
-export async function snapshot(store: SqliteStore, collections: readonly string[] = ALL_COLLECTIONS): Promise<string> {
+export async function snapshot(store: Store, collections: readonly string[] = ALL_COLLECTIONS): Promise<string> {
   const out: Record<string, unknown[]> = {};
   for (const c of collections) {
     const docs = await store.find(c, {}, { orderBy: [['_id', 'asc']], limit: 100000 });
