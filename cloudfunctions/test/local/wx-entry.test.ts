@@ -1,32 +1,8 @@
 import { makeMain } from '../../src/wx/entry';
 import { createWxRuntime, wxCaller } from '../../src/wx/runtime';
-import { CloudbaseStandin } from '../../src/storage/cloudbase-standin';
-import type { CbCloud } from '../../src/storage/cloudbase-types';
+import { fakeCloud } from './fixtures/fake-cloud';
 import { verifyAuditChain } from '../../src/audit';
 import { demoIdNumber } from '../../src/demo/seed';
-
-/** A stand-in for the wx-server-sdk `cloud` object: database (the stand-in), storage, and a settable WX context. */
-function fakeCloud() {
-  const db = new CloudbaseStandin({ throwOnNotFound: false });
-  const blobs = new Map<string, Buffer>();
-  let openid: string | undefined;
-  const options: Array<unknown> = [];
-  const cloud: CbCloud & { as(o: string | undefined): void; dbOptions: unknown[] } = {
-    database: (o) => {
-      options.push(o);
-      return db;
-    },
-    uploadFile: async ({ cloudPath, fileContent }) => {
-      blobs.set(`cloud://env/${cloudPath}`, Buffer.from(fileContent));
-      return { fileID: `cloud://env/${cloudPath}` };
-    },
-    downloadFile: async ({ fileID }) => ({ fileContent: blobs.get(fileID)! }),
-    getWXContext: () => ({ OPENID: openid }),
-    as: (o) => (openid = o),
-    dbOptions: options,
-  };
-  return cloud;
-}
 
 const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
 afterAll(() => quiet.mockRestore());
