@@ -6,130 +6,133 @@ import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
 import { bj } from '../helpers/world';
 import { JPEG_BYTES, PDF_BYTES, PNG_BYTES, b64 } from '../helpers/fixtures';
 
-let cloud: TestCloud;
-beforeEach(async () => {
-  cloud = createTestCloud(bj('2025-09-26'));
-  await seedDemo(cloud.runtime);
-});
-afterEach(() => cloud.close());
-
-const A = 'demo-applicant';
-async function draft(year = 2025) {
-  const r = await cloud.ok(A, 'applications', 'saveDraft', {
-    year,
-    claims: [{ indicator: 'rental', value: { rentalYears: 2 }, evidence: [] }],
+// The whole file runs twice: on the SQLite adapter and on the CloudBase adapter over its stand-in.
+describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
+  let cloud: TestCloud;
+  beforeEach(async () => {
+    cloud = createTestCloud(bj('2025-09-26'), { store: storeKind });
+    await seedDemo(cloud.runtime);
   });
-  return r.application.applicationId as string;
-}
+  afterEach(() => cloud.close());
 
-describe('submit', () => {
-  test('the same request id returns the same result and stores nothing twice', async () => {
-    const applicationId = await draft();
-    const first = await cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'same-id-0001' });
-    expect(first.ok).toBe(true);
-    const afterFirst = await snapshot(cloud.store);
-    cloud.setNow(bj('2025-09-27'));
-    const second = await cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'same-id-0001' });
-    expect(second).toEqual(first);
-    expect(await snapshot(cloud.store)).toBe(afterFirst);
-    // Another request id for a submitted application: ALREADY_SUBMITTED; the id reused for something else: refused.
-    expect(await cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'other-id-0002' })).toMatchObject({
-      ok: false,
-      error: { code: 'ALREADY_SUBMITTED' },
+  const A = 'demo-applicant';
+  async function draft(year = 2025) {
+    const r = await cloud.ok(A, 'applications', 'saveDraft', {
+      year,
+      claims: [{ indicator: 'rental', value: { rentalYears: 2 }, evidence: [] }],
     });
-    expect(await cloud.call(A, 'applications', 'submit', { applicationId: 'app-2025-p-other', commitment: true, requestId: 'same-id-0001' })).toMatchObject({
-      ok: false,
-      error: { code: 'REQUEST_ID_REUSED' },
+    return r.application.applicationId as string;
+  }
+
+  describe('submit', () => {
+    test('the same request id returns the same result and stores nothing twice', async () => {
+      const applicationId = await draft();
+      const first = await cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'same-id-0001' });
+      expect(first.ok).toBe(true);
+      const afterFirst = await snapshot(cloud.store);
+      cloud.setNow(bj('2025-09-27'));
+      const second = await cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'same-id-0001' });
+      expect(second).toEqual(first);
+      expect(await snapshot(cloud.store)).toBe(afterFirst);
+      // Another request id for a submitted application: ALREADY_SUBMITTED; the id reused for something else: refused.
+      expect(await cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'other-id-0002' })).toMatchObject({
+        ok: false,
+        error: { code: 'ALREADY_SUBMITTED' },
+      });
+      expect(await cloud.call(A, 'applications', 'submit', { applicationId: 'app-2025-p-other', commitment: true, requestId: 'same-id-0001' })).toMatchObject({
+        ok: false,
+        error: { code: 'REQUEST_ID_REUSED' },
+      });
+      expect(await snapshot(cloud.store)).toBe(afterFirst);
     });
-    expect(await snapshot(cloud.store)).toBe(afterFirst);
-  });
 
-  test('concurrent submits with one request id create one set of items', async () => {
-    const applicationId = await draft();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'race-id-0001' })),
-    );
-    expect(results.every((r) => r.ok)).toBe(true);
-    expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
-    expect(await cloud.store.count('items', { applicationId })).toBe(8);
-    expect(await cloud.store.count('audit', { action: 'applications.submit' })).toBe(1);
-  });
-
-  test('the commitment is required; nothing changes without it', async () => {
-    const applicationId = await draft();
-    const before = await snapshot(cloud.store);
-    expect(await cloud.call(A, 'applications', 'submit', { applicationId, commitment: false, requestId: 'no-commit-01' })).toMatchObject({
-      ok: false,
-      error: { code: 'COMMITMENT_REQUIRED' },
+    test('concurrent submits with one request id create one set of items', async () => {
+      const applicationId = await draft();
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'race-id-0001' })),
+      );
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+      expect(await cloud.store.count('items', { applicationId })).toBe(8);
+      expect(await cloud.store.count('audit', { action: 'applications.submit' })).toBe(1);
     });
-    expect(await snapshot(cloud.store)).toBe(before);
-  });
 
-  test('a year whose holiday calendar is unknown fails with CALENDAR_UNKNOWN and stores nothing', async () => {
-    // A 2027 round opened early by an administrator; the 2027 holidays are not yet published.
-    const d = roundDates(2027);
-    await cloud.store.set<RoundDoc>('rounds', {
-      _id: 'round-2027', year: 2027, status: 'open', cutoffDate: d.cutoffDate, settlementOpens: d.settlementOpens,
-      settlementCloses: d.settlementCloses, lookbackFrom: d.lookbackFrom,
-      pointsApplication: { opens: null, closes: d.pointsApplication.closes, yearRound: true }, createdAt: bj('2027-01-04'),
+    test('the commitment is required; nothing changes without it', async () => {
+      const applicationId = await draft();
+      const before = await snapshot(cloud.store);
+      expect(await cloud.call(A, 'applications', 'submit', { applicationId, commitment: false, requestId: 'no-commit-01' })).toMatchObject({
+        ok: false,
+        error: { code: 'COMMITMENT_REQUIRED' },
+      });
+      expect(await snapshot(cloud.store)).toBe(before);
     });
-    cloud.setNow(bj('2027-01-04'));
-    const applicationId = await draft(2027);
-    const before = await snapshot(cloud.store);
-    const r = await cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'unknown-cal-1' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'CALENDAR_UNKNOWN', message: expect.stringContaining('节假日') } });
-    expect(await snapshot(cloud.store)).toBe(before);
-  });
 
-  test('a closed or missing round refuses drafts (ROUND_NOT_OPEN)', async () => {
-    expect(await cloud.call(A, 'applications', 'saveDraft', { year: 2024, claims: [] })).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_OPEN' } });
-  });
-
-  test('claim values are the profile fields of their indicator; evidence must be the applicant\'s', async () => {
-    const r = await cloud.call(A, 'applications', 'saveDraft', {
-      year: 2025,
-      claims: [{ indicator: 'rental', value: { rentalYears: -1 }, evidence: [] }],
+    test('a year whose holiday calendar is unknown fails with CALENDAR_UNKNOWN and stores nothing', async () => {
+      // A 2027 round opened early by an administrator; the 2027 holidays are not yet published.
+      const d = roundDates(2027);
+      await cloud.store.set<RoundDoc>('rounds', {
+        _id: 'round-2027', year: 2027, status: 'open', cutoffDate: d.cutoffDate, settlementOpens: d.settlementOpens,
+        settlementCloses: d.settlementCloses, lookbackFrom: d.lookbackFrom,
+        pointsApplication: { opens: null, closes: d.pointsApplication.closes, yearRound: true }, createdAt: bj('2027-01-04'),
+      });
+      cloud.setNow(bj('2027-01-04'));
+      const applicationId = await draft(2027);
+      const before = await snapshot(cloud.store);
+      const r = await cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'unknown-cal-1' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'CALENDAR_UNKNOWN', message: expect.stringContaining('节假日') } });
+      expect(await snapshot(cloud.store)).toBe(before);
     });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '合法租赁年数不能为负数' } });
-    const other = await cloud.ok('demo-employee', 'files', 'upload', { purpose: 'evidence', contentBase64: b64(PNG_BYTES) });
-    expect(
-      await cloud.call(A, 'applications', 'saveDraft', { year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 2 }, evidence: [other.fileId] }] }),
-    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-  });
-});
 
-describe('evidence upload', () => {
-  const upload = (contentBase64: string) => cloud.call(A, 'files', 'upload', { purpose: 'evidence', contentBase64, fileName: 'photo.jpg' });
+    test('a closed or missing round refuses drafts (ROUND_NOT_OPEN)', async () => {
+      expect(await cloud.call(A, 'applications', 'saveDraft', { year: 2024, claims: [] })).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_OPEN' } });
+    });
 
-  test.each([
-    ['JPEG', JPEG_BYTES, 'image/jpeg'],
-    ['PNG', PNG_BYTES, 'image/png'],
-    ['PDF', PDF_BYTES, 'application/pdf'],
-  ])('%s accepted by its magic bytes', async (_n, bytes, type) => {
-    const r = await upload(b64(bytes));
-    expect(r).toMatchObject({ ok: true, data: { contentType: type } });
+    test('claim values are the profile fields of their indicator; evidence must be the applicant\'s', async () => {
+      const r = await cloud.call(A, 'applications', 'saveDraft', {
+        year: 2025,
+        claims: [{ indicator: 'rental', value: { rentalYears: -1 }, evidence: [] }],
+      });
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '合法租赁年数不能为负数' } });
+      const other = await cloud.ok('demo-employee', 'files', 'upload', { purpose: 'evidence', contentBase64: b64(PNG_BYTES) });
+      expect(
+        await cloud.call(A, 'applications', 'saveDraft', { year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 2 }, evidence: [other.fileId] }] }),
+      ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    });
   });
 
-  const cases: Array<[string, string, string]> = [
-    ['a GIF named .jpg', 'FILE_TYPE_NOT_ALLOWED', b64(Buffer.from('GIF89a........'))],
-    ['an EXE', 'FILE_TYPE_NOT_ALLOWED', b64(Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]))],
-    ['HTML', 'FILE_TYPE_NOT_ALLOWED', b64(Buffer.from('<html><script>alert(1)</script>'))],
-    ['a truncated PNG signature', 'FILE_TYPE_NOT_ALLOWED', b64(Buffer.from([0x89, 0x50, 0x4e, 0x47]))],
-    ['not base64', 'FILE_EMPTY', '@@@@not-base64@@@@'],
-    ['base64 with bad padding', 'FILE_EMPTY', 'iVBORw0KGgo=A'],
-    ['base64 with a space', 'FILE_EMPTY', 'iVBO Rw0K'],
-    ['over 4 MB decoded', 'FILE_TOO_LARGE', b64(Buffer.concat([PNG_BYTES, Buffer.alloc(MAX_FILE_BYTES)]))],
-    ['over the 6 MB request limit', 'VALIDATION_FAILED', 'A'.repeat(6 * 1024 * 1024 + 4)],
-    ['empty', 'VALIDATION_FAILED', ''],
-  ];
-  test.each(cases)('%s is rejected (%s) and nothing is stored', async (_n, code, content) => {
-    const before = await snapshot(cloud.store);
-    expect(await upload(content)).toMatchObject({ ok: false, error: { code } });
-    expect(await snapshot(cloud.store)).toBe(before);
-  });
+  describe('evidence upload', () => {
+    const upload = (contentBase64: string) => cloud.call(A, 'files', 'upload', { purpose: 'evidence', contentBase64, fileName: 'photo.jpg' });
 
-  test('exactly 4 MB is accepted', async () => {
-    const bytes = Buffer.concat([PNG_BYTES, Buffer.alloc(MAX_FILE_BYTES - PNG_BYTES.length)]);
-    expect((await upload(b64(bytes))).ok).toBe(true);
+    test.each([
+      ['JPEG', JPEG_BYTES, 'image/jpeg'],
+      ['PNG', PNG_BYTES, 'image/png'],
+      ['PDF', PDF_BYTES, 'application/pdf'],
+    ])('%s accepted by its magic bytes', async (_n, bytes, type) => {
+      const r = await upload(b64(bytes));
+      expect(r).toMatchObject({ ok: true, data: { contentType: type } });
+    });
+
+    const cases: Array<[string, string, string]> = [
+      ['a GIF named .jpg', 'FILE_TYPE_NOT_ALLOWED', b64(Buffer.from('GIF89a........'))],
+      ['an EXE', 'FILE_TYPE_NOT_ALLOWED', b64(Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]))],
+      ['HTML', 'FILE_TYPE_NOT_ALLOWED', b64(Buffer.from('<html><script>alert(1)</script>'))],
+      ['a truncated PNG signature', 'FILE_TYPE_NOT_ALLOWED', b64(Buffer.from([0x89, 0x50, 0x4e, 0x47]))],
+      ['not base64', 'FILE_EMPTY', '@@@@not-base64@@@@'],
+      ['base64 with bad padding', 'FILE_EMPTY', 'iVBORw0KGgo=A'],
+      ['base64 with a space', 'FILE_EMPTY', 'iVBO Rw0K'],
+      ['over 4 MB decoded', 'FILE_TOO_LARGE', b64(Buffer.concat([PNG_BYTES, Buffer.alloc(MAX_FILE_BYTES)]))],
+      ['over the 6 MB request limit', 'VALIDATION_FAILED', 'A'.repeat(6 * 1024 * 1024 + 4)],
+      ['empty', 'VALIDATION_FAILED', ''],
+    ];
+    test.each(cases)('%s is rejected (%s) and nothing is stored', async (_n, code, content) => {
+      const before = await snapshot(cloud.store);
+      expect(await upload(content)).toMatchObject({ ok: false, error: { code } });
+      expect(await snapshot(cloud.store)).toBe(before);
+    });
+
+    test('exactly 4 MB is accepted', async () => {
+      const bytes = Buffer.concat([PNG_BYTES, Buffer.alloc(MAX_FILE_BYTES - PNG_BYTES.length)]);
+      expect((await upload(b64(bytes))).ok).toBe(true);
+    });
   });
 });
