@@ -1,5 +1,6 @@
 // The local cloud: `npx tsx --tsconfig cloudfunctions/tsconfig.json cloudfunctions/src/local/main.ts`
-// (or `npm start`). Env: PORT (8080), HZ_DATA_DIR (.data/), HZ_NOW (ISO instant the clock starts at).
+// (or `npm start`). Env: PORT (8080), HZ_DATA_DIR (.data/), HZ_NOW (ISO instant the clock starts at),
+// HZ_STORE=cloudbase-standin (the CloudBase adapter over an in-memory stand-in), HZ_SQLITE_SYNC=FULL.
 import { startLocalCloud } from './start';
 import { jsonLogger } from '../wx/log';
 
@@ -13,9 +14,10 @@ process.on('unhandledRejection', (reason) => {
 async function main(): Promise<void> {
   const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid PORT: ${process.env.PORT}`);
-  const cloud = await startLocalCloud({ port, dataDir: process.env.HZ_DATA_DIR || undefined, now: process.env.HZ_NOW || undefined, log });
+  const storeKind = process.env.HZ_STORE === 'cloudbase-standin' ? 'cloudbase-standin' : 'sqlite';
+  const cloud = await startLocalCloud({ port, dataDir: process.env.HZ_DATA_DIR || undefined, now: process.env.HZ_NOW || undefined, log, store: storeKind });
   const seedNote = { seeded: '已写入演示数据', already: '演示数据已存在', unavailable: '演示数据模块尚未提供' }[cloud.seed];
-  console.log(`本地云已启动 local cloud listening on ${cloud.url}/ (data: ${cloud.local.paths.root}; ${seedNote}; clock ${cloud.local.clock.now().toISOString()})`);
+  console.log(`本地云已启动 local cloud listening on ${cloud.url}/ (data: ${storeKind === 'sqlite' ? cloud.local.paths.root : 'in memory, CloudBase stand-in'}; ${seedNote}; clock ${cloud.local.clock.now().toISOString()})`);
 
   let stopping = false;
   const stop = (signal: string) => {

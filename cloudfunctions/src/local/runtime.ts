@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Runtime } from '../core/runtime';
+import type { Store } from '../storage/store';
 import { SqliteStore } from '../storage/sqlite';
+import { CloudbaseStore } from '../storage/cloudbase';
+import { CloudbaseStandin } from '../storage/cloudbase-standin';
 import { LocalFileStore } from '../storage/files-local';
 import { ensureIndexes, INDEXES } from '../storage/indexes';
 import { OWN_INDEXES } from '../functions/rounds/codes';
@@ -17,12 +20,26 @@ export interface LocalRuntime {
 }
 
 /** Runtime of the local cloud: SQLite + files in the data folder, the dev clock, a per-folder secret. */
-export async function createLocalRuntime(options: { dataDir?: string; now?: string; log?: Runtime['log'] } = {}): Promise<LocalRuntime> {
+export async function createLocalRuntime(
+  options: {
+    dataDir?: string;
+    now?: string;
+    log?: Runtime['log'];
+    /**
+     * HZ_STORE. 'sqlite' (default): the data folder's database. 'cloudbase-standin': the production CloudBase
+     * adapter over the in-memory stand-in (nothing kept across restarts), to run the client against it.
+     */
+    store?: 'sqlite' | 'cloudbase-standin';
+  } = {},
+): Promise<LocalRuntime> {
   const paths = dataPaths(options.dataDir);
   mkdirSync(paths.files, { recursive: true });
   const clock = new DevClock(options.now);
   // HZ_SQLITE_SYNC=FULL adds an fsync per group commit (power-loss safe); NORMAL already survives a process crash.
-  const store = new SqliteStore(paths.database, { synchronous: process.env.HZ_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL' });
+  const store: Store =
+    options.store === 'cloudbase-standin'
+      ? new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false }))
+      : new SqliteStore(paths.database, { synchronous: process.env.HZ_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL' });
   await ensureIndexes(store, [...INDEXES, ...OWN_INDEXES]);
   const runtime: Runtime = {
     store,

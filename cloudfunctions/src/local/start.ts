@@ -20,6 +20,7 @@ export interface StartOptions {
   staticDir?: string;
   log?: Runtime['log'];
   bodyLimit?: number;
+  store?: 'sqlite' | 'cloudbase-standin';
 }
 
 export interface LocalCloud {
@@ -33,7 +34,7 @@ export interface LocalCloud {
 
 /** Starts the local cloud on 127.0.0.1 (loopback only: X-WX-OPENID is trusted here and nowhere else). */
 export async function startLocalCloud(options: StartOptions = {}): Promise<LocalCloud> {
-  const local = await createLocalRuntime({ dataDir: options.dataDir, now: options.now, log: options.log });
+  const local = await createLocalRuntime({ dataDir: options.dataDir, now: options.now, log: options.log, store: options.store });
   const demo = options.demo === undefined ? loadDemo() : options.demo;
   const seed = demo ? await seedOnce(local.runtime, demo) : 'unavailable';
   const server = createLocalServer({

@@ -242,6 +242,23 @@ describe('local cloud without an H5 build', () => {
   });
 });
 
+describe('local cloud over the CloudBase stand-in (HZ_STORE=cloudbase-standin)', () => {
+  test('the real domain, seeded, answers through the production adapter', async () => {
+    const dir = tempDir();
+    const cloud = await startLocalCloud({ port: 0, dataDir: join(dir, 'data'), store: 'cloudbase-standin', now: '2025-09-26T10:00:00+08:00', log: () => undefined });
+    try {
+      expect(cloud.seed).toBe('seeded');
+      const me = await post(cloud, 'accounts', { action: 'me' }, 'demo-applicant');
+      expect(me.status).toBe(200);
+      expect(me.json().data.person).not.toBeNull();
+      const list = await post(cloud, 'applications', { action: 'list' }, 'demo-applicant');
+      expect(list.status).toBe(200);
+    } finally {
+      await cloud.close();
+    }
+  });
+});
+
 describe('first start', () => {
   test('creates the database, seeds the demo once, keeps the secret', async () => {
     const dir = join(tempDir(), 'data');
