@@ -198,14 +198,8 @@ export default function AgentPage() {
     </View>
   );
 
-  return (
-    <PageShell title="我的代办">
-      <InfoNotice>
-        代办须有书面委托（用人单位）或监护、近亲属关系（16周岁以下未成年人、老年人、残疾人）。代办期间页面顶部会一直提示正在为谁办理。
-      </InfoNotice>
-      {notice ? <InfoNotice>{notice}</InfoNotice> : null}
-      <ErrorNotice message={error} />
-
+  const employeesSection = (
+    <React.Fragment key="employees">
       <Section title={`单位员工（${employees.length}人）`}>
         {employees.length === 0 ? <Text className="flows-muted">暂无已生效委托的员工。</Text> : null}
         {employees.map(subjectRow)}
@@ -284,6 +278,11 @@ export default function AgentPage() {
         </Section>
       ) : null}
 
+    </React.Fragment>
+  );
+
+  const wardsSection = (
+    <React.Fragment key="wards">
       <Section title={`被监护人/亲属（${wards.length}人）`}>
         {wards.length === 0 ? <Text className="flows-muted">暂无。可为没有微信的未成年子女、老人或残疾亲属代办。</Text> : null}
         {wards.map(subjectRow)}
@@ -318,6 +317,20 @@ export default function AgentPage() {
           </View>
         ) : null}
       </Section>
+
+    </React.Fragment>
+  );
+
+  // A guardian without employees sees their wards first.
+  return (
+    <PageShell title="我的代办">
+      <InfoNotice>
+        代办须有书面委托（用人单位）或监护、近亲属关系（16周岁以下未成年人、老年人、残疾人）。代办期间页面顶部会一直提示正在为谁办理。
+      </InfoNotice>
+      {notice ? <InfoNotice>{notice}</InfoNotice> : null}
+      <ErrorNotice message={error} />
+
+      {employees.length === 0 && wards.length > 0 ? [wardsSection, employeesSection] : [employeesSection, wardsSection]}
 
       {ents.asEmployee.length > 0 ? (
         <Section title="委托我的单位">

@@ -12,3 +12,4 @@ import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/tabs/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/tabpane/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/toast/style/css';

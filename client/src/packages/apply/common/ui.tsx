@@ -3,6 +3,7 @@
 import React from 'react';
 import { Text, View } from '@tarojs/components';
 import { Checked, Clock, Warning, Close } from '@nutui/icons-react-taro';
+import { Toast } from '@nutui/nutui-react-taro';
 import type { ItemStatus } from './types';
 import { countdown, describeCountdown } from './workdays';
 import './nutui-styles';
@@ -100,4 +101,15 @@ export function Loading(props: { text?: string }) {
       <Text>{props.text ?? '正在加载…'}</Text>
     </View>
   );
+}
+
+const TOAST_ID = 'flows-toast';
+
+/** The page's toast host (one per page). Toasts only confirm; anything the person must read stays on the page. */
+export function FlowsToast() {
+  return <Toast id={TOAST_ID} />;
+}
+
+export function toast(content: string, icon: 'success' | 'fail' = 'success'): void {
+  Toast.show(TOAST_ID, { content, icon, duration: 2 });
 }

@@ -24,7 +24,7 @@ import { EvidencePicker, type EvidenceFile } from '../common/EvidencePicker';
 import { applicationRoundYear, nowInstant, syncClock, useNow } from '../common/now';
 import { findOpenRoundYear } from '../common/rounds';
 import type { Application } from '../common/types';
-import { ErrorNotice, InfoNotice, Loading, Row, Section } from '../common/ui';
+import { ErrorNotice, FlowsToast, InfoNotice, Loading, Row, Section, toast } from '../common/ui';
 import { formatChineseDate } from '../common/workdays';
 
 type Phase = 'loading' | 'editing' | 'submitted';
@@ -200,7 +200,10 @@ export default function ApplyFormPage() {
   async function onSaveDraft() {
     setError(null);
     const app = await saveServerDraft(false);
-    if (app) setNotice('草稿已保存，下次进入可继续填写');
+    if (app) {
+      setNotice('草稿已保存，下次进入可继续填写');
+      toast('草稿已保存');
+    }
   }
 
   async function submit() {
@@ -264,6 +267,7 @@ export default function ApplyFormPage() {
 
   return (
     <PageShell title="积分申请">
+      <FlowsToast />
       <View className="flows-section">
         <Steps value={step} status="dynamic" aria-label={`申请步骤：第${step}步，共3步`}>
           <Step value={1} title="选择指标" />

@@ -11,7 +11,7 @@ import { ClaimFields } from '../../apply/common/ClaimFields';
 import { claimFormFromValue, describeValue, indicatorLabel, toClaimValue, type ClaimForm } from '../../apply/common/claims';
 import { openBase64File } from '../../apply/common/openFile';
 import type { Item, ItemStatus } from '../../apply/common/types';
-import { ErrorNotice, InfoNotice, Loading, Row, Section, StatusBadge } from '../../apply/common/ui';
+import { ErrorNotice, FlowsToast, InfoNotice, Loading, Row, Section, StatusBadge, toast } from '../../apply/common/ui';
 
 type QueueItem = Item & { applicant?: { name?: string; idNumber?: string } | null; year?: number };
 
@@ -84,12 +84,15 @@ export default function ReviewQueuePage() {
     setReturning(false);
     setReason('');
     setOpen(null);
-    setNotice(`${indicatorLabel(open.indicator)}（${open.applicant?.name ?? ''}）：已${decision === 'approved' ? '审核通过' : decision === 'returned' ? '退回' : '标记为审核中'}`);
+    const done = decision === 'approved' ? '审核通过' : decision === 'returned' ? '退回' : '标记为审核中';
+    setNotice(`${indicatorLabel(open.indicator)}（${open.applicant?.name ?? ''}）：已${done}`);
+    toast(`已${done}`);
     load();
   }
 
   return (
     <PageShell title="审核队列">
+      <FlowsToast />
       <InfoNotice>
         {department ? `${DEPARTMENT_LABELS[department as keyof typeof DEPARTMENT_LABELS] ?? department}审核员：仅显示本部门负责的指标。` : '仅审核员可使用。'}
       </InfoNotice>

@@ -97,8 +97,8 @@ export default function SettlePage() {
     ? `${formatChineseDate(state.window.opens)}至${formatChineseDate(state.window.closes)}（节假日除外）`
     : `${year}年11月1日至11月30日（节假日除外）`;
   const checks = [
-    { ok: !!cert, text: cert ? `已取得${year}年度积分有效凭证（${cert.serial}）` : `尚未取得${year}年度有效的积分有效凭证` },
-    { ok: points !== null && points >= 100, text: points === null ? '积分须达到100分' : `积分${points}分${points >= 100 ? '，达到100分' : '，未达到100分'}` },
+    { name: '积分有效凭证', ok: !!cert, text: cert ? `已取得${year}年度积分有效凭证（${cert.serial}）` : `尚未取得${year}年度有效的积分有效凭证` },
+    { name: '积分分值', ok: points !== null && points >= 100, text: points === null ? '积分须达到100分' : `积分${points}分${points >= 100 ? '，达到100分' : '，未达到100分'}` },
   ];
 
   return (
@@ -118,7 +118,7 @@ export default function SettlePage() {
 
       <Section title="基本条件">
         {checks.map((c) => (
-          <Row key={c.text} label={c.ok ? '符合' : '不符合'}>
+          <Row key={c.name} label={c.name}>
             <StateBadge tone={c.ok ? 'done' : 'back'} text={c.ok ? '符合' : '不符合'} />
             <Text>{c.text}</Text>
           </Row>
