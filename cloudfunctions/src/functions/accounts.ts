@@ -10,6 +10,7 @@ import {
   MeInput,
   RegisterInput,
   RevokeRoleInput,
+  BindAtWindowInput,
 } from '@hz-points/shared';
 import { defineAction, defineFunction, hasRole } from '../core/action';
 import { AppError } from '../core/errors';
@@ -39,7 +40,18 @@ export async function findPersonByIdNumber(ops: Pick<DocOps, 'get'>, idNumber: s
 /** Creates a person and its ID-number uniqueness record (ID_NUMBER_TAKEN if the number is known). */
 export async function insertPerson(tx: DocOps, person: PersonDoc): Promise<void> {
   const key = idNumberKey(person.idNumber);
-  if (await tx.get(COLLECTIONS.idNumbers, key)) throw new AppError('ID_NUMBER_TAKEN');
+  const existing = await tx.get<IdNumberDoc>(COLLECTIONS.idNumbers, key);
+  if (existing) {
+    const other = await tx.get<PersonDoc>(COLLECTIONS.persons, existing.personId);
+    // A record a relative created for someone without WeChat is never taken over online (anyone may know a name
+    // and an ID number); the district office binds it after checking the identity card.
+    throw new AppError(
+      'ID_NUMBER_TAKEN',
+      other && other.openid === null && person.openid !== null
+        ? '该身份证号码已由家属代为登记，请本人携带身份证到区积分受理点办理绑定'
+        : undefined,
+    );
+  }
   await tx.insert<IdNumberDoc>(COLLECTIONS.idNumbers, { _id: key, personId: person._id });
   await tx.insert<PersonDoc>(COLLECTIONS.persons, person);
 }
@@ -368,6 +380,32 @@ const revokeRole = defineAction({
   },
 });
 
+const bindAtWindow = defineAction({
+  input: BindAtWindowInput,
+  access: ['district-office'],
+  mutates: true,
+  async run(ctx) {
+    const { openid, personId, phone } = ctx.input;
+    return ctx.mutate(async (tx, audit) => {
+      const person = await tx.get<PersonDoc>(COLLECTIONS.persons, personId);
+      if (!person) throw new AppError('NOT_FOUND');
+      if (person.openid !== null) throw new AppError('INVALID_STATE', '该人员已绑定微信账号');
+      const account = await tx.get<AccountDoc>(COLLECTIONS.accounts, openid);
+      if (account?.personId) throw new AppError('ALREADY_REGISTERED');
+      await tx.update(COLLECTIONS.persons, personId, { openid, phone });
+      await tx.set<AccountDoc>(COLLECTIONS.accounts, {
+        _id: openid,
+        personId,
+        roles: account?.roles ?? [],
+        department: account?.department ?? null,
+        createdAt: account?.createdAt ?? ctx.now.toISOString(),
+      });
+      await audit({ onBehalfOf: personId, target: { collection: COLLECTIONS.persons, id: personId }, details: { boundAtWindow: true } });
+      return { person: maskedPerson({ ...person, openid, phone }) };
+    });
+  },
+});
+
 export const accounts = defineFunction('accounts', {
   register,
   me,
@@ -379,4 +417,5 @@ export const accounts = defineFunction('accounts', {
   listEntrustments,
   grantRole,
   revokeRole,
+  bindAtWindow,
 });

@@ -119,6 +119,27 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     expect(await cloud.call(g, 'applications', 'list', { onBehalfOf: DEMO_PERSON_IDS.minor })).toMatchObject({ ok: false, error: { code: 'DELEGATION_REQUIRED' } });
   });
 
+  test('a ward who grows up is bound to their own WeChat at the district office, never by registering online', async () => {
+    const d = await docs('demo-guardian');
+    const teen = await cloud.ok('demo-guardian', 'accounts', 'addDependent', {
+      name: '测试少年', idNumber: idNumberFor('2010-01-01', 6), relation: 'parent', actorIdentityFileId: d.a, subjectIdentityFileId: d.b,
+    });
+    cloud.setNow(bj('2026-01-05'));
+    const online = await cloud.call('teen-wechat', 'accounts', 'register', { name: '测试少年', idNumber: idNumberFor('2010-01-01', 6), phone: '13600001111' });
+    expect(online).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_TAKEN', message: expect.stringContaining('区积分受理点') } });
+    await cloud.ok('demo-district-office', 'accounts', 'bindAtWindow', { openid: 'teen-wechat', personId: teen.person.personId, phone: '13600001111' });
+    const me = await cloud.ok('teen-wechat', 'accounts', 'me', {});
+    expect(me.person).toMatchObject({ personId: teen.person.personId, idNumber: idNumberFor('2010-01-01', 6), phone: '13600001111', hasWeChat: true });
+    // 16 now: the parent may no longer act for them.
+    expect(await cloud.call('demo-guardian', 'applications', 'list', { onBehalfOf: teen.person.personId })).toMatchObject({
+      ok: false,
+      error: { code: 'DELEGATION_REQUIRED' },
+    });
+    expect(
+      await cloud.call('demo-district-office', 'accounts', 'bindAtWindow', { openid: 'other-wechat', personId: teen.person.personId, phone: '13600001111' }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+  });
+
   test('identity comes only from the platform: an openid in the payload is rejected, never used', async () => {
     const before = await snapshot(cloud.store);
     const r = await cloud.call('demo-applicant', 'applications', 'saveDraft', { openid: 'demo-employee', year: 2025, claims: [] });

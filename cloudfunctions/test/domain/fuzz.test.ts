@@ -46,6 +46,7 @@ function templates(w: World): Record<string, Record<string, unknown>> {
     'accounts.listEntrustments': {},
     'accounts.grantRole': { openid: 'x', role: 'reviewer', department: 'tax' },
     'accounts.revokeRole': { openid: 'demo-reviewer-tax', role: 'reviewer' },
+    'accounts.bindAtWindow': { openid: 'fuzz-openid', personId: w.person.T, phone: '13600000000' },
     'files.upload': { onBehalfOf: w.person.E, purpose: 'evidence', contentBase64: b64(PNG_BYTES) },
     'files.read': { fileId: w.evidence.E },
     'applications.saveDraft': { onBehalfOf: w.person.E, year: 2026, claims: [{ indicator: 'rental', value: { rentalYears: 1 }, evidence: [] }] },

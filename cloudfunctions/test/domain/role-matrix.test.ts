@@ -116,6 +116,11 @@ const CASES: Case[] = [
     expect: row(['admin'], () => 'FORBIDDEN'),
   },
   {
+    fn: 'accounts', action: 'bindAtWindow', mutates: true,
+    payload: (w) => ({ openid: 'teen-own-wechat', personId: w.person.T, phone: '13600000000' }),
+    expect: row(['districtOffice'], () => 'FORBIDDEN'),
+  },
+  {
     fn: 'files', action: 'upload', mutates: true,
     payload: (w, r) => ({ onBehalfOf: w.person[ROLES[r].subject], purpose: 'evidence', contentBase64: b64(PNG_BYTES) }),
     expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'DELEGATION_REQUIRED')),

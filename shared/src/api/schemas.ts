@@ -99,6 +99,11 @@ export const GrantRoleInput = z
     path: ['department'],
   });
 export const RevokeRoleInput = z.strictObject({ openid: z.string().min(1).max(128), role: RoleSchema });
+/**
+ * District office, after checking the identity card at the window: binds a WeChat user (who has not registered) to
+ * a person created by a guardian without WeChat (e.g. a ward who has grown up).
+ */
+export const BindAtWindowInput = z.strictObject({ openid: z.string().min(1).max(128), personId: IdSchema, phone: PhoneSchema });
 
 // ---- files ----
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -183,6 +188,7 @@ export const ACTION_INPUTS = {
     listEntrustments: ListEntrustmentsInput,
     grantRole: GrantRoleInput,
     revokeRole: RevokeRoleInput,
+    bindAtWindow: BindAtWindowInput,
   },
   files: { upload: UploadFileInput, read: ReadFileInput },
   applications: {
