@@ -21,6 +21,7 @@ export const FIELD_LABELS: Record<string, string> = {
   agentIdentityFileId: '经办人身份证件',
   entrustmentId: '委托记录',
   openid: '用户标识',
+  personId: '人员',
   role: '角色',
   department: '审核部门',
   purpose: '材料用途',
