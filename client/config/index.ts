@@ -30,8 +30,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${taroEnv}`,
-    plugins: [],
+    // HZ_OUTPUT_ROOT (relative to client/) lets a second build run without emptying the folder others test against.
+    outputRoot: process.env.HZ_OUTPUT_ROOT || `dist/${taroEnv}`,
+    plugins: [path.resolve(__dirname, 'plugin-a11y.js')],
     alias: sharedAlias,
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -1,3 +1,5 @@
+// Must run before the first render: teaches the weapp runtime the aria-* template attributes.
+import './lib/weapp-a11y';
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { ConfigProvider } from '@nutui/nutui-react-taro';

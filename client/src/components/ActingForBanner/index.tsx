@@ -8,12 +8,12 @@ export function ActingForBanner() {
   const { actingFor, setActingFor } = useSession();
   if (!actingFor) return null;
   return (
-    <View className='hz-acting' role='status' aria-live='polite'>
+    <View className='hz-acting' role='status' ariaRole='status' aria-live='polite'>
       <Text className='hz-acting__icon' aria-hidden>👤</Text>
       <Text className='hz-acting__text'>
         正在代 <Text className='hz-acting__name'>{actingFor.name}</Text> 办理（{actingFor.relationLabel}）
       </Text>
-      <View className='hz-acting__stop' role='button' ariaLabel='结束代办，回到本人' onClick={() => setActingFor(null)}>
+      <View className='hz-acting__stop' role='button' ariaRole='button' ariaLabel='结束代办，回到本人' onClick={() => setActingFor(null)}>
         结束代办
       </View>
     </View>

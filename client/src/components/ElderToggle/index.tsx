@@ -8,7 +8,7 @@ export function ElderToggle() {
   return (
     <View
       className={`hz-elder-toggle${elder ? ' hz-elder-toggle--on' : ''}`}
-      role='switch'
+      role='switch' ariaRole='switch'
       aria-checked={elder}
       aria-label={elder ? '长辈版已开启，点击切换为标准版' : '切换为长辈版（大字体）'}
       onClick={() => setElder(!elder)}

@@ -67,17 +67,17 @@ export function PersonaSwitcher() {
   const current = personas.find((p) => p.openid === openid);
   return (
     <View className='hz-persona' data-testid='persona-switcher'>
-      <View className='hz-persona__bar' role='button' aria-expanded={open} onClick={() => setOpen(!open)}>
+      <View className='hz-persona__bar' role='button' ariaRole='button' aria-expanded={open} onClick={() => setOpen(!open)}>
         <Text className='hz-persona__tag'>本地演示</Text>
         <Text>当前身份：{current?.label ?? openid ?? '未登录'}{me?.name && me.name !== current?.label ? `（${me.name}）` : ''}</Text>
         <Text className='hz-persona__switch'>{open ? '收起' : '切换身份'}</Text>
       </View>
       {open && (
-        <View className='hz-persona__list' role='listbox' aria-label='选择演示身份'>
+        <View className='hz-persona__list' role='listbox' ariaRole='listbox' aria-label='选择演示身份'>
           {[{ openid: '', label: '未登录（无微信身份）' }, ...personas].map((p) => (
             <View
               key={p.openid || 'none'}
-              role='option'
+              role='option' ariaRole='option'
               aria-selected={(openid ?? '') === p.openid}
               className={`hz-persona__item${(openid ?? '') === p.openid ? ' hz-persona__item--on' : ''}`}
               onClick={() => {

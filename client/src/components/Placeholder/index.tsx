@@ -5,7 +5,7 @@ import { PageShell } from '../PageShell';
 export function Placeholder({ title }: { title: string }) {
   return (
     <PageShell title={title}>
-      <View className='hz-card' role='status'>
+      <View className='hz-card' role='status' ariaRole='status'>
         <Text>功能建设中</Text>
       </View>
     </PageShell>

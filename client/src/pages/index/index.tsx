@@ -118,9 +118,9 @@ export default function Home() {
 
       <View className='hz-card'>
         <Text className='hz-card__title'>积分管理</Text>
-        <View className='hz-grid' role='list'>
+        <View className='hz-grid' role='list' ariaRole='list'>
           {HOME_ENTRIES.map((e) => (
-            <View key={e.route} className='hz-grid__item' role='button' ariaLabel={`${e.label}：${e.hint}`} onClick={() => go(e.route)}>
+            <View key={e.route} className='hz-grid__item' role='button' ariaRole='button' ariaLabel={`${e.label}：${e.hint}`} onClick={() => go(e.route)}>
               <View className='hz-grid__icon' aria-hidden>{e.glyph}</View>
               <Text className='hz-grid__label'>{e.label}</Text>
             </View>
@@ -131,9 +131,9 @@ export default function Home() {
       {isStaff && staffEntries.length > 0 && (
         <View className='hz-card hz-staff' aria-label='审核端'>
           <Text className='hz-card__title'>审核端</Text>
-          <View className='hz-grid' role='list'>
+          <View className='hz-grid' role='list' ariaRole='list'>
             {staffEntries.map((e) => (
-              <View key={e.route} className='hz-grid__item' role='button' ariaLabel={`${e.label}：${e.hint}`} onClick={() => go(e.route)}>
+              <View key={e.route} className='hz-grid__item' role='button' ariaRole='button' ariaLabel={`${e.label}：${e.hint}`} onClick={() => go(e.route)}>
                 <View className='hz-grid__icon hz-grid__icon--staff' aria-hidden>{e.glyph}</View>
                 <Text className='hz-grid__label'>{e.label}</Text>
               </View>
@@ -156,7 +156,7 @@ export default function Home() {
             </Text>
           </View>
         ))}
-        <View className='hz-link' role='link' onClick={() => go('guide')}>
+        <View className='hz-link' role='link' ariaRole='link' onClick={() => go('guide')}>
           查看完整办事指南 ›
         </View>
       </View>

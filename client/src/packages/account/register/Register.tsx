@@ -41,7 +41,7 @@ export function Register({ onDone }: { onDone: () => void }) {
 
   if (me?.registered) {
     return (
-      <View className='hz-card' role='status'>
+      <View className='hz-card' role='status' ariaRole='status'>
         <Text>您已完成实名登记（{me.name}）。</Text>
       </View>
     );
@@ -74,7 +74,7 @@ export function Register({ onDone }: { onDone: () => void }) {
         <Input type={type} placeholder={placeholder} aria-label={LABELS[key]} onChange={set(key)} />
       </Form.Item>
       {errors[key] ? (
-        <View className='hz-field-error' role='alert'>
+        <View className='hz-field-error' role='alert' ariaRole='alert'>
           ⚠ {LABELS[key]}：{errors[key]}
         </View>
       ) : null}
@@ -94,7 +94,7 @@ export function Register({ onDone }: { onDone: () => void }) {
         </View>
       </Form>
       {serverError && (
-        <View className='hz-alert' role='alert'>
+        <View className='hz-alert' role='alert' ariaRole='alert'>
           {serverError}
         </View>
       )}

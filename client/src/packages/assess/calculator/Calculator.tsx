@@ -38,7 +38,7 @@ const DEGREE_LEVELS = new Set(['bachelor', 'master', 'doctor']);
 function FieldError({ message }: { message?: string }) {
   if (!message) return null;
   return (
-    <View className='hz-field-error' role='alert'>
+    <View className='hz-field-error' role='alert' ariaRole='alert'>
       ⚠ {message}
     </View>
   );
@@ -47,7 +47,7 @@ function FieldError({ message }: { message?: string }) {
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <View className='hz-section'>
-      <View className='hz-section__title' role='heading' aria-level={2}>
+      <View className='hz-section__title' role='heading' ariaRole='heading' aria-level={2}>
         {title}
       </View>
       {children}
@@ -166,13 +166,13 @@ export function Calculator({ today }: { today: string }) {
       {plan && <PlanPanel plan={plan} />}
 
       <View className='hz-actions'>
-        <View className='hz-button' role='button' onClick={() => void navigate('pathways')}>
+        <View className='hz-button' role='button' ariaRole='button' onClick={() => void navigate('pathways')}>
           落户途径自测 ›
         </View>
-        <View className='hz-button hz-button--ghost' role='button' onClick={() => void navigate('guide')}>
+        <View className='hz-button hz-button--ghost' role='button' ariaRole='button' onClick={() => void navigate('guide')}>
           查看办事指南
         </View>
-        <View className='hz-button hz-button--ghost' role='button' onClick={reset}>
+        <View className='hz-button hz-button--ghost' role='button' ariaRole='button' onClick={reset}>
           清空重填
         </View>
       </View>

@@ -15,12 +15,12 @@ export function HonoursField({ value = [], onChange }: { value?: HonourDraft[]; 
         <View key={i} className='hz-honours__row'>
           <SelectField title='荣誉级别' options={LEVEL_OPTIONS} value={h.level} placeholder='选择级别' onChange={(level) => update(i, { level: level as HonourDraft['level'] })} />
           <Input value={h.matter} placeholder='荣誉事项，如“市劳动模范”' aria-label={`第${i + 1}项荣誉事项`} onChange={(matter: string) => update(i, { matter })} />
-          <View className='hz-honours__remove' role='button' ariaLabel={`删除第${i + 1}项荣誉`} onClick={() => onChange?.(value.filter((_, j) => j !== i))}>
+          <View className='hz-honours__remove' role='button' ariaRole='button' ariaLabel={`删除第${i + 1}项荣誉`} onClick={() => onChange?.(value.filter((_, j) => j !== i))}>
             删除
           </View>
         </View>
       ))}
-      <View className='hz-honours__add' role='button' ariaLabel='添加一项荣誉' onClick={() => onChange?.([...value, { level: '', matter: '' }])}>
+      <View className='hz-honours__add' role='button' ariaRole='button' ariaLabel='添加一项荣誉' onClick={() => onChange?.([...value, { level: '', matter: '' }])}>
         <Text>＋ 添加荣誉</Text>
       </View>
     </View>

@@ -12,7 +12,7 @@ export function PlanPanel({ plan }: { plan: PlanResult }) {
   return (
     <View className='hz-card hz-plan' aria-label='提分规划'>
       <Text className='hz-card__title'>提分规划</Text>
-      <View className='hz-plan__headline' role='status'>
+      <View className='hz-plan__headline' role='status' ariaRole='status'>
         {r === null && <Text>按目前情况，未来{plan.projections.length}个年度内达不到100分，可参考下方建议。</Text>}
         {r?.when === 'now' && <Text>目前已达到100分（{r.total}分），可在积分落户申请期内申请。100分是申请起点，不是落户承诺。</Text>}
         {r && r.when !== 'now' && (
@@ -22,11 +22,11 @@ export function PlanPanel({ plan }: { plan: PlanResult }) {
         )}
       </View>
       {plan.projections.length > 0 && (
-        <View className='hz-plan__table' role='table' aria-label='各年度预计积分'>
+        <View className='hz-plan__table' role='table' ariaRole='table' aria-label='各年度预计积分'>
           {plan.projections.map((p) => (
-            <View key={p.cutoffDate} className='hz-plan__row' role='row'>
-              <View role='cell'>{fmtDate(p.cutoffDate)}</View>
-              <View role='cell' className='hz-plan__total'>
+            <View key={p.cutoffDate} className='hz-plan__row' role='row' ariaRole='row'>
+              <View role='cell' ariaRole='cell'>{fmtDate(p.cutoffDate)}</View>
+              <View role='cell' ariaRole='cell' className='hz-plan__total'>
                 {p.total === null ? '—' : `${p.total}分`}
                 {p.total !== null && p.total >= 100 ? ' ✓ 满100分' : ''}
               </View>

@@ -14,7 +14,7 @@ function fmtDate(d: string): string {
 export function TotalBar({ result, incomplete }: { result: ScoreResult | null; incomplete: boolean }) {
   if (!result) {
     return (
-      <View className='hz-total' role='status' aria-live='polite'>
+      <View className='hz-total' role='status' ariaRole='status' aria-live='polite'>
         <Text className='hz-total__label'>估算积分</Text>
         <Text className='hz-total__hint'>请先选择出生日期</Text>
       </View>
@@ -22,7 +22,7 @@ export function TotalBar({ result, incomplete }: { result: ScoreResult | null; i
   }
   if (result.veto) {
     return (
-      <View className='hz-total hz-total--veto' role='status' aria-live='polite'>
+      <View className='hz-total hz-total--veto' role='status' ariaRole='status' aria-live='polite'>
         <Text className='hz-total__label'>估算积分</Text>
         <Text className='hz-total__value' data-testid='total'>不予积分</Text>
       </View>
@@ -32,7 +32,7 @@ export function TotalBar({ result, incomplete }: { result: ScoreResult | null; i
   const reached = total >= 100;
   const unverified = result.items.some((i) => i.points !== 0 && !i.verified);
   return (
-    <View className='hz-total' role='status' aria-live='polite'>
+    <View className='hz-total' role='status' ariaRole='status' aria-live='polite'>
       <Text className='hz-total__label'>估算积分</Text>
       <Text className='hz-total__value' data-testid='total'>{total}</Text>
       <Text className='hz-total__unit'>分</Text>
@@ -62,7 +62,7 @@ function ItemRow({ item }: { item: ScoreItem }) {
 export function ScorePanel({ result }: { result: ScoreResult }) {
   if (result.veto) {
     return (
-      <View className='hz-alert' role='alert'>
+      <View className='hz-alert' role='alert' ariaRole='alert'>
         <Text className='hz-alert__title'>⛔ 一票否决：不予积分</Text>
         <Text>{result.veto.reason}</Text>
         <Citation source={result.veto.source} verified={result.veto.verified} />

@@ -54,7 +54,7 @@ export function PathwayResults({ results }: { results: PathwayResult[] }) {
   const eligible = results.filter((r) => r.eligible).length;
   return (
     <View>
-      <View className='hz-card' role='status' aria-live='polite'>
+      <View className='hz-card' role='status' ariaRole='status' aria-live='polite'>
         <Text className='hz-pathways__summary'>
           {eligible > 0 ? `您目前符合${eligible}种落户途径的条件（以窗口审核为准）。` : '按所填信息，目前没有完全符合条件的落户途径。'}
         </Text>

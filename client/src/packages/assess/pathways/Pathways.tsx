@@ -25,7 +25,7 @@ const COUNTY_OPTIONS = [{ value: '', label: '不考虑' }, { value: 'tonglu', la
 
 function FieldError({ message }: { message?: string }) {
   return message ? (
-    <View className='hz-field-error' role='alert'>
+    <View className='hz-field-error' role='alert' ariaRole='alert'>
       ⚠ {message}
     </View>
   ) : null;
@@ -70,7 +70,7 @@ export function Pathways({ today }: { today: string }) {
       </View>
       <Form form={form} initialValues={draft} labelPosition='left' divider className='hz-form'>
         <View className='hz-section'>
-          <View className='hz-section__title' role='heading' aria-level={2}>个人情况</View>
+          <View className='hz-section__title' role='heading' ariaRole='heading' aria-level={2}>个人情况</View>
           {item('birthDate', '出生日期', <DateField title='出生日期' minDate='1920-01-01' maxDate={today} onChange={set('birthDate')} />)}
           {item('sex', '性别', <SelectField title='性别' options={SEX_OPTIONS} onChange={set('sex')} />)}
           {item('hukou', '户籍', <SelectField title='户籍' options={HUKOU_OPTIONS} onChange={set('hukou')} />)}
@@ -79,7 +79,7 @@ export function Pathways({ today }: { today: string }) {
           {item('fullCivilCapacity', '完全民事行为能力', <YesNoField yes='具有' no='不具有' onChange={set('fullCivilCapacity')} />)}
         </View>
         <View className='hz-section'>
-          <View className='hz-section__title' role='heading' aria-level={2}>就业、居住与积分</View>
+          <View className='hz-section__title' role='heading' ariaRole='heading' aria-level={2}>就业、居住与积分</View>
           {item('employedInUrbanDistricts', '在市区就业', <YesNoField onChange={set('employedInUrbanDistricts')} />)}
           {item('employerPaidInsuranceMonths', '单位缴纳社保', <NumberField ariaLabel='单位正常缴纳社保月数' unit='个月' placeholder='不含补缴' onChange={set('employerPaidInsuranceMonths')} />)}
           {item('legalStableResidenceInUrbanDistricts', '市区合法稳定住所', <YesNoField yes='有' no='没有' onChange={set('legalStableResidenceInUrbanDistricts')} />)}
@@ -87,7 +87,7 @@ export function Pathways({ today }: { today: string }) {
           {item('points', '当期积分', <NumberField ariaLabel='当期积分' unit='分' placeholder='可先做积分测算' onChange={set('points')} />)}
         </View>
         <View className='hz-section'>
-          <View className='hz-section__title' role='heading' aria-level={2}>投靠与县域</View>
+          <View className='hz-section__title' role='heading' ariaRole='heading' aria-level={2}>投靠与县域</View>
           {item('reunionWith', '投靠亲属', <SelectField title='投靠亲属' options={REUNION_OPTIONS} onChange={set('reunionWith')} />)}
           {draft.reunionWith !== '' && item('relativeHasUrbanHukou', '被投靠人市区户籍', <YesNoField onChange={set('relativeHasUrbanHukou')} />)}
           {draft.reunionWith !== '' && item('fixedResidenceInUrbanDistricts', '市区合法固定住所', <YesNoField yes='有' no='没有' onChange={set('fixedResidenceInUrbanDistricts')} />)}
@@ -100,18 +100,18 @@ export function Pathways({ today }: { today: string }) {
       {results ? (
         <PathwayResults results={results} />
       ) : (
-        <View className='hz-card' role='status'>
+        <View className='hz-card' role='status' ariaRole='status'>
           <Text>请先选择出生日期。</Text>
         </View>
       )}
 
       <View className='hz-actions'>
-        <View className='hz-button' role='button' onClick={() => void navigate('calculator')}>
+        <View className='hz-button' role='button' ariaRole='button' onClick={() => void navigate('calculator')}>
           先做积分测算
         </View>
         <View
           className='hz-button hz-button--ghost'
-          role='button'
+          role='button' ariaRole='button'
           onClick={() => {
             form.resetFields();
             form.setFieldsValue(EMPTY_PATHWAY_DRAFT);

@@ -159,11 +159,11 @@ export function Guide({ today, initialSection = 'materials' }: { today: string; 
   }, [cutoff]);
   return (
     <View className='hz-guide'>
-      <View className='hz-tabs' role='tablist'>
+      <View className='hz-tabs' role='tablist' ariaRole='tablist'>
         {SECTIONS.map((s) => (
           <View
             key={s.key}
-            role='tab'
+            role='tab' ariaRole='tab'
             aria-selected={section === s.key}
             className={`hz-tabs__tab${section === s.key ? ' hz-tabs__tab--on' : ''}`}
             onClick={() => setSection(s.key)}
@@ -172,7 +172,7 @@ export function Guide({ today, initialSection = 'materials' }: { today: string; 
           </View>
         ))}
       </View>
-      <View role='tabpanel'>
+      <View role='tabpanel' ariaRole='tabpanel'>
         {section === 'materials' && <Materials rows={rows} />}
         {section === 'timeline' && <Timeline round={round} />}
         {section === 'faq' && <Faq />}

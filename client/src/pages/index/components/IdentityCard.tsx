@@ -26,13 +26,13 @@ export function IdentityCard({ me, status, error, actingFor, onRegister, onRetry
   // A service failure is not "signed out": say what happened and offer a retry.
   if (!me && status === 'error' && error && error.code !== 'UNAUTHENTICATED') {
     return (
-      <View className='hz-id-card hz-id-card--anonymous' role='alert'>
+      <View className='hz-id-card hz-id-card--anonymous' role='alert' ariaRole='alert'>
         <View className='hz-id-card__avatar' aria-hidden>!</View>
         <View className='hz-id-card__main'>
           <Text className='hz-id-card__name'>暂时无法获取身份信息</Text>
           <Text className='hz-id-card__hint'>{error.message}</Text>
         </View>
-        <View className='hz-id-card__action' role='button' ariaLabel='重新获取身份信息' onClick={onRetry}>
+        <View className='hz-id-card__action' role='button' ariaRole='button' ariaLabel='重新获取身份信息' onClick={onRetry}>
           重试
         </View>
       </View>
@@ -46,7 +46,7 @@ export function IdentityCard({ me, status, error, actingFor, onRegister, onRetry
           <Text className='hz-id-card__name'>{me ? '未实名' : '未登录'}</Text>
           <Text className='hz-id-card__hint'>完成实名登记后可申请积分、查询进度</Text>
         </View>
-        <View className='hz-id-card__action' role='button' ariaLabel='去实名登记' onClick={onRegister}>
+        <View className='hz-id-card__action' role='button' ariaRole='button' ariaLabel='去实名登记' onClick={onRegister}>
           去实名
         </View>
       </View>
@@ -64,7 +64,7 @@ export function IdentityCard({ me, status, error, actingFor, onRegister, onRetry
         {own && (
           <View className='hz-id-card__row'>
             <Text className='hz-id-card__id' aria-label={reveal ? `身份证号 ${own}` : '身份证号（已隐藏）'}>{own}</Text>
-            <View className='hz-id-card__reveal' role='button' ariaLabel={reveal ? '隐藏身份证号' : '显示完整身份证号'} onClick={() => setReveal(!reveal)}>
+            <View className='hz-id-card__reveal' role='button' ariaRole='button' ariaLabel={reveal ? '隐藏身份证号' : '显示完整身份证号'} onClick={() => setReveal(!reveal)}>
               {reveal ? '隐藏' : '显示'}
             </View>
           </View>
