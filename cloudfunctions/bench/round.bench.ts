@@ -30,73 +30,87 @@ function rng(seed: number) {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'hz-round-bench-'));
-  const store = new SqliteStore(join(dir, 'db.sqlite'));
+  let store = new SqliteStore(join(dir, 'db.sqlite'));
   let now = new Date('2025-12-02T02:00:00Z');
   const runtime: Runtime = {
     store,
     files: new LocalFileStore(join(dir, 'files')),
     now: () => now,
     secrets: { certificateKey: 'bench-secret-of-enough-length' },
-    log: () => undefined,
+    log: (_level, message, fields) => {
+      if (message === 'round published') phases = fields?.ms as Record<string, number>;
+    },
   };
+  let phases: Record<string, number> = {};
   try {
     await seedDemo(runtime);
     for (const ix of OWN_INDEXES) await store.ensureIndex(ix.collection, ix.fields);
 
-    const rand = rng(42);
-    const maskedId = maskIdNumber('330106199001010010');
-    const docs: SettlementDoc[] = [];
-    for (let i = 0; i < N; i++) {
-      const personId = `p-${i.toString(36).padStart(6, '0')}`;
-      docs.push({
-        _id: `set-${YEAR}-${personId}`,
-        year: YEAR,
-        personId,
-        applicationId: `app-${YEAR}-${personId}`,
-        certificateSerial: `JF-${YEAR}-${String(i).padStart(6, '0')}`,
-        district: '西湖区',
-        declarations: { validResidencePermit: true, fullCivilCapacity: true, hasUrbanHangzhouHukou: false },
-        // Totals in half points between 90 and 250: many ties, as in a real round.
-        total: 90 + Math.floor(rand() * 320) / 2,
-        socialInsuranceMonths: Math.floor(rand() * 240),
-        residenceRegistrationYears: Math.floor(rand() * 20),
-        submittedAt: new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 270 * 86_400_000)).toISOString(),
-        meetsBasicConditions: rand() > 0.02,
-        maskedName: '测*',
-        maskedIdNumber: maskedId,
-        status: 'submitted',
-        appliedOn: `${YEAR}-11-03`,
-        appliedAt: `${YEAR}-11-03T02:00:00.000Z`,
-        appliedByPersonId: personId,
-        requestKey: `k${i}`,
-        settledOn: null,
-      });
-    }
-    let t = performance.now();
-    for (let i = 0; i < docs.length; i += 5000) {
-      const chunk = docs.slice(i, i + 5000);
+    // Generated, stored and ranked in a function scope: the 200,000 objects are garbage before the measured
+    // publication (a real function instance does not hold them, and a big live heap slows every GC).
+    const { setupMs, rankMs, rankedCount } = await (async () => {
+      const rand = rng(42);
+      const maskedId = maskIdNumber('330106199001010010');
+      const docs: SettlementDoc[] = [];
+      for (let i = 0; i < N; i++) {
+        const personId = `p-${i.toString(36).padStart(6, '0')}`;
+        docs.push({
+          _id: `set-${YEAR}-${personId}`,
+          year: YEAR,
+          personId,
+          applicationId: `app-${YEAR}-${personId}`,
+          certificateSerial: `JF-${YEAR}-${String(i).padStart(6, '0')}`,
+          district: '西湖区',
+          declarations: { validResidencePermit: true, fullCivilCapacity: true, hasUrbanHangzhouHukou: false },
+          // Totals in half points between 90 and 250: many ties, as in a real round.
+          total: 90 + Math.floor(rand() * 320) / 2,
+          socialInsuranceMonths: Math.floor(rand() * 240),
+          residenceRegistrationYears: Math.floor(rand() * 20),
+          submittedAt: new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 270 * 86_400_000)).toISOString(),
+          meetsBasicConditions: rand() > 0.02,
+          maskedName: '测*',
+          maskedIdNumber: maskedId,
+          status: 'submitted',
+          appliedOn: `${YEAR}-11-03`,
+          appliedAt: `${YEAR}-11-03T02:00:00.000Z`,
+          appliedByPersonId: personId,
+          requestKey: `k${i}`,
+          settledOn: null,
+        });
+      }
+      let t = performance.now();
+      for (let i = 0; i < docs.length; i += 5000) {
+        const chunk = docs.slice(i, i + 5000);
+        await store.transaction(async (tx) => {
+          for (const d of chunk) await tx.insert(OWN_COLLECTIONS.settlements, d);
+        });
+      }
+      // The bucket documents settlement.apply maintains one application at a time (putKeys), written here at once.
+      const buckets: KeysDoc[] = Array.from({ length: BUCKETS }, (_, b) => ({ _id: keysId(YEAR, b), year: YEAR, bucket: b, entries: {} }));
+      for (const d of docs) buckets[bucketOf(d.personId)]!.entries[d.personId] = keyEntry(d);
       await store.transaction(async (tx) => {
-        for (const d of chunk) await tx.insert(OWN_COLLECTIONS.settlements, d);
+        for (const b of buckets) await tx.set(OWN_COLLECTIONS.settlementKeys, b);
       });
-    }
-    // The bucket documents settlement.apply maintains one application at a time (putKeys), written here at once.
-    const buckets: KeysDoc[] = Array.from({ length: BUCKETS }, (_, b) => ({ _id: keysId(YEAR, b), year: YEAR, bucket: b, entries: {} }));
-    for (const d of docs) buckets[bucketOf(d.personId)]!.entries[d._id] = keyEntry(d);
-    await store.transaction(async (tx) => {
-      for (const b of buckets) await tx.set(OWN_COLLECTIONS.settlementKeys, b);
-    });
-    const setupMs = performance.now() - t;
-    t = performance.now();
-    const ranked = rankApplications(
-      docs.map((d) => ({ id: d._id, total: d.total, socialInsuranceMonths: d.socialInsuranceMonths, residenceRegistrationYears: d.residenceRegistrationYears, submittedAt: d.submittedAt, meetsBasicConditions: d.meetsBasicConditions })),
-      { mode: 'quota', quota: Math.floor(N / 4) },
-    );
-    const rankMs = performance.now() - t;
+      const setupMs = performance.now() - t;
+      // Reopen: closing checkpoints the write-ahead log, as a month of applications would have been long before the
+      // publication day (otherwise the background checkpointer competes with the measured run for the 2 cores).
+      await store.close();
+      store = new SqliteStore(join(dir, 'db.sqlite'));
+      runtime.store = store;
+      t = performance.now();
+      const ranked = rankApplications(
+        docs.map((d) => ({ id: d._id, total: d.total, socialInsuranceMonths: d.socialInsuranceMonths, residenceRegistrationYears: d.residenceRegistrationYears, submittedAt: d.submittedAt, meetsBasicConditions: d.meetsBasicConditions })),
+        { mode: 'quota', quota: Math.floor(N / 4) },
+      );
+      const rankMs = performance.now() - t;
+      return { setupMs, rankMs, rankedCount: ranked.ranked.length };
+    })();
+    store = runtime.store as SqliteStore;
 
     const admin = { openid: 'demo-admin' };
     const set = await invoke('rounds', { action: 'setLine', year: YEAR, mode: 'quota', quota: Math.floor(N / 4) }, admin, runtime);
     if (!set.ok) throw new Error(JSON.stringify(set));
-    t = performance.now();
+    let t = performance.now();
     const pub = await invoke('rounds', { action: 'publish', year: YEAR }, admin, runtime);
     const publishMs = performance.now() - t;
     if (!pub.ok) throw new Error(JSON.stringify(pub));
@@ -113,8 +127,9 @@ async function main() {
     console.log(`round_applications: ${N} count`);
     console.log(`round_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: figures scale with it)`);
     console.log(`round_setup_insert: ${(setupMs / 1000).toFixed(2)} s (not part of the goal)`);
-    console.log(`round_rank_only: ${rankMs.toFixed(0)} ms (${ranked.ranked.length} ranked)`);
+    console.log(`round_rank_only: ${rankMs.toFixed(0)} ms (${rankedCount} ranked)`);
     console.log(`round_rank_and_publish: ${(publishMs / 1000).toFixed(2)} s (goal ≤ 2; load keys + rank + write ${written} results in ${docsWritten} documents + flip, SQLite)`);
+    for (const [name, value] of Object.entries(phases)) console.log(`round_publish_phase_${name}: ${value} ms`);
     console.log(`round_results_page: ${pageMs.toFixed(1)} ms (50 rows at offset 10,000)`);
   } finally {
     await store.close();

@@ -9,6 +9,7 @@
 // the publication is one recorded act.
 import { admissionNoticeExpiry, isOpenAt, rankApplications, type RankOptions } from '@hz-points/shared';
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
@@ -42,6 +43,14 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
     throw new AppError('INVALID_STATE', `积分落户申请受理至${round.settlementCloses}24时，受理结束后方可公布名单`);
   }
 
+  // Phase durations are logged with the publication (a rare, heavy operation worth watching in production).
+  const ms: Record<string, number> = {};
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const t = performance.now();
+    ms[name] = Math.round(t - mark);
+    mark = t;
+  };
   // Reads by id: no query has to look inside these large documents.
   const keys: KeyEntry[] = [];
   for (let b = 0; b < BUCKETS; b++) {
@@ -51,6 +60,7 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   // Ranking ids are the settlement ids: rankApplications' last tie-break (id ascending) is then the same as when
   // the applications themselves are ranked.
   const ids = keys.map((k) => settlementId(year, k[0]));
+  phase('loadKeys');
   const options: RankOptions =
     round.line.mode === 'quota' ? { mode: 'quota', quota: round.line.quota } : { mode: 'threshold', line: round.line.threshold };
   const ranking = rankApplications(
@@ -65,6 +75,7 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
     options,
   );
 
+  phase('rank');
   const batch = `${year}-${randomBytes(8).toString('hex')}`;
   const expiresOn = admissionNoticeExpiry(ctx.today);
   const byId = new Map(ids.map((id, index) => [id, keys[index]!]));
@@ -90,6 +101,7 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
     ...pages.map((d): [string, ListPageDoc] => [C.roundLists, d]),
     ...lookups.map((d): [string, LookupDoc] => [C.roundLookup, d]),
   ];
+  phase('build');
   for (let i = 0; i < writes.length; i += PUBLISH_CHUNK) {
     const chunk = writes.slice(i, i + PUBLISH_CHUNK);
     await store.transaction(async (tx) => {
@@ -97,6 +109,7 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
     });
   }
 
+  phase('write');
   const summary: PublishSummary = {
     year,
     batch,
@@ -132,5 +145,7 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
       details: { batch, mode: summary.mode, line: summary.line, admitted: summary.admittedCount, ranked: summary.rankedCount },
     });
   });
+  phase('flip');
+  ctx.runtime.log('info', 'round published', { year, batch, ranked: summary.rankedCount, documents: writes.length, ms });
   return summary;
 }
