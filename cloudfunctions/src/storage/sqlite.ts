@@ -171,7 +171,14 @@ export class SqliteStore implements Store {
    */
   private async drain(): Promise<void> {
     try {
-      while (this.pending.length > 0) await this.runGroup();
+      while (this.pending.length > 0) {
+        await this.runGroup();
+        // Yield to the event loop between groups. The transactions' operations resolve as microtasks, so without
+        // this a long queue would run as one unbroken microtask chain: node flushes HTTP responses (uncork) on
+        // process.nextTick, which waits for that chain to end, so every queued request would be answered at once,
+        // at the end, and no new request would be read meanwhile.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     } finally {
       this.draining = undefined;
     }
