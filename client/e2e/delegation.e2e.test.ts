@@ -2,7 +2,7 @@
 // WeChat. The acting-for banner is visible throughout, ID numbers are masked, and the application belongs to the
 // person acted for (checked as that person where they have WeChat).
 import type { Browser, Page } from 'playwright-core';
-import { App, byLabel, click, fill, seeText, upload } from './support/app';
+import { App, byLabel, click, fill, press, seeText, upload } from './support/app';
 import { launchBrowser, screenshotter } from './support/browser';
 import { startCloud, type LocalCloud } from './support/cloud';
 import { at } from './support/domain';
@@ -88,4 +88,45 @@ test('a guardian applies for a minor without WeChat', async () => {
   const refused = await cloud.call('applications', { action: 'list', onBehalfOf: minorId }, 'demo-applicant');
   expect(refused.ok).toBe(false);
   expect(refused.error?.code).toBe('DELEGATION_REQUIRED');
+});
+
+/** A one-page PDF (real magic bytes): a scanned entrustment or identity document. */
+const pdf = (name: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1'),
+});
+
+test('an agent uploads a written entrustment; it counts only once the employee confirms it', async () => {
+  const shot = screenshotter('entrustment');
+  // The new employee's own number, as they would tell their employer (read here as themselves, in clear).
+  const me = await cloud.must<{ person: { name: string; idNumber: string } }>('accounts', { action: 'me' }, 'demo-applicant');
+
+  const agent = await app.open('demo-agent', AGENT);
+  await seeText(agent, '单位员工（1人）');
+  await press(agent, '新增员工委托');
+  await fill(agent, '员工姓名', me.person.name);
+  await fill(agent, '员工身份证号码', me.person.idNumber);
+  await fill(agent, '单位名称', '演示科技有限公司');
+  await upload(agent, '上传PDF格式的书面委托书', pdf('委托书.pdf'));
+  await upload(agent, '上传PDF格式的员工身份证件', pdf('员工身份证.pdf'));
+  await upload(agent, '上传PDF格式的经办人身份证件', pdf('经办人身份证.pdf'));
+  await shot(agent, 'entrustment-form');
+  await press(agent, '提交委托');
+  await seeText(agent, /委托已提交，待员工本人/);
+  await seeText(agent, '委托待确认');
+  // Not yet an employee the agent may act for.
+  await seeText(agent, '单位员工（1人）');
+  await shot(agent, 'pending');
+
+  const employee = await app.open('demo-applicant', AGENT);
+  await seeText(employee, '委托我的单位');
+  await shot(employee, 'employee-sees-pending');
+  await press(employee, '确认委托');
+  await seeText(employee, '已确认委托');
+
+  const after = await app.open('demo-agent', AGENT);
+  await seeText(after, '单位员工（2人）');
+  await byLabel(after, `${me.person.name}，可代办`).waitFor();
+  await shot(after, 'confirmed');
 });

@@ -76,8 +76,9 @@ export default function ApplyFormPage() {
         setPhase('submitted');
         return;
       }
+      // A local draft of another round (last year's, never submitted) is not reused.
       const local = loadLocalDraft(subjectKey);
-      if (local) {
+      if (local && local.year === (current?.year ?? roundYear)) {
         setYear(local.year);
         setSelected(local.selected);
         setForms(local.forms);
@@ -186,7 +187,7 @@ export default function ApplyFormPage() {
       if (!(await saveServerDraft(false))) return;
       if (indicatorIndex + 1 < selected.length) setIndicatorIndex(indicatorIndex + 1);
       else setStep(3);
-      Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+      Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 0 })).catch(() => undefined);
     }
   }
 
