@@ -74,6 +74,12 @@ async function runPhase(
   console.log(`${label}.c${clients}.p50: ${percentile(latencies, 50).toFixed(1)} ms`);
   console.log(`${label}.c${clients}.p99: ${p99.toFixed(1)} ms${clients === 200 ? ` (goal ≤ 50: ${p99 <= 50 ? 'met' : 'NOT met'})` : ''}`);
   console.log(`${label}.c${clients}.failures: ${failures} count`);
+  if (cpuBefore !== null && cpuAfter !== null && latencies.length > 0) {
+    // Little's law for a closed loop: mean latency = clients / throughput. With the server's own CPU per request
+    // as the best possible throughput (one core, nothing else running), this is the floor no tuning beats.
+    const perRequestMs = ((cpuAfter - cpuBefore) * 1000) / latencies.length;
+    console.log(`${label}.c${clients}.mean_latency_floor: ${(clients * perRequestMs).toFixed(0)} ms (clients × server CPU per request)`);
+  }
 }
 
 async function main(): Promise<void> {
