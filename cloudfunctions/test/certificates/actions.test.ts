@@ -102,6 +102,10 @@ describe('verify (public)', () => {
       points: { ...app.points, total: app.points.total + 10 },
       updatedAt: new Date().toISOString(),
     });
+    // Before anyone re-prints, the old paper already no longer states the granted points.
+    const stale = (await cloud.store.get<CertificateDoc>(OWN_COLLECTIONS.certificates, oldSerial))!;
+    expect(stale.status).toBe('active');
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: oldSerial, signature: stale.signature })).toMatchObject({ code: 'SUPERSEDED' });
     const re = await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: app._id });
     expect(re.reissued).toBe(true);
     const old = (await cloud.store.get<CertificateDoc>(OWN_COLLECTIONS.certificates, oldSerial))!;

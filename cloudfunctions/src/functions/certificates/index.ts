@@ -273,7 +273,14 @@ const verify = defineAction({
       return invalid('SIGNATURE_INVALID');
     }
     if (cert.status === 'revoked') return invalid('REVOKED');
-    if (cert.status === 'superseded') return invalid('SUPERSEDED');
+    if (cert.status === 'superseded') return invalid('SUPERSEDED', { supersededBy: null });
+    // Points changed since issue (an objection answer) but no new certificate was printed yet: the paper no longer
+    // states the granted points, so it is superseded too.
+    const app = await store.get<ApplicationDoc>(COLLECTIONS.applications, cert.applicationId);
+    const person = await store.get<PersonDoc>(COLLECTIONS.persons, cert.personId);
+    if (!app || !person || !app.points || app.points.total === null) return invalid('SUPERSEDED', { supersededBy: null });
+    const current = buildContent(cert.serial, app, person, cert.content.permitNo, cert.content.issueDate);
+    if (contentKey(current) !== cert.contentKey) return invalid('SUPERSEDED', { supersededBy: null });
     return { valid: true, code: 'VALID', message: VERIFY_RESULT_CODES.VALID, certificate: maskedContent(cert.content), keyId: cert.keyId };
   },
 });

@@ -18,6 +18,8 @@ const ROUNDS = 'rounds';
 export const NOTICE_REMINDER_DAYS = 7;
 /** Remind applicants who have not applied to settle when this many working days of the window remain. */
 export const SETTLEMENT_REMINDER_WORKDAYS = 3;
+/** Days after publication during which the sweep still sends the admission message (a missed timer run). */
+export const ADMISSION_MESSAGE_DAYS = 3;
 
 function view(m: OutboxDoc) {
   return { id: m._id, template: m.template, fields: m.fields, page: m.page, status: m.status, createdAt: m.createdAt };
@@ -111,22 +113,30 @@ export async function sweep(ctx: ActionContext<unknown>): Promise<{ queued: numb
     }
 
     // 2. Published list: the admitted are told once, and again when the notice is about to expire.
-    if (round.published) {
+    // Every notice of a publication shares its dates, so most days nothing is due and the list is not read.
+    const pub = publicationOf(round);
+    const admissionDue = pub !== null && today <= plusDays(pub.on, ADMISSION_MESSAGE_DAYS);
+    const expiryDue = pub !== null && today >= plusDays(pub.noticeExpiresOn, -NOTICE_REMINDER_DAYS) && isOpenAt(pub.noticeExpiresOn, ctx.now);
+    if (round.published && (admissionDue || expiryDue)) {
       const results = await listSlice(store, publicationOf(round)!, 0, round.published.admittedCount, round.published.admittedCount);
       for (const r of results) {
         if (!r.notice) continue;
         const p = await personOf(r.personId);
         if (!p?.openid) continue;
-        due.push({
-          personId: r.personId,
-          toOpenid: p.openid,
-          template: 'status',
-          fields: { thing1: '积分落户准入', phrase2: '已获准入', date3: r.notice.issuedOn, thing4: `通知书有效期至${r.notice.expiresOn}` },
-          page: 'packages/settle/index/index',
-          dedupeKey: `admitted:${round.published.batch}`,
-        });
+        // The admission message goes out with the first sweeps after publication, not on every later day.
+        if (today <= plusDays(round.published.on, ADMISSION_MESSAGE_DAYS)) {
+          due.push({
+            personId: r.personId,
+            toOpenid: p.openid,
+            template: 'status',
+            fields: { thing1: '积分落户准入', phrase2: '已获准入', date3: r.notice.issuedOn, thing4: `通知书有效期至${r.notice.expiresOn}` },
+            page: 'packages/settle/index/index',
+            dedupeKey: `admitted:${round.published.batch}`,
+          });
+        }
+        if (today < plusDays(r.notice.expiresOn, -NOTICE_REMINDER_DAYS) || !isOpenAt(r.notice.expiresOn, ctx.now)) continue;
         const s = await store.get<SettlementDoc>(C.settlements, r.settlementId);
-        if (!s?.settledOn && today >= plusDays(r.notice.expiresOn, -NOTICE_REMINDER_DAYS) && isOpenAt(r.notice.expiresOn, ctx.now)) {
+        if (!s?.settledOn) {
           due.push({
             personId: r.personId,
             toOpenid: p.openid,
