@@ -158,7 +158,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const blockY = Math.max(y, 500);
   doc.fontSize(12).fillColor(ink).text(`出具日期：${chineseDate(content.issueDate)}`, left, blockY, { width: width - qrSize - 20 });
   doc.fontSize(10).fillColor(muted).text(
-    '本凭证用于杭州市积分落户申请等积分应用事项，以出具时已核定的积分为准。请使用“杭州居住证积分”微信小程序的“凭证核验”扫描右侧二维码核验真伪。',
+    '本凭证用于杭州市积分落户申请等积分应用事项，以出具时已核定的积分为准。请使用“新杭州人家园”微信小程序的“凭证核验”扫描右侧二维码核验真伪。',
     left,
     blockY + 26,
     { width: width - qrSize - 24, lineGap: 4 },
