@@ -46,7 +46,9 @@ describe('首页', () => {
     expect(screen.getByLabelText('审核端')).toBeTruthy();
     expect(screen.getByText('审核队列')).toBeTruthy();
     expect(screen.queryByText('年度批次')).toBeNull();
-    expect(screen.getByText('未实名')).toBeTruthy();
+    expect(screen.getByText('工作人员')).toBeTruthy();
+    expect(screen.getByText(/审核员（人力社保）/)).toBeTruthy();
+    expect(screen.queryByText('去实名')).toBeNull();
   });
 
   it('offers 去实名 when signed out, and a retry when the service fails', async () => {

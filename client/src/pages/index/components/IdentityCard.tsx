@@ -2,8 +2,17 @@
 // own number is masked on screen too until they ask to see it (shoulder-surfing on a shared phone).
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { maskIdNumber } from '@hz-points/shared';
-import type { ActingFor, Me, SessionState } from '../../../services/session';
+import { DEPARTMENT_LABELS, maskIdNumber, type DepartmentCode } from '@hz-points/shared';
+import type { ActingFor, Me, SessionState, StaffRoleGrant } from '../../../services/session';
+
+/** '审核员（人力社保）', '区积分受理点', '管理员'. */
+export function staffRoleLabel(r: StaffRoleGrant): string {
+  if (r.role === 'reviewer') {
+    const dept = r.department ? DEPARTMENT_LABELS[r.department as DepartmentCode] ?? r.department : '';
+    return dept ? `审核员（${dept}）` : '审核员';
+  }
+  return r.role === 'district-office' ? '区积分受理点' : '管理员';
+}
 
 export interface IdentityCardProps {
   me: Me | null;
@@ -34,6 +43,18 @@ export function IdentityCard({ me, status, error, actingFor, onRegister, onRetry
         </View>
         <View className='hz-id-card__action' role='button' ariaRole='button' ariaLabel='重新获取身份信息' onClick={onRetry}>
           重试
+        </View>
+      </View>
+    );
+  }
+  // Staff accounts need no 实名 record of their own to work: show who they are working as.
+  if (me && !me.registered && me.roles.length > 0) {
+    return (
+      <View className='hz-id-card'>
+        <View className='hz-id-card__avatar' aria-hidden>工</View>
+        <View className='hz-id-card__main'>
+          <Text className='hz-id-card__name'>工作人员</Text>
+          <Text className='hz-id-card__hint'>{me.roles.map(staffRoleLabel).join('、')}</Text>
         </View>
       </View>
     );
