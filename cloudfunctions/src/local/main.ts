@@ -3,6 +3,7 @@
 // HZ_STORE=cloudbase-standin (the CloudBase adapter over an in-memory stand-in), HZ_SQLITE_SYNC=FULL.
 import { startLocalCloud } from './start';
 import { jsonLogger } from '../wx/log';
+import { auditHeadLine } from '../audit';
 
 const log = jsonLogger((line) => process.stderr.write(`${line}\n`));
 
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
   const cloud = await startLocalCloud({ port, dataDir: process.env.HZ_DATA_DIR || undefined, now: process.env.HZ_NOW || undefined, log, store: storeKind });
   const seedNote = { seeded: '已写入演示数据', already: '演示数据已存在', unavailable: '演示数据模块尚未提供' }[cloud.seed];
   console.log(`本地云已启动 local cloud listening on ${cloud.url}/ (data: ${storeKind === 'sqlite' ? cloud.local.paths.root : 'in memory, CloudBase stand-in'}; ${seedNote}; clock ${cloud.local.clock.now().toISOString()})`);
+
+  // Anchor: the head hash printed at each start lets a later check notice a rewritten history.
+  console.log(await auditHeadLine(cloud.local.runtime.store));
 
   let stopping = false;
   const stop = (signal: string) => {

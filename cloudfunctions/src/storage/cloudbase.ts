@@ -14,6 +14,11 @@ export interface CloudbaseStoreOptions {
   conflictRetries?: number;
   /** Called with each index the domain wants: CloudBase indexes are created in the console, not by code. */
   onIndexWanted?: (collection: string, fields: string[]) => void;
+  /**
+   * Called once per query shape whose filter fields are not the leading fields of any declared index (see
+   * `ensureIndex`): in production such a query scans the collection, so it is worth a console index.
+   */
+  onUnindexedQuery?: (collection: string, fields: string[]) => void;
 }
 
 /**
@@ -29,6 +34,7 @@ export interface CloudbaseStoreOptions {
  */
 export class CloudbaseStore implements Store {
   private readonly wanted = new Map<string, string[]>();
+  private readonly reportedShapes = new Set<string>();
 
   constructor(
     private readonly db: CbDatabase,
@@ -73,6 +79,7 @@ export class CloudbaseStore implements Store {
   async find<T extends Doc>(collection: string, where: Where, options: FindOptions = {}): Promise<T[]> {
     const c = checkCollection(collection);
     const condition = whereCondition(where);
+    this.checkIndexed(c, Object.keys(condition), (options.orderBy ?? []).map(([f]) => f));
     const skip = options.skip ?? 0;
     const wanted = options.limit ?? Number.POSITIVE_INFINITY;
     if (!Number.isInteger(skip) || skip < 0 || !(wanted === Number.POSITIVE_INFINITY || (Number.isInteger(wanted) && wanted >= 0))) {
@@ -104,6 +111,7 @@ export class CloudbaseStore implements Store {
   async count(collection: string, where: Where): Promise<number> {
     const c = checkCollection(collection);
     const condition = whereCondition(where);
+    this.checkIndexed(c, Object.keys(condition), []);
     try {
       const col = this.db.collection(c);
       const { total } = await (Object.keys(condition).length > 0 ? col.where(condition) : col).count();
@@ -138,6 +146,27 @@ export class CloudbaseStore implements Store {
     if (this.wanted.has(key)) return;
     this.wanted.set(key, fields);
     this.options.onIndexWanted?.(c, fields);
+  }
+
+  /**
+   * A query is covered when some declared index of the collection starts with exactly its filter fields (in any
+   * order); ordering fields, when any, may follow. Filters on `_id` alone need no index.
+   */
+  private checkIndexed(collection: string, filter: string[], order: string[]): void {
+    const report = this.options.onUnindexedQuery;
+    if (!report) return;
+    const fields = filter.filter((f) => f !== '_id');
+    if (fields.length === 0 && order.length === 0) return;
+    const shape = `${collection}:${[...fields].sort().join(',')}|${order.join(',')}`;
+    if (this.reportedShapes.has(shape)) return;
+    const covered = [...this.wanted.entries()].some(([key, idx]) => {
+      if (key.split(':')[0] !== collection) return false;
+      const lead = idx.slice(0, fields.length);
+      return fields.every((f) => lead.includes(f)) && (fields.length > 0 || idx[0] === order[0]);
+    });
+    if (covered) return;
+    this.reportedShapes.add(shape);
+    report(collection, [...fields, ...order]);
   }
 
   /** The indexes asked for so far (for the deployment checklist). */

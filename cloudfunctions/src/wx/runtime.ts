@@ -2,6 +2,8 @@ import type { Caller, Runtime } from '../core/runtime';
 import type { CbCloud } from '../storage/cloudbase-types';
 import { CloudbaseStore } from '../storage/cloudbase';
 import { CloudbaseFileStore } from '../storage/files-cloudbase';
+import { INDEXES } from '../storage/indexes';
+import { OWN_INDEXES } from '../functions/rounds/codes';
 import { jsonLogger } from './log';
 
 /**
@@ -14,8 +16,11 @@ export function createWxRuntime(cloud: CbCloud, env: NodeJS.ProcessEnv = process
   const log = jsonLogger();
   // throwOnNotFound: false makes doc.get answer { data: null } for a missing record (wx-server-sdk ≥ 1.7.0).
   const store = new CloudbaseStore(cloud.database({ throwOnNotFound: false }), {
-    onIndexWanted: (collection, fields) => log('info', 'index wanted (create it in the console)', { collection, fields }),
+    onUnindexedQuery: (collection, fields) => log('warn', 'index wanted: query without a declared index', { collection, fields }),
   });
+  // Declares (records, no I/O) the indexes the console should have (docs/DEPLOY.md §5), so that a query outside
+  // them is logged once per shape.
+  for (const { collection, fields } of [...INDEXES, ...OWN_INDEXES]) void store.ensureIndex(collection, fields);
   const secrets = {
     // A getter: a missing secret fails the certificate actions that need it, not every function at cold start.
     get certificateKey(): string {

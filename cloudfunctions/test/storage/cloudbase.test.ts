@@ -117,3 +117,22 @@ describe('CloudBase error mapping', () => {
     expect(runs).toBe(1);
   });
 });
+
+describe('index coverage report', () => {
+  test('a query outside the declared indexes is reported once per shape', async () => {
+    const reported: string[] = [];
+    const store = new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false }), {
+      onUnindexedQuery: (c, f) => reported.push(`${c}:${f.join('+')}`),
+    });
+    await store.ensureIndex('items', ['department', 'status']);
+    await store.find('items', { status: 'pending', department: 'tax' }, { orderBy: [['updatedAt', 'asc']] });
+    await store.find('items', { department: 'tax' });
+    await store.count('items', { department: 'tax', status: 'pending' });
+    await store.find('items', { _id: 'x' });
+    expect(reported).toEqual([]);
+    await store.find('items', { personId: 'p' });
+    await store.find('items', { personId: 'q' });
+    await store.count('items', { status: 'pending' });
+    expect(reported).toEqual(['items:personId', 'items:status']);
+  });
+});
