@@ -13,6 +13,7 @@ export const INDEXES: ReadonlyArray<{ collection: string; fields: string[] }> = 
   { collection: 'items', fields: ['applicationId'] },
   { collection: 'objections', fields: ['applicationId'] },
   { collection: 'objections', fields: ['status', 'filedAt'] },
+  { collection: 'objections', fields: ['filedAt'] },
   { collection: 'entrustments', fields: ['agentPersonId', 'status'] },
   { collection: 'entrustments', fields: ['employeePersonId'] },
   { collection: 'relations', fields: ['actorPersonId', 'revokedAt'] },
