@@ -10,7 +10,9 @@ export interface SqliteStoreOptions {
    * Durability of a commit. WAL + NORMAL (default): a commit is appended to the WAL file with write() before
    * `transaction()` resolves, so it lives in the OS page cache and survives a crash or SIGKILL of this process
    * (the kernel writes it out); only an OS crash or power loss can drop the last commits, because NORMAL skips
-   * the fsync per commit. FULL adds that fsync (power-loss safe) at the price of one disk flush per write.
+   * the fsync per commit. FULL adds that fsync (power-loss safe) at the price of one disk flush per commit
+   * group: measured (bench `server.store.*`) ≈ 5,400 transactions/s NORMAL vs ≈ 3,700–5,400 FULL with group
+   * commit, and ≈ 340/s FULL without it.
    */
   synchronous?: 'NORMAL' | 'FULL';
   /**
@@ -23,13 +25,13 @@ export interface SqliteStoreOptions {
   checkpointIntervalMs?: number;
 }
 
-// Plain JS (evaluated, so it runs under jest and tsx alike): a PASSIVE checkpoint neither waits for nor blocks
-// readers and writers; it copies what it can.
 /** Most transactions sharing one COMMIT: bounds how long the first of a group waits for its acknowledgement. */
 const MAX_GROUP = 32;
 /** …and how long a group keeps admitting new transactions (a slow one then delays only those already in). */
 const MAX_GROUP_MS = 10;
 
+// Plain JS (evaluated, so it runs under jest and tsx alike): a PASSIVE checkpoint neither waits for nor blocks
+// readers and writers; it copies what it can.
 const CHECKPOINTER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.module);
