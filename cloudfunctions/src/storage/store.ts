@@ -45,7 +45,8 @@ export interface Store extends DocOps {
    * Runs `work` atomically: either every write in it is stored or none is.
    * Concurrent transactions touching the same document are serialised or retried by the adapter.
    * `work` may run more than once (CloudBase retries on conflict): keep it free of side effects other than `tx`
-   * calls, do slow I/O (file uploads) before the transaction, and never call `store.*` from inside it (use `tx`).
+   * calls, and do slow I/O (file uploads) before the transaction. Inside it use `tx`: a `store` write fails
+   * (SQLite refuses the nested call), a `store` read sees only committed data, not the transaction's own writes.
    */
   transaction<T>(work: (tx: DocOps) => Promise<T>): Promise<T>;
   /**
