@@ -11,6 +11,7 @@ import {
   RegisterInput,
   RevokeRoleInput,
   BindAtWindowInput,
+  EndRelationInput,
 } from '@hz-points/shared';
 import { defineAction, defineFunction, hasRole } from '../core/action';
 import { AppError } from '../core/errors';
@@ -207,6 +208,23 @@ const listSubjects = defineAction({
   mutates: false,
   async run(ctx) {
     return { subjects: await subjectsOf(ctx.runtime.store, ctx.person!, ctx.today) };
+  },
+});
+
+const endRelation = defineAction({
+  input: EndRelationInput,
+  access: 'registered',
+  mutates: true,
+  async run(ctx) {
+    const actor = ctx.person!;
+    return ctx.mutate(async (tx, audit) => {
+      const rel = await tx.get<RelationDoc>(COLLECTIONS.relations, relationId(actor._id, ctx.input.personId));
+      if (!rel || rel.revokedAt !== null) throw new AppError('NOT_FOUND');
+      const revokedAt = ctx.now.toISOString();
+      await tx.update(COLLECTIONS.relations, rel._id, { revokedAt });
+      await audit({ onBehalfOf: rel.subjectPersonId, target: { collection: COLLECTIONS.relations, id: rel._id } });
+      return { relation: { personId: rel.subjectPersonId, relation: rel.relation, revokedAt } };
+    });
   },
 });
 
@@ -411,6 +429,7 @@ export const accounts = defineFunction('accounts', {
   me,
   addDependent,
   listSubjects,
+  endRelation,
   createEntrustment,
   confirmEntrustment,
   revokeEntrustment,

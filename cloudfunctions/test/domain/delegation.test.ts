@@ -112,6 +112,10 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     // The same ID number twice: ID_NUMBER_TAKEN.
     expect(await add(idNumberFor('1960-01-01', 4), 'child', { unableToActInPerson: true })).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_TAKEN' } });
 
+    // Ending the relation to the elderly parent denies at once; the minor's stays.
+    await cloud.ok(g, 'accounts', 'endRelation', { personId: DEMO_PERSON_IDS.elder });
+    expect(await cloud.call(g, 'applications', 'list', { onBehalfOf: DEMO_PERSON_IDS.elder })).toMatchObject({ ok: false, error: { code: 'DELEGATION_REQUIRED' } });
+    expect(await cloud.call(g, 'accounts', 'endRelation', { personId: DEMO_PERSON_IDS.elder })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // The minor turns 16 on 2032-05-01: from that day the guardian can no longer act.
     cloud.setNow(bj('2032-04-30'));
     expect((await cloud.call(g, 'applications', 'list', { onBehalfOf: DEMO_PERSON_IDS.minor })).ok).toBe(true);

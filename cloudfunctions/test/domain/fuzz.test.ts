@@ -37,6 +37,7 @@ function templates(w: World): Record<string, Record<string, unknown>> {
     'accounts.me': {},
     'accounts.addDependent': { name: '模糊家属', idNumber: '11010520200101001X', relation: 'parent', actorIdentityFileId: 'f-x', subjectIdentityFileId: 'f-y' },
     'accounts.listSubjects': {},
+    'accounts.endRelation': { personId: w.person.M },
     'accounts.createEntrustment': {
       employeeName: '演示员工', employeeIdNumber: '11010519491231002X', employerName: '单位',
       entrustmentFileId: 'f-a', employeeIdentityFileId: 'f-b', agentIdentityFileId: 'f-c',

@@ -93,6 +93,11 @@ const CASES: Case[] = [
       STAFF.includes(r) ? 'NOT_REGISTERED' : r === 'owner' ? 'NOT_FOUND' : 'CONFLICT',
     ),
   },
+  {
+    fn: 'accounts', action: 'endRelation', mutates: true,
+    payload: (w, r) => ({ personId: w.person[ROLES[r].subject] }),
+    expect: row(['guardianWith', 'guardianExpired'], staffOr('NOT_REGISTERED', 'NOT_FOUND')),
+  },
   { fn: 'accounts', action: 'listSubjects', mutates: false, payload: () => ({}), expect: row(REGISTERED, () => 'NOT_REGISTERED') },
   {
     fn: 'accounts', action: 'confirmEntrustment', mutates: true,

@@ -81,6 +81,8 @@ export const AddDependentInput = z.strictObject({
   subjectIdentityFileId: IdSchema,
 });
 export const ListSubjectsInput = z.strictObject({});
+/** The caller ends their recorded relation to a dependant (e.g. guardianship passed to someone else). */
+export const EndRelationInput = z.strictObject({ personId: IdSchema });
 export const CreateEntrustmentInput = z.strictObject({
   employeeName: NameSchema,
   employeeIdNumber: IdNumberSchema,
@@ -182,6 +184,7 @@ export const ACTION_INPUTS = {
     me: MeInput,
     addDependent: AddDependentInput,
     listSubjects: ListSubjectsInput,
+    endRelation: EndRelationInput,
     createEntrustment: CreateEntrustmentInput,
     confirmEntrustment: EntrustmentRefInput,
     revokeEntrustment: EntrustmentRefInput,
