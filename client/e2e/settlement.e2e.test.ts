@@ -48,6 +48,8 @@ test('November window, application, publication and the admission notice', async
   await seeText(closed, '未在受理期');
   await seeText(closed, '2026年11月1日至2026年11月30日（节假日除外）');
   await seeText(closed, '积分148分，达到100分');
+  // The rules package's points pathway, from the applicant's own ID number: the declarations are still open.
+  await seeText(closed, '居住证积分落户：逐项自查');
   await shot(closed, 'closed-in-october');
 
   // Monday 2 November: open.

@@ -20,6 +20,7 @@ import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
 import type { CertificateView } from '../../cert/types';
+import { pointsPathway } from './eligibility';
 
 interface SettlementGet {
   acceptingNow: boolean;
@@ -101,6 +102,18 @@ export default function SettlePage() {
     { name: '积分分值', ok: points !== null && points >= 100, text: points === null ? '积分须达到100分' : `积分${points}分${points >= 100 ? '，达到100分' : '，未达到100分'}` },
   ];
 
+  // Own ID number only (the server masks it for delegates): then the rules package can check the points pathway.
+  const pathway = onBehalfOf
+    ? null
+    : pointsPathway({
+        idNumber: session.me?.idNumber,
+        points,
+        residencePermitValid: permit,
+        fullCivilCapacity: capacity,
+        noUrbanHukou: noHukou,
+        on: beijingDate(now),
+      });
+
   return (
     <PageShell title="落户申请">
       <ErrorNotice message={error} />
@@ -123,6 +136,17 @@ export default function SettlePage() {
             <Text>{c.text}</Text>
           </Row>
         ))}
+        {pathway ? (
+          <View aria-label="积分落户条件自查">
+            <Text className="flows-label">{pathway.label}：逐项自查（勾选下方声明后更新）</Text>
+            {pathway.conditions.map((c) => (
+              <View key={c.key} className="flows-row">
+                <StateBadge tone={c.met === true ? 'done' : c.met === false ? 'back' : 'wait'} text={c.met === true ? '满足' : c.met === false ? '不满足' : '待确认'} />
+                <Text className="flows-row__value">{c.met === true ? c.requirement : c.reason ?? c.requirement}</Text>
+              </View>
+            ))}
+          </View>
+        ) : null}
         <Text className="flows-muted">
           另须：持有效的浙江省居住证（市区）、年满18周岁、具有完全民事行为能力、未在杭州市区落户。积分100分是申请门槛，不是落户承诺。
         </Text>
