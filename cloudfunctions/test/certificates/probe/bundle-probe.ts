@@ -25,6 +25,8 @@ async function main() {
     const verified = await main({ action: 'verify', payload: issued.data.certificate.qrPayload }, {});
     // The bundle's registry holds only certificates: asking it for another function fails cleanly.
     const other = await bundle.makeMain('accounts', fakeCloud, { createRuntime: () => cloud.runtime })({ action: 'me' }, {});
+    // zod's Chinese messages survive the bundle's trimmed locale set.
+    const invalid = await main({ action: 'issue', applicationId: 42 }, {});
     const count = await cloud.store.count(COLLECTIONS.persons, {});
     const bytes = Buffer.from(pdf.data.contentBase64, 'base64');
     console.log(
@@ -36,6 +38,7 @@ async function main() {
         verify: verified.data.code,
         otherAction: other.ok ? 'ok' : other.error.code,
         persons: count,
+        validation: invalid.ok ? null : `${invalid.error.code} ${invalid.error.message}`,
       }),
     );
   } finally {
