@@ -134,6 +134,10 @@ describe('threshold round (from 2023-05-08): everyone at or above the line who m
       expect(r).toMatchObject({ own: false, notice: null, reason: null });
       expect(r.idNumber).toMatch(/\*/);
     }
+    // Staff without a person record read the same list, all masked; a stranger without registration cannot.
+    const staff = await cloud.ok('demo-admin', 'rounds', 'results', { year: 2025, limit: 2, skip: 1 });
+    expect(staff.rows.map((r: { total: number; own: boolean }) => [r.total, r.own])).toEqual(list.rows.slice(1, 3).map((r: { total: number }) => [r.total, false]));
+    expect(await cloud.call('someone-unregistered', 'rounds', 'results', { year: 2025 })).toMatchObject({ error: { code: 'NOT_REGISTERED' } });
   });
 });
 

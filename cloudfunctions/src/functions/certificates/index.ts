@@ -149,11 +149,13 @@ const issue = defineAction({
         target: { collection: C.certificates, id: serial },
         details: { applicationId: app._id, total: content.total, supersedes: current?.status === 'active' ? current.serial : null },
       });
-      await queueReminder(
+      // To the person's WeChat, or to the delegate printing for someone without it; staff at a window get none.
+      const to = allowed.access.kind === 'staff' ? person.openid : recipientOf(person, ctx.openid);
+      if (to) await queueReminder(
         tx,
         {
           personId: person._id,
-          toOpenid: recipientOf(person, ctx.openid),
+          toOpenid: to,
           template: 'status',
           fields: { thing1: '积分有效凭证', phrase2: '已出具', date3: ctx.today, thing4: `${content.round}年度积分${content.total}分` },
           page: 'packages/cert/index/index',

@@ -18,7 +18,7 @@ import { defineAction, defineFunction } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { roundId, type PersonDoc } from '../../core/model';
 import { resolveSubject } from '../../core/people';
-import { OWN_COLLECTIONS, ownError } from './codes';
+import { OWN_COLLECTIONS, ownError, requirePersonOrStaff } from './codes';
 import { listSlice, resultFor, type ResultEntry } from './list';
 import { publicationOf, type RoundState } from './model';
 import { publishRound } from './publish';
@@ -194,22 +194,24 @@ function resultView(r: ResultEntry, clear: PersonDoc | null, forSubject: boolean
 
 const results = defineAction({
   input: ListRoundResultsInput,
-  access: 'registered',
+  // Applicants (their own line in clear), and the admin and district offices (everyone masked).
+  access: 'caller',
   mutates: false,
   async run(ctx) {
+    requirePersonOrStaff(ctx, ['admin', 'district-office']);
     const store = ctx.runtime.store;
     const r = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
     if (!r) throw ownError('ROUND_NOT_FOUND');
     if (!r.published) throw new AppError('RESULT_NOT_PUBLISHED', '该年度积分落户名单尚未公布');
     // The public list shows the admitted (the ranked prefix); the rest learn their own result from myStanding.
     const rows = await listSlice(store, publicationOf(r)!, ctx.input.skip ?? 0, ctx.input.limit ?? 50, r.published.admittedCount);
-    const me = ctx.person as PersonDoc;
+    const me = ctx.person;
     return {
       year: r.year,
       line: r.published.line,
       admittedCount: r.published.admittedCount,
       tieBreak: r.published.tieBreak,
-      rows: rows.map((row) => (row.personId === me._id ? resultView(row, me, true) : resultView(row, null, false))),
+      rows: rows.map((row) => (me && row.personId === me._id ? resultView(row, me, true) : resultView(row, null, false))),
     };
   },
 });
