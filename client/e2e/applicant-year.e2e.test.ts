@@ -74,6 +74,9 @@ test("an applicant's year, from application to a verified certificate", async ()
 
   // ---- Reviewers: education approves in the browser; housing returns the rental item with a reason ----
   const edu = await app.open('demo-reviewer-education', QUEUE);
+  await byLabel(edu, '审核文化程度').waitFor();
+  // Only the education department's item: the other three indicators are not in this queue.
+  expect(await edu.getByText('合法租赁住房').filter({ visible: true }).count()).toBe(0);
   await click(edu, '审核文化程度');
   await shot(edu, 'reviewer-education');
   await click(edu, '审核通过');

@@ -130,3 +130,12 @@ test('an agent uploads a written entrustment; it counts only once the employee c
   await byLabel(after, `${me.person.name}，可代办`).waitFor();
   await shot(after, 'confirmed');
 });
+
+test('staff pages refuse people without the role, in Chinese', async () => {
+  const shot = screenshotter('denials');
+  const queue = await app.open('demo-applicant', 'packages/review/queue/index');
+  await seeText(queue, '无权进行此操作');
+  await shot(queue, 'applicant-opens-review-queue');
+  const objections = await app.open('demo-agent', 'packages/review/objections/index');
+  await seeText(objections, '无权进行此操作');
+});
