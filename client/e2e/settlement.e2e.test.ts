@@ -77,6 +77,13 @@ test('November window, application, publication and the admission notice', async
   await seeText(admin, '2026年度名单已公布');
   await seeText(admin, '准入名单（1人）');
   await shot(admin, 'published');
+  // Next year's round: not open yet, opened by the administrator with the policy's default dates.
+  await click(admin, '下一年度');
+  await seeText(admin, '该年度批次尚未开放');
+  await press(admin, '开放2027年度批次');
+  await seeText(admin, '2027年度批次已开放');
+  await seeText(admin, '2027年11月1日至2027年11月30日');
+  await shot(admin, 'opened-next-round');
 
   const notice = await app.open('demo-applicant', SETTLE);
   await seeText(notice, '积分落户准入通知书');
