@@ -26,7 +26,7 @@ const applicant = fc.record({
   ok: fc.integer({ min: 0, max: 9 }).map((n) => n < 8), // most meet the basic conditions
 });
 const line = fc.oneof(
-  fc.record({ mode: fc.constant('quota' as const), quota: fc.integer({ min: 0, max: 30 }) }),
+  fc.record({ mode: fc.constant('quota' as const), quota: fc.integer({ min: 1, max: 30 }) }),
   fc.record({ mode: fc.constant('threshold' as const), threshold: fc.integer({ min: 200, max: 240 }).map((h) => h / 2) }),
 );
 
