@@ -1,5 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react';
-import { __reset } from '../__mocks__/taro';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { __cloudCalls, __reset, __setCloudHandler } from '../__mocks__/taro';
 import { Register, validateRegistration } from '../../src/packages/account/register/Register';
 import { sessionStore } from '../../src/services/session';
 import { typeInto } from '../helpers';
@@ -30,5 +30,36 @@ describe('实名登记', () => {
     expect(alerts).toContain('姓名：');
     expect(fetchFn).not.toHaveBeenCalled();
     expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it('registers through accounts.register, shows a server refusal as is, and reloads me on success', async () => {
+    let registered = false;
+    let refuse = true;
+    __setCloudHandler((name, data) => {
+      const action = (data as { action: string }).action;
+      if (action === 'register') {
+        if (refuse) return { ok: false, error: { code: 'ID_NUMBER_TAKEN', message: '该身份证号码已登记' } };
+        registered = true;
+        return { ok: true, data: { person: { name: '张三' } } };
+      }
+      if (action === 'me') return { ok: true, data: { openid: 'o1', person: registered ? { name: '张三', idNumber: '330106199503150010' } : null, roles: [] } };
+      return { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } };
+    });
+    const onDone = jest.fn();
+    const { container } = render(<Register onDone={onDone} />);
+    typeInto(container, 'name', '张三');
+    typeInto(container, 'idNumber', '330106199503150010');
+    typeInto(container, 'phone', '13800000001');
+
+    fireEvent.click(screen.getByText('提交实名登记'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('该身份证号码已登记'));
+    expect(onDone).not.toHaveBeenCalled();
+
+    refuse = false;
+    fireEvent.click(screen.getByText('提交实名登记'));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const call = __cloudCalls().find((c) => (c.data as { action: string }).action === 'register');
+    expect(call?.data).toEqual({ action: 'register', name: '张三', idNumber: '330106199503150010', phone: '13800000001' });
+    expect(sessionStore.get().me?.registered).toBe(true);
   });
 });
