@@ -61,6 +61,8 @@ function installWx(storage: Map<string, unknown>, calls: { name: string; data: u
   });
 }
 
+let currentRoute = 'pages/index/index';
+
 d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
   jest.setTimeout(30000);
 
@@ -92,8 +94,8 @@ d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
         methods,
         lifetimes: {
           attached(this: Record<string, any>) {
-            this.route = 'pages/index/index';
-            this.__route__ = 'pages/index/index';
+            this.route = currentRoute;
+            this.__route__ = currentRoute;
             this.options = {};
             pages.push(this);
             cfg.onLoad?.call(this, {});
@@ -157,5 +159,32 @@ d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
     };
     walk(dist);
     expect(hits).toEqual([]);
+  });
+
+  it('renders the 积分测算 subpackage page with its nutui form and the live total', async () => {
+    // Runs after the home test in the same module registry: App is launched, wx and Page are installed.
+    const g = global as Record<string, any>;
+    (g.wx as { setStorageSync: (k: string, v: unknown) => void }).setStorageSync('hz.calculator.draft', {
+      birthDate: '1995-06-01',
+      education: 'bachelor',
+      socialInsuranceMonths: '48',
+    });
+    currentRoute = 'packages/assess/calculator/index';
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const simulate = require('miniprogram-simulate');
+    const id = simulate.load(path.join(dist, currentRoute), { compiler: 'official', rootPath: dist });
+    const comp = simulate.render(id);
+    comp.attach(document.createElement('parent-wrapper'));
+    for (let i = 0; i < 20 && !/估算积分/.test(comp.dom.textContent ?? ''); i++) await simulate.sleep(50);
+    const text = comp.dom.textContent ?? '';
+    for (const label of ['估算积分', '出生日期', '社保缴纳月数', '积分明细', '提分规划', '未核实']) expect(text).toContain(label);
+    expect(text).toContain('1995年6月1日');
+    // The compiled page computes what the rules package computes (the page reads the real clock, so do we).
+    const { scorePoints, beijingDate } = require('@hz-points/shared');
+    const { nextCutoff } = require('../../src/lib/rounds');
+    const cutoffDate = nextCutoff(beijingDate(new Date()));
+    const total = scorePoints({ birthDate: '1995-06-01', education: 'bachelor', socialInsuranceMonths: 48 }, { cutoffDate }).total;
+    expect(text).toContain(`估算积分${total}分`);
+    expect(comp.dom.innerHTML).toContain('nut-form-item');
   });
 });
