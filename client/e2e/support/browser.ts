@@ -1,5 +1,5 @@
 // Headless chromium on a phone viewport, with the flags that work on this machine (see shared/notes/PLATFORM.md).
-import { mkdirSync } from 'fs';
+import { mkdirSync, rmSync } from 'fs';
 import path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -38,6 +38,8 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
 /** Saves a full-page screenshot as artifacts/<flow>/<nn>-<name>.png (numbered so a flow reads in order). */
 export function screenshotter(flow: string): (page: Page, name: string) => Promise<string> {
   const dir = path.join(ARTIFACTS, flow);
+  // A fresh folder per run, so no screenshot of an earlier run is mistaken for this one.
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let n = 0;
   return async (page, name) => {
