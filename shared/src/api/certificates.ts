@@ -38,14 +38,7 @@ export const CERTIFICATES_ACTION_INPUTS = {
   publicKey: CertificatePublicKeyInput,
 } as const;
 
-/** Error codes of certificate actions (to be merged into ERROR_CODES; never renamed). */
-export const CERTIFICATE_ERROR_CODES = {
-  POINTS_NOT_FINAL: { status: 409, message: '积分尚未核定，或异议正在处理中，暂不能出具积分有效凭证' },
-  CERTIFICATE_NOT_YET_AVAILABLE: { status: 409, message: '积分有效凭证须在积分核定满7个工作日后方可打印' },
-  CERTIFICATE_REVOKED: { status: 409, message: '该积分有效凭证已被撤销' },
-  CERTIFICATE_SUPERSEDED: { status: 409, message: '该积分有效凭证已被新凭证取代，请使用最新凭证' },
-  POINTS_VETOED: { status: 409, message: '存在一票否决情形，不予出具积分有效凭证' },
-} as const satisfies Record<string, { status: number; message: string }>;
+// Error codes of these actions are part of ERROR_CODES in ./errors.
 
 /**
  * Answers of the public `verify` action. They are data (`{ ok: true, data: { valid, code, message } }`), not

@@ -1,7 +1,33 @@
 // Stable error codes of every cloud-function action, with the Chinese message the client shows and the HTTP status
 // the local cloud answers with. A code is an API: never rename one, only add.
 
+/** Error codes of certificate actions (part of ERROR_CODES; never renamed). */
+export const CERTIFICATE_ERROR_CODES = {
+  POINTS_NOT_FINAL: { status: 409, message: '积分尚未核定，或异议正在处理中，暂不能出具积分有效凭证' },
+  CERTIFICATE_NOT_YET_AVAILABLE: { status: 409, message: '积分有效凭证须在积分核定满7个工作日后方可打印' },
+  CERTIFICATE_REVOKED: { status: 409, message: '该积分有效凭证已被撤销' },
+  CERTIFICATE_SUPERSEDED: { status: 409, message: '该积分有效凭证已被新凭证取代，请使用最新凭证' },
+  POINTS_VETOED: { status: 409, message: '存在一票否决情形，不予出具积分有效凭证' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+/** Error codes of round, settlement and reminder actions (part of ERROR_CODES; never renamed). */
+export const ROUND_ERROR_CODES = {
+  ROUND_EXISTS: { status: 409, message: '该年度批次已开放' },
+  ROUND_NOT_FOUND: { status: 404, message: '该年度批次尚未开放' },
+  ROUND_PUBLISHED: { status: 409, message: '该年度名单已公布，不能再调整' },
+  LINE_NOT_SET: { status: 409, message: '尚未设定录取分数线' },
+  SETTLEMENT_NOT_OPEN: { status: 409, message: '积分落户申请受理时间为每年11月1日至11月30日（节假日除外），当前不在受理时间内' },
+  SETTLEMENT_NOT_ELIGIBLE: { status: 409, message: '不符合积分落户申请的基本条件' },
+  CERTIFICATE_REQUIRED: { status: 409, message: '请先取得本年度有效的积分有效凭证' },
+  ADMISSION_NOTICE_EXPIRED: { status: 409, message: '积分落户准入通知书已过有效期（60天）' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
 export const ERROR_CODES = {
+  ...CERTIFICATE_ERROR_CODES,
+  ...ROUND_ERROR_CODES,
+  // Answered by the local cloud's HTTP layer before any function runs.
+  BAD_JSON: { status: 400, message: '请求内容不是有效的 JSON 对象' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大（上限 8MB），请压缩材料后重试' },
   VALIDATION_FAILED: { status: 400, message: '填写的信息有误，请检查后重试' },
   COMMITMENT_REQUIRED: { status: 400, message: '请阅读并勾选《个人承诺书》后再提交' },
   INVALID_ID_NUMBER: { status: 400, message: '身份证号码无效（校验位不符或日期错误）' },

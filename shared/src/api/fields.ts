@@ -47,6 +47,24 @@ export const FIELD_LABELS: Record<string, string> = {
   objectionId: '异议',
   reply: '答复意见',
   changes: '调整事项',
+  // certificates, rounds and settlement
+  residencePermitNo: '居住证号码',
+  serial: '凭证编号',
+  signature: '电子签名',
+  payload: '凭证二维码内容',
+  mode: '划线方式',
+  quota: '落户指标数',
+  threshold: '录取分数线',
+  district: '拟落户区',
+  declarations: '申请人声明',
+  validResidencePermit: '持有效居住证',
+  fullCivilCapacity: '具有完全民事行为能力',
+  hasUrbanHangzhouHukou: '已有杭州市区户籍',
+  cutoffDate: '指标截止日',
+  pointsApplicationCloses: '积分申请截止日',
+  settlementOpens: '落户申请开始日',
+  settlementCloses: '落户申请截止日',
+  path: '路径',
 };
 
 /** The Chinese label of the deepest named field on an issue path (array indexes are skipped). */

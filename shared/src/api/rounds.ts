@@ -112,14 +112,4 @@ export const REMINDERS_ACTION_INPUTS = {
   sweep: SweepRemindersInput,
 } as const;
 
-/** Error codes of round, settlement and reminder actions (to be merged into ERROR_CODES; never renamed). */
-export const ROUND_ERROR_CODES = {
-  ROUND_EXISTS: { status: 409, message: '该年度批次已开放' },
-  ROUND_NOT_FOUND: { status: 404, message: '该年度批次尚未开放' },
-  ROUND_PUBLISHED: { status: 409, message: '该年度名单已公布，不能再调整' },
-  LINE_NOT_SET: { status: 409, message: '尚未设定录取分数线' },
-  SETTLEMENT_NOT_OPEN: { status: 409, message: '积分落户申请受理时间为每年11月1日至11月30日（节假日除外），当前不在受理时间内' },
-  SETTLEMENT_NOT_ELIGIBLE: { status: 409, message: '不符合积分落户申请的基本条件' },
-  CERTIFICATE_REQUIRED: { status: 409, message: '请先取得本年度有效的积分有效凭证' },
-  ADMISSION_NOTICE_EXPIRED: { status: 409, message: '积分落户准入通知书已过有效期（60天）' },
-} as const satisfies Record<string, { status: number; message: string }>;
+// Error codes of these actions are part of ERROR_CODES in ./errors.

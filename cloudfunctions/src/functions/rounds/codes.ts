@@ -10,14 +10,9 @@ import type { DocOps } from '../../storage/store';
 const OWN_CODES = { ...CERTIFICATE_ERROR_CODES, ...ROUND_ERROR_CODES };
 export type OwnErrorCode = keyof typeof OWN_CODES;
 
-/**
- * An AppError with one of our codes. AppError's type only knows the shared ERROR_CODES table; until our tables are
- * merged into it (asked of the api owner), the cast is sound because AppError stores the code as a plain string and
- * we pass the message and status ourselves.
- */
+/** An AppError with one of our codes (they are part of the shared ERROR_CODES table). */
 export function ownError(code: OwnErrorCode, message?: string): AppError {
-  const def = OWN_CODES[code];
-  return new AppError(code as unknown as ErrorCode, message ?? def.message, def.status);
+  return new AppError(code satisfies ErrorCode, message);
 }
 
 /** Collections these functions add (docs/DEPLOY.md lists their indexes). */
