@@ -28,9 +28,11 @@ function jestStage(title, args) {
 
 buildShared();
 step('Type check (shared, cloudfunctions, client)', 'npm', ['run', 'typecheck']);
-jestStage('unit and integration tests', []);
+// Builds come before the unit stage: a smoke test renders the compiled weapp pages (miniprogram-simulate).
 buildWeapp();
 buildH5();
+process.env.HZ_REQUIRE_BUILDS = '1';
+jestStage('unit and integration tests', []);
 ensureBrowser();
 jestStage('end-to-end tests (chromium)', ['-c', 'client/e2e/jest.config.js', '--runInBand']);
 
