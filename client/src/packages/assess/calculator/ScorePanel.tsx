@@ -1,6 +1,7 @@
 // The score as it stands: total (or veto), each item with points, explanation and source, unverified marked.
 import { Text, View } from '@tarojs/components';
 import type { ScoreItem, ScoreResult } from '@hz-points/shared';
+import { Failure } from '@nutui/icons-react-taro';
 import { Citation, UnverifiedMark } from '../../../components/Citation';
 
 function fmtPoints(p: number): string {
@@ -63,7 +64,9 @@ export function ScorePanel({ result }: { result: ScoreResult }) {
   if (result.veto) {
     return (
       <View className='hz-alert' role='alert' ariaRole='alert'>
-        <Text className='hz-alert__title'>⛔ 一票否决：不予积分</Text>
+        <Text className='hz-alert__title'>
+          <Failure size={18} aria-hidden /> 一票否决：不予积分
+        </Text>
         <Text>{result.veto.reason}</Text>
         <Citation source={result.veto.source} verified={result.veto.verified} />
       </View>
