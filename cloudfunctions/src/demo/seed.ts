@@ -7,6 +7,7 @@ import {
   DEPARTMENT_LABELS,
   beijingDate,
   idCheckCharacter,
+  pointsApplicationRound,
   roundDates,
   type DepartmentCode,
 } from '@hz-points/shared';
@@ -111,8 +112,10 @@ export async function seedDemo(runtime: Runtime): Promise<boolean> {
   if (await runtime.store.get(COLLECTIONS.accounts, 'demo-admin')) return false;
   const now = runtime.now();
   const at = now.toISOString();
-  const year = Number(beijingDate(now).slice(0, 4));
-  const dates = roundDates(year);
+  const today = beijingDate(now);
+  const year = Number(today.slice(0, 4));
+  const applicationYear = pointsApplicationRound(today);
+  const roundYears = applicationYear !== null && applicationYear > year ? [year, applicationYear] : [year];
 
   const docFiles: Array<{ id: string; purpose: FileDoc['purpose'] }> = [
     { id: 'f-demo-entrustment', purpose: 'entrustment' },
@@ -205,21 +208,26 @@ export async function seedDemo(runtime: Runtime): Promise<boolean> {
     for (const s of staff) {
       await tx.insert<AccountDoc>(COLLECTIONS.accounts, { _id: s.openid, personId: null, roles: [s.role], department: s.department, createdAt: at });
     }
-    await tx.set<RoundDoc>(COLLECTIONS.rounds, {
-      _id: roundId(year),
-      year,
-      status: 'open',
-      cutoffDate: dates.cutoffDate,
-      settlementOpens: dates.settlementOpens,
-      settlementCloses: dates.settlementCloses,
-      lookbackFrom: dates.lookbackFrom,
-      pointsApplication: {
-        opens: dates.pointsApplication.opens,
-        closes: dates.pointsApplication.closes,
-        yearRound: dates.pointsApplication.yearRound,
-      },
-      createdAt: at,
-    });
+    // This year's round (its settlement window may still be ahead) and, once this year's points deadline has
+    // passed, the next round too, which takes the points applications made now (pointsApplicationRound).
+    for (const roundYear of roundYears) {
+      const dates = roundDates(roundYear);
+      await tx.set<RoundDoc>(COLLECTIONS.rounds, {
+        _id: roundId(roundYear),
+        year: roundYear,
+        status: 'open',
+        cutoffDate: dates.cutoffDate,
+        settlementOpens: dates.settlementOpens,
+        settlementCloses: dates.settlementCloses,
+        lookbackFrom: dates.lookbackFrom,
+        pointsApplication: {
+          opens: dates.pointsApplication.opens,
+          closes: dates.pointsApplication.closes,
+          yearRound: dates.pointsApplication.yearRound,
+        },
+        createdAt: at,
+      });
+    }
     await appendAudit(
       tx,
       { action: 'demo.seed', actor: { openid: 'system', personId: null }, target: { collection: COLLECTIONS.rounds, id: roundId(year) } },

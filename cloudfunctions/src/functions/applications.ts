@@ -9,6 +9,7 @@ import {
   SupplementInput,
   claimValueSchema,
   describeIssues,
+  beijingDate,
   isOpenAt,
   objectionDeadline,
   resultDate,
@@ -38,13 +39,16 @@ import type { DocOps } from '../storage/store';
 
 // ---- Building blocks (exported for review, objections and later functions) ----
 
-/** A round accepts applications when its document says 'open' and, unless year-round, its last day has not passed. */
+/**
+ * A round accepts points applications when its document says 'open' and its deadline has not passed: FAQ2021 Q6,
+ * the application must be complete before 10-01 to count for that year. Year-round acceptance (from 2024) means an
+ * application after the deadline goes to the next round (`pointsApplicationRound`), never that the deadline lapses.
+ */
 export async function openRoundOrFail(ops: Pick<DocOps, 'get'>, year: number, now: Date): Promise<RoundDoc> {
   const round = await ops.get<RoundDoc>(COLLECTIONS.rounds, roundId(year));
   if (!round || round.status !== 'open') throw new AppError('ROUND_NOT_OPEN');
-  if (!round.pointsApplication.yearRound && !isOpenAt(round.pointsApplication.closes, now)) {
-    throw new AppError('ROUND_NOT_OPEN');
-  }
+  const { opens, closes } = round.pointsApplication;
+  if (!isOpenAt(closes, now) || (opens !== null && beijingDate(now) < opens)) throw new AppError('ROUND_NOT_OPEN');
   return round;
 }
 

@@ -24,6 +24,7 @@ export {
   YEAR_ROUND_POINTS_APPLICATION,
   roundDates,
   isSettlementAcceptanceDay,
+  pointsApplicationRound,
 } from './rounds';
 export {
   PERIODS as DEADLINE_PERIODS,

@@ -138,3 +138,28 @@ export function isSettlementAcceptanceDay(date: string): boolean {
   if (compareDates(date, round.settlementOpens) < 0 || compareDates(date, round.settlementCloses) > 0) return false;
   return defaultCalendar.isWorkday(date);
 }
+
+/**
+ * The round whose points application a Beijing date belongs to, or null before the first window opens.
+ * FAQ2021 Q6: from 2022 the points application must be complete before 10-01 of the year to count for that year's
+ * settlement round. Past that deadline an application can only count for the next round — accepted straight away
+ * where applications are taken all year (from 2024-03-01, unverified public copy), and for earlier rounds whose
+ * opening day the sources do not name (`opens: null`: we assume from the day after the previous deadline).
+ */
+export function pointsApplicationRound(date: string): number | null {
+  const parsed = tryParseDate(date);
+  if (!parsed) throw new InvalidDateError(date);
+  for (const year of [parsed.year, parsed.year + 1]) {
+    let round: RoundDates;
+    try {
+      round = roundDates(year);
+    } catch (e) {
+      if (e instanceof RoundUnknownError) continue;
+      throw e;
+    }
+    const { opens, closes } = round.pointsApplication;
+    if (compareDates(date, closes) > 0) continue;
+    return opens === null || compareDates(date, opens) >= 0 ? year : null;
+  }
+  return null;
+}
