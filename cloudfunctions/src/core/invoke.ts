@@ -4,6 +4,7 @@ import { beijingDate, describeIssues, zhErrorMap } from '@hz-points/shared';
 import { StoreError } from '../storage/store';
 import { REGISTRY } from '../functions/registry';
 import { AppError } from './errors';
+import { ensureCalendarYears } from './calendar-years';
 import { hasRole, mutatorFor, type ActionContext, type ActionDef, type FunctionDef } from './action';
 import { COLLECTIONS, type AccountDoc, type PersonDoc } from './model';
 import type { Caller, Envelope, Runtime } from './runtime';
@@ -54,6 +55,7 @@ export async function invoke(
     const account = await runtime.store.get<AccountDoc>(COLLECTIONS.accounts, openid);
     const person = account?.personId ? await runtime.store.get<PersonDoc>(COLLECTIONS.persons, account.personId) : null;
     authorise(def, account, person);
+    await ensureCalendarYears(runtime.store, runtime.log); // registered later years (cached; see calendar-years.ts)
 
     const now = runtime.now();
     const ctx: ActionContext<unknown> = {

@@ -3,6 +3,7 @@
 import type { FunctionDef } from '../core/action';
 import { accounts } from './accounts';
 import { applications } from './applications';
+import { calendarFunction } from './calendar';
 import { certificatesFunction } from './certificates';
 import { files } from './files';
 import { objections } from './objections';
@@ -21,4 +22,5 @@ export const REGISTRY: Record<string, FunctionDef> = {
   rounds: roundsFunction,
   settlement: settlementFunction,
   reminders: remindersFunction,
+  calendar: calendarFunction,
 };

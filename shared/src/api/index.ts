@@ -5,3 +5,4 @@ export * from './schemas';
 export * from './certificates';
 export * from './rounds';
 export * from './claims';
+export * from './calendar';

@@ -1,0 +1,71 @@
+// Later years of the official holiday schedule, registered by an administrator as data (`calendar.registerYear`),
+// applied to the rules package's default calendar before any action runs — on every instance, so a cold-started
+// function or the local cloud knows 2027 as soon as it is stored, without a code release.
+import { coveredCalendarYears, registerCalendarYear, type CalendarYearData } from '@hz-points/shared';
+import type { Doc, Store } from '../storage/store';
+import type { Runtime } from './runtime';
+
+export const CALENDAR_YEARS_COLLECTION = 'calendarYears';
+
+/** One registered year (`_id` = `year-<year>`). Never replaced: a stored deadline was computed from it. */
+export interface CalendarYearDoc extends Doc, CalendarYearData {
+  year: number;
+  holidays: string[];
+  workdays: string[];
+  source: string;
+  registeredAt: string;
+  registeredByOpenid: string;
+}
+
+export const calendarYearId = (year: number) => `year-${year}`;
+
+/**
+ * How long an instance trusts what it has read. Another instance's registration becomes visible here within this
+ * time; the registering instance applies it at once (`applyCalendarYear`). A year is registered once a year, so one
+ * small read a minute per instance is the whole cost; every other call is a clock comparison.
+ */
+export const CALENDAR_REFRESH_MS = 60_000;
+
+interface CacheState {
+  readAt: number;
+}
+
+// Keyed by store: one store per instance in production; tests build many.
+const cache = new WeakMap<Store, CacheState>();
+
+/** Adds a stored year to the default calendar unless it is already there (built-in years are never replaced). */
+export function applyCalendarYear(doc: Pick<CalendarYearData, 'year' | 'holidays' | 'workdays' | 'source'>): boolean {
+  if (coveredCalendarYears().includes(doc.year)) return false;
+  registerCalendarYear({ year: doc.year, holidays: doc.holidays, workdays: doc.workdays, source: doc.source });
+  return true;
+}
+
+/**
+ * Makes sure every registered year is in the default calendar. Cheap on the hot path (cached per store for
+ * CALENDAR_REFRESH_MS). A failed read is logged and retried on the next call, never fatal: without the year the
+ * deadline actions answer CALENDAR_UNKNOWN, which is the truth, and unrelated actions keep working.
+ */
+export async function ensureCalendarYears(store: Store, log?: Runtime['log'], nowMs = Date.now()): Promise<void> {
+  const state = cache.get(store);
+  if (state && nowMs - state.readAt < CALENDAR_REFRESH_MS) return;
+  try {
+    const docs = await store.find<CalendarYearDoc>(CALENDAR_YEARS_COLLECTION, {}, { orderBy: [['year', 'asc']], limit: 100 });
+    for (const doc of docs) {
+      try {
+        applyCalendarYear(doc);
+      } catch (err) {
+        // A stored year the rules package refuses (validated on the way in, so only by hand-edited data): skip it,
+        // so its dates stay unknown rather than wrong.
+        log?.('error', 'stored calendar year rejected', { year: doc.year, errorName: err instanceof Error ? err.name : typeof err });
+      }
+    }
+    cache.set(store, { readAt: nowMs });
+  } catch (err) {
+    log?.('error', 'calendar years not loaded', { errorName: err instanceof Error ? err.name : typeof err });
+  }
+}
+
+/** Forces the next `ensureCalendarYears` on this store to read again (after this instance registered a year). */
+export function invalidateCalendarYears(store: Store): void {
+  cache.delete(store);
+}
