@@ -3,6 +3,7 @@
 // function or the local cloud knows 2027 as soon as it is stored, without a code release.
 import { coveredCalendarYears, registerCalendarYear, type CalendarYearData } from '@hz-points/shared';
 import type { Doc, Store } from '../storage/store';
+import { AppError } from './errors';
 import type { Runtime } from './runtime';
 
 export const CALENDAR_YEARS_COLLECTION = 'calendarYears';
@@ -68,4 +69,18 @@ export async function ensureCalendarYears(store: Store, log?: Runtime['log'], no
 /** Forces the next `ensureCalendarYears` on this store to read again (after this instance registered a year). */
 export function invalidateCalendarYears(store: Store): void {
   cache.delete(store);
+}
+
+/**
+ * The envelope error for the rules package's CalendarUnknownError, naming the year: the applicant or reviewer
+ * learns which year's State Council notice the deadline waits for (`error.year` is not personal data).
+ */
+export function calendarUnknownError(err: unknown): AppError {
+  const year = (err as { year?: unknown } | null)?.year;
+  return new AppError(
+    'CALENDAR_UNKNOWN',
+    typeof year === 'number' && Number.isInteger(year)
+      ? `${year}年国家法定节假日安排尚未公布（或尚未录入本系统），暂无法计算办理时限，请待公布后再办理`
+      : undefined,
+  );
 }
