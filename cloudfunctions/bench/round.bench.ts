@@ -86,8 +86,8 @@ async function main() {
         });
       }
       // The bucket documents settlement.apply maintains one application at a time (putKeys), written here at once.
-      const buckets: KeysDoc[] = Array.from({ length: BUCKETS }, (_, b) => ({ _id: keysId(YEAR, b), year: YEAR, bucket: b, entries: {} }));
-      for (const d of docs) buckets[bucketOf(d.personId)]!.entries[d.personId] = keyEntry(d);
+      const buckets: KeysDoc[] = Array.from({ length: BUCKETS }, (_, b) => ({ _id: keysId(YEAR, b), year: YEAR, bucket: b, entries: [] }));
+      for (const d of docs) buckets[bucketOf(d.personId)]!.entries.push(keyEntry(d));
       await store.transaction(async (tx) => {
         for (const b of buckets) await tx.set(OWN_COLLECTIONS.settlementKeys, b);
       });
@@ -116,7 +116,7 @@ async function main() {
     if (!pub.ok) throw new Error(JSON.stringify(pub));
     const batch = (pub.data as { batch: string }).batch;
     const lookups = await store.find<LookupDoc>(OWN_COLLECTIONS.roundLookup, { year: YEAR, batch }, { limit: 10_000 });
-    const written = lookups.reduce((n, d) => n + Object.keys(d.entries).length, 0);
+    const written = lookups.reduce((n, d) => n + d.ids.length + d.ineligible.length, 0);
     const docsWritten = (await store.count(OWN_COLLECTIONS.roundLists, { year: YEAR })) + lookups.length;
 
     t = performance.now();

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { invoke } from '../../src/core/invoke';
 import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
-import { expand, putKeys, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
+import { bucketResults, putKeys, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
 import { publicationOf, settlementId, type RoundState, type SettlementDoc } from '../../src/functions/rounds/model';
 import type { TestCloud } from '../helpers/runtime';
 import { seededCloud } from '../certificates/fixtures';
@@ -81,7 +81,7 @@ test('the published list follows the published order (property, through rounds.p
       const p = publicationOf(round)!;
       const lookups = await cloud.store.find<LookupDoc>(OWN_COLLECTIONS.roundLookup, { year, batch: p.batch }, { limit: 1000 });
       const got = new Map<string, ResultEntry>();
-      for (const d of lookups) for (const line of Object.values(d.entries)) got.set(line[0], expand(line, p));
+      for (const d of lookups) for (const r of await bucketResults(cloud.store, p, d)) got.set(r.personId, r);
       expect(got.size).toBe(rows.length);
       for (const [pid, want] of expected) expect({ pid, rank: got.get(pid)!.rank, admitted: got.get(pid)!.admitted }).toEqual({ pid, ...want });
       const admitted = [...expected.values()].filter((e) => e.admitted).length;

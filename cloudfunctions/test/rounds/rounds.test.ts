@@ -4,7 +4,7 @@
 import { RANKING_RULE, maskIdNumber } from '@hz-points/shared';
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
 import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
-import { expand, putKeys, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
+import { bucketResults, putKeys, type KeysDoc, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
 import { publicationOf, type RoundState } from '../../src/functions/rounds/model';
 import { settlementId, type SettlementDoc } from '../../src/functions/rounds/model';
 import { settlementOpenAt } from '../../src/functions/settlement';
@@ -51,7 +51,9 @@ async function store(cloud: TestCloud, d: SettlementDoc): Promise<void> {
 async function results(cloud: TestCloud, year: number): Promise<ResultEntry[]> {
   const pub = publicationOf((await cloud.store.get<RoundState>('rounds', `round-${year}`))!)!;
   const docs = await cloud.store.find<LookupDoc>(OWN_COLLECTIONS.roundLookup, { year, batch: pub.batch }, { limit: 1000 });
-  return docs.flatMap((d) => Object.values(d.entries).map((l) => expand(l, pub)));
+  const out: ResultEntry[] = [];
+  for (const d of docs) out.push(...(await bucketResults(cloud.store, pub, d)));
+  return out;
 }
 
 describe('quota round (pre-2023 style): ties follow the published order', () => {
@@ -239,8 +241,8 @@ describe('withdrawing before publication', () => {
       expect(await cloud.call('demo-applicant', 'settlement', 'apply', payload('settle-other-try'))).toMatchObject({ error: { code: 'ALREADY_SUBMITTED' } });
       await cloud.ok('demo-applicant', 'settlement', 'withdraw', { year: 2025 });
       const keysOf = async () => {
-        const docs = await cloud.store.find<{ _id: string; entries: Record<string, unknown> }>(OWN_COLLECTIONS.settlementKeys, { year: 2025 }, { limit: 300 });
-        return docs.flatMap((d) => Object.keys(d.entries));
+        const docs = await cloud.store.find<KeysDoc>(OWN_COLLECTIONS.settlementKeys, { year: 2025 }, { limit: 300 });
+        return docs.flatMap((d) => d.entries.map((e) => e[0]));
       };
       expect(await keysOf()).toEqual([]);
       await cloud.ok('demo-applicant', 'settlement', 'apply', payload('settle-second-try'));

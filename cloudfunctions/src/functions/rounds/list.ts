@@ -5,8 +5,9 @@
 //   and `withdraw` in their own transactions, in BUCKETS documents per year (`sk-<year>-<bucket>`, bucket = hash of
 //   the person id). Publishing reads these few hundred documents, never the 200,000 applications.
 // - `round_lists`: the published list in rank order, PAGE_SIZE lines per document (`rl-<year>-<batch>-<page>`).
-// - `round_lookup`: each person's result, in BUCKETS documents per publication (`rk-<year>-<batch>-<bucket>`), so
-//   "my result" is one read by id (also inside a transaction).
+// - `round_lookup`: where each person stands, in BUCKETS documents per publication (`rk-<year>-<batch>-<bucket>`):
+//   a position in the list (whose page holds the masked fields, stored once), or the full line of someone who could
+//   not be ranked. "My result" is two reads by id (also inside a transaction).
 import type { DocOps } from '../../storage/store';
 import { OWN_COLLECTIONS } from './codes';
 import { settlementId, type SettlementDoc } from './model';
@@ -37,8 +38,11 @@ export interface KeysDoc {
   _id: string;
   year: number;
   bucket: number;
-  /** By person id. */
-  entries: Record<string, KeyEntry>;
+  /**
+   * An array, not an object keyed by person id: the id is already the tuple's first field, and parsing 200,000
+   * entries of a few hundred dictionary-mode objects was the slowest part of loading.
+   */
+  entries: KeyEntry[];
   [k: string]: unknown;
 }
 
@@ -60,19 +64,20 @@ export function keyEntry(s: SettlementDoc): KeyEntry {
 
 /** Adds (or replaces) an application's keys inside the caller's transaction. */
 export async function putKeys(tx: DocOps, s: SettlementDoc): Promise<void> {
-  const id = keysId(s.year, bucketOf(s.personId));
+  const bucket = bucketOf(s.personId);
+  const id = keysId(s.year, bucket);
   const doc = await tx.get<KeysDoc>(C.settlementKeys, id);
-  const entries = { ...(doc?.entries ?? {}), [s.personId]: keyEntry(s) };
-  await tx.set<KeysDoc>(C.settlementKeys, { _id: id, year: s.year, bucket: bucketOf(s.personId), entries });
+  const entries = (doc?.entries ?? []).filter((e) => e[0] !== s.personId);
+  entries.push(keyEntry(s));
+  await tx.set<KeysDoc>(C.settlementKeys, { _id: id, year: s.year, bucket, entries });
 }
 
 /** Removes an application's keys (withdrawn) inside the caller's transaction. */
 export async function dropKeys(tx: DocOps, s: Pick<SettlementDoc, 'year' | 'personId'>): Promise<void> {
   const id = keysId(s.year, bucketOf(s.personId));
   const doc = await tx.get<KeysDoc>(C.settlementKeys, id);
-  if (!doc || !(s.personId in doc.entries)) return;
-  const { [s.personId]: _gone, ...entries } = doc.entries;
-  await tx.update(C.settlementKeys, id, { entries });
+  if (!doc || !doc.entries.some((e) => e[0] === s.personId)) return;
+  await tx.update(C.settlementKeys, id, { entries: doc.entries.filter((e) => e[0] !== s.personId) });
 }
 
 /** One person's line of a published list, as readers get it. */
@@ -90,28 +95,42 @@ export interface ResultEntry {
 }
 
 /**
- * A line as stored, as a tuple (200,000 lines are written twice per publication):
- * [personId, rank or null, total, admitted (1/0), masked name, masked ID number, district, reason if not admitted].
- * The notice is not stored: the admitted are the ranked prefix, so the notice number is the rank, and its dates
- * are the publication's.
+ * A ranked line as stored in a list page: [personId, total, masked name, masked ID number, district]. Everything
+ * else follows from where it stands: the rank is its position + 1 (rankApplications ranks positionally), the
+ * admitted are the ranked prefix (`admittedCount` on the page), the others share one reason (`reason` on the page),
+ * and an admitted person's notice number is the rank with the publication's dates.
  */
-export type StoredLine = [p: string, r: number | null, t: number, a: 0 | 1, n: string, i: string, d: string, w?: string];
+export type ListLine = [p: string, t: number, n: string, i: string, d: string];
+
+/** A line of someone who could not be ranked (basic conditions not met): [personId, total, name, ID, district, reason]. */
+export type IneligibleLine = [p: string, t: number, n: string, i: string, d: string, w: string];
 
 export interface ListPageDoc {
   _id: string;
   year: number;
   batch: string;
   page: number;
-  entries: StoredLine[];
+  /** How many lines of the whole list are admitted (a prefix). */
+  admittedCount: number;
+  /** Why a ranked line beyond the admitted prefix is not admitted (the same for all of them). */
+  reason: string;
+  entries: ListLine[];
   [k: string]: unknown;
 }
 
+/**
+ * Where each person of a bucket stands: ranked people by their position in the list (`ids[k]` at `at[k]`), so the
+ * masked fields are stored once, in the list page; the few who could not be ranked in full (`ineligible`).
+ * Parallel arrays rather than objects keyed by person id: cheaper to build, write and parse.
+ */
 export interface LookupDoc {
   _id: string;
   year: number;
   batch: string;
   bucket: number;
-  entries: Record<string, StoredLine>;
+  ids: string[];
+  at: number[];
+  ineligible: IneligibleLine[];
   [k: string]: unknown;
 }
 
@@ -127,27 +146,58 @@ export const listPageId = (year: number, batch: string, page: number) => `rl-${y
 export const lookupId = (year: number, batch: string, bucket: number) => `rk-${year}-${batch}-${bucket}`;
 export const noticeNumber = (year: number, rank: number) => `ZR-${year}-${String(rank).padStart(6, '0')}`;
 
-export function expand(l: StoredLine, pub: Publication): ResultEntry {
-  const [p, r, t, a, n, i, d, w] = l;
+/** The line at `index` (0-based) of the ranked list, as readers get it. */
+export function expandListLine(page: ListPageDoc, index: number, pub: Publication): ResultEntry {
+  const [p, t, n, i, d] = page.entries[index - page.page * PAGE_SIZE]!;
+  const rank = index + 1;
+  const admitted = index < page.admittedCount;
   return {
     personId: p,
     settlementId: settlementId(pub.year, p),
-    rank: r,
+    rank,
     total: t,
-    admitted: a === 1,
-    reason: a === 1 ? null : (w ?? null),
+    admitted,
+    reason: admitted ? null : page.reason,
     maskedName: n,
     maskedIdNumber: i,
     district: d,
-    notice: a === 1 && r !== null ? { number: noticeNumber(pub.year, r), issuedOn: pub.on, expiresOn: pub.noticeExpiresOn } : null,
+    notice: admitted ? { number: noticeNumber(pub.year, rank), issuedOn: pub.on, expiresOn: pub.noticeExpiresOn } : null,
   };
 }
 
-/** A person's published result (null: not on the list), by one read. */
+export function expandIneligible(l: IneligibleLine, pub: Publication): ResultEntry {
+  const [p, t, n, i, d, w] = l;
+  return { personId: p, settlementId: settlementId(pub.year, p), rank: null, total: t, admitted: false, reason: w, maskedName: n, maskedIdNumber: i, district: d, notice: null };
+}
+
+const readPage = (ops: Pick<DocOps, 'get'>, pub: Publication, page: number) => ops.get<ListPageDoc>(C.roundLists, listPageId(pub.year, pub.batch, page));
+
+/** The results of everyone in one lookup bucket (reads the list pages they stand on, each once). */
+export async function bucketResults(ops: Pick<DocOps, 'get'>, pub: Publication, doc: LookupDoc): Promise<ResultEntry[]> {
+  const pages = new Map<number, ListPageDoc | null>();
+  const out: ResultEntry[] = [];
+  for (const index of doc.at) {
+    const n = Math.floor(index / PAGE_SIZE);
+    if (!pages.has(n)) pages.set(n, await readPage(ops, pub, n));
+    const page = pages.get(n);
+    if (page) out.push(expandListLine(page, index, pub));
+  }
+  for (const l of doc.ineligible) out.push(expandIneligible(l, pub));
+  return out;
+}
+
+/** A person's published result (null: not on the list): the bucket by id, then the list page they stand on. */
 export async function resultFor(ops: Pick<DocOps, 'get'>, pub: Publication, personId: string): Promise<ResultEntry | null> {
   const doc = await ops.get<LookupDoc>(C.roundLookup, lookupId(pub.year, pub.batch, bucketOf(personId)));
-  const line = doc?.entries[personId];
-  return line ? expand(line, pub) : null;
+  if (!doc) return null;
+  const k = doc.ids.indexOf(personId);
+  if (k >= 0) {
+    const index = doc.at[k]!;
+    const page = await readPage(ops, pub, Math.floor(index / PAGE_SIZE));
+    return page ? expandListLine(page, index, pub) : null;
+  }
+  const line = doc.ineligible.find((l) => l[0] === personId);
+  return line ? expandIneligible(line, pub) : null;
 }
 
 /** Lines [skip, skip + limit) of the ranked list, bounded by `count` (e.g. the admitted prefix). */
@@ -155,12 +205,11 @@ export async function listSlice(ops: Pick<DocOps, 'get'>, pub: Publication, skip
   const end = Math.min(skip + limit, count);
   const out: ResultEntry[] = [];
   for (let page = Math.floor(skip / PAGE_SIZE); page * PAGE_SIZE < end; page++) {
-    const doc = await ops.get<ListPageDoc>(C.roundLists, listPageId(pub.year, pub.batch, page));
+    const doc = await readPage(ops, pub, page);
     if (!doc) break;
-    for (let k = 0; k < doc.entries.length; k++) {
-      const index = page * PAGE_SIZE + k;
-      if (index >= skip && index < end) out.push(expand(doc.entries[k]!, pub));
-    }
+    const from = Math.max(skip, page * PAGE_SIZE);
+    const to = Math.min(end, page * PAGE_SIZE + doc.entries.length);
+    for (let index = from; index < to; index++) out.push(expandListLine(doc, index, pub));
   }
   return out;
 }

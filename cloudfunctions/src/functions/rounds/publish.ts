@@ -14,7 +14,7 @@ import type { ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
 import { OWN_COLLECTIONS, ownError } from './codes';
-import { BUCKETS, PAGE_SIZE, bucketOf, keysId, listPageId, lookupId, type KeyEntry, type KeysDoc, type ListPageDoc, type LookupDoc, type StoredLine } from './list';
+import { BUCKETS, PAGE_SIZE, keysId, listPageId, lookupId, type KeyEntry, type KeysDoc, type ListLine, type ListPageDoc, type LookupDoc } from './list';
 import { settlementId, type RoundState } from './model';
 
 const C = OWN_COLLECTIONS;
@@ -51,11 +51,17 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
     ms[name] = Math.round(t - mark);
     mark = t;
   };
-  // Reads by id: no query has to look inside these large documents.
+  // Reads by id: no query has to look inside these large documents. A key's bucket is its person's lookup bucket
+  // (both are bucketOf(personId)), so it is remembered here rather than hashed again.
   const keys: KeyEntry[] = [];
+  const bucketOfKey: number[] = [];
   for (let b = 0; b < BUCKETS; b++) {
     const doc = await store.get<KeysDoc>(C.settlementKeys, keysId(year, b));
-    if (doc) for (const k of Object.values(doc.entries)) keys.push(k);
+    if (!doc) continue;
+    for (const k of doc.entries) {
+      keys.push(k);
+      bucketOfKey.push(b);
+    }
   }
   // Ranking ids are the settlement ids: rankApplications' last tie-break (id ascending) is then the same as when
   // the applications themselves are ranked.
@@ -78,24 +84,41 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   phase('rank');
   const batch = `${year}-${randomBytes(8).toString('hex')}`;
   const expiresOn = admissionNoticeExpiry(ctx.today);
-  const byId = new Map(ids.map((id, index) => [id, keys[index]!]));
-  const notAdmittedReason = round.line.mode === 'quota' ? '未进入当年积分落户指标名额' : `积分未达到录取分数线${round.line.threshold}分`;
-  const line = (id: string, rank: number | null, admitted: boolean, reason: string | null): StoredLine => {
-    const [p, t, , , , , n, i, d] = byId.get(id)!;
-    return reason === null ? [p, rank, t, admitted ? 1 : 0, n, i, d] : [p, rank, t, admitted ? 1 : 0, n, i, d, reason];
-  };
-  // The admitted are the ranked prefix (quota: the first N; threshold: everyone at or above the line), so a notice
-  // number is the rank (rounds/list.ts `expand`).
-  const ranked: StoredLine[] = ranking.ranked.map((r) => line(r.id, r.rank, r.admitted, r.admitted ? null : notAdmittedReason));
-  const lookups: LookupDoc[] = Array.from({ length: BUCKETS }, (_, bucket) => ({ _id: lookupId(year, batch, bucket), year, batch, bucket, entries: {} }));
-  for (const l of ranked) lookups[bucketOf(l[0])]!.entries[l[0]] = l;
-  for (const x of ranking.ineligible) {
-    const l = line(x.id, null, false, x.reason);
-    lookups[bucketOf(l[0])]!.entries[l[0]] = l;
-  }
+  const indexOf = new Map<string, number>();
+  for (let k = 0; k < ids.length; k++) indexOf.set(ids[k]!, k);
+  const reason = round.line.mode === 'quota' ? '未进入当年积分落户指标名额' : `积分未达到录取分数线${round.line.threshold}分`;
+  const lookups: LookupDoc[] = Array.from({ length: BUCKETS }, (_, bucket) => ({
+    _id: lookupId(year, batch, bucket),
+    year,
+    batch,
+    bucket,
+    ids: [],
+    at: [],
+    ineligible: [],
+  }));
+  // The list in rank order (a line's rank is its position + 1: rankApplications ranks positionally, and the admitted
+  // are the ranked prefix, so neither rank, admission, reason nor notice number is stored per line).
+  const ranked = ranking.ranked;
   const pages: ListPageDoc[] = [];
   for (let page = 0; page * PAGE_SIZE < ranked.length; page++) {
-    pages.push({ _id: listPageId(year, batch, page), year, batch, page, entries: ranked.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE) });
+    const entries: ListLine[] = [];
+    const end = Math.min(ranked.length, (page + 1) * PAGE_SIZE);
+    for (let index = page * PAGE_SIZE; index < end; index++) {
+      const r = ranked[index]!;
+      if (r.rank !== index + 1) throw new Error(`rankApplications: rank ${r.rank} at position ${index}`); // the format relies on it
+      const k = indexOf.get(r.id)!;
+      const [p, t, , , , , n, i, d] = keys[k]!;
+      entries.push([p, t, n, i, d]);
+      const l = lookups[bucketOfKey[k]!]!;
+      l.ids.push(p);
+      l.at.push(index);
+    }
+    pages.push({ _id: listPageId(year, batch, page), year, batch, page, admittedCount: ranking.admittedCount, reason, entries });
+  }
+  for (const x of ranking.ineligible) {
+    const k = indexOf.get(x.id)!;
+    const [p, t, , , , , n, i, d] = keys[k]!;
+    lookups[bucketOfKey[k]!]!.ineligible.push([p, t, n, i, d, x.reason]);
   }
   const writes: Array<[string, ListPageDoc | LookupDoc]> = [
     ...pages.map((d): [string, ListPageDoc] => [C.roundLists, d]),
