@@ -12,6 +12,8 @@ module.exports = (ctx) => {
     const template = platform && platform.template;
     if (!template || typeof template.mergeComponents !== 'function') return;
     const attrs = Object.fromEntries(ARIA.map((a) => [a, '']));
-    template.mergeComponents(ctx, { View: attrs, Text: attrs });
+    // Form controls need only their name (src/components/Form passes `aria-label` to them in the mini-program).
+    const named = { 'aria-label': '' };
+    template.mergeComponents(ctx, { View: attrs, Text: attrs, Input: named, Textarea: named });
   });
 };

@@ -7,5 +7,6 @@ export const ARIA_ATTRIBUTES = ['aria-role', 'aria-label', 'aria-hidden', 'aria-
 
 if (process.env.TARO_ENV !== 'h5') {
   const attrs = Object.fromEntries(ARIA_ATTRIBUTES.map((a) => [a, '']));
-  mergeInternalComponents({ View: attrs, Text: attrs });
+  const named = { 'aria-label': '' };
+  mergeInternalComponents({ View: attrs, Text: attrs, Input: named, Textarea: named });
 }

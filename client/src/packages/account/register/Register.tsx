@@ -2,7 +2,8 @@
 // client with the same zod schema the function uses; the server's answer (e.g. ID already registered) is shown as is.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Form, Input } from '@nutui/nutui-react-taro';
+import { Button, Form } from '@nutui/nutui-react-taro';
+import { Input } from '../../../components/Form';
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';

@@ -3,7 +3,8 @@
 // app-wide actingFor, so every page shows the banner and sends `onBehalfOf`. ID numbers arrive masked.
 import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Checkbox, Input, Radio } from '../../../components/Form';
 import { EDUCATION_LABELS, type AddDependentInput } from '@hz-points/shared';
 import type { z } from 'zod';
 import { PageShell } from '../../../components/PageShell';

@@ -1,8 +1,9 @@
 // The fields of one indicator's claim. Labels come from the rules package; every control has a visible label and
-// an aria-label, choices are radio groups with large targets (适老化).
+// an accessible name (../../../components/Form: the group names the question, each radio its own text), choices are radio groups with large targets (适老化).
 import React from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Input, Radio } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Input, Radio } from '../../../components/Form';
 import { HONOUR_LEVEL_LABELS, type IndicatorCode } from '@hz-points/shared';
 import { CLAIM_FIELDS, fieldLabel, type ClaimForm } from './claims';
 
@@ -39,7 +40,7 @@ export function ClaimFields({ code, form, onChange, disabled }: Props) {
                 aria-label={label}
               >
                 {options.map((o) => (
-                  <Radio key={o.value} value={o.value} aria-label={`${label}：${o.label}`}>
+                  <Radio key={o.value} value={o.value}>
                     {o.label}
                   </Radio>
                 ))}

@@ -4,7 +4,8 @@
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Checkbox, Step, Steps } from '@nutui/nutui-react-taro';
+import { Button, Step, Steps } from '@nutui/nutui-react-taro';
+import { Checkbox } from '../../../components/Form';
 import { DEPARTMENT_LABELS, INDICATORS, type IndicatorCode } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';

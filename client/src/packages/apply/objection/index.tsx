@@ -3,7 +3,8 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Button, Checkbox, TextArea } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Checkbox, TextArea } from '../../../components/Form';
 import type { IndicatorCode } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';

@@ -1,6 +1,6 @@
 // 积分测算: the profile form and, as the person types, the score, each item's explanation and source, the veto,
 // and the plan. `today` (a Beijing date) comes from the page edge; nothing below reads a clock.
-import { useMemo, useState } from 'react';
+import { cloneElement, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Form } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
@@ -90,7 +90,8 @@ export function Calculator({ today }: { today: string }) {
   const item = (name: keyof CalculatorDraft, label: string, child: React.ReactElement, required = false) => (
     <>
       <Form.Item name={name} label={label} align='center' required={required} className={`hz-field hz-field--${name}${e[name] ? ' hz-field--error' : ''}`}>
-        {child}
+        {/* The row's label also names the control for screen readers (nutui's Form.Item label is not a <label>). */}
+        {cloneElement(child, { ariaLabel: (child.props as { ariaLabel?: string }).ariaLabel ?? label })}
       </Form.Item>
       <FieldError message={e[name]} />
     </>

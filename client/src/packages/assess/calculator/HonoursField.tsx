@@ -1,6 +1,6 @@
 // Honours (奖项荣誉): a short list of level + matter; one matter scores only its highest honour (rules package).
 import { Text, View } from '@tarojs/components';
-import { Input } from '@nutui/nutui-react-taro';
+import { Input } from '../../../components/Form';
 import { HONOUR_LEVEL_LABELS, HONOUR_LEVELS } from '@hz-points/shared';
 import type { HonourDraft } from './draft';
 import { SelectField } from './fields';

@@ -2,7 +2,8 @@
 // with big touch targets; pickers open from a tap on the row.
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { DatePicker, Input, InputNumber, Picker, Radio } from '@nutui/nutui-react-taro';
+import { DatePicker, Picker } from '@nutui/nutui-react-taro';
+import { Input, InputNumber, Radio } from '../../../components/Form';
 import '@nutui/nutui-react-taro/dist/es/packages/picker/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/datepicker/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
@@ -83,9 +84,10 @@ export function DateField({ value = '', onChange, title, minDate, maxDate }: Fie
   );
 }
 
-export function YesNoField({ value = '', onChange, yes = '是', no = '否' }: FieldProps<string> & { yes?: string; no?: string }) {
+/** `ariaLabel`: the question, for screen readers (the page's item() passes the row's label). */
+export function YesNoField({ value = '', onChange, yes = '是', no = '否', ariaLabel = '' }: FieldProps<string> & { yes?: string; no?: string; ariaLabel?: string }) {
   return (
-    <Radio.Group value={value} direction='horizontal' onChange={(v: string | number | boolean) => onChange?.(String(v))}>
+    <Radio.Group value={value} direction='horizontal' aria-label={ariaLabel} onChange={(v: string | number | boolean) => onChange?.(String(v))}>
       <Radio value='yes' shape='button'>{yes}</Radio>
       <Radio value='no' shape='button'>{no}</Radio>
     </Radio.Group>
@@ -111,10 +113,11 @@ export function NumberField({ value = '', onChange, placeholder, unit, ariaLabel
 }
 
 /** Small whole counts (years, times): a stepper with big +/- buttons. Empty means "not filled". */
-export function StepperField({ value = '', onChange, max = 100, unit }: FieldProps<string> & { max?: number; unit?: string }) {
+export function StepperField({ value = '', onChange, max = 100, unit, ariaLabel = '' }: FieldProps<string> & { max?: number; unit?: string; ariaLabel?: string }) {
   return (
     <View className='hz-number'>
       <InputNumber
+        aria-label={ariaLabel}
         value={value === '' ? 0 : Number(value)}
         min={0}
         max={max}

@@ -1,5 +1,5 @@
 // 落户途径自测: the person's situation → every settlement pathway, each failing condition named (rules package).
-import { useMemo, useState } from 'react';
+import { cloneElement, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Form } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
@@ -55,7 +55,8 @@ export function Pathways({ today }: { today: string }) {
   const item = (name: keyof PathwayDraft, label: string, child: React.ReactElement) => (
     <>
       <Form.Item name={name} label={label} align='center' className={`hz-field hz-field--${name}${e[name] ? ' hz-field--error' : ''}`}>
-        {child}
+        {/* The row's label also names the control for screen readers (nutui's Form.Item label is not a <label>). */}
+        {cloneElement(child, { ariaLabel: (child.props as { ariaLabel?: string }).ariaLabel ?? label })}
       </Form.Item>
       <FieldError message={e[name]} />
     </>

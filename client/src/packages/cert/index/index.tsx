@@ -4,7 +4,8 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Input } from '../../../components/Form';
 import { DownloadCertificateInput, IssueCertificateInput, ListCertificatesInput } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';

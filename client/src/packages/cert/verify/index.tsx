@@ -3,7 +3,8 @@
 import React, { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { TextArea } from '../../../components/Form';
 import { VerifyCertificateInput } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { callChecked } from '../../apply/common/api';

@@ -2,7 +2,8 @@
 // words), the objected items as reviewed, and the answer: a reply plus, per item, keep / change / not accepted.
 import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Radio, Tabs, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Tabs } from '@nutui/nutui-react-taro';
+import { Radio, TextArea } from '../../../components/Form';
 import type { IndicatorCode } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { call } from '../../apply/common/api';

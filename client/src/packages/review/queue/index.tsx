@@ -2,7 +2,8 @@
 // approve (with the accepted value, defaulting to the claim), mark as 审核中, or return with a reason.
 import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Dialog, Tabs, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Dialog, Tabs } from '@nutui/nutui-react-taro';
+import { TextArea } from '../../../components/Form';
 import { DEPARTMENT_LABELS, type IndicatorCode } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';

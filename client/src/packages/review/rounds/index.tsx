@@ -2,7 +2,8 @@
 // for rounds under the pre-2023 rules), publish the settlement list; then the admitted list, masked.
 import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Dialog, Input, Radio } from '@nutui/nutui-react-taro';
+import { Button, Dialog } from '@nutui/nutui-react-taro';
+import { Input, Radio } from '../../../components/Form';
 import {
   GetRoundInput,
   ListRoundResultsInput,

@@ -3,7 +3,8 @@
 // publication the result and the admission notice (准入通知书) with its 60-day expiry.
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Checkbox, Radio } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Checkbox, Radio } from '../../../components/Form';
 import {
   ApplySettlementInput,
   ListCertificatesInput,
