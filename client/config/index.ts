@@ -10,7 +10,12 @@ const sharedSrc = path.resolve(__dirname, '../../shared/src');
 
 // The rules package is TypeScript source in a workspace folder: Taro's babel rule skips it unless included,
 // and we resolve it to source so a client build never runs on a stale shared/dist.
-const sharedAlias = { '@hz-points/shared': path.join(sharedSrc, 'index.ts'), '@': path.resolve(__dirname, '../src') };
+// `$`: exact matches, so the subpath entry `@hz-points/shared/guide` (办事指南 text) is not read as a folder of index.ts.
+const sharedAlias = {
+  '@hz-points/shared$': path.join(sharedSrc, 'index.ts'),
+  '@hz-points/shared/guide$': path.join(sharedSrc, 'guide.ts'),
+  '@': path.resolve(__dirname, '../src'),
+};
 
 // The rules package is pure (no I/O, no clock: docs/CONTRACTS.md), so a page that imports one helper from its barrel
 // need not carry the rest: declare its modules free of side effects for webpack's tree shaking.

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { GUIDE_FAQ, YEARLY_TIMELINE, guideIndicators } from '@hz-points/shared';
+import { YEARLY_TIMELINE } from '@hz-points/shared';
+import { GUIDE_FAQ, guideIndicators } from '@hz-points/shared/guide';
 import { __reset } from '../__mocks__/taro';
 import { Guide } from '../../src/packages/guide/index/Guide';
 import { nextCutoff } from '../../src/lib/rounds';

@@ -1,7 +1,8 @@
 // Public surface of the scoring barrel (owner: scoring engineer).
 export * from './types';
 export * from './rules';
-export * from './guide';
+export * from './timeline';
+// guide.ts (departments, guide rows, FAQ) is the separate entry `@hz-points/shared/guide` (src/guide.ts).
 export * from './profile';
 export { ruleSetFor, allRuleSets, InvalidCutoffDateError } from './ruleset';
 export type { RuleSet, VersionsByCode } from './ruleset';

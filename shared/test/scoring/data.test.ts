@@ -1,13 +1,6 @@
 // The rule data itself: cited, dated without gaps, honest about what is verified, and in half-point units.
-import {
-  COMBINATION_RULES,
-  DEPARTMENTS,
-  GUIDE_FAQ,
-  guideIndicators,
-  INDICATORS,
-  RANKING_RULE,
-  YEARLY_TIMELINE,
-} from '../../src/scoring';
+import { COMBINATION_RULES, INDICATORS, RANKING_RULE, YEARLY_TIMELINE } from '../../src/scoring';
+import { DEPARTMENTS, GUIDE_FAQ, guideIndicators } from '../../src/guide';
 import type { IndicatorVersion, Source } from '../../src/scoring';
 
 const indicators = Object.values(INDICATORS);

@@ -5,17 +5,8 @@ import { Text, View } from '@tarojs/components';
 import { Collapse } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/collapse/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/collapseitem/style/css';
-import {
-  DEPARTMENTS,
-  GROUP_LABELS,
-  GUIDE_FAQ,
-  YEARLY_TIMELINE,
-  guideIndicators,
-  roundDates,
-  type GuideIndicator,
-  type IndicatorGroup,
-  type RoundDates,
-} from '@hz-points/shared';
+import { YEARLY_TIMELINE, roundDates, type IndicatorGroup, type RoundDates } from '@hz-points/shared';
+import { DEPARTMENTS, GROUP_LABELS, GUIDE_FAQ, guideIndicators, type GuideIndicator } from '@hz-points/shared/guide';
 import { Citation, UnverifiedMark, citationText } from '../../../components/Citation';
 import { nextCutoff } from '../../../lib/rounds';
 
