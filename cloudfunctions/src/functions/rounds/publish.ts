@@ -7,7 +7,7 @@
 // batch named by the round document. Until the final transaction flips `round.published`, nothing is visible; a
 // failed run leaves invisible documents (a later run writes a new batch). The audit entry is written with the flip:
 // the publication is one recorded act.
-import { admissionNoticeExpiry, isOpenAt, rankApplications, type RankOptions } from '@hz-points/shared';
+import { admissionNoticeExpiry, isOpenAt, rankApplications, type RankableApplication, type RankOptions } from '@hz-points/shared';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { ActionContext } from '../../core/action';
@@ -15,7 +15,7 @@ import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
 import { OWN_COLLECTIONS, ownError } from './codes';
 import { BUCKETS, PAGE_SIZE, keysId, listPageId, lookupId, type KeyEntry, type KeysDoc, type ListLine, type ListPageDoc, type LookupDoc } from './list';
-import { settlementId, type RoundState } from './model';
+import type { RoundState } from './model';
 
 const C = OWN_COLLECTIONS;
 const ROUNDS = 'rounds';
@@ -63,62 +63,51 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
       bucketOfKey.push(b);
     }
   }
-  // Ranking ids are the settlement ids: rankApplications' last tie-break (id ascending) is then the same as when
-  // the applications themselves are ranked.
-  const ids = keys.map((k) => settlementId(year, k[0]));
+  // Ranking ids are the person ids. rankApplications' last tie-break (id ascending, by `<`) then orders exactly as
+  // with the settlement ids `set-<year>-<personId>`: a common prefix changes no comparison, and no string is built.
   phase('loadKeys');
   const options: RankOptions =
     round.line.mode === 'quota' ? { mode: 'quota', quota: round.line.quota } : { mode: 'threshold', line: round.line.threshold };
-  const ranking = rankApplications(
-    keys.map((k, index) => ({
-      id: ids[index]!,
-      total: k[1],
-      socialInsuranceMonths: k[2],
-      residenceRegistrationYears: k[3],
-      submittedAt: k[4],
-      meetsBasicConditions: k[5] === 1,
-    })),
-    options,
-  );
+  const input = new Array<RankableApplication>(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    const e = keys[k]!;
+    input[k] = { id: e[0], total: e[1], socialInsuranceMonths: e[2], residenceRegistrationYears: e[3], submittedAt: e[4], meetsBasicConditions: e[5] === 1 };
+  }
+  const ranking = rankApplications(input, options);
 
   phase('rank');
   const batch = `${year}-${randomBytes(8).toString('hex')}`;
   const expiresOn = admissionNoticeExpiry(ctx.today);
   const indexOf = new Map<string, number>();
-  for (let k = 0; k < ids.length; k++) indexOf.set(ids[k]!, k);
+  for (let k = 0; k < keys.length; k++) indexOf.set(keys[k]![0], k);
   const reason = round.line.mode === 'quota' ? '未进入当年积分落户指标名额' : `积分未达到录取分数线${round.line.threshold}分`;
-  const lookups: LookupDoc[] = Array.from({ length: BUCKETS }, (_, bucket) => ({
-    _id: lookupId(year, batch, bucket),
-    year,
-    batch,
-    bucket,
-    ids: [],
-    at: [],
-    ineligible: [],
-  }));
+  const lookups: LookupDoc[] = [];
+  for (let bucket = 0; bucket < BUCKETS; bucket++) {
+    lookups.push({ _id: lookupId(year, batch, bucket), year, batch, bucket, ids: [], at: [], ineligible: [] });
+  }
   // The list in rank order (a line's rank is its position + 1: rankApplications ranks positionally, and the admitted
   // are the ranked prefix, so neither rank, admission, reason nor notice number is stored per line).
   const ranked = ranking.ranked;
   const pages: ListPageDoc[] = [];
   for (let page = 0; page * PAGE_SIZE < ranked.length; page++) {
-    const entries: ListLine[] = [];
     const end = Math.min(ranked.length, (page + 1) * PAGE_SIZE);
+    const entries = new Array<ListLine>(end - page * PAGE_SIZE);
     for (let index = page * PAGE_SIZE; index < end; index++) {
       const r = ranked[index]!;
       if (r.rank !== index + 1) throw new Error(`rankApplications: rank ${r.rank} at position ${index}`); // the format relies on it
       const k = indexOf.get(r.id)!;
-      const [p, t, , , , , n, i, d] = keys[k]!;
-      entries.push([p, t, n, i, d]);
+      const e = keys[k]!;
+      entries[index - page * PAGE_SIZE] = [e[0], e[1], e[6], e[7], e[8]];
       const l = lookups[bucketOfKey[k]!]!;
-      l.ids.push(p);
+      l.ids.push(e[0]);
       l.at.push(index);
     }
     pages.push({ _id: listPageId(year, batch, page), year, batch, page, admittedCount: ranking.admittedCount, reason, entries });
   }
   for (const x of ranking.ineligible) {
     const k = indexOf.get(x.id)!;
-    const [p, t, , , , , n, i, d] = keys[k]!;
-    lookups[bucketOfKey[k]!]!.ineligible.push([p, t, n, i, d, x.reason]);
+    const e = keys[k]!;
+    lookups[bucketOfKey[k]!]!.ineligible.push([e[0], e[1], e[6], e[7], e[8], x.reason]);
   }
   const writes: Array<[string, ListPageDoc | LookupDoc]> = [
     ...pages.map((d): [string, ListPageDoc] => [C.roundLists, d]),
