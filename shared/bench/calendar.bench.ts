@@ -58,6 +58,8 @@ async function size(label: string, contents: string, external: string[] = []) {
     mainFields: ['module', 'main'],
     external,
     logLevel: 'silent',
+    // Chinese stays UTF-8 as in the mini-program build (esbuild's default \uXXXX escapes double its size).
+    charset: 'utf8',
   });
   const bytes = out.outputFiles[0]!.contents;
   console.log(`${label}: ${(bytes.length / 1024).toFixed(1)} KB minified, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzip`);

@@ -1,11 +1,9 @@
 // Benchmarks for the scoring half of the rules package. Run: npx tsx shared/bench/scoring.bench.ts
 // Prints plain `name: value unit` lines (the root `npm run bench` collects them).
 import { loadavg } from 'node:os';
-import { gzipSync } from 'node:zlib';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { parseProfile, rankApplications, scorePoints } from '../src/scoring';
 import type { ProfileInput, RankableApplication } from '../src/scoring';
+import { printSizes } from './size';
 
 // Deterministic pseudo-random profiles (mulberry32), so runs compare like with like.
 function rng(seed: number) {
@@ -101,36 +99,9 @@ const thStart = performance.now();
 sink += rankApplications(apps, { mode: 'threshold' }).admittedCount;
 console.log(`rankApplications 200000 threshold: ${(performance.now() - thStart).toFixed(1)} ms`);
 
-// ---- Minified size of the rules package (whole barrel, and the scoring half alone) ----
-async function size(entry: string, external: string[], charset: 'ascii' | 'utf8' = 'ascii'): Promise<{ min: number; gz: number }> {
-  const out = await build({
-    entryPoints: [path.join(__dirname, '..', 'src', entry)],
-    bundle: true,
-    minify: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2020',
-    external,
-    logLevel: 'silent',
-    charset,
-  });
-  const bytes = out.outputFiles[0]!.contents;
-  return { min: bytes.length, gz: gzipSync(bytes).length };
-}
-
+// ---- Minified size of the rules package: every entry and barrel, and what the bytes are (see size.ts) ----
 (async () => {
-  const kb = (b: number) => (b / 1024).toFixed(1);
-  const withDays = await size('index.ts', ['zod', 'dayjs']);
-  const noDays = await size('index.ts', ['zod', 'dayjs', 'chinese-days']);
-  const noDaysUtf8 = await size('index.ts', ['zod', 'dayjs', 'chinese-days'], 'utf8');
-  const scoringOnly = await size('scoring/index.ts', ['zod', 'dayjs', 'chinese-days'], 'utf8');
-  console.log(`rules package minified (external zod, dayjs): ${kb(withDays.min)} KB`);
-  console.log(`rules package minified (external zod, dayjs, chinese-days): ${kb(noDays.min)} KB`);
-  console.log(`rules package minified+gzip (external zod, dayjs, chinese-days): ${kb(noDays.gz)} KB`);
-  // esbuild escapes non-ASCII as \uXXXX by default (6 bytes a character); the mini-program build keeps UTF-8 (3).
-  console.log(`rules package minified, UTF-8 output (external zod, dayjs, chinese-days): ${kb(noDaysUtf8.min)} KB`);
-  console.log(`scoring barrel alone minified, UTF-8 output (external zod, dayjs, chinese-days): ${kb(scoringOnly.min)} KB`);
+  await printSizes();
   console.log(`machine load average (1 min, 2 cores shared): ${loadavg()[0]!.toFixed(2)} load`);
   if (sink === -1) console.log('unreachable');
 })();

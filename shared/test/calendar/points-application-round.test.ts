@@ -15,7 +15,7 @@ describe('pointsApplicationRound', () => {
     ['2025-10-01', 2026, 'from 10-01: next year'],
     ['2026-11-25', 2027, 'today: the 2027 round'],
     ['2026-12-31', 2027, 'end of year'],
-  ])('%s → %s (%s)', (date, expected) => {
+  ])('%s → %s (%s)', (date, expected, _why) => {
     expect(pointsApplicationRound(date)).toBe(expected);
   });
 
