@@ -84,3 +84,16 @@ export function calendarUnknownError(err: unknown): AppError {
       : undefined,
   );
 }
+
+/**
+ * A deadline, or null while a year it needs is not in the calendar (the caller shows it as pending). Any other
+ * error still throws: only an unknown year is an expected state.
+ */
+export function deadlineOrPending(compute: () => string): string | null {
+  try {
+    return compute();
+  } catch (err) {
+    if ((err as { code?: unknown } | null)?.code === 'CALENDAR_UNKNOWN') return null;
+    throw err;
+  }
+}

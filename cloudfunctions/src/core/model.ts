@@ -186,7 +186,14 @@ export interface ObjectionDoc {
   filedByPersonId: string;
   filedAt: string;
   filedOn: string;
-  answerDeadline: string;
+  /**
+   * Last day to answer; null when the filing day + 15 working days falls in a year whose official holiday schedule
+   * is not known yet (CALENDAR_UNKNOWN): filing is never refused for that, the deadline is computed on read once
+   * the year is registered (`calendar.registerYear`).
+   */
+  answerDeadline: string | null;
+  /** The applicant's own evidence files (absent on objections filed before evidence existed). */
+  evidence?: string[];
   status: 'open' | 'answered';
   reply: string | null;
   changes: Array<{ indicator: IndicatorCode; acceptedValue: Record<string, unknown> | null }>;

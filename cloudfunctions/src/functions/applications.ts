@@ -11,6 +11,7 @@ import {
   describeIssues,
   beijingDate,
   isOpenAt,
+  objectionAnswerDeadline,
   objectionDeadline,
   resultDate,
   zhErrorMap,
@@ -18,6 +19,7 @@ import {
 } from '@hz-points/shared';
 import { auditRead, defineAction, defineFunction, hasRole } from '../core/action';
 import { AppError } from '../core/errors';
+import { deadlineOrPending } from '../core/calendar-years';
 import { hashKey } from '../core/ids';
 import {
   COLLECTIONS,
@@ -293,6 +295,8 @@ const get = defineAction({
 });
 
 export function objectionView(o: ObjectionDoc, today: string) {
+  // Stored as null when filed before the answer deadline's year was in the calendar; computed here once it is.
+  const answerDeadline = o.answerDeadline ?? deadlineOrPending(() => objectionAnswerDeadline(o.filedOn));
   return {
     objectionId: o._id,
     applicationId: o.applicationId,
@@ -300,10 +304,13 @@ export function objectionView(o: ObjectionDoc, today: string) {
     reason: o.reason,
     filedAt: o.filedAt,
     filedOn: o.filedOn,
-    answerDeadline: o.answerDeadline,
+    answerDeadline,
+    /** The answer deadline falls in a year whose official holiday schedule is not published yet (CALENDAR_UNKNOWN). */
+    answerDeadlinePending: answerDeadline === null,
+    evidence: o.evidence ?? [],
     status: o.status,
-    /** The district office has not answered within 15 working days. */
-    overdue: o.status === 'open' ? today > o.answerDeadline : (o.answeredOn ?? '') > o.answerDeadline,
+    /** The district office has not answered within 15 working days (never while the deadline is pending). */
+    overdue: answerDeadline !== null && (o.status === 'open' ? today > answerDeadline : (o.answeredOn ?? '') > answerDeadline),
     reply: o.reply,
     changes: o.changes,
     answeredAt: o.answeredAt,

@@ -9,6 +9,7 @@ import {
   objectionAnswerDeadline,
 } from '@hz-points/shared';
 import { defineAction, defineFunction } from '../core/action';
+import { deadlineOrPending } from '../core/calendar-years';
 import { AppError } from '../core/errors';
 import { randomId } from '../core/ids';
 import { COLLECTIONS, itemId as itemIdOf, type ApplicationDoc, type ItemDoc, type ObjectionDoc, type PersonDoc, type RequestDoc } from '../core/model';
@@ -18,6 +19,7 @@ import type { Where } from '../storage/store';
 import {
   applicationForApplicant,
   applicationView,
+  checkEvidence,
   isPublished,
   loadItems,
   objectionView,
@@ -48,6 +50,9 @@ const file = defineAction({
           throw new AppError('VALIDATION_FAILED', '异议指标：所选指标不在本次申请中');
         }
       }
+      // Same rule as a claim's evidence: the applicant's own uploaded evidence files only.
+      const evidence = ctx.input.evidence ?? [];
+      await checkEvidence(tx, subject._id, evidence);
       const at = ctx.now.toISOString();
       const objection: ObjectionDoc = {
         _id: randomId('obj'),
@@ -58,7 +63,10 @@ const file = defineAction({
         filedByPersonId: actor._id,
         filedAt: at,
         filedOn: ctx.today,
-        answerDeadline: objectionAnswerDeadline(ctx.today),
+        // Filing is the applicant's right within their window: never refused because the answer deadline falls
+        // in a year whose holiday schedule is not published yet — it is pending until that year is registered.
+        answerDeadline: deadlineOrPending(() => objectionAnswerDeadline(ctx.today)),
+        evidence,
         status: 'open',
         reply: null,
         changes: [],
@@ -75,7 +83,12 @@ const file = defineAction({
       await audit({
         onBehalfOf: subject._id,
         target: { collection: COLLECTIONS.objections, id: objection._id },
-        details: { applicationId: app._id, indicators: objection.indicators, answerDeadline: objection.answerDeadline },
+        details: {
+          applicationId: app._id,
+          indicators: objection.indicators,
+          answerDeadline: objection.answerDeadline,
+          evidence: evidence.length,
+        },
       });
       return result;
     });
@@ -160,6 +173,7 @@ const answer = defineAction({
       };
       await tx.update(COLLECTIONS.objections, objection._id, objPatch);
       const answeredObjection = { ...objection, ...objPatch };
+      const answerDeadline = objection.answerDeadline ?? deadlineOrPending(() => objectionAnswerDeadline(objection.filedOn));
       await audit({
         onBehalfOf: app.personId,
         target: { collection: COLLECTIONS.objections, id: objection._id },
@@ -167,7 +181,7 @@ const answer = defineAction({
           changed: changes.map((c) => c.indicator),
           pointsBefore: objection.pointsBefore,
           pointsAfter: points.total,
-          late: ctx.today > objection.answerDeadline,
+          late: answerDeadline === null ? null : ctx.today > answerDeadline,
         },
       });
       return {

@@ -165,6 +165,8 @@ export const FileObjectionInput = z.strictObject({
     .max(INDICATOR_CODES.length)
     .refine((xs) => new Set(xs).size === xs.length, '指标不能重复'),
   reason: z.string().trim().min(2).max(1000),
+  /** The applicant's own uploaded evidence files (files.upload, purpose 'evidence'), read by the district office. */
+  evidence: FileIdListSchema.refine((xs) => new Set(xs).size === xs.length, '材料不能重复').optional(),
   requestId: RequestIdSchema,
 });
 export const ListObjectionsInput = z.strictObject({ status: z.enum(['open', 'answered']).optional(), ...PageSchema });
