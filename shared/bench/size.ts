@@ -5,7 +5,7 @@
 // Settings: esbuild bundle, minify, ESM, es2020, zod/dayjs/chinese-days external (the goal is "without zod and
 // dayjs"; chinese-days is a dev dependency the package does not import), `charset: 'utf8'` because the mini-program
 // build keeps Chinese as UTF-8 (3 bytes a character; esbuild's default \uXXXX escapes cost 6).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
@@ -121,6 +121,47 @@ export async function printSizes(): Promise<void> {
     results.push([label, m]);
   }
 
+  // Each cloud function is deployed as its own bundle (cloudfunctions/scripts/build-cloud.mjs): bundle each handler
+  // module with the package resolved to source and every other package external, and count the output bytes that
+  // come from shared/src (the handler's own code and the runtime are not the rules package's).
+  const fnDir = path.join(REPO, 'cloudfunctions', 'src', 'functions');
+  let largestFn: [string, number] | null = null;
+  if (existsSync(fnDir)) {
+    for (const f of readdirSync(fnDir).sort()) {
+      const entry = f.endsWith('.ts') && f !== 'registry.ts' ? path.join(fnDir, f) : path.join(fnDir, f, 'index.ts');
+      if (!existsSync(entry) || statSync(entry).isDirectory()) continue;
+      const out = await build({
+        entryPoints: [entry],
+        bundle: true,
+        minify: true,
+        write: false,
+        format: 'esm',
+        platform: 'node',
+        target: 'es2020',
+        charset: 'utf8',
+        logLevel: 'silent',
+        metafile: true,
+        plugins: [
+          {
+            name: 'shared-from-source',
+            setup(b) {
+              b.onResolve({ filter: /^@hz-points\/shared$/ }, () => ({ path: path.join(SRC, 'index.ts') }));
+              b.onResolve({ filter: /^@hz-points\/shared\/guide$/ }, () => ({ path: path.join(SRC, 'guide.ts') }));
+              b.onResolve({ filter: /^[^./]/ }, (a) => ({ path: a.path, external: true }));
+            },
+          },
+        ],
+      });
+      let bytes = 0;
+      for (const [file, v] of Object.entries(Object.values(out.metafile.outputs)[0]!.inputs)) {
+        if (file.includes('shared/src/')) bytes += v.bytesInOutput;
+      }
+      const name = f.replace(/\.ts$/, '');
+      console.log(`rules package inside cloud function ${name} (tree-shaken): ${kb(bytes)} KB minified`);
+      if (!largestFn || bytes > largestFn[1]) largestFn = [name, bytes];
+    }
+  }
+
   // Composition of the core entry.
   const share = textShare(core.text);
   console.log(`core entry, non-ASCII bytes (Chinese text: labels, citations, notes, messages): ${kb(share.nonAscii)} KB`);
@@ -133,6 +174,10 @@ export async function printSizes(): Promise<void> {
   console.log(`goal ≤ ${GOAL_KB} KB minified without zod and dayjs, whole package: ${met(whole)}`);
   console.log(`goal ≤ ${GOAL_KB} KB minified without zod and dayjs, core entry: ${met(core)}`);
   for (const [label, m] of results) console.log(`goal ≤ ${GOAL_KB} KB minified without zod and dayjs, ${label}: ${met(m)}`);
+  if (largestFn) {
+    const ok = largestFn[1] <= GOAL_KB * 1024 ? 'yes' : 'no';
+    console.log(`goal ≤ ${GOAL_KB} KB minified without zod and dayjs, each cloud function alone (largest: ${largestFn[0]}): ${ok}`);
+  }
 }
 
 if (require.main === module) void printSizes();
