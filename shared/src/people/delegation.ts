@@ -103,8 +103,9 @@ export function mayActFor(input: DelegationInput): DelegationDecision {
 
   if (relation === 'employer-agent') {
     const e = input.entrustment;
-    if (!e) return deny('ENTRUSTMENT_MISSING', '用人单位代为申请须有申请人的书面委托');
-    if (!e.written) return deny('ENTRUSTMENT_NOT_WRITTEN', '用人单位代为申请须有申请人的书面委托');
+    const needsWritten = '用人单位代为申请须有申请人的书面委托';
+    if (!e) return deny('ENTRUSTMENT_MISSING', needsWritten);
+    if (!e.written) return deny('ENTRUSTMENT_NOT_WRITTEN', needsWritten);
     if (e.recordedOn === null || compareDates(e.recordedOn, on) > 0) {
       return deny('ENTRUSTMENT_NOT_RECORDED', '书面委托尚未登记备案，暂不能代为申请');
     }

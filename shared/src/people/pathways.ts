@@ -172,11 +172,11 @@ function skilled(p: PathwayProfile, age: number): PathwayResult {
       conditions.push(cond('skillLevel', false, skillRequirement, rule.citation, `须具有${senior.label}或以上，当前为职业技能等级${p.skillLevel}级`));
     } else {
       conditions.push(cond('skillLevel', true, tier.label, rule.citation));
+      const ageLimit = `${tier.maxAgeExclusive}周岁以下（不含${tier.maxAgeExclusive}周岁）`;
       conditions.push(
         age < tier.maxAgeExclusive
-          ? cond('age', true, `${tier.maxAgeExclusive}周岁以下（不含${tier.maxAgeExclusive}周岁）`, rule.citation)
-          : cond('age', false, `${tier.maxAgeExclusive}周岁以下（不含${tier.maxAgeExclusive}周岁）`, rule.citation,
-              `具有${tier.label}的须${tier.maxAgeExclusive}周岁以下（不含${tier.maxAgeExclusive}周岁），当前${age}周岁`),
+          ? cond('age', true, ageLimit, rule.citation)
+          : cond('age', false, ageLimit, rule.citation, `具有${tier.label}的须${ageLimit}，当前${age}周岁`),
       );
     }
   }

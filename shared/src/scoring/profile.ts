@@ -93,6 +93,9 @@ export const RecordsSchema = z.object({
   vetoed: bool(L.vetoed).optional(),
 }, { error: `${L.records}格式不正确` });
 
+// One message for the three range checks (written once: a minifier does not merge equal strings).
+const SKILL_LEVEL_RANGE = `${L.skillLevel}必须是1至5的整数`;
+
 export const ProfileSchema = z.object(
   {
     birthDate: z
@@ -104,9 +107,9 @@ export const ProfileSchema = z.object(
     title: z.enum(TITLE_LEVELS, { error: `${L.title}不在可选范围内` }).optional(),
     skillLevel: z
       .number({ error: `${L.skillLevel}必须是数字` })
-      .int({ error: `${L.skillLevel}必须是1至5的整数` })
-      .min(1, { error: `${L.skillLevel}必须是1至5的整数` })
-      .max(5, { error: `${L.skillLevel}必须是1至5的整数` })
+      .int({ error: SKILL_LEVEL_RANGE })
+      .min(1, { error: SKILL_LEVEL_RANGE })
+      .max(5, { error: SKILL_LEVEL_RANGE })
       .optional(),
     socialInsuranceMonths: int(L.socialInsuranceMonths, MAX_MONTHS, '个月').optional(),
     residenceRegistrationYears: int(L.residenceRegistrationYears, MAX_YEARS, '年').optional(),

@@ -10,6 +10,11 @@ const publicCopy = (description: string): Source => ({ doc: 'public-copy', descr
 const TABLE_COPY = publicCopy('《杭州市居住证积分指标及分值表》公开转载版本（多份一致）');
 const TABLE_COPY_CONFLICT = publicCopy('《杭州市居住证积分指标及分值表》公开转载版本（各版本不一致）');
 
+// Texts repeated across indicators, written once (a minifier does not merge equal string literals).
+const CHECKED_BY_PUBLIC_SECURITY = '由公安部门数据核查，申请人无需提交';
+const FROM_PUBLIC_COPY = '分值来自公开转载。';
+const SUPERSEDED_2021 = '2021年修订前的分值（已被取代）。';
+
 /** R2023 takes effect on this day (R2023 结尾：本意见自2023年5月8日起施行). */
 export const R2023_IN_FORCE = '2023-05-08';
 /**
@@ -219,7 +224,7 @@ export const INDICATORS: IndicatorTable = {
         source: TABLE_COPY,
         verified: false,
         confidence: 'B',
-        note: '分值来自公开转载。',
+        note: FROM_PUBLIC_COPY,
       },
     ],
   },
@@ -306,7 +311,7 @@ export const INDICATORS: IndicatorTable = {
         source: TABLE_COPY,
         verified: false,
         confidence: 'B',
-        note: '分值来自公开转载。',
+        note: FROM_PUBLIC_COPY,
       },
     ],
   },
@@ -377,7 +382,7 @@ export const INDICATORS: IndicatorTable = {
         source: TABLE_COPY,
         verified: false,
         confidence: 'B',
-        note: '分值来自公开转载。',
+        note: FROM_PUBLIC_COPY,
       },
     ],
   },
@@ -413,7 +418,7 @@ export const INDICATORS: IndicatorTable = {
     label: '5年内一般刑事犯罪记录',
     group: 'deduction',
     department: 'public-security',
-    evidence: ['由公安部门数据核查，申请人无需提交'],
+    evidence: [CHECKED_BY_PUBLIC_SECURITY],
     lookBackYears: 5,
     lookBackSource: FAQ_Q3,
     summary: '5年内有一般刑事犯罪记录的，每次扣150分（2021年修订前扣80分）。',
@@ -437,7 +442,7 @@ export const INDICATORS: IndicatorTable = {
     label: '5年内被强制隔离戒毒',
     group: 'deduction',
     department: 'public-security',
-    evidence: ['由公安部门数据核查，申请人无需提交'],
+    evidence: [CHECKED_BY_PUBLIC_SECURITY],
     lookBackYears: 5,
     lookBackSource: FAQ_Q3,
     summary: '5年内被强制隔离戒毒的，每次扣100分（2021年修订前扣50分）。',
@@ -450,7 +455,7 @@ export const INDICATORS: IndicatorTable = {
         source: FAQ_Q3,
         verified: true,
         confidence: 'A',
-        note: '2021年修订前的分值（已被取代）。',
+        note: SUPERSEDED_2021,
       },
       { id: 'drugRehab-100', from: REVISION_2021_FROM, until: null, params: { each: 100, once: false }, source: FAQ_Q3, verified: true, confidence: 'A' },
     ],
@@ -461,7 +466,7 @@ export const INDICATORS: IndicatorTable = {
     label: '5年内被行政拘留或司法拘留',
     group: 'deduction',
     department: 'public-security',
-    evidence: ['由公安部门数据核查，申请人无需提交'],
+    evidence: [CHECKED_BY_PUBLIC_SECURITY],
     lookBackYears: 5,
     lookBackSource: FAQ_Q3,
     summary: '5年内被行政拘留或司法拘留的，每次扣60分（2021年修订前扣30分）。',
@@ -474,7 +479,7 @@ export const INDICATORS: IndicatorTable = {
         source: FAQ_Q3,
         verified: true,
         confidence: 'A',
-        note: '2021年修订前的分值（已被取代）。',
+        note: SUPERSEDED_2021,
       },
       { id: 'detention-60', from: REVISION_2021_FROM, until: null, params: { each: 60, once: false }, source: FAQ_Q3, verified: true, confidence: 'A' },
     ],
@@ -567,7 +572,7 @@ export const INDICATORS: IndicatorTable = {
     label: '一票否决',
     group: 'veto',
     department: 'public-security',
-    evidence: ['由公安部门数据核查，申请人无需提交'],
+    evidence: [CHECKED_BY_PUBLIC_SECURITY],
     lookBackYears: null,
     summary: '有故意杀人、抢劫、贩毒等严重犯罪，被判处5年以上有期徒刑，或参加非法组织的，不予积分。',
     versions: [
