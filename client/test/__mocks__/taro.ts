@@ -5,6 +5,8 @@ export const navigations: { kind: string; url: string }[] = [];
 const cloudCalls: { name: string; data: unknown }[] = [];
 let cloudHandler: (name: string, data: unknown) => unknown = () => ({ ok: false, error: { code: 'UNMOCKED', message: '未模拟' } });
 let appBaseInfo: Record<string, unknown> = {};
+/** The current page's query (`?applicationId=…`), as useRouter() / getCurrentInstance() report it. */
+let routerParams: Record<string, string> = {};
 
 const Taro = {
   getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
@@ -36,7 +38,7 @@ const Taro = {
   }),
   nextTick: (fn: () => void) => setTimeout(fn, 0),
   pageScrollTo: () => undefined,
-  getCurrentInstance: () => ({ router: { params: {} }, page: {} }),
+  getCurrentInstance: () => ({ router: { params: routerParams }, page: {} }),
   getCurrentPages: () => [],
   pxTransform: (n: number) => `${n / 2}px`,
 };
@@ -46,6 +48,7 @@ export function __reset(): void {
   navigations.length = 0;
   cloudCalls.length = 0;
   appBaseInfo = {};
+  routerParams = {};
   cloudHandler = () => ({ ok: false, error: { code: 'UNMOCKED', message: '未模拟' } });
 }
 export function __setCloudHandler(fn: (name: string, data: unknown) => unknown): void {
@@ -53,6 +56,10 @@ export function __setCloudHandler(fn: (name: string, data: unknown) => unknown):
 }
 export function __cloudCalls() {
   return cloudCalls;
+}
+/** Opens the page under test with this query, e.g. `{ applicationId: 'app-1' }`. */
+export function __setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
 }
 export function __setAppBaseInfo(info: Record<string, unknown>): void {
   appBaseInfo = info;
@@ -66,7 +73,7 @@ export const useReady = (fn: () => void) => fn;
 export const useLoad = noopHook;
 export const useUnload = noopHook;
 export const usePageScroll = noopHook;
-export const useRouter = () => ({ params: {} });
+export const useRouter = () => ({ params: routerParams, path: '' });
 export const useShareAppMessage = noopHook;
 export const getEnv = Taro.getEnv;
 export const ENV_TYPE = Taro.ENV_TYPE;
@@ -78,6 +85,8 @@ export const pageScrollTo = Taro.pageScrollTo;
 export const getCurrentInstance = Taro.getCurrentInstance;
 export const pxTransform = Taro.pxTransform;
 export const navigateTo = Taro.navigateTo;
+export const redirectTo = Taro.redirectTo;
+export const navigateBack = Taro.navigateBack;
 export const reLaunch = Taro.reLaunch;
 export const showToast = Taro.showToast;
 export class Events {

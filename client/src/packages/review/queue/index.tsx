@@ -42,8 +42,10 @@ export default function ReviewQueuePage() {
     if (!res.ok) {
       setError(res.error.message);
       setItems([]);
-    } else setItems(res.data.items);
-  }, [filter]);
+      // The server already answers only the caller's department; the page never shows another department's item
+      // even if an older server (or a role change mid-session) sent one.
+    } else setItems(res.data.items.filter((i) => !department || i.department === department));
+  }, [filter, department]);
 
   useEffect(() => {
     load();
