@@ -132,3 +132,21 @@ export async function resolveSubject(
   if (!delegation) throw new AppError('DELEGATION_REQUIRED');
   return { subject, delegation };
 }
+
+/** What `subjectOfCall` needs of an action's context (structural, so this file does not depend on core/action). */
+export interface SubjectCall {
+  runtime: { store: Pick<DocOps, 'get'> };
+  person: PersonDoc | null;
+  input: { onBehalfOf?: string | undefined };
+  today: string;
+}
+
+/**
+ * `resolveSubject` for an applicant-side action: the calling person, or the `onBehalfOf` of the input when they
+ * may act for that person on the day. `ops` defaults to the store (pass a transaction to re-check inside one).
+ */
+export function subjectOfCall(ctx: SubjectCall, ops: Pick<DocOps, 'get'> = ctx.runtime.store): Promise<{ subject: PersonDoc; delegation: Delegation }> {
+  // Unreachable behind access 'registered'; a guard instead of a cast.
+  if (!ctx.person) throw new AppError('NOT_REGISTERED');
+  return resolveSubject(ops, ctx.person, ctx.input.onBehalfOf, ctx.today);
+}

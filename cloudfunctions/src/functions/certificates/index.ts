@@ -15,9 +15,9 @@ import {
 import { defineAction, defineFunction, type ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { COLLECTIONS, type ApplicationDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
-import { resolveSubject } from '../../core/people';
+import { subjectOfCall } from '../../core/people';
 import { renderCertificatePdf } from '../../pdf/certificate';
-import { accessTo, maskDocumentNumber, maskName, OWN_COLLECTIONS, ownError, requirePersonOrStaff } from '../rounds/codes';
+import { accessTo, maskDocumentNumber, maskName, OWN_COLLECTIONS, ownError, personOrStaffAction, pick } from '../rounds/codes';
 import { queueReminder, recipientOf } from '../reminders/outbox';
 import {
   buildContent,
@@ -42,19 +42,9 @@ const C = OWN_COLLECTIONS;
 /** What the owner (or their delegate, or an admin) sees of a certificate. */
 function ownView(c: CertificateDoc) {
   return {
-    serial: c.serial,
-    year: c.year,
-    applicationId: c.applicationId,
-    status: c.status,
-    content: c.content,
-    signature: c.signature,
-    keyId: c.keyId,
+    ...pick(c, ['serial', 'year', 'applicationId', 'status', 'content', 'signature', 'keyId']),
     qrPayload: qrPayload(c.serial, c.signature),
-    grantedOn: c.grantedOn,
-    issuedOn: c.issuedOn,
-    supersededBy: c.supersededBy,
-    revokedAt: c.revokedAt,
-    revokedReason: c.revokedReason,
+    ...pick(c, ['grantedOn', 'issuedOn', 'supersededBy', 'revokedAt', 'revokedReason']),
   };
 }
 
@@ -67,13 +57,11 @@ async function loadObjection(ctx: ActionContext<unknown>, app: ApplicationDoc): 
   return app.objectionId ? ctx.runtime.store.get<ObjectionDoc>(COLLECTIONS.objections, app.objectionId) : null;
 }
 
-const issue = defineAction({
+// Applicants and delegates print in the mini-program; district offices and admins at the window.
+const issue = personOrStaffAction(['district-office', 'admin'], {
   input: IssueCertificateInput,
-  // Applicants and delegates print in the mini-program; district offices and admins at the window.
-  access: 'caller',
   mutates: true,
   async run(ctx) {
-    requirePersonOrStaff(ctx, ['district-office', 'admin']);
     const store = ctx.runtime.store;
     const app = await store.get<ApplicationDoc>(COLLECTIONS.applications, ctx.input.applicationId);
     if (!app) throw new AppError('NOT_FOUND');
@@ -174,7 +162,7 @@ const list = defineAction({
   access: 'registered',
   mutates: false,
   async run(ctx) {
-    const { subject } = await resolveSubject(ctx.runtime.store, ctx.person as PersonDoc, ctx.input.onBehalfOf, ctx.today);
+    const { subject } = await subjectOfCall(ctx);
     const docs = await ctx.runtime.store.find<CertificateDoc>(C.certificates, { personId: subject._id }, {
       orderBy: [['issuedAt', 'desc']],
       limit: 100,
@@ -183,12 +171,10 @@ const list = defineAction({
   },
 });
 
-const download = defineAction({
+const download = personOrStaffAction(['admin'], {
   input: DownloadCertificateInput,
-  access: 'caller',
   mutates: false,
   async run(ctx) {
-    requirePersonOrStaff(ctx, ['admin']);
     const store = ctx.runtime.store;
     const cert = await store.get<CertificateDoc>(C.certificates, ctx.input.serial);
     if (!cert) throw new AppError('NOT_FOUND');

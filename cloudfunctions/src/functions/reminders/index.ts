@@ -5,7 +5,7 @@ import { ListRemindersInput, SweepRemindersInput, beijingDate, isOpenAt, isWorkd
 import { defineAction, defineFunction, type ActionContext } from '../../core/action';
 import { COLLECTIONS, type PersonDoc } from '../../core/model';
 import type { Where } from '../../storage/store';
-import { resolveSubject } from '../../core/people';
+import { subjectOfCall } from '../../core/people';
 import type { CertificateDoc } from '../certificates/model';
 import { OWN_COLLECTIONS } from '../rounds/codes';
 import { listSlice } from '../rounds/list';
@@ -30,11 +30,9 @@ const list = defineAction({
   access: 'registered',
   mutates: false,
   async run(ctx) {
-    const store = ctx.runtime.store;
-    const where: Where = ctx.input.onBehalfOf
-      ? { personId: (await resolveSubject(store, ctx.person as PersonDoc, ctx.input.onBehalfOf, ctx.today)).subject._id, toOpenid: ctx.openid }
-      : { toOpenid: ctx.openid };
-    const docs = await store.find<OutboxDoc>(C.outbox, where, {
+    // Messages addressed to the caller; with onBehalfOf, those about that person (whom the caller may act for).
+    const where: Where = ctx.input.onBehalfOf ? { personId: (await subjectOfCall(ctx)).subject._id, toOpenid: ctx.openid } : { toOpenid: ctx.openid };
+    const docs = await ctx.runtime.store.find<OutboxDoc>(C.outbox, where, {
       orderBy: [['createdMs', 'desc']],
       limit: ctx.input.limit ?? 20,
       skip: ctx.input.skip ?? 0,

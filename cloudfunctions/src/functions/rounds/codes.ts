@@ -1,8 +1,8 @@
 // Error codes and small shared helpers of the certificates / rounds / settlement / reminders functions.
 import { CERTIFICATE_ERROR_CODES, ROUND_ERROR_CODES, type ErrorCode } from '@hz-points/shared';
 import { AppError } from '../../core/errors';
-import { hasRole } from '../../core/action';
-import type { ActionContext } from '../../core/action';
+import type { z } from 'zod';
+import { defineAction, hasRole, type ActionContext, type ActionDef } from '../../core/action';
 import { delegationFor, type Delegation } from '../../core/people';
 import { COLLECTIONS, type PersonDoc } from '../../core/model';
 import type { DocOps } from '../../storage/store';
@@ -72,6 +72,31 @@ export function requirePersonOrStaff(ctx: ActionContext<unknown>, staff: Readonl
   if (ctx.person) return;
   if (staff.some((r) => hasRole(ctx.account, r))) return;
   throw new AppError('NOT_REGISTERED');
+}
+
+/**
+ * An action open to applicants (their own or a delegated person's data) and to some staff roles: the framework only
+ * knows the caller ('caller'), so `requirePersonOrStaff` runs before `run`.
+ */
+export function personOrStaffAction<S extends z.ZodType, R>(
+  staff: ReadonlyArray<'admin' | 'district-office'>,
+  def: Omit<ActionDef<S, R>, 'access'>,
+): ActionDef<S, R> {
+  return defineAction({
+    ...def,
+    access: 'caller',
+    run(ctx) {
+      requirePersonOrStaff(ctx, staff);
+      return def.run(ctx);
+    },
+  });
+}
+
+/** The listed fields of a document, in that order (views copy many fields as they are). */
+export function pick<T extends object, K extends keyof T>(doc: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = doc[k];
+  return out;
 }
 
 /**

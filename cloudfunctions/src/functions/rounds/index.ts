@@ -14,16 +14,16 @@ import {
   roundDates,
   type RoundDates,
 } from '@hz-points/shared';
-import { defineAction, defineFunction } from '../../core/action';
+import type { z } from 'zod';
+import { defineAction, defineFunction, type ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { roundId, type PersonDoc } from '../../core/model';
-import { resolveSubject } from '../../core/people';
-import { OWN_COLLECTIONS, ownError, requirePersonOrStaff } from './codes';
+import { subjectOfCall } from '../../core/people';
+import { ownError, personOrStaffAction, pick } from './codes';
 import { listSlice, resultFor, type ResultEntry } from './list';
 import { publicationOf, type RoundState } from './model';
 import { publishRound } from './publish';
 
-const C = OWN_COLLECTIONS;
 const ROUNDS = 'rounds';
 
 function defaultDates(year: number): RoundDates {
@@ -49,16 +49,9 @@ function applyPatch(round: RoundState, dates: { settlementOpens?: string; settle
 /** What everyone sees of a round. */
 function roundView(r: RoundState) {
   return {
-    year: r.year,
-    status: r.status,
-    cutoffDate: r.cutoffDate,
-    settlementOpens: r.settlementOpens,
-    settlementCloses: r.settlementCloses,
-    pointsApplication: r.pointsApplication,
+    ...pick(r, ['year', 'status', 'cutoffDate', 'settlementOpens', 'settlementCloses', 'pointsApplication']),
     line: r.line ?? null,
-    published: r.published
-      ? { on: r.published.on, mode: r.published.mode, line: r.published.line, admittedCount: r.published.admittedCount, rankedCount: r.published.rankedCount }
-      : null,
+    published: r.published ? pick(r.published, ['on', 'mode', 'line', 'admittedCount', 'rankedCount']) : null,
     tieBreak: [...RANKING_RULE.order.map((o) => o.label), RANKING_RULE.finalKeyLabel],
     tieBreakVerified: RANKING_RULE.verified,
   };
@@ -97,42 +90,49 @@ const open = defineAction({
   },
 });
 
-const adjust = defineAction({
-  input: AdjustRoundInput,
-  access: ['admin'],
-  mutates: true,
-  async run(ctx) {
-    const round = await ctx.mutate(async (tx, audit) => {
-      const r = await tx.get<RoundState>(ROUNDS, roundId(ctx.input.year));
-      if (!r) throw ownError('ROUND_NOT_FOUND');
-      if (r.published) throw ownError('ROUND_PUBLISHED');
-      const patch = {
-        ...applyPatch(r, ctx.input.dates),
-        adjustments: [...(r.adjustments ?? []), { at: ctx.now.toISOString(), byOpenid: ctx.openid, dates: { ...ctx.input.dates } }],
-      };
-      await tx.update(ROUNDS, r._id, patch);
-      await audit({ target: { collection: ROUNDS, id: r._id }, details: { dates: ctx.input.dates } });
-      return { ...r, ...patch };
-    });
-    return { round: roundView(round) };
-  },
+/**
+ * An administrator's change to a round before it is final: read the round in the transaction, let `change` check it
+ * and name the patch and the audit details, write both.
+ */
+function roundChange<S extends z.ZodType<{ year: number }>>(
+  input: S,
+  change: (r: RoundState, ctx: ActionContext<z.output<S>>) => { patch: Partial<RoundState>; details: Record<string, unknown> },
+) {
+  return defineAction({
+    input,
+    access: ['admin'],
+    mutates: true,
+    async run(ctx) {
+      const round = await ctx.mutate(async (tx, audit) => {
+        const r = await tx.get<RoundState>(ROUNDS, roundId(ctx.input.year));
+        if (!r) throw ownError('ROUND_NOT_FOUND');
+        const { patch, details } = change(r, ctx);
+        await tx.update(ROUNDS, r._id, patch);
+        await audit({ target: { collection: ROUNDS, id: r._id }, details });
+        return { ...r, ...patch };
+      });
+      return { round: roundView(round) };
+    },
+  });
+}
+
+/** The line and the dates are fixed once the list is published. */
+function notPublished(r: RoundState): void {
+  if (r.published) throw ownError('ROUND_PUBLISHED');
+}
+
+const adjust = roundChange(AdjustRoundInput, (r, ctx) => {
+  notPublished(r);
+  const patch = {
+    ...applyPatch(r, ctx.input.dates),
+    adjustments: [...(r.adjustments ?? []), { at: ctx.now.toISOString(), byOpenid: ctx.openid, dates: { ...ctx.input.dates } }],
+  };
+  return { patch, details: { dates: ctx.input.dates } };
 });
 
-const close = defineAction({
-  input: CloseRoundInput,
-  access: ['admin'],
-  mutates: true,
-  async run(ctx) {
-    const round = await ctx.mutate(async (tx, audit) => {
-      const r = await tx.get<RoundState>(ROUNDS, roundId(ctx.input.year));
-      if (!r) throw ownError('ROUND_NOT_FOUND');
-      if (r.status === 'closed') throw new AppError('INVALID_STATE', '该年度批次已关闭');
-      await tx.update(ROUNDS, r._id, { status: 'closed' });
-      await audit({ target: { collection: ROUNDS, id: r._id }, details: { status: 'closed' } });
-      return { ...r, status: 'closed' as const };
-    });
-    return { round: roundView(round) };
-  },
+const close = roundChange(CloseRoundInput, (r) => {
+  if (r.status === 'closed') throw new AppError('INVALID_STATE', '该年度批次已关闭');
+  return { patch: { status: 'closed' as const }, details: { status: 'closed' } };
 });
 
 const get = defineAction({
@@ -146,22 +146,10 @@ const get = defineAction({
   },
 });
 
-const setLine = defineAction({
-  input: SetLineInput,
-  access: ['admin'],
-  mutates: true,
-  async run(ctx) {
-    const line = ctx.input.mode === 'quota' ? { mode: 'quota' as const, quota: ctx.input.quota } : { mode: 'threshold' as const, threshold: ctx.input.threshold };
-    const round = await ctx.mutate(async (tx, audit) => {
-      const r = await tx.get<RoundState>(ROUNDS, roundId(ctx.input.year));
-      if (!r) throw ownError('ROUND_NOT_FOUND');
-      if (r.published) throw ownError('ROUND_PUBLISHED');
-      await tx.update(ROUNDS, r._id, { line, lineSetAt: ctx.now.toISOString() });
-      await audit({ target: { collection: ROUNDS, id: r._id }, details: { line } });
-      return { ...r, line };
-    });
-    return { round: roundView(round) };
-  },
+const setLine = roundChange(SetLineInput, (r, ctx) => {
+  notPublished(r);
+  const line = ctx.input.mode === 'quota' ? { mode: 'quota' as const, quota: ctx.input.quota } : { mode: 'threshold' as const, threshold: ctx.input.threshold };
+  return { patch: { line, lineSetAt: ctx.now.toISOString() }, details: { line } };
 });
 
 const publish = defineAction({
@@ -192,13 +180,11 @@ function resultView(r: ResultEntry, clear: PersonDoc | null, forSubject: boolean
   };
 }
 
-const results = defineAction({
+// Applicants (their own line in clear), and the admin and district offices (everyone masked).
+const results = personOrStaffAction(['admin', 'district-office'], {
   input: ListRoundResultsInput,
-  // Applicants (their own line in clear), and the admin and district offices (everyone masked).
-  access: 'caller',
   mutates: false,
   async run(ctx) {
-    requirePersonOrStaff(ctx, ['admin', 'district-office']);
     const store = ctx.runtime.store;
     const r = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
     if (!r) throw ownError('ROUND_NOT_FOUND');
@@ -222,7 +208,7 @@ const myStanding = defineAction({
   mutates: false,
   async run(ctx) {
     const store = ctx.runtime.store;
-    const { subject } = await resolveSubject(store, ctx.person as PersonDoc, ctx.input.onBehalfOf, ctx.today);
+    const { subject } = await subjectOfCall(ctx);
     const r = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
     if (!r) throw ownError('ROUND_NOT_FOUND');
     if (!r.published) return { published: false as const, result: null };

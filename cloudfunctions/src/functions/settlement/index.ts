@@ -15,10 +15,10 @@ import { createHash } from 'node:crypto';
 import { defineAction, defineFunction } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { COLLECTIONS, applicationId, roundId, type ApplicationDoc, type ItemDoc, type PersonDoc } from '../../core/model';
-import { resolveSubject } from '../../core/people';
+import { subjectOfCall } from '../../core/people';
 import type { CertificateDoc, CertificateHeadDoc } from '../certificates/model';
 import { queueReminder, recipientOf } from '../reminders/outbox';
-import { accessTo, maskName, OWN_COLLECTIONS, ownError } from '../rounds/codes';
+import { accessTo, maskName, OWN_COLLECTIONS, ownError, pick } from '../rounds/codes';
 import { dropKeys, putKeys, resultFor, type ResultEntry } from '../rounds/list';
 import { publicationOf, settlementId, type RoundState, type SettlementDoc } from '../rounds/model';
 import { settlementEligibility } from './eligibility';
@@ -66,13 +66,7 @@ async function publishedResult(store: Parameters<typeof resultFor>[0], round: Ro
 
 function settlementView(s: SettlementDoc) {
   return {
-    year: s.year,
-    district: s.district,
-    status: s.status,
-    total: s.total,
-    certificateSerial: s.certificateSerial,
-    appliedOn: s.appliedOn,
-    meetsBasicConditions: s.meetsBasicConditions,
+    ...pick(s, ['year', 'district', 'status', 'total', 'certificateSerial', 'appliedOn', 'meetsBasicConditions']),
     settledOn: s.settledOn ?? null,
   };
 }
@@ -84,7 +78,7 @@ const apply = defineAction({
   async run(ctx) {
     const store = ctx.runtime.store;
     const actor = ctx.person as PersonDoc;
-    const { subject, delegation } = await resolveSubject(store, actor, ctx.input.onBehalfOf, ctx.today);
+    const { subject, delegation } = await subjectOfCall(ctx);
     const year = ctx.input.year;
     const round = await store.get<RoundState>(ROUNDS, roundId(year));
     if (!round) throw ownError('ROUND_NOT_FOUND');
@@ -177,8 +171,8 @@ const get = defineAction({
   access: 'registered',
   mutates: false,
   async run(ctx) {
+    const { subject } = await subjectOfCall(ctx);
     const store = ctx.runtime.store;
-    const { subject } = await resolveSubject(store, ctx.person as PersonDoc, ctx.input.onBehalfOf, ctx.today);
     const round = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
     const s = await store.get<SettlementDoc>(C.settlements, settlementId(ctx.input.year, subject._id));
     const result = s ? await publishedResult(store, round, ctx.input.year, subject._id) : null;
@@ -197,8 +191,7 @@ const withdraw = defineAction({
   access: 'registered',
   mutates: true,
   async run(ctx) {
-    const store = ctx.runtime.store;
-    const { subject } = await resolveSubject(store, ctx.person as PersonDoc, ctx.input.onBehalfOf, ctx.today);
+    const { subject } = await subjectOfCall(ctx);
     const s = await ctx.mutate(async (tx, audit) => {
       const doc = await tx.get<SettlementDoc>(C.settlements, settlementId(ctx.input.year, subject._id));
       if (!doc || doc.status !== 'submitted') throw new AppError('NOT_FOUND');
