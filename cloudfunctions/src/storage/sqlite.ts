@@ -80,6 +80,10 @@ export class SqliteStore implements Store {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.reader.pragma('busy_timeout = 5000');
+    // Each transaction runs in a SAVEPOINT, whose sub-journal (the pages' old images, for ROLLBACK TO) SQLite
+    // otherwise keeps in a temporary file: measured ≈ 80 µs of system time per submission. It is rollback data of
+    // an open transaction only (never needed after a crash), so memory is as safe; durability is unchanged.
+    this.db.pragma('temp_store = MEMORY');
     if (file !== ':memory:' && (options.checkpoint ?? 'background') === 'background') {
       this.db.pragma('wal_autocheckpoint = 0');
       this.checkpointer = new Worker(CHECKPOINTER, {
