@@ -1,11 +1,11 @@
 // An applicant's year in the browser: apply with evidence → reviewers decide (one returns an item, the applicant
 // supplements it) → the result on the result day (dev clock) → objection → the district office's answer →
 // certificate (7 working days later) → verification of the certificate, and of a forged one.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { certificateDate } from '@hz-points/shared';
-import { App, TINY_PNG, byLabel, choose, click, fill, press, seeText, upload } from './support/app';
-import { launchBrowser, screenshotter } from './support/browser';
-import { startCloud, type LocalCloud } from './support/cloud';
+import { TINY_PNG, byLabel, choose, click, fill, press, seeText, upload, tick } from './support/app';
+import { screenshotter } from './support/browser';
+import { browserFlow } from './support/flow';
 import { approveAll, at } from './support/domain';
 
 const FORM = 'packages/apply/form/index';
@@ -15,23 +15,9 @@ const QUEUE = 'packages/review/queue/index';
 const OBJECTIONS = 'packages/review/objections/index';
 const CERT = 'packages/cert/index/index';
 
-let cloud: LocalCloud;
-let browser: Browser;
-let app: App;
+// A Monday in March 2026: the seeded 2026 round is open and every deadline stays inside the known calendar.
+const flow = browserFlow({ now: at('2026-03-02') });
 const shot = screenshotter('applicant-year');
-
-beforeAll(async () => {
-  // A Monday in March 2026: the seeded 2026 round is open and every deadline stays inside the known calendar.
-  cloud = await startCloud({ now: at('2026-03-02') });
-  browser = await launchBrowser();
-  app = new App(browser, cloud.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await cloud?.stop();
-});
 
 async function next(page: Page, expectTitle: string) {
   await click(page, '下一步');
@@ -40,9 +26,9 @@ async function next(page: Page, expectTitle: string) {
 
 test("an applicant's year, from application to a verified certificate", async () => {
   // ---- Apply: four indicators, one step each, evidence from the album ----
-  const a = await app.open('demo-applicant', FORM);
+  const a = await flow.app.open('demo-applicant', FORM);
   await seeText(a, '选择要申报的指标');
-  for (const label of ['文化程度', '社会保险', '居住登记和居住证年限', '合法租赁住房']) await click(a, `申报${label}`);
+  for (const label of ['文化程度', '社会保险', '居住登记和居住证年限', '合法租赁住房']) await tick(a, `申报${label}`);
   await shot(a, 'choose-indicators');
   await next(a, '第1/4项：文化程度');
   await choose(a, '本科');
@@ -66,14 +52,14 @@ test("an applicant's year, from application to a verified certificate", async ()
   await next(a, '个人承诺书');
   // Submit stays disabled until the commitment is ticked.
   expect(await byLabel(a, '提交积分申请').getAttribute('class')).toContain('disabled');
-  await click(a, '我已阅读并同意个人承诺书');
+  await tick(a, '我已阅读并同意个人承诺书');
   await shot(a, 'commitment');
   await click(a, '提交积分申请');
   await seeText(a, '申请已受理');
   await shot(a, 'accepted');
 
   // ---- Reviewers: education approves in the browser; housing returns the rental item with a reason ----
-  const edu = await app.open('demo-reviewer-education', QUEUE);
+  const edu = await flow.app.open('demo-reviewer-education', QUEUE);
   await byLabel(edu, '审核文化程度').waitFor();
   // Only the education department's item: the other three indicators are not in this queue.
   expect(await edu.getByText('合法租赁住房').filter({ visible: true }).count()).toBe(0);
@@ -82,7 +68,7 @@ test("an applicant's year, from application to a verified certificate", async ()
   await click(edu, '审核通过');
   await seeText(edu, /已审核通过/);
 
-  const housing = await app.open('demo-reviewer-housing', QUEUE);
+  const housing = await flow.app.open('demo-reviewer-housing', QUEUE);
   await click(housing, '审核合法租赁住房');
   await click(housing, '退回');
   await fill(housing, '退回原因', '租赁合同未备案，请补充租赁备案证明');
@@ -91,7 +77,7 @@ test("an applicant's year, from application to a verified certificate", async ()
   await seeText(housing, /已退回/);
 
   // ---- The applicant sees the reason and supplements ----
-  const p = await app.open('demo-applicant', PROGRESS);
+  const p = await flow.app.open('demo-applicant', PROGRESS);
   await seeText(p, '退回原因：租赁合同未备案，请补充租赁备案证明');
   await seeText(p, '还剩');
   await shot(p, 'progress-returned');
@@ -101,25 +87,25 @@ test("an applicant's year, from application to a verified certificate", async ()
   await seeText(p, '合法租赁住房已补充，重新进入审核');
 
   // Every other department approves (through the API: the browser part of reviewing is shown above).
-  expect(await approveAll(cloud)).toBeGreaterThan(0);
+  expect(await approveAll(flow.cloud)).toBeGreaterThan(0);
 
   // ---- Result day ----
-  const list = await cloud.must<{ applications: Array<{ applicationId: string; resultDate: string }> }>(
+  const list = await flow.cloud.must<{ applications: Array<{ applicationId: string; resultDate: string }> }>(
     'applications',
     { action: 'list' },
     'demo-applicant',
   );
   const { applicationId, resultDate } = list.applications[0]!;
-  await cloud.setClock(at(resultDate));
-  const r = await app.open('demo-applicant', `${PROGRESS}?applicationId=${applicationId}`);
+  await flow.cloud.setClock(at(resultDate));
+  const r = await flow.app.open('demo-applicant', `${PROGRESS}?applicationId=${applicationId}`);
   await seeText(r, '结果已公布');
   await byLabel(r, '总积分148分').waitFor();
   await shot(r, 'result-148');
 
   // ---- Objection on the rental item ----
-  const o = await app.open('demo-applicant', `${OBJECTION}?applicationId=${applicationId}`);
+  const o = await flow.app.open('demo-applicant', `${OBJECTION}?applicationId=${applicationId}`);
   await seeText(o, '可提出异议');
-  await click(o, '对合法租赁住房提出异议');
+  await tick(o, '对合法租赁住房提出异议');
   await fill(o, '异议理由', '本人在杭租赁已满5年，合同和备案证明齐全');
   await shot(o, 'objection-form');
   await click(o, '提交异议');
@@ -127,7 +113,7 @@ test("an applicant's year, from application to a verified certificate", async ()
   await seeText(o, '答复期限');
 
   // ---- District office answers: rental 5 years ----
-  const office = await app.open('demo-district-office', OBJECTIONS);
+  const office = await flow.app.open('demo-district-office', OBJECTIONS);
   await click(office, '答复演示申请人的异议');
   await choose(office, '调整认定内容');
   await fill(office, '合法租赁年数', '5');
@@ -141,8 +127,8 @@ test("an applicant's year, from application to a verified certificate", async ()
   await shot(o, 'objection-answered');
 
   // ---- Certificate: printable 7 working days after the points are final ----
-  await cloud.setClock(at(certificateDate(resultDate)));
-  const c = await app.open('demo-applicant', `${CERT}?applicationId=${applicationId}`);
+  await flow.cloud.setClock(at(certificateDate(resultDate)));
+  const c = await flow.app.open('demo-applicant', `${CERT}?applicationId=${applicationId}`);
   await fill(c, '居住证号码', '330106202400012345');
   await click(c, '出具积分有效凭证');
   await seeText(c, '凭证有效');
@@ -170,7 +156,7 @@ test("an applicant's year, from application to a verified certificate", async ()
   await shot(c, 'verify-forged');
 
   // Elder mode (长辈版) on the progress page.
-  const elder = await app.open('demo-applicant', `${PROGRESS}?applicationId=${applicationId}`, { elder: true });
+  const elder = await flow.app.open('demo-applicant', `${PROGRESS}?applicationId=${applicationId}`, { elder: true });
   await byLabel(elder, '总积分154分').waitFor();
   await shot(elder, 'elder-mode-progress');
 });

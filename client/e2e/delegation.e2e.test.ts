@@ -1,48 +1,34 @@
 // Acting for someone else: an employer agent applies for an entrusted employee, a guardian for a minor without
 // WeChat. The acting-for banner is visible throughout, ID numbers are masked, and the application belongs to the
 // person acted for (checked as that person where they have WeChat).
-import type { Browser, Page } from 'playwright-core';
-import { App, byLabel, click, fill, press, seeText, upload } from './support/app';
-import { launchBrowser, screenshotter } from './support/browser';
-import { startCloud, type LocalCloud } from './support/cloud';
+import type { Page } from 'playwright-core';
+import { byLabel, click, fill, press, seeText, upload, tick } from './support/app';
+import { screenshotter } from './support/browser';
+import { browserFlow } from './support/flow';
 import { at } from './support/domain';
 
 const AGENT = 'packages/agent/index/index';
 
-let cloud: LocalCloud;
-let browser: Browser;
-let app: App;
-
-beforeAll(async () => {
-  cloud = await startCloud({ now: at('2026-03-03') });
-  browser = await launchBrowser();
-  app = new App(browser, cloud.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await cloud?.stop();
-});
+const flow = browserFlow({ now: at('2026-03-03') });
 
 /** One indicator through the form, as whoever the page is acting for. */
 async function applyResidence(page: Page, years: string) {
   await seeText(page, '选择要申报的指标');
-  await click(page, '申报居住登记和居住证年限');
+  await tick(page, '申报居住登记和居住证年限');
   await click(page, '下一步');
   await seeText(page, '第1/1项：居住登记和居住证年限');
   await fill(page, '居住登记年数', years);
   await upload(page, '从相册选择证明材料');
   await click(page, '下一步');
   await seeText(page, '个人承诺书');
-  await click(page, '我已阅读并同意个人承诺书');
+  await tick(page, '我已阅读并同意个人承诺书');
   await click(page, '提交积分申请');
   await seeText(page, '申请已受理');
 }
 
 test('an employer agent applies for an entrusted employee', async () => {
   const shot = screenshotter('agent');
-  const page = await app.open('demo-agent', AGENT);
+  const page = await flow.app.open('demo-agent', AGENT);
   await seeText(page, '单位员工（1人）');
   const row = byLabel(page, '演示员工，可代办');
   await row.waitFor();
@@ -60,16 +46,16 @@ test('an employer agent applies for an entrusted employee', async () => {
   await shot(page, 'applied-for-employee');
 
   // The application is the employee's own: they see it without acting for anyone.
-  const mine = await cloud.must<{ applications: Array<{ status: string }> }>('applications', { action: 'list' }, 'demo-employee');
+  const mine = await flow.cloud.must<{ applications: Array<{ status: string }> }>('applications', { action: 'list' }, 'demo-employee');
   expect(mine.applications.map((a) => a.status)).toEqual(['reviewing']);
   // And not the agent's.
-  const agentOwn = await cloud.must<{ applications: unknown[] }>('applications', { action: 'list' }, 'demo-agent');
+  const agentOwn = await flow.cloud.must<{ applications: unknown[] }>('applications', { action: 'list' }, 'demo-agent');
   expect(agentOwn.applications).toHaveLength(0);
 });
 
 test('a guardian applies for a minor without WeChat', async () => {
   const shot = screenshotter('guardian');
-  const page = await app.open('demo-guardian', AGENT);
+  const page = await flow.app.open('demo-guardian', AGENT);
   await seeText(page, '被监护人/亲属（2人）');
   const minor = byLabel(page, '演示未成年人，可代办');
   await minor.waitFor();
@@ -80,12 +66,12 @@ test('a guardian applies for a minor without WeChat', async () => {
   await applyResidence(page, '3');
   await shot(page, 'applied-for-minor');
 
-  const subjects = await cloud.must<{ subjects: Array<{ personId: string; name: string }> }>('accounts', { action: 'listSubjects' }, 'demo-guardian');
+  const subjects = await flow.cloud.must<{ subjects: Array<{ personId: string; name: string }> }>('accounts', { action: 'listSubjects' }, 'demo-guardian');
   const minorId = subjects.subjects.find((s) => s.name === '演示未成年人')!.personId;
-  const theirs = await cloud.must<{ applications: Array<{ status: string }> }>('applications', { action: 'list', onBehalfOf: minorId }, 'demo-guardian');
+  const theirs = await flow.cloud.must<{ applications: Array<{ status: string }> }>('applications', { action: 'list', onBehalfOf: minorId }, 'demo-guardian');
   expect(theirs.applications.map((a) => a.status)).toEqual(['reviewing']);
   // Someone without the relation is refused.
-  const refused = await cloud.call('applications', { action: 'list', onBehalfOf: minorId }, 'demo-applicant');
+  const refused = await flow.cloud.call('applications', { action: 'list', onBehalfOf: minorId }, 'demo-applicant');
   expect(refused.ok).toBe(false);
   expect(refused.error?.code).toBe('DELEGATION_REQUIRED');
 });
@@ -100,9 +86,9 @@ const pdf = (name: string) => ({
 test('an agent uploads a written entrustment; it counts only once the employee confirms it', async () => {
   const shot = screenshotter('entrustment');
   // The new employee's own number, as they would tell their employer (read here as themselves, in clear).
-  const me = await cloud.must<{ person: { name: string; idNumber: string } }>('accounts', { action: 'me' }, 'demo-applicant');
+  const me = await flow.cloud.must<{ person: { name: string; idNumber: string } }>('accounts', { action: 'me' }, 'demo-applicant');
 
-  const agent = await app.open('demo-agent', AGENT);
+  const agent = await flow.app.open('demo-agent', AGENT);
   await seeText(agent, '单位员工（1人）');
   await press(agent, '新增员工委托');
   await fill(agent, '员工姓名', me.person.name);
@@ -119,13 +105,13 @@ test('an agent uploads a written entrustment; it counts only once the employee c
   await seeText(agent, '单位员工（1人）');
   await shot(agent, 'pending');
 
-  const employee = await app.open('demo-applicant', AGENT);
+  const employee = await flow.app.open('demo-applicant', AGENT);
   await seeText(employee, '委托我的单位');
   await shot(employee, 'employee-sees-pending');
   await press(employee, '确认委托');
   await seeText(employee, '已确认委托');
 
-  const after = await app.open('demo-agent', AGENT);
+  const after = await flow.app.open('demo-agent', AGENT);
   await seeText(after, '单位员工（2人）');
   await byLabel(after, `${me.person.name}，可代办`).waitFor();
   await shot(after, 'confirmed');
@@ -133,9 +119,9 @@ test('an agent uploads a written entrustment; it counts only once the employee c
 
 test('staff pages refuse people without the role, in Chinese', async () => {
   const shot = screenshotter('denials');
-  const queue = await app.open('demo-applicant', 'packages/review/queue/index');
+  const queue = await flow.app.open('demo-applicant', 'packages/review/queue/index');
   await seeText(queue, '无权进行此操作');
   await shot(queue, 'applicant-opens-review-queue');
-  const objections = await app.open('demo-agent', 'packages/review/objections/index');
+  const objections = await flow.app.open('demo-agent', 'packages/review/objections/index');
   await seeText(objections, '无权进行此操作');
 });

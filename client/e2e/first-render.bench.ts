@@ -6,17 +6,9 @@ import { existsSync } from 'fs';
 import path from 'path';
 import { launchBrowser, phoneContext } from './support/browser';
 import { startCloud } from './support/cloud';
+import { WORKED_EXAMPLE_DRAFT } from './support/profiles';
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const DRAFT = {
-  birthDate: '1995-06-01',
-  education: 'bachelor',
-  hasDiplomaAndDegree: 'yes',
-  socialInsuranceMonths: '48',
-  residenceRegistrationYears: '4',
-  rentalYears: '4',
-  ownHome: 'no',
-};
 
 async function main(): Promise<void> {
   if (!existsSync(path.resolve(__dirname, '../dist/h5/index.html'))) {
@@ -30,7 +22,7 @@ async function main(): Promise<void> {
       const context = await phoneContext(browser);
       await context.addInitScript(
         `localStorage.setItem('hz.persona', ${JSON.stringify(JSON.stringify({ data: 'demo-applicant' }))});` +
-          `localStorage.setItem('hz.calculator.draft', ${JSON.stringify(JSON.stringify({ data: DRAFT }))});`,
+          `localStorage.setItem('hz.calculator.draft', ${JSON.stringify(JSON.stringify({ data: WORKED_EXAMPLE_DRAFT }))});`,
       );
       const page = await context.newPage();
       await page.goto(`${cloud.url}/#/packages/assess/calculator/index`, { waitUntil: 'commit' });

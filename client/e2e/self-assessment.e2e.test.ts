@@ -1,41 +1,17 @@
 // Self-assessment (积分测算): the calculator's total for a known profile — RULES.md's worked example (30 years
 // old, 本科 with degree, 4 years of insurance, 4 years registered, renting 4 years → 148), then one field typed.
-import type { Browser } from 'playwright-core';
-import { App, fill } from './support/app';
-import { launchBrowser, screenshotter } from './support/browser';
-import { startCloud, type LocalCloud } from './support/cloud';
+import { fill } from './support/app';
+import { screenshotter } from './support/browser';
+import { browserFlow } from './support/flow';
+import { WORKED_EXAMPLE_DRAFT } from './support/profiles';
 
 const CALCULATOR = 'packages/assess/calculator/index';
 
-let cloud: LocalCloud;
-let browser: Browser;
-let app: App;
+const flow = browserFlow({ now: '2026-03-02T09:00:00+08:00' });
 const shot = screenshotter('self-assessment');
 
-beforeAll(async () => {
-  cloud = await startCloud({ now: '2026-03-02T09:00:00+08:00' });
-  browser = await launchBrowser();
-  app = new App(browser, cloud.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await cloud?.stop();
-});
-
-const WORKED_EXAMPLE = {
-  birthDate: '1995-06-01',
-  education: 'bachelor',
-  hasDiplomaAndDegree: 'yes',
-  socialInsuranceMonths: '48',
-  residenceRegistrationYears: '4',
-  rentalYears: '4',
-  ownHome: 'no',
-};
-
 test('the calculator shows 148 for the worked example and follows a typed change', async () => {
-  const page = await app.open('demo-applicant', CALCULATOR, { storage: { 'hz.calculator.draft': WORKED_EXAMPLE } });
+  const page = await flow.app.open('demo-applicant', CALCULATOR, { storage: { 'hz.calculator.draft': WORKED_EXAMPLE_DRAFT } });
   const total = page.getByTestId('total').first();
   await total.waitFor();
   expect((await total.textContent())?.trim()).toBe('148');
@@ -47,7 +23,7 @@ test('the calculator shows 148 for the worked example and follows a typed change
   expect((await total.textContent())?.trim()).toBe('154');
   await shot(page, 'insurance-60-months-154');
 
-  const elder = await app.open('demo-applicant', CALCULATOR, { elder: true, storage: { 'hz.calculator.draft': WORKED_EXAMPLE } });
+  const elder = await flow.app.open('demo-applicant', CALCULATOR, { elder: true, storage: { 'hz.calculator.draft': WORKED_EXAMPLE_DRAFT } });
   await elder.getByTestId('total').first().waitFor();
   expect((await elder.getByTestId('total').first().textContent())?.trim()).toBe('148');
   await shot(elder, 'elder-mode');

@@ -1,50 +1,35 @@
 // Settlement (积分落户): closed before November (with the dates), an application on a November working day with an
 // active certificate of ≥ 100 points, then the administrator sets the line and publishes after the window, and the
 // applicant sees the admission notice with its 60-day expiry. The points year before it runs through the API.
-import type { Browser } from 'playwright-core';
 import { admissionNoticeExpiry, certificateDate } from '@hz-points/shared';
-import { App, choose, click, press, seeText } from './support/app';
-import { launchBrowser, screenshotter } from './support/browser';
-import { startCloud, type LocalCloud } from './support/cloud';
+import { choose, click, press, seeText, tick } from './support/app';
+import { screenshotter } from './support/browser';
+import { browserFlow } from './support/flow';
 import { applyViaApi, approveAll, at } from './support/domain';
 
 const SETTLE = 'packages/settle/index/index';
 const ROUNDS = 'packages/review/rounds/index';
 
-let cloud: LocalCloud;
-let browser: Browser;
-let app: App;
+const flow = browserFlow({ now: at('2026-03-02') });
 const shot = screenshotter('settlement');
-
-beforeAll(async () => {
-  cloud = await startCloud({ now: at('2026-03-02') });
-  browser = await launchBrowser();
-  app = new App(browser, cloud.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await cloud?.stop();
-});
 
 const fmt = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 test('November window, application, publication and the admission notice', async () => {
   // The points year, as an applicant with 148 points (RULES.md worked example).
-  const { applicationId, resultDate } = await applyViaApi(cloud, 'demo-applicant', 2026, [
+  const { applicationId, resultDate } = await applyViaApi(flow.cloud, 'demo-applicant', 2026, [
     { indicator: 'education', value: { education: 'bachelor', hasDiplomaAndDegree: true } },
     { indicator: 'socialInsurance', value: { socialInsuranceMonths: 48 } },
     { indicator: 'residenceRegistration', value: { residenceRegistrationYears: 4 } },
     { indicator: 'rental', value: { rentalYears: 4 } },
   ]);
-  await approveAll(cloud);
-  await cloud.setClock(at(certificateDate(resultDate)));
-  await cloud.must('certificates', { action: 'issue', applicationId, residencePermitNo: '330106202400012345' }, 'demo-applicant');
+  await approveAll(flow.cloud);
+  await flow.cloud.setClock(at(certificateDate(resultDate)));
+  await flow.cloud.must('certificates', { action: 'issue', applicationId, residencePermitNo: '330106202400012345' }, 'demo-applicant');
 
   // October: closed, with the dates.
-  await cloud.setClock(at('2026-10-20'));
-  const closed = await app.open('demo-applicant', SETTLE);
+  await flow.cloud.setClock(at('2026-10-20'));
+  const closed = await flow.app.open('demo-applicant', SETTLE);
   await seeText(closed, '未在受理期');
   await seeText(closed, '2026年11月1日至2026年11月30日（节假日除外）');
   await seeText(closed, '积分148分，达到100分');
@@ -53,13 +38,13 @@ test('November window, application, publication and the admission notice', async
   await shot(closed, 'closed-in-october');
 
   // Monday 2 November: open.
-  await cloud.setClock(at('2026-11-02'));
-  const page = await app.open('demo-applicant', SETTLE);
+  await flow.cloud.setClock(at('2026-11-02'));
+  const page = await flow.app.open('demo-applicant', SETTLE);
   await seeText(page, '受理中');
   await choose(page, '西湖区');
-  await click(page, '持有有效的浙江省居住证');
-  await click(page, '具有完全民事行为能力');
-  await click(page, '未在杭州市区落户');
+  await tick(page, '持有有效的浙江省居住证');
+  await tick(page, '具有完全民事行为能力');
+  await tick(page, '未在杭州市区落户');
   await shot(page, 'apply-form');
   await click(page, '提交落户申请');
   await seeText(page, '我的申请');
@@ -67,8 +52,8 @@ test('November window, application, publication and the admission notice', async
   await shot(page, 'applied');
 
   // After the window: the administrator sets the line and publishes.
-  await cloud.setClock(at('2026-12-01'));
-  const admin = await app.open('demo-admin', ROUNDS);
+  await flow.cloud.setClock(at('2026-12-01'));
+  const admin = await flow.app.open('demo-admin', ROUNDS);
   await seeText(admin, '批次信息');
   await press(admin, '保存');
   await seeText(admin, '分数线已设定');
@@ -85,12 +70,12 @@ test('November window, application, publication and the admission notice', async
   await seeText(admin, '2027年11月1日至2027年11月30日');
   await shot(admin, 'opened-next-round');
 
-  const notice = await app.open('demo-applicant', SETTLE);
+  const notice = await flow.app.open('demo-applicant', SETTLE);
   await seeText(notice, '积分落户准入通知书');
   await seeText(notice, '准予落户');
   await seeText(notice, fmt(admissionNoticeExpiry('2026-12-01')));
   await shot(notice, 'admission-notice');
-  const elder = await app.open('demo-applicant', SETTLE, { elder: true });
+  const elder = await flow.app.open('demo-applicant', SETTLE, { elder: true });
   await seeText(elder, '积分落户准入通知书');
   await shot(elder, 'elder-mode-notice');
 });

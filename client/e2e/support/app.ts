@@ -1,5 +1,5 @@
 // Driving the H5 app like a person: open a page as a demo persona (the persona switcher's stored choice is set
-// before the app loads), click and type through accessible labels, upload evidence through the file chooser.
+// before the app loads), click and type through accessible names (getByLabel / getByRole), upload evidence through the file chooser.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { mkdirSync } from 'fs';
 import path from 'path';
@@ -59,7 +59,7 @@ export class App {
  * only: the same label on a page underneath must never be the one clicked or read.
  */
 export function byLabel(page: Page, label: string): Locator {
-  return page.locator(`[aria-label="${label}"]`).filter({ visible: true }).first();
+  return page.getByLabel(label, { exact: true }).filter({ visible: true }).first();
 }
 
 /**
@@ -76,38 +76,15 @@ async function activate(target: Locator): Promise<void> {
   await target.dispatchEvent('click');
 }
 
-/**
- * Types into the field for `label`: the input / textarea carrying that accessible label, or else (nutui's Input
- * does not forward aria-label in H5) the first field after the visible label text, in document order.
- */
+/** Types into the field (input or textarea, text or number) whose accessible name is `label`. */
 export async function fill(page: Page, label: string, value: string): Promise<void> {
-  const labelled = page.locator(
-    `input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] input, [aria-label="${label}"] textarea`,
-  );
-  if ((await labelled.count()) > 0) {
-    await labelled.first().fill(value);
-    return;
-  }
-  await page.getByText(label).filter({ visible: true }).first().waitFor();
-  const marked = await page.evaluate((text) => {
-    document.querySelectorAll('[data-e2e-field]').forEach((e) => e.removeAttribute('data-e2e-field'));
-    const all = Array.from(document.querySelectorAll('*'));
-    const ownText = (e: Element) =>
-      Array.from(e.childNodes)
-        .filter((n) => n.nodeType === Node.TEXT_NODE)
-        .map((n) => n.textContent ?? '')
-        .join('')
-        .trim();
-    const visible = (e: Element) => !!(e as HTMLElement).offsetParent || (e as HTMLElement).getClientRects().length > 0;
-    const at = all.findIndex((e) => ownText(e).startsWith(text) && visible(e));
-    if (at < 0) return false;
-    const field = all.slice(at + 1).find((e) => e.tagName === 'INPUT' || e.tagName === 'TEXTAREA');
-    if (!field) return false;
-    field.setAttribute('data-e2e-field', '1');
-    return true;
-  }, label);
-  if (!marked) throw new Error(`no field after the label "${label}"`);
-  await page.locator('[data-e2e-field]').first().fill(value);
+  const field = page.locator('input, textarea').and(page.getByLabel(label, { exact: true }));
+  await field.filter({ visible: true }).first().fill(value);
+}
+
+/** Ticks (or unticks) the checkbox whose accessible name is `label`. */
+export async function tick(page: Page, label: string): Promise<void> {
+  await activate(page.getByRole('checkbox', { name: label, exact: true }).filter({ visible: true }).first());
 }
 
 /** Clicks the button with this accessible label and hands `file` to the file chooser it opens. */
@@ -131,9 +108,9 @@ export async function seeText(page: Page, text: string | RegExp, timeout = 15000
   }
 }
 
-/** Picks a radio / option by its visible text (nutui's Radio does not forward aria-label in H5). */
-export async function choose(page: Page, text: string): Promise<void> {
-  await activate(page.getByText(text, { exact: true }).filter({ visible: true }).first());
+/** Picks the radio whose accessible name is `name` (its visible text). */
+export async function choose(page: Page, name: string): Promise<void> {
+  await activate(page.getByRole('radio', { name, exact: true }).filter({ visible: true }).first());
 }
 
 /** Presses the nutui button showing `text` (the button element, not its inner text, takes the click). */

@@ -1,5 +1,8 @@
 // Whole-page tests fake only the clock (Date): timers stay real so testing-library's findBy* waits as in a browser.
-export const ONLY_DATE: NonNullable<Parameters<typeof jest.useFakeTimers>[0]>['doNotFake'] = [
+type ModernConfig = Extract<NonNullable<Parameters<typeof jest.useFakeTimers>[0]>, { doNotFake?: unknown }>;
+type FakeableAPI = NonNullable<ModernConfig['doNotFake']>[number];
+
+export const ONLY_DATE: FakeableAPI[] = [
   'hrtime',
   'nextTick',
   'performance',
