@@ -2,16 +2,14 @@
 // Run: npx tsx cloudfunctions/bench/cert.bench.ts
 import { performance } from 'node:perf_hooks';
 import { renderCertificatePdf } from '../src/pdf/certificate';
-import { certificateKeys, qrPayload, signCertificate, verifyCertificateSignature, type CertificateContent } from '../src/functions/certificates/signing';
+import { certificateKeys, qrPayload, signCertificate, verifyCertificateSignature } from '../src/functions/certificates/signing';
+import { sampleContent } from '../test/certificates/content';
 
-const content: CertificateContent = {
-  v: 1,
+const content = sampleContent({
   serial: 'JF-2025-012345',
-  round: 2025,
   name: '欧阳晓明',
   idMasked: '330106********123X',
   permitNo: '330106202300012345',
-  cutOffDate: '2025-10-01',
   items: [
     { code: 'age', name: '年龄', points: 30 },
     { code: 'education', name: '文化程度', points: 50 },
@@ -23,9 +21,7 @@ const content: CertificateContent = {
     { code: 'bloodDonation', name: '无偿献血', points: 2.5 },
     { code: 'dishonesty', name: '失信记录', points: -40 },
   ],
-  total: 240.5,
-  issueDate: '2025-10-15',
-};
+});
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 

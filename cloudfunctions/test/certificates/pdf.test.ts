@@ -1,23 +1,19 @@
 import { formatPoints, renderCertificatePdf } from '../../src/pdf/certificate';
-import { certificateKeys, qrPayload, signCertificate, type CertificateContent } from '../../src/functions/certificates/signing';
+import { certificateKeys, qrPayload, signCertificate, } from '../../src/functions/certificates/signing';
+import { sampleContent } from './content';
 
-const content: CertificateContent = {
-  v: 1,
+const content = sampleContent({
   serial: 'JF-2025-000007',
-  round: 2025,
   name: '王小红',
   idMasked: '330106********002X',
   permitNo: '330100202300054321',
-  cutOffDate: '2025-10-01',
   items: [
     { code: 'age', name: '年龄', points: 30 },
     { code: 'education', name: '文化程度', points: 50 },
     { code: 'socialInsurance', name: '社会保险', points: 24.5 },
     { code: 'dishonesty', name: '失信记录', points: -40 },
   ],
-  total: 64.5,
-  issueDate: '2025-10-15',
-};
+});
 const keys = certificateKeys('a-test-secret-of-enough-length');
 const signature = signCertificate(content, keys);
 const input = { content, signature, keyId: keys.keyId, qrText: qrPayload(content.serial, signature) };

@@ -7,24 +7,19 @@ import {
   qrPayload,
   signCertificate,
   verifyCertificateSignature,
-  type CertificateContent,
 } from '../../src/functions/certificates/signing';
+import { sampleContent } from './content';
 
-const content: CertificateContent = {
-  v: 1,
+const content = sampleContent({
   serial: 'JF-2025-000001',
-  round: 2025,
   name: '张晓明',
   idMasked: '330106********001X',
   permitNo: '330100202300012345',
-  cutOffDate: '2025-10-01',
   items: [
     { code: 'age', name: '年龄', points: 30 },
     { code: 'socialInsurance', name: '社会保险', points: 24.5 },
   ],
-  total: 54.5,
-  issueDate: '2025-10-15',
-};
+});
 const keys = certificateKeys('a-test-secret-of-enough-length');
 
 describe('canonical JSON', () => {
