@@ -83,6 +83,9 @@ test('on the result day: open with its working-day deadline; an objection is fil
   const now = noon(RESULT_ON);
   openAt(now, { application: scored, items, objection: null });
   expect(await screen.findByText('可提出异议')).toBeTruthy();
+  // Evidence is optional, picked as on the application form.
+  expect(screen.getByText('证明材料（选填）')).toBeTruthy();
+  expect(screen.getByLabelText('从相册选择异议证明材料')).toBeTruthy();
   expect(screen.getByText(describeCountdown(countdown(DEADLINE, now)))).toBeTruthy();
   expect(screen.getByText('当前积分：148分。逾期未提出视为确认分值。')).toBeTruthy();
 
@@ -98,6 +101,7 @@ test('on the result day: open with its working-day deadline; an objection is fil
   expect(filed?.data).toMatchObject({ action: 'file', applicationId: scored.applicationId, indicators: ['rental'], reason: '本人在杭租赁已满5年' });
   expect(screen.getByText('合法租赁住房')).toBeTruthy();
   expect(screen.getByText('答复期限')).toBeTruthy();
+  expect(screen.getByText('未提交')).toBeTruthy();
   expect(screen.queryByText('提交异议')).toBeNull();
 });
 
@@ -125,7 +129,8 @@ test('answered: the reply, its date and the change of points', async () => {
     pointsBefore: 148,
     pointsAfter: 154,
   };
-  openAt(noon('2026-04-03'), { application: { ...scored, points: { total: 154 } }, items, objection });
+  openAt(noon('2026-04-03'), { application: { ...scored, points: { total: 154 } }, items, objection: { ...objection, evidence: ['f-1', 'f-2'] } });
+  expect(await screen.findByText('已提交2份')).toBeTruthy();
   expect(await screen.findByText('经核实租赁满5年，予以调整')).toBeTruthy();
   expect(screen.getByLabelText('已答复')).toBeTruthy();
   expect(screen.getByText('由148分调整为154分')).toBeTruthy();

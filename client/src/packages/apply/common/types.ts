@@ -56,6 +56,8 @@ export interface Objection {
   applicationId: string;
   indicators: IndicatorCode[];
   reason: string;
+  /** The applicant's evidence files (fileIds), `[]` when none. */
+  evidence?: string[];
   status: 'open' | 'answered';
   filedOn?: string;
   answerDeadline?: string;

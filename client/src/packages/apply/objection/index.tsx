@@ -1,5 +1,6 @@
 // 异议申请: only between the result day and the objection deadline (7 working days, shown as a countdown); outside
-// the window the page says why; once filed it shows the answer deadline and, when it comes, the answer.
+// the window the page says why; evidence may be attached (optional); once filed it shows the answer deadline and,
+// when it comes, the answer.
 import React, { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -11,6 +12,7 @@ import { useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
 import { call, newRequestId } from '../common/api';
 import { indicatorLabel } from '../common/claims';
+import { EvidencePicker, type EvidenceFile } from '../common/EvidencePicker';
 import { useNow } from '../common/now';
 import type { Application, GetApplicationResult, Objection } from '../common/types';
 import { Deadline, ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge, StatusBadge } from '../common/ui';
@@ -21,11 +23,14 @@ export function ObjectionView(props: {
   data: GetApplicationResult;
   now: Date;
   onFiled: (o: Objection) => void;
+  /** Acting for someone: evidence is uploaded as theirs. */
+  onBehalfOf?: string;
 }) {
   const { application: app, items, objection } = props.data;
   const w = objectionWindow(app, objection, props.now);
   const [chosen, setChosen] = useState<IndicatorCode[]>([]);
   const [reason, setReason] = useState('');
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const requestId = useRef(newRequestId());
@@ -42,6 +47,7 @@ export function ObjectionView(props: {
       applicationId: app.applicationId,
       indicators: chosen,
       reason: reason.trim(),
+      ...(files.length ? { evidence: files.map((f) => f.fileId) } : {}),
       requestId: requestId.current,
     });
     setSending(false);
@@ -78,6 +84,7 @@ export function ObjectionView(props: {
         >
           <Row label="异议指标">{o.indicators.map(indicatorLabel).join('、')}</Row>
           <Row label="异议理由">{o.reason}</Row>
+          <Row label="证明材料">{o.evidence?.length ? `已提交${o.evidence.length}份` : '未提交'}</Row>
           <Row label="提出日期">{formatChineseDate(o.filedOn)}</Row>
           {o.status === 'open' ? <Deadline label="答复期限" lastDay={o.answerDeadline} now={props.now} /> : null}
         </Section>
@@ -127,7 +134,9 @@ export function ObjectionView(props: {
           placeholder="请说明异议的具体理由（至少2个字）"
           aria-label="异议理由"
         />
-        <Text className="flows-muted">如需补充证明材料，请在答复前到区积分受理点提交。</Text>
+      </Section>
+      <Section title="证明材料（选填）">
+        <EvidencePicker label="异议证明材料" value={files} onChange={setFiles} onBehalfOf={props.onBehalfOf} max={20} />
       </Section>
       <ErrorNotice message={error} />
       <View className="flows-actions">
@@ -177,7 +186,7 @@ export default function ObjectionPage() {
       {!data && !none && !error ? <Loading /> : null}
       <ErrorNotice message={error} />
       {data ? (
-        <ObjectionView data={data} now={now} onFiled={(o) => setData({ ...data, objection: o })} />
+        <ObjectionView data={data} now={now} onBehalfOf={onBehalfOf} onFiled={(o) => setData({ ...data, objection: o })} />
       ) : null}
       {data ? (
         <View className="flows-actions">

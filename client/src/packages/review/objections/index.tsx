@@ -1,5 +1,5 @@
 // 异议答复 (district office): open objections with their answer deadline (15 working days, overdue flagged in
-// words), the objected items as reviewed, and the answer: a reply plus, per item, keep / change / not accepted.
+// words), the applicant's evidence, the objected items as reviewed, and the answer: a reply plus, per item, keep / change / not accepted.
 import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Tabs } from '@nutui/nutui-react-taro';
@@ -8,6 +8,7 @@ import type { IndicatorCode } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { call } from '../../apply/common/api';
 import { ClaimFields } from '../../apply/common/ClaimFields';
+import { EvidenceFiles } from '../../apply/common/EvidenceFiles';
 import { claimFormFromValue, describeValue, indicatorLabel, toClaimValue, type ClaimForm } from '../../apply/common/claims';
 import { useNow } from '../../apply/common/now';
 import type { GetApplicationResult, Objection } from '../../apply/common/types';
@@ -158,6 +159,9 @@ export default function ReviewObjectionsPage() {
           </Row>
           <Row label="异议指标">{o.indicators.map(indicatorLabel).join('、')}</Row>
           <Row label="异议理由">{o.reason}</Row>
+          <Row label="证明材料">
+            <EvidenceFiles fileIds={o.evidence} label="异议材料" />
+          </Row>
           <Row label="提出日期">{formatChineseDate(o.filedOn)}</Row>
           {o.status === 'open' ? <Deadline label="答复期限" lastDay={o.answerDeadline} now={now} /> : null}
           {o.status === 'answered' ? <Row label="答复意见">{o.reply}</Row> : null}

@@ -10,7 +10,7 @@ import { useSession } from '../../../services/session';
 import { call } from '../../apply/common/api';
 import { ClaimFields } from '../../apply/common/ClaimFields';
 import { claimFormFromValue, describeValue, indicatorLabel, toClaimValue, type ClaimForm } from '../../apply/common/claims';
-import { openBase64File } from '../../apply/common/openFile';
+import { EvidenceFiles } from '../../apply/common/EvidenceFiles';
 import type { Item, ItemStatus } from '../../apply/common/types';
 import { ErrorNotice, FlowsToast, InfoNotice, Loading, Row, Section, StatusBadge, toast } from '../../apply/common/ui';
 
@@ -56,17 +56,6 @@ export default function ReviewQueuePage() {
     setError(null);
     setOpen(item);
     setForm(claimFormFromValue(item.indicator, item.acceptedValue ?? item.claimed ?? {}));
-  }
-
-  async function viewFile(fileId: string, i: number) {
-    const res = await call<{ contentBase64: string; contentType: string }, 'files', 'read'>('files', 'read', { fileId });
-    if (!res.ok) return setError(res.error.message);
-    const ext = res.data.contentType === 'application/pdf' ? 'pdf' : res.data.contentType === 'image/png' ? 'png' : 'jpg';
-    try {
-      await openBase64File(res.data.contentBase64, res.data.contentType, `evidence-${i + 1}.${ext}`);
-    } catch {
-      setError('无法打开该材料');
-    }
   }
 
   async function decide(decision: 'approved' | 'reviewing' | 'returned') {
@@ -124,12 +113,7 @@ export default function ReviewQueuePage() {
           <Row label="申报内容">{describeValue(item.indicator, item.claimed ?? null)}</Row>
           {item.returnReason ? <Row label="退回原因">{item.returnReason}</Row> : null}
           <Row label="证明材料">
-            {(item.evidence ?? []).length === 0 ? <Text>无</Text> : null}
-            {(item.evidence ?? []).map((id, i) => (
-              <Button key={id} size="small" fill="outline" onClick={() => viewFile(id, i)} aria-label={`查看材料${i + 1}`}>
-                材料{i + 1}
-              </Button>
-            ))}
+            <EvidenceFiles fileIds={item.evidence} />
           </Row>
           {open?.itemId === item.itemId ? (
             <View className="flows-decide">
