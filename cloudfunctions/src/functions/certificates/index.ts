@@ -15,9 +15,8 @@ import {
 import { defineAction, defineFunction, type ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { COLLECTIONS, type ApplicationDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
-import { subjectOfCall } from '../../core/people';
 import { renderCertificatePdf } from '../../pdf/certificate';
-import { accessTo, maskDocumentNumber, maskName, OWN_COLLECTIONS, ownError, personOrStaffAction, pick } from '../rounds/codes';
+import { accessTo, maskDocumentNumber, maskName, OWN_COLLECTIONS, ownError, personOrStaffAction, pick, subjectAction } from '../rounds/codes';
 import { queueReminder, recipientOf } from '../reminders/outbox';
 import {
   buildContent,
@@ -157,12 +156,10 @@ const issue = personOrStaffAction(['district-office', 'admin'], {
   },
 });
 
-const list = defineAction({
+const list = subjectAction({
   input: ListCertificatesInput,
-  access: 'registered',
   mutates: false,
-  async run(ctx) {
-    const { subject } = await subjectOfCall(ctx);
+  async run(ctx, { subject }) {
     const docs = await ctx.runtime.store.find<CertificateDoc>(C.certificates, { personId: subject._id }, {
       orderBy: [['issuedAt', 'desc']],
       limit: 100,

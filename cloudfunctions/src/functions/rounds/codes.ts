@@ -3,7 +3,7 @@ import { CERTIFICATE_ERROR_CODES, ROUND_ERROR_CODES, type ErrorCode } from '@hz-
 import { AppError } from '../../core/errors';
 import type { z } from 'zod';
 import { defineAction, hasRole, type ActionContext, type ActionDef } from '../../core/action';
-import { delegationFor, type Delegation } from '../../core/people';
+import { delegationFor, subjectOfCall, type Delegation } from '../../core/people';
 import { COLLECTIONS, type PersonDoc } from '../../core/model';
 import type { DocOps } from '../../storage/store';
 
@@ -88,6 +88,26 @@ export function personOrStaffAction<S extends z.ZodType, R>(
     run(ctx) {
       requirePersonOrStaff(ctx, staff);
       return def.run(ctx);
+    },
+  });
+}
+
+/**
+ * An applicant-side action about one person: the caller, or the `onBehalfOf` of the input whom the caller may act
+ * for (DELEGATION_REQUIRED otherwise), resolved before `run`. `actor` is the calling person.
+ */
+export function subjectAction<S extends z.ZodType<{ onBehalfOf?: string | undefined }>, R>(def: {
+  input: S;
+  mutates: boolean;
+  run(ctx: ActionContext<z.output<S>>, who: { actor: PersonDoc; subject: PersonDoc; delegation: Delegation }): Promise<R>;
+}): ActionDef<S, R> {
+  return defineAction({
+    input: def.input,
+    access: 'registered',
+    mutates: def.mutates,
+    async run(ctx) {
+      const { subject, delegation } = await subjectOfCall(ctx);
+      return def.run(ctx, { actor: ctx.person!, subject, delegation });
     },
   });
 }

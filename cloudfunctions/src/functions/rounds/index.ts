@@ -18,8 +18,7 @@ import type { z } from 'zod';
 import { defineAction, defineFunction, type ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { roundId, type PersonDoc } from '../../core/model';
-import { subjectOfCall } from '../../core/people';
-import { ownError, personOrStaffAction, pick } from './codes';
+import { ownError, personOrStaffAction, pick, subjectAction } from './codes';
 import { listSlice, resultFor, type ResultEntry } from './list';
 import { publicationOf, type RoundState } from './model';
 import { publishRound } from './publish';
@@ -202,19 +201,17 @@ const results = personOrStaffAction(['admin', 'district-office'], {
   },
 });
 
-const myStanding = defineAction({
+const myStanding = subjectAction({
   input: MyStandingInput,
-  access: 'registered',
   mutates: false,
-  async run(ctx) {
+  async run(ctx, { actor, subject }) {
     const store = ctx.runtime.store;
-    const { subject } = await subjectOfCall(ctx);
     const r = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
     if (!r) throw ownError('ROUND_NOT_FOUND');
     if (!r.published) return { published: false as const, result: null };
     const mine = await resultFor(store, publicationOf(r)!, subject._id);
     // The subject's own data: in clear only for the subject themself; a delegate sees it masked.
-    const own = subject._id === (ctx.person as PersonDoc)._id;
+    const own = subject._id === actor._id;
     return { published: true as const, line: r.published.line, result: mine ? resultView(mine, own ? subject : null, true) : null };
   },
 });

@@ -14,11 +14,10 @@ import {
 import { createHash } from 'node:crypto';
 import { defineAction, defineFunction } from '../../core/action';
 import { AppError } from '../../core/errors';
-import { COLLECTIONS, applicationId, roundId, type ApplicationDoc, type ItemDoc, type PersonDoc } from '../../core/model';
-import { subjectOfCall } from '../../core/people';
+import { COLLECTIONS, applicationId, roundId, type ApplicationDoc, type ItemDoc } from '../../core/model';
 import type { CertificateDoc, CertificateHeadDoc } from '../certificates/model';
 import { queueReminder, recipientOf } from '../reminders/outbox';
-import { accessTo, maskName, OWN_COLLECTIONS, ownError, pick } from '../rounds/codes';
+import { accessTo, maskName, OWN_COLLECTIONS, ownError, pick, subjectAction } from '../rounds/codes';
 import { dropKeys, putKeys, resultFor, type ResultEntry } from '../rounds/list';
 import { publicationOf, settlementId, type RoundState, type SettlementDoc } from '../rounds/model';
 import { settlementEligibility } from './eligibility';
@@ -71,14 +70,11 @@ function settlementView(s: SettlementDoc) {
   };
 }
 
-const apply = defineAction({
+const apply = subjectAction({
   input: ApplySettlementInput,
-  access: 'registered',
   mutates: true,
-  async run(ctx) {
+  async run(ctx, { actor, subject, delegation }) {
     const store = ctx.runtime.store;
-    const actor = ctx.person as PersonDoc;
-    const { subject, delegation } = await subjectOfCall(ctx);
     const year = ctx.input.year;
     const round = await store.get<RoundState>(ROUNDS, roundId(year));
     if (!round) throw ownError('ROUND_NOT_FOUND');
@@ -166,12 +162,10 @@ const apply = defineAction({
   },
 });
 
-const get = defineAction({
+const get = subjectAction({
   input: SettlementRefInput,
-  access: 'registered',
   mutates: false,
-  async run(ctx) {
-    const { subject } = await subjectOfCall(ctx);
+  async run(ctx, { subject }) {
     const store = ctx.runtime.store;
     const round = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
     const s = await store.get<SettlementDoc>(C.settlements, settlementId(ctx.input.year, subject._id));
@@ -186,12 +180,10 @@ const get = defineAction({
   },
 });
 
-const withdraw = defineAction({
+const withdraw = subjectAction({
   input: WithdrawSettlementInput,
-  access: 'registered',
   mutates: true,
-  async run(ctx) {
-    const { subject } = await subjectOfCall(ctx);
+  async run(ctx, { subject }) {
     const s = await ctx.mutate(async (tx, audit) => {
       const doc = await tx.get<SettlementDoc>(C.settlements, settlementId(ctx.input.year, subject._id));
       if (!doc || doc.status !== 'submitted') throw new AppError('NOT_FOUND');
