@@ -7,6 +7,7 @@
 // The calendar is module state shared by the tests of this file (as it is per instance in production), so the tests
 // that need 2027 unknown run first and only the last one registers 2027.
 import {
+  CALENDAR_ACTION_INPUTS,
   certificateDate,
   coveredCalendarYears,
   objectionAnswerDeadline,
@@ -14,6 +15,7 @@ import {
   resultDate,
 } from '@hz-points/shared';
 import { seedDemo } from '../../src/demo/seed';
+import { REGISTRY } from '../../src/functions/registry';
 import { CALENDAR_YEARS_COLLECTION, ensureCalendarYears } from '../../src/core/calendar-years';
 import { AUDIT_COLLECTION, verifyAuditChain } from '../../src/audit';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
@@ -326,4 +328,12 @@ test('objection in December with its answer due in 2027: pending; an admin regis
   });
   expect(aAfter.application.objectionDeadline.startsWith('2027-01-')).toBe(true);
   expectNoBug();
+});
+
+test('the calendar function takes its inputs from the shared schemas (the client validates with the same)', () => {
+  expect(Object.keys(REGISTRY.calendar!.actions).sort()).toEqual(Object.keys(CALENDAR_ACTION_INPUTS.calendar).sort());
+  for (const [action, def] of Object.entries(REGISTRY.calendar!.actions)) {
+    expect(def.input).toBe((CALENDAR_ACTION_INPUTS.calendar as Record<string, unknown>)[action]);
+  }
+  expect(REGISTRY.calendar!.actions.registerYear!.access).toEqual(['admin']);
 });
