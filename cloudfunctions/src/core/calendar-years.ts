@@ -27,6 +27,12 @@ export const calendarYearId = (year: number) => `year-${year}`;
  */
 export const CALENDAR_REFRESH_MS = 60_000;
 
+/**
+ * After a failed read (storage down, or the collection not created yet on CloudBase), the next try waits this long:
+ * the failure must not add a failing read and an error log to every call.
+ */
+export const CALENDAR_RETRY_MS = 10_000;
+
 interface CacheState {
   readAt: number;
 }
@@ -43,8 +49,9 @@ export function applyCalendarYear(doc: Pick<CalendarYearData, 'year' | 'holidays
 
 /**
  * Makes sure every registered year is in the default calendar. Cheap on the hot path (cached per store for
- * CALENDAR_REFRESH_MS). A failed read is logged and retried on the next call, never fatal: without the year the
- * deadline actions answer CALENDAR_UNKNOWN, which is the truth, and unrelated actions keep working.
+ * CALENDAR_REFRESH_MS). A failed read is logged, never fatal: without the year the
+ * deadline actions answer CALENDAR_UNKNOWN, which is the truth, and unrelated actions keep working. Retried after
+ * CALENDAR_RETRY_MS.
  */
 export async function ensureCalendarYears(store: Store, log?: Runtime['log'], nowMs = Date.now()): Promise<void> {
   const state = cache.get(store);
@@ -63,6 +70,7 @@ export async function ensureCalendarYears(store: Store, log?: Runtime['log'], no
     cache.set(store, { readAt: nowMs });
   } catch (err) {
     log?.('error', 'calendar years not loaded', { errorName: err instanceof Error ? err.name : typeof err });
+    cache.set(store, { readAt: nowMs - CALENDAR_REFRESH_MS + CALENDAR_RETRY_MS });
   }
 }
 

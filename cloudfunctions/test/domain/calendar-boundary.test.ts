@@ -16,7 +16,7 @@ import {
 } from '@hz-points/shared';
 import { seedDemo } from '../../src/demo/seed';
 import { REGISTRY } from '../../src/functions/registry';
-import { CALENDAR_YEARS_COLLECTION, ensureCalendarYears } from '../../src/core/calendar-years';
+import { CALENDAR_RETRY_MS, CALENDAR_YEARS_COLLECTION, ensureCalendarYears } from '../../src/core/calendar-years';
 import { AUDIT_COLLECTION, verifyAuditChain } from '../../src/audit';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
 import { PNG_BYTES, b64 } from '../helpers/fixtures';
@@ -199,9 +199,16 @@ test('cold start: a year stored in calendarYears (by another instance) is applie
   cloud.store.find = (async () => {
     throw new Error('store down');
   }) as typeof cloud.store.find;
-  await ensureCalendarYears(cloud.store, cloud.runtime.log, Date.now() + 3_600_000);
-  expect(cloud.logs.some((l) => l.message === 'calendar years not loaded')).toBe(true);
+  const later = Date.now() + 3_600_000;
+  await ensureCalendarYears(cloud.store, cloud.runtime.log, later);
+  expect(cloud.logs.filter((l) => l.message === 'calendar years not loaded')).toHaveLength(1);
+  // …and not retried on every call (a missing collection must not cost a failing read per call), only after a pause.
+  await ensureCalendarYears(cloud.store, cloud.runtime.log, later + 1_000);
+  expect(cloud.logs.filter((l) => l.message === 'calendar years not loaded')).toHaveLength(1);
+  await ensureCalendarYears(cloud.store, cloud.runtime.log, later + CALENDAR_RETRY_MS);
+  expect(cloud.logs.filter((l) => l.message === 'calendar years not loaded')).toHaveLength(2);
   cloud.store.find = find;
+  cloud.logs.length = 0;
 });
 
 test('objection in December with its answer due in 2027: pending; an admin registers 2027 and everything goes on', async () => {
