@@ -1,6 +1,6 @@
 // Ranking and publishing a round of 200,000 settlement applications against SQLite: the whole `rounds.publish`
-// action (load the applications, rankApplications, write 200,000 result documents in chunked transactions, flip the
-// round with its audit entry), and rankApplications alone. Goal ≤ 2 s for ranking + publishing.
+// action (load the 256 ranking-key buckets, rankApplications, write the list pages and lookup buckets in chunked
+// transactions, flip the round with its audit entry), and rankApplications alone. Goal ≤ 2 s for ranking + publishing.
 // Run: npx tsx cloudfunctions/bench/round.bench.ts [count]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { invoke } from '../src/core/invoke';
 import type { Runtime } from '../src/core/runtime';
 import { seedDemo } from '../src/demo/seed';
 import { OWN_COLLECTIONS, OWN_INDEXES } from '../src/functions/rounds/codes';
-import { BUCKETS, bucketOf, keyEntry, keysId, type KeysDoc, type LookupDoc } from '../src/functions/rounds/list';
+import { BUCKETS, bucketOf, keyEntry, keysId, type KeysDoc, type ListPageDoc, type LookupDoc } from '../src/functions/rounds/list';
 import type { SettlementDoc } from '../src/functions/rounds/model';
 import { LocalFileStore } from '../src/storage/files-local';
 import { SqliteStore } from '../src/storage/sqlite';
@@ -117,7 +117,12 @@ async function main() {
     const batch = (pub.data as { batch: string }).batch;
     const lookups = await store.find<LookupDoc>(OWN_COLLECTIONS.roundLookup, { year: YEAR, batch }, { limit: 10_000 });
     const written = lookups.reduce((n, d) => n + d.ids.length + d.ineligible.length, 0);
-    const docsWritten = (await store.count(OWN_COLLECTIONS.roundLists, { year: YEAR })) + lookups.length;
+    const pages = await store.find<ListPageDoc>(OWN_COLLECTIONS.roundLists, { year: YEAR, batch }, { limit: 10_000 });
+    const docsWritten = pages.length + lookups.length;
+    const sizes = (docs: object[]) => docs.map((d) => Buffer.byteLength(JSON.stringify(d)));
+    const pageSizes = sizes(pages);
+    const lookupSizes = sizes(lookups);
+    const keySizes = sizes(await store.find<KeysDoc>(OWN_COLLECTIONS.settlementKeys, { year: YEAR }, { limit: 10_000 }));
 
     t = performance.now();
     const page = await invoke('rounds', { action: 'results', year: YEAR, limit: 50, skip: 10_000 }, { openid: 'demo-applicant' }, runtime);
@@ -130,6 +135,10 @@ async function main() {
     console.log(`round_rank_only: ${rankMs.toFixed(0)} ms (${rankedCount} ranked)`);
     console.log(`round_rank_and_publish: ${(publishMs / 1000).toFixed(2)} s (goal ≤ 2; load keys + rank + write ${written} results in ${docsWritten} documents + flip, SQLite)`);
     for (const [name, value] of Object.entries(phases)) console.log(`round_publish_phase_${name}: ${value} ms`);
+    const kb = (xs: number[]) => `${(xs.reduce((x, y) => x + y, 0) / 1e6).toFixed(1)} MB in all, largest ${(Math.max(...xs) / 1e3).toFixed(0)} KB`;
+    console.log(`round_written_lists: ${pages.length} documents, ${kb(pageSizes)}`);
+    console.log(`round_written_lookups: ${lookups.length} documents, ${kb(lookupSizes)}`);
+    console.log(`round_keys_read: ${keySizes.length} documents, ${kb(keySizes)}`);
     console.log(`round_results_page: ${pageMs.toFixed(1)} ms (50 rows at offset 10,000)`);
   } finally {
     await store.close();
