@@ -4,7 +4,7 @@
 import { RANKING_RULE, maskIdNumber } from '@hz-points/shared';
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
 import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
-import { bucketResults, putKeys, type KeysDoc, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
+import { bucketResults, listSlice, putKeys, resultFor, type KeysDoc, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
 import { publicationOf, type RoundState } from '../../src/functions/rounds/model';
 import { settlementId, type SettlementDoc } from '../../src/functions/rounds/model';
 import { settlementOpenAt } from '../../src/functions/settlement';
@@ -221,6 +221,62 @@ describe('settlement window: 11-01 to 11-30, working days, until 24:00 Beijing o
       await cloud.close();
     }
   });
+});
+
+describe('a list longer than one page', () => {
+  test('each person reads the line the list shows at their rank, on every page; the admitted prefix crosses pages', async () => {
+    const cloud = await seededCloud('2025-12-02T10:00:00');
+    try {
+      // 2,600 applications (PAGE_SIZE is 1,000): totals repeat so the tie-breaks decide; every 50th cannot be ranked.
+      const docs = Array.from({ length: 2600 }, (_, n) =>
+        settlement(2025, n, {
+          total: 100 + (n % 37) * 2.5,
+          socialInsuranceMonths: n % 11,
+          residenceRegistrationYears: n % 5,
+          submittedAt: new Date(Date.UTC(2025, 2, 1) + (n % 13) * 3_600_000).toISOString(),
+          meetsBasicConditions: n % 50 !== 7,
+        }),
+      );
+      await cloud.store.transaction(async (tx) => {
+        for (const d of docs) {
+          await tx.set(OWN_COLLECTIONS.settlements, d);
+          await putKeys(tx, d);
+        }
+      });
+      await cloud.ok('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'quota', quota: 1700 });
+      const summary = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
+      expect(summary).toMatchObject({ admittedCount: 1700, rankedCount: 2548, ineligibleCount: 52 });
+
+      const pub = publicationOf((await cloud.store.get<RoundState>('rounds', 'round-2025'))!)!;
+      const list = await listSlice(cloud.store, pub, 0, 3000, 3000);
+      expect(list.map((r) => r.rank)).toEqual(Array.from({ length: 2548 }, (_, k) => k + 1));
+      // The published order, checked independently: total desc, months desc, years desc, submission asc, id asc.
+      const key = (d: SettlementDoc) => [-d.total, -d.socialInsuranceMonths, -d.residenceRegistrationYears, Date.parse(d.submittedAt)];
+      const expected = docs
+        .filter((d) => d.meetsBasicConditions)
+        .sort((a, b) => {
+          const ka = key(a);
+          const kb = key(b);
+          for (let k = 0; k < ka.length; k++) if (ka[k] !== kb[k]) return ka[k]! - kb[k]!;
+          return a.personId < b.personId ? -1 : 1;
+        });
+      expect(list.map((r) => r.personId)).toEqual(expected.map((d) => d.personId));
+
+      const everyone = await results(cloud, 2025);
+      expect(everyone).toHaveLength(2600);
+      const byPerson = new Map(everyone.map((r) => [r.personId, r]));
+      for (const line of list) expect(byPerson.get(line.personId)).toEqual(line);
+      expect(list[1699]).toMatchObject({ admitted: true, notice: { number: 'ZR-2025-001700' } });
+      expect(list[1700]).toMatchObject({ admitted: false, reason: '未进入当年积分落户指标名额', notice: null });
+      expect(byPerson.get(docs[7]!.personId)).toMatchObject({ rank: null, admitted: false, reason: '不符合积分落户基本申请条件' });
+      // One person's own reading (lookup bucket, then their page), inside a transaction as recordSettled does.
+      const third = list[2345]!;
+      expect(await cloud.store.transaction((tx) => resultFor(tx, pub, third.personId))).toEqual(third);
+      expect(await resultFor(cloud.store, pub, 'p-not-on-the-list')).toBeNull();
+    } finally {
+      await cloud.close();
+    }
+  }, 60_000);
 });
 
 describe('withdrawing before publication', () => {

@@ -19,7 +19,7 @@ import type { RoundState } from './model';
 
 const C = OWN_COLLECTIONS;
 const ROUNDS = 'rounds';
-/** Documents per write transaction (list pages are ≈ 150 KB: a few per CloudBase transaction). */
+/** Documents per write transaction (list pages ≤ 60 KB, lookup buckets ≤ 20 KB at 200,000 applications). */
 export const PUBLISH_CHUNK = 8;
 
 export interface PublishSummary {
