@@ -140,6 +140,25 @@ describe('local cloud server', () => {
     expect(await cloud.local.runtime.store.count(PROBE_COLLECTION, { requestId: 'big-00001' })).toBe(0);
   });
 
+  test('a client that leaves mid-body gets no answer, nothing is stored, and the server keeps serving', async () => {
+    const body = JSON.stringify({ action: 'submit', requestId: 'gone-00001' });
+    const sawResponse = await new Promise<boolean>((ok) => {
+      const s = connect(cloud.port, '127.0.0.1', () => {
+        s.write(
+          `POST /api/functions/probe HTTP/1.1\r\nHost: x\r\nX-WX-OPENID: o1\r\nContent-Type: application/json\r\nContent-Length: ${body.length + 50}\r\n\r\n${body}`,
+        );
+        setTimeout(() => s.destroy(), 50);
+      });
+      let data = '';
+      s.on('data', (d) => (data += String(d)));
+      s.on('close', () => ok(data.length > 0));
+      s.on('error', () => undefined);
+    });
+    expect(sawResponse).toBe(false);
+    expect((await post(cloud, 'probe', { action: 'count' }, 'o1')).status).toBe(200);
+    expect(await cloud.local.runtime.store.count(PROBE_COLLECTION, { requestId: 'gone-00001' })).toBe(0);
+  });
+
   test('X-WX-OPENID is the caller; without it the call is 401', async () => {
     const res = await post(cloud, 'probe', { action: 'whoami' }, 'demo-applicant');
     expect(res.status).toBe(200);
