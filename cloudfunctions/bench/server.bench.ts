@@ -14,6 +14,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { exited, killAll, spawnCloud } from '../test/local/fixtures/child';
 import { SqliteStore } from '../src/storage/sqlite';
@@ -67,14 +68,35 @@ interface PhaseResult {
   p99: number;
   /** Server CPU per request (ms), or NaN without /proc. */
   cpuMs: number;
+  /**
+   * p99 of this (client) process's event-loop delay during the phase (ms): the client is light, so a high figure
+   * means the machine's other load kept it off the CPU, and the server is likely delayed the same way.
+   */
+  clientLagP99: number;
 }
 
 type Send = (i: number) => Promise<{ status: number }>;
 
-function summarise(latencies: number[], failures: number, seconds: number, cpu: [number | null, number | null]): PhaseResult {
+function lagMonitor(): () => number {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  return () => {
+    h.disable();
+    return h.percentile(99) / 1e6;
+  };
+}
+
+function summarise(
+  latencies: number[],
+  failures: number,
+  seconds: number,
+  cpu: [number | null, number | null],
+  lag: () => number,
+): PhaseResult {
   latencies.sort((a, b) => a - b);
   const [before, after] = cpu;
   return {
+    clientLagP99: lag(),
     sent: latencies.length,
     failures,
     seconds,
@@ -86,6 +108,7 @@ function summarise(latencies: number[], failures: number, seconds: number, cpu: 
 
 /** Closed loop: `clients` workers, each sending the next request as soon as its previous answer arrives. */
 async function closedLoop(clients: number, requests: number, send: Send, pid?: number): Promise<PhaseResult> {
+  const lag = lagMonitor();
   const cpuBefore = cpuSeconds(pid);
   const latencies: number[] = [];
   let next = 0;
@@ -101,7 +124,7 @@ async function closedLoop(clients: number, requests: number, send: Send, pid?: n
     }
   };
   await Promise.all(Array.from({ length: clients }, worker));
-  return summarise(latencies, failures, (performance.now() - started) / 1000, [cpuBefore, cpuSeconds(pid)]);
+  return summarise(latencies, failures, (performance.now() - started) / 1000, [cpuBefore, cpuSeconds(pid)], lag);
 }
 
 /**
@@ -109,6 +132,7 @@ async function closedLoop(clients: number, requests: number, send: Send, pid?: n
  * clients / rate seconds, after its previous answer). Latency = answer time − due time.
  */
 async function openLoop(clients: number, rate: number, requests: number, send: Send, pid?: number): Promise<PhaseResult> {
+  const lag = lagMonitor();
   const cpuBefore = cpuSeconds(pid);
   const latencies: number[] = [];
   let failures = 0;
@@ -125,7 +149,7 @@ async function openLoop(clients: number, rate: number, requests: number, send: S
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
-  return summarise(latencies, failures, (performance.now() - started) / 1000, [cpuBefore, cpuSeconds(pid)]);
+  return summarise(latencies, failures, (performance.now() - started) / 1000, [cpuBefore, cpuSeconds(pid)], lag);
 }
 
 const fmt = (x: number, digits = 1) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
@@ -213,6 +237,7 @@ async function main(): Promise<void> {
       console.log(`${name}.p50: ${fmt(median(p50))} ms${spread(p50)}`);
       console.log(`${name}.p99: ${fmt(median(p99))} ms${spread(p99)}`);
       console.log(`${name}.failures: ${rs.reduce((n, x) => n + x.failures, 0)} count (of ${rs.reduce((n, x) => n + x.sent, 0)})`);
+      console.log(`${name}.client_lag_p99: ${fmt(median(rs.map((x) => x.clientLagP99)))} ms`);
       // Little's law: mean latency = clients / throughput ≥ clients × CPU per request on one event loop.
       console.log(`${name}.mean_latency_floor: ${fmt(clients * median(cpu), 0)} ms (clients × server CPU per submission)`);
     }
@@ -228,6 +253,7 @@ async function main(): Promise<void> {
         console.log(`${name}.p50: ${fmt(median(p50))} ms${spread(p50)}`);
         console.log(`${name}.p99: ${fmt(median(p99))} ms${spread(p99)}`);
         console.log(`${name}.achieved: ${fmt(median(achieved), 0)} submissions/s (failures ${failures})`);
+        console.log(`${name}.client_lag_p99: ${fmt(median(rs.map((x) => x.clientLagP99)))} ms (the bench client's own event-loop delay: its work plus the machine's other load)`);
         if (median(p99) <= GOAL_P99_MS && failures === 0 && best === (OPEN_RATES[OPEN_RATES.indexOf(rate) - 1] ?? null)) best = rate;
       }
       const goal = clients === 200 ? ` (goal: p99 ≤ ${GOAL_P99_MS} ms with 200 clients)` : '';
@@ -235,6 +261,7 @@ async function main(): Promise<void> {
         `server.submit.open.c${clients}.max_rate_p99_le_${GOAL_P99_MS}ms: ${best ?? 0} submissions/s${goal}; highest of ${OPEN_RATES.join('/')} with every lower rate also within it`,
       );
     }
+    console.log(`server.machine.loadavg_after: ${loadavg()[0].toFixed(2)}`);
     domain.child.kill('SIGTERM');
     await exited(domain.child);
 
