@@ -16,7 +16,7 @@ import { defineAction, defineFunction, type ActionContext } from '../../core/act
 import { AppError } from '../../core/errors';
 import { COLLECTIONS, type ApplicationDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
 import { renderCertificatePdf } from '../../pdf/certificate';
-import { accessTo, maskDocumentNumber, maskName, OWN_COLLECTIONS, ownError, personOrStaffAction, pick, subjectAction } from '../rounds/codes';
+import { maskDocumentNumber, maskName, OWN_COLLECTIONS, ownError, personOrStaffAction, pick, subjectAction } from '../rounds/codes';
 import { queueReminder, recipientOf } from '../reminders/outbox';
 import {
   buildContent,
@@ -60,12 +60,11 @@ async function loadObjection(ctx: ActionContext<unknown>, app: ApplicationDoc): 
 const issue = personOrStaffAction(['district-office', 'admin'], {
   input: IssueCertificateInput,
   mutates: true,
-  async run(ctx) {
+  async run(ctx, reach) {
     const store = ctx.runtime.store;
     const app = await store.get<ApplicationDoc>(COLLECTIONS.applications, ctx.input.applicationId);
     if (!app) throw new AppError('NOT_FOUND');
-    const allowed = await accessTo(ctx, store, app.personId, ['district-office', 'admin']);
-    if (!allowed) throw new AppError('NOT_FOUND');
+    const allowed = await reach(app.personId);
     const person = allowed.subject;
 
     const objection = await loadObjection(ctx, app);
@@ -171,11 +170,11 @@ const list = subjectAction({
 const download = personOrStaffAction(['admin'], {
   input: DownloadCertificateInput,
   mutates: false,
-  async run(ctx) {
+  async run(ctx, reach) {
     const store = ctx.runtime.store;
     const cert = await store.get<CertificateDoc>(C.certificates, ctx.input.serial);
     if (!cert) throw new AppError('NOT_FOUND');
-    if (!(await accessTo(ctx, store, cert.personId, ['admin']))) throw new AppError('NOT_FOUND');
+    await reach(cert.personId);
     if (cert.status === 'revoked') throw ownError('CERTIFICATE_REVOKED');
     if (cert.status === 'superseded') throw ownError('CERTIFICATE_SUPERSEDED', `该凭证已被新凭证（${cert.supersededBy}）取代，请下载最新凭证`);
     // Rendered on demand: the PDF is a pure function of the signed record, so nothing extra is stored.

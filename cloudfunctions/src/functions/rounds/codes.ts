@@ -76,18 +76,28 @@ export function requirePersonOrStaff(ctx: ActionContext<unknown>, staff: Readonl
 
 /**
  * An action open to applicants (their own or a delegated person's data) and to some staff roles: the framework only
- * knows the caller ('caller'), so `requirePersonOrStaff` runs before `run`.
+ * knows the caller ('caller'), so `requirePersonOrStaff` runs before `run`. `reach(personId)` is `accessTo` with the
+ * same roles, answering NOT_FOUND when the caller may not touch that person's data.
  */
 export function personOrStaffAction<S extends z.ZodType, R>(
   staff: ReadonlyArray<'admin' | 'district-office'>,
-  def: Omit<ActionDef<S, R>, 'access'>,
+  def: {
+    input: S;
+    mutates: boolean;
+    run(ctx: ActionContext<z.output<S>>, reach: (personId: string) => Promise<{ access: PersonAccess; subject: PersonDoc }>): Promise<R>;
+  },
 ): ActionDef<S, R> {
   return defineAction({
-    ...def,
+    input: def.input,
     access: 'caller',
+    mutates: def.mutates,
     run(ctx) {
       requirePersonOrStaff(ctx, staff);
-      return def.run(ctx);
+      return def.run(ctx, async (personId) => {
+        const allowed = await accessTo(ctx, ctx.runtime.store, personId, staff);
+        if (!allowed) throw new AppError('NOT_FOUND');
+        return allowed;
+      });
     },
   });
 }
