@@ -107,6 +107,7 @@ test("an applicant's year, from application to a verified certificate", async ()
   await seeText(o, '可提出异议');
   await tick(o, '对合法租赁住房提出异议');
   await fill(o, '异议理由', '本人在杭租赁已满5年，合同和备案证明齐全');
+  await upload(o, '从相册选择异议证明材料', { name: 'rental-5-years.png', mimeType: 'image/png', buffer: TINY_PNG });
   await shot(o, 'objection-form');
   await click(o, '提交异议');
   await seeText(o, '待答复');
@@ -114,6 +115,8 @@ test("an applicant's year, from application to a verified certificate", async ()
 
   // ---- District office answers: rental 5 years ----
   const office = await flow.app.open('demo-district-office', OBJECTIONS);
+  // The applicant's evidence is with the objection.
+  await byLabel(office, '查看异议材料1').waitFor();
   await click(office, '答复演示申请人的异议');
   await choose(office, '调整认定内容');
   await fill(office, '合法租赁年数', '5');
