@@ -11,10 +11,11 @@ import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
 import { call, newRequestId } from '../common/api';
+import { resolveApplicationId } from '../common/applications';
 import { indicatorLabel } from '../common/claims';
 import { EvidencePicker, type EvidenceFile } from '../common/EvidencePicker';
 import { useNow } from '../common/now';
-import type { Application, GetApplicationResult, Objection } from '../common/types';
+import type { GetApplicationResult, Objection } from '../common/types';
 import { Deadline, ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge, StatusBadge } from '../common/ui';
 import { formatChineseDate } from '../common/workdays';
 import { objectionWindow } from './window';
@@ -158,19 +159,10 @@ export default function ObjectionPage() {
   const [none, setNone] = useState(false);
 
   async function load() {
-    let applicationId = router.params.applicationId;
-    if (!applicationId) {
-      const list = await call<{ applications: Application[] }, 'applications', 'list'>(
-        'applications',
-        'list',
-        onBehalfOf ? { onBehalfOf } : {},
-      );
-      if (!list.ok) return setError(list.error.message);
-      const latest = [...list.data.applications].filter((a) => a.status !== 'draft').sort((a, b) => b.year - a.year)[0];
-      if (!latest) return setNone(true);
-      applicationId = latest.applicationId;
-    }
-    const res = await call<GetApplicationResult, 'applications', 'get'>('applications', 'get', { applicationId });
+    const id = await resolveApplicationId(router.params.applicationId, onBehalfOf);
+    if (!id.ok) return setError(id.error.message);
+    if (id.data === null) return setNone(true);
+    const res = await call<GetApplicationResult, 'applications', 'get'>('applications', 'get', { applicationId: id.data });
     if (!res.ok) setError(res.error.message);
     else setData(res.data);
   }

@@ -9,6 +9,7 @@ import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
 import { call } from '../common/api';
+import { resolveApplicationId } from '../common/applications';
 import { ClaimFields } from '../common/ClaimFields';
 import { claimFormFromValue, indicatorLabel, toClaimValue, type ClaimForm } from '../common/claims';
 import { EvidencePicker, type EvidenceFile } from '../common/EvidencePicker';
@@ -50,24 +51,16 @@ export default function ProgressPage() {
 
   const load = useCallback(async () => {
     setError(null);
-    let applicationId = router.params.applicationId;
-    if (!applicationId) {
-      const list = await call<{ applications: Application[] }, 'applications', 'list'>(
-        'applications',
-        'list',
-        onBehalfOf ? { onBehalfOf } : {},
-      );
-      if (!list.ok) {
-        setError(list.error.message);
-        return;
-      }
-      const latest = [...list.data.applications].filter((a) => a.status !== 'draft').sort((a, b) => b.year - a.year)[0];
-      if (!latest) {
-        setNone(true);
-        return;
-      }
-      applicationId = latest.applicationId;
+    const id = await resolveApplicationId(router.params.applicationId, onBehalfOf);
+    if (!id.ok) {
+      setError(id.error.message);
+      return;
     }
+    if (id.data === null) {
+      setNone(true);
+      return;
+    }
+    const applicationId = id.data;
     const res = await call<GetApplicationResult, 'applications', 'get'>('applications', 'get', { applicationId });
     if (!res.ok) setError(res.error.message);
     else setData(res.data);

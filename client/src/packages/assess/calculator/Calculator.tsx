@@ -1,6 +1,6 @@
 // 积分测算: the profile form and, as the person types, the score, each item's explanation and source, the veto,
 // and the plan. `today` (a Beijing date) comes from the page edge; nothing below reads a clock.
-import { cloneElement, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Form } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
@@ -21,7 +21,7 @@ import {
 import { navigate } from '../../../routes';
 import { cutoffChoices } from '../../../lib/rounds';
 import { evaluateDraft, loadDraft, nextCutoff, saveDraft, EMPTY_DRAFT, type CalculatorDraft } from './draft';
-import { DateField, NumberField, SelectField, StepperField, YesNoField } from './fields';
+import { DateField, FieldError, FieldRow, NumberField, SelectField, StepperField, YesNoField } from './fields';
 import { HonoursField } from './HonoursField';
 import { PlanPanel } from './PlanPanel';
 import { ScorePanel, TotalBar } from './ScorePanel';
@@ -35,14 +35,6 @@ const SKILL_OPTIONS = [
 /** Levels at which the diploma-and-degree question matters (本科 and above). */
 const DEGREE_LEVELS = new Set(['bachelor', 'master', 'doctor']);
 
-function FieldError({ message }: { message?: string }) {
-  if (!message) return null;
-  return (
-    <View className='hz-field-error' role='alert' ariaRole='alert'>
-      ⚠ {message}
-    </View>
-  );
-}
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -88,13 +80,9 @@ export function Calculator({ today }: { today: string }) {
   };
 
   const item = (name: keyof CalculatorDraft, label: string, child: React.ReactElement, required = false) => (
-    <>
-      <Form.Item name={name} label={label} align='center' required={required} className={`hz-field hz-field--${name}${e[name] ? ' hz-field--error' : ''}`}>
-        {/* The row's label also names the control for screen readers (nutui's Form.Item label is not a <label>). */}
-        {cloneElement(child, { ariaLabel: (child.props as { ariaLabel?: string }).ariaLabel ?? label })}
-      </Form.Item>
-      <FieldError message={e[name]} />
-    </>
+    <FieldRow name={name} label={label} error={e[name]} required={required}>
+      {child}
+    </FieldRow>
   );
 
   return (

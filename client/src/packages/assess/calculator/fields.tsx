@@ -1,8 +1,8 @@
 // Controlled field widgets for nutui's Form.Item (it passes `value` and `onChange`). Each shows its value in words,
 // with big touch targets; pickers open from a tap on the row.
-import { useState } from 'react';
+import { cloneElement, useState, type ReactElement } from 'react';
 import { Text, View } from '@tarojs/components';
-import { DatePicker, Picker } from '@nutui/nutui-react-taro';
+import { DatePicker, Form, Picker } from '@nutui/nutui-react-taro';
 import { Input, InputNumber, Radio } from '../../../components/Form';
 import '@nutui/nutui-react-taro/dist/es/packages/picker/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/datepicker/style/css';
@@ -125,5 +125,30 @@ export function StepperField({ value = '', onChange, max = 100, unit, ariaLabel 
       />
       {unit && <Text className='hz-number__unit'>{unit}</Text>}
     </View>
+  );
+}
+
+/** A profile field's error, announced, under its row. */
+export function FieldError({ message }: { message?: string }) {
+  return message ? (
+    <View className='hz-field-error' role='alert' ariaRole='alert'>
+      ⚠ {message}
+    </View>
+  ) : null;
+}
+
+/**
+ * One labelled row of the calculator or pathways form, with its error. The row's label also names the control for
+ * screen readers (nutui's Form.Item label is not a <label>), unless the widget brings its own `ariaLabel`.
+ */
+export function FieldRow(props: { name: string; label: string; error?: string; required?: boolean; children: ReactElement }) {
+  const { name, label, error, required, children } = props;
+  return (
+    <>
+      <Form.Item name={name} label={label} align='center' required={required} className={`hz-field hz-field--${name}${error ? ' hz-field--error' : ''}`}>
+        {cloneElement(children, { ariaLabel: (children.props as { ariaLabel?: string }).ariaLabel ?? label })}
+      </Form.Item>
+      <FieldError message={error} />
+    </>
   );
 }

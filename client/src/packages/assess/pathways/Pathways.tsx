@@ -1,5 +1,5 @@
 // 落户途径自测: the person's situation → every settlement pathway, each failing condition named (rules package).
-import { cloneElement, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Form } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
@@ -7,7 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
 import { EDUCATION_LABELS, EDUCATION_LEVELS, SKILL_LABELS, settlementPathways, type PathwayResult } from '@hz-points/shared';
 import { navigate } from '../../../routes';
-import { DateField, NumberField, SelectField, YesNoField } from '../calculator/fields';
+import { DateField, FieldRow, NumberField, SelectField, YesNoField } from '../calculator/fields';
 import { EMPTY_PATHWAY_DRAFT, evaluatePathwayDraft, loadPathwayDraft, savePathwayDraft, type PathwayDraft } from './draft';
 import { PathwayResults } from './PathwayResults';
 
@@ -23,13 +23,6 @@ const HUKOU_OPTIONS = [
 const REUNION_OPTIONS = [{ value: '', label: '不投靠' }, { value: 'child', label: '投靠子女' }, { value: 'spouse', label: '投靠配偶' }];
 const COUNTY_OPTIONS = [{ value: '', label: '不考虑' }, { value: 'tonglu', label: '桐庐县' }, { value: 'chunan', label: '淳安县' }, { value: 'jiande', label: '建德市' }];
 
-function FieldError({ message }: { message?: string }) {
-  return message ? (
-    <View className='hz-field-error' role='alert' ariaRole='alert'>
-      ⚠ {message}
-    </View>
-  ) : null;
-}
 
 export function Pathways({ today }: { today: string }) {
   const [form] = Form.useForm();
@@ -53,13 +46,9 @@ export function Pathways({ today }: { today: string }) {
   const e = evaluated.errors;
 
   const item = (name: keyof PathwayDraft, label: string, child: React.ReactElement) => (
-    <>
-      <Form.Item name={name} label={label} align='center' className={`hz-field hz-field--${name}${e[name] ? ' hz-field--error' : ''}`}>
-        {/* The row's label also names the control for screen readers (nutui's Form.Item label is not a <label>). */}
-        {cloneElement(child, { ariaLabel: (child.props as { ariaLabel?: string }).ariaLabel ?? label })}
-      </Form.Item>
-      <FieldError message={e[name]} />
-    </>
+    <FieldRow name={name} label={label} error={e[name]}>
+      {child}
+    </FieldRow>
   );
 
   return (
