@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { maskIdNumber, rankApplications } from '@hz-points/shared';
+import { rankApplications } from '@hz-points/shared';
 import { invoke } from '../src/core/invoke';
 import type { Runtime } from '../src/core/runtime';
 import { seedDemo } from '../src/demo/seed';
@@ -15,6 +15,7 @@ import { BUCKETS, bucketOf, keyEntry, keysId, type KeysDoc, type ListPageDoc, ty
 import type { SettlementDoc } from '../src/functions/rounds/model';
 import { LocalFileStore } from '../src/storage/files-local';
 import { SqliteStore } from '../src/storage/sqlite';
+import { syntheticSettlement } from '../test/rounds/settlements';
 
 const N = Number(process.argv[2] ?? 200_000);
 const YEAR = 2025;
@@ -50,33 +51,17 @@ async function main() {
     // publication (a real function instance does not hold them, and a big live heap slows every GC).
     const { setupMs, rankMs, rankedCount } = await (async () => {
       const rand = rng(42);
-      const maskedId = maskIdNumber('330106199001010010');
       const docs: SettlementDoc[] = [];
       for (let i = 0; i < N; i++) {
         const personId = `p-${i.toString(36).padStart(6, '0')}`;
-        docs.push({
-          _id: `set-${YEAR}-${personId}`,
-          year: YEAR,
-          personId,
-          applicationId: `app-${YEAR}-${personId}`,
-          certificateSerial: `JF-${YEAR}-${String(i).padStart(6, '0')}`,
-          district: '西湖区',
-          declarations: { validResidencePermit: true, fullCivilCapacity: true, hasUrbanHangzhouHukou: false },
+        docs.push(syntheticSettlement(YEAR, personId, i, {
           // Totals in half points between 90 and 250: many ties, as in a real round.
           total: 90 + Math.floor(rand() * 320) / 2,
           socialInsuranceMonths: Math.floor(rand() * 240),
           residenceRegistrationYears: Math.floor(rand() * 20),
           submittedAt: new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 270 * 86_400_000)).toISOString(),
           meetsBasicConditions: rand() > 0.02,
-          maskedName: '测*',
-          maskedIdNumber: maskedId,
-          status: 'submitted',
-          appliedOn: `${YEAR}-11-03`,
-          appliedAt: `${YEAR}-11-03T02:00:00.000Z`,
-          appliedByPersonId: personId,
-          requestKey: `k${i}`,
-          settledOn: null,
-        });
+        }));
       }
       let t = performance.now();
       for (let i = 0; i < docs.length; i += 5000) {

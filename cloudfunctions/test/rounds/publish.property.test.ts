@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { invoke } from '../../src/core/invoke';
 import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import { bucketResults, putKeys, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
-import { publicationOf, settlementId, type RoundState, type SettlementDoc } from '../../src/functions/rounds/model';
+import { publicationOf, settlementId, type RoundState } from '../../src/functions/rounds/model';
 import type { TestCloud } from '../helpers/runtime';
+import { syntheticSettlement } from './settlements';
 import { seededCloud } from '../certificates/fixtures';
 
 interface Applicant {
@@ -60,13 +61,15 @@ test('the published list follows the published order (property, through rounds.p
       const { rows, expected } = oracle(year, people, l);
       await cloud.store.transaction(async (tx) => {
         for (const r of rows) {
-          const doc: SettlementDoc = {
-            _id: r.sid, year, personId: r.pid, applicationId: `app-${year}-${r.pid}`, certificateSerial: `JF-${year}-000001`, district: '西湖区',
+          const doc = syntheticSettlement(year, r.pid, 1, {
             declarations: { validResidencePermit: r.ok, fullCivilCapacity: true, hasUrbanHangzhouHukou: false },
-            total: r.total, socialInsuranceMonths: r.m, residenceRegistrationYears: r.y, submittedAt: `${year}-03-0${r.day}T00:00:00.000Z`,
-            meetsBasicConditions: r.ok, maskedName: '测*', maskedIdNumber: '330106********0010', status: 'submitted',
-            appliedOn: `${year}-11-03`, appliedAt: `${year}-11-03T02:00:00.000Z`, appliedByPersonId: r.pid, requestKey: r.sid, settledOn: null,
-          };
+            total: r.total,
+            socialInsuranceMonths: r.m,
+            residenceRegistrationYears: r.y,
+            submittedAt: `${year}-03-0${r.day}T00:00:00.000Z`,
+            meetsBasicConditions: r.ok,
+            requestKey: r.sid,
+          });
           await tx.set(OWN_COLLECTIONS.settlements, doc);
           await putKeys(tx, doc);
         }

@@ -1,42 +1,20 @@
 // Rounds and settlement through invoke: ranking with ties follows the published order, a threshold round admits
 // exactly those at or above the line who meet the basic conditions, admin-only actions, and the settlement
 // window closing at 24:00 Beijing on its last day.
-import { RANKING_RULE, maskIdNumber } from '@hz-points/shared';
+import { RANKING_RULE } from '@hz-points/shared';
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
 import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import { bucketResults, listSlice, putKeys, resultFor, type KeysDoc, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
 import { publicationOf, type RoundState } from '../../src/functions/rounds/model';
-import { settlementId, type SettlementDoc } from '../../src/functions/rounds/model';
+import type { SettlementDoc } from '../../src/functions/rounds/model';
+import { syntheticSettlement } from './settlements';
 import { settlementOpenAt } from '../../src/functions/settlement';
 import { snapshot, type TestCloud } from '../helpers/runtime';
 import { bj, scoredApplication, seededCloud } from '../certificates/fixtures';
 
-/** A settlement application as `settlement.apply` stores it, with chosen ranking keys. */
+/** A synthetic application of the Binjiang district, person `p-synthetic-<n>`. */
 function settlement(year: number, n: number, keys: Partial<SettlementDoc>): SettlementDoc {
-  const personId = `p-synthetic-${String(n).padStart(4, '0')}`;
-  return {
-    _id: settlementId(year, personId),
-    year,
-    personId,
-    applicationId: `app-${year}-${personId}`,
-    certificateSerial: `JF-${year}-${String(n).padStart(6, '0')}`,
-    district: '滨江区',
-    declarations: { validResidencePermit: true, fullCivilCapacity: true, hasUrbanHangzhouHukou: false },
-    total: 120,
-    socialInsuranceMonths: 60,
-    residenceRegistrationYears: 5,
-    submittedAt: `${year}-08-01T02:00:00.000Z`,
-    meetsBasicConditions: true,
-    maskedName: '测*',
-    maskedIdNumber: maskIdNumber('330106199001010010'),
-    status: 'submitted',
-    appliedOn: `${year}-11-03`,
-    appliedAt: `${year}-11-03T02:00:00.000Z`,
-    appliedByPersonId: personId,
-    requestKey: `k${n}`,
-    settledOn: null,
-    ...keys,
-  };
+  return syntheticSettlement(year, `p-synthetic-${String(n).padStart(4, '0')}`, n, { district: '滨江区', ...keys });
 }
 
 /** Stores an application as settlement.apply does: the document, and its ranking keys unless withdrawn. */
