@@ -2,35 +2,17 @@
 // day, open on the result day with its working-day deadline and a filed objection, closed once the deadline has
 // passed, and the district office's answer with the change of points.
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { beijingStartOfDay, objectionDeadline, objectionAnswerDeadline } from '@hz-points/shared';
+import { objectionAnswerDeadline } from '@hz-points/shared';
 import { __cloudCalls, __reset, __setCloudHandler, __setRouterParams } from '../__mocks__/taro';
 import ObjectionPage from '../../src/packages/apply/objection';
 import { sessionStore } from '../../src/services/session';
 import { countdown, describeCountdown, formatChineseDate } from '../../src/packages/apply/common/workdays';
 import type { Application, GetApplicationResult, Objection } from '../../src/packages/apply/common/types';
+import { DEADLINE, RESULT_ON, dayAfter as nextMidnight, noon, reviewedItems, scoredApplication } from '../fixtures/applications';
 import { ONLY_DATE } from './clock';
 
-const RESULT_ON = '2026-03-30';
-const DEADLINE = objectionDeadline(RESULT_ON);
-const noon = (date: string) => new Date(beijingStartOfDay(date).getTime() + 12 * 3_600_000);
-
-const scored: Application = {
-  applicationId: 'app-2026-p1',
-  personId: 'p1',
-  year: 2026,
-  status: 'scored',
-  claims: [],
-  acceptedOn: '2026-03-02',
-  resultDate: RESULT_ON,
-  resultOn: RESULT_ON,
-  objectionDeadline: DEADLINE,
-  points: { total: 148 },
-  published: true,
-};
-const items: GetApplicationResult['items'] = [
-  { itemId: 'i1', indicator: 'rental', department: 'housing', status: 'approved', claimed: { rentalYears: 4 }, acceptedValue: { rentalYears: 4 } },
-  { itemId: 'i2', indicator: 'education', department: 'education', status: 'approved', claimed: { education: 'bachelor', hasDiplomaAndDegree: true } },
-];
+const scored = scoredApplication;
+const items = reviewedItems;
 
 /** The server as the page sees it: applications.get answers `data`, objections.file files what it is sent. */
 function serve(data: GetApplicationResult) {
@@ -89,6 +71,11 @@ test('on the result day: open with its working-day deadline; an objection is fil
   expect(screen.getByText(describeCountdown(countdown(DEADLINE, now)))).toBeTruthy();
   expect(screen.getByText('当前积分：148分。逾期未提出视为确认分值。')).toBeTruthy();
 
+  // Nothing is sent before an indicator is chosen.
+  fireEvent.click(screen.getByText('提交异议'));
+  expect(screen.getByRole('alert').textContent).toContain('请选择有异议的指标');
+  expect(__cloudCalls().filter((c) => c.name === 'objections')).toHaveLength(0);
+
   fireEvent.click(screen.getByRole('checkbox', { name: '对合法租赁住房提出异议' }));
   const reason = await screen.findByRole('textbox', { name: '异议理由' });
   act(() => {
@@ -106,8 +93,7 @@ test('on the result day: open with its working-day deadline; an objection is fil
 });
 
 test('after the deadline: closed, silence confirmed the score, nothing to submit', async () => {
-  const dayAfter = new Date(beijingStartOfDay(DEADLINE).getTime() + 24 * 3_600_000);
-  openAt(dayAfter, { application: scored, items, objection: null });
+  openAt(nextMidnight(DEADLINE), { application: scored, items, objection: null });
   expect(await screen.findByText('异议期已结束')).toBeTruthy();
   expect(screen.getByLabelText('已截止')).toBeTruthy();
   expect(screen.getByText(new RegExp(`截止${formatChineseDate(DEADLINE)}`))).toBeTruthy();
