@@ -13,7 +13,7 @@ export const SUBPACKAGES = {
   cert: { certificate: 'index/index', certVerify: 'verify/index' },
   settle: { settle: 'index/index' },
   agent: { agent: 'index/index' },
-  review: { reviewQueue: 'queue/index', reviewObjections: 'objections/index', reviewRounds: 'rounds/index' },
+  review: { reviewQueue: 'queue/index', reviewObjections: 'objections/index', reviewRounds: 'rounds/index', reviewCalendar: 'calendar/index' },
 } as const;
 
 type Sub = typeof SUBPACKAGES;

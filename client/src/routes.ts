@@ -26,6 +26,7 @@ export interface RouteParams {
   reviewQueue: { department?: string };
   reviewObjections: Record<string, never>;
   reviewRounds: Record<string, never>;
+  reviewCalendar: Record<string, never>;
 }
 
 export function buildUrl<R extends RouteName>(route: R, params?: RouteParams[R]): string {
