@@ -65,7 +65,14 @@ export function cssVars(t: ThemeTokens): Record<string, string> {
 
 /** nutui theme variables (ConfigProvider `theme`). Only elder mode overrides nutui's defaults. */
 export function nutuiTheme(elder: boolean, t: ThemeTokens): Record<string, string> {
-  const brand = { nutuiColorPrimary: '#1f6fd1', nutuiColorPrimaryStop1: '#1f6fd1', nutuiColorPrimaryStop2: '#3b8af0' };
+  // nutui's light tints are its own red brand's pink: the pressed/selected tint follows our blue.
+  const brand = {
+    nutuiColorPrimary: '#1f6fd1',
+    nutuiColorPrimaryStop1: '#1f6fd1',
+    nutuiColorPrimaryStop2: '#3b8af0',
+    nutuiColorPrimaryLightPressed: '#e8f0fc',
+    nutuiRadioButtonBackground: '#f7f8fa',
+  };
   if (!elder) return brand;
   return {
     ...brand,
@@ -103,9 +110,10 @@ export function nutuiTheme(elder: boolean, t: ThemeTokens): Record<string, strin
     nutuiPickerItemTextFontSize: `${t.fontLarge}px`,
     nutuiPickerItemHeight: `${t.touchMin}px`,
     nutuiInputnumberInputFontSize: `${t.fontBase}px`,
-    nutuiInputnumberButtonWidth: `${t.touchMin - 12}px`,
-    nutuiInputnumberButtonHeight: `${t.touchMin - 12}px`,
-    nutuiInputnumberInputHeight: `${t.touchMin - 12}px`,
+    nutuiInputnumberButtonWidth: `${t.touchMin}px`,
+    nutuiInputnumberButtonHeight: `${t.touchMin}px`,
+    nutuiInputnumberInputHeight: `${t.touchMin}px`,
+    nutuiInputnumberInputWidth: `${t.touchMin}px`,
     nutuiCollapseItemFontSize: `${t.fontBase}px`,
     nutuiCollapseWrapperContentFontSize: `${t.fontBase}px`,
     nutuiNoticebarFontSize: `${t.fontBase}px`,
