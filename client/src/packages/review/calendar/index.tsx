@@ -220,7 +220,7 @@ export default function CalendarPage() {
 
       <Dialog
         visible={pending !== null}
-        title="确认登记"
+        title="登记前请确认"
         content={
           pending
             ? `${pending.year}年：放假${pending.holidays.length}天（周一至周五${weekdayCount(pending.holidays)}天），调休上班${pending.workdays.length}天；来源：${pending.source}。登记后不能修改或删除，之后计算的期限都以此为准，请与通知逐日核对。`
