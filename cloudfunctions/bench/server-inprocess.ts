@@ -70,9 +70,17 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let cursor = 0;
   let failures = 0;
+  const lat: number[] = [];
   await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (cursor < n) if (!(await submit(cursor++)).ok) failures++;
+    while (cursor < n) {
+      const s0 = performance.now();
+      if (!(await submit(cursor++)).ok) failures++;
+      lat.push(performance.now() - s0);
+    }
   }));
+  lat.sort((a, b) => a - b);
+  const pct = (p: number) => lat[Math.min(lat.length - 1, Math.ceil((p / 100) * lat.length) - 1)].toFixed(1);
+  console.log(`inprocess.submit.latency: p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${pct(100)} ms (closed loop, ${concurrency} at a time)`);
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   if (session && profileFile) {
