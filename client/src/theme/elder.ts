@@ -72,6 +72,11 @@ export function nutuiTheme(elder: boolean, t: ThemeTokens): Record<string, strin
     nutuiColorPrimaryStop2: '#3b8af0',
     nutuiColorPrimaryLightPressed: '#e8f0fc',
     nutuiRadioButtonBackground: '#f7f8fa',
+    // nutui's help text and waiting-step marks (#888b94 on white, 3.4:1) fall short of 4.5:1.
+    nutuiColorTextHelp: '#595e6b',
+    nutuiStepsWaitIconColor: '#4b5563',
+    nutuiStepsFinishIconColor: '#4b5563',
+    nutuiStepsBaseHeadBackgroundColor: '#e5e7eb',
   };
   if (!elder) return brand;
   return {
