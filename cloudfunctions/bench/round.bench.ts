@@ -11,7 +11,7 @@ import { invoke } from '../src/core/invoke';
 import type { Runtime } from '../src/core/runtime';
 import { seedDemo } from '../src/demo/seed';
 import { OWN_COLLECTIONS, OWN_INDEXES } from '../src/functions/rounds/codes';
-import { BUCKETS, bucketOf, keyEntry, keysId, type KeysDoc, type ListPageDoc, type LookupDoc } from '../src/functions/rounds/list';
+import { BUCKETS, bucketOf, emptyKeys, keyEntry, setKey, type KeysDoc, type ListPageDoc, type LookupDoc } from '../src/functions/rounds/list';
 import type { SettlementDoc } from '../src/functions/rounds/model';
 import { LocalFileStore } from '../src/storage/files-local';
 import { SqliteStore } from '../src/storage/sqlite';
@@ -71,8 +71,8 @@ async function main() {
         });
       }
       // The bucket documents settlement.apply maintains one application at a time (putKeys), written here at once.
-      const buckets: KeysDoc[] = Array.from({ length: BUCKETS }, (_, b) => ({ _id: keysId(YEAR, b), year: YEAR, bucket: b, entries: [] }));
-      for (const d of docs) buckets[bucketOf(d.personId)]!.entries.push(keyEntry(d));
+      const buckets: KeysDoc[] = Array.from({ length: BUCKETS }, (_, b) => emptyKeys(YEAR, b));
+      for (const d of docs) setKey(buckets[bucketOf(d.personId)]!, keyEntry(d));
       await store.transaction(async (tx) => {
         for (const b of buckets) await tx.set(OWN_COLLECTIONS.settlementKeys, b);
       });

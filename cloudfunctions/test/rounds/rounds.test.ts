@@ -276,7 +276,7 @@ describe('withdrawing before publication', () => {
       await cloud.ok('demo-applicant', 'settlement', 'withdraw', { year: 2025 });
       const keysOf = async () => {
         const docs = await cloud.store.find<KeysDoc>(OWN_COLLECTIONS.settlementKeys, { year: 2025 }, { limit: 300 });
-        return docs.flatMap((d) => d.entries.map((e) => e[0]));
+        return docs.flatMap((d) => d.p);
       };
       expect(await keysOf()).toEqual([]);
       await cloud.ok('demo-applicant', 'settlement', 'apply', payload('settle-second-try'));

@@ -27,26 +27,41 @@ export function bucketOf(personId: string): number {
 }
 
 /**
- * Ranking keys and list fields of one settlement application, as a tuple: 200,000 of them are read at once, and a
- * tuple is a third of the JSON of an object with named keys (parsing time is most of loading).
+ * Ranking keys and list fields of one settlement application (one row of a KeysDoc's columns):
  * [personId, total, insurance months, registration years, submitted (epoch ms), basic conditions met (1/0),
  *  masked name, masked ID number, district]
  */
 export type KeyEntry = [p: string, t: number, m: number, y: number, s: number, ok: 0 | 1, n: string, i: string, d: string];
 
+/** The columns of a keys bucket, in KeyEntry order. */
+export const KEY_COLUMNS = ['p', 't', 'm', 'y', 's', 'ok', 'n', 'i', 'd'] as const;
+
+/**
+ * A bucket of ranking keys, by column (`p[k]`, `t[k]`, … are the fields of entry k): parsing a few columns of plain
+ * numbers and strings is much cheaper than 200,000 small arrays or objects keyed by person id, and the person id is
+ * stored once.
+ */
 export interface KeysDoc {
   _id: string;
   year: number;
   bucket: number;
-  /**
-   * An array, not an object keyed by person id: the id is already the tuple's first field, and parsing 200,000
-   * entries of a few hundred dictionary-mode objects was the slowest part of loading.
-   */
-  entries: KeyEntry[];
+  p: string[];
+  t: number[];
+  m: number[];
+  y: number[];
+  s: number[];
+  ok: Array<0 | 1>;
+  n: string[];
+  i: string[];
+  d: string[];
   [k: string]: unknown;
 }
 
 export const keysId = (year: number, bucket: number) => `sk-${year}-${bucket}`;
+
+export function emptyKeys(year: number, bucket: number): KeysDoc {
+  return { _id: keysId(year, bucket), year, bucket, p: [], t: [], m: [], y: [], s: [], ok: [], n: [], i: [], d: [] };
+}
 
 export function keyEntry(s: SettlementDoc): KeyEntry {
   return [
@@ -62,22 +77,30 @@ export function keyEntry(s: SettlementDoc): KeyEntry {
   ];
 }
 
+/** Puts an entry into a bucket, replacing the person's previous one. */
+export function setKey(doc: KeysDoc, e: KeyEntry): void {
+  let k = doc.p.indexOf(e[0]);
+  if (k < 0) k = doc.p.length;
+  KEY_COLUMNS.forEach((c, f) => ((doc[c] as unknown[])[k] = e[f]));
+}
+
 /** Adds (or replaces) an application's keys inside the caller's transaction. */
 export async function putKeys(tx: DocOps, s: SettlementDoc): Promise<void> {
   const bucket = bucketOf(s.personId);
-  const id = keysId(s.year, bucket);
-  const doc = await tx.get<KeysDoc>(C.settlementKeys, id);
-  const entries = (doc?.entries ?? []).filter((e) => e[0] !== s.personId);
-  entries.push(keyEntry(s));
-  await tx.set<KeysDoc>(C.settlementKeys, { _id: id, year: s.year, bucket, entries });
+  const doc = (await tx.get<KeysDoc>(C.settlementKeys, keysId(s.year, bucket))) ?? emptyKeys(s.year, bucket);
+  setKey(doc, keyEntry(s));
+  await tx.set<KeysDoc>(C.settlementKeys, doc);
 }
 
 /** Removes an application's keys (withdrawn) inside the caller's transaction. */
 export async function dropKeys(tx: DocOps, s: Pick<SettlementDoc, 'year' | 'personId'>): Promise<void> {
   const id = keysId(s.year, bucketOf(s.personId));
   const doc = await tx.get<KeysDoc>(C.settlementKeys, id);
-  if (!doc || !doc.entries.some((e) => e[0] === s.personId)) return;
-  await tx.update(C.settlementKeys, id, { entries: doc.entries.filter((e) => e[0] !== s.personId) });
+  const k = doc ? doc.p.indexOf(s.personId) : -1;
+  if (!doc || k < 0) return;
+  const patch: Record<string, unknown[]> = {};
+  for (const c of KEY_COLUMNS) patch[c] = (doc[c] as unknown[]).filter((_, j) => j !== k);
+  await tx.update(C.settlementKeys, id, patch);
 }
 
 /** One person's line of a published list, as readers get it. */

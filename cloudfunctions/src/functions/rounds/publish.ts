@@ -14,7 +14,7 @@ import type { ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
 import { OWN_COLLECTIONS, ownError } from './codes';
-import { BUCKETS, PAGE_SIZE, keysId, listPageId, lookupId, type KeyEntry, type KeysDoc, type ListLine, type ListPageDoc, type LookupDoc } from './list';
+import { BUCKETS, PAGE_SIZE, keysId, listPageId, lookupId, type KeysDoc, type ListLine, type ListPageDoc, type LookupDoc } from './list';
 import type { RoundState } from './model';
 
 const C = OWN_COLLECTIONS;
@@ -53,13 +53,29 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   };
   // Reads by id: no query has to look inside these large documents. A key's bucket is its person's lookup bucket
   // (both are bucketOf(personId)), so it is remembered here rather than hashed again.
-  const keys: KeyEntry[] = [];
+  const P: string[] = [];
+  const T: number[] = [];
+  const M: number[] = [];
+  const Y: number[] = [];
+  const S: number[] = [];
+  const OK: number[] = [];
+  const N: string[] = [];
+  const I: string[] = [];
+  const D: string[] = [];
   const bucketOfKey: number[] = [];
   for (let b = 0; b < BUCKETS; b++) {
     const doc = await store.get<KeysDoc>(C.settlementKeys, keysId(year, b));
     if (!doc) continue;
-    for (const k of doc.entries) {
-      keys.push(k);
+    for (let k = 0; k < doc.p.length; k++) {
+      P.push(doc.p[k]!);
+      T.push(doc.t[k]!);
+      M.push(doc.m[k]!);
+      Y.push(doc.y[k]!);
+      S.push(doc.s[k]!);
+      OK.push(doc.ok[k]!);
+      N.push(doc.n[k]!);
+      I.push(doc.i[k]!);
+      D.push(doc.d[k]!);
       bucketOfKey.push(b);
     }
   }
@@ -68,10 +84,9 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   phase('loadKeys');
   const options: RankOptions =
     round.line.mode === 'quota' ? { mode: 'quota', quota: round.line.quota } : { mode: 'threshold', line: round.line.threshold };
-  const input = new Array<RankableApplication>(keys.length);
-  for (let k = 0; k < keys.length; k++) {
-    const e = keys[k]!;
-    input[k] = { id: e[0], total: e[1], socialInsuranceMonths: e[2], residenceRegistrationYears: e[3], submittedAt: e[4], meetsBasicConditions: e[5] === 1 };
+  const input = new Array<RankableApplication>(P.length);
+  for (let k = 0; k < P.length; k++) {
+    input[k] = { id: P[k]!, total: T[k]!, socialInsuranceMonths: M[k]!, residenceRegistrationYears: Y[k]!, submittedAt: S[k]!, meetsBasicConditions: OK[k] === 1 };
   }
   const ranking = rankApplications(input, options);
 
@@ -79,7 +94,7 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   const batch = `${year}-${randomBytes(8).toString('hex')}`;
   const expiresOn = admissionNoticeExpiry(ctx.today);
   const indexOf = new Map<string, number>();
-  for (let k = 0; k < keys.length; k++) indexOf.set(keys[k]![0], k);
+  for (let k = 0; k < P.length; k++) indexOf.set(P[k]!, k);
   const reason = round.line.mode === 'quota' ? '未进入当年积分落户指标名额' : `积分未达到录取分数线${round.line.threshold}分`;
   const lookups: LookupDoc[] = [];
   for (let bucket = 0; bucket < BUCKETS; bucket++) {
@@ -96,18 +111,16 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
       const r = ranked[index]!;
       if (r.rank !== index + 1) throw new Error(`rankApplications: rank ${r.rank} at position ${index}`); // the format relies on it
       const k = indexOf.get(r.id)!;
-      const e = keys[k]!;
-      entries[index - page * PAGE_SIZE] = [e[0], e[1], e[6], e[7], e[8]];
+      entries[index - page * PAGE_SIZE] = [P[k]!, T[k]!, N[k]!, I[k]!, D[k]!];
       const l = lookups[bucketOfKey[k]!]!;
-      l.ids.push(e[0]);
+      l.ids.push(P[k]!);
       l.at.push(index);
     }
     pages.push({ _id: listPageId(year, batch, page), year, batch, page, admittedCount: ranking.admittedCount, reason, entries });
   }
   for (const x of ranking.ineligible) {
     const k = indexOf.get(x.id)!;
-    const e = keys[k]!;
-    lookups[bucketOfKey[k]!]!.ineligible.push([e[0], e[1], e[6], e[7], e[8], x.reason]);
+    lookups[bucketOfKey[k]!]!.ineligible.push([P[k]!, T[k]!, N[k]!, I[k]!, D[k]!, x.reason]);
   }
   const writes: Array<[string, ListPageDoc | LookupDoc]> = [
     ...pages.map((d): [string, ListPageDoc] => [C.roundLists, d]),
