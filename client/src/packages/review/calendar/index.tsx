@@ -162,8 +162,7 @@ export default function CalendarPage() {
         {years === undefined ? <Loading /> : null}
         {nextYearMissing ? (
           <Warn>
-            注意：尚未录入{nextYear}年节假日安排。期限落在{nextYear}年的办理（如受理、结果公布、凭证出具）将暂停，
-            提示“节假日安排尚未公布”；请在国务院办公厅通知发布后尽快登记。
+            {`注意：尚未录入${nextYear}年节假日安排。期限落在${nextYear}年的办理（如受理、结果公布、凭证出具）将暂停，提示“节假日安排尚未公布”；请在国务院办公厅通知发布后尽快登记。`}
           </Warn>
         ) : null}
         {(years ?? []).map((y) => (
@@ -181,24 +180,28 @@ export default function CalendarPage() {
           <Text className="flows-muted">
             按国务院办公厅关于当年部分节假日安排的通知逐项填写。日期格式为 YYYY-MM-DD，每行一个或用逗号分隔；连续放假可写作“2027-02-06至2027-02-12”。
           </Text>
-          <Row label="年度">
-            <Input className="flows-input" type="digit" value={yearText} onChange={setYearText} aria-label="年度" placeholder="如 2027" />
-          </Row>
-          <Row label="放假日期（含调休放假的周末）">
-            <TextArea value={holidays} onChange={setHolidays} aria-label="放假日期" placeholder={'每行一个，如\n2027-01-01\n2027-02-06至2027-02-12'} maxLength={2000} />
-          </Row>
-          <Row label="调休上班日期（周末上班）">
-            <TextArea value={workdays} onChange={setWorkdays} aria-label="调休上班日期" placeholder="没有则留空" maxLength={600} />
-          </Row>
-          <Row label="通知来源">
-            <TextArea
-              value={source}
-              onChange={setSource}
-              aria-label="通知来源"
-              placeholder="国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔20XX〕X号）"
-              maxLength={300}
-            />
-          </Row>
+          <Text className="flows-label">年度</Text>
+          <Input className="flows-input" type="digit" value={yearText} onChange={setYearText} aria-label="年度" placeholder="如 2027" />
+          <Text className="flows-label">放假日期（含调休放假的周末）</Text>
+          <TextArea
+            value={holidays}
+            onChange={setHolidays}
+            aria-label="放假日期"
+            placeholder={'每行一个，如\n2027-01-01\n2027-02-06至2027-02-12'}
+            maxLength={2000}
+            rows={6}
+          />
+          <Text className="flows-label">调休上班日期（周末上班）</Text>
+          <TextArea value={workdays} onChange={setWorkdays} aria-label="调休上班日期" placeholder="没有则留空" maxLength={600} rows={3} />
+          <Text className="flows-label">通知来源（名称及文号）</Text>
+          <TextArea
+            value={source}
+            onChange={setSource}
+            aria-label="通知来源"
+            placeholder="国务院办公厅关于20XX年部分节假日安排的通知（国办发明电〔20XX〕X号）"
+            maxLength={300}
+            rows={2}
+          />
           {preview ? (
             <Text className="flows-muted" aria-live="polite">
               已识别放假{preview.holidays}天（其中周一至周五{preview.weekdays}天），调休上班{preview.workdays}天
