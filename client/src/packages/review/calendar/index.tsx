@@ -187,9 +187,10 @@ export default function CalendarPage() {
             value={holidays}
             onChange={setHolidays}
             aria-label="放假日期"
-            placeholder={'每行一个，如\n2027-01-01\n2027-02-06至2027-02-12'}
+            placeholder="每行一个，如 2027-01-01 或 2027-02-06至2027-02-12"
             maxLength={2000}
             rows={6}
+            autoSize
           />
           <Text className="flows-label">调休上班日期（周末上班）</Text>
           <TextArea value={workdays} onChange={setWorkdays} aria-label="调休上班日期" placeholder="没有则留空" maxLength={600} rows={3} />
