@@ -65,6 +65,10 @@ export const FIELD_LABELS: Record<string, string> = {
   settlementOpens: '落户申请开始日',
   settlementCloses: '落户申请截止日',
   path: '路径',
+  // calendar years registered by an administrator
+  holidays: '放假日期',
+  workdays: '调休上班日期',
+  source: '通知来源',
 };
 
 /** The Chinese label of the deepest named field on an issue path (array indexes are skipped). */
