@@ -77,6 +77,11 @@ export function nutuiTheme(elder: boolean, t: ThemeTokens): Record<string, strin
     nutuiStepsWaitIconColor: '#4b5563',
     nutuiStepsFinishIconColor: '#4b5563',
     nutuiStepsBaseHeadBackgroundColor: '#e5e7eb',
+    // nutui's stepper is 20 px square per button: too small to hit even in the standard mode.
+    nutuiInputnumberButtonWidth: `${t.touchMin - 4}px`,
+    nutuiInputnumberButtonHeight: `${t.touchMin - 4}px`,
+    nutuiInputnumberInputHeight: `${t.touchMin - 4}px`,
+    nutuiInputnumberInputWidth: `${t.touchMin}px`,
   };
   if (!elder) return brand;
   return {
