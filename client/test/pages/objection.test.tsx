@@ -123,6 +123,22 @@ test('answered: the reply, its date and the change of points', async () => {
   expect(screen.getByText(formatChineseDate('2026-04-02'))).toBeTruthy();
 });
 
+test('an open objection whose answer deadline falls in a year without a published holiday schedule says so', async () => {
+  const objection: Objection = {
+    objectionId: 'obj-1',
+    applicationId: scored.applicationId,
+    indicators: ['rental'],
+    reason: '租赁满5年',
+    status: 'open',
+    filedOn: RESULT_ON,
+    answerDeadline: null,
+    answerDeadlinePending: true,
+  };
+  openAt(noon(RESULT_ON), { application: scored, items, objection });
+  expect(await screen.findByText(/^待公布：答复期限为提出异议后15个工作日/)).toBeTruthy();
+  expect(screen.getByLabelText('待答复')).toBeTruthy();
+});
+
 test('without an application in the query it opens the latest submitted one', async () => {
   jest.useFakeTimers({ now: noon(RESULT_ON), doNotFake: ONLY_DATE });
   __setCloudHandler((name, payload) => {

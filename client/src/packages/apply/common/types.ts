@@ -60,7 +60,9 @@ export interface Objection {
   evidence?: string[];
   status: 'open' | 'answered';
   filedOn?: string;
-  answerDeadline?: string;
+  answerDeadline?: string | null;
+  /** The answer deadline falls in a year whose official holiday schedule is not yet registered (see the calendar function). */
+  answerDeadlinePending?: boolean;
   reply?: string | null;
   answeredAt?: string | null;
   changes?: Array<{ indicator: IndicatorCode; acceptedValue: Record<string, unknown> | null }>;

@@ -87,7 +87,10 @@ export function ObjectionView(props: {
           <Row label="异议理由">{o.reason}</Row>
           <Row label="证明材料">{o.evidence?.length ? `已提交${o.evidence.length}份` : '未提交'}</Row>
           <Row label="提出日期">{formatChineseDate(o.filedOn)}</Row>
-          {o.status === 'open' ? <Deadline label="答复期限" lastDay={o.answerDeadline} now={props.now} /> : null}
+          {o.status === 'open' && o.answerDeadlinePending ? (
+            <Row label="答复期限">待公布：答复期限为提出异议后15个工作日，所跨年度的法定节假日安排公布后即可计算</Row>
+          ) : null}
+          {o.status === 'open' && !o.answerDeadlinePending ? <Deadline label="答复期限" lastDay={o.answerDeadline ?? undefined} now={props.now} /> : null}
         </Section>
         {o.status === 'answered' ? (
           <Section title="答复">
