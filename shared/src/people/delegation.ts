@@ -73,7 +73,8 @@ const deny = (code: DelegationDenial, reason: string, citation: PolicyCitation =
   citation,
 });
 
-const RELATION_LABELS: Record<Exclude<DelegationRelation, 'self' | 'employer-agent'>, string> = {
+/** Chinese names of the family relations a delegate may record (also the client's choices). */
+export const RELATION_LABELS: Record<Exclude<DelegationRelation, 'self' | 'employer-agent'>, string> = {
   guardian: '监护人',
   parent: '父母',
   child: '子女',

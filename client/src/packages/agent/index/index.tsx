@@ -5,7 +5,7 @@ import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Checkbox, Input, Radio } from '../../../components/Form';
-import { EDUCATION_LABELS, type AddDependentInput } from '@hz-points/shared';
+import { EDUCATION_LABELS, RELATION_LABELS as SHARED_RELATION_LABELS, type AddDependentInput } from '@hz-points/shared';
 import type { z } from 'zod';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
@@ -19,15 +19,8 @@ import { EMPTY_QUICK, quickScore, type QuickProfile } from './assess';
 
 type Relation = z.input<typeof AddDependentInput>['relation'];
 
-export const RELATION_LABELS: Record<Relation, string> = {
-  guardian: '监护人',
-  parent: '父母',
-  child: '子女',
-  spouse: '配偶',
-  sibling: '兄弟姐妹',
-  grandparent: '祖父母/外祖父母',
-  grandchild: '孙子女/外孙子女',
-};
+/** The relations a guardian or close relative may record, named by the rules package. */
+export const RELATION_LABELS: Record<Relation, string> = SHARED_RELATION_LABELS;
 
 interface EntrustmentView {
   entrustmentId: string;
