@@ -24,6 +24,7 @@ const FIRST_CALL: Record<string, [string, Record<string, unknown>]> = {
   rounds: ['demo-applicant', { action: 'get', year: 2025 }],
   settlement: ['demo-applicant', { action: 'get', year: 2025 }],
   reminders: ['demo-applicant', { action: 'list' }],
+  calendar: ['demo-applicant', { action: 'list' }],
 };
 
 function dirBytes(dir: string): number {
