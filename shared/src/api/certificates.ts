@@ -54,3 +54,21 @@ export const VERIFY_RESULT_CODES = {
   SUPERSEDED: '该凭证已被新凭证取代（异议处理后重新出具），请核验最新凭证',
 } as const;
 export type VerifyResultCode = keyof typeof VERIFY_RESULT_CODES;
+
+/** What is signed: exactly what the certificate shows, with the ID number already masked. */
+export interface CertificateContent {
+  /** Format version of this content, so a later layout never re-reads an old signature differently. */
+  v: 1;
+  serial: string;
+  /** The yearly round (积分年度) the points belong to. */
+  round: number;
+  name: string;
+  idMasked: string;
+  permitNo: string;
+  /** Indicator cut-off date (指标截止日期), YYYY-MM-DD. */
+  cutOffDate: string;
+  items: Array<{ code: string; name: string; points: number }>;
+  total: number;
+  /** Issue date (出具日期), YYYY-MM-DD Beijing. */
+  issueDate: string;
+}

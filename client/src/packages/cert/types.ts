@@ -1,15 +1,6 @@
 // Certificate views as the certificates function returns them (cloudfunctions/src/functions/certificates).
-export interface CertificateContent {
-  serial: string;
-  round: number;
-  name: string;
-  idMasked: string;
-  permitNo: string;
-  cutOffDate: string;
-  items: Array<{ code: string; name: string; points: number }>;
-  total: number;
-  issueDate: string;
-}
+export type { CertificateContent } from '@hz-points/shared';
+import type { CertificateContent } from '@hz-points/shared';
 
 export interface CertificateView {
   serial: string;

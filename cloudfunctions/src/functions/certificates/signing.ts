@@ -9,23 +9,9 @@ import { createHash, createPrivateKey, createPublicKey, hkdfSync, sign, verify, 
  * secret environment variable and no key file ever sits in the repo or the bundle.
  */
 
-/** What is signed: exactly what the certificate shows, with the ID number already masked. */
-export interface CertificateContent {
-  /** Format version of this content, so a later layout never re-reads an old signature differently. */
-  v: 1;
-  serial: string;
-  /** The yearly round (积分年度) the points belong to. */
-  round: number;
-  name: string;
-  idMasked: string;
-  permitNo: string;
-  /** Indicator cut-off date (指标截止日期), YYYY-MM-DD. */
-  cutOffDate: string;
-  items: Array<{ code: string; name: string; points: number }>;
-  total: number;
-  /** Issue date (出具日期), YYYY-MM-DD Beijing. */
-  issueDate: string;
-}
+// The signed content's shape lives in the rules package (the client shows the same fields).
+export type { CertificateContent } from '@hz-points/shared';
+import type { CertificateContent } from '@hz-points/shared';
 
 export interface CertificateKeys {
   privateKey: KeyObject;
