@@ -10,6 +10,7 @@ import { hasRole, useSession } from '../../services/session';
 import { IdentityCard } from './components/IdentityCard';
 import { useRound, type RoundView } from './useRound';
 import './index.scss';
+import { RoundDateRows } from '../../components/RoundDateRows';
 
 interface Entry {
   route: RouteName;
@@ -29,11 +30,6 @@ export const HOME_ENTRIES: Entry[] = [
   { route: 'agent', label: '我的代办', glyph: '代', hint: '单位委托、监护代办' },
 ];
 
-function fmtDate(d: string): string {
-  const [y, m, day] = d.split('-');
-  return `${y}年${Number(m)}月${Number(day)}日`;
-}
-
 function RoundCard({ round, today }: { round: RoundView | null; today: string }) {
   if (!round) {
     return (
@@ -51,22 +47,13 @@ function RoundCard({ round, today }: { round: RoundView | null; today: string })
         {settlementOpen && <Text className='hz-round__badge'>● 落户申请受理中</Text>}
       </View>
       <View className='hz-round__rows'>
-        <View className='hz-round__row'>
-          <Text className='hz-round__k'>指标截止日</Text>
-          <Text className='hz-round__v'>{fmtDate(round.cutoffDate)}</Text>
-        </View>
-        <View className='hz-round__row'>
-          <Text className='hz-round__k'>积分申请</Text>
-          <Text className='hz-round__v'>
-            {round.yearRound ? `全年受理，本批次须于${fmtDate(round.pointsClose)}前完成` : `须于${fmtDate(round.pointsClose)}前完成`}
-          </Text>
-        </View>
-        <View className='hz-round__row'>
-          <Text className='hz-round__k'>落户申请</Text>
-          <Text className='hz-round__v'>
-            {fmtDate(round.settlementOpens)}至{fmtDate(round.settlementCloses)}（节假日除外）
-          </Text>
-        </View>
+        <RoundDateRows
+          cutoffDate={round.cutoffDate}
+          pointsApplicationCloses={round.pointsClose}
+          yearRound={round.yearRound}
+          settlementOpens={round.settlementOpens}
+          settlementCloses={round.settlementCloses}
+        />
         {typeof round.line === 'number' && (
           <View className='hz-round__row'>
             <Text className='hz-round__k'>落户分数线</Text>

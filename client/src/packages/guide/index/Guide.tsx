@@ -9,6 +9,7 @@ import { YEARLY_TIMELINE, roundDates, type IndicatorGroup, type RoundDates } fro
 import { DEPARTMENTS, GROUP_LABELS, GUIDE_FAQ, guideIndicators, type GuideIndicator } from '@hz-points/shared/guide';
 import { Citation, UnverifiedMark, citationText } from '../../../components/Citation';
 import { nextCutoff } from '../../../lib/rounds';
+import { RoundDateRows } from '../../../components/RoundDateRows';
 
 export type GuideSection = 'materials' | 'timeline' | 'faq';
 
@@ -77,22 +78,13 @@ function Timeline({ round }: { round: RoundDates | null }) {
       {round && (
         <View className='hz-card' aria-label={`${round.year}年度时间安排`}>
           <Text className='hz-card__title'>{round.year}年度时间安排</Text>
-          <View className='hz-round__row'>
-            <Text className='hz-round__k'>指标截止日</Text>
-            <Text className='hz-round__v'>{fmtDate(round.cutoffDate)}</Text>
-          </View>
-          <View className='hz-round__row'>
-            <Text className='hz-round__k'>积分申请</Text>
-            <Text className='hz-round__v'>
-              {round.pointsApplication.yearRound ? '全年受理；' : ''}须于{fmtDate(round.pointsApplication.closes)}前完成
-            </Text>
-          </View>
-          <View className='hz-round__row'>
-            <Text className='hz-round__k'>落户申请</Text>
-            <Text className='hz-round__v'>
-              {fmtDate(round.settlementOpens)}至{fmtDate(round.settlementCloses)}（节假日除外）
-            </Text>
-          </View>
+          <RoundDateRows
+            cutoffDate={round.cutoffDate}
+            pointsApplicationCloses={round.pointsApplication.closes}
+            yearRound={round.pointsApplication.yearRound}
+            settlementOpens={round.settlementOpens}
+            settlementCloses={round.settlementCloses}
+          />
           <View className='hz-round__row'>
             <Text className='hz-round__k'>5年计分期</Text>
             <Text className='hz-round__v'>
