@@ -2,6 +2,7 @@ import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
+import { ERROR_CODES } from '@hz-points/shared';
 import type { Caller, Envelope, Runtime } from '../core/runtime';
 import type { DevClock } from './clock';
 
@@ -30,10 +31,13 @@ export interface LocalServerOptions {
 
 export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 
-/** Transport-level errors of the local server (the handlers' own codes come from the rules package). */
+/**
+ * Transport-level errors of the local server. BAD_JSON and PAYLOAD_TOO_LARGE are shared codes (the client knows
+ * them); the rest keep messages specific to the HTTP layer (an unknown path, the dev clock's input).
+ */
 export const SERVER_ERRORS = {
-  BAD_JSON: { status: 400, message: '请求内容不是有效的 JSON 对象' },
-  PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大（上限 8MB），请压缩材料后重试' },
+  BAD_JSON: ERROR_CODES.BAD_JSON,
+  PAYLOAD_TOO_LARGE: ERROR_CODES.PAYLOAD_TOO_LARGE,
   NOT_FOUND: { status: 404, message: '请求的地址不存在' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持的请求方式' },
   VALIDATION_FAILED: { status: 400, message: '时间格式不正确，请使用带时区的 ISO 8601 时间' },
