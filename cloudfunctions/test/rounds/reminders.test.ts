@@ -64,7 +64,12 @@ describe('the deadline sweep', () => {
     // Idempotent, also through the timer path (which runs as the system, with an audit entry).
     cloud.setNow(bj('2025-11-27T09:00:00'));
     const timer = await runTimer({} as never, () => cloud.runtime);
-    expect(timer).toEqual({ ok: true, data: { queued: 0, considered: 1 } });
+    // The same timer run also drains the outbox: nobody in this world subscribed, so the four messages queued so far
+    // (two certificates issued, one settlement applied, one deadline) are dropped, none sent.
+    expect(timer).toEqual({
+      ok: true,
+      data: { sweep: { queued: 0, considered: 1 }, send: { sent: 0, dropped: 4, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 } },
+    });
     expect(await deadlines('demo-applicant')).toHaveLength(1);
   });
 
