@@ -93,7 +93,7 @@ async function queueAll(ctx: ActionContext<unknown>, reminders: Reminder[]): Pro
 }
 
 /** Deadline and publication messages due today (idempotent: run it as often as you like). */
-export async function sweep(ctx: ActionContext<unknown>): Promise<{ queued: number; considered: number }> {
+export async function sweep(ctx: ActionContext<unknown>, pageSize = SWEEP_PAGE): Promise<{ queued: number; considered: number }> {
   const store = ctx.runtime.store;
   const today = beijingDate(ctx.now);
   const year = Number(today.slice(0, 4));
@@ -119,8 +119,8 @@ export async function sweep(ctx: ActionContext<unknown>): Promise<{ queued: numb
     const left = today >= round.settlementOpens ? workdaysLeft(today, round.settlementCloses) : null;
     if (!round.published && round.status === 'open' && left !== null && left >= 1 && left <= SETTLEMENT_REMINDER_WORKDAYS && isOpenAt(round.settlementCloses, ctx.now)) {
       // A page at a time (a round has tens of thousands of certificates): memory stays bounded.
-      for (let skip = 0; ; skip += SWEEP_PAGE) {
-        const certs = await store.find<CertificateDoc>(C.certificates, { year: y, status: 'active' }, { orderBy: [['_id', 'asc']], limit: SWEEP_PAGE, skip });
+      for (let skip = 0; ; skip += pageSize) {
+        const certs = await store.find<CertificateDoc>(C.certificates, { year: y, status: 'active' }, { orderBy: [['_id', 'asc']], limit: pageSize, skip });
         for (const c of certs) {
           if (c.content.total < RANKING_RULE.minimumPoints) continue;
           const s = await store.get<SettlementDoc>(C.settlements, settlementId(y, c.personId));
@@ -137,7 +137,7 @@ export async function sweep(ctx: ActionContext<unknown>): Promise<{ queued: numb
           });
         }
         await flush();
-        if (certs.length < SWEEP_PAGE) break;
+        if (certs.length < pageSize) break;
       }
     }
 
