@@ -8,6 +8,7 @@
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
 import type { OpenApiPort, SubscribeMessage } from '../../src/core/runtime';
 import { sendDue } from '../../src/functions/reminders/sender';
+import { resetTimerRuntime, runTimer } from '../../src/functions/reminders/timer';
 import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import type { TestCloud } from '../helpers/runtime';
 import { snapshot } from '../helpers/runtime';
@@ -367,5 +368,32 @@ describe('local mode (no openapi port)', () => {
     ]);
     const outbox = await cloud.store.find<{ _id: string; status: string }>(OWN_COLLECTIONS.outbox, {}, { limit: 10 });
     expect(outbox.map((m) => m.status).sort()).toEqual(['dropped', 'sent']);
+  });
+});
+
+describe('the timer (one trigger every 5 minutes)', () => {
+  let cloud: TestCloud;
+  afterAll(() => cloud.close());
+
+  test('sends on every run; sweeps once a day, on the first run from 09:00 Beijing', async () => {
+    const fake = fakeOpenApi();
+    cloud = await world(fake);
+    await subscribe(cloud, 'demo-applicant', 'tap-timer-0001', { status: 'accept' });
+    resetTimerRuntime();
+    const tick = async (local: string) => {
+      cloud.setNow(bj(local));
+      return runTimer({} as never, () => cloud.runtime);
+    };
+    expect(await tick('2025-10-21T08:55:00')).toEqual({
+      ok: true,
+      data: { sweep: null, send: { sent: 1, dropped: 1, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 } },
+    });
+    expect(fake.calls).toHaveLength(1);
+    // 09:00: the day's sweep (nothing due on 2025-10-21), then 09:05 and the next day's 08:55: no sweep.
+    expect((await tick('2025-10-21T09:00:00')).data.sweep).toEqual({ queued: 0, considered: 0 });
+    expect((await tick('2025-10-21T09:05:00')).data.sweep).toBeNull();
+    expect((await tick('2025-10-22T08:55:00')).data.sweep).toBeNull();
+    expect((await tick('2025-10-22T09:00:00')).data.sweep).toEqual({ queued: 0, considered: 0 });
+    expect(fake.calls).toHaveLength(1);
   });
 });
