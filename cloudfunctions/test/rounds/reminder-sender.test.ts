@@ -103,6 +103,22 @@ describe('delivery', () => {
     expect(fake.calls).toHaveLength(1);
   });
 
+  test('a message is not dropped in the 3 minutes after it was queued: the answer to the same tap may still be on its way', async () => {
+    const fake = fakeOpenApi();
+    cloud = await world(fake);
+    cloud.setNow(bj('2025-10-20T10:01:00'));
+    expect(await sendDue(cloud.runtime)).toMatchObject({ sent: 0, dropped: 0 });
+    expect((await mine(cloud, 'demo-employee')).reminders).toEqual([expect.objectContaining({ status: 'queued' })]);
+    // The employee's answer arrives; the next run sends.
+    await subscribe(cloud, 'demo-employee', 'tap-employee-0002', { status: 'accept' });
+    cloud.setNow(bj('2025-10-20T10:02:59'));
+    expect(await sendDue(cloud.runtime)).toMatchObject({ sent: 1, dropped: 0 });
+    expect(fake.calls.map((c) => c.touser)).toEqual(['demo-employee']);
+    // The applicant never answered: dropped once the 3 minutes are over.
+    cloud.setNow(bj('2025-10-20T10:03:00'));
+    expect(await sendDue(cloud.runtime)).toMatchObject({ sent: 0, dropped: 1 });
+  });
+
   test('a transient error is retried after 5, then 10 minutes (not before), and the acceptance is spent only by the delivery', async () => {
     const fake = fakeOpenApi((n) => {
       if (n < 2) throw { errCode: -1, errMsg: 'system error' };

@@ -25,6 +25,12 @@ export const CLAIM_LEASE_MS = 10 * 60_000;
 /** Messages one run sends at most (the rest wait for the next run; keeps a run well inside the time budget). */
 export const MAX_PER_RUN = 40;
 const PAGE = 100;
+/**
+ * A message younger than this is not dropped for want of a subscription: the action that queued it (e.g. a
+ * settlement application) and the person's answer to the subscription dialog of the same tap arrive separately,
+ * seconds apart, and a timer run may fall between them.
+ */
+export const ANSWER_GRACE_MS = 3 * 60_000;
 
 export const SENDER_ACTOR = 'system:sender';
 
@@ -50,7 +56,12 @@ function messageData(fields: Record<string, string>): Record<string, { value: st
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: v }]));
 }
 
-type Claim = { kind: 'claimed'; doc: OutboxDoc; token: string; templateId: string } | { kind: 'skipped' } | { kind: 'dropped' } | { kind: 'unconfigured' };
+type Claim =
+  | { kind: 'claimed'; doc: OutboxDoc; token: string; templateId: string }
+  | { kind: 'skipped' }
+  | { kind: 'dropped' }
+  | { kind: 'unconfigured' }
+  | { kind: 'waiting' };
 
 export async function sendDue(
   runtime: Runtime,
@@ -105,6 +116,10 @@ export async function sendDue(
         report.unconfigured++;
         continue;
       }
+      if (claim.kind === 'waiting') {
+        stayQueued++;
+        continue;
+      }
       if (claim.kind === 'skipped') continue;
       handled++;
       if (claim.kind === 'dropped') {
@@ -130,6 +145,7 @@ export async function sendDue(
       if (!templateId) return { kind: 'unconfigured' };
       const credit = await tx.get<CreditDoc>(SUBSCRIPTION_COLLECTIONS.credits, creditId(doc.toOpenid, templateId));
       if (!credit || credit.available < 1) {
+        if (nowMs - doc.createdMs < ANSWER_GRACE_MS) return { kind: 'waiting' };
         await tx.update(OWN_COLLECTIONS.outbox, id, { status: 'dropped', dropReason: 'not-subscribed', finishedAt: now.toISOString() });
         await audit(audited(doc, { status: 'dropped', reason: 'not-subscribed' }));
         return { kind: 'dropped' };
