@@ -13,6 +13,8 @@ export const SUBPACKAGES = {
   cert: { certificate: 'index/index', certVerify: 'verify/index' },
   settle: { settle: 'index/index' },
   agent: { agent: 'index/index' },
+  // 消息提醒: the caller's reminders (remind).
+  messages: { messages: 'index/index' },
   review: { reviewQueue: 'queue/index', reviewObjections: 'objections/index', reviewRounds: 'rounds/index', reviewCalendar: 'calendar/index' },
 } as const;
 

@@ -27,6 +27,7 @@ export interface RouteParams {
   reviewObjections: Record<string, never>;
   reviewRounds: Record<string, never>;
   reviewCalendar: Record<string, never>;
+  messages: Record<string, never>;
 }
 
 export function buildUrl<R extends RouteName>(route: R, params?: RouteParams[R]): string {

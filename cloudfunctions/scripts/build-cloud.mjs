@@ -8,7 +8,7 @@
 //   package.json  what the platform installs: wx-server-sdk, and for certificates pdfkit + qrcode (kept out of the
 //                 bundle: pdfkit loads its font metrics from its own folder, which bundling breaks)
 //   assets/fonts  (certificates) the CJK subset and its OFL licence
-//   config.json   (reminders) the daily timer trigger of the deadline sweep
+//   config.json   (reminders) the 5-minute timer trigger (sender + daily sweep) and the subscribeMessage.send permission
 // Usage: node scripts/build-cloud.mjs [--out <dir>] [--only name,name]
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,8 +34,14 @@ const EXTERNAL = ['wx-server-sdk', 'pdfkit', 'qrcode', 'better-sqlite3'];
 /** Extra dependencies per function (besides wx-server-sdk). */
 const EXTRA_DEPS = { certificates: ['pdfkit', 'qrcode'] };
 const FONT_DIR = path.join(CLOUD, 'assets', 'fonts');
-/** Daily at 09:00 (cloud timers run on Beijing time); 7-field cron: second minute hour day month weekday year. */
-const TIMERS = { reminders: [{ name: 'dailyReminderSweep', type: 'timer', config: '0 0 9 * * * *' }] };
+/**
+ * Every 5 minutes (cloud timers run on Beijing time; 7-field cron: second minute hour day month weekday year).
+ * WeChat allows one timer per function: each run sends due reminders and, once a day from 09:00, sweeps deadlines
+ * (src/functions/reminders/timer.ts).
+ */
+const TIMERS = { reminders: [{ name: 'reminderTimer', type: 'timer', config: '0 */5 * * * * *' }] };
+/** Cloud-call permissions (config.json `permissions.openapi`): the sender calls subscribeMessage.send. */
+const OPENAPI = { reminders: ['subscribeMessage.send'] };
 
 /**
  * The registry, read from its source (not executed): `import { x } from './path'` lines and the entries of the
@@ -172,7 +178,10 @@ export async function buildFunction(fn, outRoot = OUT) {
     mkdirSync(path.join(dir, 'assets', 'fonts'), { recursive: true });
     for (const f of ['NotoSansCJKsc-Regular-GB2312.otf', 'OFL.txt']) copyFileSync(path.join(FONT_DIR, f), path.join(dir, 'assets', 'fonts', f));
   }
-  if (TIMERS[fn.name]) writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ triggers: TIMERS[fn.name] }, null, 2) + '\n');
+  if (TIMERS[fn.name] || OPENAPI[fn.name]) {
+    const config = { ...(OPENAPI[fn.name] ? { permissions: { openapi: OPENAPI[fn.name] } } : {}), ...(TIMERS[fn.name] ? { triggers: TIMERS[fn.name] } : {}) };
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
+  }
   // A bundle that would require a package its package.json does not install fails at cold start: refuse to write it.
   const required = new Set(
     Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)),

@@ -13,6 +13,32 @@ export interface Runtime {
   secrets: { certificateKey: string };
   /** Where logs go. Never pass personal data in clear to it. */
   log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /**
+   * WeChat open API (`cloud.openapi`), for subscribe messages. The WeChat runtime sets it; when absent (local cloud,
+   * tests) the reminder sender uses a stand-in that logs instead of sending (functions/reminders/openapi.ts).
+   */
+  openapi?: OpenApiPort;
+}
+
+/** One subscribe message as `cloud.openapi.subscribeMessage.send` takes it (cloud-call field names). */
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogramState: 'developer' | 'trial' | 'formal';
+  lang: 'zh_CN';
+}
+
+export interface OpenApiPort {
+  /** 'wechat' sends for real; 'local' only logs (and accepts simulated subscriptions). */
+  kind: 'wechat' | 'local';
+  subscribeMessage: {
+    /** Template id per template name, as configured for this deployment; null = not configured. */
+    templateIds: Readonly<Record<string, string | null>>;
+    /** Resolves when WeChat accepted the message; rejects with `{ errCode: number, errMsg }` otherwise. */
+    send(message: SubscribeMessage): Promise<void>;
+  };
 }
 
 /** Who is calling: the OPENID the platform vouches for (never a payload field). */

@@ -5,6 +5,7 @@ import { CloudbaseFileStore } from '../storage/files-cloudbase';
 import { INDEXES } from '../storage/indexes';
 import { OWN_INDEXES } from '../functions/rounds/codes';
 import { jsonLogger } from './log';
+import { wxOpenApi, type CloudOpenApi } from './openapi';
 
 /**
  * The Runtime of a deployed cloud function, built from the wx-server-sdk `cloud` object that the entry file
@@ -35,6 +36,7 @@ export function createWxRuntime(cloud: CbCloud, env: NodeJS.ProcessEnv = process
     now: () => new Date(),
     secrets,
     log,
+    openapi: wxOpenApi(cloud as CbCloud & CloudOpenApi, env),
   };
 }
 

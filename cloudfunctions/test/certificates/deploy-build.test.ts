@@ -33,12 +33,13 @@ test('every registered function has a folder with index.js and a package.json in
   }
 });
 
-test('certificates carries the font and its licence; reminders its daily timer', () => {
+test('certificates carries the font and its licence; reminders its one timer (every 5 minutes) and the send permission', () => {
   const fonts = path.join(OUT, 'certificates', 'assets', 'fonts');
   expect(readFileSync(path.join(fonts, 'NotoSansCJKsc-Regular-GB2312.otf')).equals(readFileSync(path.join(CLOUD, 'assets/fonts/NotoSansCJKsc-Regular-GB2312.otf')))).toBe(true);
   expect(readFileSync(path.join(fonts, 'OFL.txt'), 'utf8')).toContain('SIL OPEN FONT LICENSE Version 1.1');
   const config = JSON.parse(readFileSync(path.join(OUT, 'reminders', 'config.json'), 'utf8'));
-  expect(config.triggers[0]).toMatchObject({ type: 'timer', config: '0 0 9 * * * *' });
+  expect(config.triggers).toEqual([{ name: 'reminderTimer', type: 'timer', config: '0 */5 * * * * *' }]);
+  expect(config.permissions).toEqual({ openapi: ['subscribeMessage.send'] });
   expect(existsSync(path.join(OUT, 'accounts', 'assets'))).toBe(false);
 });
 

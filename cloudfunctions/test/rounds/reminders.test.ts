@@ -3,7 +3,8 @@
 // path runs the same sweep as the system; `list` shows only the caller's own messages.
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
 import { checkFields, TemplateFieldError } from '../../src/functions/reminders/outbox';
-import { runTimer, TIMER_ACTOR } from '../../src/functions/reminders/timer';
+import { runTimer, timerContext, TIMER_ACTOR } from '../../src/functions/reminders/timer';
+import { sweep, SWEEP_PAGE } from '../../src/functions/reminders';
 import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import type { TestCloud } from '../helpers/runtime';
 import { bj, scoredApplication, seededCloud } from '../certificates/fixtures';
@@ -64,7 +65,12 @@ describe('the deadline sweep', () => {
     // Idempotent, also through the timer path (which runs as the system, with an audit entry).
     cloud.setNow(bj('2025-11-27T09:00:00'));
     const timer = await runTimer({} as never, () => cloud.runtime);
-    expect(timer).toEqual({ ok: true, data: { queued: 0, considered: 1 } });
+    // The same timer run also drains the outbox: nobody in this world subscribed, so the four messages queued so far
+    // (two certificates issued, one settlement applied, one deadline) are dropped, none sent.
+    expect(timer).toEqual({
+      ok: true,
+      data: { sweep: { queued: 0, considered: 1 }, send: { sent: 0, dropped: 4, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 } },
+    });
     expect(await deadlines('demo-applicant')).toHaveLength(1);
   });
 
@@ -84,5 +90,38 @@ describe('the deadline sweep', () => {
       expect(reminders.map((m: { id: string }) => m.id).sort()).toEqual([...ids].sort());
     }
     expect(TIMER_ACTOR).toBe('system:timer');
+  });
+});
+
+describe('the sweep reads a round a page at a time', () => {
+  let cloud: TestCloud;
+  const certificateReads: number[] = [];
+  beforeAll(async () => {
+    cloud = await seededCloud('2025-09-17T09:00:00');
+    await scoredApplication(cloud, DEMO_PERSON_IDS.applicant, 2025, '2025-09-17');
+    await scoredApplication(cloud, DEMO_PERSON_IDS.employee, 2025, '2025-09-17');
+    cloud.setNow(bj('2025-10-20T10:00:00'));
+    await cloud.ok('demo-applicant', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`, residencePermitNo: '330106202300000001' });
+    await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.employee}`, residencePermitNo: '330106202300000003' });
+    // Records the page size of every read of the certificates collection.
+    const find = cloud.store.find.bind(cloud.store);
+    cloud.store.find = (async (collection: string, where: never, options?: { limit?: number }) => {
+      if (collection === OWN_COLLECTIONS.certificates) certificateReads.push(options?.limit ?? Infinity);
+      return find(collection, where, options);
+    }) as typeof cloud.store.find;
+  });
+  afterAll(() => cloud.close());
+
+  test('pages of one: both holders (neither applied) are reminded, in three reads of one', async () => {
+    cloud.setNow(bj('2025-11-26T09:00:00'));
+    expect(await sweep(timerContext(cloud.runtime), 1)).toEqual({ queued: 2, considered: 2 });
+    expect(certificateReads).toEqual([1, 1, 1]);
+  });
+
+  test('the admin action reads pages of 100, never the whole round at once', async () => {
+    certificateReads.length = 0;
+    expect(await cloud.ok('demo-admin', 'reminders', 'sweep', {})).toEqual({ queued: 0, considered: 2 });
+    expect(SWEEP_PAGE).toBe(100);
+    expect(certificateReads).toEqual([100]);
   });
 });

@@ -107,9 +107,48 @@ export const ListRemindersInput = z.strictObject({ onBehalfOf: IdSchema.optional
 /** Runs the daily deadline sweep (a timer trigger in production; admin-callable for tests and the local cloud). */
 export const SweepRemindersInput = z.strictObject({});
 
+/** Our subscribe-message templates (ids per deployment: docs/DEPLOY.md). */
+export const SUBSCRIBE_TEMPLATE_NAMES = ['status', 'deadline'] as const;
+export type SubscribeTemplateName = (typeof SUBSCRIBE_TEMPLATE_NAMES)[number];
+/** The taps after which a person is asked to subscribe, and the templates each asks for (≤ 3 per request). */
+export const SUBSCRIPTION_TAPS = {
+  /** 积分申请 submitted: the result / certificate (status) and the later deadlines (deadline). */
+  applicationSubmitted: ['status', 'deadline'],
+  /** 异议申请 filed: the answer. */
+  objectionFiled: ['status'],
+  /** 积分落户申请 submitted: admission (status) and the admission notice running out (deadline). */
+  settlementApplied: ['status', 'deadline'],
+} as const satisfies Record<string, readonly SubscribeTemplateName[]>;
+export type SubscriptionTap = keyof typeof SUBSCRIPTION_TAPS;
+/**
+ * What came of asking, per template: WeChat's answers (accept, reject, ban = blocked by WeChat, filter = dropped for
+ * a repeated title), `failed` (the request itself failed, e.g. no tap or an old client), `not-offered` (not asked:
+ * the template is not configured).
+ */
+export const SUBSCRIBE_OUTCOMES = ['accept', 'reject', 'ban', 'filter', 'failed', 'not-offered'] as const;
+export const RecordSubscriptionInput = z.strictObject({
+  tap: z.enum(Object.keys(SUBSCRIPTION_TAPS) as [SubscriptionTap, ...SubscriptionTap[]]),
+  /** `wechat`: the answer of wx.requestSubscribeMessage; `simulated`: local mode's stand-in (refused in WeChat). */
+  source: z.enum(['wechat', 'simulated']),
+  results: z
+    .array(z.strictObject({ template: z.enum(SUBSCRIBE_TEMPLATE_NAMES), outcome: z.enum(SUBSCRIBE_OUTCOMES) }))
+    .min(1)
+    .max(3)
+    .refine((rs) => new Set(rs.map((r) => r.template)).size === rs.length, '同一模板只能记录一次'),
+  /** One tap is recorded once (a retried call adds nothing). */
+  requestId: RequestIdSchema,
+});
+/** Which templates this deployment has, with their ids (the client needs them for wx.requestSubscribeMessage). */
+export const SubscriptionTemplatesInput = z.strictObject({});
+/** Sends due outbox messages now (the timer does it every 5 minutes in production; admin-callable locally). */
+export const SendRemindersInput = z.strictObject({});
+
 export const REMINDERS_ACTION_INPUTS = {
   list: ListRemindersInput,
   sweep: SweepRemindersInput,
+  recordSubscription: RecordSubscriptionInput,
+  templates: SubscriptionTemplatesInput,
+  send: SendRemindersInput,
 } as const;
 
 // Error codes of these actions are part of ERROR_CODES in ./errors.

@@ -28,6 +28,7 @@ export const HOME_ENTRIES: Entry[] = [
   { route: 'settle', label: '落户申请', glyph: '落', hint: '积分落户' },
   { route: 'guide', label: '办事指南', glyph: '南', hint: '材料、时间、问答' },
   { route: 'agent', label: '我的代办', glyph: '代', hint: '单位委托、监护代办' },
+  { route: 'messages', label: '消息提醒', glyph: '信', hint: '订阅消息记录' },
 ];
 
 function RoundCard({ round, today }: { round: RoundView | null; today: string }) {

@@ -1,16 +1,20 @@
 // reminders: deadline and status messages. Status messages are queued by the action that changes the status (in
-// its transaction); deadline messages by `sweep`, run daily by a timer trigger in production (config.json of the
-// built function) and callable by an admin. `list` shows the caller's own reminders.
-import { ListRemindersInput, SweepRemindersInput, beijingDate, isOpenAt, isWorkday, RANKING_RULE } from '@hz-points/shared';
+// its transaction); deadline messages by `sweep`. The timer of the deployed function (every 5 minutes, config.json
+// of the built function) sends what is due (sender.ts) and runs the sweep once a day (timer.ts). `list` shows the
+// caller's own messages with their state; `recordSubscription` records what the caller agreed to receive.
+import { ListRemindersInput, SendRemindersInput, SweepRemindersInput, beijingDate, isOpenAt, isWorkday, RANKING_RULE } from '@hz-points/shared';
 import { defineAction, defineFunction, type ActionContext } from '../../core/action';
 import { COLLECTIONS, type PersonDoc } from '../../core/model';
 import type { Where } from '../../storage/store';
 import { subjectOfCall } from '../../core/people';
 import type { CertificateDoc } from '../certificates/model';
 import { OWN_COLLECTIONS } from '../rounds/codes';
-import { listSlice } from '../rounds/list';
+import { listSlice, PAGE_SIZE } from '../rounds/list';
 import { publicationOf, settlementId, type RoundState, type SettlementDoc } from '../rounds/model';
+import { openApiOf } from './openapi';
 import { queueReminder, type OutboxDoc, type Reminder } from './outbox';
+import { sendDue } from './sender';
+import { creditsOf, recordSubscription, templates } from './subscriptions';
 
 const C = OWN_COLLECTIONS;
 const ROUNDS = 'rounds';
@@ -20,9 +24,22 @@ export const NOTICE_REMINDER_DAYS = 7;
 export const SETTLEMENT_REMINDER_WORKDAYS = 3;
 /** Days after publication during which the sweep still sends the admission message (a missed timer run). */
 export const ADMISSION_MESSAGE_DAYS = 3;
+/** Certificates read per page by the sweep. */
+export const SWEEP_PAGE = 100;
 
 function view(m: OutboxDoc) {
-  return { id: m._id, template: m.template, fields: m.fields, page: m.page, status: m.status, createdAt: m.createdAt };
+  return {
+    id: m._id,
+    template: m.template,
+    fields: m.fields,
+    page: m.page,
+    status: m.status,
+    createdAt: m.createdAt,
+    sentAt: m.sentAt ?? null,
+    /** When a retry is due (after a transient error), else null. */
+    nextAttemptAt: m.status === 'queued' && typeof m.nextAttemptMs === 'number' ? new Date(m.nextAttemptMs).toISOString() : null,
+    dropReason: m.dropReason ?? null,
+  };
 }
 
 const list = defineAction({
@@ -37,7 +54,9 @@ const list = defineAction({
       limit: ctx.input.limit ?? 20,
       skip: ctx.input.skip ?? 0,
     });
-    return { reminders: docs.map(view) };
+    // The caller's unspent subscriptions (theirs, whoever the messages are about: see subscriptions.ts).
+    const credits = await creditsOf(ctx.runtime.store, ctx.openid, openApiOf(ctx.runtime).subscribeMessage.templateIds);
+    return { reminders: docs.map(view), credits, mode: openApiOf(ctx.runtime).kind };
   },
 });
 
@@ -74,12 +93,19 @@ async function queueAll(ctx: ActionContext<unknown>, reminders: Reminder[]): Pro
 }
 
 /** Deadline and publication messages due today (idempotent: run it as often as you like). */
-export async function sweep(ctx: ActionContext<unknown>): Promise<{ queued: number; considered: number }> {
+export async function sweep(ctx: ActionContext<unknown>, pageSize = SWEEP_PAGE): Promise<{ queued: number; considered: number }> {
   const store = ctx.runtime.store;
   const today = beijingDate(ctx.now);
   const year = Number(today.slice(0, 4));
   const due: Reminder[] = [];
+  const totals = { queued: 0, considered: 0 };
   const persons = new Map<string, PersonDoc | null>();
+  // Queues what a page found due, then forgets it (and the persons read for it).
+  const flush = async () => {
+    totals.considered += due.length;
+    totals.queued += await queueAll(ctx, due.splice(0));
+    persons.clear();
+  };
   const personOf = async (id: string) => {
     if (!persons.has(id)) persons.set(id, await store.get<PersonDoc>(COLLECTIONS.persons, id));
     return persons.get(id)!;
@@ -92,21 +118,26 @@ export async function sweep(ctx: ActionContext<unknown>): Promise<{ queued: numb
     // 1. The settlement window closes soon: those holding a certificate of ≥ 100 points who have not applied.
     const left = today >= round.settlementOpens ? workdaysLeft(today, round.settlementCloses) : null;
     if (!round.published && round.status === 'open' && left !== null && left >= 1 && left <= SETTLEMENT_REMINDER_WORKDAYS && isOpenAt(round.settlementCloses, ctx.now)) {
-      const certs = await store.find<CertificateDoc>(C.certificates, { year: y, status: 'active' }, { limit: 1_000_000 });
-      for (const c of certs) {
-        if (c.content.total < RANKING_RULE.minimumPoints) continue;
-        const s = await store.get<SettlementDoc>(C.settlements, settlementId(y, c.personId));
-        if (s && s.status === 'submitted') continue;
-        const p = await personOf(c.personId);
-        if (!p?.openid) continue; // no WeChat: the delegate sees it in the app; a message needs the person's consent
-        due.push({
-          personId: c.personId,
-          toOpenid: p.openid,
-          template: 'deadline',
-          fields: { thing1: '积分落户申请', date2: round.settlementCloses, thing3: '截止日24时止，节假日除外' },
-          page: 'packages/settle/index/index',
-          dedupeKey: `settlement-closing:${y}`,
-        });
+      // A page at a time (a round has tens of thousands of certificates): memory stays bounded.
+      for (let skip = 0; ; skip += pageSize) {
+        const certs = await store.find<CertificateDoc>(C.certificates, { year: y, status: 'active' }, { orderBy: [['_id', 'asc']], limit: pageSize, skip });
+        for (const c of certs) {
+          if (c.content.total < RANKING_RULE.minimumPoints) continue;
+          const s = await store.get<SettlementDoc>(C.settlements, settlementId(y, c.personId));
+          if (s && s.status === 'submitted') continue;
+          const p = await personOf(c.personId);
+          if (!p?.openid) continue; // no WeChat: the delegate sees it in the app; a message needs the person's consent
+          due.push({
+            personId: c.personId,
+            toOpenid: p.openid,
+            template: 'deadline',
+            fields: { thing1: '积分落户申请', date2: round.settlementCloses, thing3: '截止日24时止，节假日除外' },
+            page: 'packages/settle/index/index',
+            dedupeKey: `settlement-closing:${y}`,
+          });
+        }
+        await flush();
+        if (certs.length < pageSize) break;
       }
     }
 
@@ -116,38 +147,41 @@ export async function sweep(ctx: ActionContext<unknown>): Promise<{ queued: numb
     const admissionDue = pub !== null && today <= plusDays(pub.on, ADMISSION_MESSAGE_DAYS);
     const expiryDue = pub !== null && today >= plusDays(pub.noticeExpiresOn, -NOTICE_REMINDER_DAYS) && isOpenAt(pub.noticeExpiresOn, ctx.now);
     if (round.published && (admissionDue || expiryDue)) {
-      const results = await listSlice(store, publicationOf(round)!, 0, round.published.admittedCount, round.published.admittedCount);
-      for (const r of results) {
-        if (!r.notice) continue;
-        const p = await personOf(r.personId);
-        if (!p?.openid) continue;
-        // The admission message goes out with the first sweeps after publication, not on every later day.
-        if (today <= plusDays(round.published.on, ADMISSION_MESSAGE_DAYS)) {
-          due.push({
-            personId: r.personId,
-            toOpenid: p.openid,
-            template: 'status',
-            fields: { thing1: '积分落户准入', phrase2: '已获准入', date3: r.notice.issuedOn, thing4: `通知书有效期至${r.notice.expiresOn}` },
-            page: 'packages/settle/index/index',
-            dedupeKey: `admitted:${round.published.batch}`,
-          });
+      for (let from = 0; from < round.published.admittedCount; from += PAGE_SIZE) {
+        const results = await listSlice(store, publicationOf(round)!, from, PAGE_SIZE, round.published.admittedCount);
+        for (const r of results) {
+          if (!r.notice) continue;
+          const p = await personOf(r.personId);
+          if (!p?.openid) continue;
+          // The admission message goes out with the first sweeps after publication, not on every later day.
+          if (today <= plusDays(round.published.on, ADMISSION_MESSAGE_DAYS)) {
+            due.push({
+              personId: r.personId,
+              toOpenid: p.openid,
+              template: 'status',
+              fields: { thing1: '积分落户准入', phrase2: '已获准入', date3: r.notice.issuedOn, thing4: `通知书有效期至${r.notice.expiresOn}` },
+              page: 'packages/settle/index/index',
+              dedupeKey: `admitted:${round.published.batch}`,
+            });
+          }
+          if (today < plusDays(r.notice.expiresOn, -NOTICE_REMINDER_DAYS) || !isOpenAt(r.notice.expiresOn, ctx.now)) continue;
+          const s = await store.get<SettlementDoc>(C.settlements, r.settlementId);
+          if (!s?.settledOn) {
+            due.push({
+              personId: r.personId,
+              toOpenid: p.openid,
+              template: 'deadline',
+              fields: { thing1: '积分落户准入通知书到期', date2: r.notice.expiresOn, thing3: '请持通知书到户籍窗口办理' },
+              page: 'packages/settle/index/index',
+              dedupeKey: `notice-expiring:${round.published.batch}`,
+            });
+          }
         }
-        if (today < plusDays(r.notice.expiresOn, -NOTICE_REMINDER_DAYS) || !isOpenAt(r.notice.expiresOn, ctx.now)) continue;
-        const s = await store.get<SettlementDoc>(C.settlements, r.settlementId);
-        if (!s?.settledOn) {
-          due.push({
-            personId: r.personId,
-            toOpenid: p.openid,
-            template: 'deadline',
-            fields: { thing1: '积分落户准入通知书到期', date2: r.notice.expiresOn, thing3: '请持通知书到户籍窗口办理' },
-            page: 'packages/settle/index/index',
-            dedupeKey: `notice-expiring:${round.published.batch}`,
-          });
-        }
+        await flush();
       }
     }
   }
-  return { queued: await queueAll(ctx, due), considered: due.length };
+  return totals;
 }
 
 const sweepAction = defineAction({
@@ -159,4 +193,13 @@ const sweepAction = defineAction({
   },
 });
 
-export const remindersFunction = defineFunction('reminders', { list, sweep: sweepAction });
+const sendAction = defineAction({
+  input: SendRemindersInput,
+  access: ['admin'],
+  mutates: true,
+  async run(ctx) {
+    return sendDue(ctx.runtime, { actor: { openid: ctx.openid, personId: ctx.person?._id ?? null } });
+  },
+});
+
+export const remindersFunction = defineFunction('reminders', { list, sweep: sweepAction, recordSubscription, templates, send: sendAction });

@@ -1,6 +1,6 @@
 // The outbox: every reminder is first a document here, written in the same transaction as the change it reports.
-// In production a sender (timer-triggered function) turns queued documents into WeChat subscribe messages
-// (`cloud.openapi.subscribeMessage.send`); locally they stay here and `reminders.list` shows them.
+// The sender (sender.ts; the reminders timer every 5 minutes) turns queued documents into WeChat subscribe messages
+// (`cloud.openapi.subscribeMessage.send`); locally it logs them instead. `reminders.list` shows them with their state.
 import { createHash } from 'node:crypto';
 import type { DocOps } from '../../storage/store';
 import { OWN_COLLECTIONS } from '../rounds/codes';
@@ -24,7 +24,20 @@ export interface OutboxDoc {
   fields: Record<string, string>;
   /** Mini-program page the message opens. */
   page: string;
-  status: 'queued' | 'sent' | 'failed';
+  /**
+   * queued → sending (claimed by a sender run) → sent | dropped (no subscription) | failed (permanent error or
+   * retries exhausted) | unconfirmed (the claiming run died; not sent again). A transient error puts it back to
+   * queued with `nextAttemptMs`. See sender.ts.
+   */
+  status: 'queued' | 'sending' | 'sent' | 'dropped' | 'failed' | 'unconfirmed';
+  attempts?: number;
+  nextAttemptMs?: number;
+  claimToken?: string | null;
+  claimedMs?: number;
+  sentAt?: string;
+  finishedAt?: string;
+  dropReason?: 'not-subscribed' | 'no-subscription-left';
+  errCode?: number | null;
   createdAt: string;
   /** Sort key for "my reminders", newest first. */
   createdMs: number;

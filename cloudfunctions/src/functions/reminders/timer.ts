@@ -1,14 +1,22 @@
-// The daily timer trigger of the deployed `reminders` function (config.json written by scripts/build-cloud.mjs).
-// A timer event has no caller, so it cannot go through invoke's caller check: it runs the sweep as the system, with
-// the same transaction-plus-audit path as the admin action.
+// The timer trigger of the deployed `reminders` function (config.json written by scripts/build-cloud.mjs). WeChat
+// allows one timer trigger per function, so one trigger every 5 minutes does both jobs: it sends what is due
+// (sender.ts) on every run, and runs the deadline sweep once a day, on the first run from 09:00 Beijing time.
+// A timer event has no caller, so it cannot go through invoke's caller check: it runs as the system, with the same
+// transaction-plus-audit path as the admin actions.
 import { beijingDate } from '@hz-points/shared';
 import { mutatorFor, type ActionContext } from '../../core/action';
 import type { Runtime } from '../../core/runtime';
 import type { CbCloud } from '../../storage/cloudbase-types';
 import { createWxRuntime } from '../../wx/runtime';
 import { sweep } from './index';
+import { sendDue, type SendReport } from './sender';
 
 export const TIMER_ACTOR = 'system:timer';
+/** The sweep's hour (Beijing): reminders arrive in the morning, not at midnight. */
+export const SWEEP_HOUR = 9;
+/** `_id` = 'daily-sweep': the Beijing date of the last completed sweep. */
+export const TIMER_STATE_COLLECTION = 'reminder_runs';
+const SWEEP_STATE_ID = 'daily-sweep';
 
 export function timerContext(runtime: Runtime): ActionContext<Record<string, never>> {
   const now = runtime.now();
@@ -26,15 +34,51 @@ export function timerContext(runtime: Runtime): ActionContext<Record<string, nev
   };
 }
 
+/** Beijing hour of an instant. */
+function beijingHour(instant: Date): number {
+  return (instant.getUTCHours() + 8) % 24;
+}
+
+/**
+ * The daily sweep, when due: from SWEEP_HOUR on, once per Beijing date (a run that fails is retried by the next
+ * timer run). Two runs at once may both sweep: harmless, the sweep queues each reminder once (dedupe keys).
+ */
+async function sweepIfDue(runtime: Runtime): Promise<{ queued: number; considered: number } | null> {
+  const ctx = timerContext(runtime);
+  if (beijingHour(ctx.now) < SWEEP_HOUR) return null;
+  const state = await runtime.store.get<{ _id: string; lastOn: string }>(TIMER_STATE_COLLECTION, SWEEP_STATE_ID);
+  if (state && state.lastOn >= ctx.today) return null;
+  const result = await sweep(ctx);
+  await runtime.store.transaction((tx) => tx.set(TIMER_STATE_COLLECTION, { _id: SWEEP_STATE_ID, lastOn: ctx.today }));
+  return result;
+}
+
 let runtime: Runtime | undefined;
-export async function runTimer(cloud: CbCloud, create: (c: CbCloud) => Runtime = createWxRuntime) {
+export async function runTimer(cloud: CbCloud, create: (c: CbCloud) => Runtime = createWxRuntime, env: NodeJS.ProcessEnv = process.env) {
   runtime ??= create(cloud);
+  const rt = runtime;
+  const data: { sweep: { queued: number; considered: number } | null; send: SendReport | null } = { sweep: null, send: null };
+  let failed = false;
+  // The two jobs fail independently: a broken sweep must not stop messages, nor the reverse.
   try {
-    const r = await sweep(timerContext(runtime));
-    runtime.log('info', 'reminder sweep', r);
-    return { ok: true as const, data: r };
+    data.sweep = await sweepIfDue(rt);
   } catch (err) {
-    runtime.log('error', 'reminder sweep failed', { errorName: err instanceof Error ? err.name : typeof err });
-    return { ok: false as const, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } };
+    failed = true;
+    rt.log('error', 'reminder sweep failed', { errorName: err instanceof Error ? err.name : typeof err });
   }
+  try {
+    const state = env.WX_MINIPROGRAM_STATE;
+    data.send = await sendDue(rt, { actor: { openid: TIMER_ACTOR, personId: null }, miniprogramState: state === 'developer' || state === 'trial' ? state : 'formal' });
+  } catch (err) {
+    failed = true;
+    rt.log('error', 'reminder sender failed', { errorName: err instanceof Error ? err.name : typeof err });
+  }
+  rt.log('info', 'reminder timer', data);
+  if (failed) return { ok: false as const, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' }, data };
+  return { ok: true as const, data };
+}
+
+/** Tests: forget the runtime built by an earlier runTimer call. */
+export function resetTimerRuntime(): void {
+  runtime = undefined;
 }

@@ -10,6 +10,7 @@ import { DEPARTMENT_LABELS, INDICATORS, type IndicatorCode } from '@hz-points/sh
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
+import { useReminderOffer } from '../../../services/subscribe';
 import { call, newRequestId } from '../common/api';
 import { ClaimFields } from '../common/ClaimFields';
 import {
@@ -50,6 +51,7 @@ export default function ApplyFormPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<Application | null>(null);
   const requestId = useRef<string>(newRequestId());
+  const offerReminders = useReminderOffer('applicationSubmitted');
 
   // Load: the local draft (newest typing) or the server's draft; a submitted application shows its receipt.
   useEffect(() => {
@@ -215,6 +217,7 @@ export default function ApplyFormPage() {
       setError('请阅读并勾选《个人承诺书》后再提交');
       return;
     }
+    void offerReminders(); // before any await: WeChat shows its dialog only from the tap itself
     setSending(true);
     const app = await saveServerDraft(true);
     if (!app) {

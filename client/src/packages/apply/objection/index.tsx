@@ -9,6 +9,7 @@ import { Checkbox, TextArea } from '../../../components/Form';
 import type { IndicatorCode } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
+import { useReminderOffer } from '../../../services/subscribe';
 import { navigate } from '../../../routes';
 import { call, newRequestId } from '../common/api';
 import { resolveApplicationId } from '../common/applications';
@@ -35,6 +36,7 @@ export function ObjectionView(props: {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const requestId = useRef(newRequestId());
+  const offerReminders = useReminderOffer('objectionFiled');
 
   async function file() {
     if (sending) return;
@@ -43,6 +45,7 @@ export function ObjectionView(props: {
       setError('请选择有异议的指标');
       return;
     }
+    void offerReminders(); // before any await: WeChat shows its dialog only from the tap itself
     setSending(true);
     const res = await call<{ objection: Objection }, 'objections', 'file'>('objections', 'file', {
       applicationId: app.applicationId,

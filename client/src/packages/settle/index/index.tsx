@@ -15,6 +15,7 @@ import {
 } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
+import { useReminderOffer } from '../../../services/subscribe';
 import { navigate } from '../../../routes';
 import { callChecked, newRequestId } from '../../apply/common/api';
 import { useNow } from '../../apply/common/now';
@@ -52,6 +53,7 @@ export default function SettlePage() {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const requestId = useRef(newRequestId());
+  const offerReminders = useReminderOffer('settlementApplied');
 
   const load = useCallback(async () => {
     setError(null);
@@ -73,6 +75,7 @@ export default function SettlePage() {
     if (sending) return;
     setError(null);
     if (!district) return setError('请选择拟落户区');
+    void offerReminders(); // before any await: WeChat shows its dialog only from the tap itself
     setSending(true);
     const res = await callChecked<unknown>(ApplySettlementInput, 'settlement', 'apply', {
       year,
