@@ -38,6 +38,20 @@ export function resultDate(acceptedOn: string): string {
   return defaultCalendar.addWorkdays(acceptedOn, PERIODS.result.workdays);
 }
 
+/**
+ * The day a result is published (points visible to the applicant, items locked, the objection period starts): the
+ * later of `resultDate` and the day the last item was decided (a late department delays the result rather than
+ * publishing a partial one). While an item is returned it may still be supplemented until `resultDate` 24:00 Beijing
+ * (our decision: the sources name no supplement period), and a supplement sends it back to review — so a result with
+ * a returned item is published the day after `resultDate` at the earliest: it is never shown while it can change.
+ * Dates are 'YYYY-MM-DD'; throws INVALID_DATE for anything else.
+ */
+export function resultPublicationDay(resultDateOf: string, lastDecisionOn: string, hasReturnedItem: boolean): string {
+  const firstPossible = hasReturnedItem ? addDays(resultDateOf, 1) : resultDateOf;
+  parseDate(lastDecisionOn); // throws INVALID_DATE
+  return lastDecisionOn > firstPossible ? lastDecisionOn : firstPossible;
+}
+
 /** Last day to raise an objection: the 7th working day after the result day; open until its 24:00 Beijing. */
 export function objectionDeadline(resultOn: string): string {
   return defaultCalendar.addWorkdays(resultOn, PERIODS.objection.workdays);

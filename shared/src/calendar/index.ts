@@ -29,6 +29,7 @@ export {
 export {
   PERIODS as DEADLINE_PERIODS,
   resultDate,
+  resultPublicationDay,
   objectionDeadline,
   objectionAnswerDeadline,
   certificateDate,
