@@ -25,6 +25,9 @@ export {
   roundDates,
   isSettlementAcceptanceDay,
   pointsApplicationRound,
+  roundDateOrderIssue,
+  type RoundDateOrderInput,
+  type RoundDateField,
 } from './rounds';
 export {
   PERIODS as DEADLINE_PERIODS,
