@@ -38,6 +38,7 @@ export {
   certificateDate,
   admissionNoticeExpiry,
   beijingDate,
+  tryBeijingDate,
   beijingStartOfDay,
   isOpenAt,
 } from './deadlines';
