@@ -196,7 +196,7 @@ export function roundDateOrderIssue(d: RoundDateOrderInput): { field: RoundDateF
     ['pointsApplicationCloses', d.pointsApplication.closes],
   ];
   for (const [field, date] of fields) {
-    if (date === null) continue;
+    if (date === null && field === 'pointsApplicationOpens') continue; // no opening day named (FAQ2021 六)
     if (typeof date !== 'string' || !tryParseDate(date)) {
       const reported: RoundDateField =
         field === 'cutoffDate' ? 'settlementOpens' : field === 'pointsApplicationOpens' ? 'pointsApplicationCloses' : field;
