@@ -53,12 +53,13 @@ export const YearSchema = z.number().int().min(2021).max(2100);
 /** Years a date in an action's input may have: wide enough for any date the domain uses, and no date arithmetic
  * on a stored date can leave the four-digit years the calendar package reads (9999-12-31 + 1 day would). */
 export const ISO_DATE_YEARS = { min: 1900, max: 2100 } as const;
+/** The offending text at the head of a date message (short strings only: a message is not a place for payloads). */
+const quoted = (input: unknown) => (typeof input === 'string' && input.length <= 30 ? `${input} ` : '');
 /**
  * Every date in an action's input: a real Beijing calendar date 'YYYY-MM-DD' (2028-02-29 yes; 2027-02-29, 2029-02-30,
  * 2030-11-31 no). A date that only looks like one used to be stored and made later actions fail; the calendar
  * package's own parser decides, so the schema and the date arithmetic can never disagree.
  */
-const quoted = (input: unknown) => (typeof input === 'string' && input.length <= 30 ? `${input} ` : '');
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${quoted(iss.input)}格式应为 YYYY-MM-DD（如 2026-10-21）`, abort: true })
