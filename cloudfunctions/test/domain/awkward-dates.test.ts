@@ -96,6 +96,8 @@ const scenario = fc.constantFrom(2025, 2026, 2027, 2028, 2029).chain((year) =>
         return a <= b ? [a, b] : [b, a];
       }),
       birthDate: awkwardBirthDate,
+      /** The rental item returned (its result then waits for the supplement window) or approved. */
+      returnRental: fc.boolean(),
     });
   }),
 );
@@ -106,7 +108,7 @@ describe('awkward but schema-valid dates never make an action answer INTERNAL', 
 
   test('round dates, clocks and accepted birth dates (fast-check)', async () => {
     await fc.assert(
-      fc.asyncProperty(scenario, async ({ year, patch, instants, birthDate }) => {
+      fc.asyncProperty(scenario, async ({ year, patch, instants, birthDate, returnRental }) => {
         await cloud?.close();
         cloud = createTestCloud(bj('2025-09-26', '10:00:00.000'), { store: 'cloudbase' });
         await seedDemo(cloud.runtime);
@@ -131,7 +133,11 @@ describe('awkward but schema-valid dates never make an action answer INTERNAL', 
           const queue = await check('review.queue', cloud.call(`demo-reviewer-${dept}`, 'review', 'queue', { status: 'pending', limit: 100 }));
           for (const item of queue.ok ? (queue.data as any).items : []) {
             const acceptedValue = item.indicator === 'age' ? { birthDate } : item.claimed;
-            await check(`review.decide ${item.indicator}`, cloud.call(`demo-reviewer-${dept}`, 'review', 'decide', { itemId: item.itemId, decision: 'approved', acceptedValue }));
+            const decision =
+              returnRental && item.indicator === 'rental'
+                ? { itemId: item.itemId, decision: 'returned', reason: '请补充租赁备案证明' }
+                : { itemId: item.itemId, decision: 'approved', acceptedValue };
+            await check(`review.decide ${item.indicator}`, cloud.call(`demo-reviewer-${dept}`, 'review', 'decide', decision));
           }
         }
 
