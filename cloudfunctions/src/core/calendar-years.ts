@@ -105,3 +105,17 @@ export function deadlineOrPending(compute: () => string): string | null {
     throw err;
   }
 }
+
+/**
+ * The envelope error for a date the rules package cannot read (`INVALID_DATE` from the calendar's parser,
+ * `CALENDAR_INPUT` for an unreadable instant), or null for any other error. Inputs are validated
+ * (`IsoDateSchema`), so inside an action such a date can only come from storage (hand-edited data, or data stored
+ * before dates were validated): a stable code the client can show, and an English log line naming the action —
+ * never the date itself, which may be a birth date.
+ */
+export function storedDateError(err: unknown, action: string, log: Runtime['log']): AppError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code !== 'INVALID_DATE' && code !== 'CALENDAR_INPUT') return null;
+  log('error', 'stored date unreadable', { action, errorName: err instanceof Error ? err.name : typeof err });
+  return new AppError('STORED_DATE_INVALID');
+}

@@ -4,7 +4,7 @@ import { beijingDate, describeIssues, zhErrorMap } from '@hz-points/shared';
 import { StoreError } from '../storage/store';
 import { REGISTRY } from '../functions/registry';
 import { AppError } from './errors';
-import { calendarUnknownError, ensureCalendarYears } from './calendar-years';
+import { calendarUnknownError, ensureCalendarYears, storedDateError } from './calendar-years';
 import { hasRole, mutatorFor, type ActionContext, type ActionDef, type FunctionDef } from './action';
 import { COLLECTIONS, type AccountDoc, type PersonDoc } from './model';
 import type { Caller, Envelope, Runtime } from './runtime';
@@ -94,6 +94,8 @@ export function toEnvelope(err: unknown, actionKey: string, runtime: Runtime): E
   if (err instanceof AppError) return errorEnvelope(err);
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'CALENDAR_UNKNOWN') return errorEnvelope(calendarUnknownError(err));
+  const dateError = storedDateError(err, actionKey, runtime.log);
+  if (dateError) return errorEnvelope(dateError);
   if (err instanceof StoreError) {
     if (err.code === 'CONFLICT' || err.code === 'DUPLICATE') return errorEnvelope(new AppError('CONFLICT'));
     if (err.code === 'UNAVAILABLE') {

@@ -139,7 +139,10 @@ export interface ApplicationDoc {
   acceptedOn: string | null;
   /** acceptedOn + 20 working days: returned items may be supplemented until its 24:00. */
   resultDate: string | null;
-  /** The day the points become visible: max(resultDate, the day the last item was decided). */
+  /**
+   * The day the points become visible (`resultPublicationDay`): max(resultDate, the day the last item was decided),
+   * and with a returned item not before resultDate + 1, once its supplement window has closed.
+   */
   resultOn: string | null;
   /** Last day to object (objectionDeadline(resultOn)). */
   objectionDeadline: string | null;

@@ -1,6 +1,6 @@
 // People rules used by the functions: ID validation, masking and delegation, all decided by the rules package
 // (`@hz-points/shared` people barrel). This file only adapts their results to our documents and error codes.
-import { beijingDate, maskIdNumber, maskPhone, mayActFor, parseIdNumber } from '@hz-points/shared';
+import { maskIdNumber, maskPhone, mayActFor, parseIdNumber, tryBeijingDate } from '@hz-points/shared';
 import type { DocOps } from '../storage/store';
 import { AppError } from './errors';
 import {
@@ -87,8 +87,10 @@ export function entrustmentAllows(ent: EntrustmentDoc, subject: SubjectFacts, to
     relation: 'employer-agent',
     entrustment: {
       written: !!ent.documents.entrustment,
-      recordedOn: ent.confirmedAt ? beijingDate(new Date(ent.confirmedAt)) : null,
-      revokedOn: ent.revokedAt ? beijingDate(new Date(ent.revokedAt)) : null,
+      // Stored instants read totally: an unreadable recording time means not recorded, an unreadable revocation
+      // time means revoked already — either way the unreadable record denies, never allows.
+      recordedOn: tryBeijingDate(ent.confirmedAt),
+      revokedOn: ent.revokedAt ? (tryBeijingDate(ent.revokedAt) ?? today) : null,
     },
     bothIdentityDocuments: !!ent.documents.employeeIdentity && !!ent.documents.agentIdentity,
     on: today,

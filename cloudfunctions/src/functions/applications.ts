@@ -14,6 +14,7 @@ import {
   objectionAnswerDeadline,
   objectionDeadline,
   resultDate,
+  resultPublicationDay,
   zhErrorMap,
   type IndicatorCode,
 } from '@hz-points/shared';
@@ -91,7 +92,10 @@ export async function loadItems(ops: Pick<DocOps, 'get'>, app: ApplicationDoc): 
   return items.filter((i): i is ItemDoc => i !== null);
 }
 
-/** The result is published (visible to the applicant, items locked) from `resultOn`. */
+/**
+ * The result is published (visible to the applicant, items locked) from `resultOn`, which is never inside the
+ * supplement window of a returned item (see `resultPublicationDay`).
+ */
 export function isPublished(app: ApplicationDoc, today: string): boolean {
   return app.status === 'scored' && app.resultOn !== null && today >= app.resultOn;
 }
@@ -108,7 +112,8 @@ export function isConfirmed(app: ApplicationDoc, objection: ObjectionDoc | null,
 
 /**
  * After any decision: if every item is decided (approved or returned), score the approved values and set the result
- * day (the later of resultDate and today); otherwise back to 'reviewing' without points.
+ * day (`resultPublicationDay`: the later of resultDate and today, and after the supplement window when an item is
+ * returned); otherwise back to 'reviewing' without points.
  */
 export async function rescore(
   tx: DocOps,
@@ -125,7 +130,7 @@ export async function rescore(
     const person = await tx.get<PersonDoc>(COLLECTIONS.persons, app.personId);
     const round = await tx.get<RoundDoc>(COLLECTIONS.rounds, roundId(app.year));
     if (!person || !round) throw new Error('application without person or round');
-    const resultOn = app.resultDate! > today ? app.resultDate! : today;
+    const resultOn = resultPublicationDay(app.resultDate!, today, items.some((i) => i.status === 'returned'));
     patch = {
       status: 'scored',
       points: pointsFromItems(items, person, round.cutoffDate, now),

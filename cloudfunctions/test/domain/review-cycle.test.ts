@@ -212,7 +212,8 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     await approveAllPending('hrss');
     await approveAllPending('public-security');
 
-    cloud.setNow(bj('2025-10-30', '08:00'));
+    // The window runs until the result date (2025-10-30) 24:00 Beijing: the first instant after it.
+    cloud.setNow(bj('2025-10-31', '00:00'));
     expect(
       await cloud.call(A, 'applications', 'supplement', { applicationId, indicator: 'rental', value: { rentalYears: 4 }, evidence: [] }),
     ).toMatchObject({ ok: false, error: { code: 'WINDOW_CLOSED' } });

@@ -2,8 +2,10 @@
 // as data (no code release), everyone may list the known years. Owner: calendar-boundary engineer.
 import { z } from 'zod';
 import { dayOfWeek, tryParseDate } from '../calendar/civil-date';
+import { IsoDateSchema } from './schemas';
 
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** A real calendar date: the one shared date schema (the year is checked against `year` below). */
+const DateSchema = IsoDateSchema;
 
 /**
  * Statutory holidays for all citizens: 13 days a year since 2025 (《全国年节及纪念日放假办法》2024年修订). One falling

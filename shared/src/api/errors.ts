@@ -50,6 +50,8 @@ export const ERROR_CODES = {
   WINDOW_CLOSED: { status: 409, message: '已超过办理期限' },
   ROUND_NOT_OPEN: { status: 409, message: '该年度积分申请尚未开放或已结束' },
   CALENDAR_UNKNOWN: { status: 409, message: '该年度法定节假日安排尚未公布，暂无法计算办理时限' },
+  // A stored date or time the calendar cannot read (only hand-edited or pre-validation data: inputs are checked).
+  STORED_DATE_INVALID: { status: 409, message: '记录中的日期有误，暂时无法办理，请联系管理员核对更正' },
   RESULT_NOT_PUBLISHED: { status: 409, message: '积分结果尚未公布' },
   REQUEST_ID_REUSED: { status: 409, message: '重复的请求编号对应了不同的内容，请刷新后重试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },

@@ -1,9 +1,13 @@
 // Input schemas and error codes of the yearly-round functions: `rounds` (admin: dates, line, publication),
 // `settlement` (积分落户申请 and the admission notice) and `reminders`. Owner: certificates/rounds engineer.
 import { z } from 'zod';
-import { IdSchema, PageSchema, RequestIdSchema, YearSchema } from './schemas';
+import { IdSchema, IsoDateSchema, PageSchema, RequestIdSchema, YearSchema } from './schemas';
+import { roundDateOrderIssue, roundDates, type RoundDateOrderInput } from '../calendar/rounds';
+import { tryParseDate } from '../calendar/civil-date';
+import { FIELD_LABELS } from './fields';
 
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** A real calendar date (2029-02-30 and 2030-11-31 are refused): the one shared date schema. */
+const DateSchema = IsoDateSchema;
 
 /** Dates an administrator may move from the defaults of `roundDates(year)` (e.g. a published later closing day). */
 export const RoundDatesPatchSchema = z
@@ -17,7 +21,42 @@ export const RoundDatesPatchSchema = z
     path: ['settlementCloses'],
   });
 
-export const OpenRoundInput = z.strictObject({ year: YearSchema, dates: RoundDatesPatchSchema.optional() });
+/** A round's dates with an admin's patch applied (the `rounds` handlers store exactly this). */
+export function patchedRoundDates(
+  round: RoundDateOrderInput,
+  patch: { settlementOpens?: string; settlementCloses?: string; pointsApplicationCloses?: string },
+): RoundDateOrderInput {
+  return {
+    cutoffDate: round.cutoffDate,
+    settlementOpens: patch.settlementOpens ?? round.settlementOpens,
+    settlementCloses: patch.settlementCloses ?? round.settlementCloses,
+    pointsApplication: { opens: round.pointsApplication.opens, closes: patch.pointsApplicationCloses ?? round.pointsApplication.closes },
+  };
+}
+
+/**
+ * The Chinese sentence for a round's dates out of order, naming the field ("积分申请截止日：须早于落户申请开始日（…）"),
+ * or null when they are in order. Used by the open schema (against `roundDates(year)`) and by `rounds.adjust`
+ * (against the stored round, which an earlier adjustment may have moved).
+ */
+export function roundDateOrderMessage(dates: RoundDateOrderInput): string | null {
+  const issue = roundDateOrderIssue(dates);
+  return issue ? `${FIELD_LABELS[issue.field]}：${issue.message}` : null;
+}
+
+export const OpenRoundInput = z
+  .strictObject({ year: YearSchema, dates: RoundDatesPatchSchema.optional() })
+  .superRefine(({ year, dates }, ctx) => {
+    if (!dates || Object.values(dates).some((d) => typeof d !== 'string' || !tryParseDate(d))) return;
+    let defaults: RoundDateOrderInput;
+    try {
+      defaults = roundDates(year);
+    } catch {
+      return; // a year without a timetable is the handler's VALIDATION_FAILED (ROUND_UNKNOWN's message)
+    }
+    const issue = roundDateOrderIssue(patchedRoundDates(defaults, dates));
+    if (issue) ctx.addIssue({ code: 'custom', path: ['dates', issue.field], message: issue.message });
+  });
 export const AdjustRoundInput = z.strictObject({ year: YearSchema, dates: RoundDatesPatchSchema });
 export const CloseRoundInput = z.strictObject({ year: YearSchema });
 export const GetRoundInput = z.strictObject({ year: YearSchema });

@@ -7,6 +7,7 @@ import type { DepartmentCode, IndicatorCode } from '../scoring/types';
 import { ClaimSchema } from './claims';
 // GB 11643 ID numbers and mainland mobile numbers: the people barrel's form schemas (checksum, region, date).
 import { IdNumberSchema, PhoneSchema } from '../people/id-number';
+import { tryParseDate } from '../calendar/civil-date';
 
 export const DEPARTMENT_CODES = [
   'public-security',
@@ -49,6 +50,27 @@ export const NameSchema = z
 export const DepartmentSchema = z.enum(DEPARTMENT_CODES);
 export const IndicatorSchema = z.enum(INDICATOR_CODES);
 export const YearSchema = z.number().int().min(2021).max(2100);
+/** Years a date in an action's input may have: wide enough for any date the domain uses, and no date arithmetic
+ * on a stored date can leave the four-digit years the calendar package reads (9999-12-31 + 1 day would). */
+export const ISO_DATE_YEARS = { min: 1900, max: 2100 } as const;
+/** The offending text at the head of a date message (short strings only: a message is not a place for payloads). */
+const quoted = (input: unknown) => (typeof input === 'string' && input.length <= 30 ? `${input} ` : '');
+/**
+ * Every date in an action's input: a real Beijing calendar date 'YYYY-MM-DD' (2028-02-29 yes; 2027-02-29, 2029-02-30,
+ * 2030-11-31 no). A date that only looks like one used to be stored and made later actions fail; the calendar
+ * package's own parser decides, so the schema and the date arithmetic can never disagree.
+ */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${quoted(iss.input)}格式应为 YYYY-MM-DD（如 2026-10-21）`, abort: true })
+  .refine((d) => tryParseDate(d) !== null, {
+    error: (iss) => `${quoted(iss.input)}不是真实存在的日期（请核对月份天数与闰年）`,
+    abort: true,
+  })
+  .refine((d) => {
+    const year = Number(d.slice(0, 4));
+    return year >= ISO_DATE_YEARS.min && year <= ISO_DATE_YEARS.max;
+  }, { error: (iss) => `${quoted(iss.input)}的年份应在 ${ISO_DATE_YEARS.min} 至 ${ISO_DATE_YEARS.max} 之间` });
 export const PageSchema = {
   limit: z.number().int().min(1).max(100).optional(),
   skip: z.number().int().min(0).max(100000).optional(),

@@ -1,5 +1,5 @@
 import type { PolicyCitation } from '../people/citation';
-import { addDays, parseDate, toDayNumber } from './civil-date';
+import { addDays, parseDate, toDayNumber, tryParseDate } from './civil-date';
 import { CalendarInputError } from './errors';
 import { defaultCalendar } from './calendar-data';
 
@@ -38,6 +38,20 @@ export function resultDate(acceptedOn: string): string {
   return defaultCalendar.addWorkdays(acceptedOn, PERIODS.result.workdays);
 }
 
+/**
+ * The day a result is published (points visible to the applicant, items locked, the objection period starts): the
+ * later of `resultDate` and the day the last item was decided (a late department delays the result rather than
+ * publishing a partial one). While an item is returned it may still be supplemented until `resultDate` 24:00 Beijing
+ * (our decision: the sources name no supplement period), and a supplement sends it back to review — so a result with
+ * a returned item is published the day after `resultDate` at the earliest: it is never shown while it can change.
+ * Dates are 'YYYY-MM-DD'; throws INVALID_DATE for anything else.
+ */
+export function resultPublicationDay(resultDateOf: string, lastDecisionOn: string, hasReturnedItem: boolean): string {
+  const firstPossible = hasReturnedItem ? addDays(resultDateOf, 1) : resultDateOf;
+  parseDate(lastDecisionOn); // throws INVALID_DATE
+  return lastDecisionOn > firstPossible ? lastDecisionOn : firstPossible;
+}
+
 /** Last day to raise an objection: the 7th working day after the result day; open until its 24:00 Beijing. */
 export function objectionDeadline(resultOn: string): string {
   return defaultCalendar.addWorkdays(resultOn, PERIODS.objection.workdays);
@@ -61,6 +75,8 @@ export function admissionNoticeExpiry(issuedOn: string): string {
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000; // China has used UTC+8 without daylight saving since 1992.
 const MS_PER_DAY = 86_400_000;
+/** The largest distance from 1970 a JS Date can hold (ECMAScript: ±100,000,000 days). */
+const MAX_DATE_MS = 8.64e15;
 
 function instantMs(instant: Date): number {
   const ms = instant instanceof Date ? instant.getTime() : NaN;
@@ -70,7 +86,23 @@ function instantMs(instant: Date): number {
 
 /** The Beijing (UTC+8) calendar date of an instant, whatever the machine's time zone. */
 export function beijingDate(instant: Date): string {
-  return new Date(instantMs(instant) + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+  const date = tryBeijingDate(instantMs(instant));
+  if (date === null) throw new CalendarInputError('时间超出可处理的范围'); // typed, never toISOString's RangeError
+  return date;
+}
+
+/**
+ * The Beijing date of a stored instant (an ISO string written by `toISOString`, a Date, or epoch milliseconds), or
+ * null when it cannot be read — total, for data read back from storage, where a caller decides what an unreadable
+ * time means (e.g. a delegation whose recording time is unreadable does not count).
+ */
+export function tryBeijingDate(instant: Date | string | number | null | undefined): string | null {
+  const ms =
+    instant instanceof Date ? instant.getTime() : typeof instant === 'string' ? Date.parse(instant) : typeof instant === 'number' ? instant : NaN;
+  const shifted = ms + BEIJING_OFFSET_MS;
+  if (!Number.isFinite(shifted) || Math.abs(shifted) > MAX_DATE_MS) return null; // toISOString would throw
+  const date = new Date(shifted).toISOString().slice(0, 10);
+  return tryParseDate(date) ? date : null; // outside years 0001–9999 the ISO string is not 'YYYY-MM-DD'
 }
 
 /** The instant at which Beijing day `date` begins (00:00 +08:00). */

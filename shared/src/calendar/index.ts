@@ -25,15 +25,20 @@ export {
   roundDates,
   isSettlementAcceptanceDay,
   pointsApplicationRound,
+  roundDateOrderIssue,
+  type RoundDateOrderInput,
+  type RoundDateField,
 } from './rounds';
 export {
   PERIODS as DEADLINE_PERIODS,
   resultDate,
+  resultPublicationDay,
   objectionDeadline,
   objectionAnswerDeadline,
   certificateDate,
   admissionNoticeExpiry,
   beijingDate,
+  tryBeijingDate,
   beijingStartOfDay,
   isOpenAt,
 } from './deadlines';

@@ -163,3 +163,59 @@ export function pointsApplicationRound(date: string): number | null {
   }
   return null;
 }
+
+/** The dates of a round whose order `roundDateOrderIssue` checks (as `roundDates` gives them, or as stored). */
+export interface RoundDateOrderInput {
+  cutoffDate: string;
+  settlementOpens: string;
+  settlementCloses: string;
+  pointsApplication: { opens: string | null; closes: string };
+}
+
+/** The input field an out-of-order date is reported on (the admin's `dates` patch names these). */
+export type RoundDateField = 'settlementOpens' | 'settlementCloses' | 'pointsApplicationCloses';
+
+function chineseDate(date: string): string {
+  const d = tryParseDate(date);
+  return d ? `${d.year}年${d.month}月${d.day}日` : date;
+}
+
+/**
+ * Whether a round's dates are in the order `roundDates` gives them; the first violation, or null. The order
+ * (FAQ2021 五、六): points applications (opening day ≤ last day) are complete before the settlement window opens,
+ * the indicator cut-off (first day of the month before acceptance) lies before the window opens, and the window's
+ * first day is not after its last. An admin's change that breaks it would leave deadlines no applicant can meet.
+ * Every date must be a real 'YYYY-MM-DD' date; one that is not is reported on its field too (total: never throws).
+ */
+export function roundDateOrderIssue(d: RoundDateOrderInput): { field: RoundDateField; message: string } | null {
+  const fields: Array<[RoundDateField | 'cutoffDate' | 'pointsApplicationOpens', string | null]> = [
+    ['cutoffDate', d.cutoffDate],
+    ['settlementOpens', d.settlementOpens],
+    ['settlementCloses', d.settlementCloses],
+    ['pointsApplicationOpens', d.pointsApplication.opens],
+    ['pointsApplicationCloses', d.pointsApplication.closes],
+  ];
+  for (const [field, date] of fields) {
+    if (date === null && field === 'pointsApplicationOpens') continue; // no opening day named (FAQ2021 六)
+    if (typeof date !== 'string' || !tryParseDate(date)) {
+      const reported: RoundDateField =
+        field === 'cutoffDate' ? 'settlementOpens' : field === 'pointsApplicationOpens' ? 'pointsApplicationCloses' : field;
+      return { field: reported, message: `${String(date)} 不是真实存在的日期` };
+    }
+  }
+  const { cutoffDate, settlementOpens, settlementCloses } = d;
+  const { opens, closes } = d.pointsApplication;
+  if (compareDates(settlementOpens, cutoffDate) <= 0) {
+    return { field: 'settlementOpens', message: `须晚于指标截止日（${chineseDate(cutoffDate)}）` };
+  }
+  if (compareDates(settlementCloses, settlementOpens) < 0) {
+    return { field: 'settlementCloses', message: `不能早于落户申请开始日（${chineseDate(settlementOpens)}）` };
+  }
+  if (opens !== null && compareDates(closes, opens) < 0) {
+    return { field: 'pointsApplicationCloses', message: `不能早于积分申请开始日（${chineseDate(opens)}）` };
+  }
+  if (compareDates(closes, settlementOpens) >= 0) {
+    return { field: 'pointsApplicationCloses', message: `须早于落户申请开始日（${chineseDate(settlementOpens)}）` };
+  }
+  return null;
+}

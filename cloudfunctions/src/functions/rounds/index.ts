@@ -11,6 +11,7 @@ import {
   PublishRoundInput,
   RANKING_RULE,
   SetLineInput,
+  roundDateOrderMessage,
   roundDates,
   type RoundDates,
 } from '@hz-points/shared';
@@ -40,6 +41,8 @@ function applyPatch(round: RoundState, dates: { settlementOpens?: string; settle
     settlementCloses: dates.settlementCloses ?? round.settlementCloses,
     pointsApplication: { ...round.pointsApplication, closes: dates.pointsApplicationCloses ?? round.pointsApplication.closes },
   };
+  const outOfOrder = roundDateOrderMessage({ cutoffDate: round.cutoffDate, ...next }); // against the stored round
+  if (outOfOrder) throw new AppError('VALIDATION_FAILED', outOfOrder);
   if (next.settlementOpens > next.settlementCloses) throw new AppError('VALIDATION_FAILED', '受理结束日期不能早于开始日期');
   if (!next.settlementOpens.startsWith(String(round.year))) throw new AppError('VALIDATION_FAILED', '受理开始日期须在该年度内');
   return next;
