@@ -55,6 +55,8 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
         '2025-11-14T10:00:00',
       );
       expect(answered.application.points.total).toBe(30);
+      const mine = await cloud.ok(low!.openid, 'settlement', 'get', { year: 2025 });
+      expect(mine.settlement).toMatchObject({ total: 110, currentTotal: 30 });
 
       const published = await publish(cloud, { mode: 'threshold', threshold: 100 });
       expect(published).toMatchObject({ ok: true, data: { admittedCount: 0, rankedCount: 0, ineligibleCount: 1, rescoredCount: 1 } });

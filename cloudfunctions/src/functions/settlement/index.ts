@@ -197,10 +197,12 @@ const get = subjectAction({
     const round = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
     const s = await store.get<SettlementDoc>(C.settlements, settlementId(ctx.input.year, subject._id));
     const result = s ? await publishedResult(store, round, ctx.input.year, subject._id) : null;
+    // `total` is what the person applied with; an objection answered since may have changed the points that count.
+    const app = s ? await store.get<ApplicationDoc>(COLLECTIONS.applications, s.applicationId) : null;
     return {
       acceptingNow: round ? settlementOpenAt(round, ctx.now) : false,
       window: round ? { opens: round.settlementOpens, closes: round.settlementCloses } : null,
-      settlement: s ? settlementView(s) : null,
+      settlement: s ? { ...settlementView(s), currentTotal: app?.points?.total ?? null } : null,
       result: result ? { admitted: result.admitted, rank: result.rank, reason: result.reason, line: round!.published!.line } : null,
       notice: s ? noticeView(result, s, ctx.now) : null,
     };
