@@ -61,7 +61,7 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   // Reads by id: no query has to look inside these large documents. A key's bucket is its person's lookup bucket
   // (both are bucketOf(personId)), so it is remembered here rather than hashed again.
   const P: string[] = [];
-  const T: number[] = [];
+  const T: Array<number | null> = []; // null: vetoed (only after an objection answer; see standing)
   const M: number[] = [];
   const Y: number[] = [];
   const S: number[] = [];
@@ -105,18 +105,17 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   // with the settlement ids `set-<year>-<personId>`: a common prefix changes no comparison, and no string is built.
   const options: RankOptions =
     round.line.mode === 'quota' ? { mode: 'quota', quota: round.line.quota } : { mode: 'threshold', line: round.line.threshold };
-  // Current totals (null: vetoed by an objection answer); a revoked applicant is not ranked at all.
-  const total: Array<number | null> = T;
+  // Current totals and tie-break values; a revoked applicant is not ranked at all.
   for (const [personId, r] of standing.rescored) {
     const k = indexOf.get(personId)!;
-    total[k] = r.total;
+    T[k] = r.total;
     M[k] = r.socialInsuranceMonths;
     Y[k] = r.residenceRegistrationYears;
   }
   const input: RankableApplication[] = [];
   for (let k = 0; k < P.length; k++) {
     if (standing.revoked.has(P[k]!)) continue;
-    input.push({ id: P[k]!, total: total[k]!, socialInsuranceMonths: M[k]!, residenceRegistrationYears: Y[k]!, submittedAt: S[k]!, meetsBasicConditions: OK[k] === 1 });
+    input.push({ id: P[k]!, total: T[k]!, socialInsuranceMonths: M[k]!, residenceRegistrationYears: Y[k]!, submittedAt: S[k]!, meetsBasicConditions: OK[k] === 1 });
   }
   const ranking = rankApplications(input, options);
 
@@ -148,11 +147,11 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   }
   for (const x of ranking.ineligible) {
     const k = indexOf.get(x.id)!;
-    lookups[bucketOfKey[k]!]!.ineligible.push([P[k]!, total[k]!, N[k]!, I[k]!, D[k]!, x.reason]);
+    lookups[bucketOfKey[k]!]!.ineligible.push([P[k]!, T[k]!, N[k]!, I[k]!, D[k]!, x.reason]);
   }
   for (const [personId, reason] of standing.revoked) {
     const k = indexOf.get(personId)!;
-    lookups[bucketOfKey[k]!]!.ineligible.push([P[k]!, total[k]!, N[k]!, I[k]!, D[k]!, reason]);
+    lookups[bucketOfKey[k]!]!.ineligible.push([P[k]!, T[k]!, N[k]!, I[k]!, D[k]!, reason]);
   }
   const writes: Array<[string, ListPageDoc | LookupDoc]> = [
     ...pages.map((d): [string, ListPageDoc] => [C.roundLists, d]),
