@@ -99,7 +99,7 @@ describe('threshold round (from 2023-05-08): everyone at or above the line who m
     await cloud.ok('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 120 });
     const summary = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
     const rows = await results(cloud, 2025);
-    const admitted = rows.filter((r) => r.admitted).map((r) => r.total).sort((a, b) => a - b);
+    const admitted = rows.filter((r) => r.admitted).map((r) => r.total).sort((a, b) => a! - b!);
     expect(admitted).toEqual([120, 120, 120.5, 180]);
     expect(summary).toMatchObject({ admittedCount: 4, line: 120 });
     const refused = rows.filter((r) => !r.admitted);

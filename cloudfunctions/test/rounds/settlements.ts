@@ -20,6 +20,8 @@ export function syntheticSettlement(year: number, personId: string, n: number, k
     residenceRegistrationYears: 5,
     submittedAt: `${year}-08-01T02:00:00.000Z`,
     meetsBasicConditions: true,
+    // Applied after the objection window closed: the keys are final (publication re-reads only flagged ones).
+    scoreMayChange: false,
     maskedName: '测*',
     maskedIdNumber: MASKED_ID,
     status: 'submitted',

@@ -20,6 +20,7 @@ export const ROUND_ERROR_CODES = {
   SETTLEMENT_NOT_ELIGIBLE: { status: 409, message: '不符合积分落户申请的基本条件' },
   CERTIFICATE_REQUIRED: { status: 409, message: '请先取得本年度有效的积分有效凭证' },
   ADMISSION_NOTICE_EXPIRED: { status: 409, message: '积分落户准入通知书已过有效期（60天）' },
+  OBJECTIONS_PENDING: { status: 409, message: '尚有积分落户申请人的积分异议未答复，积分确认后方可公布名单' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export const ERROR_CODES = {

@@ -3,7 +3,9 @@
 //
 // - `settlement_keys`: what ranking needs of every settlement application, kept up to date by `settlement.apply`
 //   and `withdraw` in their own transactions, in BUCKETS documents per year (`sk-<year>-<bucket>`, bucket = hash of
-//   the person id). Publishing reads these few hundred documents, never the 200,000 applications.
+//   the person id). Publishing reads these few hundred documents, never the 200,000 applications; it re-reads only
+//   what can have changed since a person applied (rounds/standing.ts): the few applications flagged `c` and the
+//   year's revoked certificates.
 // - `round_lists`: the published list in rank order, PAGE_SIZE lines per document (`rl-<year>-<batch>-<page>`).
 // - `round_lookup`: where each person stands, in BUCKETS documents per publication (`rk-<year>-<batch>-<bucket>`):
 //   a position in the list (whose page holds the masked fields, stored once), or the full line of someone who could
@@ -29,12 +31,12 @@ export function bucketOf(personId: string): number {
 /**
  * Ranking keys and list fields of one settlement application (one row of a KeysDoc's columns):
  * [personId, total, insurance months, registration years, submitted (epoch ms), basic conditions met (1/0),
- *  masked name, masked ID number, district]
+ *  masked name, masked ID number, district, score may still change (1/0: re-read at publication)]
  */
-export type KeyEntry = [p: string, t: number, m: number, y: number, s: number, ok: 0 | 1, n: string, i: string, d: string];
+export type KeyEntry = [p: string, t: number, m: number, y: number, s: number, ok: 0 | 1, n: string, i: string, d: string, c: 0 | 1];
 
 /** The columns of a keys bucket, in KeyEntry order. */
-export const KEY_COLUMNS = ['p', 't', 'm', 'y', 's', 'ok', 'n', 'i', 'd'] as const;
+export const KEY_COLUMNS = ['p', 't', 'm', 'y', 's', 'ok', 'n', 'i', 'd', 'c'] as const;
 
 /**
  * A bucket of ranking keys, by column (`p[k]`, `t[k]`, … are the fields of entry k): parsing a few columns of plain
@@ -54,13 +56,15 @@ export interface KeysDoc {
   n: string[];
   i: string[];
   d: string[];
+  /** 1 = the score could still change after the person applied (SettlementDoc.scoreMayChange). */
+  c?: Array<0 | 1>;
   [k: string]: unknown;
 }
 
 export const keysId = (year: number, bucket: number) => `sk-${year}-${bucket}`;
 
 export function emptyKeys(year: number, bucket: number): KeysDoc {
-  return { _id: keysId(year, bucket), year, bucket, p: [], t: [], m: [], y: [], s: [], ok: [], n: [], i: [], d: [] };
+  return { _id: keysId(year, bucket), year, bucket, p: [], t: [], m: [], y: [], s: [], ok: [], n: [], i: [], d: [], c: [] };
 }
 
 export function keyEntry(s: SettlementDoc): KeyEntry {
@@ -74,11 +78,21 @@ export function keyEntry(s: SettlementDoc): KeyEntry {
     s.maskedName,
     s.maskedIdNumber,
     s.district,
+    s.scoreMayChange ? 1 : 0,
   ];
+}
+
+/**
+ * Whether entry k's score may have changed since the person applied. A bucket written before the `c` column
+ * existed has none: every entry of it is re-read (safe, only slower).
+ */
+export function mayHaveChanged(doc: Pick<KeysDoc, 'c'>, k: number): boolean {
+  return doc.c === undefined || doc.c[k] !== 0;
 }
 
 /** Puts an entry into a bucket, replacing the person's previous one. */
 export function setKey(doc: KeysDoc, e: KeyEntry): void {
+  if (doc.c === undefined) doc.c = doc.p.map(() => 1); // an older bucket: its entries keep "re-read"
   let k = doc.p.indexOf(e[0]);
   if (k < 0) k = doc.p.length;
   KEY_COLUMNS.forEach((c, f) => ((doc[c] as unknown[])[k] = e[f]));
@@ -99,7 +113,7 @@ export async function dropKeys(tx: DocOps, s: Pick<SettlementDoc, 'year' | 'pers
   const k = doc ? doc.p.indexOf(s.personId) : -1;
   if (!doc || k < 0) return;
   const patch: Record<string, unknown[]> = {};
-  for (const c of KEY_COLUMNS) patch[c] = (doc[c] as unknown[]).filter((_, j) => j !== k);
+  for (const c of KEY_COLUMNS) patch[c] = ((doc[c] as unknown[] | undefined) ?? doc.p.map(() => 1)).filter((_, j) => j !== k);
   await tx.update(C.settlementKeys, id, patch);
 }
 
@@ -108,7 +122,8 @@ export interface ResultEntry {
   personId: string;
   settlementId: string;
   rank: number | null;
-  total: number;
+  /** null: vetoed (only on a line that could not be ranked). */
+  total: number | null;
   admitted: boolean;
   reason: string | null;
   maskedName: string;
@@ -125,8 +140,11 @@ export interface ResultEntry {
  */
 export type ListLine = [p: string, t: number, n: string, i: string, d: string];
 
-/** A line of someone who could not be ranked (basic conditions not met): [personId, total, name, ID, district, reason]. */
-export type IneligibleLine = [p: string, t: number, n: string, i: string, d: string, w: string];
+/**
+ * A line of someone who could not be ranked (basic conditions not met, under 100 points, vetoed, certificate revoked):
+ * [personId, total (null: vetoed), name, ID, district, reason].
+ */
+export type IneligibleLine = [p: string, t: number | null, n: string, i: string, d: string, w: string];
 
 export interface ListPageDoc {
   _id: string;

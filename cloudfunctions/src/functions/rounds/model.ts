@@ -34,13 +34,22 @@ export interface SettlementDoc {
   certificateSerial: string;
   district: string;
   declarations: { validResidencePermit: boolean; fullCivilCapacity: boolean; hasUrbanHangzhouHukou: boolean };
-  /** Snapshot of the ranking keys at the time of application (the certificate's points are final). */
+  /**
+   * The ranking keys standing when the person applied: the application's current points (never the certificate's
+   * copy) and reviewed tie-break values. They stay exact unless `scoreMayChange` (publication re-reads those).
+   */
   total: number;
   socialInsuranceMonths: number;
   residenceRegistrationYears: number;
   /** The points application's submission instant (tie-break). */
   submittedAt: string;
   meetsBasicConditions: boolean;
+  /**
+   * The objection window was still open (its last day, with no objection filed) when the person applied: an
+   * objection filed later that day can change the points, so publication re-reads this application. Otherwise the
+   * score was confirmed at application (objection answered, or window closed) and cannot change any more.
+   */
+  scoreMayChange: boolean;
   /** Masked once at application, so publishing 200,000 lines never loads a person. */
   maskedName: string;
   maskedIdNumber: string;

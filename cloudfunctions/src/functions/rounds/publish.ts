@@ -1,6 +1,7 @@
-// Publishing a round's list: rank every settlement application (their keys come from the bucket documents of
-// rounds/list.ts), write the list pages and the per-person lookup buckets, then make the list visible in one last
-// transaction.
+// Publishing a round's list: rank every settlement application on what stands on the day (their keys come from the
+// bucket documents of rounds/list.ts, corrected by rounds/standing.ts: points changed by an objection answered after
+// the person applied, revoked certificates), write the list pages and the per-person lookup buckets, then make the
+// list visible in one last transaction.
 //
 // Why not one transaction for everything: a CloudBase transaction holds single-document operations for at most
 // 30 s. So the documents are written in chunks tagged with a fresh `batch` id, and readers only see documents of the
@@ -14,8 +15,9 @@ import type { ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
 import { OWN_COLLECTIONS, ownError } from './codes';
-import { BUCKETS, PAGE_SIZE, keysId, listPageId, lookupId, type KeysDoc, type ListLine, type ListPageDoc, type LookupDoc } from './list';
+import { BUCKETS, PAGE_SIZE, keysId, listPageId, lookupId, mayHaveChanged, type KeysDoc, type ListLine, type ListPageDoc, type LookupDoc } from './list';
 import type { RoundState } from './model';
+import { revokedApplicants, standingOnPublication } from './standing';
 
 const C = OWN_COLLECTIONS;
 const ROUNDS = 'rounds';
@@ -29,7 +31,12 @@ export interface PublishSummary {
   line: number | null;
   admittedCount: number;
   rankedCount: number;
+  /** Not ranked: basic conditions, points under 100, veto, or a revoked certificate (revokedCount of them). */
   ineligibleCount: number;
+  /** Applicants whose current certificate of the year is revoked: not admitted, the reason on their line. */
+  revokedCount: number;
+  /** Applicants ranked on points an objection answer changed after they applied (not the keys they applied with). */
+  rescoredCount: number;
   tieBreak: string[];
 }
 
@@ -54,7 +61,7 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   // Reads by id: no query has to look inside these large documents. A key's bucket is its person's lookup bucket
   // (both are bucketOf(personId)), so it is remembered here rather than hashed again.
   const P: string[] = [];
-  const T: number[] = [];
+  const T: Array<number | null> = []; // null: vetoed (only after an objection answer; see standing)
   const M: number[] = [];
   const Y: number[] = [];
   const S: number[] = [];
@@ -63,6 +70,8 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   const I: string[] = [];
   const D: string[] = [];
   const bucketOfKey: number[] = [];
+  // Entries whose score could still change after the person applied (their objection window was open that day).
+  const recheck: string[] = [];
   for (let b = 0; b < BUCKETS; b++) {
     const doc = await store.get<KeysDoc>(C.settlementKeys, keysId(year, b));
     if (!doc) continue;
@@ -77,24 +86,42 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
       I.push(doc.i[k]!);
       D.push(doc.d[k]!);
       bucketOfKey.push(b);
+      if (mayHaveChanged(doc, k)) recheck.push(doc.p[k]!);
     }
   }
+  // Where each person's keys are (also who applied: the standing checks look people up in it).
+  const indexOf = new Map<string, number>();
+  for (let k = 0; k < P.length; k++) indexOf.set(P[k]!, k);
+  phase('loadKeys');
+  const standing = await standingOnPublication(store, year, indexOf, recheck);
+  if (standing.pending.length > 0) {
+    throw ownError(
+      'OBJECTIONS_PENDING',
+      `尚有${standing.pending.length}名积分落户申请人的积分异议未答复；积分确认（异议答复）后方可公布名单`,
+    );
+  }
+  phase('standing');
   // Ranking ids are the person ids. rankApplications' last tie-break (id ascending, by `<`) then orders exactly as
   // with the settlement ids `set-<year>-<personId>`: a common prefix changes no comparison, and no string is built.
-  phase('loadKeys');
   const options: RankOptions =
     round.line.mode === 'quota' ? { mode: 'quota', quota: round.line.quota } : { mode: 'threshold', line: round.line.threshold };
-  const input = new Array<RankableApplication>(P.length);
+  // Current totals and tie-break values; a revoked applicant is not ranked at all.
+  for (const [personId, r] of standing.rescored) {
+    const k = indexOf.get(personId)!;
+    T[k] = r.total;
+    M[k] = r.socialInsuranceMonths;
+    Y[k] = r.residenceRegistrationYears;
+  }
+  const input: RankableApplication[] = [];
   for (let k = 0; k < P.length; k++) {
-    input[k] = { id: P[k]!, total: T[k]!, socialInsuranceMonths: M[k]!, residenceRegistrationYears: Y[k]!, submittedAt: S[k]!, meetsBasicConditions: OK[k] === 1 };
+    if (standing.revoked.has(P[k]!)) continue;
+    input.push({ id: P[k]!, total: T[k]!, socialInsuranceMonths: M[k]!, residenceRegistrationYears: Y[k]!, submittedAt: S[k]!, meetsBasicConditions: OK[k] === 1 });
   }
   const ranking = rankApplications(input, options);
 
   phase('rank');
   const batch = `${year}-${randomBytes(8).toString('hex')}`;
   const expiresOn = admissionNoticeExpiry(ctx.today);
-  const indexOf = new Map<string, number>();
-  for (let k = 0; k < P.length; k++) indexOf.set(P[k]!, k);
   const reason = round.line.mode === 'quota' ? '未进入当年积分落户指标名额' : `积分未达到录取分数线${round.line.threshold}分`;
   const lookups: LookupDoc[] = [];
   for (let bucket = 0; bucket < BUCKETS; bucket++) {
@@ -111,7 +138,7 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
       const r = ranked[index]!;
       if (r.rank !== index + 1) throw new Error(`rankApplications: rank ${r.rank} at position ${index}`); // the format relies on it
       const k = indexOf.get(r.id)!;
-      entries[index - page * PAGE_SIZE] = [P[k]!, T[k]!, N[k]!, I[k]!, D[k]!];
+      entries[index - page * PAGE_SIZE] = [P[k]!, r.total, N[k]!, I[k]!, D[k]!];
       const l = lookups[bucketOfKey[k]!]!;
       l.ids.push(P[k]!);
       l.at.push(index);
@@ -121,6 +148,10 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   for (const x of ranking.ineligible) {
     const k = indexOf.get(x.id)!;
     lookups[bucketOfKey[k]!]!.ineligible.push([P[k]!, T[k]!, N[k]!, I[k]!, D[k]!, x.reason]);
+  }
+  for (const [personId, reason] of standing.revoked) {
+    const k = indexOf.get(personId)!;
+    lookups[bucketOfKey[k]!]!.ineligible.push([P[k]!, T[k]!, N[k]!, I[k]!, D[k]!, reason]);
   }
   const writes: Array<[string, ListPageDoc | LookupDoc]> = [
     ...pages.map((d): [string, ListPageDoc] => [C.roundLists, d]),
@@ -142,9 +173,17 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
     line: ranking.line,
     admittedCount: ranking.admittedCount,
     rankedCount: ranking.ranked.length,
-    ineligibleCount: ranking.ineligible.length,
+    ineligibleCount: ranking.ineligible.length + standing.revoked.size,
+    revokedCount: standing.revoked.size,
+    rescoredCount: standing.rescored.size,
     tieBreak: ranking.tieBreak,
   };
+  // A revocation (or its lifting) while the documents were written would be missing from them: look again. The flip
+  // transaction cannot query, so this narrows the race to the moment between this read and the flip.
+  const revokedNow = await revokedApplicants(store, year, indexOf);
+  if (!sameEntries(revokedNow, standing.revoked)) {
+    throw new AppError('CONFLICT', '公布名单期间积分有效凭证状态发生变化，请重新公布');
+  }
   await ctx.mutate(async (tx, audit) => {
     const r = await tx.get<RoundState>(ROUNDS, round._id);
     // Another publish (or a line change) got there first: ours stays invisible.
@@ -161,16 +200,32 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
         admittedCount: summary.admittedCount,
         rankedCount: summary.rankedCount,
         ineligibleCount: summary.ineligibleCount,
+        revokedCount: summary.revokedCount,
+        rescoredCount: summary.rescoredCount,
         tieBreak: summary.tieBreak,
         tieBreakVerified: ranking.verified,
       },
     });
     await audit({
       target: { collection: ROUNDS, id: r._id },
-      details: { batch, mode: summary.mode, line: summary.line, admitted: summary.admittedCount, ranked: summary.rankedCount },
+      details: {
+        batch,
+        mode: summary.mode,
+        line: summary.line,
+        admitted: summary.admittedCount,
+        ranked: summary.rankedCount,
+        revoked: summary.revokedCount,
+        rescored: summary.rescoredCount,
+      },
     });
   });
   phase('flip');
   ctx.runtime.log('info', 'round published', { year, batch, ranked: summary.rankedCount, documents: writes.length, ms });
   return summary;
+}
+
+function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }

@@ -1,6 +1,7 @@
 // settlement: 积分落户申请 — applicants (or their delegates) apply on acceptance days of 11-01..11-30 Beijing
-// (holidays excluded; open until 24:00 of the last day) with an active certificate of the round and the basic
-// conditions; after publication the admitted hold an admission notice (积分落户准入通知书) valid 60 days.
+// (holidays excluded; open until 24:00 of the last day) with a certificate of the round that is not revoked, a score
+// that is not under objection, and the basic conditions on the points standing that day (the application's, never
+// the certificate's copy); after publication the admitted hold an admission notice (积分落户准入通知书) valid 60 days.
 import {
   ApplySettlementInput,
   RecordSettledInput,
@@ -14,13 +15,15 @@ import {
 import { createHash } from 'node:crypto';
 import { defineAction, defineFunction } from '../../core/action';
 import { AppError } from '../../core/errors';
-import { COLLECTIONS, applicationId, roundId, type ApplicationDoc, type ItemDoc } from '../../core/model';
+import { COLLECTIONS, applicationId, roundId, type ApplicationDoc, type ItemDoc, type ObjectionDoc } from '../../core/model';
+import type { DocOps } from '../../storage/store';
 import type { CertificateDoc, CertificateHeadDoc } from '../certificates/model';
 import { queueReminder, recipientOf } from '../reminders/outbox';
 import { accessTo, maskName, OWN_COLLECTIONS, ownError, pick, subjectAction } from '../rounds/codes';
 import { dropKeys, putKeys, resultFor, type ResultEntry } from '../rounds/list';
 import { publicationOf, settlementId, type RoundState, type SettlementDoc } from '../rounds/model';
 import { settlementEligibility } from './eligibility';
+import { tieBreakKeys } from './ranking-keys';
 
 const C = OWN_COLLECTIONS;
 const ROUNDS = 'rounds';
@@ -37,17 +40,42 @@ export function settlementOpenAt(round: Pick<RoundState, 'settlementOpens' | 'se
   return isWorkday(today);
 }
 
-/** Ranking keys the points application recorded: reviewed values of insurance months and registration years. */
-function rankKeys(items: ItemDoc[]): { socialInsuranceMonths: number; residenceRegistrationYears: number } {
-  let socialInsuranceMonths = 0;
-  let residenceRegistrationYears = 0;
-  for (const it of items) {
-    const v = it.status === 'approved' ? it.acceptedValue : null;
-    if (!v) continue;
-    if (typeof v.socialInsuranceMonths === 'number') socialInsuranceMonths = v.socialInsuranceMonths;
-    if (typeof v.residenceRegistrationYears === 'number') residenceRegistrationYears = v.residenceRegistrationYears;
+/** What a settlement application rests on, read by id (so the transaction can read it again). */
+interface Basis {
+  app: ApplicationDoc;
+  cert: CertificateDoc;
+  objection: ObjectionDoc | null;
+}
+
+/**
+ * The points application, its current certificate and its objection, checked for a settlement application:
+ * - a current certificate of the year that is not revoked (the head: a superseded one is never current);
+ * - no objection open — the score must be confirmed first (FAQ2021 Q5: objection, then certificate, then the
+ *   settlement application; `certificates.issue` refuses the same way). An objection can still be filed on the last
+ *   day of its window after the person applied: publication re-reads those applications (`scoreMayChange`).
+ * - points standing today (not vetoed). The certificate may state older points: an objection answered after it was
+ *   printed changes the application, and the application is what counts.
+ */
+async function settlementBasis(ops: Pick<DocOps, 'get'>, appId: string): Promise<Basis> {
+  const app = await ops.get<ApplicationDoc>(COLLECTIONS.applications, appId);
+  const head = await ops.get<CertificateHeadDoc>(C.certificateHeads, appId);
+  const cert = head ? await ops.get<CertificateDoc>(C.certificates, head.serial) : null;
+  if (!app || !app.submittedAt || !app.points || !cert) throw ownError('CERTIFICATE_REQUIRED');
+  if (cert.status === 'revoked') {
+    throw ownError('CERTIFICATE_REVOKED', `本年度积分有效凭证（${cert.serial}）已被撤销，不能申请积分落户${cert.revokedReason ? `（${cert.revokedReason}）` : ''}`);
   }
-  return { socialInsuranceMonths, residenceRegistrationYears };
+  if (cert.status !== 'active') throw ownError('CERTIFICATE_REQUIRED');
+  const objection = app.objectionId ? await ops.get<ObjectionDoc>(COLLECTIONS.objections, app.objectionId) : null;
+  if (objection && objection.status === 'open') {
+    throw ownError('POINTS_NOT_FINAL', '积分异议正在处理中，异议答复、积分确认后方可申请积分落户');
+  }
+  if (app.points.total === null) throw ownError('POINTS_VETOED', '存在一票否决情形，不能申请积分落户');
+  return { app, cert, objection };
+}
+
+/** The same documents as when the checks ran (a concurrent objection, answer, revocation or re-issue → retry). */
+function sameBasis(a: Basis, b: Basis): boolean {
+  return a.app.updatedAt === b.app.updatedAt && a.cert.serial === b.cert.serial && a.objection?.status === b.objection?.status;
 }
 
 type NoticeStatus = 'valid' | 'expired' | 'used';
@@ -94,16 +122,14 @@ const apply = subjectAction({
     }
 
     const appId = applicationId(year, subject._id);
-    const head = await store.get<CertificateHeadDoc>(C.certificateHeads, appId);
-    const cert = head ? await store.get<CertificateDoc>(C.certificates, head.serial) : null;
-    if (!cert || cert.status !== 'active') throw ownError('CERTIFICATE_REQUIRED');
-    const app = await store.get<ApplicationDoc>(COLLECTIONS.applications, appId);
-    if (!app || !app.submittedAt) throw ownError('CERTIFICATE_REQUIRED');
+    const basis = await settlementBasis(store, appId);
+    const { app, cert } = basis;
+    const points = app.points!.total!;
 
     const eligibility = settlementEligibility({
       birthDate: subject.birthDate,
       on: ctx.today,
-      points: cert.content.total,
+      points,
       declarations: ctx.input.declarations,
     });
     if (!eligibility.eligible) throw ownError('SETTLEMENT_NOT_ELIGIBLE', `不符合积分落户申请的基本条件：${eligibility.reasons.join('；')}`);
@@ -117,10 +143,12 @@ const apply = subjectAction({
       certificateSerial: cert.serial,
       district: ctx.input.district,
       declarations: { ...ctx.input.declarations },
-      total: cert.content.total,
-      ...rankKeys(items),
-      submittedAt: app.submittedAt,
+      total: points,
+      ...tieBreakKeys(items),
+      submittedAt: app.submittedAt!,
       meetsBasicConditions: true,
+      // Its last day (the day the certificate became printable) with no objection yet: one may still be filed.
+      scoreMayChange: !basis.objection && app.objectionDeadline !== null && isOpenAt(app.objectionDeadline, ctx.now),
       maskedName: maskName(subject.name),
       maskedIdNumber: maskIdNumber(subject.idNumber),
       status: 'submitted',
@@ -134,8 +162,7 @@ const apply = subjectAction({
       // Re-check inside the transaction what a concurrent call could have changed.
       const again = await tx.get<SettlementDoc>(C.settlements, doc._id);
       if (again && again.status === 'submitted') throw new AppError('ALREADY_SUBMITTED', '本年度已提交积分落户申请');
-      const c = await tx.get<CertificateDoc>(C.certificates, cert.serial);
-      if (!c || c.status !== 'active') throw ownError('CERTIFICATE_REQUIRED');
+      if (!sameBasis(basis, await settlementBasis(tx, appId))) throw new AppError('CONFLICT');
       const r = await tx.get<RoundState>(ROUNDS, round._id);
       if (!r || r.published || !settlementOpenAt(r, ctx.now)) throw ownError('SETTLEMENT_NOT_OPEN');
       await tx.set(C.settlements, doc);
@@ -170,10 +197,12 @@ const get = subjectAction({
     const round = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
     const s = await store.get<SettlementDoc>(C.settlements, settlementId(ctx.input.year, subject._id));
     const result = s ? await publishedResult(store, round, ctx.input.year, subject._id) : null;
+    // `total` is what the person applied with; an objection answered since may have changed the points that count.
+    const app = s ? await store.get<ApplicationDoc>(COLLECTIONS.applications, s.applicationId) : null;
     return {
       acceptingNow: round ? settlementOpenAt(round, ctx.now) : false,
       window: round ? { opens: round.settlementOpens, closes: round.settlementCloses } : null,
-      settlement: s ? settlementView(s) : null,
+      settlement: s ? { ...settlementView(s), currentTotal: app?.points?.total ?? null } : null,
       result: result ? { admitted: result.admitted, rank: result.rank, reason: result.reason, line: round!.published!.line } : null,
       notice: s ? noticeView(result, s, ctx.now) : null,
     };
