@@ -12,6 +12,15 @@ export const PATHWAY_RULES = {
   effectiveFrom: '2023-05-08',
   effectiveCitation: R2023('本意见自2023年5月8日起施行'),
 
+  /**
+   * R2023 结尾: "本意见未涉及事项根据国家、省、市现行相应政策办理". Where R2023 is silent the answer lies in policies we
+   * do not hold, so the condition is undetermined and the person is sent to the registry window.
+   */
+  notCovered: {
+    citation: R2023('结尾（本意见未涉及事项根据国家、省、市现行相应政策办理）'),
+    referral: '请向拟落户地的户籍窗口（派出所）咨询',
+  },
+
   /** Settling in the urban districts presupposes not already holding urban-Hangzhou hukou. Stated only for points. */
   notUrbanHukou: {
     citation: { doc: 'FAQ2021', clause: '五（申请条件：非本市市区户籍人员）', verified: true } as PolicyCitation,
@@ -23,10 +32,11 @@ export const PATHWAY_RULES = {
     qualifyingEducation: ['junior-college'] as readonly EducationLevel[],
     citation: R2023('二(一)'),
     /**
-     * "普通高校大专学历毕业生": a bachelor or higher is not a 大专 graduate. Higher degrees were already covered by
-     * earlier talent policies that our sources do not contain, so this pathway does not assess them. Unverified.
+     * "普通高校大专学历毕业生": R2023 says nothing of 本科 or higher graduates here (earlier talent policies, not in
+     * our sources, covered them). Silence is undetermined, never a failed condition: R2023's closing clause sends
+     * matters it does not cover to the national, provincial and city policies in force (see `notCovered`).
      */
-    higherDegreeCitation: ours('二(一) 仅规定大专学历毕业生；本科及以上是否适用本条来源文件未规定，本工具不视为适用'),
+    higherDegreeLevels: ['bachelor', 'master', 'doctor'] as readonly EducationLevel[],
   },
 
   graduateMaster: {
@@ -59,6 +69,8 @@ export const PATHWAY_RULES = {
     yangtzeDeltaNoPermitCitation: R2023('二(三)'),
     /** Implied by the exemption above; the requirement itself is in rules we do not hold. */
     otherHukouPermitCitation: ours('二(三) 仅规定长三角户籍免申领居住证；其他户籍须持居住证系据此推断'),
+    /** "夫妻投靠" read as joining a spouse who holds urban-Hangzhou hukou (the meaning of 投靠落户), like the child. */
+    spouseHukouCitation: ours('二(三)「夫妻投靠」理解为投靠具有杭州市区户籍的配偶（投靠落户的通常含义）'),
     /** Spouse reunion's own conditions (marriage length, residence years…) are not in our sources. */
     spouseConditionsCitation: ours('夫妻投靠落户的其他条件不在来源文件中'),
   },

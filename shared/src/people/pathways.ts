@@ -132,17 +132,33 @@ function result(pathway: Pathway, conditions: ConditionResult[], basis?: string)
 
 // ---- pathways ----
 
+/**
+ * A condition R2023 does not speak to for this person: undetermined (never failed), citing R2023's closing clause
+ * and sending the person to the registry window.
+ */
+function notCoveredByR2023(key: string, requirement: string, silence: string): ConditionResult {
+  const { citation, referral } = R.notCovered;
+  return cond(key, null, requirement, citation,
+    `${silence}；依该意见结尾“本意见未涉及事项根据国家、省、市现行相应政策办理”，本工具无法判断，${referral}`);
+}
+
+function graduateCollegeEducation(p: PathwayProfile): ConditionResult {
+  const rule = R.graduateCollege;
+  const requirement = '普通高校大专学历毕业生';
+  if (p.education !== undefined && rule.higherDegreeLevels.includes(p.education)) {
+    return notCoveredByR2023('education', requirement,
+      `学历为${EDUCATION_LABELS[p.education]}：杭政办函〔2023〕33号第二条（一）只规定了大专学历毕业生，未规定本科及以上学历能否按此条落户`);
+  }
+  return known(p.education, 'education', requirement, rule.citation, '文化程度', (e) =>
+    rule.qualifyingEducation.includes(e) ? true : `须为普通高校大专学历毕业生，当前为${EDUCATION_LABELS[e]}`,
+  );
+}
+
 function graduateCollege(p: PathwayProfile, age: number): PathwayResult {
   const rule = R.graduateCollege;
   return result('graduate-college', [
     notUrbanHukou(p, R.notUrbanHukou.otherPathwaysCitation),
-    known(p.education, 'education', '普通高校大专学历毕业生', rule.citation, '文化程度', (e) => {
-      if (rule.qualifyingEducation.includes(e)) return true;
-      if (e === 'bachelor' || e === 'master' || e === 'doctor') {
-        return `学历为${EDUCATION_LABELS[e]}，不属于“大专学历毕业生”（本科及以上是否适用本条，政策依据未规定）`;
-      }
-      return `须为普通高校大专学历毕业生，当前为${EDUCATION_LABELS[e]}`;
-    }),
+    graduateCollegeEducation(p),
     underAge(age, rule.maxAgeExclusive, 'age', rule.citation),
     flag(p.employedInUrbanDistricts, 'employedInUrbanDistricts', '已在市区落实就业单位', rule.citation, '就业信息', '须已在市区落实就业单位'),
   ], '35周岁以下大专毕业生在市区落实就业单位后可在市区落户');
@@ -223,11 +239,11 @@ function reunionSpouse(p: PathwayProfile): PathwayResult {
   conditions.push(
     known(p.reunion?.with, 'reunionWithSpouse', '投靠配偶', R.reunion.yangtzeDeltaNoPermitCitation, '投靠对象', (w) => (w === 'spouse' ? true : '夫妻投靠须为投靠配偶')),
   );
-  conditions.push(flag(p.reunion?.relativeHasUrbanHukou, 'spouseHasUrbanHukou', '配偶为杭州市区户籍', R.reunion.spouseConditionsCitation, '配偶户籍信息', '被投靠配偶须为杭州市区户籍（未经核实）'));
+  conditions.push(flag(p.reunion?.relativeHasUrbanHukou, 'spouseHasUrbanHukou', '配偶为杭州市区户籍', R.reunion.spouseHukouCitation, '配偶户籍信息', '被投靠配偶须为杭州市区户籍（未经核实）'));
   conditions.push(reunionPermit(p));
   // Never "eligible": the pathway's own conditions are in rules we do not hold.
-  conditions.push(cond('otherConditions', null, '夫妻投靠的其他条件', R.reunion.spouseConditionsCitation,
-    '夫妻投靠落户的其他条件（如结婚年限等）不在本工具的政策依据中，请向拟落户地户籍窗口咨询'));
+  conditions.push(notCoveredByR2023('otherConditions', '夫妻投靠的其他条件',
+    '夫妻投靠落户的其他条件（如结婚年限等）杭政办函〔2023〕33号未作规定'));
   return result('reunion-spouse', conditions, p.hukou === 'yangtze-delta' ? '长三角区域户籍办理夫妻投靠免申领居住证，户籍准入年限累计互认' : undefined);
 }
 

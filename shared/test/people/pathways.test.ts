@@ -114,7 +114,6 @@ describe('age limits ("以下" excludes the number; "满" includes it)', () => {
 describe('every failing condition is named', () => {
   test.each([
     ['graduate-college', { ...ok['graduate-college'], hukou: 'hangzhou-urban' }, ['notUrbanHukou'], '已是杭州市区户籍'],
-    ['graduate-college', { ...ok['graduate-college'], education: 'bachelor' }, ['education'], '不属于“大专学历毕业生”'],
     ['graduate-college', { ...ok['graduate-college'], education: 'high-school' }, ['education'], '须为普通高校大专学历毕业生'],
     ['graduate-college', { ...ok['graduate-college'], employedInUrbanDistricts: false }, ['employedInUrbanDistricts'], '落实就业单位'],
     ['graduate-master', { ...ok['graduate-master'], education: 'bachelor' }, ['education'], '硕士研究生'],
@@ -160,9 +159,10 @@ describe('decisions where the sources are silent (unverified citations)', () => 
     expect(r.conditions.find((c) => c.key === 'education')?.citation.verified).toBe(false);
   });
 
-  test('a bachelor does not qualify for the 大专 pathway; the decision is unverified data', () => {
+  test('the 大专 pathway qualifies 大专 only; higher degrees are left to the policies R2023 does not cover', () => {
     expect(PATHWAY_RULES.graduateCollege.qualifyingEducation).toEqual(['junior-college']);
-    expect(PATHWAY_RULES.graduateCollege.higherDegreeCitation.verified).toBe(false);
+    expect(PATHWAY_RULES.graduateCollege.higherDegreeLevels).toEqual(['bachelor', 'master', 'doctor']);
+    expect(PATHWAY_RULES.notCovered.citation).toEqual({ doc: 'R2023', clause: '结尾（本意见未涉及事项根据国家、省、市现行相应政策办理）', verified: true });
   });
 
   test('Yangtze-Delta hukou needs no residence permit for elderly reunion (verified); others need one (unverified)', () => {
@@ -177,7 +177,9 @@ describe('decisions where the sources are silent (unverified citations)', () => 
   test('spouse reunion is never declared eligible: its other conditions are not in our sources', () => {
     const r = entry({ birthDate: born(30), hukou: 'yangtze-delta', reunion: { with: 'spouse', relativeHasUrbanHukou: true, fixedResidenceInUrbanDistricts: true } }, 'reunion-spouse');
     expect(r).toMatchObject({ eligible: false, status: 'undetermined' });
-    expect(r.reasons).toEqual(['夫妻投靠落户的其他条件（如结婚年限等）不在本工具的政策依据中，请向拟落户地户籍窗口咨询']);
+    expect(r.reasons).toEqual([
+      '夫妻投靠落户的其他条件（如结婚年限等）杭政办函〔2023〕33号未作规定；依该意见结尾“本意见未涉及事项根据国家、省、市现行相应政策办理”，本工具无法判断，请向拟落户地的户籍窗口（派出所）咨询',
+    ]);
     expect(r.basis).toContain('免申领居住证');
     expect(entry({ birthDate: born(30), hukou: 'other', residencePermitValid: false, reunion: { with: 'spouse', relativeHasUrbanHukou: true } }, 'reunion-spouse').status).toBe('ineligible');
   });
@@ -185,6 +187,57 @@ describe('decisions where the sources are silent (unverified citations)', () => 
   test('county: either residence or employment suffices; a missing fact is undetermined, not a failure', () => {
     expect(entry({ birthDate: born(30), county: { name: 'jiande', legalStableResidence: true } }, 'county').eligible).toBe(true);
     expect(entry({ birthDate: born(30), county: { name: 'jiande', legalStableResidence: false } }, 'county').status).toBe('undetermined');
+  });
+});
+
+describe('silence is undetermined, never a failed condition (R2023 结尾)', () => {
+  const CLOSING = { doc: 'R2023', clause: '结尾（本意见未涉及事项根据国家、省、市现行相应政策办理）', verified: true };
+
+  test.each([
+    ['bachelor', '本科'],
+    ['master', '硕士研究生'],
+    ['doctor', '博士研究生'],
+  ] as const)('a %s graduate asked about the 大专 pathway: undetermined, cites R2023\'s closing clause, points to the window', (education, label) => {
+    const r = entry({ ...ok['graduate-college'], education }, 'graduate-college');
+    expect(r).toMatchObject({ eligible: false, status: 'undetermined' });
+    expect(r.conditions.find((c) => c.key === 'education')).toEqual({
+      key: 'education',
+      met: null,
+      requirement: '普通高校大专学历毕业生',
+      reason:
+        `学历为${label}：杭政办函〔2023〕33号第二条（一）只规定了大专学历毕业生，未规定本科及以上学历能否按此条落户；` +
+        '依该意见结尾“本意见未涉及事项根据国家、省、市现行相应政策办理”，本工具无法判断，请向拟落户地的户籍窗口（派出所）咨询',
+      citation: CLOSING,
+    });
+    expect(r.reasons).toHaveLength(1);
+    expect(r.reasons[0]).toContain('户籍窗口（派出所）');
+    expect(r.basis).toBe('35周岁以下大专毕业生在市区落实就业单位后可在市区落户');
+  });
+
+  test('a real failure beside the silence still makes the pathway ineligible, and both are named', () => {
+    const r = entry({ ...ok['graduate-college'], education: 'bachelor', birthDate: born(35) }, 'graduate-college');
+    expect(r.status).toBe('ineligible');
+    expect(r.conditions.filter((c) => c.met !== true).map((c) => [c.key, c.met])).toEqual([['education', null], ['age', false]]);
+  });
+
+  test('no condition citing a silence of the sources ever fails, over many profiles', () => {
+    const silences = [PATHWAY_RULES.notCovered.citation, PATHWAY_RULES.reunion.spouseConditionsCitation];
+    const educations = [undefined, 'none', 'high-school', 'junior-college', 'bachelor', 'master', 'doctor'] as const;
+    const hukous = [undefined, 'hangzhou-urban', 'yangtze-delta', 'other'] as const;
+    for (const education of educations)
+      for (const hukou of hukous)
+        for (const withWhom of [undefined, 'child', 'spouse'] as const)
+          for (const age of [20, 34, 35, 44, 60, 80]) {
+            const profile: PathwayProfile = {
+              birthDate: born(age),
+              ...(education ? { education } : {}),
+              ...(hukou ? { hukou } : {}),
+              ...(withWhom ? { reunion: { with: withWhom, relativeHasUrbanHukou: true } } : {}),
+              employedInUrbanDistricts: true,
+            };
+            for (const r of settlementPathways(profile, { on: ON }))
+              for (const c of r.conditions) if (silences.includes(c.citation)) expect(c.met).not.toBe(false);
+          }
   });
 });
 
