@@ -602,12 +602,21 @@ export interface CombinationRule {
   note?: string;
 }
 
+/**
+ * Readings of "同一事项只计最高一项": the literal one (each matter its highest honour, caps after) is the one the code
+ * implements; the other is kept as data only.
+ */
+export interface HonoursMatterRule extends CombinationRule {
+  reading: 'highest-per-matter';
+  alternatives: { reading: 'best-total-per-matter'; used: false; note: string }[];
+}
+
 export const COMBINATION_RULES: {
   educationVsTitleSkill: CombinationRule;
   titleVsSkill: CombinationRule;
   ownHomeVsRental: CombinationRule;
   oneActOneDeduction: CombinationRule;
-  honoursSameMatter: CombinationRule;
+  honoursSameMatter: HonoursMatterRule;
 } = {
   educationVsTitleSkill: {
     mode: 'higher-only',
@@ -644,12 +653,24 @@ export const COMBINATION_RULES: {
   },
   honoursSameMatter: {
     mode: 'higher-only',
-    description: '同一事项获得多个级别荣誉的，只计最高一项。',
+    reading: 'highest-per-matter',
+    description: '同一事项获得多个级别荣誉的，只计最高一项；各级别上限在此之后适用。',
     source: TABLE_COPY,
     verified: false,
     confidence: 'B',
     note:
-      '同一事项只计一项；若较高级别已达上限，按字面计算反而会使总分下降，我们理解为每一事项计其中一项、按总分最高的方式选取（不低于"只计最高一项"的结果）。',
+      '按字面读法：每一事项只计其最高级别的荣誉，再按级别适用上限。若该级别已达上限，较低级别的荣誉也不再计分，' +
+      '因此增加一项更高级别的荣誉可能使总分下降（例：已有3项国家级荣誉（240分，已达上限）时，另一事项同时获国家级和区级荣誉，' +
+      '字面读法计240分，另一读法计250分）。' + LOWER_READING_PRINCIPLE,
+    alternatives: [
+      {
+        reading: 'best-total-per-matter',
+        used: false,
+        note:
+          '另一读法（未采用）：每一事项计其中一项，按使总分最高的方式选取，增加荣誉不会使总分下降；' +
+          '上例计250分，高于字面读法，按"取较低读法"的原则不采用。',
+      },
+    ],
   },
 };
 

@@ -113,6 +113,16 @@ describe('choices where sources are silent or conflict', () => {
     expect(RANKING_RULE.alternatives.length).toBeGreaterThan(0);
   });
 
+  test('honours: the literal reading is used; the reading that gives more is kept, unused, with the worked figures', () => {
+    const rule = COMBINATION_RULES.honoursSameMatter;
+    expect(rule.reading).toBe('highest-per-matter');
+    expect(rule.alternatives).toEqual([expect.objectContaining({ reading: 'best-total-per-matter', used: false })]);
+    expect(rule.note).toContain('字面读法计240分，另一读法计250分');
+    expect(rule.alternatives[0]!.note).toContain('250分');
+    expect(INDICATORS.honours.versions[0]!.params.levels.national).toEqual({ each: 80, cap: 240 });
+    expect(INDICATORS.honours.versions[0]!.params.levels.district).toEqual({ each: 10, cap: 30 });
+  });
+
   test('combination rules are unverified data with a mode', () => {
     for (const rule of Object.values(COMBINATION_RULES)) {
       expect(rule.mode).toBe('higher-only');
