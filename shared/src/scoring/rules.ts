@@ -9,6 +9,7 @@ const FAQ_Q5: Source = { doc: 'FAQ2021', clause: 'Q5' };
 const publicCopy = (description: string): Source => ({ doc: 'public-copy', description });
 const TABLE_COPY = publicCopy('《杭州市居住证积分指标及分值表》公开转载版本（多份一致）');
 const TABLE_COPY_CONFLICT = publicCopy('《杭州市居住证积分指标及分值表》公开转载版本（各版本不一致）');
+const VETO_NOTE_COPY = publicCopy('《杭州市居住证积分管理指标体系（试行）》公开转载，注1（严重刑事犯罪的范围；仅见一份）');
 
 // Texts repeated across indicators, written once (a minifier does not merge equal string literals).
 const CHECKED_BY_PUBLIC_SECURITY = '由公安部门数据核查，申请人无需提交';
@@ -574,19 +575,39 @@ export const INDICATORS: IndicatorTable = {
     department: 'public-security',
     evidence: [CHECKED_BY_PUBLIC_SECURITY],
     lookBackYears: null,
-    summary: '有故意杀人、抢劫、贩毒等严重犯罪，被判处5年以上有期徒刑，或参加非法组织的，不予积分。',
+    summary:
+      '有严重刑事犯罪记录（法院判决犯故意杀人、故意伤害致人重伤或死亡、强奸、抢劫、贩卖毒品、放火、爆炸、投放危险物质罪，' +
+      '或被判处5年以上有期徒刑的刑事犯罪），或参加国家禁止的组织或活动的，实行一票否决，不予积分。',
     versions: [
       {
         id: 'veto-table',
         from: null,
         until: null,
         params: {
-          conditions: ['故意杀人、抢劫、贩卖毒品等严重刑事犯罪', '被判处5年以上有期徒刑', '参加非法组织'],
+          // B: the conditions several copies (and RULES.md) agree on; C: only in the one copy of the 指标体系's note 1.
+          conditions: [
+            { text: '犯故意杀人罪', source: TABLE_COPY, confidence: 'B' },
+            { text: '犯故意伤害罪致人重伤或死亡', source: VETO_NOTE_COPY, confidence: 'C' },
+            { text: '犯强奸罪', source: VETO_NOTE_COPY, confidence: 'C' },
+            { text: '犯抢劫罪', source: TABLE_COPY, confidence: 'B' },
+            { text: '犯贩卖毒品罪', source: TABLE_COPY, confidence: 'B' },
+            { text: '犯放火罪', source: VETO_NOTE_COPY, confidence: 'C' },
+            { text: '犯爆炸罪', source: VETO_NOTE_COPY, confidence: 'C' },
+            { text: '犯投放危险物质罪', source: VETO_NOTE_COPY, confidence: 'C' },
+            { text: '被判处5年（含）以上有期徒刑的刑事犯罪', source: TABLE_COPY, confidence: 'B' },
+            { text: '参加国家禁止的组织', source: TABLE_COPY, confidence: 'B' },
+            { text: '参加国家禁止的活动', source: VETO_NOTE_COPY, confidence: 'C' },
+          ],
         },
         source: TABLE_COPY,
+        otherSources: [VETO_NOTE_COPY],
         verified: false,
         confidence: 'B',
-        note: '一票否决情形来自公开转载；表单以"是否存在一票否决情形"一项采集，由申请人或审核部门判断。',
+        note:
+          '一票否决情形均来自公开转载，两份来源文件未涉及。完整清单见《杭州市居住证积分管理指标体系（试行）》公开转载的注1' +
+          '（严重刑事犯罪指法院判决犯故意杀人、故意伤害致人重伤或死亡、强奸、抢劫、贩卖毒品、放火、爆炸、投放危险物质罪，' +
+          '或被判处5年有期徒刑以上的刑事犯罪；"以上"含本数）；其中只见于该转载的情形可信度为C。' +
+          '表单以"是否存在一票否决情形"一项采集，由申请人或审核部门判断。',
       },
     ],
   },

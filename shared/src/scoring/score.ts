@@ -207,7 +207,7 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
       items: [],
       warnings,
       veto: {
-        reason: `存在一票否决情形（${vv.params.conditions.join('、')}），不予积分。`,
+        reason: `存在一票否决情形（以下之一：${vv.params.conditions.map((c) => c.text).join('、')}），不予积分。`,
         source: vv.source,
         verified: vv.verified,
       },

@@ -100,9 +100,17 @@ export interface DeductionParams {
   once: boolean;
 }
 
+/** One published veto (一票否决) condition, with where it was read: none is in our two source documents. */
+export interface VetoCondition {
+  /** Chinese, as shown to users. */
+  text: string;
+  source: Source;
+  confidence: Confidence;
+}
+
 export interface VetoParams {
-  /** Chinese description of what triggers the veto. */
-  conditions: string[];
+  /** Every published condition that triggers the veto. */
+  conditions: VetoCondition[];
 }
 
 export interface ParamsByCode {
