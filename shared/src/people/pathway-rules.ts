@@ -60,6 +60,18 @@ export const PATHWAY_RULES = {
   reunionElderly: {
     minAge: { male: 60, female: 55 },
     citation: R2023('二(三)'),
+    /**
+     * A parent aged 80 or more (满80周岁: on the 80th birthday itself) joining a child needs no residence permit. Not
+     * in our two documents: a public copy of the older (2018) settlement guide says so. Unverified, confidence C —
+     * used, and marked on the pathways page.
+     */
+    permitExemptFromAge: 80,
+    permitExemptCitation: {
+      doc: 'outside-source',
+      clause: '公开转载（杭州网2018年10月17日户籍办事指南·老年投靠）：80周岁及以上老年人投靠在杭子女，不受“身边无子女”及《浙江省居住证》的条件限制；R2023施行后是否仍适用未经核实',
+      verified: false,
+      confidence: 'C',
+    } as PolicyCitation,
     /** "投靠在杭子女" read as a child holding urban-Hangzhou hukou (the meaning of 投靠落户). */
     childHukouCitation: ours('二(三)「在杭子女」理解为具有杭州市区户籍的子女（投靠落户的通常含义）'),
   },

@@ -206,10 +206,17 @@ function skilled(p: PathwayProfile, age: number): PathwayResult {
   return result('skilled', conditions, '技能人才落户时可随迁配偶、未成年子女，不受婚龄条件限制');
 }
 
-/** Residence permit for reunion: Yangtze-Delta holders are exempt (R2023); others need one (inferred, unverified). */
-function reunionPermit(p: PathwayProfile): ConditionResult {
+/**
+ * Residence permit for reunion: Yangtze-Delta holders are exempt (R2023); others need one (inferred, unverified).
+ * `elderlyAge` (elderly reunion only): from 80 the permit is not required either (public copy, C).
+ */
+function reunionPermit(p: PathwayProfile, elderlyAge?: number): ConditionResult {
   const requirement = '长三角区域户籍免申领居住证；其他户籍须持有有效居住证（推断，未经核实）';
   if (p.hukou === 'yangtze-delta') return cond('residencePermit', true, '长三角区域户籍，免申领居住证', R.reunion.yangtzeDeltaNoPermitCitation);
+  const exemptFrom = R.reunionElderly.permitExemptFromAge;
+  if (elderlyAge !== undefined && elderlyAge >= exemptFrom) {
+    return cond('residencePermit', true, `满${exemptFrom}周岁投靠子女，不受居住证条件限制（公开转载，未核实）`, R.reunionElderly.permitExemptCitation);
+  }
   if (p.hukou === undefined) return cond('residencePermit', null, requirement, R.reunion.yangtzeDeltaNoPermitCitation, `未提供户籍信息，无法判断：${requirement}`);
   return flag(p.residencePermitValid, 'residencePermit', requirement, R.reunion.otherHukouPermitCitation, '居住证信息', '非长三角区域户籍须持有有效居住证（据政策推断，未经核实）');
 }
@@ -230,7 +237,7 @@ function reunionElderly(p: PathwayProfile, age: number): PathwayResult {
   }
   conditions.push(flag(p.reunion?.relativeHasUrbanHukou, 'childHasUrbanHukou', '被投靠子女为杭州市区户籍', rule.childHukouCitation, '子女户籍信息', '被投靠子女须为杭州市区户籍'));
   conditions.push(flag(p.reunion?.fixedResidenceInUrbanDistricts, 'fixedResidence', '本人或子女在杭州市区城镇有合法固定住所', rule.citation, '住所信息', '本人或子女须在杭州市区城镇有合法固定住所'));
-  conditions.push(reunionPermit(p));
+  conditions.push(reunionPermit(p, age));
   return result('reunion-elderly', conditions, '不受“外地身边无子女”条件限制');
 }
 

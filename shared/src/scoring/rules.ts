@@ -1,7 +1,7 @@
 // The points indicator table as dated, cited data (openfisca style). Every number a score depends on is here.
 // `verified: true` only where 杭政办函〔2023〕33号 (R2023) or the 2021 Q&A (FAQ2021) states the value; everything
 // else comes from public copies of the official indicator table and says what was assumed.
-import type { Confidence, IndicatorTable, Source } from './types';
+import type { Confidence, IndicatorTable, Source, SubReading, ThresholdStepParams } from './types';
 
 const R2023_4: Source = { doc: 'R2023', clause: '二(四)' };
 const FAQ_Q3: Source = { doc: 'FAQ2021', clause: 'Q3' };
@@ -32,6 +32,25 @@ export const OWN_HOME_80_FROM = '2024-07-01';
  * warning, because a new yearly notice may have changed them.
  */
 export const RULES_REVIEWED_THROUGH = '2026-10-01';
+
+/**
+ * 个体工商户/个人投资者: public copies of the indicator table describe a separate income-tax scale for them; neither of
+ * our two documents has it, and no public copy with its figures was found. The assumption (in words, in the note):
+ * only the personal income tax the person paid counts, on the general scale, under the same cap. Confidence C.
+ */
+function businessOwnerTaxReading(cap: number): SubReading<ThresholdStepParams> {
+  return {
+    params: { threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap },
+    source: publicCopy('指标表公开转载：个体工商户、个人投资者的纳税另有计分标准（未找到载明具体数额的转载）'),
+    verified: false,
+    confidence: 'C',
+    note:
+      '公开转载的指标表称个体工商户、个人投资者的纳税另按单独标准计分，但未找到该标准的具体数额。本工具的假设：' +
+      '只计本人名下在市区缴纳的个人所得税（含经营所得个人所得税，不含增值税等其他税种和以企业名义缴纳的税款），' +
+      `按一般标准计分（满1万元1分，此后每满5000元加1分），最高分与一般标准相同（${cap}分）。实际标准可能不同，以税务部门审核为准。`,
+    alternatives: [{ params: {}, note: '单独标准的读法：起点、步长与计入的税种未知，结果可能高于或低于本估算。' }],
+  };
+}
 
 /** Applies wherever a value had to be chosen: we take the lower reading so an estimate never over-promises. */
 export const LOWER_READING_PRINCIPLE =
@@ -238,13 +257,18 @@ export const INDICATORS: IndicatorTable = {
     evidence: ['个人所得税完税证明（截止日前5年内在市区缴纳）'],
     lookBackYears: 5,
     lookBackSource: FAQ_Q5,
-    summary: '截止日前5年内在市区累计缴纳个人所得税满1万元1分，此后每满5000元加1分；最高分2023年5月8日起由20分提高到80分。',
+    summary:
+      '截止日前5年内在市区累计缴纳个人所得税满1万元1分，此后每满5000元加1分；最高分2023年5月8日起由20分提高到80分。' +
+      '个体工商户、个人投资者另有单独标准（未核实，暂按同一标准估算）。',
     versions: [
       {
         id: 'incomeTax-cap20',
         from: null,
         until: R2023_IN_FORCE,
-        params: { threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap: 20 },
+        params: {
+          threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap: 20,
+          businessOwner: businessOwnerTaxReading(20),
+        },
         source: R2023_4,
         otherSources: [TABLE_COPY],
         verified: false,
@@ -255,7 +279,10 @@ export const INDICATORS: IndicatorTable = {
         id: 'incomeTax-cap80',
         from: R2023_IN_FORCE,
         until: null,
-        params: { threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap: 80 },
+        params: {
+          threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap: 80,
+          businessOwner: businessOwnerTaxReading(80),
+        },
         source: R2023_4,
         otherSources: [TABLE_COPY],
         verified: false,

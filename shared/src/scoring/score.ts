@@ -341,14 +341,21 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
   if (tax === undefined) add(acc, 'incomeTax', v.incomeTax, { halves: 0, explanation: NOT_FILLED });
   else {
     lookBack ||= tax > 0;
-    const p = v.incomeTax.params;
+    // 个体工商户/个人投资者: their own (unverified, C) reading; the item then carries its source and confidence.
+    const reading = profile.taxpayerType === 'business-owner' ? v.incomeTax.params.businessOwner : null;
+    const p = reading ? reading.params : v.incomeTax.params;
     const halves = thresholdHalves(tax, p);
+    const who = reading ? '个体工商户、个人投资者（计分标准未核实）' : '';
     add(acc, 'incomeTax', v.incomeTax, {
       halves,
       explanation: halves === 0
-        ? `5年内纳税${tax}元，不足${p.threshold}元：0分`
-        : `5年内纳税${tax}元${halves === H(p.cap) ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`,
+        ? `${who}5年内纳税${tax}元，不足${p.threshold}元：0分`
+        : `${who}5年内纳税${tax}元${halves === H(p.cap) ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`,
     });
+    if (reading) {
+      const last = items[items.length - 1]!;
+      items[items.length - 1] = { ...last, source: reading.source, verified: reading.verified, confidence: reading.confidence, note: reading.note };
+    }
   }
 
   // ---- Honours: each matter counts once; per-level caps ----

@@ -78,6 +78,25 @@ export interface ThresholdStepParams {
   cap: number;
 }
 
+/**
+ * A reading that applies only to some applicants and has its own provenance (it may be less certain than the
+ * version it sits in): the item scored with it carries this source, flag and confidence instead of the version's.
+ */
+export interface SubReading<P> {
+  params: P;
+  source: Source;
+  verified: boolean;
+  confidence: Confidence;
+  /** What was assumed, in Chinese. */
+  note: string;
+  alternatives?: Alternative<P>[];
+}
+
+/** Income tax: the general scale, and the separate scale public copies describe for 个体工商户/个人投资者. */
+export interface IncomeTaxParams extends ThresholdStepParams {
+  businessOwner: SubReading<ThresholdStepParams>;
+}
+
 export interface FlatParams {
   points: number;
 }
@@ -121,7 +140,7 @@ export interface ParamsByCode {
   residenceRegistration: LinearParams;
   ownHome: FlatParams;
   rental: LinearParams;
-  incomeTax: ThresholdStepParams;
+  incomeTax: IncomeTaxParams;
   honours: HonoursParams;
   boneMarrow: FlatParams;
   bloodDonation: ThresholdStepParams;

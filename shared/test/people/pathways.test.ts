@@ -190,6 +190,53 @@ describe('decisions where the sources are silent (unverified citations)', () => 
   });
 });
 
+describe('elderly reunion: from 80 no residence permit is needed (public copy, unverified, C)', () => {
+  const noPermit = { ...ok['reunion-elderly'], hukou: 'other' as const, residencePermitValid: false };
+
+  test.each([
+    // birth date, on, age that day, eligible without a permit
+    ['1945-11-03', ON, 80, true], // the 80th birthday itself
+    ['1945-11-04', ON, 79, false], // turns 80 tomorrow
+    ['1944-02-29', '2024-02-29', 80, true], // leap-day birthday, reached on the day
+    ['1944-02-29', '2024-02-28', 79, false],
+  ] as const)('born %s, on %s (%i 周岁) → eligible %s', (birthDate, on, age, eligible) => {
+    const r = entry({ ...noPermit, birthDate }, 'reunion-elderly', on);
+    expect(r.eligible).toBe(eligible);
+    const permit = r.conditions.find((c) => c.key === 'residencePermit')!;
+    if (eligible) {
+      expect(permit).toEqual({
+        key: 'residencePermit',
+        met: true,
+        requirement: '满80周岁投靠子女，不受居住证条件限制（公开转载，未核实）',
+        citation: PATHWAY_RULES.reunionElderly.permitExemptCitation,
+      });
+      expect(permit.citation).toMatchObject({ doc: 'outside-source', verified: false, confidence: 'C' });
+    } else {
+      expect(permit).toMatchObject({ met: false, reason: '非长三角区域户籍须持有有效居住证（据政策推断，未经核实）' });
+      expect(r.reasons).toEqual(['非长三角区域户籍须持有有效居住证（据政策推断，未经核实）']);
+      expect(age).toBe(79);
+    }
+  });
+
+  test('the exemption holds for a woman too and whatever the hukou answer; 80 comes from the data', () => {
+    expect(PATHWAY_RULES.reunionElderly.permitExemptFromAge).toBe(80);
+    expect(entry({ ...noPermit, sex: 'female', birthDate: born(80) }, 'reunion-elderly').eligible).toBe(true);
+    const { hukou: _omit, ...withoutHukou } = noPermit;
+    const r = entry({ ...withoutHukou, birthDate: born(80) }, 'reunion-elderly');
+    expect(r.conditions.find((c) => c.key === 'residencePermit')?.met).toBe(true);
+  });
+
+  test('a Yangtze-Delta parent of 80 keeps the verified R2023 exemption', () => {
+    const r = entry({ ...noPermit, hukou: 'yangtze-delta', birthDate: born(85) }, 'reunion-elderly');
+    expect(r.conditions.find((c) => c.key === 'residencePermit')?.citation).toEqual({ doc: 'R2023', clause: '二(三)', verified: true });
+  });
+
+  test('spouse reunion at 80 still needs the permit (the copy speaks of joining a child only)', () => {
+    const r = entry({ birthDate: born(80), hukou: 'other', residencePermitValid: false, reunion: { with: 'spouse', relativeHasUrbanHukou: true } }, 'reunion-spouse');
+    expect(r.conditions.find((c) => c.key === 'residencePermit')?.met).toBe(false);
+  });
+});
+
 describe('silence is undetermined, never a failed condition (R2023 结尾)', () => {
   const CLOSING = { doc: 'R2023', clause: '结尾（本意见未涉及事项根据国家、省、市现行相应政策办理）', verified: true };
 
