@@ -259,7 +259,7 @@ export const INDICATORS: IndicatorTable = {
     lookBackSource: FAQ_Q5,
     summary:
       '截止日前5年内在市区累计缴纳个人所得税满1万元1分，此后每满5000元加1分；最高分2023年5月8日起由20分提高到80分。' +
-      '个体工商户、个人投资者另有单独标准（未核实，暂按同一标准估算）。',
+      '个体工商户、个人投资者另有单独标准，其数额未找到公开依据，暂按同一标准估算。',
     versions: [
       {
         id: 'incomeTax-cap20',
