@@ -61,17 +61,26 @@ export const PATHWAY_RULES = {
     minAge: { male: 60, female: 55 },
     citation: R2023('二(三)'),
     /**
-     * A parent aged 80 or more (满80周岁: on the 80th birthday itself) joining a child needs no residence permit. Not
-     * in our two documents: a public copy of the older (2018) settlement guide says so. Unverified, confidence C —
-     * used, and marked on the pathways page.
+     * A parent aged 80 or more (满80周岁: on the 80th birthday itself) joining a child needs no residence permit,
+     * according to a public copy of the older (2018) settlement guide; R2023 does not say so. Not used, by the
+     * project's rule of taking the lower reading where readings differ (an estimate never promises more than the
+     * review gives): for such a parent without a permit the condition is undetermined, citing this copy, and the
+     * person is sent to the registry window. Kept as data, like the honours alternative.
      */
-    permitExemptFromAge: 80,
-    permitExemptCitation: {
-      doc: 'outside-source',
-      clause: '公开转载（杭州网2018年10月17日户籍办事指南·老年投靠）：80周岁及以上老年人投靠在杭子女，不受“身边无子女”及《浙江省居住证》的条件限制；R2023施行后是否仍适用未经核实',
-      verified: false,
+    permitExemption: {
+      fromAge: 80,
+      /** How the reason names the copy. */
+      source: '杭州网2018年10月17日户籍办事指南·老年投靠',
+      used: false,
       confidence: 'C',
-    } as PolicyCitation,
+      citation: {
+        doc: 'outside-source',
+        clause: '公开转载（杭州网2018年10月17日户籍办事指南·老年投靠）：80周岁及以上老年人投靠在杭子女，不受“身边无子女”及《浙江省居住证》的条件限制；R2023施行后是否仍适用未经核实',
+        verified: false,
+        confidence: 'C',
+      } as PolicyCitation,
+      note: '2018年指南的公开转载称80周岁及以上投靠子女不受居住证条件限制，杭政办函〔2023〕33号未作此规定；按“取较低读法”的原则不直接采用，判为无法判断，请向户籍窗口（派出所）咨询。',
+    },
     /** "投靠在杭子女" read as a child holding urban-Hangzhou hukou (the meaning of 投靠落户). */
     childHukouCitation: ours('二(三)「在杭子女」理解为具有杭州市区户籍的子女（投靠落户的通常含义）'),
   },

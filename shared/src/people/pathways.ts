@@ -208,16 +208,20 @@ function skilled(p: PathwayProfile, age: number): PathwayResult {
 
 /**
  * Residence permit for reunion: Yangtze-Delta holders are exempt (R2023); others need one (inferred, unverified).
- * `elderlyAge` (elderly reunion only): from 80 the permit is not required either (public copy, C).
+ * `elderlyAge` (elderly reunion only): a public copy (C) exempts parents of 80 or more, R2023 does not; that reading
+ * is not used (lower reading), so such a parent without a permit is undetermined, never met nor failed.
  */
 function reunionPermit(p: PathwayProfile, elderlyAge?: number): ConditionResult {
   const requirement = '长三角区域户籍免申领居住证；其他户籍须持有有效居住证（推断，未经核实）';
   if (p.hukou === 'yangtze-delta') return cond('residencePermit', true, '长三角区域户籍，免申领居住证', R.reunion.yangtzeDeltaNoPermitCitation);
-  const exemptFrom = R.reunionElderly.permitExemptFromAge;
-  if (elderlyAge !== undefined && elderlyAge >= exemptFrom) {
-    return cond('residencePermit', true, `满${exemptFrom}周岁投靠子女，不受居住证条件限制（公开转载，未核实）`, R.reunionElderly.permitExemptCitation);
-  }
   if (p.hukou === undefined) return cond('residencePermit', null, requirement, R.reunion.yangtzeDeltaNoPermitCitation, `未提供户籍信息，无法判断：${requirement}`);
+  const exemption = R.reunionElderly.permitExemption;
+  if (p.residencePermitValid === false && elderlyAge !== undefined && elderlyAge >= exemption.fromAge) {
+    return cond('residencePermit', null, requirement, exemption.citation,
+      `本人已满${exemption.fromAge}周岁、未持有居住证：公开转载（${exemption.source}，可信度${exemption.confidence}）称` +
+        `${exemption.fromAge}周岁及以上老年人投靠在杭子女不受居住证条件限制，但杭政办函〔2023〕33号未作此规定，` +
+        `本工具无法判断，${R.notCovered.referral}`);
+  }
   return flag(p.residencePermitValid, 'residencePermit', requirement, R.reunion.otherHukouPermitCitation, '居住证信息', '非长三角区域户籍须持有有效居住证（据政策推断，未经核实）');
 }
 

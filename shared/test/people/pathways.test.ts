@@ -190,44 +190,74 @@ describe('decisions where the sources are silent (unverified citations)', () => 
   });
 });
 
-describe('elderly reunion: from 80 no residence permit is needed (public copy, unverified, C)', () => {
+describe('elderly reunion at 80 without a permit: undetermined (a public copy exempts, R2023 does not; lower reading)', () => {
   const noPermit = { ...ok['reunion-elderly'], hukou: 'other' as const, residencePermitValid: false };
+  const COPY = {
+    doc: 'outside-source',
+    clause: '公开转载（杭州网2018年10月17日户籍办事指南·老年投靠）：80周岁及以上老年人投靠在杭子女，不受“身边无子女”及《浙江省居住证》的条件限制；R2023施行后是否仍适用未经核实',
+    verified: false,
+    confidence: 'C',
+  };
+  const UNDETERMINED_AT_80 =
+    '本人已满80周岁、未持有居住证：公开转载（杭州网2018年10月17日户籍办事指南·老年投靠，可信度C）称80周岁及以上老年人投靠在杭子女不受居住证条件限制，' +
+    '但杭政办函〔2023〕33号未作此规定，本工具无法判断，请向拟落户地的户籍窗口（派出所）咨询';
+  const PERMIT_REQUIRED = '非长三角区域户籍须持有有效居住证（据政策推断，未经核实）';
+  const REQUIREMENT = '长三角区域户籍免申领居住证；其他户籍须持有有效居住证（推断，未经核实）';
 
   test.each([
-    // birth date, on, age that day, eligible without a permit
-    ['1945-11-03', ON, 80, true], // the 80th birthday itself
-    ['1945-11-04', ON, 79, false], // turns 80 tomorrow
-    ['1944-02-29', '2024-02-29', 80, true], // leap-day birthday, reached on the day
-    ['1944-02-29', '2024-02-28', 79, false],
-  ] as const)('born %s, on %s (%i 周岁) → eligible %s', (birthDate, on, age, eligible) => {
+    // birth date, on, status, permit condition met
+    ['1945-11-03', ON, 'undetermined', null], // the 80th birthday itself
+    ['1945-11-04', ON, 'ineligible', false], // 79, turns 80 tomorrow
+    ['1930-01-01', ON, 'undetermined', null], // 95
+    ['1944-02-29', '2024-02-29', 'undetermined', null], // leap-day birthday, 80 reached on the day
+    ['1944-02-29', '2024-02-28', 'ineligible', false], // the day before: 79
+    ['1944-02-29', '2025-02-28', 'undetermined', null], // 81 in a common year (no 29 Feb)
+  ] as const)('born %s, on %s → %s, permit met %s', (birthDate, on, status, met) => {
     const r = entry({ ...noPermit, birthDate }, 'reunion-elderly', on);
-    expect(r.eligible).toBe(eligible);
-    const permit = r.conditions.find((c) => c.key === 'residencePermit')!;
-    if (eligible) {
+    expect(r).toMatchObject({ eligible: false, status });
+    const permit = r.conditions.find((c) => c.key === 'residencePermit');
+    if (met === null) {
+      expect(permit).toEqual({ key: 'residencePermit', met: null, requirement: REQUIREMENT, reason: UNDETERMINED_AT_80, citation: COPY });
+      expect(r.reasons).toEqual([UNDETERMINED_AT_80]);
+      expect(r.basis).toBe('不受“外地身边无子女”条件限制');
+    } else {
       expect(permit).toEqual({
         key: 'residencePermit',
-        met: true,
-        requirement: '满80周岁投靠子女，不受居住证条件限制（公开转载，未核实）',
-        citation: PATHWAY_RULES.reunionElderly.permitExemptCitation,
+        met: false,
+        requirement: REQUIREMENT,
+        reason: PERMIT_REQUIRED,
+        citation: { doc: 'outside-source', clause: '二(三) 仅规定长三角户籍免申领居住证；其他户籍须持居住证系据此推断', verified: false },
       });
-      expect(permit.citation).toMatchObject({ doc: 'outside-source', verified: false, confidence: 'C' });
-    } else {
-      expect(permit).toMatchObject({ met: false, reason: '非长三角区域户籍须持有有效居住证（据政策推断，未经核实）' });
-      expect(r.reasons).toEqual(['非长三角区域户籍须持有有效居住证（据政策推断，未经核实）']);
-      expect(age).toBe(79);
+      expect(r.reasons).toEqual([PERMIT_REQUIRED]);
     }
   });
 
-  test('the exemption holds for a woman too and whatever the hukou answer; 80 comes from the data', () => {
-    expect(PATHWAY_RULES.reunionElderly.permitExemptFromAge).toBe(80);
-    expect(entry({ ...noPermit, sex: 'female', birthDate: born(80) }, 'reunion-elderly').eligible).toBe(true);
-    const { hukou: _omit, ...withoutHukou } = noPermit;
-    const r = entry({ ...withoutHukou, birthDate: born(80) }, 'reunion-elderly');
-    expect(r.conditions.find((c) => c.key === 'residencePermit')?.met).toBe(true);
+  test('the exemption is kept in the data, not used, confidence C', () => {
+    expect(PATHWAY_RULES.reunionElderly.permitExemption).toMatchObject({ fromAge: 80, used: false, confidence: 'C', citation: COPY });
   });
 
-  test('a Yangtze-Delta parent of 80 keeps the verified R2023 exemption', () => {
+  test('a parent of 80 holding a permit meets the condition on the inferred rule; a woman of 80 without one is undetermined too', () => {
+    const withPermit = entry({ ...noPermit, residencePermitValid: true, birthDate: born(80) }, 'reunion-elderly');
+    expect(withPermit).toMatchObject({ eligible: true, status: 'eligible', reasons: [] });
+    const woman = entry({ ...noPermit, sex: 'female', birthDate: born(80) }, 'reunion-elderly');
+    expect(woman).toMatchObject({ status: 'undetermined', reasons: [UNDETERMINED_AT_80] });
+  });
+
+  test('at 80, an unanswered permit or hukou question stays a missing fact, not the exemption', () => {
+    const { residencePermitValid: _p, ...permitUnknown } = noPermit;
+    expect(entry({ ...permitUnknown, birthDate: born(80) }, 'reunion-elderly').reasons).toEqual([
+      '未提供居住证信息，无法判断：长三角区域户籍免申领居住证；其他户籍须持有有效居住证（推断，未经核实）',
+    ]);
+    const { hukou: _h, ...hukouUnknown } = noPermit;
+    expect(entry({ ...hukouUnknown, birthDate: born(80) }, 'reunion-elderly').reasons).toEqual([
+      '未提供户籍信息，无法判断：非杭州市区户籍',
+      '未提供户籍信息，无法判断：长三角区域户籍免申领居住证；其他户籍须持有有效居住证（推断，未经核实）',
+    ]);
+  });
+
+  test('a Yangtze-Delta parent of 80 keeps the verified R2023 exemption and is eligible', () => {
     const r = entry({ ...noPermit, hukou: 'yangtze-delta', birthDate: born(85) }, 'reunion-elderly');
+    expect(r.eligible).toBe(true);
     expect(r.conditions.find((c) => c.key === 'residencePermit')?.citation).toEqual({ doc: 'R2023', clause: '二(三)', verified: true });
   });
 

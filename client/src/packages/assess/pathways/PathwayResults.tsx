@@ -1,7 +1,7 @@
 // Each settlement pathway with its verdict in words and an icon, and every failing or unknown condition named.
 import { Text, View } from '@tarojs/components';
 import type { PathwayResult } from '@hz-points/shared';
-import { Citation, UnverifiedMark } from '../../../components/Citation';
+import { Citation } from '../../../components/Citation';
 
 const STATUS = {
   eligible: { icon: '✓', text: '符合条件', cls: 'ok' },
@@ -37,20 +37,11 @@ export function PathwayCard({ result }: { result: PathwayResult }) {
       )}
       {met.length > 0 && (
         <View className='hz-pathway__met'>
-          {met.map((c) =>
-            // A met condition resting on a public copy's reading (it has a confidence) says so, with its source.
-            c.citation.confidence ? (
-              <View key={c.key} className='hz-cond__met' data-testid={`met-${c.key}`}>
-                <Text>✓ {c.requirement}</Text>
-                <UnverifiedMark confidence={c.citation.confidence} />
-                <Citation source={c.citation} verified hideMark />
-              </View>
-            ) : (
-              <Text key={c.key} className='hz-cond__met'>
-                ✓ {c.requirement}
-              </Text>
-            ),
-          )}
+          {met.map((c) => (
+            <Text key={c.key} className='hz-cond__met'>
+              ✓ {c.requirement}
+            </Text>
+          ))}
         </View>
       )}
     </View>
