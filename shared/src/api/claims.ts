@@ -22,7 +22,8 @@ export const CLAIM_VALUE_SCHEMAS = {
   residenceRegistration: z.strictObject({ residenceRegistrationYears: P.residenceRegistrationYears.unwrap() }),
   ownHome: z.strictObject({ ownHome: P.ownHome.unwrap() }),
   rental: z.strictObject({ rentalYears: P.rentalYears.unwrap() }),
-  incomeTax: z.strictObject({ incomeTaxYuan: P.incomeTaxYuan.unwrap() }),
+  /** `taxpayerType` absent = the general scale; `business-owner` scores with the unverified reading (C). */
+  incomeTax: z.strictObject({ incomeTaxYuan: P.incomeTaxYuan.unwrap(), taxpayerType: P.taxpayerType }),
   honours: z.strictObject({ honours: P.honours.unwrap() }),
   boneMarrow: z.strictObject({ boneMarrowDonation: P.boneMarrowDonation.unwrap() }),
   bloodDonation: z.strictObject({ bloodDonationMl: P.bloodDonationMl.unwrap() }),

@@ -7,4 +7,9 @@ export interface PolicyCitation {
   doc: 'R2023' | 'FAQ2021' | 'GB11643-1999' | 'outside-source';
   clause: string;
   verified: boolean;
+  /**
+   * Set on readings taken from a public copy (never on our own inferences): B = several copies agree, C = one copy.
+   * The pathways page marks a condition that rests on such a reading, met or not.
+   */
+  confidence?: 'B' | 'C';
 }

@@ -132,17 +132,33 @@ function result(pathway: Pathway, conditions: ConditionResult[], basis?: string)
 
 // ---- pathways ----
 
+/**
+ * A condition R2023 does not speak to for this person: undetermined (never failed), citing R2023's closing clause
+ * and sending the person to the registry window.
+ */
+function notCoveredByR2023(key: string, requirement: string, silence: string): ConditionResult {
+  const { citation, referral } = R.notCovered;
+  return cond(key, null, requirement, citation,
+    `${silence}；依该意见结尾“本意见未涉及事项根据国家、省、市现行相应政策办理”，本工具无法判断，${referral}`);
+}
+
+function graduateCollegeEducation(p: PathwayProfile): ConditionResult {
+  const rule = R.graduateCollege;
+  const requirement = '普通高校大专学历毕业生';
+  if (p.education !== undefined && rule.higherDegreeLevels.includes(p.education)) {
+    return notCoveredByR2023('education', requirement,
+      `学历为${EDUCATION_LABELS[p.education]}：杭政办函〔2023〕33号第二条（一）只规定了大专学历毕业生，未规定本科及以上学历能否按此条落户`);
+  }
+  return known(p.education, 'education', requirement, rule.citation, '文化程度', (e) =>
+    rule.qualifyingEducation.includes(e) ? true : `须为普通高校大专学历毕业生，当前为${EDUCATION_LABELS[e]}`,
+  );
+}
+
 function graduateCollege(p: PathwayProfile, age: number): PathwayResult {
   const rule = R.graduateCollege;
   return result('graduate-college', [
     notUrbanHukou(p, R.notUrbanHukou.otherPathwaysCitation),
-    known(p.education, 'education', '普通高校大专学历毕业生', rule.citation, '文化程度', (e) => {
-      if (rule.qualifyingEducation.includes(e)) return true;
-      if (e === 'bachelor' || e === 'master' || e === 'doctor') {
-        return `学历为${EDUCATION_LABELS[e]}，不属于“大专学历毕业生”（本科及以上是否适用本条，政策依据未规定）`;
-      }
-      return `须为普通高校大专学历毕业生，当前为${EDUCATION_LABELS[e]}`;
-    }),
+    graduateCollegeEducation(p),
     underAge(age, rule.maxAgeExclusive, 'age', rule.citation),
     flag(p.employedInUrbanDistricts, 'employedInUrbanDistricts', '已在市区落实就业单位', rule.citation, '就业信息', '须已在市区落实就业单位'),
   ], '35周岁以下大专毕业生在市区落实就业单位后可在市区落户');
@@ -190,11 +206,22 @@ function skilled(p: PathwayProfile, age: number): PathwayResult {
   return result('skilled', conditions, '技能人才落户时可随迁配偶、未成年子女，不受婚龄条件限制');
 }
 
-/** Residence permit for reunion: Yangtze-Delta holders are exempt (R2023); others need one (inferred, unverified). */
-function reunionPermit(p: PathwayProfile): ConditionResult {
+/**
+ * Residence permit for reunion: Yangtze-Delta holders are exempt (R2023); others need one (inferred, unverified).
+ * `elderlyAge` (elderly reunion only): a public copy (C) exempts parents of 80 or more, R2023 does not; that reading
+ * is not used (lower reading), so such a parent without a permit is undetermined, never met nor failed.
+ */
+function reunionPermit(p: PathwayProfile, elderlyAge?: number): ConditionResult {
   const requirement = '长三角区域户籍免申领居住证；其他户籍须持有有效居住证（推断，未经核实）';
   if (p.hukou === 'yangtze-delta') return cond('residencePermit', true, '长三角区域户籍，免申领居住证', R.reunion.yangtzeDeltaNoPermitCitation);
   if (p.hukou === undefined) return cond('residencePermit', null, requirement, R.reunion.yangtzeDeltaNoPermitCitation, `未提供户籍信息，无法判断：${requirement}`);
+  const exemption = R.reunionElderly.permitExemption;
+  if (p.residencePermitValid === false && elderlyAge !== undefined && elderlyAge >= exemption.fromAge) {
+    return cond('residencePermit', null, requirement, exemption.citation,
+      `本人已满${exemption.fromAge}周岁、未持有居住证：公开转载（${exemption.source}，可信度${exemption.confidence}）称` +
+        `${exemption.fromAge}周岁及以上老年人投靠在杭子女不受居住证条件限制，但杭政办函〔2023〕33号未作此规定，` +
+        `本工具无法判断，${R.notCovered.referral}`);
+  }
   return flag(p.residencePermitValid, 'residencePermit', requirement, R.reunion.otherHukouPermitCitation, '居住证信息', '非长三角区域户籍须持有有效居住证（据政策推断，未经核实）');
 }
 
@@ -214,7 +241,7 @@ function reunionElderly(p: PathwayProfile, age: number): PathwayResult {
   }
   conditions.push(flag(p.reunion?.relativeHasUrbanHukou, 'childHasUrbanHukou', '被投靠子女为杭州市区户籍', rule.childHukouCitation, '子女户籍信息', '被投靠子女须为杭州市区户籍'));
   conditions.push(flag(p.reunion?.fixedResidenceInUrbanDistricts, 'fixedResidence', '本人或子女在杭州市区城镇有合法固定住所', rule.citation, '住所信息', '本人或子女须在杭州市区城镇有合法固定住所'));
-  conditions.push(reunionPermit(p));
+  conditions.push(reunionPermit(p, age));
   return result('reunion-elderly', conditions, '不受“外地身边无子女”条件限制');
 }
 
@@ -223,11 +250,11 @@ function reunionSpouse(p: PathwayProfile): PathwayResult {
   conditions.push(
     known(p.reunion?.with, 'reunionWithSpouse', '投靠配偶', R.reunion.yangtzeDeltaNoPermitCitation, '投靠对象', (w) => (w === 'spouse' ? true : '夫妻投靠须为投靠配偶')),
   );
-  conditions.push(flag(p.reunion?.relativeHasUrbanHukou, 'spouseHasUrbanHukou', '配偶为杭州市区户籍', R.reunion.spouseConditionsCitation, '配偶户籍信息', '被投靠配偶须为杭州市区户籍（未经核实）'));
+  conditions.push(flag(p.reunion?.relativeHasUrbanHukou, 'spouseHasUrbanHukou', '配偶为杭州市区户籍', R.reunion.spouseHukouCitation, '配偶户籍信息', '被投靠配偶须为杭州市区户籍（未经核实）'));
   conditions.push(reunionPermit(p));
   // Never "eligible": the pathway's own conditions are in rules we do not hold.
-  conditions.push(cond('otherConditions', null, '夫妻投靠的其他条件', R.reunion.spouseConditionsCitation,
-    '夫妻投靠落户的其他条件（如结婚年限等）不在本工具的政策依据中，请向拟落户地户籍窗口咨询'));
+  conditions.push(notCoveredByR2023('otherConditions', '夫妻投靠的其他条件',
+    '夫妻投靠落户的其他条件（如结婚年限等）杭政办函〔2023〕33号未作规定'));
   return result('reunion-spouse', conditions, p.hukou === 'yangtze-delta' ? '长三角区域户籍办理夫妻投靠免申领居住证，户籍准入年限累计互认' : undefined);
 }
 

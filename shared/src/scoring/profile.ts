@@ -15,6 +15,7 @@ export const PROFILE_FIELD_LABELS = {
   ownHome: '是否有自购产权住房',
   rentalYears: '合法租赁年数',
   incomeTaxYuan: '个人所得税金额',
+  taxpayerType: '纳税人身份',
   honours: '荣誉',
   boneMarrowDonation: '是否捐献造血干细胞',
   bloodDonationMl: '无偿献血量',
@@ -60,6 +61,8 @@ const L = PROFILE_FIELD_LABELS;
 export const EDUCATION_LEVELS = ['none', 'high-school', 'junior-college', 'bachelor', 'master', 'doctor'] as const;
 export const TITLE_LEVELS = ['none', 'intermediate', 'associate-senior', 'senior'] as const;
 export const HONOUR_LEVELS = ['national', 'provincial', 'city', 'district'] as const;
+/** Income tax scale: `business-owner` (个体工商户、个人投资者) is scored with an unverified reading (rules.ts). */
+export const TAXPAYER_TYPES = ['individual', 'business-owner'] as const;
 
 export const EDUCATION_LABELS = {
   none: '高中以下',
@@ -71,6 +74,7 @@ export const EDUCATION_LABELS = {
 } as const;
 export const TITLE_LABELS = { none: '无', intermediate: '中级职称', 'associate-senior': '副高级职称', senior: '正高级职称' } as const;
 export const SKILL_LABELS = { 1: '高级技师（一级）', 2: '技师（二级）', 3: '高级工（三级）', 4: '中级工（四级）', 5: '初级工（五级）' } as const;
+export const TAXPAYER_TYPE_LABELS = { individual: '个人（工资薪金、劳务报酬等）', 'business-owner': '个体工商户、个人投资者' } as const;
 export const HONOUR_LEVEL_LABELS = { national: '国家级', provincial: '省级', city: '市级', district: '区、县级' } as const;
 
 export const HonourSchema = z.object({
@@ -116,6 +120,8 @@ export const ProfileSchema = z.object(
     ownHome: bool(L.ownHome).optional(),
     rentalYears: int(L.rentalYears, MAX_YEARS, '年').optional(),
     incomeTaxYuan: amount(L.incomeTaxYuan, MAX_AMOUNT, '元').optional(),
+    /** Absent = the general scale (individual). */
+    taxpayerType: z.enum(TAXPAYER_TYPES, { error: `${L.taxpayerType}必须是个人或个体工商户、个人投资者` }).optional(),
     honours: z.array(HonourSchema, { error: `${L.honours}格式不正确` }).max(MAX_LIST, { error: `${L.honours}不能超过${MAX_LIST}项` }).optional(),
     boneMarrowDonation: bool(L.boneMarrowDonation).optional(),
     bloodDonationMl: amount(L.bloodDonationMl, 1e6, '毫升').optional(),

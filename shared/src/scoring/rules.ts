@@ -1,7 +1,7 @@
 // The points indicator table as dated, cited data (openfisca style). Every number a score depends on is here.
 // `verified: true` only where 杭政办函〔2023〕33号 (R2023) or the 2021 Q&A (FAQ2021) states the value; everything
 // else comes from public copies of the official indicator table and says what was assumed.
-import type { Confidence, IndicatorTable, Source } from './types';
+import type { Confidence, IndicatorTable, Source, SubReading, ThresholdStepParams } from './types';
 
 const R2023_4: Source = { doc: 'R2023', clause: '二(四)' };
 const FAQ_Q3: Source = { doc: 'FAQ2021', clause: 'Q3' };
@@ -9,6 +9,7 @@ const FAQ_Q5: Source = { doc: 'FAQ2021', clause: 'Q5' };
 const publicCopy = (description: string): Source => ({ doc: 'public-copy', description });
 const TABLE_COPY = publicCopy('《杭州市居住证积分指标及分值表》公开转载版本（多份一致）');
 const TABLE_COPY_CONFLICT = publicCopy('《杭州市居住证积分指标及分值表》公开转载版本（各版本不一致）');
+const VETO_NOTE_COPY = publicCopy('《杭州市居住证积分管理指标体系（试行）》公开转载，注1（严重刑事犯罪的范围；仅见一份）');
 
 // Texts repeated across indicators, written once (a minifier does not merge equal string literals).
 const CHECKED_BY_PUBLIC_SECURITY = '由公安部门数据核查，申请人无需提交';
@@ -31,6 +32,25 @@ export const OWN_HOME_80_FROM = '2024-07-01';
  * warning, because a new yearly notice may have changed them.
  */
 export const RULES_REVIEWED_THROUGH = '2026-10-01';
+
+/**
+ * 个体工商户/个人投资者: public copies of the indicator table describe a separate income-tax scale for them; neither of
+ * our two documents has it, and no public copy with its figures was found. The assumption (in words, in the note):
+ * only the personal income tax the person paid counts, on the general scale, under the same cap. Confidence C.
+ */
+function businessOwnerTaxReading(cap: number): SubReading<ThresholdStepParams> {
+  return {
+    params: { threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap },
+    source: publicCopy('指标表公开转载：个体工商户、个人投资者的纳税另有计分标准（未找到载明具体数额的转载）'),
+    verified: false,
+    confidence: 'C',
+    note:
+      '公开转载的指标表称个体工商户、个人投资者的纳税另按单独标准计分，但未找到该标准的具体数额。本工具的假设：' +
+      '只计本人名下在市区缴纳的个人所得税（含经营所得个人所得税，不含增值税等其他税种和以企业名义缴纳的税款），' +
+      `按一般标准计分（满1万元1分，此后每满5000元加1分），最高分与一般标准相同（${cap}分）。实际标准可能不同，以税务部门审核为准。`,
+    alternatives: [{ params: {}, note: '单独标准的读法：起点、步长与计入的税种未知，结果可能高于或低于本估算。' }],
+  };
+}
 
 /** Applies wherever a value had to be chosen: we take the lower reading so an estimate never over-promises. */
 export const LOWER_READING_PRINCIPLE =
@@ -237,13 +257,18 @@ export const INDICATORS: IndicatorTable = {
     evidence: ['个人所得税完税证明（截止日前5年内在市区缴纳）'],
     lookBackYears: 5,
     lookBackSource: FAQ_Q5,
-    summary: '截止日前5年内在市区累计缴纳个人所得税满1万元1分，此后每满5000元加1分；最高分2023年5月8日起由20分提高到80分。',
+    summary:
+      '截止日前5年内在市区累计缴纳个人所得税满1万元1分，此后每满5000元加1分；最高分2023年5月8日起由20分提高到80分。' +
+      '个体工商户、个人投资者另有单独标准，其数额未找到公开依据，暂按同一标准估算。',
     versions: [
       {
         id: 'incomeTax-cap20',
         from: null,
         until: R2023_IN_FORCE,
-        params: { threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap: 20 },
+        params: {
+          threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap: 20,
+          businessOwner: businessOwnerTaxReading(20),
+        },
         source: R2023_4,
         otherSources: [TABLE_COPY],
         verified: false,
@@ -254,7 +279,10 @@ export const INDICATORS: IndicatorTable = {
         id: 'incomeTax-cap80',
         from: R2023_IN_FORCE,
         until: null,
-        params: { threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap: 80 },
+        params: {
+          threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap: 80,
+          businessOwner: businessOwnerTaxReading(80),
+        },
         source: R2023_4,
         otherSources: [TABLE_COPY],
         verified: false,
@@ -574,19 +602,39 @@ export const INDICATORS: IndicatorTable = {
     department: 'public-security',
     evidence: [CHECKED_BY_PUBLIC_SECURITY],
     lookBackYears: null,
-    summary: '有故意杀人、抢劫、贩毒等严重犯罪，被判处5年以上有期徒刑，或参加非法组织的，不予积分。',
+    summary:
+      '有严重刑事犯罪记录（法院判决犯故意杀人、故意伤害致人重伤或死亡、强奸、抢劫、贩卖毒品、放火、爆炸、投放危险物质罪，' +
+      '或被判处5年以上有期徒刑的刑事犯罪），或参加国家禁止的组织或活动的，实行一票否决，不予积分。',
     versions: [
       {
         id: 'veto-table',
         from: null,
         until: null,
         params: {
-          conditions: ['故意杀人、抢劫、贩卖毒品等严重刑事犯罪', '被判处5年以上有期徒刑', '参加非法组织'],
+          // B: the conditions several copies (and RULES.md) agree on; C: only in the one copy of the 指标体系's note 1.
+          conditions: [
+            { text: '犯故意杀人罪', source: TABLE_COPY, confidence: 'B' },
+            { text: '犯故意伤害罪致人重伤或死亡', source: VETO_NOTE_COPY, confidence: 'C' },
+            { text: '犯强奸罪', source: VETO_NOTE_COPY, confidence: 'C' },
+            { text: '犯抢劫罪', source: TABLE_COPY, confidence: 'B' },
+            { text: '犯贩卖毒品罪', source: TABLE_COPY, confidence: 'B' },
+            { text: '犯放火罪', source: VETO_NOTE_COPY, confidence: 'C' },
+            { text: '犯爆炸罪', source: VETO_NOTE_COPY, confidence: 'C' },
+            { text: '犯投放危险物质罪', source: VETO_NOTE_COPY, confidence: 'C' },
+            { text: '被判处5年（含）以上有期徒刑的刑事犯罪', source: TABLE_COPY, confidence: 'B' },
+            { text: '参加国家禁止的组织', source: TABLE_COPY, confidence: 'B' },
+            { text: '参加国家禁止的活动', source: VETO_NOTE_COPY, confidence: 'C' },
+          ],
         },
         source: TABLE_COPY,
+        otherSources: [VETO_NOTE_COPY],
         verified: false,
         confidence: 'B',
-        note: '一票否决情形来自公开转载；表单以"是否存在一票否决情形"一项采集，由申请人或审核部门判断。',
+        note:
+          '一票否决情形均来自公开转载，两份来源文件未涉及。完整清单见《杭州市居住证积分管理指标体系（试行）》公开转载的注1' +
+          '（严重刑事犯罪指法院判决犯故意杀人、故意伤害致人重伤或死亡、强奸、抢劫、贩卖毒品、放火、爆炸、投放危险物质罪，' +
+          '或被判处5年有期徒刑以上的刑事犯罪；"以上"含本数）；其中只见于该转载的情形可信度为C。' +
+          '表单以"是否存在一票否决情形"一项采集，由申请人或审核部门判断。',
       },
     ],
   },
@@ -602,12 +650,21 @@ export interface CombinationRule {
   note?: string;
 }
 
+/**
+ * Readings of "同一事项只计最高一项": the literal one (each matter its highest honour, caps after) is the one the code
+ * implements; the other is kept as data only.
+ */
+export interface HonoursMatterRule extends CombinationRule {
+  reading: 'highest-per-matter';
+  alternatives: { reading: 'best-total-per-matter'; used: false; note: string }[];
+}
+
 export const COMBINATION_RULES: {
   educationVsTitleSkill: CombinationRule;
   titleVsSkill: CombinationRule;
   ownHomeVsRental: CombinationRule;
   oneActOneDeduction: CombinationRule;
-  honoursSameMatter: CombinationRule;
+  honoursSameMatter: HonoursMatterRule;
 } = {
   educationVsTitleSkill: {
     mode: 'higher-only',
@@ -644,12 +701,24 @@ export const COMBINATION_RULES: {
   },
   honoursSameMatter: {
     mode: 'higher-only',
-    description: '同一事项获得多个级别荣誉的，只计最高一项。',
+    reading: 'highest-per-matter',
+    description: '同一事项获得多个级别荣誉的，只计最高一项；各级别上限在此之后适用。',
     source: TABLE_COPY,
     verified: false,
     confidence: 'B',
     note:
-      '同一事项只计一项；若较高级别已达上限，按字面计算反而会使总分下降，我们理解为每一事项计其中一项、按总分最高的方式选取（不低于"只计最高一项"的结果）。',
+      '按字面读法：每一事项只计其最高级别的荣誉，再按级别适用上限。若该级别已达上限，较低级别的荣誉也不再计分，' +
+      '因此增加一项更高级别的荣誉可能使总分下降（例：已有3项国家级荣誉（240分，已达上限）时，另一事项同时获国家级和区级荣誉，' +
+      '字面读法计240分，另一读法计250分）。' + LOWER_READING_PRINCIPLE,
+    alternatives: [
+      {
+        reading: 'best-total-per-matter',
+        used: false,
+        note:
+          '另一读法（未采用）：每一事项计其中一项，按使总分最高的方式选取，增加荣誉不会使总分下降；' +
+          '上例计250分，高于字面读法，按"取较低读法"的原则不采用。',
+      },
+    ],
   },
 };
 

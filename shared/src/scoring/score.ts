@@ -95,62 +95,31 @@ function thresholdHalves(amount: number, p: ThresholdStepParams): number {
 const HONOUR_ORDER: readonly HonourLevel[] = ['national', 'provincial', 'city', 'district'];
 
 /**
- * Honours: one matter scores one honour only (its highest, per the table), and each level has a cap. Taken
- * literally, "highest only" can lower a total when the higher level is already full (a district honour that
- * counted is displaced by a provincial one that the cap then discards). We read the rule as: each matter counts
- * at most one of its honours, chosen so the total is largest — never less than "highest only", and adding an
- * honour never lowers the score (COMBINATION_RULES.honoursSameMatter notes this assumption).
- * Exact and small: try every count per level (a level never needs more honours than fill its cap) and keep the
- * best vector that distinct matters can fill (Hall's condition over the 16 subsets of the 4 levels).
+ * Honours, literal reading (COMBINATION_RULES.honoursSameMatter, RULES.md): each matter (same trimmed name) scores
+ * only its highest honour, and each level's cap applies after that. Taken literally, a higher honour for a matter
+ * whose level is already full can lower a total; the reading that avoids this gives more, so by the lower-reading
+ * principle it stays in the data as an unused alternative.
  */
-function bestHonourCounts(
+function honourCounts(
   honours: readonly { level: HonourLevel; matter: string }[],
   params: { levels: Record<HonourLevel, { each: number; cap: number }> },
 ): { halves: number; counts: number[]; matters: number } {
-  const masks = new Map<string, number>();
+  // matter → index of its highest level in HONOUR_ORDER (0 = national, the highest)
+  const highest = new Map<string, number>();
   for (const h of honours) {
     const key = h.matter.trim();
-    masks.set(key, (masks.get(key) ?? 0) | (1 << HONOUR_ORDER.indexOf(h.level)));
+    const level = HONOUR_ORDER.indexOf(h.level);
+    const seen = highest.get(key);
+    if (seen === undefined || level < seen) highest.set(key, level);
   }
-  const each = HONOUR_ORDER.map((l) => H(params.levels[l].each));
-  const cap = HONOUR_ORDER.map((l) => H(params.levels[l].cap));
-  // Common case: no matter holds two levels, so there is nothing to choose — count per level, then cap.
-  let single = true;
-  for (const m of masks.values()) if (m & (m - 1)) single = false;
-  if (single) {
-    const counts = [0, 0, 0, 0];
-    for (const m of masks.values()) counts[31 - Math.clz32(m)]!++; // the index of the only bit set
-    let halves = 0;
-    for (let l = 0; l < 4; l++) halves += Math.min(counts[l]! * each[l]!, cap[l]!);
-    return { halves, counts, matters: masks.size };
+  const counts = [0, 0, 0, 0];
+  for (const level of highest.values()) counts[level]!++;
+  let halves = 0;
+  for (let l = 0; l < 4; l++) {
+    const { each, cap } = params.levels[HONOUR_ORDER[l]!];
+    halves += Math.min(counts[l]! * H(each), H(cap));
   }
-  // reach[S] = number of matters holding at least one level in subset S.
-  const reach = new Array<number>(16).fill(0);
-  for (const m of masks.values()) for (let S = 1; S < 16; S++) if (m & S) reach[S]!++;
-  const maxN = HONOUR_ORDER.map((_, l) => Math.min(reach[1 << l]!, each[l]! > 0 ? Math.ceil(cap[l]! / each[l]!) : 0));
-  let bestHalves = -1;
-  let bestCounts = [0, 0, 0, 0];
-  const n = [0, 0, 0, 0];
-  for (n[0] = 0; n[0] <= maxN[0]!; n[0]++)
-    for (n[1] = 0; n[1] <= maxN[1]!; n[1]++)
-      for (n[2] = 0; n[2] <= maxN[2]!; n[2]++)
-        for (n[3] = 0; n[3] <= maxN[3]!; n[3]++) {
-          let feasible = true;
-          for (let S = 1; S < 16 && feasible; S++) {
-            let need = 0;
-            for (let l = 0; l < 4; l++) if (S & (1 << l)) need += n[l]!;
-            if (need > reach[S]!) feasible = false;
-          }
-          if (!feasible) continue;
-          let halves = 0;
-          for (let l = 0; l < 4; l++) halves += Math.min(n[l]! * each[l]!, cap[l]!);
-          // Ties: prefer fewer honours counted (the higher levels), so the explanation stays "highest first".
-          if (halves > bestHalves || (halves === bestHalves && n[0]! + n[1]! + n[2]! + n[3]! < bestCounts.reduce((a, b) => a + b, 0))) {
-            bestHalves = halves;
-            bestCounts = n.slice();
-          }
-        }
-  return { halves: bestHalves, counts: bestCounts, matters: masks.size };
+  return { halves, counts, matters: highest.size };
 }
 
 interface Draft {
@@ -238,7 +207,7 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
       items: [],
       warnings,
       veto: {
-        reason: `存在一票否决情形（${vv.params.conditions.join('、')}），不予积分。`,
+        reason: `存在一票否决情形（以下之一：${vv.params.conditions.map((c) => c.text).join('、')}），不予积分。`,
         source: vv.source,
         verified: vv.verified,
       },
@@ -372,14 +341,21 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
   if (tax === undefined) add(acc, 'incomeTax', v.incomeTax, { halves: 0, explanation: NOT_FILLED });
   else {
     lookBack ||= tax > 0;
-    const p = v.incomeTax.params;
+    // 个体工商户/个人投资者: their own (unverified, C) reading; the item then carries its source and confidence.
+    const reading = profile.taxpayerType === 'business-owner' ? v.incomeTax.params.businessOwner : null;
+    const p = reading ? reading.params : v.incomeTax.params;
     const halves = thresholdHalves(tax, p);
+    const who = reading ? '个体工商户、个人投资者（计分标准未核实）' : '';
     add(acc, 'incomeTax', v.incomeTax, {
       halves,
       explanation: halves === 0
-        ? `5年内纳税${tax}元，不足${p.threshold}元：0分`
-        : `5年内纳税${tax}元${halves === H(p.cap) ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`,
+        ? `${who}5年内纳税${tax}元，不足${p.threshold}元：0分`
+        : `${who}5年内纳税${tax}元${halves === H(p.cap) ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`,
     });
+    if (reading) {
+      const last = items[items.length - 1]!;
+      items[items.length - 1] = { ...last, source: reading.source, verified: reading.verified, confidence: reading.confidence, note: reading.note };
+    }
   }
 
   // ---- Honours: each matter counts once; per-level caps ----
@@ -387,25 +363,19 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
   if (!honours || honours.length === 0) add(acc, 'honours', v.honours, { halves: 0, explanation: honours ? '无荣誉：0分' : NOT_FILLED });
   else {
     lookBack = true;
-    const best = bestHonourCounts(honours, v.honours.params);
+    const counted = honourCounts(honours, v.honours.params);
     const parts: string[] = [];
-    let used = 0;
     for (let l = 0; l < HONOUR_ORDER.length; l++) {
-      const n = best.counts[l]!;
+      const n = counted.counts[l]!;
       if (n === 0) continue;
-      used += n;
       const level = HONOUR_ORDER[l]!;
       const { each, cap } = v.honours.params.levels[level];
       parts.push(`${HONOUR_LEVEL_LABELS[level]}${n}项${n * each > cap ? `（达上限${cap}分）` : ''}`);
     }
-    const sameMatter = honours.length - best.matters;
-    const overCap = best.matters - used;
+    const sameMatter = honours.length - counted.matters;
     add(acc, 'honours', v.honours, {
-      halves: best.halves,
-      explanation:
-        `${parts.join('、')}：${fmt(best.halves)}分` +
-        (sameMatter > 0 ? `；同一事项只计一项，${sameMatter}项未计` : '') +
-        (overCap > 0 ? `；另有${overCap}项因所在级别已达上限未计` : ''),
+      halves: counted.halves,
+      explanation: `${parts.join('、')}：${fmt(counted.halves)}分` + (sameMatter > 0 ? `；同一事项只计最高一项，${sameMatter}项未计` : ''),
     });
   }
 

@@ -78,6 +78,25 @@ export interface ThresholdStepParams {
   cap: number;
 }
 
+/**
+ * A reading that applies only to some applicants and has its own provenance (it may be less certain than the
+ * version it sits in): the item scored with it carries this source, flag and confidence instead of the version's.
+ */
+export interface SubReading<P> {
+  params: P;
+  source: Source;
+  verified: boolean;
+  confidence: Confidence;
+  /** What was assumed, in Chinese. */
+  note: string;
+  alternatives?: Alternative<P>[];
+}
+
+/** Income tax: the general scale, and the separate scale public copies describe for 个体工商户/个人投资者. */
+export interface IncomeTaxParams extends ThresholdStepParams {
+  businessOwner: SubReading<ThresholdStepParams>;
+}
+
 export interface FlatParams {
   points: number;
 }
@@ -100,9 +119,17 @@ export interface DeductionParams {
   once: boolean;
 }
 
+/** One published veto (一票否决) condition, with where it was read: none is in our two source documents. */
+export interface VetoCondition {
+  /** Chinese, as shown to users. */
+  text: string;
+  source: Source;
+  confidence: Confidence;
+}
+
 export interface VetoParams {
-  /** Chinese description of what triggers the veto. */
-  conditions: string[];
+  /** Every published condition that triggers the veto. */
+  conditions: VetoCondition[];
 }
 
 export interface ParamsByCode {
@@ -113,7 +140,7 @@ export interface ParamsByCode {
   residenceRegistration: LinearParams;
   ownHome: FlatParams;
   rental: LinearParams;
-  incomeTax: ThresholdStepParams;
+  incomeTax: IncomeTaxParams;
   honours: HonoursParams;
   boneMarrow: FlatParams;
   bloodDonation: ThresholdStepParams;

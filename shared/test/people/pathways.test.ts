@@ -114,7 +114,6 @@ describe('age limits ("以下" excludes the number; "满" includes it)', () => {
 describe('every failing condition is named', () => {
   test.each([
     ['graduate-college', { ...ok['graduate-college'], hukou: 'hangzhou-urban' }, ['notUrbanHukou'], '已是杭州市区户籍'],
-    ['graduate-college', { ...ok['graduate-college'], education: 'bachelor' }, ['education'], '不属于“大专学历毕业生”'],
     ['graduate-college', { ...ok['graduate-college'], education: 'high-school' }, ['education'], '须为普通高校大专学历毕业生'],
     ['graduate-college', { ...ok['graduate-college'], employedInUrbanDistricts: false }, ['employedInUrbanDistricts'], '落实就业单位'],
     ['graduate-master', { ...ok['graduate-master'], education: 'bachelor' }, ['education'], '硕士研究生'],
@@ -160,9 +159,10 @@ describe('decisions where the sources are silent (unverified citations)', () => 
     expect(r.conditions.find((c) => c.key === 'education')?.citation.verified).toBe(false);
   });
 
-  test('a bachelor does not qualify for the 大专 pathway; the decision is unverified data', () => {
+  test('the 大专 pathway qualifies 大专 only; higher degrees are left to the policies R2023 does not cover', () => {
     expect(PATHWAY_RULES.graduateCollege.qualifyingEducation).toEqual(['junior-college']);
-    expect(PATHWAY_RULES.graduateCollege.higherDegreeCitation.verified).toBe(false);
+    expect(PATHWAY_RULES.graduateCollege.higherDegreeLevels).toEqual(['bachelor', 'master', 'doctor']);
+    expect(PATHWAY_RULES.notCovered.citation).toEqual({ doc: 'R2023', clause: '结尾（本意见未涉及事项根据国家、省、市现行相应政策办理）', verified: true });
   });
 
   test('Yangtze-Delta hukou needs no residence permit for elderly reunion (verified); others need one (unverified)', () => {
@@ -177,7 +177,9 @@ describe('decisions where the sources are silent (unverified citations)', () => 
   test('spouse reunion is never declared eligible: its other conditions are not in our sources', () => {
     const r = entry({ birthDate: born(30), hukou: 'yangtze-delta', reunion: { with: 'spouse', relativeHasUrbanHukou: true, fixedResidenceInUrbanDistricts: true } }, 'reunion-spouse');
     expect(r).toMatchObject({ eligible: false, status: 'undetermined' });
-    expect(r.reasons).toEqual(['夫妻投靠落户的其他条件（如结婚年限等）不在本工具的政策依据中，请向拟落户地户籍窗口咨询']);
+    expect(r.reasons).toEqual([
+      '夫妻投靠落户的其他条件（如结婚年限等）杭政办函〔2023〕33号未作规定；依该意见结尾“本意见未涉及事项根据国家、省、市现行相应政策办理”，本工具无法判断，请向拟落户地的户籍窗口（派出所）咨询',
+    ]);
     expect(r.basis).toContain('免申领居住证');
     expect(entry({ birthDate: born(30), hukou: 'other', residencePermitValid: false, reunion: { with: 'spouse', relativeHasUrbanHukou: true } }, 'reunion-spouse').status).toBe('ineligible');
   });
@@ -185,6 +187,134 @@ describe('decisions where the sources are silent (unverified citations)', () => 
   test('county: either residence or employment suffices; a missing fact is undetermined, not a failure', () => {
     expect(entry({ birthDate: born(30), county: { name: 'jiande', legalStableResidence: true } }, 'county').eligible).toBe(true);
     expect(entry({ birthDate: born(30), county: { name: 'jiande', legalStableResidence: false } }, 'county').status).toBe('undetermined');
+  });
+});
+
+describe('elderly reunion at 80 without a permit: undetermined (a public copy exempts, R2023 does not; lower reading)', () => {
+  const noPermit = { ...ok['reunion-elderly'], hukou: 'other' as const, residencePermitValid: false };
+  const COPY = {
+    doc: 'outside-source',
+    clause: '公开转载（杭州网2018年10月17日户籍办事指南·老年投靠）：80周岁及以上老年人投靠在杭子女，不受“身边无子女”及《浙江省居住证》的条件限制；R2023施行后是否仍适用未经核实',
+    verified: false,
+    confidence: 'C',
+  };
+  const UNDETERMINED_AT_80 =
+    '本人已满80周岁、未持有居住证：公开转载（杭州网2018年10月17日户籍办事指南·老年投靠，可信度C）称80周岁及以上老年人投靠在杭子女不受居住证条件限制，' +
+    '但杭政办函〔2023〕33号未作此规定，本工具无法判断，请向拟落户地的户籍窗口（派出所）咨询';
+  const PERMIT_REQUIRED = '非长三角区域户籍须持有有效居住证（据政策推断，未经核实）';
+  const REQUIREMENT = '长三角区域户籍免申领居住证；其他户籍须持有有效居住证（推断，未经核实）';
+
+  test.each([
+    // birth date, on, status, permit condition met
+    ['1945-11-03', ON, 'undetermined', null], // the 80th birthday itself
+    ['1945-11-04', ON, 'ineligible', false], // 79, turns 80 tomorrow
+    ['1930-01-01', ON, 'undetermined', null], // 95
+    ['1944-02-29', '2024-02-29', 'undetermined', null], // leap-day birthday, 80 reached on the day
+    ['1944-02-29', '2024-02-28', 'ineligible', false], // the day before: 79
+    ['1944-02-29', '2025-02-28', 'undetermined', null], // 81 in a common year (no 29 Feb)
+  ] as const)('born %s, on %s → %s, permit met %s', (birthDate, on, status, met) => {
+    const r = entry({ ...noPermit, birthDate }, 'reunion-elderly', on);
+    expect(r).toMatchObject({ eligible: false, status });
+    const permit = r.conditions.find((c) => c.key === 'residencePermit');
+    if (met === null) {
+      expect(permit).toEqual({ key: 'residencePermit', met: null, requirement: REQUIREMENT, reason: UNDETERMINED_AT_80, citation: COPY });
+      expect(r.reasons).toEqual([UNDETERMINED_AT_80]);
+      expect(r.basis).toBe('不受“外地身边无子女”条件限制');
+    } else {
+      expect(permit).toEqual({
+        key: 'residencePermit',
+        met: false,
+        requirement: REQUIREMENT,
+        reason: PERMIT_REQUIRED,
+        citation: { doc: 'outside-source', clause: '二(三) 仅规定长三角户籍免申领居住证；其他户籍须持居住证系据此推断', verified: false },
+      });
+      expect(r.reasons).toEqual([PERMIT_REQUIRED]);
+    }
+  });
+
+  test('the exemption is kept in the data, not used, confidence C', () => {
+    expect(PATHWAY_RULES.reunionElderly.permitExemption).toMatchObject({ fromAge: 80, used: false, confidence: 'C', citation: COPY });
+  });
+
+  test('a parent of 80 holding a permit meets the condition on the inferred rule; a woman of 80 without one is undetermined too', () => {
+    const withPermit = entry({ ...noPermit, residencePermitValid: true, birthDate: born(80) }, 'reunion-elderly');
+    expect(withPermit).toMatchObject({ eligible: true, status: 'eligible', reasons: [] });
+    const woman = entry({ ...noPermit, sex: 'female', birthDate: born(80) }, 'reunion-elderly');
+    expect(woman).toMatchObject({ status: 'undetermined', reasons: [UNDETERMINED_AT_80] });
+  });
+
+  test('at 80, an unanswered permit or hukou question stays a missing fact, not the exemption', () => {
+    const { residencePermitValid: _p, ...permitUnknown } = noPermit;
+    expect(entry({ ...permitUnknown, birthDate: born(80) }, 'reunion-elderly').reasons).toEqual([
+      '未提供居住证信息，无法判断：长三角区域户籍免申领居住证；其他户籍须持有有效居住证（推断，未经核实）',
+    ]);
+    const { hukou: _h, ...hukouUnknown } = noPermit;
+    expect(entry({ ...hukouUnknown, birthDate: born(80) }, 'reunion-elderly').reasons).toEqual([
+      '未提供户籍信息，无法判断：非杭州市区户籍',
+      '未提供户籍信息，无法判断：长三角区域户籍免申领居住证；其他户籍须持有有效居住证（推断，未经核实）',
+    ]);
+  });
+
+  test('a Yangtze-Delta parent of 80 keeps the verified R2023 exemption and is eligible', () => {
+    const r = entry({ ...noPermit, hukou: 'yangtze-delta', birthDate: born(85) }, 'reunion-elderly');
+    expect(r.eligible).toBe(true);
+    expect(r.conditions.find((c) => c.key === 'residencePermit')?.citation).toEqual({ doc: 'R2023', clause: '二(三)', verified: true });
+  });
+
+  test('spouse reunion at 80 still needs the permit (the copy speaks of joining a child only)', () => {
+    const r = entry({ birthDate: born(80), hukou: 'other', residencePermitValid: false, reunion: { with: 'spouse', relativeHasUrbanHukou: true } }, 'reunion-spouse');
+    expect(r.conditions.find((c) => c.key === 'residencePermit')?.met).toBe(false);
+  });
+});
+
+describe('silence is undetermined, never a failed condition (R2023 结尾)', () => {
+  const CLOSING = { doc: 'R2023', clause: '结尾（本意见未涉及事项根据国家、省、市现行相应政策办理）', verified: true };
+
+  test.each([
+    ['bachelor', '本科'],
+    ['master', '硕士研究生'],
+    ['doctor', '博士研究生'],
+  ] as const)('a %s graduate asked about the 大专 pathway: undetermined, cites R2023\'s closing clause, points to the window', (education, label) => {
+    const r = entry({ ...ok['graduate-college'], education }, 'graduate-college');
+    expect(r).toMatchObject({ eligible: false, status: 'undetermined' });
+    expect(r.conditions.find((c) => c.key === 'education')).toEqual({
+      key: 'education',
+      met: null,
+      requirement: '普通高校大专学历毕业生',
+      reason:
+        `学历为${label}：杭政办函〔2023〕33号第二条（一）只规定了大专学历毕业生，未规定本科及以上学历能否按此条落户；` +
+        '依该意见结尾“本意见未涉及事项根据国家、省、市现行相应政策办理”，本工具无法判断，请向拟落户地的户籍窗口（派出所）咨询',
+      citation: CLOSING,
+    });
+    expect(r.reasons).toHaveLength(1);
+    expect(r.reasons[0]).toContain('户籍窗口（派出所）');
+    expect(r.basis).toBe('35周岁以下大专毕业生在市区落实就业单位后可在市区落户');
+  });
+
+  test('a real failure beside the silence still makes the pathway ineligible, and both are named', () => {
+    const r = entry({ ...ok['graduate-college'], education: 'bachelor', birthDate: born(35) }, 'graduate-college');
+    expect(r.status).toBe('ineligible');
+    expect(r.conditions.filter((c) => c.met !== true).map((c) => [c.key, c.met])).toEqual([['education', null], ['age', false]]);
+  });
+
+  test('no condition citing a silence of the sources ever fails, over many profiles', () => {
+    const silences = [PATHWAY_RULES.notCovered.citation, PATHWAY_RULES.reunion.spouseConditionsCitation];
+    const educations = [undefined, 'none', 'high-school', 'junior-college', 'bachelor', 'master', 'doctor'] as const;
+    const hukous = [undefined, 'hangzhou-urban', 'yangtze-delta', 'other'] as const;
+    for (const education of educations)
+      for (const hukou of hukous)
+        for (const withWhom of [undefined, 'child', 'spouse'] as const)
+          for (const age of [20, 34, 35, 44, 60, 80]) {
+            const profile: PathwayProfile = {
+              birthDate: born(age),
+              ...(education ? { education } : {}),
+              ...(hukou ? { hukou } : {}),
+              ...(withWhom ? { reunion: { with: withWhom, relativeHasUrbanHukou: true } } : {}),
+              employedInUrbanDistricts: true,
+            };
+            for (const r of settlementPathways(profile, { on: ON }))
+              for (const c of r.conditions) if (silences.includes(c.citation)) expect(c.met).not.toBe(false);
+          }
   });
 });
 

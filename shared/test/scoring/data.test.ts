@@ -1,5 +1,5 @@
 // The rule data itself: cited, dated without gaps, honest about what is verified, and in half-point units.
-import { COMBINATION_RULES, INDICATORS, RANKING_RULE, YEARLY_TIMELINE } from '../../src/scoring';
+import { COMBINATION_RULES, INDICATORS, RANKING_RULE, YEARLY_TIMELINE, scorePoints } from '../../src/scoring';
 import { DEPARTMENTS, GUIDE_FAQ, guideIndicators } from '../../src/guide';
 import type { IndicatorVersion, Source } from '../../src/scoring';
 
@@ -113,12 +113,56 @@ describe('choices where sources are silent or conflict', () => {
     expect(RANKING_RULE.alternatives.length).toBeGreaterThan(0);
   });
 
+  test('honours: the literal reading is used; the reading that gives more is kept, unused, with the worked figures', () => {
+    const rule = COMBINATION_RULES.honoursSameMatter;
+    expect(rule.reading).toBe('highest-per-matter');
+    expect(rule.alternatives).toEqual([expect.objectContaining({ reading: 'best-total-per-matter', used: false })]);
+    expect(rule.note).toContain('字面读法计240分，另一读法计250分');
+    expect(rule.alternatives[0]!.note).toContain('250分');
+    expect(INDICATORS.honours.versions[0]!.params.levels.national).toEqual({ each: 80, cap: 240 });
+    expect(INDICATORS.honours.versions[0]!.params.levels.district).toEqual({ each: 10, cap: 30 });
+  });
+
   test('combination rules are unverified data with a mode', () => {
     for (const rule of Object.values(COMBINATION_RULES)) {
       expect(rule.mode).toBe('higher-only');
       expect(rule.verified).toBe(false);
       expect(rule.description).toMatch(/[\u4e00-\u9fa5]/);
     }
+  });
+});
+
+describe('veto (一票否决): the whole published list, each condition marked with its public copy', () => {
+  test('every condition of the public copy\'s note 1, in order', () => {
+    expect(INDICATORS.veto.versions[0]!.params.conditions.map((c) => [c.text, c.confidence])).toEqual([
+      ['犯故意杀人罪', 'B'],
+      ['犯故意伤害罪致人重伤或死亡', 'C'],
+      ['犯强奸罪', 'C'],
+      ['犯抢劫罪', 'B'],
+      ['犯贩卖毒品罪', 'B'],
+      ['犯放火罪', 'C'],
+      ['犯爆炸罪', 'C'],
+      ['犯投放危险物质罪', 'C'],
+      ['被判处5年（含）以上有期徒刑的刑事犯罪', 'B'],
+      ['参加国家禁止的组织', 'B'],
+      ['参加国家禁止的活动', 'C'],
+    ]);
+  });
+
+  test('none is in our two documents: every condition cites a public copy', () => {
+    for (const c of INDICATORS.veto.versions[0]!.params.conditions) {
+      expect(c.source.doc).toBe('public-copy');
+      expect(c.source.description).toMatch(/公开转载/);
+    }
+    expect(INDICATORS.veto.versions[0]!.verified).toBe(false);
+  });
+
+  test('the vetoed score names the whole list', () => {
+    const r = scorePoints({ birthDate: '1990-01-15', records: { vetoed: true } }, { cutoffDate: '2025-10-01' });
+    expect(r.veto?.reason).toBe(
+      '存在一票否决情形（以下之一：犯故意杀人罪、犯故意伤害罪致人重伤或死亡、犯强奸罪、犯抢劫罪、犯贩卖毒品罪、犯放火罪、犯爆炸罪、' +
+        '犯投放危险物质罪、被判处5年（含）以上有期徒刑的刑事犯罪、参加国家禁止的组织、参加国家禁止的活动），不予积分。',
+    );
   });
 });
 

@@ -215,8 +215,11 @@ describe('honours (奖项荣誉): per-level points and caps, one matter only its
     ${[h('city', 'a'), h('city', ' a ')]}                                                    | ${30}    | ${'same matter after trimming'}
     ${[h('national', 'a'), h('provincial', 'b'), h('city', 'c'), h('district', 'd')]}        | ${170}   | ${'one of each'}
     ${[h('national', 'a'), h('national', 'a'), h('national', 'a'), h('national', 'a')]}      | ${80}    | ${'repeated matter counts once'}
-    ${[h('provincial', 'a'), h('provincial', 'b'), h('provincial', 'c'), h('district', 'd'), h('provincial', 'd')]} | ${160} | ${'provincial full: matter d keeps its district honour (assumption)'}
-    ${[h('national', 'a'), h('provincial', 'a'), h('national', 'b'), h('national', 'c'), h('national', 'd')]} | ${290} | ${'national full: matter a counts at provincial'}
+    ${[h('provincial', 'a'), h('provincial', 'b'), h('provincial', 'c'), h('district', 'd'), h('provincial', 'd')]} | ${150} | ${'literal: matter d scores its provincial honour, which the full provincial cap discards'}
+    ${[h('national', 'a'), h('provincial', 'a'), h('national', 'b'), h('national', 'c'), h('national', 'd')]} | ${240} | ${'literal: matter a scores national only; national cap 240'}
+    ${[h('national', 'a'), h('national', 'b'), h('national', 'c'), h('national', 'd'), h('district', 'd')]} | ${240} | ${'literal: 3 national at the cap + matter d (national and district) → 240, not 250'}
+    ${[h('national', 'a'), h('national', 'b'), h('national', 'c'), h('district', 'd')]}       | ${250}   | ${'3 national at the cap + a district honour of another matter'}
+    ${[h('city', 'a'), h('district', 'a'), h('district', 'b'), h('district', 'c'), h('district', 'd')]} | ${60} | ${'literal: matter a at city 30 + 3 district 30 (cap)'}
     ${[h('national', 'a'), h('provincial', 'a'), h('city', 'a')]}                            | ${80}    | ${'one matter, three levels: one honour'}
   `('$why → $expected', ({ honours, expected }) => {
     expect(pointsOf({ honours }, 'honours')).toBe(expected);
@@ -224,7 +227,17 @@ describe('honours (奖项荣誉): per-level points and caps, one matter only its
 
   test('the explanation says how many honours were not counted', () => {
     const result = scorePoints({ birthDate: '1995-10-01', honours: [h('national', 'a'), h('city', 'a')] }, { cutoffDate: ROUND_2025 });
-    expect(item(result, 'honours').explanation).toBe('国家级1项：80分；同一事项只计一项，1项未计');
+    expect(item(result, 'honours').explanation).toBe('国家级1项：80分；同一事项只计最高一项，1项未计');
+  });
+
+  test('literal reading: a national honour added to a matter that held a district one lowers 250 to 240', () => {
+    const full = [h('national', 'a'), h('national', 'b'), h('national', 'c')];
+    const before = scorePoints({ birthDate: '1995-10-01', honours: [...full, h('district', 'd')] }, { cutoffDate: ROUND_2025 });
+    const after = scorePoints({ birthDate: '1995-10-01', honours: [...full, h('district', 'd'), h('national', 'd')] }, { cutoffDate: ROUND_2025 });
+    expect(item(before, 'honours').points).toBe(250);
+    expect(item(before, 'honours').explanation).toBe('国家级3项、区、县级1项：250分');
+    expect(item(after, 'honours').points).toBe(240);
+    expect(item(after, 'honours').explanation).toBe('国家级4项（达上限240分）：240分；同一事项只计最高一项，1项未计');
   });
 });
 

@@ -161,7 +161,9 @@ test('more of a bonus or basic quantity never lowers the total', () => {
   );
 });
 
-test('a higher education, title or skill, an own home, an honour or a patent never lowers the total', () => {
+// Honours are read literally (each matter only its highest honour, caps after), so an honour added to a matter
+// already listed can lower a total (golden case in indicators.test.ts); an honour for a new matter never does.
+test('a higher education, title or skill, an own home, an honour for a new matter or a patent never lowers the total', () => {
   fc.assert(
     fc.property(profileArb, cutoffArb, honourArb, fc.boolean(), (p, cutoff, honour, first) => {
       const at = (q: ProfileInput) => scorePoints(q, { cutoffDate: cutoff }).total!;
@@ -174,7 +176,7 @@ test('a higher education, title or skill, an own home, an honour or a patent nev
       expect(at({ ...p, hasDiplomaAndDegree: true })).toBeGreaterThanOrEqual(before);
       expect(at({ ...p, ownHome: true })).toBeGreaterThanOrEqual(before);
       expect(at({ ...p, boneMarrowDonation: true })).toBeGreaterThanOrEqual(before);
-      expect(at({ ...p, honours: [...(p.honours ?? []), honour] })).toBeGreaterThanOrEqual(before);
+      expect(at({ ...p, honours: [...(p.honours ?? []), { ...honour, matter: '另一事项' }] })).toBeGreaterThanOrEqual(before);
       expect(at({ ...p, inventionPatents: [...(p.inventionPatents ?? []), { firstPatentee: first }] })).toBeGreaterThanOrEqual(before);
     }),
     { numRuns: 300 },

@@ -9,6 +9,7 @@ import {
   ProfileSchema,
   CLAIMABLE_INDICATORS,
   SKILL_LABELS,
+  TAXPAYER_TYPE_LABELS,
   TITLE_LABELS,
   claimValueSchema,
   describeIssues,
@@ -46,7 +47,11 @@ export const CLAIM_FIELDS: Partial<Record<IndicatorCode, ClaimField[]>> = {
   residenceRegistration: [{ key: 'residenceRegistrationYears', kind: 'int', unit: '年' }],
   ownHome: [{ key: 'ownHome', kind: 'bool' }],
   rental: [{ key: 'rentalYears', kind: 'int', unit: '年' }],
-  incomeTax: [{ key: 'incomeTaxYuan', kind: 'amount', unit: '元' }],
+  incomeTax: [
+    { key: 'incomeTaxYuan', kind: 'amount', unit: '元' },
+    // Business owners are scored on their own (unverified) reading; defaults to the general scale.
+    { key: 'taxpayerType', kind: 'enum', options: opts(TAXPAYER_TYPE_LABELS) },
+  ],
   honours: [{ key: 'honours', kind: 'honours' }],
   boneMarrow: [{ key: 'boneMarrowDonation', kind: 'bool' }],
   bloodDonation: [{ key: 'bloodDonationMl', kind: 'amount', unit: '毫升' }],

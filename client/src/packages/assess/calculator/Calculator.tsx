@@ -11,6 +11,8 @@ import {
   EDUCATION_LEVELS,
   PROFILE_FIELD_LABELS as L,
   SKILL_LABELS,
+  TAXPAYER_TYPES,
+  TAXPAYER_TYPE_LABELS,
   TITLE_LABELS,
   TITLE_LEVELS,
   planPoints,
@@ -25,6 +27,7 @@ import { DateField, FieldError, FieldRow, NumberField, SelectField, StepperField
 import { HonoursField } from './HonoursField';
 import { PlanPanel } from './PlanPanel';
 import { ScorePanel, TotalBar } from './ScorePanel';
+import { VetoConditions } from './VetoConditions';
 
 const EDUCATION_OPTIONS = [{ value: '', label: '不填写' }, ...EDUCATION_LEVELS.map((l) => ({ value: l, label: EDUCATION_LABELS[l] }))];
 const TITLE_OPTIONS = [{ value: '', label: '不填写' }, ...TITLE_LEVELS.map((l) => ({ value: l, label: TITLE_LABELS[l] }))];
@@ -32,6 +35,7 @@ const SKILL_OPTIONS = [
   { value: '', label: '无 / 不填写' },
   ...([1, 2, 3, 4, 5] as const).map((l) => ({ value: String(l), label: SKILL_LABELS[l] })),
 ];
+const TAXPAYER_OPTIONS = [{ value: '', label: '不填写（按个人）' }, ...TAXPAYER_TYPES.map((t) => ({ value: t, label: TAXPAYER_TYPE_LABELS[t] }))];
 /** Levels at which the diploma-and-degree question matters (本科 and above). */
 const DEGREE_LEVELS = new Set(['bachelor', 'master', 'doctor']);
 
@@ -130,6 +134,13 @@ export function Calculator({ today }: { today: string }) {
 
         <Section title='加分项目'>
           {item('incomeTaxYuan', L.incomeTaxYuan, <NumberField ariaLabel={L.incomeTaxYuan} unit='元' placeholder='近5年市区累计' onChange={set('incomeTaxYuan')} />)}
+          {item('taxpayerType', L.taxpayerType, <SelectField title={L.taxpayerType} options={TAXPAYER_OPTIONS} onChange={(v) => set('taxpayerType')(v as CalculatorDraft['taxpayerType'])} />)}
+          {draft.taxpayerType === 'business-owner' && (
+            <Text className='hz-hint' data-testid='taxpayer-unverified'>
+              <Text className='hz-unverified'>⚠ 未核实（可信度C）</Text>
+              个体工商户、个人投资者另有纳税计分标准，未找到其具体数额，暂按个人所缴个人所得税的标准估算。
+            </Text>
+          )}
           {item('honours', L.honours, <HonoursField onChange={set('honours')} />)}
           {item('boneMarrowDonation', L.boneMarrowDonation, <YesNoField onChange={(v) => set('boneMarrowDonation')(v as CalculatorDraft['boneMarrowDonation'])} />)}
           {item('bloodDonationMl', L.bloodDonationMl, <NumberField ariaLabel={L.bloodDonationMl} unit='毫升' onChange={set('bloodDonationMl')} />)}
@@ -147,7 +158,7 @@ export function Calculator({ today }: { today: string }) {
           {item('dishonesty', L.dishonesty, <YesNoField onChange={(v) => set('dishonesty')(v as CalculatorDraft['dishonesty'])} />)}
           {item('severeDishonesty', L.severeDishonesty, <StepperField unit='次' onChange={set('severeDishonesty')} />)}
           {item('vetoed', L.vetoed, <YesNoField onChange={(v) => set('vetoed')(v as CalculatorDraft['vetoed'])} />)}
-          <Text className='hz-hint'>一票否决情形：故意杀人、抢劫、贩毒等严重犯罪，被判处5年以上刑罚，或参加非法组织等。</Text>
+          <VetoConditions cutoffDate={cutoffDate} />
         </Section>
       </Form>
 

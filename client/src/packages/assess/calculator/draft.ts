@@ -8,6 +8,7 @@ import {
   type ProfileFieldError,
   type ProfileInput,
   type TitleLevel,
+  type TAXPAYER_TYPES,
 } from '@hz-points/shared';
 import { readPref, writePref } from '../../../lib/storage';
 
@@ -29,6 +30,7 @@ export interface CalculatorDraft {
   ownHome: YesNo;
   rentalYears: string;
   incomeTaxYuan: string;
+  taxpayerType: (typeof TAXPAYER_TYPES)[number] | '';
   honours: HonourDraft[];
   boneMarrowDonation: YesNo;
   bloodDonationMl: string;
@@ -55,6 +57,7 @@ export const EMPTY_DRAFT: CalculatorDraft = {
   ownHome: '',
   rentalYears: '',
   incomeTaxYuan: '',
+  taxpayerType: '',
   honours: [],
   boneMarrowDonation: '',
   bloodDonationMl: '',
@@ -111,6 +114,7 @@ export function draftToProfileInput(d: CalculatorDraft): Record<string, unknown>
   set('ownHome', yesNo(d.ownHome));
   set('rentalYears', num(d.rentalYears));
   set('incomeTaxYuan', num(d.incomeTaxYuan));
+  set('taxpayerType', d.taxpayerType || undefined);
   if (d.honours.length) set('honours', d.honours.map((h) => ({ level: h.level || undefined, matter: h.matter })));
   set('boneMarrowDonation', yesNo(d.boneMarrowDonation));
   set('bloodDonationMl', num(d.bloodDonationMl));

@@ -30,7 +30,7 @@ export function PathwayCard({ result }: { result: PathwayResult }) {
                 {c.met === false ? '✗ ' : '? '}
                 {c.reason ?? c.requirement}
               </Text>
-              <Citation source={c.citation} verified={c.citation.verified} />
+              <Citation source={c.citation} verified={c.citation.verified} confidence={c.citation.confidence} />
             </View>
           ))}
         </View>
