@@ -2,14 +2,19 @@ import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-import { ERROR_CODES } from '@hz-points/shared';
+import { ERROR_CODES, MAX_FILE_BYTES } from '@hz-points/shared';
 import type { Caller, Envelope, Runtime } from '../core/runtime';
+import { receiveLocalUpload } from '../functions/files';
+import { LOCAL_DOWNLOAD_PREFIX, LocalFileStore } from '../storage/files-local';
 import type { DevClock } from './clock';
 
 /**
  * The local cloud over plain node:http (no framework: five routes, a body limit and static files do not need one).
  *
  *   POST /api/functions/<name>   body = the callFunction `data`, header X-WX-OPENID = the caller (local mode only)
+ *   POST /api/files/upload/<uploadId>   raw file bytes for a files.prepareUpload ticket (stands in for
+ *                                wx.cloud.uploadFile), answered with the files.commitUpload envelope
+ *   GET  /api/files/download/<path>?expires=…&sig=…   a signed, short-lived link from files.read (getTempFileURL)
  *   GET|POST /api/dev/clock      read / set the dev clock            GET /api/dev/personas   demo personas
  *   everything else              the H5 build (client/dist/h5), index.html for "/"
  *
@@ -40,12 +45,16 @@ export const DISCARD_LIMIT = 64 * 1024 * 1024;
 export const SERVER_ERRORS = {
   BAD_JSON: ERROR_CODES.BAD_JSON,
   PAYLOAD_TOO_LARGE: ERROR_CODES.PAYLOAD_TOO_LARGE,
+  // An upload over the file limit: the same words the commit would use, with the HTTP status of a body too large.
+  FILE_TOO_LARGE: { status: 413, message: ERROR_CODES.FILE_TOO_LARGE.message },
   NOT_FOUND: { status: 404, message: '请求的地址不存在' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持的请求方式' },
   VALIDATION_FAILED: { status: 400, message: '时间格式不正确，请使用带时区的 ISO 8601 时间' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const;
 type ServerErrorCode = keyof typeof SERVER_ERRORS;
+
+const UPLOAD_PREFIX = '/api/files/upload/';
 
 const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
@@ -124,6 +133,35 @@ export function createLocalServer(options: LocalServerOptions): Server {
       return;
     }
 
+    if (path.startsWith(UPLOAD_PREFIX)) {
+      if (req.method !== 'POST') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'POST' });
+      const files = runtime.files;
+      if (!(files instanceof LocalFileStore)) return sendError(res, 'NOT_FOUND');
+      const uploadId = path.slice(UPLOAD_PREFIX.length);
+      const bytes = await readBody(req, res, MAX_FILE_BYTES, 'FILE_TOO_LARGE');
+      if (bytes === NO_BODY) return;
+      const caller: Caller = { openid: openidOf(req) };
+      const envelope = await receiveLocalUpload(runtime, caller, uploadId, bytes, options.invoke, (p, b) => files.receiveUpload(p, b));
+      return sendJson(res, envelope.ok ? 200 : options.statusOf(envelope.error.code), envelope);
+    }
+
+    if (path.startsWith(LOCAL_DOWNLOAD_PREFIX)) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET, HEAD' });
+      const files = runtime.files;
+      const file = files instanceof LocalFileStore ? await files.openTemporaryUrl(req.url ?? '', runtime.now()) : null;
+      // Forged, altered and expired links look like a missing file.
+      if (!file) return sendError(res, 'NOT_FOUND');
+      res.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Content-Length': file.bytes.length,
+        'Content-Disposition': 'inline',
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(req.method === 'HEAD' ? undefined : file.bytes);
+      return;
+    }
+
     if (path === '/api/dev/clock') {
       if (req.method === 'GET') return sendJson(res, 200, { ok: true, data: { now: options.clock.now().toISOString() } });
       if (req.method !== 'POST') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET, POST' });
@@ -176,7 +214,12 @@ export function createLocalServer(options: LocalServerOptions): Server {
    * client still writing (Node's fetch, a browser) then reports EPIPE / ECONNRESET instead of the answer. The rest
    * of the body is read and discarded up to `discardLimit`; a client sending even more is cut off.
    */
-  async function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | typeof NO_BODY> {
+  async function readBody(
+    req: IncomingMessage,
+    res: ServerResponse,
+    limit: number,
+    tooLarge: 'PAYLOAD_TOO_LARGE' | 'FILE_TOO_LARGE' = 'PAYLOAD_TOO_LARGE',
+  ): Promise<Buffer | typeof NO_BODY> {
     const declared = Number(req.headers['content-length']);
     const declaredTooLarge = Number.isFinite(declared) && declared > limit;
     // Plain 'data'/'end' listeners rather than `for await (… of req)`: the async iterator costs ≈ 10 µs per request
@@ -219,12 +262,12 @@ export function createLocalServer(options: LocalServerOptions): Server {
       return NO_BODY;
     }
     if (outcome === 'tooLarge') {
-      sendError(res, 'PAYLOAD_TOO_LARGE', { Connection: 'close' });
+      sendError(res, tooLarge, { Connection: 'close' });
       return NO_BODY;
     }
     if (outcome === 'cutOff') {
       // Far past any sensible upload: answer, then stop reading (this client may see a reset).
-      sendError(res, 'PAYLOAD_TOO_LARGE', { Connection: 'close' });
+      sendError(res, tooLarge, { Connection: 'close' });
       res.once('finish', () => req.destroy());
       return NO_BODY;
     }
