@@ -63,7 +63,7 @@ export class CloudbaseFileStore implements FileStore {
     if (!this.namesPath(path, fileID)) return null;
     try {
       const { fileContent } = await this.cloud.downloadFile({ fileID });
-      return Buffer.from(fileContent);
+      return fileContent ? Buffer.from(fileContent) : null;
     } catch (e) {
       // -503003 (file does not exist) and the like: nothing was uploaded there.
       if (/not exist|-50300[0-9]|STORAGE_FILE_NONEXIST/i.test(`${(e as { errCode?: unknown }).errCode ?? ''} ${(e as Error).message ?? ''}`)) {
