@@ -144,7 +144,7 @@ const prepareUpload = defineAction({
     const folder = purpose === 'evidence' ? 'evidence' : 'docs';
     const path = `${folder}/${subject._id}/${randomBytes(16).toString('hex')}.${kind}`;
     const expiresAt = new Date(ctx.now.getTime() + UPLOAD_TICKET_MINUTES * 60_000).toISOString();
-    await ctx.mutate(async (tx) => {
+    await ctx.mutate(async (tx, audit) => {
       const ticket: UploadTicketDoc = {
         _id: uploadId,
         openid: ctx.openid,
@@ -159,6 +159,7 @@ const prepareUpload = defineAction({
         fileId: null,
       };
       await tx.insert(UPLOADS_COLLECTION, ticket);
+      await audit({ onBehalfOf: subject._id, target: { collection: UPLOADS_COLLECTION, id: uploadId }, details: { purpose, kind, size: ctx.input.size } });
     });
     return { uploadId, cloudPath: ctx.runtime.files.uploadTarget(path), maxBytes: MAX_FILE_BYTES, expiresAt };
   },
