@@ -121,10 +121,13 @@ function fileSize(filePath: string): Promise<number> {
   });
 }
 
-/** weapp: wx.compressImage (JPEG output) at `quality` (0–1). */
-async function compressOnPhone(path: string, quality: number): Promise<{ path: string; size: number }> {
+/**
+ * weapp: wx.compressImage at `quality` (0–1). Its output is normally JPEG, but the kind is read from the output
+ * path's extension rather than assumed (the server checks the bytes against the declared kind).
+ */
+async function compressOnPhone(path: string, quality: number): Promise<{ path: string; size: number; kind: LocalFile['kind'] }> {
   const { tempFilePath } = await Taro.compressImage({ src: path, quality: Math.round(quality * 100) });
-  return { path: tempFilePath, size: await fileSize(tempFilePath) };
+  return { path: tempFilePath, size: await fileSize(tempFilePath), kind: kindOfName(tempFilePath) ?? 'jpg' };
 }
 
 /**
@@ -143,10 +146,10 @@ export async function prepareForUpload(file: PickedFile): Promise<{ ok: true; fi
       try {
         if (file.blob) {
           const blob = await compressInBrowser(file.blob, quality);
-          if (blob && blob.size < best.size) best = { ...file, name: jpegName(file.name), kind: 'jpg', size: blob.size, blob };
+          if (blob && blob.size < best.size) best = { ...file, name: renamed(file.name, 'jpg'), kind: 'jpg', size: blob.size, blob };
         } else if (file.path) {
           const out = await compressOnPhone(file.path, quality);
-          if (out.size < best.size) best = { ...file, name: jpegName(file.name), kind: 'jpg', size: out.size, path: out.path };
+          if (out.size < best.size) best = { ...file, name: renamed(file.name, out.kind), kind: out.kind, size: out.size, path: out.path };
         }
       } catch {
         break; // the platform could not recompress it: judge the original by its size
@@ -158,8 +161,8 @@ export async function prepareForUpload(file: PickedFile): Promise<{ ok: true; fi
   return { ok: true, file: best };
 }
 
-function jpegName(name: string): string {
-  return name.replace(/\.[A-Za-z0-9]+$/, '') + '.jpg';
+function renamed(name: string, kind: LocalFile['kind']): string {
+  return `${name.replace(/\.[A-Za-z0-9]+$/, '')}.${kind}`;
 }
 
 /**
