@@ -30,7 +30,8 @@ export interface LocalServerOptions {
   statusOf: (code: string) => number;
   personas: () => unknown;
   staticDir: string;
-  /** Largest request body accepted (bytes). Evidence travels base64 inside the JSON, so this is generous. */
+  /** Largest function-call body accepted (bytes). Files no longer travel in calls (see /api/files/upload), but the
+   * base64 `files.upload` the domain tests still use does; uploads have their own limit, MAX_FILE_BYTES. */
   bodyLimit?: number;
 }
 
