@@ -22,3 +22,58 @@ export async function callFunction<T = unknown>(name: string, data: Record<strin
   }
   return isEnvelope(body) ? (body as Envelope<T>) : failure(CLIENT_ERRORS.BAD_RESPONSE);
 }
+
+// ---- Files: the raw bytes (never base64 JSON) to the local cloud's upload endpoint ----
+
+/** A file on the device ready to send: weapp keeps a temp path, H5 a Blob. `kind` is checked again on the bytes. */
+export interface LocalFile {
+  name: string;
+  size: number;
+  kind: 'jpg' | 'png' | 'pdf';
+  path?: string;
+  blob?: Blob;
+}
+/** What files.prepareUpload answered: where the bytes go. */
+export interface UploadTicket {
+  uploadId: string;
+  cloudPath: string;
+}
+export interface StoredFile {
+  fileId: string;
+  contentType: string;
+  size: number;
+}
+
+/**
+ * Streams the bytes to POST /api/files/upload/<uploadId> (the local stand-in for wx.cloud.uploadFile), which
+ * answers with the files.commitUpload envelope. XMLHttpRequest rather than fetch: only it reports upload progress.
+ */
+export function sendFile(file: LocalFile, ticket: UploadTicket, onProgress?: (fraction: number) => void): Promise<Envelope<StoredFile>> {
+  return new Promise((resolve) => {
+    if (!file.blob) return resolve(failure(CLIENT_ERRORS.NETWORK));
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/files/upload/${encodeURIComponent(ticket.uploadId)}`);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    const openid = currentPersona();
+    if (openid) xhr.setRequestHeader('X-WX-OPENID', openid);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress?.(Math.min(1, e.loaded / e.total));
+    };
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        return resolve(failure(CLIENT_ERRORS.BAD_RESPONSE));
+      }
+      resolve(isEnvelope(body) ? (body as Envelope<StoredFile>) : failure(CLIENT_ERRORS.BAD_RESPONSE));
+    };
+    xhr.onerror = () => resolve(failure(CLIENT_ERRORS.NETWORK));
+    xhr.send(file.blob);
+  });
+}
+
+/** Opens a file lent through a temporary link (files.read): a new tab on the short-lived signed URL. */
+export async function openFileLink(url: string, _contentType: string): Promise<void> {
+  window.open(url, '_blank', 'noopener');
+}

@@ -26,3 +26,62 @@ export async function callFunction<T = unknown>(name: string, data: Record<strin
   }
   return isEnvelope(result) ? (result as Envelope<T>) : failure(CLIENT_ERRORS.BAD_RESPONSE);
 }
+
+// ---- Files: bytes go to cloud storage, never inside a function call (WeChat caps a field near 100 KB) ----
+
+/** A file on the device ready to send: weapp keeps a temp path, H5 a Blob. `kind` is checked again on the bytes. */
+export interface LocalFile {
+  name: string;
+  size: number;
+  kind: 'jpg' | 'png' | 'pdf';
+  path?: string;
+  blob?: Blob;
+}
+/** What files.prepareUpload answered: where the bytes go. */
+export interface UploadTicket {
+  uploadId: string;
+  cloudPath: string;
+}
+export interface StoredFile {
+  fileId: string;
+  contentType: string;
+  size: number;
+}
+
+const UPLOAD_FAILED = { code: 'CLIENT_UPLOAD_FAILED', message: '文件上传失败，请检查网络后重试' } as const;
+
+/**
+ * Sends the bytes to the cloud storage path the server chose (wx.cloud.uploadFile, with its UploadTask's progress
+ * as 0–1), then has the server check and record them (files.commitUpload). Never throws.
+ */
+export async function sendFile(file: LocalFile, ticket: UploadTicket, onProgress?: (fraction: number) => void): Promise<Envelope<StoredFile>> {
+  initCloud();
+  if (!file.path) return failure(UPLOAD_FAILED);
+  let fileID: string;
+  try {
+    fileID = await new Promise<string>((resolve, reject) => {
+      // With callbacks, uploadFile returns the UploadTask (progress events) instead of a promise.
+      const task = Taro.cloud.uploadFile({
+        cloudPath: ticket.cloudPath,
+        filePath: file.path!,
+        success: (res) => resolve(res.fileID),
+        fail: reject,
+      });
+      task?.onProgressUpdate?.((p) => onProgress?.(Math.min(1, p.progress / 100)));
+    });
+  } catch {
+    return failure(UPLOAD_FAILED);
+  }
+  return callFunction<StoredFile>('files', { action: 'commitUpload', uploadId: ticket.uploadId, fileID });
+}
+
+/**
+ * Opens a file the server lent through a temporary link (files.read): downloaded to a temp file, then the system
+ * viewer (PDF) or the image preview. Throws when it cannot be shown.
+ */
+export async function openFileLink(url: string, contentType: string): Promise<void> {
+  const { tempFilePath, statusCode } = await Taro.downloadFile({ url });
+  if (statusCode !== 200) throw new Error(`download failed: ${statusCode}`);
+  if (contentType === 'application/pdf') await Taro.openDocument({ filePath: tempFilePath, fileType: 'pdf', showMenu: true });
+  else await Taro.previewImage({ urls: [tempFilePath], current: tempFilePath });
+}

@@ -1,13 +1,19 @@
 // files: evidence and delegation documents. Bytes are checked by content (magic bytes), never by name; stored at an
-// unguessable per-person path; read back only through `read`, which checks access.
+// unguessable per-person path; read back only through `read`, which hands out a short-lived download link.
+//
+// Uploads go through storage, never through a function call (WeChat caps a callFunction field near 100 KB, a phone
+// photo is 2–5 MB): `prepareUpload` chooses the path and records a ticket, the client uploads the bytes there
+// (wx.cloud.uploadFile; locally the raw body to the local cloud), `commitUpload` reads them back, checks them and
+// records the file — or deletes them.
 import { randomBytes } from 'crypto';
-import { MAX_FILE_BYTES, ReadFileInput, UploadFileInput } from '@hz-points/shared';
+import { CommitUploadInput, MAX_FILE_BYTES, PrepareUploadInput, ReadFileInput, UploadFileInput } from '@hz-points/shared';
 import { auditRead, defineAction, defineFunction, departmentOf, hasRole } from '../core/action';
 import { AppError } from '../core/errors';
 import { randomId } from '../core/ids';
-import { COLLECTIONS, type EntrustmentDoc, type FileDoc, type PersonDoc } from '../core/model';
+import { COLLECTIONS, type EntrustmentDoc, type FileDoc, type FilePurpose, type PersonDoc } from '../core/model';
 import { delegationFor, resolveSubject } from '../core/people';
-import type { DocOps } from '../storage/store';
+import type { Caller, Envelope, Runtime } from '../core/runtime';
+import type { DocOps, Doc } from '../storage/store';
 
 // A plain character class (no repeated group): a group like (?:[..]{4})* overflows the regex stack on 5 MB inputs.
 const BASE64_CHARS = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -91,6 +97,164 @@ const upload = defineAction({
   },
 });
 
+/** Upload tickets (`files.prepareUpload`): where one caller may put one file, for one subject and purpose. */
+export const UPLOADS_COLLECTION = 'uploads';
+/** How long a ticket stays usable: a 4 MB photo on a slow mobile link, with room to spare. */
+export const UPLOAD_TICKET_MINUTES = 30;
+/** Lifetime of a download link handed out by `files.read` (getTempFileURL maxAge; the signed local link). */
+export const DOWNLOAD_LINK_SECONDS = 10 * 60;
+
+export interface UploadTicketDoc extends Doc {
+  openid: string;
+  actorPersonId: string;
+  subjectPersonId: string;
+  purpose: FilePurpose;
+  kind: 'jpg' | 'png' | 'pdf';
+  /** The server-chosen path (FileStore path); the client sees only `uploadTarget(path)`. */
+  path: string;
+  createdAt: string;
+  expiresAt: string;
+  status: 'pending' | 'committed';
+  fileId: string | null;
+}
+
+const KIND_TYPES: Record<UploadTicketDoc['kind'], FileDoc['contentType']> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  pdf: 'application/pdf',
+};
+
+/** Evidence may be uploaded for a person one may act for; delegation documents only by the agent themselves. */
+function checkPurposeSubject(purpose: FilePurpose, actor: PersonDoc, onBehalfOf: string | undefined): void {
+  if (purpose !== 'evidence' && onBehalfOf !== undefined && onBehalfOf !== actor._id) {
+    throw new AppError('VALIDATION_FAILED', '办理对象：委托书和身份证件由经办人本人上传');
+  }
+}
+
+const prepareUpload = defineAction({
+  input: PrepareUploadInput,
+  access: 'registered',
+  mutates: true,
+  async run(ctx) {
+    const actor = ctx.person!;
+    const { purpose, onBehalfOf, kind } = ctx.input;
+    checkPurposeSubject(purpose, actor, onBehalfOf);
+    const { subject } = await resolveSubject(ctx.runtime.store, actor, onBehalfOf, ctx.today);
+    const uploadId = randomId('u');
+    const folder = purpose === 'evidence' ? 'evidence' : 'docs';
+    const path = `${folder}/${subject._id}/${randomBytes(16).toString('hex')}.${kind}`;
+    const expiresAt = new Date(ctx.now.getTime() + UPLOAD_TICKET_MINUTES * 60_000).toISOString();
+    await ctx.mutate(async (tx, audit) => {
+      const ticket: UploadTicketDoc = {
+        _id: uploadId,
+        openid: ctx.openid,
+        actorPersonId: actor._id,
+        subjectPersonId: subject._id,
+        purpose,
+        kind,
+        path,
+        createdAt: ctx.now.toISOString(),
+        expiresAt,
+        status: 'pending',
+        fileId: null,
+      };
+      await tx.insert(UPLOADS_COLLECTION, ticket);
+      await audit({ onBehalfOf: subject._id, target: { collection: UPLOADS_COLLECTION, id: uploadId }, details: { purpose, kind, size: ctx.input.size } });
+    });
+    return { uploadId, cloudPath: ctx.runtime.files.uploadTarget(path), maxBytes: MAX_FILE_BYTES, expiresAt };
+  },
+});
+
+const commitUpload = defineAction({
+  input: CommitUploadInput,
+  access: 'registered',
+  mutates: true,
+  async run(ctx) {
+    const actor = ctx.person!;
+    const { uploadId, fileID } = ctx.input;
+    const files = ctx.runtime.files;
+    const ticket = await ctx.runtime.store.get<UploadTicketDoc>(UPLOADS_COLLECTION, uploadId);
+    // Another caller's ticket looks missing: tickets cannot be probed or borrowed.
+    if (!ticket || ticket.openid !== ctx.openid || ticket.actorPersonId !== actor._id) throw new AppError('NOT_FOUND');
+    if (ticket.status === 'committed') {
+      // A retried commit (the answer was lost) gets the same file, and nothing new is written.
+      const done = ticket.fileId ? await ctx.runtime.store.get<FileDoc>(COLLECTIONS.files, ticket.fileId) : null;
+      if (!done) throw new AppError('INVALID_STATE');
+      return { fileId: done._id, contentType: done.contentType, size: done.size };
+    }
+    const refuse = async (error: AppError): Promise<never> => {
+      await files.discardUpload(ticket.path, fileID);
+      throw error;
+    };
+    if (ctx.now.getTime() > Date.parse(ticket.expiresAt)) await refuse(new AppError('UPLOAD_EXPIRED'));
+    const bytes = await files.readUpload(ticket.path, fileID);
+    if (!bytes) throw new AppError('FILE_NOT_UPLOADED');
+    if (bytes.length === 0) await refuse(new AppError('FILE_EMPTY', '文件内容为空'));
+    if (bytes.length > MAX_FILE_BYTES) await refuse(new AppError('FILE_TOO_LARGE'));
+    const type = sniffType(bytes);
+    if (!type) await refuse(new AppError('FILE_TYPE_NOT_ALLOWED'));
+    // The name chosen at prepare time carries the declared kind: the bytes must be that kind too.
+    if (KIND_TYPES[ticket.kind] !== type!.contentType) await refuse(new AppError('FILE_TYPE_NOT_ALLOWED', '文件内容与所选类型不符（仅支持JPEG、PNG图片或PDF文件）'));
+    const contentType = type!.contentType;
+    const fileId = randomId('f');
+    // Kept before the record (as `upload` puts bytes first): if the transaction then fails, an unreferenced file at
+    // a random path is left, never a record whose bytes cannot be found.
+    await files.acceptUpload(ticket.path, fileID, contentType, bytes.length);
+    try {
+      return await ctx.mutate(async (tx, audit) => {
+        const current = await tx.get<UploadTicketDoc>(UPLOADS_COLLECTION, uploadId);
+        if (!current || current.status !== 'pending') throw new AppError('CONFLICT');
+        // Re-checked inside the transaction: a delegation revoked since prepareUpload denies the commit.
+        const { subject } = await resolveSubject(tx, actor, ticket.subjectPersonId, ctx.today);
+        const doc: FileDoc = {
+          _id: fileId,
+          ownerPersonId: subject._id,
+          uploadedByPersonId: actor._id,
+          purpose: ticket.purpose,
+          path: ticket.path,
+          contentType,
+          size: bytes.length,
+          departments: [],
+          createdAt: ctx.now.toISOString(),
+        };
+        await tx.insert(COLLECTIONS.files, doc);
+        await tx.update(UPLOADS_COLLECTION, uploadId, { status: 'committed', fileId });
+        await audit({
+          onBehalfOf: subject._id,
+          target: { collection: COLLECTIONS.files, id: fileId },
+          details: { purpose: ticket.purpose, contentType, size: bytes.length },
+        });
+        return { fileId, contentType, size: bytes.length };
+      });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'DELEGATION_REQUIRED') await files.discardUpload(ticket.path, fileID);
+      throw err;
+    }
+  },
+});
+
+/**
+ * The local cloud's upload endpoint (stand-in for wx.cloud.uploadFile + the commit the client would then call):
+ * puts the raw body at the ticket's path, then runs `files.commitUpload` through `invoke` — the same checks as in
+ * production. Only the caller who prepared the ticket may upload to it (locally stricter than storage rules).
+ */
+export async function receiveLocalUpload(
+  runtime: Runtime,
+  caller: Caller,
+  uploadId: string,
+  bytes: Buffer,
+  run: (name: string, event: unknown, caller: Caller, runtime: Runtime) => Promise<Envelope>,
+  receive: (path: string, bytes: Buffer) => Promise<{ fileID: string }>,
+): Promise<Envelope> {
+  if (!caller.openid) return run('files', { action: 'commitUpload', uploadId, fileID: 'none' }, caller, runtime);
+  const ticket = /^[A-Za-z0-9_:-]{1,128}$/.test(uploadId) ? await runtime.store.get<UploadTicketDoc>(UPLOADS_COLLECTION, uploadId) : null;
+  if (!ticket || ticket.openid !== caller.openid || ticket.status !== 'pending') {
+    return { ok: false, error: { code: 'NOT_FOUND', message: new AppError('NOT_FOUND').messageZh } };
+  }
+  const { fileID } = await receive(ticket.path, bytes);
+  return run('files', { action: 'commitUpload', uploadId, fileID }, caller, runtime);
+}
+
 /** Whether the caller may read a file (owner, uploader, current delegate, department reviewer, office, admin). */
 export async function mayReadFile(
   ops: Pick<DocOps, 'get'>,
@@ -127,11 +291,12 @@ const read = defineAction({
     const file = await store.get<FileDoc>(COLLECTIONS.files, ctx.input.fileId);
     // Not allowed looks like missing: file ids cannot be probed.
     if (!file || !(await mayReadFile(store, file, ctx, ctx.today))) throw new AppError('NOT_FOUND');
-    const blob = await ctx.runtime.files.get(file.path);
-    if (!blob) throw new AppError('NOT_FOUND', '文件内容不存在');
+    // A short-lived link, not the bytes: a function's answer has the same size limits as its request.
+    const link = await ctx.runtime.files.temporaryUrl(file.path, DOWNLOAD_LINK_SECONDS, ctx.now);
+    if (!link) throw new AppError('NOT_FOUND', '文件内容不存在');
     await auditRead(ctx, file.ownerPersonId, { collection: COLLECTIONS.files, id: file._id });
-    return { fileId: file._id, contentType: file.contentType, size: blob.bytes.length, contentBase64: blob.bytes.toString('base64') };
+    return { fileId: file._id, contentType: file.contentType, size: file.size, url: link.url, expiresAt: link.expiresAt };
   },
 });
 
-export const files = defineFunction('files', { upload, read });
+export const files = defineFunction('files', { upload, read, prepareUpload, commitUpload });

@@ -2,14 +2,19 @@ import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-import { ERROR_CODES } from '@hz-points/shared';
+import { ERROR_CODES, MAX_FILE_BYTES } from '@hz-points/shared';
 import type { Caller, Envelope, Runtime } from '../core/runtime';
+import { receiveLocalUpload } from '../functions/files';
+import { LOCAL_DOWNLOAD_PREFIX, LocalFileStore } from '../storage/files-local';
 import type { DevClock } from './clock';
 
 /**
  * The local cloud over plain node:http (no framework: five routes, a body limit and static files do not need one).
  *
  *   POST /api/functions/<name>   body = the callFunction `data`, header X-WX-OPENID = the caller (local mode only)
+ *   POST /api/files/upload/<uploadId>   raw file bytes for a files.prepareUpload ticket (stands in for
+ *                                wx.cloud.uploadFile), answered with the files.commitUpload envelope
+ *   GET  /api/files/download/<path>?expires=…&sig=…   a signed, short-lived link from files.read (getTempFileURL)
  *   GET|POST /api/dev/clock      read / set the dev clock            GET /api/dev/personas   demo personas
  *   everything else              the H5 build (client/dist/h5), index.html for "/"
  *
@@ -25,11 +30,14 @@ export interface LocalServerOptions {
   statusOf: (code: string) => number;
   personas: () => unknown;
   staticDir: string;
-  /** Largest request body accepted (bytes). Evidence travels base64 inside the JSON, so this is generous. */
+  /** Largest function-call body accepted (bytes). Files no longer travel in calls (see /api/files/upload), but the
+   * base64 `files.upload` the domain tests still use does; uploads have their own limit, MAX_FILE_BYTES. */
   bodyLimit?: number;
 }
 
 export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+/** An oversized body is drained up to this many bytes before its 413 (see readBody); past it the sender is cut off. */
+export const DISCARD_LIMIT = 64 * 1024 * 1024;
 
 /**
  * Transport-level errors of the local server. BAD_JSON and PAYLOAD_TOO_LARGE are shared codes (the client knows
@@ -38,12 +46,16 @@ export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 export const SERVER_ERRORS = {
   BAD_JSON: ERROR_CODES.BAD_JSON,
   PAYLOAD_TOO_LARGE: ERROR_CODES.PAYLOAD_TOO_LARGE,
+  // An upload over the file limit: the same words the commit would use, with the HTTP status of a body too large.
+  FILE_TOO_LARGE: { status: 413, message: ERROR_CODES.FILE_TOO_LARGE.message },
   NOT_FOUND: { status: 404, message: '请求的地址不存在' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持的请求方式' },
   VALIDATION_FAILED: { status: 400, message: '时间格式不正确，请使用带时区的 ISO 8601 时间' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const;
 type ServerErrorCode = keyof typeof SERVER_ERRORS;
+
+const UPLOAD_PREFIX = '/api/files/upload/';
 
 const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
@@ -85,6 +97,8 @@ const MISSING_BUILD_PAGE = `<!doctype html>
 export function createLocalServer(options: LocalServerOptions): Server {
   const staticRoot = resolve(options.staticDir);
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  // How much of an oversized body is read (and thrown away) so that its sender can read the 413.
+  const discardLimit = Math.max(DISCARD_LIMIT, bodyLimit * 2);
   const { runtime } = options;
 
   const server = createServer((req, res) => {
@@ -117,6 +131,35 @@ export function createLocalServer(options: LocalServerOptions): Server {
       const status = envelope.ok ? 200 : options.statusOf(envelope.error.code);
       sendJson(res, status, envelope);
       if (status >= 500) runtime.log('warn', 'function answered 5xx', { fn: name, code: envelope.ok ? '' : envelope.error.code });
+      return;
+    }
+
+    if (path.startsWith(UPLOAD_PREFIX)) {
+      if (req.method !== 'POST') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'POST' });
+      const files = runtime.files;
+      if (!(files instanceof LocalFileStore)) return sendError(res, 'NOT_FOUND');
+      const uploadId = path.slice(UPLOAD_PREFIX.length);
+      const bytes = await readBody(req, res, MAX_FILE_BYTES, 'FILE_TOO_LARGE');
+      if (bytes === NO_BODY) return;
+      const caller: Caller = { openid: openidOf(req) };
+      const envelope = await receiveLocalUpload(runtime, caller, uploadId, bytes, options.invoke, (p, b) => files.receiveUpload(p, b));
+      return sendJson(res, envelope.ok ? 200 : options.statusOf(envelope.error.code), envelope);
+    }
+
+    if (path.startsWith(LOCAL_DOWNLOAD_PREFIX)) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET, HEAD' });
+      const files = runtime.files;
+      const file = files instanceof LocalFileStore ? await files.openTemporaryUrl(req.url ?? '', runtime.now()) : null;
+      // Forged, altered and expired links look like a missing file.
+      if (!file) return sendError(res, 'NOT_FOUND');
+      res.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Content-Length': file.bytes.length,
+        'Content-Disposition': 'inline',
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(req.method === 'HEAD' ? undefined : file.bytes);
       return;
     }
 
@@ -154,29 +197,50 @@ export function createLocalServer(options: LocalServerOptions): Server {
 
   /** Reads and parses the body; on failure answers the request itself and returns NO_BODY. */
   async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown | typeof NO_BODY> {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > bodyLimit) {
-      sendError(res, 'PAYLOAD_TOO_LARGE', { Connection: 'close' });
-      req.resume();
+    const bytes = await readBody(req, res, bodyLimit);
+    if (bytes === NO_BODY) return NO_BODY;
+    try {
+      const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      return parsed;
+    } catch {
+      sendError(res, 'BAD_JSON');
       return NO_BODY;
     }
+  }
+
+  /**
+   * Reads the whole body up to `limit` bytes. Over the limit (declared or streamed) it answers 413 itself — but only
+   * once the client has finished sending: closing a socket with unread data makes the kernel send a reset, and a
+   * client still writing (Node's fetch, a browser) then reports EPIPE / ECONNRESET instead of the answer. The rest
+   * of the body is read and discarded up to `discardLimit`; a client sending even more is cut off.
+   */
+  async function readBody(
+    req: IncomingMessage,
+    res: ServerResponse,
+    limit: number,
+    tooLarge: 'PAYLOAD_TOO_LARGE' | 'FILE_TOO_LARGE' = 'PAYLOAD_TOO_LARGE',
+  ): Promise<Buffer | typeof NO_BODY> {
+    const declared = Number(req.headers['content-length']);
+    const declaredTooLarge = Number.isFinite(declared) && declared > limit;
     // Plain 'data'/'end' listeners rather than `for await (… of req)`: the async iterator costs ≈ 10 µs per request
     // (measured under the server bench), a visible share of a ≈ 0.7 ms submission.
     const chunks: Buffer[] = [];
     let size = 0;
-    const outcome = await new Promise<'ok' | 'tooLarge' | 'aborted'>((done) => {
+    const outcome = await new Promise<'ok' | 'tooLarge' | 'cutOff' | 'aborted'>((done) => {
       const onData = (chunk: Buffer) => {
         size += chunk.length;
-        if (size > bodyLimit) {
+        if (size > discardLimit) {
           cleanup();
-          done('tooLarge');
+          done('cutOff');
           return;
         }
-        chunks.push(chunk);
+        if (!declaredTooLarge && size <= limit) chunks.push(chunk);
+        else chunks.length = 0; // discarding: keep nothing of an oversized body
       };
       const onEnd = () => {
         cleanup();
-        done('ok');
+        done(declaredTooLarge || size > limit ? 'tooLarge' : 'ok');
       };
       // Client went away mid-body (or the stream failed): nothing to answer.
       const onGone = () => {
@@ -199,18 +263,16 @@ export function createLocalServer(options: LocalServerOptions): Server {
       return NO_BODY;
     }
     if (outcome === 'tooLarge') {
-      sendError(res, 'PAYLOAD_TOO_LARGE', { Connection: 'close' });
-      req.destroy();
+      sendError(res, tooLarge, { Connection: 'close' });
       return NO_BODY;
     }
-    try {
-      const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-      return parsed;
-    } catch {
-      sendError(res, 'BAD_JSON');
+    if (outcome === 'cutOff') {
+      // Far past any sensible upload: answer, then stop reading (this client may see a reset).
+      sendError(res, tooLarge, { Connection: 'close' });
+      res.once('finish', () => req.destroy());
       return NO_BODY;
     }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void> {

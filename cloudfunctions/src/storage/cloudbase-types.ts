@@ -54,6 +54,12 @@ export interface CbCloud {
   database(options?: { throwOnNotFound?: boolean }): CbDatabase;
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  /** Storage › deleteFile: one result per fileID (`status` 0 = deleted). */
+  deleteFile(options: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; status: number; errMsg?: string }> }>;
+  /** Storage › getTempFileURL: `maxAge` in seconds (private files; at most one day). */
+  getTempFileURL(options: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{
+    fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg?: string }>;
+  }>;
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string };
 }
 

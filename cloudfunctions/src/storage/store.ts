@@ -72,4 +72,24 @@ export class StoreError extends Error {
 export interface FileStore {
   put(path: string, bytes: Buffer, contentType: string): Promise<void>;
   get(path: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+
+  // ---- Files the client uploads itself (files.prepareUpload → upload → files.commitUpload) ----
+  // The bytes never travel inside a function call: WeChat caps a callFunction field far below a photo's size.
+
+  /** Where the client sends the bytes for `path`: the cloud storage `cloudPath` (weapp), or the same path locally. */
+  uploadTarget(path: string): string;
+  /**
+   * The bytes the client uploaded for `path`; `fileID` is what its upload answered. Null when nothing is there or
+   * when `fileID` does not name that very path (a client cannot point the server at another file).
+   */
+  readUpload(path: string, fileID: string): Promise<Buffer | null>;
+  /** Keeps a checked upload: from now on `get(path)` finds it, with this content type. */
+  acceptUpload(path: string, fileID: string, contentType: string, size: number): Promise<void>;
+  /** Deletes a refused upload (nothing stays behind); no error when it is already gone. */
+  discardUpload(path: string, fileID: string): Promise<void>;
+  /**
+   * A URL the client may download the file from for `ttlSeconds` (production: getTempFileURL; locally: a signed
+   * link to the local cloud). Null when the file is missing. `now` is the action's clock (the dev clock locally).
+   */
+  temporaryUrl(path: string, ttlSeconds: number, now: Date): Promise<{ url: string; expiresAt: string } | null>;
 }

@@ -32,7 +32,8 @@ export function createWxRuntime(cloud: CbCloud, env: NodeJS.ProcessEnv = process
   };
   return {
     store,
-    files: new CloudbaseFileStore(cloud, store),
+    // The environment id lets files.commitUpload refuse a fileID from another environment.
+    files: new CloudbaseFileStore(cloud, store, undefined, cloud.getWXContext().ENV || undefined),
     now: () => new Date(),
     secrets,
     log,

@@ -2,6 +2,7 @@
 // relatives under mayActFor, masking for everyone but the owner, payload openids never trusted.
 import { seedDemo, demoIdNumber, DEMO_PERSON_IDS } from '../../src/demo/seed';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
+import { downloadLink } from '../helpers/download';
 import { bj } from '../helpers/world';
 import { PDF_BYTES, PNG_BYTES, b64, idNumberFor } from '../helpers/fixtures';
 
@@ -191,7 +192,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     const { fileId, contentType, size } = await cloud.ok('demo-applicant', 'files', 'upload', { purpose: 'evidence', contentBase64: b64(PNG_BYTES) });
     expect({ contentType, size }).toEqual({ contentType: 'image/png', size: PNG_BYTES.length });
     const back = await cloud.ok('demo-applicant', 'files', 'read', { fileId });
-    expect(Buffer.from(back.contentBase64, 'base64').equals(PNG_BYTES)).toBe(true);
+    expect((await downloadLink(cloud.runtime, back.url))?.equals(PNG_BYTES)).toBe(true);
     expect(await cloud.call('demo-employee', 'files', 'read', { fileId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // Stored at an unguessable per-person path.
     const doc = await cloud.store.get<any>('files', fileId);

@@ -50,6 +50,8 @@ function templates(w: World): Record<string, Record<string, unknown>> {
     'accounts.bindAtWindow': { openid: 'fuzz-openid', personId: w.person.T, phone: '13600000000' },
     'files.upload': { onBehalfOf: w.person.E, purpose: 'evidence', contentBase64: b64(PNG_BYTES) },
     'files.read': { fileId: w.evidence.E },
+    'files.prepareUpload': { onBehalfOf: w.person.E, purpose: 'evidence', kind: 'png', size: PNG_BYTES.length },
+    'files.commitUpload': { uploadId: 'u-fuzz', fileID: 'local://evidence/p-x/0.png' },
     'applications.saveDraft': { onBehalfOf: w.person.E, year: 2026, claims: [{ indicator: 'rental', value: { rentalYears: 1 }, evidence: [] }] },
     'applications.get': { applicationId: w.submitted.E },
     'applications.list': { onBehalfOf: w.person.M },

@@ -3,6 +3,7 @@
 // else without a role or a delegation. Dates in 2025 (fully known calendar): result 2025-10-30, objection 11-03.
 import { seedDemo } from '../../src/demo/seed';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
+import { downloadLink } from '../helpers/download';
 import { PNG_BYTES, b64 } from '../helpers/fixtures';
 
 const bj = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`).toISOString();
@@ -58,7 +59,7 @@ test('evidence is stored on the objection and read by the district office (acces
 
   // Grant: the district office reads the bytes, and the read is in the access log.
   const read = await cloud.ok('demo-district-office', 'files', 'read', { fileId });
-  expect(Buffer.from(read.contentBase64, 'base64').equals(PNG_BYTES)).toBe(true);
+  expect((await downloadLink(cloud.runtime, read.url))?.equals(PNG_BYTES)).toBe(true);
   const logged = await cloud.store.find<any>('audit', { action: 'files.read' }, { limit: 10 });
   expect(logged.some((e) => e.actor.openid === 'demo-district-office' && e.target.id === fileId && e.onBehalfOf === 'p-demo-applicant')).toBe(true);
 

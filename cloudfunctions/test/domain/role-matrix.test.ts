@@ -131,6 +131,17 @@ const CASES: Case[] = [
     expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'DELEGATION_REQUIRED')),
   },
   {
+    fn: 'files', action: 'prepareUpload', mutates: true,
+    payload: (w, r) => ({ onBehalfOf: w.person[ROLES[r].subject], purpose: 'evidence', kind: 'png', size: PNG_BYTES.length }),
+    expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'DELEGATION_REQUIRED')),
+  },
+  {
+    // Grants (own and delegated tickets) are in test/storage/uploads.test.ts; here: no ticket is anyone's to commit.
+    fn: 'files', action: 'commitUpload', mutates: true,
+    payload: () => ({ uploadId: 'u-nobody', fileID: 'local://evidence/p-x/0.png' }),
+    expect: row([], staffOr('NOT_REGISTERED', 'NOT_FOUND')),
+  },
+  {
     fn: 'files', action: 'read', mutates: (r) => r !== 'owner',
     payload: (w, r) => ({ fileId: w.evidence[ROLES[r].subject] }),
     expect: row([...DELEGATES, 'reviewerRight', 'districtOffice', 'admin'], () => 'NOT_FOUND'),

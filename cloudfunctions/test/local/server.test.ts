@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -139,6 +140,32 @@ describe('local cloud server', () => {
     expect((await post(cloud, 'probe', { action: 'count' }, 'o1')).status).toBe(200);
     expect(await cloud.local.runtime.store.count(PROBE_COLLECTION, { requestId: 'big-00001' })).toBe(0);
   });
+
+  // Issue 8: closing the connection before the client finished sending made Node's fetch report a broken pipe
+  // (EPIPE / ECONNRESET) instead of the 413 the server wrote. The client runs in its own process, as a real one
+  // does (in-process, the same event loop reads the answer before the reset arrives and hides the defect).
+  test.each([
+    ['declared length', 'declared'],
+    ['streamed (chunked)', 'chunked'],
+  ])("Node's fetch in another process reads the 413 JSON body of an oversized request (%s)", async (_label, mode) => {
+    const script = `
+      const [url, mode] = process.argv.slice(1);
+      const bytes = Buffer.alloc(16 * 1024 * 1024, 0x78); // 16 MB against a 64 KB limit: far beyond socket buffers
+      const body = mode === 'chunked'
+        ? new ReadableStream({ start(c) { for (let i = 0; i < bytes.length; i += 65536) c.enqueue(new Uint8Array(bytes.subarray(i, i + 65536))); c.close(); } })
+        : bytes;
+      fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-WX-OPENID': 'o1' }, body, duplex: 'half' })
+        .then(async (r) => console.log(JSON.stringify({ status: r.status, body: await r.json() })))
+        .catch((e) => console.log(JSON.stringify({ failed: e.message, cause: e.cause && (e.cause.code || e.cause.message) })));`;
+    const out = await new Promise<string>((ok, fail) =>
+      execFile(process.execPath, ['-e', script, `${cloud.url}/api/functions/probe`, mode], (err, stdout) => (err ? fail(err) : ok(stdout))),
+    );
+    expect(JSON.parse(out)).toEqual({
+      status: 413,
+      body: { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/过大/) } },
+    });
+    expect((await post(cloud, 'probe', { action: 'count' }, 'o1')).status).toBe(200);
+  }, 30_000); // a child process and 16 MB on a shared 2-core machine: not a timing assertion, only room to finish
 
   test('a client that leaves mid-body gets no answer, nothing is stored, and the server keeps serving', async () => {
     const body = JSON.stringify({ action: 'submit', requestId: 'gone-00001' });

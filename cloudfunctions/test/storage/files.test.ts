@@ -24,11 +24,55 @@ function fakeCloudStorage() {
       if (!b) throw Object.assign(new Error('downloadFile:fail file not exist'), { errCode: -503003 });
       return { fileContent: Buffer.from(b), statusCode: 200 };
     },
+    async deleteFile({ fileList }: { fileList: string[] }) {
+      return { fileList: fileList.map((fileID) => ({ fileID, status: blobs.delete(fileID) ? 0 : -503003 })) };
+    },
+    async getTempFileURL({ fileList }: { fileList: Array<{ fileID: string; maxAge: number }> }) {
+      return {
+        fileList: fileList.map(({ fileID, maxAge }) => ({
+          fileID,
+          tempFileURL: blobs.has(fileID) ? `https://env-1.tcb.example/${fileID.slice('cloud://env-1.bucket/'.length)}?max_age=${maxAge}` : '',
+          status: blobs.has(fileID) ? 0 : -503003,
+        })),
+      };
+    },
   };
 }
 
-function fileContract(name: string, make: () => FileStore) {
+/** What the client's upload does: weapp's wx.cloud.uploadFile to the cloudPath, or the local upload endpoint. */
+type ClientUpload = (target: string, bytes: Buffer) => Promise<string>;
+
+function fileContract(name: string, make: () => FileStore, clientUpload?: (files: FileStore) => ClientUpload) {
   describe(`FileStore: ${name}`, () => {
+    if (clientUpload) {
+      const NOW = new Date('2026-05-01T01:00:00.000Z');
+      test('a client upload is read back only through the fileID naming its path, accepted, then found by get', async () => {
+        const files = make();
+        const upload = clientUpload(files);
+        const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(1000, 7)]);
+        const fileID = await upload(files.uploadTarget('evidence/p1/a.jpg'), bytes);
+        await upload(files.uploadTarget('evidence/p2/b.jpg'), Buffer.from('%PDF-other'));
+        expect(await files.readUpload('evidence/p1/a.jpg', fileID)).toEqual(bytes);
+        // A fileID of another path (or a made-up one) never reads anything.
+        expect(await files.readUpload('evidence/p2/b.jpg', fileID)).toBeNull();
+        expect(await files.readUpload('evidence/p1/a.jpg', fileID.replace('a.jpg', 'b.jpg'))).toBeNull();
+        expect(await files.readUpload('evidence/p1/nothing.jpg', fileID.replace('a.jpg', 'nothing.jpg'))).toBeNull();
+        await files.acceptUpload('evidence/p1/a.jpg', fileID, 'image/jpeg', bytes.length);
+        expect(await files.get('evidence/p1/a.jpg')).toEqual({ bytes, contentType: 'image/jpeg' });
+        const link = await files.temporaryUrl('evidence/p1/a.jpg', 600, NOW);
+        expect(link).toEqual({ url: expect.any(String), expiresAt: '2026-05-01T01:10:00.000Z' });
+        expect(await files.temporaryUrl('evidence/p1/missing.jpg', 600, NOW)).toBeNull();
+      });
+
+      test('a discarded upload is gone', async () => {
+        const files = make();
+        const fileID = await clientUpload(files)(files.uploadTarget('docs/p1/c.png'), Buffer.from('not a png'));
+        await files.discardUpload('docs/p1/c.png', fileID);
+        expect(await files.readUpload('docs/p1/c.png', fileID)).toBeNull();
+        await files.discardUpload('docs/p1/c.png', fileID); // already gone: no error
+      });
+    }
+
     test('put then get returns bytes and content type; overwrite replaces; missing is null', async () => {
       const files = make();
       const bytes = Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01]);
@@ -54,15 +98,52 @@ function fileContract(name: string, make: () => FileStore) {
   });
 }
 
-fileContract('local folder', () => {
-  const d = mkdtempSync(join(tmpdir(), 'hz-files-'));
-  dirs.push(d);
-  return new LocalFileStore(join(d, 'files'));
+fileContract(
+  'local folder',
+  () => {
+    const d = mkdtempSync(join(tmpdir(), 'hz-files-'));
+    dirs.push(d);
+    return new LocalFileStore(join(d, 'files'));
+  },
+  (files) => async (target, bytes) => (await (files as LocalFileStore).receiveUpload(target, bytes)).fileID,
+);
+
+const cloudStorages = new WeakMap<FileStore, ReturnType<typeof fakeCloudStorage>>();
+fileContract(
+  'CloudBase storage (stand-ins)',
+  () => {
+    const storage = fakeCloudStorage();
+    const files = new CloudbaseFileStore(storage, new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false })), 'hz-points', 'env-1');
+    cloudStorages.set(files, storage);
+    return files;
+  },
+  // wx.cloud.uploadFile from the mini-program (the client's own call, not the function's).
+  (files) => async (target, bytes) => (await cloudStorages.get(files)!.uploadFile({ cloudPath: target, fileContent: bytes })).fileID,
+);
+
+test('CloudBase: a fileID from another environment is not read, even at the right path', async () => {
+  const storage = fakeCloudStorage();
+  const files = new CloudbaseFileStore(storage, new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false })), 'hz-points', 'env-2');
+  const { fileID } = await storage.uploadFile({ cloudPath: files.uploadTarget('evidence/p/x.jpg'), fileContent: Buffer.from([0xff, 0xd8, 0xff]) });
+  expect(fileID.startsWith('cloud://env-1.')).toBe(true);
+  expect(await files.readUpload('evidence/p/x.jpg', fileID)).toBeNull();
 });
 
-fileContract('CloudBase storage (stand-ins)', () =>
-  new CloudbaseFileStore(fakeCloudStorage(), new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false }))),
-);
+test('local temporary links: the signed link opens until it expires; an altered or forged one never', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'hz-files-'));
+  dirs.push(d);
+  const files = new LocalFileStore(join(d, 'files'));
+  await files.put('evidence/p1/a.pdf', Buffer.from('%PDF-1.7 x'), 'application/pdf');
+  const { url } = (await files.temporaryUrl('evidence/p1/a.pdf', 600, new Date('2026-05-01T01:00:00.000Z')))!;
+  expect(url).toMatch(/^\/api\/files\/download\/evidence\/p1\/a\.pdf\?expires=\d+&sig=/);
+  expect(await files.openTemporaryUrl(url, new Date('2026-05-01T01:09:59.000Z'))).toEqual({ bytes: Buffer.from('%PDF-1.7 x'), contentType: 'application/pdf' });
+  expect(await files.openTemporaryUrl(url, new Date('2026-05-01T01:10:00.000Z'))).toBeNull();
+  await files.put('evidence/p2/b.pdf', Buffer.from('%PDF-1.7 y'), 'application/pdf');
+  const early = new Date('2026-05-01T01:01:00.000Z');
+  expect(await files.openTemporaryUrl(url.replace('p1/a.pdf', 'p2/b.pdf'), early)).toBeNull();
+  expect(await files.openTemporaryUrl(url.replace(/expires=\d+/, 'expires=99999999999999'), early)).toBeNull();
+  expect(await new LocalFileStore(join(d, 'files')).openTemporaryUrl(url, early)).toBeNull(); // another key
+});
 
 test('local files stay under the root and leave no temporary files', async () => {
   const d = mkdtempSync(join(tmpdir(), 'hz-files-'));
@@ -79,5 +160,6 @@ test('CloudBase files live under the prefix and are found through the index', as
   const cloud = fakeCloudStorage();
   const files = new CloudbaseFileStore(cloud, new CloudbaseStore(new CloudbaseStandin()));
   await files.put('evidence/a/b.png', Buffer.from('png'), 'image/png');
+  expect(files.uploadTarget('evidence/a/c.png')).toBe('hz-points/evidence/a/c.png');
   expect([...cloud.blobs.keys()]).toEqual(['cloud://env-1.bucket/hz-points/evidence/a/b.png']);
 });

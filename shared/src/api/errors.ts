@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   FILE_TOO_LARGE: { status: 400, message: '文件过大：单个材料不得超过4MB' },
   FILE_TYPE_NOT_ALLOWED: { status: 400, message: '仅支持JPEG、PNG图片或PDF文件' },
   FILE_EMPTY: { status: 400, message: '文件内容为空或编码错误' },
+  FILE_NOT_UPLOADED: { status: 409, message: '未收到文件内容，请重新上传' },
+  UPLOAD_EXPIRED: { status: 409, message: '上传已超时，请重新选择文件上传' },
   UNAUTHENTICATED: { status: 401, message: '未获取到微信身份，请重新进入小程序' },
   NOT_REGISTERED: { status: 403, message: '请先完成实名登记' },
   FORBIDDEN: { status: 403, message: '无权进行此操作' },

@@ -143,6 +143,24 @@ export const UploadFileInput = z.strictObject({
   fileName: z.string().max(100).optional(),
 });
 export const ReadFileInput = z.strictObject({ fileId: IdSchema });
+/** The kinds of file accepted (checked again on the bytes by files.commitUpload: JPEG/PNG/PDF magic bytes). */
+export const UploadKindSchema = z.enum(['jpg', 'png', 'pdf']);
+/**
+ * Step 1 of an upload: the server chooses where the client puts the bytes (cloud storage on weapp, the local
+ * cloud's upload endpoint in local mode). The bytes never travel inside a function call.
+ */
+export const PrepareUploadInput = z.strictObject({
+  onBehalfOf,
+  purpose: FilePurposeSchema,
+  kind: UploadKindSchema,
+  /** Size the client is about to send (after compression); the stored bytes are measured again on commit. */
+  size: z.number().int().min(1, '文件内容为空').max(MAX_FILE_BYTES, '文件过大：单个材料不得超过4MB'),
+});
+/** Step 3: the server reads what was uploaded, checks it and records it. `fileID` is what the upload answered. */
+export const CommitUploadInput = z.strictObject({
+  uploadId: IdSchema,
+  fileID: z.string().min(1).max(1024),
+});
 
 // ---- applications ----
 export const SaveDraftInput = z.strictObject({
@@ -217,7 +235,7 @@ export const ACTION_INPUTS = {
     revokeRole: RevokeRoleInput,
     bindAtWindow: BindAtWindowInput,
   },
-  files: { upload: UploadFileInput, read: ReadFileInput },
+  files: { upload: UploadFileInput, read: ReadFileInput, prepareUpload: PrepareUploadInput, commitUpload: CommitUploadInput },
   applications: {
     saveDraft: SaveDraftInput,
     get: ApplicationRefInput,

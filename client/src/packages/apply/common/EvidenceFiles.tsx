@@ -4,22 +4,21 @@ import React, { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { call } from './api';
-import { openBase64File } from './openFile';
+import { openFileLink } from '../../../services/cloud';
 import { ErrorNotice } from './ui';
-
-const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
 
 export function EvidenceFiles(props: { fileIds: string[] | undefined; label?: string }) {
   const [error, setError] = useState<string | null>(null);
   const ids = props.fileIds ?? [];
   const label = props.label ?? '材料';
 
-  async function view(fileId: string, i: number) {
+  async function view(fileId: string) {
     setError(null);
-    const res = await call<{ contentBase64: string; contentType: string }, 'files', 'read'>('files', 'read', { fileId });
+    // A short-lived download link (getTempFileURL / a signed local link), opened with the platform's viewer.
+    const res = await call<{ url: string; contentType: string }, 'files', 'read'>('files', 'read', { fileId });
     if (!res.ok) return setError(res.error.message);
     try {
-      await openBase64File(res.data.contentBase64, res.data.contentType, `evidence-${i + 1}.${EXTENSIONS[res.data.contentType] ?? 'jpg'}`);
+      await openFileLink(res.data.url, res.data.contentType);
     } catch {
       setError('无法打开该材料');
     }
@@ -29,7 +28,7 @@ export function EvidenceFiles(props: { fileIds: string[] | undefined; label?: st
     <View className="flows-evidence-files">
       {ids.length === 0 ? <Text>无</Text> : null}
       {ids.map((id, i) => (
-        <Button key={id} size="small" fill="outline" onClick={() => view(id, i)} aria-label={`查看${label}${i + 1}`}>
+        <Button key={id} size="small" fill="outline" onClick={() => view(id)} aria-label={`查看${label}${i + 1}`}>
           {label}
           {i + 1}
         </Button>

@@ -1,10 +1,10 @@
-// Evidence for one claim: take a photo, choose from the album, or attach a PDF; each file is uploaded at once
-// (`files.upload`) and only its fileId is kept in the form. Errors show the server's Chinese message.
+// Evidence for one claim: take a photo, choose from the album, or attach a PDF; each file is compressed if it is a
+// large photo, uploaded at once through storage (files.prepareUpload → bytes → files.commitUpload, with progress)
+// and only its fileId is kept in the form. Errors show a Chinese message (ours, or the server's).
 import React, { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { call } from './api';
-import { pickEvidence, type PickSource } from './evidence';
+import { pickEvidence, prepareForUpload, uploadEvidence, UPLOAD_MESSAGES, type PickSource } from './evidence';
 import { ErrorNotice } from './ui';
 
 export interface EvidenceFile {
@@ -26,6 +26,7 @@ const isWeapp = process.env.TARO_ENV === 'weapp';
 
 export function EvidencePicker(props: Props) {
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const max = props.max ?? 5;
 
@@ -35,26 +36,32 @@ export function EvidencePicker(props: Props) {
     try {
       picked = await pickEvidence(source);
     } catch {
-      setError('未能读取所选文件，请重新选择');
+      setError(UPLOAD_MESSAGES.UNREADABLE);
       return;
     }
     if (picked.length === 0) return;
     setBusy(true);
     const added: EvidenceFile[] = [];
-    for (const f of picked.slice(0, Math.max(0, max - props.value.length))) {
-      const res = await call<{ fileId: string }, 'files', 'upload'>('files', 'upload', {
-        purpose: props.purpose ?? 'evidence',
-        contentBase64: f.base64,
-        fileName: f.name.slice(0, 100),
-        ...(props.onBehalfOf ? { onBehalfOf: props.onBehalfOf } : {}),
-      });
-      if (!res.ok) {
-        setError(`${f.name}：${res.error.message}`);
+    for (const original of picked.slice(0, Math.max(0, max - props.value.length))) {
+      setProgress({ name: original.name, percent: 0 });
+      const ready = await prepareForUpload(original);
+      if (!ready.ok) {
+        setError(`${original.name}：${ready.message}`);
         break;
       }
-      added.push({ fileId: res.data.fileId, name: f.name });
+      const res = await uploadEvidence(
+        ready.file,
+        { purpose: props.purpose ?? 'evidence', onBehalfOf: props.onBehalfOf },
+        (fraction) => setProgress({ name: original.name, percent: Math.round(fraction * 100) }),
+      );
+      if (!res.ok) {
+        setError(`${original.name}：${res.error.message}`);
+        break;
+      }
+      added.push({ fileId: res.data.fileId, name: original.name });
     }
     setBusy(false);
+    setProgress(null);
     if (added.length) props.onChange([...props.value, ...added]);
   }
 
@@ -93,7 +100,18 @@ export function EvidencePicker(props: Props) {
           </Button>
         </View>
       )}
-      {busy ? <View className="flows-muted" role="status">正在上传…</View> : null}
+      {busy ? (
+        <View
+          className="flows-muted"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={progress?.percent ?? 0}
+          aria-label={progress ? `正在上传${progress.name}` : '正在上传'}
+        >
+          {progress ? `正在上传 ${progress.name}：${progress.percent}%` : '正在上传…'}
+        </View>
+      ) : null}
       <ErrorNotice message={error} />
       <Text className="flows-muted">支持JPEG、PNG图片或PDF文件，单个不超过4MB</Text>
     </View>
