@@ -7,7 +7,7 @@
 //                 makeMain(name, cloud); the bundle's registry holds only that function (smaller, faster cold start)
 //   package.json  what the platform installs: wx-server-sdk, and for certificates pdfkit + qrcode (kept out of the
 //                 bundle: pdfkit loads its font metrics from its own folder, which bundling breaks)
-//   assets/fonts  (certificates) the CJK subset and its OFL licence
+//   assets/fonts  (certificates) the CJK subsets (GB2312; the rest of the name characters, brotli) and their OFL licence
 //   config.json   (reminders) the daily timer trigger of the deadline sweep
 // Usage: node scripts/build-cloud.mjs [--out <dir>] [--only name,name]
 import { build } from 'esbuild';
@@ -170,7 +170,7 @@ export async function buildFunction(fn, outRoot = OUT) {
   );
   if (fn.name === 'certificates') {
     mkdirSync(path.join(dir, 'assets', 'fonts'), { recursive: true });
-    for (const f of ['NotoSansCJKsc-Regular-GB2312.otf', 'OFL.txt']) copyFileSync(path.join(FONT_DIR, f), path.join(dir, 'assets', 'fonts', f));
+    for (const f of ['NotoSansCJKsc-Regular-GB2312.otf', 'NotoSansCJKsc-Regular-Names.otf.br', 'OFL.txt']) copyFileSync(path.join(FONT_DIR, f), path.join(dir, 'assets', 'fonts', f));
   }
   if (TIMERS[fn.name]) writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ triggers: TIMERS[fn.name] }, null, 2) + '\n');
   // A bundle that would require a package its package.json does not install fails at cold start: refuse to write it.
