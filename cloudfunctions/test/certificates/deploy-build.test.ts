@@ -37,6 +37,8 @@ test('certificates carries the font and its licence; reminders its daily timer',
   const fonts = path.join(OUT, 'certificates', 'assets', 'fonts');
   expect(readFileSync(path.join(fonts, 'NotoSansCJKsc-Regular-GB2312.otf')).equals(readFileSync(path.join(CLOUD, 'assets/fonts/NotoSansCJKsc-Regular-GB2312.otf')))).toBe(true);
   expect(readFileSync(path.join(fonts, 'OFL.txt'), 'utf8')).toContain('SIL OPEN FONT LICENSE Version 1.1');
+  // The names font (every other Han character a name may contain), loaded beside the main one.
+  expect(readFileSync(path.join(fonts, 'NotoSansCJKsc-Regular-Names.otf.br')).equals(readFileSync(path.join(CLOUD, 'assets/fonts/NotoSansCJKsc-Regular-Names.otf.br')))).toBe(true);
   const config = JSON.parse(readFileSync(path.join(OUT, 'reminders', 'config.json'), 'utf8'));
   expect(config.triggers[0]).toMatchObject({ type: 'timer', config: '0 0 9 * * * *' });
   expect(existsSync(path.join(OUT, 'accounts', 'assets'))).toBe(false);
