@@ -76,5 +76,6 @@ test('the certificates bundle issues, renders with its own font, and verifies; o
     verify: 'VALID',
     otherAction: 'UNKNOWN_FUNCTION',
     persons: 6,
+    rareNamePrinted: true,
   });
 }, 60_000);
