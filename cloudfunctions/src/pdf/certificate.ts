@@ -89,14 +89,14 @@ function isUnifiedIdeograph(cp: number): boolean {
 function inMainFont(cp: number): boolean {
   if (!isUnifiedIdeograph(cp)) return true;
   if (!gb2312Han) {
-    // GB2312's Han characters are rows 0xB0-0xF7, cells 0xA1-0xFE (GB 18030 decodes them identically).
-    const decoder = new TextDecoder('gb18030');
+    // GB2312's Han characters are rows 0xB0-0xF7, cells 0xA1-0xFE (GB 18030 decodes them identically, one
+    // character per code): decoded in one call.
+    const codes: number[] = [];
+    for (let hi = 0xb0; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) codes.push(hi, lo);
     gb2312Han = new Set();
-    for (let hi = 0xb0; hi <= 0xf7; hi++) {
-      for (let lo = 0xa1; lo <= 0xfe; lo++) {
-        const cpOf = decoder.decode(Uint8Array.of(hi, lo)).codePointAt(0)!;
-        if (isUnifiedIdeograph(cpOf)) gb2312Han.add(cpOf);
-      }
+    for (const ch of new TextDecoder('gb18030').decode(Uint8Array.from(codes))) {
+      const cp = ch.codePointAt(0)!;
+      if (isUnifiedIdeograph(cp)) gb2312Han.add(cp);
     }
   }
   return gb2312Han.has(cp);
