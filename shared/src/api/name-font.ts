@@ -37,8 +37,11 @@ const isUnifiedIdeograph = (cp: number) =>
 /** The Han characters of `name` (each once, in order) the certificate font cannot print. */
 export function unprintableNameCharacters(name: string): string[] {
   const missing: string[] = [];
-  for (const ch of name) {
-    const cp = ch.codePointAt(0)!;
+  // Stepping by code point by hand: a transpiled for…of over a string may walk UTF-16 units in the mini-program.
+  for (let i = 0; i < name.length; ) {
+    const cp = name.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    i += ch.length;
     if (isUnifiedIdeograph(cp) && !isPrintableNameHan(cp) && !missing.includes(ch)) missing.push(ch);
   }
   return missing;
