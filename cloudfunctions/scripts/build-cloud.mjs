@@ -7,7 +7,7 @@
 //                 makeMain(name, cloud); the bundle's registry holds only that function (smaller, faster cold start)
 //   package.json  what the platform installs: wx-server-sdk, and for certificates pdfkit + qrcode (kept out of the
 //                 bundle: pdfkit loads its font metrics from its own folder, which bundling breaks)
-//   assets/fonts  (certificates) the CJK subset and its OFL licence
+//   assets/fonts  (certificates) the CJK subsets (GB2312; the rest of the name characters, brotli) and their OFL licence
 //   config.json   (reminders) the 5-minute timer trigger (sender + daily sweep) and the subscribeMessage.send permission
 // Usage: node scripts/build-cloud.mjs [--out <dir>] [--only name,name]
 import { build } from 'esbuild';
@@ -176,7 +176,7 @@ export async function buildFunction(fn, outRoot = OUT) {
   );
   if (fn.name === 'certificates') {
     mkdirSync(path.join(dir, 'assets', 'fonts'), { recursive: true });
-    for (const f of ['NotoSansCJKsc-Regular-GB2312.otf', 'OFL.txt']) copyFileSync(path.join(FONT_DIR, f), path.join(dir, 'assets', 'fonts', f));
+    for (const f of ['NotoSansCJKsc-Regular-GB2312.otf', 'NotoSansCJKsc-Regular-Names.otf.br', 'OFL.txt']) copyFileSync(path.join(FONT_DIR, f), path.join(dir, 'assets', 'fonts', f));
   }
   if (TIMERS[fn.name] || OPENAPI[fn.name]) {
     const config = { ...(OPENAPI[fn.name] ? { permissions: { openapi: OPENAPI[fn.name] } } : {}), ...(TIMERS[fn.name] ? { triggers: TIMERS[fn.name] } : {}) };

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import type PDFKit from 'pdfkit';
 import type QRCodeModule from 'qrcode';
 import type { CertificateContent } from '../functions/certificates/signing';
@@ -20,9 +22,19 @@ export interface CertificatePdfInput {
   keyId: string;
   /** Text of the QR code (see signing.ts `qrPayload`). */
   qrText: string;
+  /**
+   * Set when the certificate is no longer valid (superseded before its re-print): the sentence saying why. The page
+   * is then stamped 已作废 with that sentence, so a printed copy can never pass for the current one.
+   */
+  voided?: string | null;
 }
 
 const FONT_FILE = 'NotoSansCJKsc-Regular-GB2312.otf';
+/**
+ * Every other Han character a name may contain (shared/src/api/name-characters.ts), from the same typeface, brotli-
+ * compressed. Loaded only when a name needs it, so the usual certificate never pays for it.
+ */
+const NAMES_FONT_FILE = 'NotoSansCJKsc-Regular-Names.otf.br';
 
 /**
  * Where the font is: beside the bundle in a deployed function (build/certificates/assets/fonts), or in
@@ -44,6 +56,62 @@ function font(): Buffer {
   // Read once per process: a warm function instance then renders without touching the disk.
   fontBytes ??= readFileSync(certificateFontPath());
   return fontBytes;
+}
+
+/** The names font sits beside the main one (same folder in the repository and in the deployed function). */
+export function namesFontPath(): string {
+  return path.join(path.dirname(certificateFontPath()), NAMES_FONT_FILE);
+}
+
+/**
+ * The names font as a parsed fontkit font, built once per instance: parsing its 5.8 MB anew for every document (what
+ * pdfkit does with a Buffer) costs ≈ 5× the rest of the render; pdfkit also accepts a font object (anything with
+ * `layout`) and subsets it per document. fontkit is resolved from pdfkit's own folder: the same parser pdfkit uses.
+ */
+let namesFontObject: object | undefined;
+function namesFont(): object {
+  if (!namesFontObject) {
+    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(bytes: Buffer): object };
+    namesFontObject = fontkit.create(brotliDecompressSync(readFileSync(namesFontPath())));
+  }
+  return namesFontObject;
+}
+
+/**
+ * Which font draws a character: the main subset has GB2312 and every non-Han character we print; a unified ideograph
+ * outside GB2312 is in the names font. Decided by the character (GB2312's Han rows decoded once, as make-font.sh
+ * lists them), not by probing a font, so the split is the same everywhere.
+ */
+let gb2312Han: Set<number> | undefined;
+function isUnifiedIdeograph(cp: number): boolean {
+  return (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x20000 && cp <= 0x323af);
+}
+function inMainFont(cp: number): boolean {
+  if (!isUnifiedIdeograph(cp)) return true;
+  if (!gb2312Han) {
+    // GB2312's Han characters are rows 0xB0-0xF7, cells 0xA1-0xFE (GB 18030 decodes them identically, one
+    // character per code): decoded in one call.
+    const codes: number[] = [];
+    for (let hi = 0xb0; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) codes.push(hi, lo);
+    gb2312Han = new Set();
+    for (const ch of new TextDecoder('gb18030').decode(Uint8Array.from(codes))) {
+      const cp = ch.codePointAt(0)!;
+      if (isUnifiedIdeograph(cp)) gb2312Han.add(cp);
+    }
+  }
+  return gb2312Han.has(cp);
+}
+
+/** Splits text into runs drawn with the main font ('cjk') or the names font ('names'), by code point. */
+export function fontRuns(text: string): Array<{ font: 'cjk' | 'names'; text: string }> {
+  const runs: Array<{ font: 'cjk' | 'names'; text: string }> = [];
+  for (const ch of text) {
+    const f = inMainFont(ch.codePointAt(0)!) ? 'cjk' : 'names';
+    const last = runs[runs.length - 1];
+    if (last && last.font === f) last.text += ch;
+    else runs.push({ font: f, text: ch });
+  }
+  return runs;
 }
 
 /** Points as printed: at most two decimals (0.5 per month of insurance), no trailing zeros. */
@@ -71,6 +139,26 @@ function load() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   libs ??= { PDFDocument: require('pdfkit') as typeof PDFKit, QRCode: require('qrcode') as typeof QRCodeModule };
   return libs;
+}
+
+/**
+ * A certificate that is no longer valid: a red band above the title with the reason, and 已作废 across the page, so
+ * neither the screen nor a printed copy can be taken for the current certificate.
+ */
+function stampVoid(doc: PDFKit.PDFDocument, notice: string, left: number, width: number): void {
+  const red = '#c00000';
+  doc.save();
+  doc.rect(left, 20, width, 38).fillColor(red).fill();
+  doc.fontSize(9.5).fillColor('#ffffff').text(`【已作废】${notice}`, left + 8, 25, { width: width - 16, lineGap: 1, height: 30 });
+  doc.restore();
+
+  const cx = doc.page.width / 2;
+  const cy = doc.page.height / 2;
+  doc.save();
+  doc.rotate(-30, { origin: [cx, cy] });
+  doc.fillColor(red).fillOpacity(0.28).fontSize(120).text('已作废', cx - 190, cy - 90, { width: 380, align: 'center', lineBreak: false });
+  doc.fontSize(28).text('已被新凭证取代', cx - 190, cy + 55, { width: 380, align: 'center', lineBreak: false });
+  doc.restore();
 }
 
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
@@ -102,6 +190,9 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   });
 
   doc.registerFont('cjk', font());
+  // The names font only when some value needs it (a rare character in the name): the usual certificate skips it.
+  const values = [content.name, content.idMasked, content.permitNo];
+  if (values.some((v) => fontRuns(v).some((r) => r.font === 'names'))) doc.registerFont('names', namesFont() as unknown as Buffer);
   doc.font('cjk');
 
   const left = doc.page.margins.left;
@@ -120,7 +211,14 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   let y = 148;
   const field = (label: string, value: string) => {
     doc.fontSize(12).fillColor(muted).text(label, left, y, { width: labelW });
-    doc.fillColor(ink).text(value, left + labelW, y, { width: width - labelW });
+    // One line, run by run: characters outside GB2312 come from the names font (same typeface and metrics).
+    let x = left + labelW;
+    doc.fillColor(ink);
+    for (const run of fontRuns(value)) {
+      doc.font(run.font).text(run.text, x, y, { lineBreak: false });
+      x += doc.widthOfString(run.text);
+    }
+    doc.font('cjk');
     y += 24;
   };
   field('姓名', content.name);
@@ -172,6 +270,8 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   doc.fontSize(9).fillColor(muted).text(`电子签名（Ed25519，密钥标识 ${keyId}）：`, left, sigY + 8, { width });
   doc.font('Courier').fontSize(8).fillColor(ink).text(signature, left, sigY + 24, { width, characterSpacing: 0.2 });
   doc.font('cjk');
+
+  if (input.voided) stampVoid(doc, input.voided, left, width);
 
   doc.end();
   return done;

@@ -97,15 +97,27 @@ describe('verify (public)', () => {
     const app = (await cloud.store.get<{ _id: string; [k: string]: any }>('applications', 'app-2025-p-demo-employee'))!;
     const before = await cloud.ok('demo-employee', 'certificates', 'list', {});
     const oldSerial = before.certificates[0].serial;
-    await cloud.store.set('applications', {
-      ...app,
-      points: { ...app.points, total: app.points.total + 10 },
-      updatedAt: new Date().toISOString(),
+    // The points change the only way they can after the result: an objection (filed on the window's last day,
+    // 2025-09-26), answered by the district office (rental 4 → 5 years).
+    cloud.setNow(bj('2025-09-26T10:00:00'));
+    const { objection } = await cloud.ok('demo-employee', 'objections', 'file', {
+      applicationId: app._id,
+      indicators: ['rental'],
+      reason: '租赁备案满5年，请重新核定',
+      requestId: 'cert-actions-objection-1',
+    });
+    cloud.setNow(bj('2025-09-26T15:00:00'));
+    await cloud.ok('demo-district-office', 'objections', 'answer', {
+      objectionId: objection.objectionId,
+      reply: '经核实租赁备案满5年，予以调整',
+      changes: [{ indicator: 'rental', acceptedValue: { rentalYears: 5 } }],
     });
     // Before anyone re-prints, the old paper already no longer states the granted points.
     const stale = (await cloud.store.get<CertificateDoc>(OWN_COLLECTIONS.certificates, oldSerial))!;
     expect(stale.status).toBe('active');
     expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: oldSerial, signature: stale.signature })).toMatchObject({ code: 'SUPERSEDED' });
+    // The re-grant of 09-26 allows a new certificate 7 working days later (across National Day).
+    cloud.setNow(bj('2025-10-15T09:00:00'));
     const re = await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: app._id });
     expect(re.reissued).toBe(true);
     const old = (await cloud.store.get<CertificateDoc>(OWN_COLLECTIONS.certificates, oldSerial))!;

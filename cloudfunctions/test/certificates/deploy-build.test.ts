@@ -37,6 +37,8 @@ test('certificates carries the font and its licence; reminders its one timer (ev
   const fonts = path.join(OUT, 'certificates', 'assets', 'fonts');
   expect(readFileSync(path.join(fonts, 'NotoSansCJKsc-Regular-GB2312.otf')).equals(readFileSync(path.join(CLOUD, 'assets/fonts/NotoSansCJKsc-Regular-GB2312.otf')))).toBe(true);
   expect(readFileSync(path.join(fonts, 'OFL.txt'), 'utf8')).toContain('SIL OPEN FONT LICENSE Version 1.1');
+  // The names font (every other Han character a name may contain), loaded beside the main one.
+  expect(readFileSync(path.join(fonts, 'NotoSansCJKsc-Regular-Names.otf.br')).equals(readFileSync(path.join(CLOUD, 'assets/fonts/NotoSansCJKsc-Regular-Names.otf.br')))).toBe(true);
   const config = JSON.parse(readFileSync(path.join(OUT, 'reminders', 'config.json'), 'utf8'));
   expect(config.triggers).toEqual([{ name: 'reminderTimer', type: 'timer', config: '0 */5 * * * * *' }]);
   expect(config.permissions).toEqual({ openapi: ['subscribeMessage.send'] });
@@ -75,5 +77,6 @@ test('the certificates bundle issues, renders with its own font, and verifies; o
     verify: 'VALID',
     otherAction: 'UNKNOWN_FUNCTION',
     persons: 6,
+    rareNamePrinted: true,
   });
 }, 60_000);

@@ -21,6 +21,11 @@ export const RevokeCertificateInput = z.strictObject({
   serial: CertificateSerialSchema,
   reason: z.string().trim().min(2).max(200),
 });
+/** Admin: lifts a revocation so `issue` may print a new certificate (the revoked serial stays revoked). */
+export const LiftCertificateRevocationInput = z.strictObject({
+  serial: CertificateSerialSchema,
+  reason: z.string().trim().min(2).max(200),
+});
 /** Public: either what is printed (serial + signature) or the QR code's text. */
 export const VerifyCertificateInput = z.union([
   z.strictObject({ serial: CertificateSerialSchema, signature: CertificateSignatureSchema }),
@@ -34,6 +39,7 @@ export const CERTIFICATES_ACTION_INPUTS = {
   list: ListCertificatesInput,
   download: DownloadCertificateInput,
   revoke: RevokeCertificateInput,
+  liftRevocation: LiftCertificateRevocationInput,
   verify: VerifyCertificateInput,
   publicKey: CertificatePublicKeyInput,
 } as const;

@@ -6,3 +6,4 @@ export * from './certificates';
 export * from './rounds';
 export * from './claims';
 export * from './calendar';
+export * from './name-font';

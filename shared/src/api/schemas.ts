@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { INDICATORS } from '../scoring/rules';
 import type { DepartmentCode, IndicatorCode } from '../scoring/types';
 import { ClaimSchema } from './claims';
+import { unprintableNameCharacters } from './name-font';
 // GB 11643 ID numbers and mainland mobile numbers: the people barrel's form schemas (checksum, region, date).
 import { IdNumberSchema, PhoneSchema } from '../people/id-number';
 import { tryParseDate } from '../calendar/civil-date';
@@ -43,10 +44,27 @@ export const INDICATOR_CODES = Object.keys(INDICATORS) as [IndicatorCode, ...Ind
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_:-]{1,128}$/, '编号格式不正确');
 /** Client-chosen id making a submission idempotent (e.g. a UUID generated when the form opens). */
 export const RequestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为8至64位字母、数字、-或_');
+/**
+ * A Chinese name: 2–20 characters counted by code point (a character of Extension B, e.g. 𠇔, is one character though
+ * two UTF-16 units), unified ideographs of every block (堃 in GBK, 䶮 in Extension A, 𠇔 in Extension B) and the
+ * middle dot of transcribed names; or a Latin-letter name. Each Han character must also be one the certificate font
+ * prints (name-characters.ts, generated with the font): a name that registers always prints.
+ */
+const NAME_SHAPE = /^[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{20000}-\u{323AF}·]{2,20}$|^[A-Za-z][A-Za-z .'-]{1,49}$/u;
 export const NameSchema = z
   .string()
   .trim()
-  .regex(/^[\u4e00-\u9fa5·]{2,20}$|^[A-Za-z][A-Za-z .'-]{1,49}$/, '请填写与身份证件一致的姓名');
+  .regex(NAME_SHAPE, '请填写与身份证件一致的姓名')
+  .superRefine((name, ctx) => {
+    if (!NAME_SHAPE.test(name)) return; // the shape's own message stands
+    const missing = unprintableNameCharacters(name);
+    if (missing.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `姓名中的“${missing.join('、')}”暂未收录于本系统字库，无法在积分有效凭证上打印，请到区积分受理点咨询办理`,
+      });
+    }
+  });
 export const DepartmentSchema = z.enum(DEPARTMENT_CODES);
 export const IndicatorSchema = z.enum(INDICATOR_CODES);
 export const YearSchema = z.number().int().min(2021).max(2100);

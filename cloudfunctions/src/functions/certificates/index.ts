@@ -5,6 +5,7 @@ import {
   CertificatePublicKeyInput,
   DownloadCertificateInput,
   IssueCertificateInput,
+  LiftCertificateRevocationInput,
   ListCertificatesInput,
   RevokeCertificateInput,
   VERIFY_RESULT_CODES,
@@ -22,6 +23,7 @@ import {
   buildContent,
   contentKey,
   grantedOn,
+  revocationStands,
   serialOf,
   type CertificateDoc,
   type CertificateHeadDoc,
@@ -35,17 +37,28 @@ import {
   verifyCertificateSignature,
   type CertificateContent,
 } from './signing';
+import { certificateState, revokedNotice, type CertificateState } from './state';
 
 const C = OWN_COLLECTIONS;
 
-/** What the owner (or their delegate, or an admin) sees of a certificate. */
-function ownView(c: CertificateDoc) {
+/**
+ * What the owner (or their delegate, or an admin) sees of a certificate. `state` is what it is worth now ('valid',
+ * 'superseded' — also an active one whose points an objection answer changed before the re-print —, 'revoked'),
+ * with `notice`, the Chinese sentence saying why it is not valid (null when valid).
+ */
+function ownView(c: CertificateDoc, now: CertificateState) {
   return {
     ...pick(c, ['serial', 'year', 'applicationId', 'status', 'content', 'signature', 'keyId']),
     qrPayload: qrPayload(c.serial, c.signature),
     ...pick(c, ['grantedOn', 'issuedOn', 'supersededBy', 'revokedAt', 'revokedReason']),
+    revocationLiftedAt: c.revocationLiftedAt ?? null,
+    revocationLiftedReason: c.revocationLiftedReason ?? null,
+    state: now.state,
+    notice: now.notice,
   };
 }
+
+const VALID: CertificateState = { state: 'valid', notice: null, supersededBy: null };
 
 /** What a verifier sees: the content with name, ID and permit number masked. */
 function maskedContent(c: CertificateContent) {
@@ -90,6 +103,10 @@ const issue = personOrStaffAction(['district-office', 'admin'], {
       if (!permitNo) throw new AppError('VALIDATION_FAILED', '居住证号码：首次打印积分有效凭证请填写居住证号码');
 
       const draft = buildContent('JF-0000-000000', fresh, person, permitNo, ctx.today);
+      // Revocation sticks: the holder asking again does not undo an administrator's decision.
+      if (current && revocationStands(current, objection, draft)) {
+        throw ownError('CERTIFICATE_REVOKED', `${revokedNotice(current)}。如有疑问请联系区积分受理点；管理员解除撤销或异议答复重新核定积分后方可重新打印`);
+      }
       const key = contentKey(draft);
       if (current && current.status === 'active' && current.contentKey === key) {
         return { certificate: current, reissued: false, created: false };
@@ -133,7 +150,14 @@ const issue = personOrStaffAction(['district-office', 'admin'], {
       await audit({
         onBehalfOf: person._id,
         target: { collection: C.certificates, id: serial },
-        details: { applicationId: app._id, total: content.total, supersedes: current?.status === 'active' ? current.serial : null },
+        details: {
+          applicationId: app._id,
+          total: content.total,
+          supersedes: current?.status === 'active' ? current.serial : null,
+          // A new certificate after a revoked one: which revoked serial, and whether a lift or an objection allowed it.
+          afterRevoked: current?.status === 'revoked' ? current.serial : null,
+          revocationLifted: current?.status === 'revoked' ? Boolean(current.revocationLiftedAt) : null,
+        },
       });
       // To the person's WeChat, or to the delegate printing for someone without it; staff at a window get none.
       const to = allowed.access.kind === 'staff' ? person.openid : recipientOf(person, ctx.openid);
@@ -151,7 +175,7 @@ const issue = personOrStaffAction(['district-office', 'admin'], {
       );
       return { certificate: doc, reissued: current?.status === 'active', created: true };
     });
-    return { certificate: ownView(result.certificate), reissued: result.reissued, created: result.created };
+    return { certificate: ownView(result.certificate, VALID), reissued: result.reissued, created: result.created };
   },
 });
 
@@ -163,7 +187,9 @@ const list = subjectAction({
       orderBy: [['issuedAt', 'desc']],
       limit: 100,
     });
-    return { certificates: docs.map(ownView) };
+    const views = [];
+    for (const d of docs) views.push(ownView(d, await certificateState(ctx.runtime.store, d)));
+    return { certificates: views };
   },
 });
 
@@ -175,18 +201,25 @@ const download = personOrStaffAction(['admin'], {
     const cert = await store.get<CertificateDoc>(C.certificates, ctx.input.serial);
     if (!cert) throw new AppError('NOT_FOUND');
     await reach(cert.personId);
-    if (cert.status === 'revoked') throw ownError('CERTIFICATE_REVOKED');
+    if (cert.status === 'revoked') throw ownError('CERTIFICATE_REVOKED', revokedNotice(cert));
     if (cert.status === 'superseded') throw ownError('CERTIFICATE_SUPERSEDED', `该凭证已被新凭证（${cert.supersededBy}）取代，请下载最新凭证`);
-    // Rendered on demand: the PDF is a pure function of the signed record, so nothing extra is stored.
+    // Still `active` but its points were changed by an objection answer and nobody re-printed yet: the holder gets
+    // the PDF stamped 已作废 and an answer saying so, never a copy that looks current.
+    const now = await certificateState(store, cert);
+    // Rendered on demand: the PDF is a pure function of the signed record (and its void stamp), so nothing is stored.
     const pdf = await renderCertificatePdf({
       content: cert.content,
       signature: cert.signature,
       keyId: cert.keyId,
       qrText: qrPayload(cert.serial, cert.signature),
+      voided: now.state === 'valid' ? null : now.notice,
     });
     return {
       serial: cert.serial,
-      fileName: `积分有效凭证-${cert.serial}.pdf`,
+      state: now.state,
+      current: now.state === 'valid',
+      notice: now.notice,
+      fileName: now.state === 'valid' ? `积分有效凭证-${cert.serial}.pdf` : `积分有效凭证-${cert.serial}-已作废.pdf`,
       contentType: 'application/pdf',
       size: pdf.length,
       contentBase64: pdf.toString('base64'),
@@ -205,7 +238,7 @@ const revoke = defineAction({
       if (c.status !== 'active') throw new AppError('INVALID_STATE', c.status === 'revoked' ? '该凭证已撤销' : '该凭证已被取代，无需撤销');
       const patch = { status: 'revoked' as const, revokedAt: ctx.now.toISOString(), revokedReason: ctx.input.reason };
       await tx.update(C.certificates, c._id, patch);
-      await audit({ onBehalfOf: c.personId, target: { collection: C.certificates, id: c._id }, details: { status: 'revoked' } });
+      await audit({ onBehalfOf: c.personId, target: { collection: C.certificates, id: c._id }, details: { status: 'revoked', reason: ctx.input.reason } });
       const person = await tx.get<PersonDoc>(COLLECTIONS.persons, c.personId);
       if (person?.openid) {
         await queueReminder(
@@ -223,7 +256,56 @@ const revoke = defineAction({
       }
       return { ...c, ...patch };
     });
-    return { certificate: ownView(cert) };
+    return { certificate: ownView(cert, { state: 'revoked', notice: revokedNotice(cert), supersededBy: null }) };
+  },
+});
+
+/**
+ * Lifting a revocation (admin, with a reason, audited): the revoked serial stays revoked — copies of it in circulation
+ * never turn valid again — and the next `issue` prints a new certificate. Only the application's current
+ * certificate (its head) can be lifted: an older revoked one no longer decides anything.
+ */
+const liftRevocation = defineAction({
+  input: LiftCertificateRevocationInput,
+  access: ['admin'],
+  mutates: true,
+  async run(ctx) {
+    const cert = await ctx.mutate(async (tx, audit) => {
+      const c = await tx.get<CertificateDoc>(C.certificates, ctx.input.serial);
+      if (!c) throw new AppError('NOT_FOUND');
+      if (c.status !== 'revoked') throw new AppError('INVALID_STATE', '该凭证未被撤销，无需解除');
+      if (c.revocationLiftedAt) throw new AppError('INVALID_STATE', '该凭证的撤销已解除');
+      const head = await tx.get<CertificateHeadDoc>(C.certificateHeads, c.applicationId);
+      if (head?.serial !== c.serial) throw new AppError('INVALID_STATE', '该申请已出具更新的凭证，无需解除');
+      const patch = {
+        revocationLiftedAt: ctx.now.toISOString(),
+        revocationLiftedReason: ctx.input.reason,
+        revocationLiftedByOpenid: ctx.openid,
+      };
+      await tx.update(C.certificates, c._id, patch);
+      await audit({
+        onBehalfOf: c.personId,
+        target: { collection: C.certificates, id: c._id },
+        details: { status: 'revoked', revocationLifted: true, reason: ctx.input.reason },
+      });
+      const person = await tx.get<PersonDoc>(COLLECTIONS.persons, c.personId);
+      if (person?.openid) {
+        await queueReminder(
+          tx,
+          {
+            personId: c.personId,
+            toOpenid: person.openid,
+            template: 'status',
+            fields: { thing1: '积分有效凭证', phrase2: '撤销已解除', date3: ctx.today, thing4: '可重新打印积分有效凭证' },
+            page: 'packages/cert/index/index',
+            dedupeKey: `certificate-revocation-lifted:${c._id}`,
+          },
+          ctx.now,
+        );
+      }
+      return { ...c, ...patch };
+    });
+    return { certificate: ownView(cert, { state: 'revoked', notice: revokedNotice(cert), supersededBy: null }) };
   },
 });
 
@@ -256,15 +338,11 @@ const verify = defineAction({
     if (cert.keyId !== keys.keyId || !verifyCertificateSignature(cert.content, cert.signature, keys.publicKey)) {
       return invalid('SIGNATURE_INVALID');
     }
-    if (cert.status === 'revoked') return invalid('REVOKED');
-    if (cert.status === 'superseded') return invalid('SUPERSEDED', { supersededBy: null });
     // Points changed since issue (an objection answer) but no new certificate was printed yet: the paper no longer
-    // states the granted points, so it is superseded too.
-    const app = await store.get<ApplicationDoc>(COLLECTIONS.applications, cert.applicationId);
-    const person = await store.get<PersonDoc>(COLLECTIONS.persons, cert.personId);
-    if (!app || !person || !app.points || app.points.total === null) return invalid('SUPERSEDED', { supersededBy: null });
-    const current = buildContent(cert.serial, app, person, cert.content.permitNo, cert.content.issueDate);
-    if (contentKey(current) !== cert.contentKey) return invalid('SUPERSEDED', { supersededBy: null });
+    // states the granted points, so it is superseded too (certificateState).
+    const now = await certificateState(store, cert);
+    if (now.state === 'revoked') return invalid('REVOKED');
+    if (now.state === 'superseded') return invalid('SUPERSEDED', { supersededBy: null });
     return { valid: true, code: 'VALID', message: VERIFY_RESULT_CODES.VALID, certificate: maskedContent(cert.content), keyId: cert.keyId };
   },
 });
@@ -284,4 +362,4 @@ const publicKey = defineAction({
   },
 });
 
-export const certificatesFunction = defineFunction('certificates', { issue, list, download, revoke, verify, publicKey });
+export const certificatesFunction = defineFunction('certificates', { issue, list, download, revoke, liftRevocation, verify, publicKey });

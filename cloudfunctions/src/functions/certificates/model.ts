@@ -25,6 +25,13 @@ export interface CertificateDoc {
   supersededAt: string | null;
   revokedAt: string | null;
   revokedReason: string | null;
+  /**
+   * An administrator lifted the revocation (`liftRevocation`): the revoked serial stays revoked (printed copies of it
+   * never become valid again), but `issue` may print a new certificate. Absent on certificates stored before.
+   */
+  revocationLiftedAt?: string | null;
+  revocationLiftedReason?: string | null;
+  revocationLiftedByOpenid?: string | null;
   [k: string]: unknown;
 }
 
@@ -98,6 +105,31 @@ export function buildContent(
 export function contentKey(c: CertificateContent): string {
   const { serial: _s, issueDate: _d, ...stated } = c;
   return createHash('sha256').update(canonicalJson(stated)).digest('hex');
+}
+
+/** Hash of what a certificate states about the points (round, cut-off, items, total): not name, permit, serial, date. */
+export function pointsKey(c: CertificateContent): string {
+  const { round, cutOffDate, items, total } = c;
+  return createHash('sha256').update(canonicalJson({ round, cutOffDate, items, total })).digest('hex');
+}
+
+/**
+ * Whether a revoked certificate still stops `issue` from printing `next`. A revocation sticks until an administrator
+ * lifts it, or until an objection answered after the revocation changed the points (the district office has then
+ * re-granted them, and the new points deserve a certificate). A new permit number or anything else does not lift it.
+ */
+export function revocationStands(revoked: CertificateDoc, objection: ObjectionDoc | null, next: CertificateContent): boolean {
+  if (revoked.status !== 'revoked') return false;
+  if (revoked.revocationLiftedAt) return false;
+  const answeredAfter =
+    objection?.status === 'answered' && !!objection.answeredAt && !!revoked.revokedAt && objection.answeredAt > revoked.revokedAt;
+  return !(answeredAfter && pointsKey(next) !== pointsKey(revoked.content));
+}
+
+/** A Beijing date as users read it in sentences: 2025年9月26日. */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
 }
 
 export const serialOf = (year: number, seq: number) => `JF-${year}-${String(seq).padStart(6, '0')}`;

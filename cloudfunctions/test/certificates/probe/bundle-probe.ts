@@ -5,6 +5,8 @@ import path from 'node:path';
 import { COLLECTIONS } from '../../../src/core/model';
 import { DEMO_PERSON_IDS } from '../../../src/demo/seed';
 import { scoredApplication, seededCloud } from '../fixtures';
+import { idNumberFor } from '../../helpers/fixtures';
+import { drawnGlyphs } from '../pdf-inspect';
 
 async function main() {
   const [buildDir] = process.argv.slice(2);
@@ -29,6 +31,13 @@ async function main() {
     const invalid = await main({ action: 'issue', applicationId: 42 }, {});
     const count = await cloud.store.count(COLLECTIONS.persons, {});
     const bytes = Buffer.from(pdf.data.contentBase64, 'base64');
+    // A name outside GB2312 (堃 GBK, 䶮 Extension A, 𠇔 Extension B): the bundle finds the names font beside it.
+    const { person } = await cloud.ok('rare-name-openid', 'accounts', 'register', { name: '王堃䶮𠇔', idNumber: idNumberFor('1990-04-02', 41), phone: '13900000041' });
+    await scoredApplication(cloud, person.personId, 2025, '2025-09-17');
+    openid = 'rare-name-openid';
+    const rare = await main({ action: 'issue', applicationId: `app-2025-${person.personId}`, residencePermitNo: '330106202300000041' }, {});
+    const rarePdf = await main({ action: 'download', serial: rare.data.certificate.serial }, {});
+    const rareGlyphs = drawnGlyphs(Buffer.from(rarePdf.data.contentBase64, 'base64')).filter((g) => ['堃', '䶮', '𠇔'].includes(g.text));
     console.log(
       JSON.stringify({
         mainType: typeof bundle.main,
@@ -38,6 +47,7 @@ async function main() {
         verify: verified.data.code,
         otherAction: other.ok ? 'ok' : other.error.code,
         persons: count,
+        rareNamePrinted: rareGlyphs.length === 3 && rareGlyphs.every((g) => g.cid > 0),
         validation: invalid.ok ? null : `${invalid.error.code} ${invalid.error.message}`,
       }),
     );

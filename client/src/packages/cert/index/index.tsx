@@ -14,7 +14,7 @@ import { callChecked } from '../../apply/common/api';
 import { base64ToBlobUrl, openBase64File } from '../../apply/common/openFile';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
-import { CERT_STATUS_TEXT, type CertificateView } from '../types';
+import { CERT_STATE_TEXT, certificateState, type CertificateView } from '../types';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -77,16 +77,30 @@ export default function CertificatePage() {
     }
   }
 
-  const active = certs?.find((c) => c.status === 'active' && (!applicationId || c.applicationId === applicationId));
-  const others = certs?.filter((c) => c !== active) ?? [];
+  const forApp = (c: CertificateView) => !applicationId || c.applicationId === applicationId;
+  // Only a certificate that is valid now is shown as the certificate; an `active` one whose points an objection
+  // answer changed is superseded already, and a revoked one says why (the list is newest first).
+  const active = certs?.find((c) => certificateState(c) === 'valid' && forApp(c));
+  const latest = certs?.find(forApp);
+  const invalid = !active && latest && certificateState(latest) !== 'valid' ? latest : undefined;
+  const others = certs?.filter((c) => c !== active && c !== invalid) ?? [];
 
   return (
     <PageShell title="凭证打印">
       <InfoNotice>积分核定满7个工作日后，可打印积分有效凭证。凭证带电子签名和二维码，可在“凭证核验”中查验真伪。</InfoNotice>
       <ErrorNotice message={error} />
       {certs === null ? <Loading /> : null}
+      {invalid ? (
+        <Section title="积分有效凭证" extra={<StateBadge tone="off" text={`凭证${CERT_STATE_TEXT[certificateState(invalid)]}`} />}>
+          <View className="flows-cert" aria-label="凭证状态">
+            <ErrorNotice message={invalid.notice ?? `该凭证${CERT_STATE_TEXT[certificateState(invalid)]}，不能作为有效凭证使用`} />
+            <Row label="凭证编号">{invalid.serial}</Row>
+            <Row label="原载总积分">{invalid.content.total}分</Row>
+          </View>
+        </Section>
+      ) : null}
       {certs && !active ? (
-        <Section title="尚未出具凭证">
+        <Section title={invalid ? '重新出具凭证' : '尚未出具凭证'}>
           <Text className="flows-muted">
             {applicationId ? '积分结果确认后可申请出具积分有效凭证。' : '请从“积分查询”中选择已核定的积分申请。'}
           </Text>
@@ -117,7 +131,7 @@ export default function CertificatePage() {
         </Section>
       ) : null}
       {active ? (
-        <Section title="积分有效凭证" extra={<StateBadge tone="done" text={`凭证${CERT_STATUS_TEXT[active.status]}`} />}>
+        <Section title="积分有效凭证" extra={<StateBadge tone="done" text={`凭证${CERT_STATE_TEXT.valid}`} />}>
           <View className="flows-cert" aria-label="凭证预览">
             <Row label="凭证编号">{active.serial}</Row>
             <Row label="积分年度">{active.content.round}年度</Row>
@@ -160,8 +174,9 @@ export default function CertificatePage() {
         <Section title="历史凭证">
           {others.map((c) => (
             <Row key={c.serial} label={c.serial}>
-              <StateBadge tone={c.status === 'active' ? 'done' : 'off'} text={CERT_STATUS_TEXT[c.status]} />
+              <StateBadge tone={certificateState(c) === 'valid' ? 'done' : 'off'} text={CERT_STATE_TEXT[certificateState(c)]} />
               <Text>{c.content.total}分</Text>
+              {c.notice ? <Text className="flows-muted">{c.notice}</Text> : null}
             </Row>
           ))}
         </Section>
