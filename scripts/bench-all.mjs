@@ -11,6 +11,7 @@ const benches = [
   ['local cloud: submissions under load', 'cloudfunctions/bench/server.bench.ts'],
   ['certificates: PDF', 'cloudfunctions/bench/cert.bench.ts'],
   ['rounds: rank and publish', 'cloudfunctions/bench/round.bench.ts'],
+  ['local cloud: SQLite WAL under sustained writes', 'cloudfunctions/bench/wal.bench.ts'],
   ['deployable functions: size and cold start', 'cloudfunctions/bench/functions.bench.ts'],
   ['client: package sizes', 'client/scripts/size.mjs', 'builds'],
   ['client: calculator first render in chromium', 'client/e2e/first-render.bench.ts', 'builds'],
