@@ -38,7 +38,14 @@ function percentiles(xs: number[]): string {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'hz-wal-bench-'));
   const file = join(dir, 'db.sqlite');
-  const store = new SqliteStore(file);
+  const pauses: number[] = [];
+  let notEmptied = 0;
+  const store = new SqliteStore(file, {
+    onWalCheckpoint: ({ pausedMs, emptied }) => {
+      pauses.push(pausedMs);
+      if (!emptied) notEmptied++;
+    },
+  });
   const walSize = () => {
     try {
       return statSync(`${file}-wal`).size;
@@ -104,6 +111,7 @@ async function main() {
     console.log(`wal_applications: ${N} count (${WRITERS} writers, 1 reader, ${(N / seconds).toFixed(0)} transactions/s)`);
     console.log(`wal_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: latencies scale with it)`);
     console.log(`wal_largest: ${(largestWal / 2 ** 20).toFixed(1)} MiB (goal ≤ ${DEFAULT_WAL_LIMIT_BYTES / 2 ** 20} + one commit group)`);
+    console.log(`wal_bounding_checkpoints: ${pauses.length} count (${notEmptied} kept from emptying the WAL by a reader); writes paused ${pauses.length ? percentiles(pauses) : 'never'}`);
     console.log(`wal_write_latency: ${percentiles(writeMs)} (one application, queued behind ${WRITERS - 1} others)`);
     console.log(`wal_read_latency: ${percentiles(readMs)} (one application + one bucket, ${readMs.length} reads, including the wait for the event loop)`);
   } finally {

@@ -37,6 +37,9 @@ export interface SqliteStoreOptions {
   walLimitBytes?: number;
   /** How long a bounding checkpoint waits for old readers, writes paused meanwhile (default 200 ms). */
   walCheckpointWaitMs?: number;
+  /** Told of every bounding checkpoint: the WAL size that triggered it, how long writes paused, and whether a
+   * reader kept it from emptying the WAL (for logs and the bench). */
+  onWalCheckpoint?: (event: { walBytes: number; pausedMs: number; emptied: boolean }) => void;
 }
 
 /** Most transactions sharing one COMMIT: bounds how long the first of a group waits for its acknowledgement. */
@@ -101,6 +104,7 @@ export class SqliteStore implements Store {
   private readonly walCheckpointWaitMs: number;
   /** WAL size above which the next bounding checkpoint runs (raised after one that a reader kept from finishing). */
   private walCheckpointAt: number;
+  private readonly onWalCheckpoint?: SqliteStoreOptions['onWalCheckpoint'];
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file);
@@ -108,6 +112,7 @@ export class SqliteStore implements Store {
     this.walLimitBytes = options.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES;
     this.walCheckpointWaitMs = options.walCheckpointWaitMs ?? DEFAULT_WAL_CHECKPOINT_WAIT_MS;
     this.walCheckpointAt = this.walLimitBytes;
+    this.onWalCheckpoint = options.onWalCheckpoint;
     if (file === ':memory:') {
       // An in-memory database cannot be shared between connections: read through the writer (tests only).
       this.reader = this.db;
@@ -282,6 +287,7 @@ export class SqliteStore implements Store {
       return; // no WAL file (yet): nothing to bound
     }
     if (size <= this.walCheckpointAt) return;
+    const started = performance.now();
     const result = await new Promise<{ busy: number } | null>((resolve) => {
       const onMessage = (m: { type?: string; result?: { busy: number } }) => {
         if (m?.type !== 'truncated') return;
@@ -299,7 +305,9 @@ export class SqliteStore implements Store {
     });
     // A reader still on old frames kept the WAL from being emptied: try again after another limit's worth of
     // growth rather than pausing writes after every group while that reader lasts.
-    this.walCheckpointAt = result && result.busy === 0 ? this.walLimitBytes : size + this.walLimitBytes;
+    const emptied = result !== null && result.busy === 0;
+    this.walCheckpointAt = emptied ? this.walLimitBytes : size + this.walLimitBytes;
+    this.onWalCheckpoint?.({ walBytes: size, pausedMs: performance.now() - started, emptied });
   }
 
   private async runOne<T>(work: (tx: DocOps) => Promise<T>): Promise<T> {

@@ -14,11 +14,18 @@ const ONE_GROUP = 64 * 1024;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function openStore(): { store: SqliteStore; file: string } {
+function openStore(): { store: SqliteStore; file: string; emptied: boolean[] } {
   const dir = mkdtempSync(join(tmpdir(), 'hz-sqlite-wal-'));
   dirs.push(dir);
   const file = join(dir, 'db.sqlite');
-  return { store: new SqliteStore(file, { walLimitBytes: LIMIT, walCheckpointWaitMs: 20, checkpointIntervalMs: 60_000 }), file };
+  const emptied: boolean[] = [];
+  const store = new SqliteStore(file, {
+    walLimitBytes: LIMIT,
+    walCheckpointWaitMs: 20,
+    checkpointIntervalMs: 60_000,
+    onWalCheckpoint: (event) => emptied.push(event.emptied),
+  });
+  return { store, file, emptied };
 }
 
 const walSize = (file: string) => statSync(`${file}-wal`).size;
@@ -33,7 +40,7 @@ const application = (i: number, version: number) => ({
 
 describe('SQLite WAL stays bounded under sustained writes', () => {
   test('the WAL file stays under the limit across writes of eight times its size, and every write is kept', async () => {
-    const { store, file } = openStore();
+    const { store, file, emptied } = openStore();
     let largest = 0;
     for (let i = 0; i < 1000; i++) {
       await store.set('applications', application(i, 1));
@@ -41,6 +48,8 @@ describe('SQLite WAL stays bounded under sustained writes', () => {
     }
     // Each commit appends several pages (the document overflows one page): measured 18 MB of WAL without the bound.
     expect(largest).toBeLessThanOrEqual(LIMIT + ONE_GROUP);
+    expect(emptied.length).toBeGreaterThan(0);
+    expect(emptied.every((e) => e === true)).toBe(true);
     expect(await store.count('applications', {})).toBe(1000);
     expect(await store.get('applications', 'app-00000')).toEqual(application(0, 1));
     expect(await store.get('applications', 'app-00999')).toEqual(application(999, 1));
@@ -48,9 +57,10 @@ describe('SQLite WAL stays bounded under sustained writes', () => {
   });
 
   test('a read transaction held open lets the WAL grow; once released, the WAL is emptied and bounded again', async () => {
-    const { store, file } = openStore();
+    const { store, file, emptied } = openStore();
     for (let i = 0; i < 100; i++) await store.set('applications', application(i, 1));
     // Another connection holding a snapshot (as a backup or a report in another process would).
+    const attemptsBeforeHold = emptied.length;
     const snapshot = new Database(file, { readonly: true });
     snapshot.exec('BEGIN');
     const countInSnapshot = () => (snapshot.prepare('SELECT COUNT(*) AS n FROM c_applications').get() as { n: number }).n;
@@ -61,6 +71,10 @@ describe('SQLite WAL stays bounded under sustained writes', () => {
     expect(walSize(file)).toBeGreaterThan(LIMIT + ONE_GROUP);
     expect(countInSnapshot()).toBe(100);
     expect(await store.count('applications', {})).toBe(600);
+    // Tried (writes paused at most 20 ms each time), and said so: not emptied.
+    expect(emptied.length).toBeGreaterThan(attemptsBeforeHold);
+    expect(emptied.slice(attemptsBeforeHold).every((e) => e === false)).toBe(true);
+    const attemptsWhileHeld = emptied.length;
 
     snapshot.exec('COMMIT');
     snapshot.close();
@@ -75,6 +89,7 @@ describe('SQLite WAL stays bounded under sustained writes', () => {
       previous = size;
     }
     expect(truncated).toBe(true);
+    expect(emptied.slice(attemptsWhileHeld)).toContain(true);
     expect(largestAfterTruncation).toBeLessThanOrEqual(LIMIT + ONE_GROUP);
     expect(walSize(file)).toBeLessThanOrEqual(LIMIT + ONE_GROUP);
     expect(await store.count('applications', {})).toBe(600);
