@@ -12,6 +12,7 @@ const benches = [
   ['certificates: PDF', 'cloudfunctions/bench/cert.bench.ts'],
   ['rounds: rank and publish', 'cloudfunctions/bench/round.bench.ts'],
   ['files: photo upload time and bytes sent', 'cloudfunctions/bench/upload.bench.ts'],
+  ['local cloud: SQLite WAL under sustained writes', 'cloudfunctions/bench/wal.bench.ts'],
   ['deployable functions: size and cold start', 'cloudfunctions/bench/functions.bench.ts'],
   ['client: package sizes', 'client/scripts/size.mjs', 'builds'],
   ['client: calculator first render in chromium', 'client/e2e/first-render.bench.ts', 'builds'],

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Doc, DocOps, FindOptions, Store, Where } from './store';
@@ -23,6 +24,24 @@ export interface SqliteStoreOptions {
    */
   checkpoint?: 'auto' | 'background';
   checkpointIntervalMs?: number;
+  /**
+   * Bound on the WAL file (background checkpoints only; default 64 MiB). PASSIVE checkpoints alone never let the
+   * WAL restart under sustained writes: each one ends behind the commits that arrived while it copied, and SQLite
+   * rewinds the log only once it is copied entirely (measured: 615 MB while preparing 10,500 applicants). So after
+   * a commit group that leaves the WAL larger than this, the write queue pauses (reads go on) while the worker
+   * runs a TRUNCATE checkpoint: it copies the rest, waits for readers still on old frames, and empties the file.
+   * The WAL then stays under `walLimitBytes` + one commit group, provided no read transaction outlives
+   * `walCheckpointWaitMs`; one that does (another process holding a snapshot) only postpones the truncation to the
+   * next `walLimitBytes` of growth (each try pauses writes for that wait plus the copying, not for the reader's life).
+   * Measured (bench `wal.bench.ts`: 50,000 applications, 16 writers and a reader, 2 cores at load 14): largest WAL
+   * 64.2 MiB (778.9 MiB without the bound), 11 bounding checkpoints pausing writes ≈ 180 ms each (max 226 ms).
+   */
+  walLimitBytes?: number;
+  /** How long a bounding checkpoint waits for old readers, writes paused meanwhile (default 200 ms). */
+  walCheckpointWaitMs?: number;
+  /** Told of every bounding checkpoint: the WAL size that triggered it, how long writes paused, and whether a
+   * reader kept it from emptying the WAL (for logs and the bench). */
+  onWalCheckpoint?: (event: { walBytes: number; pausedMs: number; emptied: boolean }) => void;
 }
 
 /** Most transactions sharing one COMMIT: bounds how long the first of a group waits for its acknowledgement. */
@@ -30,8 +49,14 @@ const MAX_GROUP = 32;
 /** …and how long a group keeps admitting new transactions (a slow one then delays only those already in). */
 const MAX_GROUP_MS = 10;
 
+/** Default bound on the WAL file (see `walLimitBytes`). */
+export const DEFAULT_WAL_LIMIT_BYTES = 64 * 1024 * 1024;
+const DEFAULT_WAL_CHECKPOINT_WAIT_MS = 200;
+
 // Plain JS (evaluated, so it runs under jest and tsx alike): a PASSIVE checkpoint neither waits for nor blocks
-// readers and writers; it copies what it can.
+// readers and writers; it copies what it can. On request ('truncate', sent while the store's write queue is paused)
+// a TRUNCATE checkpoint copies everything, waits up to `waitMs` for readers of old frames and empties the WAL file;
+// it answers with SQLite's row { busy, log, checkpointed } (busy = 1: a reader kept it from finishing).
 const CHECKPOINTER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.module);
@@ -39,7 +64,16 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 1000');
 const step = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) { /* busy: next time */ } };
 const timer = setInterval(step, workerData.intervalMs);
-parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.postMessage('closed'); });
+const truncate = (waitMs) => {
+  db.pragma('busy_timeout = ' + waitMs);
+  try { return db.pragma('wal_checkpoint(TRUNCATE)')[0]; }
+  catch (e) { return { busy: 1, log: -1, checkpointed: -1 }; }
+  finally { db.pragma('busy_timeout = 1000'); }
+};
+parentPort.on('message', (m) => {
+  if (m && m.type === 'truncate') { parentPort.postMessage({ type: 'truncated', result: truncate(m.waitMs) }); return; }
+  clearInterval(timer); db.close(); parentPort.postMessage('closed');
+});
 `;
 
 /**
@@ -67,9 +101,20 @@ export class SqliteStore implements Store {
   private readonly inTx = new AsyncLocalStorage<boolean>();
   private closed = false;
   private checkpointer?: Worker;
+  private readonly walFile: string;
+  private readonly walLimitBytes: number;
+  private readonly walCheckpointWaitMs: number;
+  /** WAL size above which the next bounding checkpoint runs (raised after one that a reader kept from finishing). */
+  private walCheckpointAt: number;
+  private readonly onWalCheckpoint?: SqliteStoreOptions['onWalCheckpoint'];
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file);
+    this.walFile = `${file}-wal`;
+    this.walLimitBytes = options.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES;
+    this.walCheckpointWaitMs = options.walCheckpointWaitMs ?? DEFAULT_WAL_CHECKPOINT_WAIT_MS;
+    this.walCheckpointAt = this.walLimitBytes;
+    this.onWalCheckpoint = options.onWalCheckpoint;
     if (file === ':memory:') {
       // An in-memory database cannot be shared between connections: read through the writer (tests only).
       this.reader = this.db;
@@ -179,6 +224,8 @@ export class SqliteStore implements Store {
     try {
       while (this.pending.length > 0) {
         await this.runGroup();
+        // Between groups the writer holds no transaction: the one quiet moment to bound the WAL.
+        await this.boundWal();
         // Yield to the event loop between groups. The transactions' operations resolve as microtasks, so without
         // this a long queue would run as one unbroken microtask chain: node flushes HTTP responses (uncork) on
         // process.nextTick, which waits for that chain to end, so every queued request would be answered at once,
@@ -226,6 +273,43 @@ export class SqliteStore implements Store {
       return;
     }
     committed.forEach((c) => c.resolve(c.value));
+  }
+
+  /**
+   * Keeps the WAL under `walLimitBytes` (see the option): once a commit leaves it larger, the queue waits (this
+   * runs inside `drain`) while the worker truncates it. Reads carry on meanwhile, on the event loop.
+   */
+  private async boundWal(): Promise<void> {
+    const worker = this.checkpointer;
+    if (!worker) return;
+    let size: number;
+    try {
+      size = statSync(this.walFile).size;
+    } catch {
+      return; // no WAL file (yet): nothing to bound
+    }
+    if (size <= this.walCheckpointAt) return;
+    const started = performance.now();
+    const result = await new Promise<{ busy: number } | null>((resolve) => {
+      const onMessage = (m: { type?: string; result?: { busy: number } }) => {
+        if (m?.type !== 'truncated') return;
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+        resolve(m.result ?? null);
+      };
+      const onExit = () => {
+        worker.off('message', onMessage);
+        resolve(null);
+      };
+      worker.on('message', onMessage);
+      worker.once('exit', onExit);
+      worker.postMessage({ type: 'truncate', waitMs: this.walCheckpointWaitMs });
+    });
+    // A reader still on old frames kept the WAL from being emptied: try again after another limit's worth of
+    // growth rather than pausing writes after every group while that reader lasts.
+    const emptied = result !== null && result.busy === 0;
+    this.walCheckpointAt = emptied ? this.walLimitBytes : size + this.walLimitBytes;
+    this.onWalCheckpoint?.({ walBytes: size, pausedMs: performance.now() - started, emptied });
   }
 
   private async runOne<T>(work: (tx: DocOps) => Promise<T>): Promise<T> {
