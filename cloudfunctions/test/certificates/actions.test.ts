@@ -100,7 +100,7 @@ describe('verify (public)', () => {
     await cloud.store.set('applications', {
       ...app,
       points: { ...app.points, total: app.points.total + 10 },
-      updatedAt: new Date().toISOString(),
+      updatedAt: cloud.runtime.now().toISOString(),
     });
     // Before anyone re-prints, the old paper already no longer states the granted points.
     const stale = (await cloud.store.get<CertificateDoc>(OWN_COLLECTIONS.certificates, oldSerial))!;
