@@ -95,6 +95,9 @@ export async function upload(page: Page, buttonLabel: string, file = { name: 'ev
   await page.getByText(`已上传：${file.name}`).first().waitFor();
 }
 
+/** Failure screenshots of this run, numbered (not named by the wall clock, which a test run may fake). */
+let failureShots = 0;
+
 /** Waits for `text`; on failure saves the page as artifacts/failures/*.png so the reason can be seen. */
 export async function seeText(page: Page, text: string | RegExp, timeout = 15000): Promise<void> {
   try {
@@ -102,7 +105,8 @@ export async function seeText(page: Page, text: string | RegExp, timeout = 15000
   } catch (err) {
     const dir = path.join(ARTIFACTS, 'failures');
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${Date.now()}-${String(text).replace(/[^\p{L}\p{N}]+/gu, '_').slice(0, 40)}.png`);
+    failureShots += 1;
+    const file = path.join(dir, `${process.pid}-${failureShots}-${String(text).replace(/[^\p{L}\p{N}]+/gu, '_').slice(0, 40)}.png`);
     await fullScreenshot(page, file).catch(() => undefined);
     throw new Error(`"${String(text)}" not visible (screenshot: ${file}): ${(err as Error).message.split('\n')[0]}`);
   }

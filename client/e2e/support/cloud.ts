@@ -37,8 +37,9 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60000;
-  while (Date.now() < deadline) {
+  // Elapsed time on the monotonic clock (never the wall clock, which a test run may fake).
+  const deadline = performance.now() + 60000;
+  while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`local cloud exited (${child.exitCode}):\n${log()}`);
     try {
       const res = await fetch(`${url}/api/dev/personas`);

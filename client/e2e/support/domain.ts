@@ -1,5 +1,6 @@
 // Steps of other actors done through the local cloud's API (as the H5 client would send them), so a browser
 // flow can focus on the persona it is about. Every call goes through the real handlers.
+import { randomUUID } from 'node:crypto';
 import { DEPARTMENT_CODES } from '@hz-points/shared';
 import type { LocalCloud } from './cloud';
 import { TINY_PNG } from './app';
@@ -50,7 +51,7 @@ export async function applyViaApi(
   );
   const submitted = await cloud.must<{ application: { applicationId: string; resultDate: string } }>(
     'applications',
-    { action: 'submit', applicationId: application.applicationId, commitment: true, requestId: `e2e-${Date.now()}-${openid}` },
+    { action: 'submit', applicationId: application.applicationId, commitment: true, requestId: `e2e-${randomUUID()}` },
     openid,
   );
   return submitted.application;

@@ -1,5 +1,4 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { roundDates } from '@hz-points/shared';
 import { __reset, __setCloudHandler, navigations } from '../__mocks__/taro';
 import Home, { HOME_ENTRIES } from '../../src/pages/index';
 import { refreshMe, sessionStore } from '../../src/services/session';
@@ -69,13 +68,92 @@ describe('首页', () => {
 
   it("shows this year's round dates from the rules package for the Beijing date", async () => {
     render(<Home />);
-    const r = roundDates(2026);
     const card = screen.getByLabelText('2026年度积分批次');
-    const d = (s: string) => `${s.slice(0, 4)}年${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`;
-    expect(card.textContent).toContain(d(r.cutoffDate));
-    expect(card.textContent).toContain(`${d(r.settlementOpens)}至${d(r.settlementCloses)}`);
+    // FAQ2021 Q5/Q6: cut-off = 1st of the month before acceptance (10-01); settlement accepted 11-01 to 11-30.
+    expect(card.textContent).toContain('2026年10月1日');
+    expect(card.textContent).toContain('2026年11月1日至2026年11月30日');
     // 11-25 is inside the settlement window.
     expect(card.textContent).toContain('落户申请受理中');
     await waitFor(() => expect(card.textContent).toContain('按政策规则推算'));
+  });
+});
+
+/**
+ * Lets pending cloud answers (promises) arrive and React render them (its scheduler runs on the faked timers):
+ * a silent page is checked only after that.
+ */
+const settle = async () => {
+  for (let i = 0; i < 80; i++) {
+    await act(async () => {
+      jest.advanceTimersByTime(50);
+      await Promise.resolve();
+    });
+  }
+};
+
+/** The `calendar` function's answer with the built-in years 2020–2026 and any registered `extra` years. */
+function adminWithCalendar(extra: number[] = []) {
+  const years = [2020, 2021, 2022, 2023, 2024, 2025, 2026, ...extra];
+  const calls: string[] = [];
+  __setCloudHandler((name, payload) => {
+    const action = (payload as { action?: string }).action;
+    calls.push(`${name}.${action}`);
+    if (name === 'accounts' && action === 'me') return { ok: true, data: { openid: 'a1', person: null, roles: ['admin'], department: null } };
+    if (name === 'calendar' && action === 'list') {
+      return { ok: true, data: { years: years.map((year) => ({ year, origin: year > 2026 ? 'registered' : 'built-in', source: '国务院办公厅通知', registeredAt: null })), covered: years } };
+    }
+    return { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或无权查看' } };
+  });
+  return calls;
+}
+
+describe('首页: the administrator is reminded of next year’s holiday schedule (60 days before the year ends)', () => {
+  const at = (beijingNoon: string) => jest.setSystemTime(new Date(`${beijingNoon}T04:00:00Z`));
+
+  it('on 2026-12-04 with 2027 missing: says so in Chinese and opens 节假日安排', async () => {
+    at('2026-12-04');
+    const calls = adminWithCalendar();
+    await act(() => refreshMe());
+    render(<Home />);
+    const notice = await screen.findByLabelText('节假日安排提醒');
+    expect(notice.textContent).toContain('2027年的国务院节假日安排尚未登记');
+    expect(calls).toContain('calendar.list');
+    fireEvent.click(screen.getByRole('button', { name: '去登记节假日安排' }));
+    expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/review/calendar/index' });
+  });
+
+  it('on 2026-11-02, the first day of the window, it warns; on 2026-11-01 it does not', async () => {
+    at('2026-11-02');
+    adminWithCalendar();
+    await act(() => refreshMe());
+    const first = render(<Home />);
+    expect(await screen.findByLabelText('节假日安排提醒')).toBeTruthy();
+    first.unmount();
+
+    at('2026-11-01');
+    const calls = adminWithCalendar();
+    render(<Home />);
+    await waitFor(() => expect(calls).toContain('calendar.list'));
+    await settle();
+    expect(screen.queryByLabelText('节假日安排提醒')).toBeNull();
+  });
+
+  it('is silent once 2027 is registered', async () => {
+    at('2026-12-31');
+    const calls = adminWithCalendar([2027]);
+    await act(() => refreshMe());
+    render(<Home />);
+    await waitFor(() => expect(calls).toContain('calendar.list'));
+    await settle();
+    expect(screen.queryByLabelText('节假日安排提醒')).toBeNull();
+  });
+
+  it('is shown to the administrator only', async () => {
+    at('2026-12-04');
+    meAs({ openid: 'r1', person: null, roles: ['reviewer'], department: 'hrss' });
+    await act(() => refreshMe());
+    render(<Home />);
+    await settle();
+    expect(screen.queryByLabelText('节假日安排提醒')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // A real runtime for domain tests: the SQLite adapter on a temporary file, local files in a temporary folder, a
 // settable clock and a captured log. Nothing is mocked: the tests run the same code as the local cloud.
-import { cpSync, mkdtempSync, rmSync } from 'fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { SqliteStore } from '../../src/storage/sqlite';
@@ -79,7 +80,24 @@ export function createTestCloud(
   };
 }
 
-/** Every document of the given collections, sorted: compare before/after to prove "nothing changed". */
+/**
+ * The collections an operator creates, read from the one collections table (docs/DEPLOY.md §4, which
+ * test/year/cloudbase.test.ts holds to the product's collection constants): a new collection documented there is in
+ * every snapshot without touching the tests.
+ */
+export function deployedCollections(): string[] {
+  const doc = readFileSync(join(__dirname, '../../../docs/DEPLOY.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## 4. Collections'));
+  const table = section.slice(0, section.indexOf('\n## ', 1));
+  const names = table
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .flatMap((line) => [...line.split('|')[1]!.matchAll(/`([A-Za-z0-9_]+)`/g)].map((m) => m[1]!));
+  if (names.length === 0) throw new Error('docs/DEPLOY.md §4: no collection table found');
+  return [...new Set(names)];
+}
+
+/** The previous fixed list; kept for callers that name it. Prefer `snapshot(store)` (every collection). */
 export const ALL_COLLECTIONS = [
   'persons',
   'accounts',
@@ -96,11 +114,48 @@ export const ALL_COLLECTIONS = [
   AUDIT_HEAD_COLLECTION,
 ] as const;
 
-export async function snapshot(store: Store, collections: readonly string[] = ALL_COLLECTIONS): Promise<string> {
+/**
+ * Collections that hold documents in a SQLite store's file, read through a separate read-only connection (WAL: the
+ * last committed state). Every table the adapter created counts, documented or not.
+ */
+export function sqliteCollections(store: SqliteStore): string[] {
+  const db = new Database(store.file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'").all() as Array<{ name: string }>;
+    return tables.map((t) => t.name.slice(2)).sort();
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Every document of every collection, sorted: compare before/after to prove "nothing changed". Without a list it
+ * covers the collections of the deployment table and, on SQLite, every collection present in the file, read raw
+ * through one read-only connection (WAL: the last committed state; the stored text is compared, so even a change
+ * in key order counts). An empty collection counts as absent: a rolled-back write may leave its empty table behind.
+ */
+export async function snapshot(store: Store, collections?: readonly string[]): Promise<string> {
+  if (!collections && store instanceof SqliteStore) return sqliteSnapshot(store);
+  const names = collections ?? deployedCollections();
   const out: Record<string, unknown[]> = {};
-  for (const c of collections) {
+  for (const c of names) {
     const docs = await store.find(c, {}, { orderBy: [['_id', 'asc']], limit: 100000 });
-    out[c] = docs;
+    if (docs.length > 0) out[c] = docs;
   }
   return JSON.stringify(out);
+}
+
+function sqliteSnapshot(store: SqliteStore): string {
+  const db = new Database(store.file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\' ORDER BY name").all() as Array<{ name: string }>;
+    const parts: string[] = [];
+    for (const { name } of tables) {
+      const rows = db.prepare(`SELECT _id, doc FROM "${name}" ORDER BY _id`).raw().all() as Array<[string, string]>;
+      if (rows.length > 0) parts.push(`${name.slice(2)}\u0000${rows.map(([id, doc]) => `${id}\u0001${doc}`).join('\u0002')}`);
+    }
+    return parts.join('\u0003');
+  } finally {
+    db.close();
+  }
 }

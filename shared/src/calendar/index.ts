@@ -42,3 +42,4 @@ export {
   beijingStartOfDay,
   isOpenAt,
 } from './deadlines';
+export { HOLIDAY_SCHEDULE_REMINDER, type HolidayScheduleReminder, holidayScheduleReminder } from './holiday-schedule-reminder';

@@ -8,6 +8,7 @@ import { ElderToggle } from '../../components/ElderToggle';
 import { navigate, type RouteName } from '../../routes';
 import { hasRole, useSession } from '../../services/session';
 import { IdentityCard } from './components/IdentityCard';
+import { HolidayScheduleNotice, useHolidayScheduleReminder } from './components/HolidayScheduleNotice';
 import { useRound, type RoundView } from './useRound';
 import './index.scss';
 import { RoundDateRows } from '../../components/RoundDateRows';
@@ -75,6 +76,7 @@ export default function Home() {
   const today = useMemo(() => beijingDate(new Date()), []);
   const { me, status, error, actingFor, isStaff, refreshMe } = useSession();
   const round = useRound(today);
+  const calendarReminder = useHolidayScheduleReminder(today, hasRole(me, 'admin'));
 
   const notices = useMemo(
     () => YEARLY_TIMELINE.filter((s) => ['apply-points', 'result', 'objection', 'apply-settlement'].includes(s.key)),
@@ -116,6 +118,8 @@ export default function Home() {
           ))}
         </View>
       </View>
+
+      {calendarReminder && <HolidayScheduleNotice reminder={calendarReminder} onOpen={() => go('reviewCalendar')} />}
 
       {isStaff && staffEntries.length > 0 && (
         <View className='hz-card hz-staff' aria-label='审核端'>
