@@ -1,3 +1,5 @@
+// Must run before any schema is built (WeChat has no working `Function`): zod's interpreted parsers only.
+import './lib/zod-jitless';
 // Must run before the first render: teaches the weapp runtime the aria-* template attributes.
 import './lib/weapp-a11y';
 import type { PropsWithChildren } from 'react';
