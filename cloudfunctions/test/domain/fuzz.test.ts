@@ -3,7 +3,7 @@
 // leaves the store exactly as it was.
 import fc from 'fast-check';
 import { rmSync } from 'fs';
-import { ERROR_CODES } from '@hz-points/shared';
+import { ERROR_CODES, PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { invoke } from '../../src/core/invoke';
 import { REGISTRY } from '../../src/functions/registry';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
@@ -33,7 +33,7 @@ const CALLERS = [
 /** A plausible payload per action, to mutate one field at a time. */
 function templates(w: World): Record<string, Record<string, unknown>> {
   return {
-    'accounts.register': { name: '模糊测试', idNumber: '11010519491231002X', phone: '13800009999' },
+    'accounts.register': { name: '模糊测试', idNumber: '11010519491231002X', phone: '13800009999', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } },
     'accounts.me': {},
     'accounts.addDependent': { name: '模糊家属', idNumber: '11010520200101001X', relation: 'parent', actorIdentityFileId: 'f-x', subjectIdentityFileId: 'f-y' },
     'accounts.listSubjects': {},
@@ -47,6 +47,8 @@ function templates(w: World): Record<string, Record<string, unknown>> {
     'accounts.listEntrustments': {},
     'accounts.grantRole': { openid: 'x', role: 'reviewer', department: 'tax' },
     'accounts.revokeRole': { openid: 'demo-reviewer-tax', role: 'reviewer' },
+    'accounts.exportMyData': {},
+    'accounts.deleteAccount': { confirm: true },
     'accounts.bindAtWindow': { openid: 'fuzz-openid', personId: w.person.T, phone: '13600000000' },
     'files.upload': { onBehalfOf: w.person.E, purpose: 'evidence', contentBase64: b64(PNG_BYTES) },
     'files.read': { fileId: w.evidence.E },

@@ -1,5 +1,6 @@
 // The role matrix: every action × every role, table-driven. A denied call returns the expected code and changes
 // nothing (store snapshot before = after); an allowed call succeeds and, when it writes, is audited with the actor.
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -67,10 +68,23 @@ let serial = 50;
 const CASES: Case[] = [
   {
     fn: 'accounts', action: 'register', mutates: true,
-    payload: () => ({ name: '测试新人', idNumber: idNumberFor('1990-01-01', serial++), phone: '13700000000' }),
+    payload: () => ({ name: '测试新人', idNumber: idNumberFor('1990-01-01', serial++), phone: '13700000000', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } }),
     expect: row(STAFF, () => 'ALREADY_REGISTERED'),
   },
   { fn: 'accounts', action: 'me', mutates: false, payload: () => ({}), expect: row([...REGISTERED, ...STAFF], () => '') },
+  // 个人信息保护法: only one's own data, never a person id in the payload; staff accounts hold no person.
+  { fn: 'accounts', action: 'exportMyData', mutates: false, payload: () => ({}), expect: row(REGISTERED, () => 'NOT_REGISTERED') },
+  {
+    // Deletion only without a submitted application (owner, stranger) and without live relations or entrustments
+    // (agents with a pending or active one, guardians — the expired guardianship is still on record until ended).
+    fn: 'accounts', action: 'deleteAccount', mutates: true,
+    payload: () => ({ confirm: true }),
+    expect: {
+      ...row(['agentRevoked', 'guardianWithout'], staffOr('NOT_REGISTERED', 'ACCOUNT_IN_USE')),
+      owner: 'ACCOUNT_HAS_APPLICATIONS',
+      stranger: 'ACCOUNT_HAS_APPLICATIONS',
+    },
+  },
   {
     fn: 'accounts', action: 'addDependent', mutates: true,
     payload: (w, r) => {
