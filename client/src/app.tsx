@@ -8,6 +8,7 @@ import { ConfigProvider } from '@nutui/nutui-react-taro';
 import zhCN from '@nutui/nutui-react-taro/dist/es/locales/zh-CN';
 import { initCloud } from './services/cloud';
 import { refreshMe } from './services/session';
+import { installPrivacyAuthorization } from './services/privacy';
 import { useTheme } from './theme/elder';
 import './app.scss';
 
@@ -18,6 +19,7 @@ function App({ children }: PropsWithChildren) {
   const { nutui, elder } = useTheme();
   useLaunch(() => {
     initCloud();
+    installPrivacyAuthorization();
     void refreshMe();
   });
   return (

@@ -13,6 +13,8 @@ export const SUBPACKAGES = {
   cert: { certificate: 'index/index', certVerify: 'verify/index' },
   settle: { settle: 'index/index' },
   agent: { agent: 'index/index' },
+  // 隐私政策 and 我的个人信息 (download / delete, 个人信息保护法); weapp helper.
+  privacy: { privacyPolicy: 'policy/index', myData: 'data/index' },
   review: { reviewQueue: 'queue/index', reviewObjections: 'objections/index', reviewRounds: 'rounds/index', reviewCalendar: 'calendar/index' },
 } as const;
 

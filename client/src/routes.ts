@@ -27,6 +27,8 @@ export interface RouteParams {
   reviewObjections: Record<string, never>;
   reviewRounds: Record<string, never>;
   reviewCalendar: Record<string, never>;
+  privacyPolicy: Record<string, never>;
+  myData: Record<string, never>;
 }
 
 export function buildUrl<R extends RouteName>(route: R, params?: RouteParams[R]): string {

@@ -57,6 +57,11 @@ export class LogicLayer {
   readonly toasts: string[] = [];
   /** What the realm logged with console.error. */
   readonly errors: unknown[] = [];
+  /** Files the app wrote (wx.getFileSystemManager().writeFile) and offered to send (wx.shareFileMessage). */
+  readonly files = new Map<string, string>();
+  readonly sharedFiles: string[] = [];
+  /** WeChat's privacy state: whether the user agreed, the app's listener, and how each request was answered. */
+  readonly privacy = { agreed: false, listener: null as null | ((resolve: (r: any) => void, info: unknown) => void), answers: [] as unknown[] };
   /** Answer to the next wx.showModal (confirm or cancel). */
   modalAnswer: 'confirm' | 'cancel' = 'confirm';
   openid = 'demo-applicant';
@@ -246,6 +251,30 @@ export class LogicLayer {
       switchTab: navigate,
       navigateBack: (o: Opts) => (layer.navigations.push('back'), ok(o)),
       setNavigationBarTitle: (o: Opts) => ok(o),
+      env: { USER_DATA_PATH: 'wxfile://usr' },
+      getFileSystemManager: () => ({
+        writeFile: (o: Opts) => (layer.files.set(String(o.filePath), String(o.data)), ok(o)),
+      }),
+      shareFileMessage: (o: Opts) => (layer.sharedFiles.push(String(o.filePath)), ok(o)),
+      // __usePrivacyCheck__: WeChat asks the app's listener until the user agrees through the agree button.
+      onNeedPrivacyAuthorization: (listener: (resolve: (r: any) => void, info: unknown) => void) => {
+        layer.privacy.listener = listener;
+      },
+      requirePrivacyAuthorize: (o: Opts) => {
+        if (layer.privacy.agreed) return ok(o);
+        if (!layer.privacy.listener) {
+          o.fail?.({ errMsg: 'requirePrivacyAuthorize:fail no listener' });
+          return Promise.resolve();
+        }
+        layer.privacy.listener((answer: { event: string }) => {
+          layer.privacy.answers.push(JSON.parse(JSON.stringify(answer)));
+          if (answer.event === 'agree') {
+            layer.privacy.agreed = true;
+            o.success?.({});
+          } else o.fail?.({ errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' });
+        }, { referrer: 'requirePrivacyAuthorize' });
+        return Promise.resolve();
+      },
       cloud: {
         init: () => undefined,
         callFunction: (o: Opts) => {

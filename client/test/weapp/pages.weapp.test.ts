@@ -53,6 +53,8 @@ const PAGES: Record<RouteName, PageCase> = {
   reviewObjections: { openid: 'demo-district-office', shows: ['异议应在提出后15个工作日内答复'] },
   reviewRounds: { openid: 'demo-admin', shows: ['同分排序', '2025年11月1日至2025年11月30日'] },
   reviewCalendar: { openid: 'demo-admin', shows: ['国务院办公厅关于2020年部分节假日安排的通知'] },
+  privacyPolicy: { openid: 'demo-applicant', shows: ['一、我们收集哪些信息', '四、保存多久', '第四十七条', '版本：2026年12月4日'] },
+  myData: { openid: 'demo-applicant', shows: ['下载我的全部信息', '注销账号'] },
 };
 
 function allRoutesOfTheBuild(): string[] {
@@ -161,13 +163,59 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       layer.input(page.comp.dom.querySelector('.main--hz-field--idNumber wx-input'), idNumber);
       layer.input(page.comp.dom.querySelector('.main--hz-field--phone wx-input'), '13912345678');
       await layer.waitFor(() => false, 100);
+      layer.tap(page.comp.dom.querySelector('.main--hz-consent .main--nut-checkbox'));
+      await layer.waitFor(() => false, 100);
       const submit = [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.includes('提交实名登记'));
       layer.tap(submit as Element);
+      // __usePrivacyCheck__: WeChat asks through onNeedPrivacyAuthorization; the page shows its pop-up; nothing is sent.
+      expect(await layer.waitFor(() => page.text().includes('隐私保护提示'))).toBe(true);
+      expect(layer.calls.some((c) => c.data.action === 'register')).toBe(false);
+      const agree = page.comp.dom.querySelector('#hz-privacy-agree') ?? [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.includes('同意并继续'));
+      layer.dispatch(agree as Element, 'agreeprivacyauthorization', {});
       expect(await layer.waitFor(() => layer.calls.some((c) => c.data.action === 'register'))).toBe(true);
+      expect(layer.privacy.answers).toEqual([{ event: 'agree', buttonId: 'hz-privacy-agree' }]);
       const register = layer.calls.find((c) => c.data.action === 'register')!;
-      expect(register.data).toMatchObject({ name: '微信用户', idNumber, phone: '13912345678' });
+      expect(register.data).toMatchObject({ name: '微信用户', idNumber, phone: '13912345678', privacyConsent: { agreed: true } });
       const me = await cloud.ok('weapp-new-user', 'accounts', 'me');
       expect(me.person).toMatchObject({ name: '微信用户', idNumber });
+    });
+
+    it('我的个人信息: the new user downloads their data as a file, then deletes the account after confirming', async () => {
+      const layer = logicLayer(mode, 'weapp-new-user');
+      layer.launch();
+      const page = await layer.open(ROUTES.myData, (t) => t.includes('下载我的全部信息'));
+      const button = (label: string) => [...page.comp.dom.querySelectorAll('wx-view')].find((b: Element) => b.textContent === label) as Element;
+      layer.tap(button('下载我的全部信息'));
+      expect(await layer.waitFor(() => layer.sharedFiles.length > 0)).toBe(true);
+      // The export's Beijing date names the file; its content is the caller's own record.
+      expect(layer.sharedFiles).toEqual(['wxfile://usr/hz-points-my-data-20250926.json']);
+      const exported = JSON.parse(layer.files.get('wxfile://usr/hz-points-my-data-20250926.json')!);
+      expect(exported.person).toMatchObject({ name: '微信用户', phone: '13912345678' });
+      expect(exported.account).toMatchObject({ openid: 'weapp-new-user' });
+
+      layer.modalAnswer = 'cancel';
+      layer.tap(button('注销账号'));
+      await layer.waitFor(() => layer.modals.length === 1);
+      expect(String(layer.modals[0]!.content)).toContain('不可恢复');
+      expect(layer.calls.some((c) => c.data.action === 'deleteAccount')).toBe(false);
+
+      layer.modalAnswer = 'confirm';
+      layer.tap(button('注销账号'));
+      expect(await layer.waitFor(() => layer.navigations.includes('/pages/index/index'))).toBe(true);
+      expect(layer.calls.filter((c) => c.data.action === 'deleteAccount').map((c) => c.data)).toEqual([{ action: 'deleteAccount', confirm: true }]);
+      expect((await cloud.ok('weapp-new-user', 'accounts', 'me')).person).toBeNull();
+    });
+
+    it('我的个人信息: an applicant with a submitted application is told why the account cannot be deleted', async () => {
+      const draft = await cloud.ok('demo-employee', 'applications', 'saveDraft', { year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 2 }, evidence: [] }] });
+      await cloud.ok('demo-employee', 'applications', 'submit', { applicationId: draft.application.applicationId, commitment: true, requestId: 'weapp-delete-refused' });
+      const layer = logicLayer(mode, 'demo-employee');
+      layer.launch();
+      const page = await layer.open(ROUTES.myData, (t) => t.includes('注销账号'));
+      const del = [...page.comp.dom.querySelectorAll('wx-view')].find((b: Element) => b.textContent === '注销账号') as Element;
+      layer.tap(del);
+      expect(await layer.waitFor(() => page.text().includes('您已提交过积分申请'))).toBe(true);
+      expect(await cloud.store.get('accounts', 'demo-employee')).not.toBeNull();
     });
   });
 });
