@@ -2,6 +2,8 @@ import path from 'path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { assertDeployableCloudEnv } = require('./cloud-env');
 
 // One config for both targets; the target decides the output folder so a weapp build never overwrites the
 // h5 build the local cloud serves (both default to dist/).
@@ -31,6 +33,8 @@ function pureSharedModules(chain: any) {
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  // A release build (HZ_DEPLOY=1) refuses the placeholder CloudBase environment of the .env files.
+  if (taroEnv === 'weapp') assertDeployableCloudEnv(process.env);
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'hz-points-client',
     date: '2026-11-25',

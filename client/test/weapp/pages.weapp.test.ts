@@ -62,6 +62,25 @@ function allRoutesOfTheBuild(): string[] {
   return [...app.pages, ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
 }
 
+/** Whether a node carrying `label` is a `<tag>` whose template binds that very slot to aria-label. */
+function ariaLabelSlotOf(root: unknown, label: string, tag: string): boolean {
+  const baseWxml = readFileSync(path.join(dist, 'base.wxml'), 'utf8');
+  const find = (n: any): any => {
+    if (!n || typeof n !== 'object') return null;
+    if (Object.values(n).includes(label) && n.nn !== undefined) return n;
+    for (const c of n.cn ?? []) {
+      const hit = find(c);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  const node = find(root);
+  if (!node) return false;
+  const slot = Object.keys(node).find((k) => /^p\d+$/.test(k) && node[k] === label);
+  const tmpl = baseWxml.slice(baseWxml.indexOf(`<template name="tmpl_0_${node.nn}">`)).split('</template>')[0]!;
+  return tmpl.includes(`<${tag} `) && tmpl.includes(`aria-label="{{i.${slot}}}"`);
+}
+
 const routeName = (route: string) => (Object.keys(ROUTES) as RouteName[]).find((name) => ROUTES[name] === route);
 
 d('compiled weapp pages in a WeChat-shaped logic layer', () => {
@@ -125,6 +144,9 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       // A page added to app.json without a line in PAGES must still render something.
       expect(text.trim().length).toBeGreaterThan(name ? 10 : 0);
       expect(layer.errors).toEqual([]);
+      // Every button a screen reader meets has a name: its text (aria-label slots are checked in the register journey).
+      const unnamed = [...page.comp.dom.querySelectorAll('wx-button')].filter((b: Element) => !b.textContent?.trim());
+      expect(unnamed.map((b: Element) => b.outerHTML.slice(0, 200))).toEqual([]);
     });
   });
 
@@ -170,6 +192,9 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       // __usePrivacyCheck__: WeChat asks through onNeedPrivacyAuthorization; the page shows its pop-up; nothing is sent.
       expect(await layer.waitFor(() => page.text().includes('隐私保护提示'))).toBe(true);
       expect(layer.calls.some((c) => c.data.action === 'register')).toBe(false);
+      // The agree button's aria-label reaches WeChat: the page data puts it in the slot the Button template reads
+      // as aria-label (config/plugin-a11y.js + src/lib/weapp-a11y.ts; j-component does not render aria-* itself).
+      expect(ariaLabelSlotOf(page.page.data.root, '同意隐私政策并继续登记', 'button')).toBe(true);
       const agree = page.comp.dom.querySelector('#hz-privacy-agree') ?? [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.includes('同意并继续'));
       layer.dispatch(agree as Element, 'agreeprivacyauthorization', {});
       expect(await layer.waitFor(() => layer.calls.some((c) => c.data.action === 'register'))).toBe(true);
