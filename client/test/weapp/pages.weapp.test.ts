@@ -16,6 +16,7 @@ import { ROUTES, type RouteName } from '../../src/route-table';
 import { createTestCloud, type TestCloud } from '../../../cloudfunctions/test/helpers/runtime';
 import { seedDemo } from '../../../cloudfunctions/src/demo/seed';
 import { idNumberFor } from '../../../cloudfunctions/test/helpers/fixtures';
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 
 const dist = path.resolve(__dirname, '../..', process.env.HZ_WEAPP_DIST || 'dist/weapp');
 const built = existsSync(path.join(dist, 'app.js')) && existsSync(path.join(dist, 'app.json'));
@@ -205,8 +206,9 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       expect(me.person).toMatchObject({ name: '微信用户', idNumber });
     });
 
-    it('我的个人信息: the new user downloads their data as a file, then deletes the account after confirming', async () => {
-      const layer = logicLayer(mode, 'weapp-new-user');
+    it('我的个人信息: a new user downloads their data as a file, then deletes the account after confirming', async () => {
+      await cloud.ok('weapp-leaver', 'accounts', 'register', { name: '微信用户', idNumber: idNumberFor('1992-04-05', 42), phone: '13912345678', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
+      const layer = logicLayer(mode, 'weapp-leaver');
       layer.launch();
       const page = await layer.open(ROUTES.myData, (t) => t.includes('下载我的全部信息'));
       const button = (label: string) => [...page.comp.dom.querySelectorAll('wx-view')].find((b: Element) => b.textContent === label) as Element;
@@ -216,7 +218,7 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       expect(layer.sharedFiles).toEqual(['wxfile://usr/hz-points-my-data-20250926.json']);
       const exported = JSON.parse(layer.files.get('wxfile://usr/hz-points-my-data-20250926.json')!);
       expect(exported.person).toMatchObject({ name: '微信用户', phone: '13912345678' });
-      expect(exported.account).toMatchObject({ openid: 'weapp-new-user' });
+      expect(exported.account).toMatchObject({ openid: 'weapp-leaver' });
 
       layer.modalAnswer = 'cancel';
       layer.tap(button('注销账号'));
@@ -228,7 +230,46 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       layer.tap(button('注销账号'));
       expect(await layer.waitFor(() => layer.navigations.includes('/pages/index/index'))).toBe(true);
       expect(layer.calls.filter((c) => c.data.action === 'deleteAccount').map((c) => c.data)).toEqual([{ action: 'deleteAccount', confirm: true }]);
-      expect((await cloud.ok('weapp-new-user', 'accounts', 'me')).person).toBeNull();
+      expect((await cloud.ok('weapp-leaver', 'accounts', 'me')).person).toBeNull();
+    });
+
+    it('审核: a housing reviewer opens the rental item of a submitted application and approves it through the page', async () => {
+      // The application comes from real actions: demo-applicant claims 3 years of rental and submits.
+      const draft = await cloud.ok('demo-applicant', 'applications', 'saveDraft', { year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }] });
+      await cloud.ok('demo-applicant', 'applications', 'submit', { applicationId: draft.application.applicationId, commitment: true, requestId: 'weapp-review-journey' });
+      const layer = logicLayer(mode, 'demo-reviewer-housing');
+      layer.launch();
+      const page = await layer.open(ROUTES.reviewQueue, (t) => t.includes('合法租赁住房'));
+      const text = page.text();
+      expect(text).toContain('合法租赁住房');
+      // The applicant's ID number is masked for the reviewer.
+      expect(text).toContain('330***********0010');
+      expect(text).not.toContain('330106199503150010');
+      const buttonNamed = (label: string) => [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === label) as Element;
+      layer.tap(buttonNamed('审核'));
+      expect(await layer.waitFor(() => !!buttonNamed('审核通过'))).toBe(true);
+      layer.tap(buttonNamed('审核通过'));
+      expect(await layer.waitFor(() => layer.calls.some((c) => c.data.action === 'decide'))).toBe(true);
+      const decide = layer.calls.find((c) => c.data.action === 'decide')!;
+      expect(decide.data).toMatchObject({ decision: 'approved', acceptedValue: { rentalYears: 3 } });
+      const item = await cloud.store.get<any>('items', String(decide.data.itemId));
+      expect(item).toMatchObject({ indicator: 'rental', status: 'approved', acceptedValue: { rentalYears: 3 } });
+    });
+
+    it('代办: the employer agent chooses 为其申请 for the employee; the application page says whom they act for', async () => {
+      const layer = logicLayer(mode, 'demo-agent');
+      layer.launch();
+      const agentPage = await layer.open(ROUTES.agent, (t) => t.includes('为其申请'));
+      const forEmployee = [...agentPage.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === '为其申请') as Element;
+      layer.tap(forEmployee);
+      expect(await layer.waitFor(() => layer.navigations.some((u) => u.startsWith('/packages/apply/form/index')))).toBe(true);
+      // The navigation lands on the application form in the same app session.
+      const form = await layer.open(ROUTES.applyForm, (t) => t.includes('演示员工'));
+      expect(form.text()).toMatch(/正在代\s*演示员工\s*办理（单位委托代办）/);
+      // What the form loads, it loads for the employee (onBehalfOf), not for the agent.
+      const onBehalf = layer.calls.filter((c) => c.name === 'applications' && 'onBehalfOf' in c.data);
+      expect(onBehalf.length).toBeGreaterThan(0);
+      expect(onBehalf.every((c) => c.data.onBehalfOf === 'p-demo-employee')).toBe(true);
     });
 
     it('我的个人信息: an applicant with a submitted application is told why the account cannot be deleted', async () => {
