@@ -2,6 +2,8 @@ import path from 'path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { assertDeployableCloudEnv } = require('./cloud-env');
 
 // One config for both targets; the target decides the output folder so a weapp build never overwrites the
 // h5 build the local cloud serves (both default to dist/).
@@ -17,6 +19,13 @@ const sharedAlias = {
   '@': path.resolve(__dirname, '../src'),
 };
 
+// Dependencies that ship syntax newer than ES2018 (zod 4: `?.`, `??`, `catch {}`). Taro's babel rule only covers our
+// own source and @tarojs/*-named packages, and WeChat DevTools' ES6→ES5 switch is off (project.config.json), so these
+// would reach old iOS JavaScriptCore untranspiled and fail to parse. Babel (babel.config.js, browserslist in
+// package.json) lowers them with the rest. test/weapp/syntax.weapp.test.ts parses every built file as ES2018.
+// (A folder path: Taro's config check rejects a RegExp here.)
+const modernDependencies = path.dirname(require.resolve('zod/package.json'));
+
 // The rules package is pure (no I/O, no clock: docs/CONTRACTS.md), so a page that imports one helper from its barrel
 // need not carry the rest: declare its modules free of side effects for webpack's tree shaking.
 function pureSharedModules(chain: any) {
@@ -24,6 +33,8 @@ function pureSharedModules(chain: any) {
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  // A release build (HZ_DEPLOY=1) refuses the placeholder CloudBase environment of the .env files.
+  if (taroEnv === 'weapp') assertDeployableCloudEnv(process.env);
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'hz-points-client',
     date: '2026-11-25',
@@ -45,7 +56,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
-      compile: { include: [sharedSrc] },
+      compile: { include: [sharedSrc, modernDependencies] },
       webpackChain: pureSharedModules,
       postcss: {
         pxtransform: { enable: true, config: {} },

@@ -1,4 +1,4 @@
-// Taro plugin: let View and Text carry WeChat's accessibility attributes (aria-role, aria-label, …) into the
+// Taro plugin: let View, Text and Button carry WeChat's accessibility attributes (aria-role, aria-label, …) into the
 // mini-program templates. Taro's weapp templates only emit attributes they know, so without this a screen reader
 // in WeChat hears none of the labels the pages set (适老化 / barrier-free requirement). H5 needs nothing: the
 // attributes reach the DOM as they are.
@@ -12,8 +12,9 @@ module.exports = (ctx) => {
     const template = platform && platform.template;
     if (!template || typeof template.mergeComponents !== 'function') return;
     const attrs = Object.fromEntries(ARIA.map((a) => [a, '']));
-    // Form controls need only their name (src/components/Form passes `aria-label` to them in the mini-program).
+    // Form controls and buttons need only their name (src/components/Form passes `aria-label` to the controls; a
+    // Button without visible text, or whose text is not enough, is named with `aria-label`).
     const named = { 'aria-label': '' };
-    template.mergeComponents(ctx, { View: attrs, Text: attrs, Input: named, Textarea: named });
+    template.mergeComponents(ctx, { View: attrs, Text: attrs, Input: named, Textarea: named, Button: named });
   });
 };

@@ -1,3 +1,5 @@
+// Must run before any schema is built (WeChat has no working `Function`): zod's interpreted parsers only.
+import './lib/zod-jitless';
 // Must run before the first render: teaches the weapp runtime the aria-* template attributes.
 import './lib/weapp-a11y';
 import type { PropsWithChildren } from 'react';
@@ -6,6 +8,7 @@ import { ConfigProvider } from '@nutui/nutui-react-taro';
 import zhCN from '@nutui/nutui-react-taro/dist/es/locales/zh-CN';
 import { initCloud } from './services/cloud';
 import { refreshMe } from './services/session';
+import { installPrivacyAuthorization } from './services/privacy';
 import { useTheme } from './theme/elder';
 import './app.scss';
 
@@ -16,6 +19,7 @@ function App({ children }: PropsWithChildren) {
   const { nutui, elder } = useTheme();
   useLaunch(() => {
     initCloud();
+    installPrivacyAuthorization();
     void refreshMe();
   });
   return (

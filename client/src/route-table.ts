@@ -15,6 +15,8 @@ export const SUBPACKAGES = {
   agent: { agent: 'index/index' },
   // 消息提醒: the caller's reminders (remind).
   messages: { messages: 'index/index' },
+  // 隐私政策 and 我的个人信息 (download / delete, 个人信息保护法); weapp helper.
+  privacy: { privacyPolicy: 'policy/index', myData: 'data/index' },
   review: { reviewQueue: 'queue/index', reviewObjections: 'objections/index', reviewRounds: 'rounds/index', reviewCalendar: 'calendar/index' },
 } as const;
 

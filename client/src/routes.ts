@@ -28,6 +28,8 @@ export interface RouteParams {
   reviewRounds: Record<string, never>;
   reviewCalendar: Record<string, never>;
   messages: Record<string, never>;
+  privacyPolicy: Record<string, never>;
+  myData: Record<string, never>;
 }
 
 export function buildUrl<R extends RouteName>(route: R, params?: RouteParams[R]): string {

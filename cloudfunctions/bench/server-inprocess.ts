@@ -1,6 +1,7 @@
 // Profiling helper (not part of `npm run bench`): the submit action without HTTP, in this process, to split the
 // server's CPU per submission between the transport and invoke → store, and to time each SQL statement kind.
 //   npx tsx --tsconfig cloudfunctions/tsconfig.json cloudfunctions/bench/server-inprocess.ts [n] [concurrency]
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const a = applicant(i);
-    const reg = await invoke('accounts', { action: 'register', name: '压测申请人', idNumber: a.idNumber, phone: '13900000000' }, { openid: a.openid }, rt);
+    const reg = await invoke('accounts', { action: 'register', name: '压测申请人', idNumber: a.idNumber, phone: '13900000000', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } }, { openid: a.openid }, rt);
     if (!reg.ok) throw new Error(JSON.stringify(reg));
     const d = await invoke('applications', { action: 'saveDraft', year: DOMAIN_YEAR, claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }] }, { openid: a.openid }, rt);
     if (!d.ok) throw new Error(JSON.stringify(d));

@@ -8,5 +8,5 @@ export const ARIA_ATTRIBUTES = ['aria-role', 'aria-label', 'aria-hidden', 'aria-
 if (process.env.TARO_ENV !== 'h5') {
   const attrs = Object.fromEntries(ARIA_ATTRIBUTES.map((a) => [a, '']));
   const named = { 'aria-label': '' };
-  mergeInternalComponents({ View: attrs, Text: attrs, Input: named, Textarea: named });
+  mergeInternalComponents({ View: attrs, Text: attrs, Input: named, Textarea: named, Button: named });
 }

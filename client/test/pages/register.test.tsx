@@ -3,6 +3,7 @@ import { __cloudCalls, __reset, __setCloudHandler } from '../__mocks__/taro';
 import { Register, validateRegistration } from '../../src/packages/account/register/Register';
 import { sessionStore } from '../../src/services/session';
 import { typeInto } from '../helpers';
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 
 beforeEach(() => {
   __reset();
@@ -50,16 +51,26 @@ describe('实名登记', () => {
     typeInto(container, 'name', '张三');
     typeInto(container, 'idNumber', '330106199503150010');
     typeInto(container, 'phone', '13800000001');
+    fireEvent.click(screen.getByRole('checkbox', { name: '我已阅读并同意《隐私政策》' }));
 
     fireEvent.click(screen.getByText('提交实名登记'));
+    // Without WeChat's privacy API (jsdom) the app's own pop-up asks first.
+    fireEvent.click(await screen.findByText('同意并继续'));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('该身份证号码已登记'));
     expect(onDone).not.toHaveBeenCalled();
 
     refuse = false;
     fireEvent.click(screen.getByText('提交实名登记'));
+    fireEvent.click(await screen.findByText('同意并继续'));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     const call = __cloudCalls().find((c) => (c.data as { action: string }).action === 'register');
-    expect(call?.data).toEqual({ action: 'register', name: '张三', idNumber: '330106199503150010', phone: '13800000001' });
+    expect(call?.data).toEqual({
+      action: 'register',
+      name: '张三',
+      idNumber: '330106199503150010',
+      phone: '13800000001',
+      privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true },
+    });
     expect(sessionStore.get().me?.registered).toBe(true);
   });
 });

@@ -29,6 +29,7 @@ import {
 } from '../core/model';
 import { clearPerson, idFactsOrFail, maskedPerson, entrustmentAllows, relationAllows, relationDecision } from '../core/people';
 import type { DocOps, Store } from '../storage/store';
+import { consentOrFail, deleteAccount, exportMyData } from './accounts-privacy';
 
 /** Doc id of the uniqueness record of an ID number (hashed: the number itself never becomes an id). */
 export const idNumberKey = (idNumber: string) => hashKey('idn', idNumber);
@@ -81,6 +82,7 @@ const register = defineAction({
   mutates: true,
   async run(ctx) {
     const facts = idFactsOrFail(ctx.input.idNumber, ctx.today);
+    const privacyConsent = consentOrFail(ctx.input.privacyConsent, ctx.now);
     return ctx.mutate(async (tx, audit) => {
       const existing = await tx.get<AccountDoc>(COLLECTIONS.accounts, ctx.openid);
       if (existing?.personId) throw new AppError('ALREADY_REGISTERED');
@@ -105,8 +107,13 @@ const register = defineAction({
         roles: existing?.roles ?? [],
         department: existing?.department ?? null,
         createdAt: existing?.createdAt ?? ctx.now.toISOString(),
+        privacyConsent,
       });
-      await audit({ onBehalfOf: person._id, target: { collection: COLLECTIONS.persons, id: person._id } });
+      await audit({
+        onBehalfOf: person._id,
+        target: { collection: COLLECTIONS.persons, id: person._id },
+        details: { privacyPolicyVersion: privacyConsent.policyVersion },
+      });
       return { person: clearPerson(person) };
     });
   },
@@ -437,4 +444,6 @@ export const accounts = defineFunction('accounts', {
   grantRole,
   revokeRole,
   bindAtWindow,
+  exportMyData,
+  deleteAccount,
 });

@@ -53,7 +53,7 @@ test('validation messages name the field in Chinese', () => {
   const r = parseZh(RegisterInput, { name: '张三', idNumber: '110105194912310021', phone: '12' });
   expect(r.success).toBe(false);
   if (!r.success) expect(describeIssues(r.error)).toMatch(/^(身份证号码|手机号码)/);
-  const extra = parseZh(RegisterInput, { name: '张三', idNumber: '11010519491231002X', phone: '13800000000', openid: 'x' });
+  const extra = parseZh(RegisterInput, { name: '张三', idNumber: '11010519491231002X', phone: '13800000000', privacyConsent: { policyVersion: '2026-12-04', agreed: true }, openid: 'x' });
   expect(extra.success).toBe(false);
   if (!extra.success) expect(describeIssues(extra.error)).toBe('不接受的字段：openid');
 });

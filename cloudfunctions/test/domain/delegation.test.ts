@@ -1,5 +1,6 @@
 // Delegation: employer entrustment (create → confirm → act → revoke → denied at once), guardians and close
 // relatives under mayActFor, masking for everyone but the owner, payload openids never trusted.
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { seedDemo, demoIdNumber, DEMO_PERSON_IDS } from '../../src/demo/seed';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
 import { downloadLink } from '../helpers/download';
@@ -21,7 +22,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
   }
 
   test('an agent acts only after the employee confirms the entrustment, and not from the moment it is revoked', async () => {
-    await cloud.ok('hr-new', 'accounts', 'register', { name: '新经办人', idNumber: idNumberFor('1980-03-03', 1), phone: '13911112222' });
+    await cloud.ok('hr-new', 'accounts', 'register', { name: '新经办人', idNumber: idNumberFor('1980-03-03', 1), phone: '13911112222', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
     const d = await docs('hr-new');
     const created = await cloud.ok('hr-new', 'accounts', 'createEntrustment', {
       employeeName: '演示员工',
@@ -61,7 +62,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
   });
 
   test('createEntrustment refuses a wrong name, someone else\'s files and a duplicate, changing nothing', async () => {
-    await cloud.ok('hr-x', 'accounts', 'register', { name: '经办人乙', idNumber: idNumberFor('1981-04-04', 2), phone: '13911113333' });
+    await cloud.ok('hr-x', 'accounts', 'register', { name: '经办人乙', idNumber: idNumberFor('1981-04-04', 2), phone: '13911113333', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
     const mine = await docs('hr-x');
     const others = await docs('demo-applicant');
     const base = {
@@ -130,7 +131,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
       name: '测试少年', idNumber: idNumberFor('2010-01-01', 6), relation: 'parent', actorIdentityFileId: d.a, subjectIdentityFileId: d.b,
     });
     cloud.setNow(bj('2026-01-05'));
-    const online = await cloud.call('teen-wechat', 'accounts', 'register', { name: '测试少年', idNumber: idNumberFor('2010-01-01', 6), phone: '13600001111' });
+    const online = await cloud.call('teen-wechat', 'accounts', 'register', { name: '测试少年', idNumber: idNumberFor('2010-01-01', 6), phone: '13600001111', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
     expect(online).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_TAKEN', message: expect.stringContaining('区积分受理点') } });
     await cloud.ok('demo-district-office', 'accounts', 'bindAtWindow', { openid: 'teen-wechat', personId: teen.person.personId, phone: '13600001111' });
     const me = await cloud.ok('teen-wechat', 'accounts', 'me', {});
@@ -159,24 +160,24 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
   });
 
   test('register validates the ID number (GB 11643) and phone, names the field in Chinese, binds once', async () => {
-    const bad = await cloud.call('new-user', 'accounts', 'register', { name: '新用户', idNumber: '330106199001010010', phone: '13800001111' });
+    const bad = await cloud.call('new-user', 'accounts', 'register', { name: '新用户', idNumber: '330106199001010010', phone: '13800001111', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect((bad as any).error.message).toMatch(/^身份证号码/);
-    const badPhone = await cloud.call('new-user', 'accounts', 'register', { name: '新用户', idNumber: idNumberFor('1990-01-01', 7), phone: '1234' });
+    const badPhone = await cloud.call('new-user', 'accounts', 'register', { name: '新用户', idNumber: idNumberFor('1990-01-01', 7), phone: '1234', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
     expect((badPhone as any).error.message).toMatch(/^手机号码：/);
-    const ok = await cloud.ok('new-user', 'accounts', 'register', { name: '新用户', idNumber: idNumberFor('1990-01-01', 7).toLowerCase(), phone: '138 0000 1111' });
+    const ok = await cloud.ok('new-user', 'accounts', 'register', { name: '新用户', idNumber: idNumberFor('1990-01-01', 7).toLowerCase(), phone: '138 0000 1111', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
     expect(ok.person).toMatchObject({ birthDate: '1990-01-01', phone: '13800001111' });
-    expect(await cloud.call('new-user', 'accounts', 'register', { name: '新用户', idNumber: idNumberFor('1990-01-01', 8), phone: '13800001111' })).toMatchObject({
+    expect(await cloud.call('new-user', 'accounts', 'register', { name: '新用户', idNumber: idNumberFor('1990-01-01', 8), phone: '13800001111', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } })).toMatchObject({
       ok: false,
       error: { code: 'ALREADY_REGISTERED' },
     });
-    expect(await cloud.call('other-user', 'accounts', 'register', { name: '新用户', idNumber: idNumberFor('1990-01-01', 7), phone: '13800001111' })).toMatchObject({
+    expect(await cloud.call('other-user', 'accounts', 'register', { name: '新用户', idNumber: idNumberFor('1990-01-01', 7), phone: '13800001111', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } })).toMatchObject({
       ok: false,
       error: { code: 'ID_NUMBER_TAKEN' },
     });
     // An admin grants a reviewer role; the role stays when that person registers later.
     await cloud.ok('demo-admin', 'accounts', 'grantRole', { openid: 'staff-1', role: 'reviewer', department: 'tax' });
-    await cloud.ok('staff-1', 'accounts', 'register', { name: '税务审核', idNumber: idNumberFor('1985-01-01', 9), phone: '13800002222' });
+    await cloud.ok('staff-1', 'accounts', 'register', { name: '税务审核', idNumber: idNumberFor('1985-01-01', 9), phone: '13800002222', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
     expect(await cloud.ok('staff-1', 'accounts', 'me', {})).toMatchObject({ roles: ['reviewer'], department: 'tax' });
     expect(await cloud.call('demo-admin', 'accounts', 'grantRole', { openid: 'staff-2', role: 'reviewer' })).toMatchObject({
       ok: false,

@@ -4,7 +4,7 @@
 // new action is fuzzed as soon as it is registered (with an empty plausible payload until it gets a template).
 import fc from 'fast-check';
 import { rmSync } from 'fs';
-import { ERROR_CODES } from '@hz-points/shared';
+import { ERROR_CODES, PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { invoke } from '../../src/core/invoke';
 import { REGISTRY } from '../../src/functions/registry';
 import { SqliteStore } from '../../src/storage/sqlite';
@@ -33,7 +33,7 @@ const CALLERS = [
 /** A plausible payload per action, to mutate one field at a time. */
 function templates(w: World): Record<string, Record<string, unknown>> {
   return {
-    'accounts.register': { name: '模糊测试', idNumber: '11010519491231002X', phone: '13800009999' },
+    'accounts.register': { name: '模糊测试', idNumber: '11010519491231002X', phone: '13800009999', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } },
     'accounts.me': {},
     'accounts.addDependent': { name: '模糊家属', idNumber: '11010520200101001X', relation: 'parent', actorIdentityFileId: 'f-x', subjectIdentityFileId: 'f-y' },
     'accounts.listSubjects': {},
@@ -47,6 +47,8 @@ function templates(w: World): Record<string, Record<string, unknown>> {
     'accounts.listEntrustments': {},
     'accounts.grantRole': { openid: 'x', role: 'reviewer', department: 'tax' },
     'accounts.revokeRole': { openid: 'demo-reviewer-tax', role: 'reviewer' },
+    'accounts.exportMyData': {},
+    'accounts.deleteAccount': { confirm: true },
     'accounts.bindAtWindow': { openid: 'fuzz-openid', personId: w.person.T, phone: '13600000000' },
     'files.upload': { onBehalfOf: w.person.E, purpose: 'evidence', contentBase64: b64(PNG_BYTES) },
     'files.read': { fileId: w.evidence.E },
@@ -67,6 +69,7 @@ function templates(w: World): Record<string, Record<string, unknown>> {
     'certificates.list': { onBehalfOf: w.person.E },
     'certificates.download': { serial: 'JF-2025-000001' },
     'certificates.revoke': { serial: 'JF-2025-000001', reason: '模糊测试撤销' },
+    'certificates.liftRevocation': { serial: 'JF-2025-000001', reason: '模糊测试解除撤销' },
     'certificates.verify': { serial: 'JF-2025-000001', signature: 'A'.repeat(86) },
     'certificates.publicKey': {},
     'rounds.open': { year: 2027 },
@@ -86,6 +89,9 @@ function templates(w: World): Record<string, Record<string, unknown>> {
     'settlement.recordSettled': { year: 2025, personId: w.person.E },
     'reminders.list': { onBehalfOf: w.person.E },
     'reminders.sweep': {},
+    'reminders.recordSubscription': { tap: 'applicationSubmitted', source: 'wechat', results: [{ template: 'status', outcome: 'accept' }], requestId: 'fuzz-sub-0001' },
+    'reminders.templates': {},
+    'reminders.send': {},
     'calendar.registerYear': { year: 2027, holidays: ['2027-01-01'], workdays: [], source: '国务院办公厅关于2027年部分节假日安排的通知（模糊测试）' },
     'calendar.list': {},
   };

@@ -2,6 +2,7 @@
 // nothing (store snapshot of every collection before = after); an allowed call succeeds and, when it writes, is
 // audited with the actor. The actions come from the registry: a registered action without an entry in CASES fails
 // with a message naming it, so nobody adds an action without deciding who may call it.
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { rmSync } from 'fs';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
 import { EMPLOYEE_ID, buildWorld, bj, type Subject, type World } from '../helpers/world';
@@ -105,10 +106,23 @@ let serial = 50;
 const CASES: Record<string, Case> = {
   'accounts.register': {
     mutates: true,
-    payload: () => ({ name: '测试新人', idNumber: idNumberFor('1990-01-01', serial++), phone: '13700000000' }),
+    payload: () => ({ name: '测试新人', idNumber: idNumberFor('1990-01-01', serial++), phone: '13700000000', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } }),
     expect: row(STAFF, () => 'ALREADY_REGISTERED'),
   },
   'accounts.me': { mutates: false, payload: () => ({}), expect: row([...REGISTERED, ...STAFF], () => '') },
+  // 个人信息保护法: only one's own data, never a person id in the payload; staff accounts hold no person.
+  'accounts.exportMyData': { mutates: false, payload: () => ({}), expect: row(REGISTERED, () => 'NOT_REGISTERED') },
+  // Deletion only without a submitted application (owner, stranger) and without live relations or entrustments
+  // (agents with a pending or active one, guardians — the expired guardianship is still on record until ended).
+  'accounts.deleteAccount': {
+    mutates: true,
+    payload: () => ({ confirm: true }),
+    expect: {
+      ...row(['agentRevoked', 'guardianWithout'], staffOr('NOT_REGISTERED', 'ACCOUNT_IN_USE')),
+      owner: 'ACCOUNT_HAS_APPLICATIONS',
+      stranger: 'ACCOUNT_HAS_APPLICATIONS',
+    },
+  },
   'accounts.addDependent': {
     mutates: true,
     payload: (w, r) => {
@@ -252,6 +266,17 @@ const CASES: Record<string, Case> = {
     payload: (_w, _r, p) => ({ serial: p.serial, reason: '角色矩阵测试撤销' }),
     expect: row(['admin'], () => 'FORBIDDEN'),
   },
+  // Only the administrator lifts a revocation; the case revokes first (admin) so the lift can succeed.
+  'certificates.liftRevocation': {
+    mutates: true, at: bj('2025-11-20'),
+    prepare: async (cloud, w, role) => {
+      const cert = await certificateOf(cloud, w, role);
+      await cloud.ok('demo-admin', 'certificates', 'revoke', { serial: cert.serial, reason: '角色矩阵测试撤销' });
+      return cert;
+    },
+    payload: (_w, _r, p) => ({ serial: p.serial, reason: '角色矩阵测试：核实无误，解除撤销' }),
+    expect: row(['admin'], () => 'FORBIDDEN'),
+  },
   // Verification is public: anyone holding the paper (a WeChat caller) may check it.
   'certificates.verify': {
     mutates: false, at: bj('2025-11-20'), prepare: certificateOf,
@@ -324,6 +349,15 @@ const CASES: Record<string, Case> = {
   // Nothing is due on 2025-09-28 in the world, so the admin's sweep queues (and audits) nothing: checked as a
   // call that changes nothing. Queuing is tested in test/rounds/reminders.test.ts.
   'reminders.sweep': { mutates: false, payload: () => ({}), expect: row(['admin'], () => 'FORBIDDEN') },
+  // A tap's answer is recorded for the WeChat user who tapped (messages go to that openid): a person is needed.
+  'reminders.recordSubscription': {
+    mutates: true,
+    payload: (_w, r) => ({ tap: 'applicationSubmitted', source: 'wechat', results: [{ template: 'status', outcome: 'accept' }], requestId: `matrix-sub-${r}` }),
+    expect: row(REGISTERED, () => 'NOT_REGISTERED'),
+  },
+  'reminders.templates': { mutates: false, payload: () => ({}), expect: row([...REGISTERED, ...STAFF], () => '') },
+  // Nothing is queued in the world, so the admin's send run delivers nothing: a call that changes nothing.
+  'reminders.send': { mutates: false, payload: () => ({}), expect: row(['admin'], () => 'FORBIDDEN') },
   'calendar.registerYear': { mutates: true, payload: () => TEST_ONLY_2027, expect: row(['admin'], () => 'FORBIDDEN') },
   'calendar.list': { mutates: false, payload: () => ({}), expect: row([...REGISTERED, ...STAFF], () => '') },
 };

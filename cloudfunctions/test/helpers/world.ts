@@ -1,6 +1,6 @@
 // A world with every kind of actor around two applicants, built through the actions themselves (seed + invoke), for
 // the role matrix and the fuzz test.
-import { roundDates } from '@hz-points/shared';
+import { roundDates, PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { seedDemo, demoIdNumber, DEMO_PERSON_IDS } from '../../src/demo/seed';
 import type { RoundDoc } from '../../src/core/model';
 import { PDF_BYTES, PNG_BYTES, b64, idNumberFor } from './fixtures';
@@ -66,7 +66,7 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
 
   let serial = 10;
   for (const openid of ['agent-pending', 'agent-revoked', 'guardian-none', 'guardian-teen']) {
-    await cloud.ok(openid, 'accounts', 'register', { name: '测试人员', idNumber: idNumberFor('1985-05-05', serial++), phone: '13900000000' });
+    await cloud.ok(openid, 'accounts', 'register', { name: '测试人员', idNumber: idNumberFor('1985-05-05', serial++), phone: '13900000000', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
   }
   const pendingEntrustment = await entrust(cloud, 'agent-pending');
   const revoked = await entrust(cloud, 'agent-revoked');

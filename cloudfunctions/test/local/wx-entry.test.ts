@@ -1,3 +1,4 @@
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { makeMain } from '../../src/wx/entry';
 import { createWxRuntime, wxCaller } from '../../src/wx/runtime';
 import { fakeCloud } from './fixtures/fake-cloud';
@@ -12,7 +13,7 @@ test('a deployed function: the domain over CloudBase (stand-in), caller from the
   const accounts = makeMain('accounts', cloud);
   cloud.as('wx-user-1');
   const idNumber = demoIdNumber('1990-01-01', 123);
-  const reg = await accounts({ action: 'register', name: '云端用户', idNumber, phone: '13800001234', userInfo: { openId: 'forged' } }, {});
+  const reg = await accounts({ action: 'register', name: '云端用户', idNumber, phone: '13800001234', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true }, userInfo: { openId: 'forged' } }, {});
   expect(reg).toMatchObject({ ok: true });
   const me = await accounts({ action: 'me' }, {});
   expect(me).toMatchObject({ ok: true, data: { openid: 'wx-user-1' } });
@@ -33,7 +34,7 @@ test('the runtime: audit lands in CloudBase, secrets only from CERT_SIGNING_KEY,
   expect(createWxRuntime(cloud, { CERT_SIGNING_KEY: 'k'.repeat(32) }).secrets.certificateKey).toBe('k'.repeat(32));
   const main = makeMain('accounts', cloud, { createRuntime: () => runtime });
   cloud.as('wx-user-9');
-  await main({ action: 'register', name: '审计用户', idNumber: demoIdNumber('1988-08-08', 321), phone: '13800004321' }, {});
+  await main({ action: 'register', name: '审计用户', idNumber: demoIdNumber('1988-08-08', 321), phone: '13800004321', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } }, {});
   expect(await verifyAuditChain(runtime.store)).toMatchObject({ ok: true, entries: 1 });
   quiet.mockClear();
   runtime.log('info', 'test line', { phone: '13800004321', note: 'id 330106198808083214' });

@@ -47,6 +47,10 @@ export const ERROR_CODES = {
   UNKNOWN_ACTION: { status: 404, message: '不支持的操作' },
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   ALREADY_REGISTERED: { status: 409, message: '该微信账号已完成实名登记' },
+  // Privacy (个人信息保护法): consent at registration, account deletion.
+  PRIVACY_CONSENT_REQUIRED: { status: 400, message: '请阅读并同意《隐私政策》后再进行实名登记' },
+  ACCOUNT_HAS_APPLICATIONS: { status: 409, message: '您已提交过积分申请，相关记录须依规保存，暂不能注销账号；如需更正个人信息，请联系区积分受理点' },
+  ACCOUNT_IN_USE: { status: 409, message: '请先解除代办、监护或委托关系，再注销账号' },
   ID_NUMBER_TAKEN: { status: 409, message: '该身份证号码已登记' },
   ALREADY_SUBMITTED: { status: 409, message: '已提交，不能重复提交或修改' },
   INVALID_STATE: { status: 409, message: '当前状态下不能进行此操作' },

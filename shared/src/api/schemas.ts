@@ -101,7 +101,23 @@ export const FileIdListSchema = z.array(IdSchema).max(20);
 const onBehalfOf = IdSchema.optional();
 
 // ---- accounts ----
-export const RegisterInput = z.strictObject({ name: NameSchema, idNumber: IdNumberSchema, phone: PhoneSchema });
+/**
+ * Version of the 隐私政策 (client/src/packages/privacy) a person agrees to at registration. Change it with every change
+ * of what the policy says is collected, why, who sees it or how long it is kept: registration then asks again.
+ */
+export const PRIVACY_POLICY_VERSION = '2026-12-04';
+/** The person's explicit consent (个人信息保护法 第十四条, 第二十九条 for sensitive data such as ID numbers). */
+export const PrivacyConsentSchema = z.strictObject({ policyVersion: z.string().min(1).max(20), agreed: z.boolean() });
+export const RegisterInput = z.strictObject({
+  name: NameSchema,
+  idNumber: IdNumberSchema,
+  phone: PhoneSchema,
+  privacyConsent: PrivacyConsentSchema,
+});
+/** Everything held about the caller (个人信息保护法 第四十五条). */
+export const ExportMyDataInput = z.strictObject({});
+/** Deleting one's own account (个人信息保护法 第四十七条); `confirm` is the on-screen confirmation. */
+export const DeleteAccountInput = z.strictObject({ confirm: z.literal(true) });
 export const MeInput = z.strictObject({});
 /**
  * The caller's relation to a person without WeChat, read as "I am the subject's <relation>".
@@ -252,6 +268,8 @@ export const ACTION_INPUTS = {
     grantRole: GrantRoleInput,
     revokeRole: RevokeRoleInput,
     bindAtWindow: BindAtWindowInput,
+    exportMyData: ExportMyDataInput,
+    deleteAccount: DeleteAccountInput,
   },
   files: { upload: UploadFileInput, read: ReadFileInput, prepareUpload: PrepareUploadInput, commitUpload: CommitUploadInput },
   applications: {

@@ -3,15 +3,19 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Form } from '@nutui/nutui-react-taro';
-import { Input } from '../../../components/Form';
+import { Checkbox, Input } from '../../../components/Form';
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { RegisterInput } from '@hz-points/shared';
+import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
+import { PRIVACY_POLICY_VERSION, RegisterInput } from '@hz-points/shared';
 import { callFunction } from '../../../services/cloud';
 import { refreshMe, useSession } from '../../../services/session';
+import { requirePrivacyAuthorization } from '../../../services/privacy';
+import { navigate } from '../../../routes';
+import { PrivacyPopup } from './PrivacyPopup';
 
 interface Values {
   name: string;
@@ -21,8 +25,11 @@ interface Values {
 
 const LABELS: Record<keyof Values, string> = { name: '姓名', idNumber: '身份证号码', phone: '手机号码' };
 
+/** The form's own fields; consent is checked separately (it is a tick, not typed text). */
+const RegisterFields = RegisterInput.omit({ privacyConsent: true });
+
 export function validateRegistration(v: Values): Record<string, string> {
-  const parsed = RegisterInput.safeParse(v);
+  const parsed = RegisterFields.safeParse(v);
   if (parsed.success) return {};
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
@@ -39,11 +46,16 @@ export function Register({ onDone }: { onDone: () => void }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [agreed, setAgreed] = useState(false);
+  const [consentError, setConsentError] = useState<string | null>(null);
 
   if (me?.registered) {
     return (
       <View className='hz-card' role='status' ariaRole='status'>
         <Text>您已完成实名登记（{me.name}）。</Text>
+        <View className='hz-button hz-button--ghost' role='button' ariaRole='button' aria-label='查询、下载或删除我的个人信息' onClick={() => void navigate('myData')}>
+          <Text>我的个人信息 ›</Text>
+        </View>
       </View>
     );
   }
@@ -57,9 +69,16 @@ export function Register({ onDone }: { onDone: () => void }) {
     const errs = validateRegistration(values);
     setErrors(errs);
     setServerError(null);
-    if (Object.values(errs).some(Boolean)) return;
+    setConsentError(agreed ? null : '请阅读并勾选同意《隐私政策》');
+    if (Object.values(errs).some(Boolean) || !agreed) return;
+    // WeChat's privacy authorisation comes before the first call that sends personal information.
+    if (!(await requirePrivacyAuthorization())) {
+      setServerError('您未同意隐私保护提示，未提交任何信息。如需登记，请再次点击提交并选择同意。');
+      return;
+    }
     setBusy(true);
-    const env = await callFunction('accounts', { action: 'register', ...values });
+    const privacyConsent = { policyVersion: PRIVACY_POLICY_VERSION, agreed: true };
+    const env = await callFunction('accounts', { action: 'register', ...values, privacyConsent });
     setBusy(false);
     if (!env.ok) {
       setServerError(env.error.message);
@@ -94,6 +113,26 @@ export function Register({ onDone }: { onDone: () => void }) {
           {field('phone', '11位手机号码', 'number')}
         </View>
       </Form>
+      <View className='hz-section hz-consent'>
+        <Checkbox
+          aria-label='我已阅读并同意《隐私政策》'
+          checked={agreed}
+          onChange={(v: boolean) => {
+            setAgreed(v);
+            if (v) setConsentError(null);
+          }}
+        >
+          我已阅读并同意《隐私政策》
+        </Checkbox>
+        <View className='hz-link' role='link' ariaRole='link' aria-label='阅读隐私政策全文' onClick={() => void navigate('privacyPolicy')}>
+          <Text>阅读《隐私政策》 ›</Text>
+        </View>
+        {consentError ? (
+          <View className='hz-field-error' role='alert' ariaRole='alert'>
+            ⚠ {consentError}
+          </View>
+        ) : null}
+      </View>
       {serverError && (
         <View className='hz-alert' role='alert' ariaRole='alert'>
           {serverError}
@@ -104,6 +143,7 @@ export function Register({ onDone }: { onDone: () => void }) {
           提交实名登记
         </Button>
       </View>
+      <PrivacyPopup />
     </View>
   );
 }

@@ -1,0 +1,287 @@
+/**
+ * Every page of the COMPILED mini-program (client/dist/weapp) in a WeChat-shaped logic layer (logic-layer.ts): code
+ * generation forbidden (`Function` returning nothing — as reported for WeChat — or throwing; `eval` throwing), no
+ * browser globals, `wx.cloud.callFunction` answered by the real cloud handlers (`invoke`, SQLite in a temp folder,
+ * seeded with the demo personas). Each page must load and show its content; then journeys run through the compiled
+ * pages' own event bindings.
+ *
+ * Before src/lib/zod-jitless.ts, this suite reproduced WeChat's crash: 11 of 16 pages threw "n is not a function"
+ * from zod's compiled parser on load (the module-level calendar parse in shared/src/calendar/calendar-data.ts ran
+ * first), and the calculator and pathways pages rendered blank.
+ */
+import { existsSync, readFileSync } from 'fs';
+import path from 'path';
+import { LogicLayer, BROWSER_GLOBALS, type FunctionMode } from './logic-layer';
+import { ROUTES, type RouteName } from '../../src/route-table';
+import { createTestCloud, type TestCloud } from '../../../cloudfunctions/test/helpers/runtime';
+import { seedDemo } from '../../../cloudfunctions/src/demo/seed';
+import { idNumberFor } from '../../../cloudfunctions/test/helpers/fixtures';
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
+
+const dist = path.resolve(__dirname, '../..', process.env.HZ_WEAPP_DIST || 'dist/weapp');
+const built = existsSync(path.join(dist, 'app.js')) && existsSync(path.join(dist, 'app.json'));
+// `npm test` builds first and sets HZ_REQUIRE_BUILDS=1: there a missing build fails instead of skipping.
+const d = built || process.env.HZ_REQUIRE_BUILDS ? describe : describe.skip;
+if (!built) console.warn('weapp page suite skipped: run `npx taro build --type weapp` in client/ first');
+
+// jsdom (the renderer's environment) has no setImmediate; the SQLite store's group commit (host side) uses it.
+(globalThis as any).setImmediate ??= require('timers').setImmediate;
+
+/** 2025-09-26 10:00 Beijing: the 2025 round is open (cut-off 2025-10-01). */
+const NOW = '2025-09-26T02:00:00.000Z';
+
+interface PageCase {
+  openid: string;
+  /** Literal content the page shows for this persona on the seeded demo world (from the policy and the demo data). */
+  shows: string[];
+  hides?: string[];
+}
+
+const PAGES: Record<RouteName, PageCase> = {
+  home: { openid: 'demo-applicant', shows: ['积分管理', '积分测算', '演示申请人', '330***********0010', '2025年10月1日'], hides: ['330106199503150010'] },
+  calculator: { openid: 'demo-applicant', shows: ['估算积分', '出生日期', '社保缴纳月数', '2025年度（截止日2025年10月1日）'] },
+  pathways: { openid: 'demo-applicant', shows: ['按2025年9月26日的政策逐条对照', '完全民事行为能力'] },
+  guide: { openid: 'demo-applicant', shows: ['申请材料', '18至40周岁30分'] },
+  register: { openid: 'someone-new', shows: ['身份证号码', '手机号码', '提交实名登记'] },
+  applyForm: { openid: 'demo-applicant', shows: ['2025年度积分申请', '文化程度（教育审核）'] },
+  applyProgress: { openid: 'demo-applicant', shows: ['暂无已提交的积分申请'] },
+  objection: { openid: 'demo-applicant', shows: ['暂无已提交的积分申请，无需提出异议'] },
+  certificate: { openid: 'demo-applicant', shows: ['尚未出具凭证', '积分核定满7个工作日后'] },
+  certVerify: { openid: 'demo-applicant', shows: ['核验码核验', '查验凭证真伪'] },
+  settle: { openid: 'demo-applicant', shows: ['2025年11月1日至2025年11月30日', '积分须达到100分'] },
+  agent: { openid: 'demo-agent', shows: ['演示员工', '330***********0057', '单位委托为其申请'], hides: ['330106199211080057'] },
+  reviewQueue: { openid: 'demo-reviewer-housing', shows: ['住保房管审核员', '待审核'] },
+  reviewObjections: { openid: 'demo-district-office', shows: ['异议应在提出后15个工作日内答复'] },
+  reviewRounds: { openid: 'demo-admin', shows: ['同分排序', '2025年11月1日至2025年11月30日'] },
+  reviewCalendar: { openid: 'demo-admin', shows: ['国务院办公厅关于2020年部分节假日安排的通知'] },
+  privacyPolicy: { openid: 'demo-applicant', shows: ['一、我们收集哪些信息', '四、保存多久', '第四十七条', '版本：2026年12月4日'] },
+  myData: { openid: 'demo-applicant', shows: ['下载我的全部信息', '注销账号'] },
+};
+
+function allRoutesOfTheBuild(): string[] {
+  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: { root: string; pages: string[] }[] };
+  return [...app.pages, ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
+}
+
+/** Whether a node carrying `label` is a `<tag>` whose template binds that very slot to aria-label. */
+function ariaLabelSlotOf(root: unknown, label: string, tag: string): boolean {
+  const baseWxml = readFileSync(path.join(dist, 'base.wxml'), 'utf8');
+  const find = (n: any): any => {
+    if (!n || typeof n !== 'object') return null;
+    if (Object.values(n).includes(label) && n.nn !== undefined) return n;
+    for (const c of n.cn ?? []) {
+      const hit = find(c);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  const node = find(root);
+  if (!node) return false;
+  const slot = Object.keys(node).find((k) => /^p\d+$/.test(k) && node[k] === label);
+  const tmpl = baseWxml.slice(baseWxml.indexOf(`<template name="tmpl_0_${node.nn}">`)).split('</template>')[0]!;
+  return tmpl.includes(`<${tag} `) && tmpl.includes(`aria-label="{{i.${slot}}}"`);
+}
+
+const routeName = (route: string) => (Object.keys(ROUTES) as RouteName[]).find((name) => ROUTES[name] === route);
+
+d('compiled weapp pages in a WeChat-shaped logic layer', () => {
+  jest.setTimeout(60000);
+  let cloud: TestCloud;
+  const layers: LogicLayer[] = [];
+  let warnSpy: jest.SpyInstance;
+
+  beforeAll(async () => {
+    // The official wxml compiler warns about Taro's unused recursive templates, with a code frame of the whole bundle.
+    warnSpy = jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+      const message = String(args[0]);
+      if (!/Template `[^`]+` not found/.test(message)) process.stderr.write(`console.warn (weapp pages): ${message.slice(0, 300)}\n`);
+    });
+    cloud = createTestCloud(NOW);
+    await seedDemo(cloud.runtime);
+  });
+  afterAll(async () => {
+    warnSpy.mockRestore();
+    await cloud.close();
+  });
+
+  function logicLayer(mode: FunctionMode, openid: string): LogicLayer {
+    const layer = new LogicLayer({
+      dist,
+      functionMode: mode,
+      now: NOW,
+      callFunction: (c) => cloud.call(c.openid, c.name, String(c.data.action), c.data),
+    });
+    layer.openid = openid;
+    layers.push(layer);
+    return layer;
+  }
+
+  describe.each<FunctionMode>(['returns-nothing', 'throws'])('Function %s', (mode) => {
+    it('the realm is shaped like WeChat: no code generation, no browser globals', () => {
+      const layer = logicLayer(mode, 'demo-applicant');
+      expect(() => layer.evaluate('eval("1 + 1")')).toThrow(/eval/);
+      if (mode === 'returns-nothing') {
+        // The probe a library runs passes (no throw), and what it built is not a function.
+        expect(layer.evaluate('typeof new Function("return 1")')).toBe('object');
+        expect(layer.evaluate('typeof Function("return 1")')).toBe('undefined');
+      } else {
+        expect(() => layer.evaluate('new Function("return 1")')).toThrow(/not allowed/);
+      }
+      // Even the intrinsic constructor, reached through a function, may not compile code.
+      expect(() => layer.evaluate('(function () {}).constructor("return 1")')).toThrow(/Code generation from strings disallowed/);
+      for (const name of BROWSER_GLOBALS) expect([name, layer.hasGlobal(name)]).toEqual([name, false]);
+      expect(layer.evaluate('new Date().toISOString()')).toBe('2025-09-26T02:00:00.000Z');
+    });
+
+    it.each(allRoutesOfTheBuild())('%s loads and shows its content', async (route) => {
+      const name = routeName(route);
+      const expected: PageCase = name ? PAGES[name] : { openid: 'demo-applicant', shows: [] };
+      const layer = logicLayer(mode, expected.openid);
+      layer.launch();
+      const page = await layer.open(route, (text) => expected.shows.every((s) => text.includes(s)) && text.length > 0);
+      const text = page.text();
+      for (const s of expected.shows) expect(text).toContain(s);
+      for (const s of expected.hides ?? []) expect(text).not.toContain(s);
+      // A page added to app.json without a line in PAGES must still render something.
+      expect(text.trim().length).toBeGreaterThan(name ? 10 : 0);
+      expect(layer.errors).toEqual([]);
+      // Every button a screen reader meets has a name: its text (aria-label slots are checked in the register journey).
+      const unnamed = [...page.comp.dom.querySelectorAll('wx-button')].filter((b: Element) => !b.textContent?.trim());
+      expect(unnamed.map((b: Element) => b.outerHTML.slice(0, 200))).toEqual([]);
+    });
+  });
+
+  it('covers every page of the route table', () => {
+    const built = allRoutesOfTheBuild();
+    for (const name of Object.keys(PAGES) as RouteName[]) expect(built).toContain(ROUTES[name]);
+  });
+
+  describe('journeys through the compiled pages (Function returns nothing)', () => {
+    const mode: FunctionMode = 'returns-nothing';
+
+    it('积分测算: the saved draft is scored, and typing the social-insurance months updates the total', async () => {
+      const layer = logicLayer(mode, 'demo-applicant');
+      // Age on the 2025 cut-off (2025年10月1日): 30 周岁 → 30 points (R2023 age rule: 18–40 周岁 30 分).
+      layer.storage.set('hz.calculator.draft', { birthDate: '1995-06-01', socialInsuranceMonths: '48' });
+      layer.launch();
+      // 48 months × 0.5 = 24 points; 30 + 24 = 54.
+      const page = await layer.open(ROUTES.calculator, (t) => t.includes('估算积分54分'));
+      expect(page.text()).toContain('估算积分54分');
+      expect(page.text()).toContain('1995年6月1日');
+      const months = page.comp.dom.querySelector('.main--hz-field--socialInsuranceMonths wx-input');
+      expect(months).toBeTruthy();
+      layer.input(months, '60');
+      // 60 months × 0.5 = 30 points; 30 + 30 = 60.
+      expect(await layer.waitFor(() => page.text().includes('估算积分60分'))).toBe(true);
+      // The calculator keeps its draft on the phone only: no cloud call carried the figures.
+      expect(layer.calls.filter((c) => c.name !== 'accounts' && c.name !== 'rounds')).toEqual([]);
+    });
+
+    it('实名登记: a new user registers through the page; the account exists in the store', async () => {
+      const layer = logicLayer(mode, 'weapp-new-user');
+      layer.launch();
+      const page = await layer.open(ROUTES.register, (t) => t.includes('提交实名登记'));
+      const idNumber = idNumberFor('1990-02-03', 41);
+      layer.input(page.comp.dom.querySelector('.main--hz-field--name wx-input'), '微信用户');
+      layer.input(page.comp.dom.querySelector('.main--hz-field--idNumber wx-input'), idNumber);
+      layer.input(page.comp.dom.querySelector('.main--hz-field--phone wx-input'), '13912345678');
+      await layer.waitFor(() => false, 100);
+      layer.tap(page.comp.dom.querySelector('.main--hz-consent .main--nut-checkbox'));
+      await layer.waitFor(() => false, 100);
+      const submit = [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.includes('提交实名登记'));
+      layer.tap(submit as Element);
+      // __usePrivacyCheck__: WeChat asks through onNeedPrivacyAuthorization; the page shows its pop-up; nothing is sent.
+      expect(await layer.waitFor(() => page.text().includes('隐私保护提示'))).toBe(true);
+      expect(layer.calls.some((c) => c.data.action === 'register')).toBe(false);
+      // The agree button's aria-label reaches WeChat: the page data puts it in the slot the Button template reads
+      // as aria-label (config/plugin-a11y.js + src/lib/weapp-a11y.ts; j-component does not render aria-* itself).
+      expect(ariaLabelSlotOf(page.page.data.root, '同意隐私政策并继续登记', 'button')).toBe(true);
+      const agree = page.comp.dom.querySelector('#hz-privacy-agree') ?? [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.includes('同意并继续'));
+      layer.dispatch(agree as Element, 'agreeprivacyauthorization', {});
+      expect(await layer.waitFor(() => layer.calls.some((c) => c.data.action === 'register'))).toBe(true);
+      expect(layer.privacy.answers).toEqual([{ event: 'agree', buttonId: 'hz-privacy-agree' }]);
+      const register = layer.calls.find((c) => c.data.action === 'register')!;
+      expect(register.data).toMatchObject({ name: '微信用户', idNumber, phone: '13912345678', privacyConsent: { agreed: true } });
+      const me = await cloud.ok('weapp-new-user', 'accounts', 'me');
+      expect(me.person).toMatchObject({ name: '微信用户', idNumber });
+    });
+
+    it('我的个人信息: a new user downloads their data as a file, then deletes the account after confirming', async () => {
+      await cloud.ok('weapp-leaver', 'accounts', 'register', { name: '微信用户', idNumber: idNumberFor('1992-04-05', 42), phone: '13912345678', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
+      const layer = logicLayer(mode, 'weapp-leaver');
+      layer.launch();
+      const page = await layer.open(ROUTES.myData, (t) => t.includes('下载我的全部信息'));
+      const button = (label: string) => [...page.comp.dom.querySelectorAll('wx-view')].find((b: Element) => b.textContent === label) as Element;
+      layer.tap(button('下载我的全部信息'));
+      expect(await layer.waitFor(() => layer.sharedFiles.length > 0)).toBe(true);
+      // The export's Beijing date names the file; its content is the caller's own record.
+      expect(layer.sharedFiles).toEqual(['wxfile://usr/hz-points-my-data-20250926.json']);
+      const exported = JSON.parse(layer.files.get('wxfile://usr/hz-points-my-data-20250926.json')!);
+      expect(exported.person).toMatchObject({ name: '微信用户', phone: '13912345678' });
+      expect(exported.account).toMatchObject({ openid: 'weapp-leaver' });
+
+      layer.modalAnswer = 'cancel';
+      layer.tap(button('注销账号'));
+      await layer.waitFor(() => layer.modals.length === 1);
+      expect(String(layer.modals[0]!.content)).toContain('不可恢复');
+      expect(layer.calls.some((c) => c.data.action === 'deleteAccount')).toBe(false);
+
+      layer.modalAnswer = 'confirm';
+      layer.tap(button('注销账号'));
+      expect(await layer.waitFor(() => layer.navigations.includes('/pages/index/index'))).toBe(true);
+      expect(layer.calls.filter((c) => c.data.action === 'deleteAccount').map((c) => c.data)).toEqual([{ action: 'deleteAccount', confirm: true }]);
+      expect((await cloud.ok('weapp-leaver', 'accounts', 'me')).person).toBeNull();
+    });
+
+    it('审核: a housing reviewer opens the rental item of a submitted application and approves it through the page', async () => {
+      // The application comes from real actions: demo-applicant claims 3 years of rental and submits.
+      const draft = await cloud.ok('demo-applicant', 'applications', 'saveDraft', { year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }] });
+      await cloud.ok('demo-applicant', 'applications', 'submit', { applicationId: draft.application.applicationId, commitment: true, requestId: 'weapp-review-journey' });
+      const layer = logicLayer(mode, 'demo-reviewer-housing');
+      layer.launch();
+      const page = await layer.open(ROUTES.reviewQueue, (t) => t.includes('合法租赁住房'));
+      const text = page.text();
+      expect(text).toContain('合法租赁住房');
+      // The applicant's ID number is masked for the reviewer.
+      expect(text).toContain('330***********0010');
+      expect(text).not.toContain('330106199503150010');
+      const buttonNamed = (label: string) => [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === label) as Element;
+      layer.tap(buttonNamed('审核'));
+      expect(await layer.waitFor(() => !!buttonNamed('审核通过'))).toBe(true);
+      layer.tap(buttonNamed('审核通过'));
+      expect(await layer.waitFor(() => layer.calls.some((c) => c.data.action === 'decide'))).toBe(true);
+      const decide = layer.calls.find((c) => c.data.action === 'decide')!;
+      expect(decide.data).toMatchObject({ decision: 'approved', acceptedValue: { rentalYears: 3 } });
+      const item = await cloud.store.get<any>('items', String(decide.data.itemId));
+      expect(item).toMatchObject({ indicator: 'rental', status: 'approved', acceptedValue: { rentalYears: 3 } });
+    });
+
+    it('代办: the employer agent chooses 为其申请 for the employee; the application page says whom they act for', async () => {
+      const layer = logicLayer(mode, 'demo-agent');
+      layer.launch();
+      const agentPage = await layer.open(ROUTES.agent, (t) => t.includes('为其申请'));
+      const forEmployee = [...agentPage.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === '为其申请') as Element;
+      layer.tap(forEmployee);
+      expect(await layer.waitFor(() => layer.navigations.some((u) => u.startsWith('/packages/apply/form/index')))).toBe(true);
+      // The navigation lands on the application form in the same app session.
+      const form = await layer.open(ROUTES.applyForm, (t) => t.includes('演示员工'));
+      expect(form.text()).toMatch(/正在代\s*演示员工\s*办理（单位委托代办）/);
+      // What the form loads, it loads for the employee (onBehalfOf), not for the agent.
+      const onBehalf = layer.calls.filter((c) => c.name === 'applications' && 'onBehalfOf' in c.data);
+      expect(onBehalf.length).toBeGreaterThan(0);
+      expect(onBehalf.every((c) => c.data.onBehalfOf === 'p-demo-employee')).toBe(true);
+    });
+
+    it('我的个人信息: an applicant with a submitted application is told why the account cannot be deleted', async () => {
+      const draft = await cloud.ok('demo-employee', 'applications', 'saveDraft', { year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 2 }, evidence: [] }] });
+      await cloud.ok('demo-employee', 'applications', 'submit', { applicationId: draft.application.applicationId, commitment: true, requestId: 'weapp-delete-refused' });
+      const layer = logicLayer(mode, 'demo-employee');
+      layer.launch();
+      const page = await layer.open(ROUTES.myData, (t) => t.includes('注销账号'));
+      const del = [...page.comp.dom.querySelectorAll('wx-view')].find((b: Element) => b.textContent === '注销账号') as Element;
+      layer.tap(del);
+      expect(await layer.waitFor(() => page.text().includes('您已提交过积分申请'))).toBe(true);
+      expect(await cloud.store.get('accounts', 'demo-employee')).not.toBeNull();
+    });
+  });
+});
