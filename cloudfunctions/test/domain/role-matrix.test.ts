@@ -170,7 +170,14 @@ const CASES: Case[] = [
     fn: 'review', action: 'decide', mutates: true,
     payload: (w, r) => ({ itemId: w.educationItem[ROLES[r].subject], decision: 'reviewing' }),
     expect: row(['reviewerRight'], (r) => (r === 'reviewerWrong' ? 'NOT_FOUND' : 'FORBIDDEN')),
+  },  {
+    // Only own-record items (age, deductions, veto) may be batched: the education item is refused even for its own
+    // department; the grants are in review-decide-many.test.ts.
+    fn: 'review', action: 'decideMany', mutates: true,
+    payload: (w, r) => ({ applicationId: w.submitted[ROLES[r].subject], approvals: [{ itemId: w.educationItem[ROLES[r].subject], acceptedValue: { education: 'bachelor' } }] }),
+    expect: row([], (r) => (r === 'reviewerWrong' ? 'NOT_FOUND' : r === 'reviewerRight' ? 'VALIDATION_FAILED' : 'FORBIDDEN')),
   },
+
   {
     fn: 'objections', action: 'file', mutates: true, at: bj('2025-10-31'),
     payload: (w, r) => ({ applicationId: w.submitted[ROLES[r].subject], indicators: ['education'], reason: '学历认定有误', requestId: `matrix-obj-${r}` }),
