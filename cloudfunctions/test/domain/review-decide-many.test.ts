@@ -51,7 +51,7 @@ test('public security approves the seven own-record items of one applicant in on
   expect(veto.acceptedValue).toEqual({ vetoed: false });
   // Residence registration is not in the batch and stays pending.
   expect((await psQueue()).find((i) => i.indicator === 'residenceRegistration')?.status).toBe('pending');
-  const audit = await cloud.store.find<{ action: string; target: { id: string } }>('audit', { action: 'review.decideMany' }, { limit: 100 });
+  const audit = await cloud.store.find<{ _id: string; action: string; target: { id: string } }>('audit', { action: 'review.decideMany' }, { limit: 100 });
   expect(audit.map((a) => a.target.id).sort()).toEqual(own.map((i) => i.itemId).sort());
 });
 
