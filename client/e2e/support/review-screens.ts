@@ -57,7 +57,7 @@ export async function approveTabOnScreen(page: Page, options: ScreenReviewOption
     const batches = visible(page, BATCH);
     if ((await batches.count()) > 0) {
       const label = (await batches.first().getAttribute('aria-label')) ?? '';
-      const count = Number(/（(\d+)项）$/.exec(label)?.[1] ?? '0');
+      const count = Number(/^一次审核通过（(\d+)项）/.exec(label)?.[1] ?? '0');
       await activate(batches.first());
       const dialog = page.getByLabel('将记录的认定内容', { exact: true }).filter({ visible: true }).first();
       await dialog.waitFor({ state: 'visible' });

@@ -112,6 +112,9 @@ function at(iso: string) {
 }
 afterEach(() => jest.useRealTimers());
 
+// Each test renders the whole page several times; the shared 2-core machine can exceed jest's 5 s default.
+jest.setTimeout(30_000);
+
 describe('public security reviewer', () => {
   beforeEach(() => at('2026-03-02T09:30:00+08:00'));
 
@@ -172,7 +175,7 @@ describe('public security reviewer', () => {
   test("one action approves the applicant's seven own-record items after a dialog lists what will be recorded", async () => {
     asPublicSecurity();
     render(<ReviewQueuePage />);
-    fireEvent.click(await screen.findByLabelText('一次审核通过演示申请人的本部门记录核查事项（7项）'));
+    fireEvent.click(await screen.findByLabelText('一次审核通过（7项）：演示申请人的本部门记录核查事项'));
     const list = await screen.findByLabelText('将记录的认定内容');
     for (const line of [
       '年龄：出生日期：1990年5月12日',

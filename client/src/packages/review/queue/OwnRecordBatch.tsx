@@ -33,7 +33,9 @@ export function OwnRecordBatch({ applicantName, applicationId, items, onDone }: 
   );
   const ready = plan.filter((p) => p.accepted !== null) as Array<{ item: Item; accepted: Record<string, unknown> }>;
   const skipped = plan.filter((p) => p.accepted === null);
-  const actionLabel = `一次审核通过${applicantName}的本部门记录核查事项（${ready.length}项）`;
+  // The visible text stays one line on a phone; the accessible name starts with it and adds whose items they are.
+  const buttonText = `一次审核通过（${ready.length}项）`;
+  const actionLabel = `${buttonText}：${applicantName}的本部门记录核查事项`;
 
   async function approveAll() {
     if (sending || ready.length === 0) return;
@@ -60,7 +62,7 @@ export function OwnRecordBatch({ applicantName, applicationId, items, onDone }: 
       <ErrorNotice message={error} />
       <View className="flows-actions">
         <ActionButton type="primary" block disabled={sending || ready.length === 0} onPress={() => setConfirming(true)} aria-label={actionLabel}>
-          {actionLabel}
+          {buttonText}
         </ActionButton>
       </View>
       <Dialog
