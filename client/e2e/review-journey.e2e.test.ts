@@ -21,6 +21,10 @@ test('five departments approve a submitted application on screen and it is score
   ]);
   // Submitted Monday 2026-03-02: the result 20 working days on (no holiday in March 2026).
   expect(resultDate).toBe('2026-03-30');
+  // The e2e support itself refuses a decision sent directly: they are made on screen below.
+  await expect(
+    flow.cloud.call('review', { action: 'decide', itemId: 'any', decision: 'reviewing' }, 'demo-reviewer-education'),
+  ).rejects.toThrow('e2e support refuses a direct review.decide');
 
   // ---- Public security: the panel of an own-record item, then the one-action approval ----
   const ps = await flow.app.open('demo-reviewer-public-security', REVIEW_QUEUE);
