@@ -52,6 +52,21 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
   throw new Error(`local cloud did not answer within 60 s:\n${log()}`);
 }
 
+/** What a flow may read directly (state checks), never a change. */
+const DIRECT_READS = new Set(['accounts.me', 'accounts.listSubjects', 'applications.list', 'applications.get', 'review.queue']);
+/**
+ * Changes still made directly by some flows, each an applicant's own step set up before the screens under test
+ * (domain.applyViaApi; settlement's certificate). Staff decisions are not among them: reviewers decide on screen
+ * (support/review-screens.ts). Everything else is refused, so a new shortcut cannot creep in unnoticed.
+ */
+const DIRECT_APPLICANT_SETUP = new Set(['files.upload', 'applications.saveDraft', 'applications.submit', 'certificates.issue']);
+
+function refuseUnlessAllowed(name: string, data: Record<string, unknown>): void {
+  const key = `${name}.${String(data.action)}`;
+  if (DIRECT_READS.has(key) || DIRECT_APPLICANT_SETUP.has(key)) return;
+  throw new Error(`e2e support refuses a direct ${key}: make this change through the screens (only reads and the dev clock are direct)`);
+}
+
 export async function startCloud(options: { now: string }): Promise<LocalCloud> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hz-e2e-'));
   const port = await freePort();
@@ -67,6 +82,7 @@ export async function startCloud(options: { now: string }): Promise<LocalCloud> 
   await waitUntilUp(url, child, () => output);
 
   const call = async <T>(name: string, data: Record<string, unknown>, openid: string): Promise<Envelope<T>> => {
+    refuseUnlessAllowed(name, data);
     const res = await fetch(`${url}/api/functions/${name}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-wx-openid': openid },

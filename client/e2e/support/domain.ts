@@ -1,33 +1,26 @@
-// Steps of other actors done through the local cloud's API (as the H5 client would send them), so a browser
-// flow can focus on the persona it is about. Every call goes through the real handlers.
+// Steps of other actors, so a browser flow can focus on the persona it is about: an applicant's own submission
+// through the local cloud's API (as the H5 client would send it, through the real handlers); reviewers' decisions on
+// their screens, never as direct calls.
 import { randomUUID } from 'node:crypto';
-import { DEPARTMENT_CODES } from '@hz-points/shared';
+import { INDICATORS } from '@hz-points/shared';
 import type { LocalCloud } from './cloud';
-import { TINY_PNG } from './app';
+import { App, TINY_PNG } from './app';
+import { launchBrowser } from './browser';
+import { approveAllOnScreen } from './review-screens';
 
-export interface QueueItem {
-  itemId: string;
-  indicator: string;
-  status: string;
-  claimed: Record<string, unknown>;
-  applicationId: string;
-}
-
-/** Every reviewer approves every pending/reviewing item of their department as claimed, except `skip` indicators. */
+/**
+ * Every department's reviewer approves every pending/审核中 item of their queue on the 审核队列 screen (a browser of
+ * its own), leaving `skip` indicators undecided. Returns the number approved.
+ */
 export async function approveAll(cloud: LocalCloud, skip: string[] = []): Promise<number> {
-  let n = 0;
-  for (const dept of DEPARTMENT_CODES) {
-    const reviewer = `demo-reviewer-${dept}`;
-    for (const status of ['pending', 'reviewing'] as const) {
-      const { items } = await cloud.must<{ items: QueueItem[] }>('review', { action: 'queue', status, limit: 100 }, reviewer);
-      for (const item of items) {
-        if (skip.includes(item.indicator)) continue;
-        await cloud.must('review', { action: 'decide', itemId: item.itemId, decision: 'approved', acceptedValue: item.claimed }, reviewer);
-        n += 1;
-      }
-    }
+  const browser = await launchBrowser();
+  const app = new App(browser, cloud.url);
+  try {
+    return await approveAllOnScreen(app, { skipLabels: skip.map((code) => (INDICATORS as Record<string, { label: string }>)[code]?.label ?? code) });
+  } finally {
+    await app.close();
+    await browser.close();
   }
-  return n;
 }
 
 /** Draft + evidence + submit for `openid` (optionally on behalf of someone) in one go. */

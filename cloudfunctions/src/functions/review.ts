@@ -1,6 +1,6 @@
 // review: each item goes to the department owning its indicator; reviewers see only their department's items, with
 // the applicant masked. See API.md.
-import { DecideInput, ItemRefInput, QueueInput, type DepartmentCode } from '@hz-points/shared';
+import { DecideInput, DecideManyInput, ItemRefInput, OWN_RECORD_INDICATORS, QueueInput, type DepartmentCode, type IndicatorCode } from '@hz-points/shared';
 import { auditRead, defineAction, defineFunction, departmentOf } from '../core/action';
 import { AppError } from '../core/errors';
 import { COLLECTIONS, type ApplicationDoc, type ItemDoc, type PersonDoc } from '../core/model';
@@ -29,11 +29,23 @@ const queue = defineAction({
       skip: ctx.input.skip ?? 0,
     });
     const persons = new Map<string, PersonDoc | null>();
+    const resultDates = new Map<string, string | null>();
     const out = [];
     for (const item of items) {
       if (!persons.has(item.personId)) persons.set(item.personId, await store.get<PersonDoc>(COLLECTIONS.persons, item.personId));
       const p = persons.get(item.personId);
-      out.push({ ...itemView(item), applicationId: item.applicationId, year: item.year, applicant: p ? maskedPerson(p) : null });
+      // The result date lets the queue show the working days left for the item (an addition: older fields unchanged).
+      if (!resultDates.has(item.applicationId)) {
+        const app = await store.get<ApplicationDoc>(COLLECTIONS.applications, item.applicationId);
+        resultDates.set(item.applicationId, app?.resultDate ?? null);
+      }
+      out.push({
+        ...itemView(item),
+        applicationId: item.applicationId,
+        year: item.year,
+        resultDate: resultDates.get(item.applicationId) ?? null,
+        applicant: p ? maskedPerson(p) : null,
+      });
     }
     return { items: out, total: await store.count(COLLECTIONS.items, where) };
   },
@@ -114,4 +126,69 @@ const decide = defineAction({
   },
 });
 
-export const review = defineFunction('review', { queue, getItem, decide });
+/**
+ * Approves, in one transaction, several items of ONE application that the reviewer's department confirms from its
+ * own records (OWN_RECORD_INDICATORS: age, the deductions, the veto), each with the value the reviewer confirmed.
+ * Every item is checked as `decide` checks it, and audited on its own; any refusal changes nothing.
+ */
+const decideMany = defineAction({
+  input: DecideManyInput,
+  access: ['reviewer'],
+  mutates: true,
+  async run(ctx) {
+    const dept = reviewerDept(ctx.account);
+    const input = ctx.input;
+    return ctx.mutate(async (tx, audit) => {
+      const app = await tx.get<ApplicationDoc>(COLLECTIONS.applications, input.applicationId);
+      if (!app) throw new AppError('NOT_FOUND');
+      const chosen: Array<{ item: ItemDoc; acceptedValue: Record<string, unknown> }> = [];
+      for (const approval of input.approvals) {
+        const item = await tx.get<ItemDoc>(COLLECTIONS.items, approval.itemId);
+        if (!item || item.department !== dept || item.applicationId !== app._id) throw new AppError('NOT_FOUND');
+        if (!(OWN_RECORD_INDICATORS as readonly IndicatorCode[]).includes(item.indicator)) {
+          throw new AppError('VALIDATION_FAILED', '只有本部门依记录核查的事项（年龄、减分项、一票否决）可以一次审核通过');
+        }
+        chosen.push({ item, acceptedValue: parseClaimValue(item.indicator, approval.acceptedValue) });
+      }
+      if (app.status === 'draft') throw new AppError('INVALID_STATE');
+      // Same conflict-of-interest rule as `decide` (ours; the sources are silent).
+      if (ctx.person) {
+        const applicant = await tx.get<PersonDoc>(COLLECTIONS.persons, app.personId);
+        if (applicant && (await delegationFor(tx, ctx.person, applicant, ctx.today))) {
+          throw new AppError('FORBIDDEN', '不能审核本人或本人代办对象的申请');
+        }
+      }
+      if (isPublished(app, ctx.today)) {
+        throw new AppError('INVALID_STATE', '积分结果已公布，事项只能通过异议程序调整');
+      }
+      const at = ctx.now.toISOString();
+      const updated = new Map<string, ItemDoc>();
+      for (const { item, acceptedValue } of chosen) {
+        const patch: Partial<ItemDoc> = {
+          status: 'approved',
+          updatedAt: at,
+          acceptedValue,
+          returnReason: null,
+          history: [...item.history, { at, status: 'approved', byOpenid: ctx.openid }],
+        };
+        await tx.update(COLLECTIONS.items, item._id, patch);
+        updated.set(item._id, { ...item, ...patch } as ItemDoc);
+      }
+      const items = (await loadItems(tx, app)).map((i) => updated.get(i._id) ?? i);
+      const appPatch = await rescore(tx, app, items, ctx.now, ctx.today);
+      for (const item of updated.values()) {
+        await audit({
+          onBehalfOf: item.personId,
+          target: { collection: COLLECTIONS.items, id: item._id },
+          details: { indicator: item.indicator, decision: 'approved', batch: true, applicationStatus: appPatch.status },
+        });
+      }
+      return {
+        items: [...updated.values()].map(itemView),
+        application: { applicationId: app._id, status: appPatch.status ?? app.status },
+      };
+    });
+  },
+});
+
+export const review = defineFunction('review', { queue, getItem, decide, decideMany });

@@ -234,6 +234,13 @@ const CASES: Record<string, Case> = {
     payload: (w, r) => ({ itemId: w.educationItem[ROLES[r].subject], decision: 'reviewing' }),
     expect: row(['reviewerRight'], (r) => (r === 'reviewerWrong' ? 'NOT_FOUND' : 'FORBIDDEN')),
   },
+  // Only own-record items (age, deductions, veto) may be batched: the education item is refused even for its own
+  // department; the grants are in review-decide-many.test.ts.
+  'review.decideMany': {
+    mutates: true,
+    payload: (w, r) => ({ applicationId: w.submitted[ROLES[r].subject], approvals: [{ itemId: w.educationItem[ROLES[r].subject], acceptedValue: { education: 'bachelor' } }] }),
+    expect: row([], (r) => (r === 'reviewerWrong' ? 'NOT_FOUND' : r === 'reviewerRight' ? 'VALIDATION_FAILED' : 'FORBIDDEN')),
+  },
   'objections.file': {
     mutates: true, at: bj('2025-10-31'),
     payload: (w, r) => ({ applicationId: w.submitted[ROLES[r].subject], indicators: ['education'], reason: '学历认定有误', requestId: `matrix-obj-${r}` }),
@@ -376,9 +383,9 @@ afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
 /** Every registered action, from the registry itself (a new action is in the matrix as soon as it is registered). */
 const REGISTERED_ACTIONS = Object.values(REGISTRY).flatMap((f) => Object.keys(f.actions).map((a) => `${f.name}.${a}`));
 
-test('the registry has 10 functions and 47 actions (update with the matrix when an action is added)', () => {
+test('the registry has 10 functions and 56 actions (update with the matrix when an action is added)', () => {
   expect(Object.keys(REGISTRY)).toHaveLength(10);
-  expect(REGISTERED_ACTIONS).toHaveLength(47);
+  expect(REGISTERED_ACTIONS).toHaveLength(56);
 });
 
 test('every registered action has an expected-access entry, and every entry is a registered action', () => {

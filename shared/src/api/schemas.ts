@@ -229,6 +229,19 @@ export const DecideInput = z.discriminatedUnion('decision', [
   z.strictObject({ itemId: IdSchema, decision: z.literal('reviewing') }),
   z.strictObject({ itemId: IdSchema, decision: z.literal('returned'), reason: z.string().trim().min(2).max(500) }),
 ]);
+/**
+ * Items a department confirms from its own records (public security: age from the ID number, the deductions and the
+ * veto): one reviewer may approve all of them for one applicant in one action (review.decideMany).
+ */
+export const OWN_RECORD_INDICATORS = ['age', 'criminal', 'drugRehab', 'detention', 'dishonesty', 'severeDishonesty', 'veto'] as const satisfies readonly IndicatorCode[];
+export const DecideManyInput = z.strictObject({
+  applicationId: IdSchema,
+  approvals: z
+    .array(z.strictObject({ itemId: IdSchema, acceptedValue: ClaimValueSchema }))
+    .min(1)
+    .max(OWN_RECORD_INDICATORS.length)
+    .refine((xs) => new Set(xs.map((x) => x.itemId)).size === xs.length, '事项不能重复'),
+});
 
 // ---- objections ----
 export const FileObjectionInput = z.strictObject({
@@ -279,7 +292,7 @@ export const ACTION_INPUTS = {
     submit: SubmitInput,
     supplement: SupplementInput,
   },
-  review: { queue: QueueInput, getItem: ItemRefInput, decide: DecideInput },
+  review: { queue: QueueInput, getItem: ItemRefInput, decide: DecideInput, decideMany: DecideManyInput },
   objections: { file: FileObjectionInput, list: ListObjectionsInput, answer: AnswerObjectionInput },
 } as const;
 

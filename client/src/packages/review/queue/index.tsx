@@ -1,40 +1,52 @@
-// 审核队列 (reviewers): the items of the reviewer's own department, applicant masked; view the evidence, then
-// approve (with the accepted value, defaulting to the claim), mark as 审核中, or return with a reason.
-import React, { useCallback, useEffect, useState } from 'react';
+// 审核队列 (reviewers): the items of the reviewer's own department, applicant masked, each with the working days
+// left before its result date. Open an item to confirm its value (fields of the indicator's claim schema, prefilled
+// with the declaration) and approve, mark as 审核中 or return; items the department confirms from its own records
+// (age, deductions, veto) can also be approved per applicant in one action after a confirmation listing them.
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Dialog, Tabs } from '@nutui/nutui-react-taro';
-import { TextArea } from '../../../components/Form';
-import { DEPARTMENT_LABELS, type IndicatorCode } from '@hz-points/shared';
+import { Tabs } from '@nutui/nutui-react-taro';
+import { DEPARTMENT_LABELS } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { call } from '../../apply/common/api';
-import { ClaimFields } from '../../apply/common/ClaimFields';
-import { claimFormFromValue, describeValue, indicatorLabel, toClaimValue, type ClaimForm } from '../../apply/common/claims';
+import { indicatorLabel } from '../../apply/common/claims';
 import { EvidenceFiles } from '../../apply/common/EvidenceFiles';
+import { useNow } from '../../apply/common/now';
 import type { Item, ItemStatus } from '../../apply/common/types';
-import { ErrorNotice, FlowsToast, InfoNotice, Loading, Row, Section, StatusBadge, toast } from '../../apply/common/ui';
+import { ErrorNotice, FlowsToast, InfoNotice, Loading, Row, Section, StateBadge, toast } from '../../apply/common/ui';
+import { ActionButton } from '../common/ActionButton';
+import { describeDaysLeft } from './daysLeft';
+import { describeRecorded, isOwnRecord } from './decision';
+import { DecisionPanel, type Decision } from './DecisionPanel';
+import { OwnRecordBatch } from './OwnRecordBatch';
 
-type QueueItem = Item & { applicant?: { name?: string; idNumber?: string } | null; year?: number };
+type QueueItem = Item & {
+  applicant?: { name?: string; idNumber?: string } | null;
+  year?: number;
+  /** The application's result date (review.queue), null while the year's holidays are unknown. */
+  resultDate?: string | null;
+};
 
-const FILTERS: { key: ItemStatus | 'all'; title: string }[] = [
-  { key: 'pending', title: '待审核' },
-  { key: 'reviewing', title: '审核中' },
-  { key: 'returned', title: '已退回' },
-  { key: 'approved', title: '已完成' },
-];
+/** One wording per status for the tab and the badge of the items under it. */
+const QUEUE_STATUS: Record<ItemStatus, { title: string; tone: 'done' | 'wait' | 'back' }> = {
+  pending: { title: '待审核', tone: 'wait' },
+  reviewing: { title: '审核中', tone: 'wait' },
+  returned: { title: '已退回', tone: 'back' },
+  approved: { title: '已完成', tone: 'done' },
+};
+const FILTERS: ItemStatus[] = ['pending', 'reviewing', 'returned', 'approved'];
+
+const DONE_TEXT: Record<Decision, string> = { approved: '审核通过', returned: '退回', reviewing: '标记为审核中' };
 
 export default function ReviewQueuePage() {
   const session = useSession();
   const department = session.me?.roles.find((r) => r.role === 'reviewer')?.department;
+  const now = useNow();
   const [filter, setFilter] = useState<ItemStatus>('pending');
   const [items, setItems] = useState<QueueItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [open, setOpen] = useState<QueueItem | null>(null);
-  const [form, setForm] = useState<ClaimForm>({});
-  const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState('');
-  const [sending, setSending] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
@@ -51,34 +63,20 @@ export default function ReviewQueuePage() {
     load();
   }, [load]);
 
-  function select(item: QueueItem) {
-    setNotice(null);
-    setError(null);
-    setOpen(item);
-    setForm(claimFormFromValue(item.indicator, item.acceptedValue ?? item.claimed ?? {}));
-  }
+  /** Own-record items still to decide, by application (one batch per applicant). */
+  const batches = useMemo(() => {
+    const out = new Map<string, QueueItem[]>();
+    for (const i of items ?? []) {
+      if (!i.applicationId || !isOwnRecord(i.indicator) || (i.status !== 'pending' && i.status !== 'reviewing')) continue;
+      out.set(i.applicationId, [...(out.get(i.applicationId) ?? []), i]);
+    }
+    return [...out.entries()];
+  }, [items]);
 
-  async function decide(decision: 'approved' | 'reviewing' | 'returned') {
-    if (!open || sending) return;
-    setError(null);
-    let payload;
-    if (decision === 'approved') {
-      const v = toClaimValue(open.indicator as IndicatorCode, form);
-      if (!v.ok) return setError(v.message);
-      payload = { itemId: open.itemId, decision, acceptedValue: v.value } as const;
-    } else if (decision === 'returned') {
-      payload = { itemId: open.itemId, decision, reason: reason.trim() } as const;
-    } else payload = { itemId: open.itemId, decision } as const;
-    setSending(true);
-    const res = await call<{ item: Item }, 'review', 'decide'>('review', 'decide', payload);
-    setSending(false);
-    if (!res.ok) return setError(res.error.message);
-    setReturning(false);
-    setReason('');
-    setOpen(null);
-    const done = decision === 'approved' ? '审核通过' : decision === 'returned' ? '退回' : '标记为审核中';
-    setNotice(`${indicatorLabel(open.indicator)}（${open.applicant?.name ?? ''}）：已${done}`);
-    toast(`已${done}`);
+  function decided(item: QueueItem, decision: Decision) {
+    setOpenId(null);
+    setNotice(`${indicatorLabel(item.indicator)}（${item.applicant?.name ?? ''}）：已${DONE_TEXT[decision]}`);
+    toast(`已${DONE_TEXT[decision]}`);
     load();
   }
 
@@ -90,7 +88,7 @@ export default function ReviewQueuePage() {
       </InfoNotice>
       <Tabs value={filter} onChange={(v) => setFilter(v as ItemStatus)} aria-label="按状态筛选">
         {FILTERS.map((f) => (
-          <Tabs.TabPane key={f.key} value={f.key} title={f.title} />
+          <Tabs.TabPane key={f} value={f} title={QUEUE_STATUS[f].title} />
         ))}
       </Tabs>
       {notice ? <InfoNotice>{notice}</InfoNotice> : null}
@@ -98,11 +96,26 @@ export default function ReviewQueuePage() {
       {items === null ? <Loading /> : null}
       {items && items.length === 0 && !error ? <InfoNotice>当前没有该状态的审核事项。</InfoNotice> : null}
 
+      {batches.map(([applicationId, group]) => (
+        <OwnRecordBatch
+          key={`${applicationId}-${group.length}`}
+          applicationId={applicationId}
+          applicantName={group[0]?.applicant?.name ?? '申请人'}
+          items={group}
+          onDone={(n) => {
+            setOpenId(null);
+            setNotice(`${group[0]?.applicant?.name ?? '申请人'}：本部门记录核查事项${n}项已审核通过`);
+            toast(`已审核通过${n}项`);
+            load();
+          }}
+        />
+      ))}
+
       {items?.map((item) => (
         <Section
           key={item.itemId}
           title={`${indicatorLabel(item.indicator)} · ${item.applicant?.name ?? '申请人'}`}
-          extra={<StatusBadge status={item.status} />}
+          extra={<StateBadge tone={QUEUE_STATUS[item.status].tone} text={QUEUE_STATUS[item.status].title} />}
         >
           <Row label="申请人">
             <Text>
@@ -110,59 +123,31 @@ export default function ReviewQueuePage() {
             </Text>
           </Row>
           <Row label="年度">{item.year ?? '—'}</Row>
-          <Row label="申报内容">{describeValue(item.indicator, item.claimed ?? null)}</Row>
+          {item.status === 'pending' || item.status === 'reviewing' ? <Row label="审核时限">{describeDaysLeft(item.resultDate, now)}</Row> : null}
+          <Row label="申报内容">{item.claimed ? describeRecorded(item.indicator, item.claimed) : '—'}</Row>
           {item.returnReason ? <Row label="退回原因">{item.returnReason}</Row> : null}
           <Row label="证明材料">
             <EvidenceFiles fileIds={item.evidence} />
           </Row>
-          {open?.itemId === item.itemId ? (
-            <View className="flows-decide">
-              <Text className="flows-label">认定内容（默认按申报内容，可修改）</Text>
-              <ClaimFields code={item.indicator} form={form} onChange={setForm} />
-              <View className="flows-actions">
-                <Button type="primary" block disabled={sending} onClick={() => decide('approved')} aria-label="审核通过">
-                  审核通过
-                </Button>
-                <Button block disabled={sending} onClick={() => decide('reviewing')} aria-label="标记为审核中">
-                  标记为审核中（需核实）
-                </Button>
-                <Button block type="danger" fill="outline" disabled={sending} onClick={() => setReturning(true)} aria-label="退回">
-                  退回
-                </Button>
-                <Button block fill="none" onClick={() => setOpen(null)}>
-                  收起
-                </Button>
-              </View>
-            </View>
+          {openId === item.itemId ? (
+            <DecisionPanel item={item} onDecided={(d) => decided(item, d)} onClose={() => setOpenId(null)} />
           ) : (
             <View className="flows-actions">
-              <Button type="primary" block onClick={() => select(item)} aria-label={`审核${indicatorLabel(item.indicator)}`}>
+              <ActionButton
+                type="primary"
+                block
+                onPress={() => {
+                  setNotice(null);
+                  setOpenId(item.itemId);
+                }}
+                aria-label={`审核${indicatorLabel(item.indicator)}`}
+              >
                 审核
-              </Button>
+              </ActionButton>
             </View>
           )}
         </Section>
       ))}
-
-      <Dialog
-        visible={returning}
-        title="退回原因"
-        confirmText={sending ? '正在提交…' : '确认退回'}
-        cancelText="取消"
-        disableConfirmButton={sending || reason.trim().length < 2}
-        onConfirm={() => decide('returned')}
-        onCancel={() => setReturning(false)}
-        onClose={() => setReturning(false)}
-      >
-        <TextArea
-          value={reason}
-          onChange={setReason}
-          maxLength={500}
-          showCount
-          placeholder="请写明退回原因和需补充的材料（申请人可见）"
-          aria-label="退回原因"
-        />
-      </Dialog>
     </PageShell>
   );
 }
