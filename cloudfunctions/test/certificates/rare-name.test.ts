@@ -1,6 +1,7 @@
 // A person whose name has 堃 (GBK), 䶮 (Extension A) and 𠇔 (Extension B, a surrogate pair) registers, sees the
 // name as registered, and gets a certificate whose PDF draws each character with a real glyph.
 import type { TestCloud } from '../helpers/runtime';
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { idNumberFor } from '../helpers/fixtures';
 import { scoredApplication, seededCloud } from './fixtures';
 import { drawnGlyphs, pageText } from './pdf-inspect';
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => cloud.close());
 
 test('registers, displays and prints', async () => {
-  const { person } = await cloud.ok('rare-name-openid', 'accounts', 'register', { name: NAME, idNumber: idNumberFor('1990-04-02', 41), phone: '13900000041' });
+  const { person } = await cloud.ok('rare-name-openid', 'accounts', 'register', { name: NAME, idNumber: idNumberFor('1990-04-02', 41), phone: '13900000041', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
   expect(person.name).toBe(NAME);
   expect((await cloud.ok('rare-name-openid', 'accounts', 'me', {})).person.name).toBe(NAME);
 

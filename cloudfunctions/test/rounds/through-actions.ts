@@ -5,6 +5,7 @@
 //   submitted 2025-09-29 → result 2025-11-03 (20 working days) → objection window and certificate both until / from
 //   2025-11-12 (7 working days): on 11-12 a person may print, apply to settle and still file an objection.
 import { seedDemo } from '../../src/demo/seed';
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { idNumberFor } from '../helpers/fixtures';
 import { createTestCloud, type StoreKind, type TestCloud } from '../helpers/runtime';
 
@@ -62,6 +63,7 @@ export async function submitApplication(cloud: TestCloud, openid: string, serial
     name: '测试申请人',
     idNumber: idNumberFor('1990-06-15', serial),
     phone: '13900000000',
+    privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true },
   });
   const { application } = await cloud.ok(openid, 'applications', 'saveDraft', { year: 2025, claims: claimsOf(profile) });
   await cloud.ok(openid, 'applications', 'submit', { applicationId: application.applicationId, commitment: true, requestId: `submit-${openid}` });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { COLLECTIONS } from '../../../src/core/model';
 import { DEMO_PERSON_IDS } from '../../../src/demo/seed';
 import { scoredApplication, seededCloud } from '../fixtures';
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { idNumberFor } from '../../helpers/fixtures';
 import { drawnGlyphs } from '../pdf-inspect';
 
@@ -32,7 +33,7 @@ async function main() {
     const count = await cloud.store.count(COLLECTIONS.persons, {});
     const bytes = Buffer.from(pdf.data.contentBase64, 'base64');
     // A name outside GB2312 (堃 GBK, 䶮 Extension A, 𠇔 Extension B): the bundle finds the names font beside it.
-    const { person } = await cloud.ok('rare-name-openid', 'accounts', 'register', { name: '王堃䶮𠇔', idNumber: idNumberFor('1990-04-02', 41), phone: '13900000041' });
+    const { person } = await cloud.ok('rare-name-openid', 'accounts', 'register', { name: '王堃䶮𠇔', idNumber: idNumberFor('1990-04-02', 41), phone: '13900000041', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
     await scoredApplication(cloud, person.personId, 2025, '2025-09-17');
     openid = 'rare-name-openid';
     const rare = await main({ action: 'issue', applicationId: `app-2025-${person.personId}`, residencePermitNo: '330106202300000041' }, {});
