@@ -180,6 +180,13 @@ d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
   });
 
   it('renders the 积分测算 subpackage page with its nutui form and the live total', async () => {
+    // The page reads the device clock: fix it (Date only; timers stay real so the page's async work runs).
+    jest.useFakeTimers({
+      now: new Date('2026-11-25T02:00:00.000Z'),
+      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
+        'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
+        'setTimeout', 'clearTimeout'],
+    });
     // Runs after the home test in the same module registry: App is launched, wx and Page are installed.
     const g = global as Record<string, any>;
     (g.wx as { setStorageSync: (k: string, v: unknown) => void }).setStorageSync('hz.calculator.draft', {
@@ -197,12 +204,10 @@ d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
     const text = comp.dom.textContent ?? '';
     for (const label of ['估算积分', '出生日期', '社保缴纳月数', '积分明细', '提分规划', '未核实']) expect(text).toContain(label);
     expect(text).toContain('1995年6月1日');
-    // The compiled page computes what the rules package computes (the page reads the real clock, so do we).
-    const { scorePoints, beijingDate } = require('@hz-points/shared');
-    const { nextCutoff } = require('../../src/lib/rounds');
-    const cutoffDate = nextCutoff(beijingDate(new Date()));
-    const total = scorePoints({ birthDate: '1995-06-01', education: 'bachelor', socialInsuranceMonths: 48 }, { cutoffDate }).total;
-    expect(text).toContain(`估算积分${total}分`);
+    // R2023 §二(四) and the indicator table: age 18–40 → 30, 本科 with degree → 50, 48 months × 0.5 → 24 (the page's
+    // clock is fixed at 2026-11-25 above: the next cut-off 2027-10-01 finds the person 32).
+    expect(text).toContain('估算积分104分');
+    jest.useRealTimers();
     expect(comp.dom.innerHTML).toContain('nut-form-item');
   });
 });

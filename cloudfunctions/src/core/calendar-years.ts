@@ -51,11 +51,12 @@ export function applyCalendarYear(doc: Pick<CalendarYearData, 'year' | 'holidays
  * Makes sure every registered year is in the default calendar. Cheap on the hot path (cached per store for
  * CALENDAR_REFRESH_MS). A failed read is logged, never fatal: without the year the
  * deadline actions answer CALENDAR_UNKNOWN, which is the truth, and unrelated actions keep working. Retried after
- * CALENDAR_RETRY_MS.
+ * CALENDAR_RETRY_MS. `nowMs` is the runtime's clock (so tests and the local dev clock drive the cache like every other
+ * time); a clock moved backwards reads again rather than trusting a cache "from the future".
  */
-export async function ensureCalendarYears(store: Store, log?: Runtime['log'], nowMs = Date.now()): Promise<void> {
+export async function ensureCalendarYears(store: Store, log: Runtime['log'] | undefined, nowMs: number): Promise<void> {
   const state = cache.get(store);
-  if (state && nowMs - state.readAt < CALENDAR_REFRESH_MS) return;
+  if (state && nowMs >= state.readAt && nowMs - state.readAt < CALENDAR_REFRESH_MS) return;
   try {
     const docs = await store.find<CalendarYearDoc>(CALENDAR_YEARS_COLLECTION, {}, { orderBy: [['year', 'asc']], limit: 100 });
     for (const doc of docs) {

@@ -55,7 +55,7 @@ export async function invoke(
     const account = await runtime.store.get<AccountDoc>(COLLECTIONS.accounts, openid);
     const person = account?.personId ? await runtime.store.get<PersonDoc>(COLLECTIONS.persons, account.personId) : null;
     authorise(def, account, person);
-    await ensureCalendarYears(runtime.store, runtime.log); // registered later years (cached; see calendar-years.ts)
+    await ensureCalendarYears(runtime.store, runtime.log, runtime.now().getTime()); // registered later years (cached; see calendar-years.ts)
 
     const now = runtime.now();
     const ctx: ActionContext<unknown> = {

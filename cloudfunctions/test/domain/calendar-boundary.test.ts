@@ -199,7 +199,7 @@ test('cold start: a year stored in calendarYears (by another instance) is applie
   cloud.store.find = (async () => {
     throw new Error('store down');
   }) as typeof cloud.store.find;
-  const later = Date.now() + 3_600_000;
+  const later = cloud.runtime.now().getTime() + 3_600_000;
   await ensureCalendarYears(cloud.store, cloud.runtime.log, later);
   expect(cloud.logs.filter((l) => l.message === 'calendar years not loaded')).toHaveLength(1);
   // …and not retried on every call (a missing collection must not cost a failing read per call), only after a pause.

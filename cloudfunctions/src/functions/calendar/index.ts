@@ -71,7 +71,7 @@ const list = defineAction({
   access: 'caller',
   mutates: false,
   async run(ctx) {
-    await ensureCalendarYears(ctx.runtime.store, ctx.runtime.log);
+    await ensureCalendarYears(ctx.runtime.store, ctx.runtime.log, ctx.runtime.now().getTime());
     const stored = await ctx.runtime.store.find<CalendarYearDoc>(CALENDAR_YEARS_COLLECTION, {}, {
       orderBy: [['year', 'asc']],
       limit: 100,
