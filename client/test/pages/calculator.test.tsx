@@ -83,7 +83,7 @@ describe('积分测算', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('一票否决');
     // RULES.md: serious crimes (e.g. intentional homicide, robbery, drug trafficking) → no points at all.
-    expect(alert.textContent).toContain('故意杀人、抢劫、贩卖毒品');
+    for (const crime of ['犯故意杀人罪', '犯抢劫罪', '犯贩卖毒品罪']) expect(alert.textContent).toContain(crime);
     expect(alert.textContent).toContain('不予积分');
     expect(screen.queryByText('提分规划')).toBeNull();
   });

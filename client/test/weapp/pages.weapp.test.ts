@@ -56,7 +56,7 @@ const PAGES: Record<RouteName, PageCase> = {
   reviewCalendar: { openid: 'demo-admin', shows: ['国务院办公厅关于2020年部分节假日安排的通知'] },
   privacyPolicy: { openid: 'demo-applicant', shows: ['一、我们收集哪些信息', '四、保存多久', '第四十七条', '版本：2026年12月4日'] },
   myData: { openid: 'demo-applicant', shows: ['下载我的全部信息', '注销账号'] },
-  messages: { openid: 'demo-applicant', shows: ['消息提醒', '还可接收：', '暂无消息。'] },
+  messages: { openid: 'demo-applicant', shows: ['订阅消息', '还可接收：', '暂无消息。'] },
 };
 
 function allRoutesOfTheBuild(): string[] {
