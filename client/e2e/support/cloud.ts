@@ -59,7 +59,9 @@ const DIRECT_READS = new Set(['accounts.me', 'accounts.listSubjects', 'applicati
  * (domain.applyViaApi; settlement's certificate). Staff decisions are not among them: reviewers decide on screen
  * (support/review-screens.ts). Everything else is refused, so a new shortcut cannot creep in unnoticed.
  */
-const DIRECT_APPLICANT_SETUP = new Set(['files.upload', 'applications.saveDraft', 'applications.submit', 'certificates.issue']);
+const DIRECT_APPLICANT_SETUP = new Set([
+  'files.prepareUpload', 'applications.saveDraft', 'applications.submit', 'certificates.issue',
+]);
 
 function refuseUnlessAllowed(name: string, data: Record<string, unknown>): void {
   const key = `${name}.${String(data.action)}`;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
 import { NAME_HAN_RUNS } from '../../../shared/src/api/name-characters';
-import { NameSchema, RegisterInput, unprintableNameCharacters } from '@hz-points/shared';
+import { NameSchema, PRIVACY_POLICY_VERSION, RegisterInput, unprintableNameCharacters } from '@hz-points/shared';
 import { certificateFontPath, namesFontPath } from '../../src/pdf/certificate';
 
 // fontkit is pdfkit's own font parser (the library that embeds these fonts).
@@ -58,6 +58,6 @@ describe('NameSchema', () => {
   });
 
   test('RegisterInput takes such a name', () => {
-    expect(RegisterInput.safeParse({ name: '王堃䶮𠇔', idNumber: '11010519491231002X', phone: '13800000001' }).success).toBe(true);
+    expect(RegisterInput.safeParse({ name: '王堃䶮𠇔', idNumber: '11010519491231002X', phone: '13800000001', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } }).success).toBe(true);
   });
 });
