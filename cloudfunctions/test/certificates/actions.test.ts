@@ -130,6 +130,10 @@ describe('verify (public)', () => {
   });
 });
 
+/** The file-store path a local download link names (`/api/files/download/<path>?expires=…&sig=…`). */
+const storedPathOf = (url: string) => decodeURIComponent(new URL(url, 'http://local').pathname.replace('/api/files/download/', ''));
+const storedPath = async (who: string) => storedPathOf((await cloud.ok(who, 'certificates', 'download', { serial })).url);
+
 describe('download and revoke', () => {
   test('the PDF goes to the owner and the admin, not to others', async () => {
     const mine = await cloud.ok('demo-applicant', 'certificates', 'download', { serial });
@@ -143,7 +147,7 @@ describe('download and revoke', () => {
   });
 
   test('the answer is a short-lived link (10 minutes), not the PDF; stored once under the serial, then reused', async () => {
-    const path = `certificates/${appId}/${serial}.pdf`;
+    const path = await storedPath('demo-applicant');
     // Stored by the earlier downloads. Every store writes a new file and renames it into place, so an unchanged inode
     // means this download neither rendered nor wrote it again.
     const stored = statSync(join(cloud.dir, 'files', path)).ino;
@@ -159,7 +163,7 @@ describe('download and revoke', () => {
       contentType: 'application/pdf',
       expiresAt: new Date(cloud.runtime.now().getTime() + 10 * 60_000).toISOString(),
     });
-    expect(r.url).toContain(`/api/files/download/${path}?`);
+    expect(storedPathOf(r.url)).toBe(path);
     const pdf = await pdfBehind(cloud, r);
     expect(r.size).toBe(pdf.length);
     expect(statSync(join(cloud.dir, 'files', path)).ino).toBe(stored);
@@ -170,8 +174,9 @@ describe('download and revoke', () => {
   });
 
   test('a stored PDF that went missing is rendered again, to the same bytes', async () => {
-    const first = await pdfBehind(cloud, await cloud.ok('demo-applicant', 'certificates', 'download', { serial }));
-    const path = `certificates/${appId}/${serial}.pdf`;
+    const answer = await cloud.ok('demo-applicant', 'certificates', 'download', { serial });
+    const first = await pdfBehind(cloud, answer);
+    const path = storedPathOf(answer.url);
     expect(await cloud.runtime.files.stat(path)).toEqual({ contentType: 'application/pdf', size: first.length });
     // Storage lost the file (a lifecycle rule, a cleanup): the next download stores it again.
     for (const f of [path, `${path}.meta.json`]) rmSync(join(cloud.dir, 'files', f));
@@ -179,6 +184,13 @@ describe('download and revoke', () => {
     const again = await pdfBehind(cloud, await cloud.ok('demo-admin', 'certificates', 'download', { serial }));
     expect(again.equals(first)).toBe(true);
     expect(await cloud.runtime.files.stat(path)).toEqual({ contentType: 'application/pdf', size: first.length });
+  });
+
+  test('the stored path is under the application and serial, with a 128-bit tag no client can guess', async () => {
+    const path = await storedPath('demo-admin');
+    expect(path).toMatch(new RegExp(`^certificates/${appId}/${serial}-[0-9a-f]{32}\\.pdf$`));
+    // The same file for every caller allowed to download it.
+    expect(await storedPath('demo-applicant')).toBe(path);
   });
 
   test('only an admin revokes; then verify says REVOKED and download CERTIFICATE_REVOKED', async () => {

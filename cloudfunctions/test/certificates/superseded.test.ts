@@ -49,7 +49,7 @@ test('after the objection answer, before the re-print: the download is stamped �
     expect(text).toContain(`【已作废】${notice}`);
     expect(text).toContain('已作废已被新凭证取代');
     // Stored apart from the unmarked copy (cached by the first download): the void stamp is never served from it.
-    expect((r as { data: { url: string } }).data.url).toContain(`/certificates/${appId}/${old.serial}-superseded-`);
+    expect((r as { data: { url: string } }).data.url).toMatch(new RegExp(`/certificates/${appId}/${old.serial}-superseded-[0-9a-f]{32}\\.pdf\\?`));
   }
   const { certificates } = await cloud.ok('demo-applicant', 'certificates', 'list', {});
   expect(certificates[0]).toMatchObject({ serial: old.serial, status: 'active', state: 'superseded', notice });

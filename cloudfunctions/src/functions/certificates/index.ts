@@ -209,7 +209,7 @@ const download = personOrStaffAction(['admin'], {
     // the PDF stamped 已作废 and an answer saying so, never a copy that looks current.
     const now = await certificateState(store, cert);
     const voided = now.state === 'valid' ? null : now.notice;
-    const { path, size } = await storedCertificatePdf(ctx.runtime.files, cert, voided);
+    const { path, size } = await storedCertificatePdf(ctx.runtime.files, cert, voided, ctx.runtime.secrets.certificateKey);
     // A short-lived link, as files.read answers: the PDF itself does not travel inside the function's answer.
     const link = await ctx.runtime.files.temporaryUrl(path, DOWNLOAD_LINK_SECONDS, ctx.now);
     if (!link) throw new Error(`certificate PDF missing right after storing it: ${path}`);
