@@ -43,6 +43,13 @@ export class CloudbaseFileStore implements FileStore {
     return { bytes: Buffer.from(fileContent), contentType: index.contentType };
   }
 
+  async stat(path: string): Promise<{ contentType: string; size: number } | null> {
+    checkFilePath(path);
+    // The index is written only after the upload succeeded: it alone says the file is there.
+    const index = await this.store.get<FileIndexDoc>(FILE_INDEX_COLLECTION, indexId(path));
+    return index ? { contentType: index.contentType, size: index.size } : null;
+  }
+
   uploadTarget(path: string): string {
     checkFilePath(path);
     return `${this.prefix}/${path}`;

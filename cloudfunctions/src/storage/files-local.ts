@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { join, resolve, sep } from 'node:path';
 import type { FileStore } from './store';
@@ -47,6 +47,20 @@ export class LocalFileStore implements FileStore {
       return { bytes, contentType };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return null;
+      throw e;
+    }
+  }
+
+  async stat(path: string): Promise<{ contentType: string; size: number } | null> {
+    const full = this.locate(path);
+    try {
+      // The bytes' own size (the file is renamed into place after its metadata), the type from the metadata.
+      const [info, meta] = await Promise.all([stat(full), readFile(`${full}.meta.json`, 'utf8')]);
+      if (!info.isFile()) return null;
+      const { contentType } = JSON.parse(meta) as { contentType: string };
+      return { contentType, size: info.size };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
   }

@@ -92,4 +92,6 @@ export interface FileStore {
    * link to the local cloud). Null when the file is missing. `now` is the action's clock (the dev clock locally).
    */
   temporaryUrl(path: string, ttlSeconds: number, now: Date): Promise<{ url: string; expiresAt: string } | null>;
+  /** Content type and size of a stored file without reading its bytes (null when missing), e.g. to reuse a cached PDF. */
+  stat(path: string): Promise<{ contentType: string; size: number } | null>;
 }

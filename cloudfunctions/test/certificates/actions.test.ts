@@ -1,11 +1,14 @@
 // The certificates function through invoke: issue timing, the public verify answers (each tampering has its own
 // code), revoke, access to the PDF, and "nothing changed" on every refusal.
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
 import { publicKeyFromB64, verifyCertificateSignature } from '../../src/functions/certificates/signing';
 import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import type { CertificateDoc } from '../../src/functions/certificates/model';
 import { snapshot, type TestCloud } from '../helpers/runtime';
-import { bj, scoredApplication, seededCloud } from './fixtures';
+import { bj, pdfBehind, scoredApplication, seededCloud } from './fixtures';
+import { downloadLink } from '../helpers/download';
 
 const CLERK = 'unregistered-clerk';
 let cloud: TestCloud;
@@ -127,14 +130,67 @@ describe('verify (public)', () => {
   });
 });
 
+/** The file-store path a local download link names (`/api/files/download/<path>?expires=…&sig=…`). */
+const storedPathOf = (url: string) => decodeURIComponent(new URL(url, 'http://local').pathname.replace('/api/files/download/', ''));
+const storedPath = async (who: string) => storedPathOf((await cloud.ok(who, 'certificates', 'download', { serial })).url);
+
 describe('download and revoke', () => {
   test('the PDF goes to the owner and the admin, not to others', async () => {
     const mine = await cloud.ok('demo-applicant', 'certificates', 'download', { serial });
     expect(mine.contentType).toBe('application/pdf');
     const admin = await cloud.ok('demo-admin', 'certificates', 'download', { serial });
-    expect(admin.contentBase64).toBe(mine.contentBase64); // deterministic rendering
+    const minePdf = await pdfBehind(cloud, mine);
+    expect(minePdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await pdfBehind(cloud, admin)).equals(minePdf)).toBe(true); // deterministic rendering
     expect(await cloud.call('demo-agent', 'certificates', 'download', { serial })).toMatchObject({ error: { code: 'NOT_FOUND' } });
     expect(await cloud.call('demo-district-office', 'certificates', 'download', { serial })).toMatchObject({ error: { code: 'NOT_REGISTERED' } });
+  });
+
+  test('the answer is a short-lived link (10 minutes), not the PDF; stored once under the serial, then reused', async () => {
+    const path = await storedPath('demo-applicant');
+    // Stored by the earlier downloads. Every store writes a new file and renames it into place, so an unchanged inode
+    // means this download neither rendered nor wrote it again.
+    const stored = statSync(join(cloud.dir, 'files', path)).ino;
+    const before = await snapshot(cloud.store, WATCHED);
+    const r = await cloud.ok('demo-applicant', 'certificates', 'download', { serial });
+    expect(r).not.toHaveProperty('contentBase64');
+    expect(r).toMatchObject({
+      serial,
+      state: 'valid',
+      current: true,
+      notice: null,
+      fileName: `积分有效凭证-${serial}.pdf`,
+      contentType: 'application/pdf',
+      expiresAt: new Date(cloud.runtime.now().getTime() + 10 * 60_000).toISOString(),
+    });
+    expect(storedPathOf(r.url)).toBe(path);
+    const pdf = await pdfBehind(cloud, r);
+    expect(r.size).toBe(pdf.length);
+    expect(statSync(join(cloud.dir, 'files', path)).ino).toBe(stored);
+    expect(await snapshot(cloud.store, WATCHED)).toBe(before);
+    // The link closes when it expires.
+    const later = new Date(Date.parse(r.expiresAt));
+    expect(await downloadLink({ ...cloud.runtime, now: () => later }, r.url)).toBeNull();
+  });
+
+  test('a stored PDF that went missing is rendered again, to the same bytes', async () => {
+    const answer = await cloud.ok('demo-applicant', 'certificates', 'download', { serial });
+    const first = await pdfBehind(cloud, answer);
+    const path = storedPathOf(answer.url);
+    expect(await cloud.runtime.files.stat(path)).toEqual({ contentType: 'application/pdf', size: first.length });
+    // Storage lost the file (a lifecycle rule, a cleanup): the next download stores it again.
+    for (const f of [path, `${path}.meta.json`]) rmSync(join(cloud.dir, 'files', f));
+    expect(await cloud.runtime.files.stat(path)).toBeNull();
+    const again = await pdfBehind(cloud, await cloud.ok('demo-admin', 'certificates', 'download', { serial }));
+    expect(again.equals(first)).toBe(true);
+    expect(await cloud.runtime.files.stat(path)).toEqual({ contentType: 'application/pdf', size: first.length });
+  });
+
+  test('the stored path is under the application and serial, with a 128-bit tag no client can guess', async () => {
+    const path = await storedPath('demo-admin');
+    expect(path).toMatch(new RegExp(`^certificates/${appId}/${serial}-[0-9a-f]{32}\\.pdf$`));
+    // The same file for every caller allowed to download it.
+    expect(await storedPath('demo-applicant')).toBe(path);
   });
 
   test('only an admin revokes; then verify says REVOKED and download CERTIFICATE_REVOKED', async () => {

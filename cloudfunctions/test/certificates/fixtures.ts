@@ -11,6 +11,7 @@ import { COLLECTIONS, type ApplicationDoc, type PersonDoc } from '../../src/core
 import type { Runtime } from '../../src/core/runtime';
 import { LocalFileStore } from '../../src/storage/files-local';
 import { createTestCloud, type TestCloud } from '../helpers/runtime';
+import { downloadLink } from '../helpers/download';
 
 export const bj = (local: string) => new Date(`${local}+08:00`).toISOString();
 
@@ -115,4 +116,14 @@ function overStore(store: TestCloud['store']): Pick<TestCloud, 'store' | 'runtim
       return r.data as any;
     },
   };
+}
+
+/**
+ * The PDF behind a `certificates.download` answer, fetched the way a client does: by following its short-lived link
+ * (at the runtime's clock). Fails the test when the link does not open.
+ */
+export async function pdfBehind(cloud: Pick<TestCloud, 'runtime'>, answer: { url: string }): Promise<Buffer> {
+  const bytes = await downloadLink(cloud.runtime, answer.url);
+  if (!bytes) throw new Error(`the download link did not open: ${answer.url}`);
+  return bytes;
 }

@@ -3,7 +3,7 @@
 import type { TestCloud } from '../helpers/runtime';
 import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { idNumberFor } from '../helpers/fixtures';
-import { scoredApplication, seededCloud } from './fixtures';
+import { pdfBehind, scoredApplication, seededCloud } from './fixtures';
 import { drawnGlyphs, pageText } from './pdf-inspect';
 
 const NAME = '王堃䶮𠇔';
@@ -25,7 +25,7 @@ test('registers, displays and prints', async () => {
   // Masked for a verifier by character, not by UTF-16 unit: 王**𠇔.
   expect((await cloud.ok('clerk', 'certificates', 'verify', { payload: certificate.qrPayload })).certificate.name).toBe('王**𠇔');
 
-  const pdf = Buffer.from((await cloud.ok('rare-name-openid', 'certificates', 'download', { serial: certificate.serial })).contentBase64, 'base64');
+  const pdf = await pdfBehind(cloud, await cloud.ok('rare-name-openid', 'certificates', 'download', { serial: certificate.serial }));
   expect(pageText(pdf)).toContain(`姓名${NAME}`);
   for (const ch of ['堃', '䶮', '𠇔']) expect(drawnGlyphs(pdf).find((g) => g.text === ch)?.cid).toBeGreaterThan(0);
 });

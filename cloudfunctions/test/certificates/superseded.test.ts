@@ -3,7 +3,7 @@
 // re-print, the old serial answers CERTIFICATE_SUPERSEDED naming the new one, and the new one downloads as current.
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
 import type { TestCloud } from '../helpers/runtime';
-import { bj, scoredApplication, seededCloud } from './fixtures';
+import { bj, pdfBehind, scoredApplication, seededCloud } from './fixtures';
 import { pageText } from './pdf-inspect';
 
 let cloud: TestCloud;
@@ -11,7 +11,7 @@ let appId: string;
 let old: { serial: string; signature: string };
 
 const download = (who: string, serial: string) => cloud.call(who, 'certificates', 'download', { serial });
-const pdfOf = (r: { contentBase64: string }) => Buffer.from(r.contentBase64, 'base64');
+const pdfOf = (r: { url: string }) => pdfBehind(cloud, r);
 
 beforeAll(async () => {
   cloud = await seededCloud('2025-09-26T08:00:00');
@@ -23,7 +23,7 @@ afterAll(() => cloud.close());
 test('a current certificate downloads as current, without any void marking', async () => {
   const r = await cloud.ok('demo-applicant', 'certificates', 'download', { serial: old.serial });
   expect(r).toMatchObject({ state: 'valid', current: true, notice: null, fileName: `积分有效凭证-${old.serial}.pdf` });
-  expect(pageText(pdfOf(r))).not.toContain('已作废');
+  expect(pageText(await pdfOf(r))).not.toContain('已作废');
 });
 
 test('after the objection answer, before the re-print: the download is stamped 已作废 and says why', async () => {
@@ -45,9 +45,11 @@ test('after the objection answer, before the re-print: the download is stamped �
   for (const who of ['demo-applicant', 'demo-admin']) {
     const r = await download(who, old.serial);
     expect(r).toMatchObject({ ok: true, data: { state: 'superseded', current: false, notice, fileName: `积分有效凭证-${old.serial}-已作废.pdf` } });
-    const text = pageText(pdfOf((r as { data: { contentBase64: string } }).data));
+    const text = pageText(await pdfOf((r as { data: { url: string } }).data));
     expect(text).toContain(`【已作废】${notice}`);
     expect(text).toContain('已作废已被新凭证取代');
+    // Stored apart from the unmarked copy (cached by the first download): the void stamp is never served from it.
+    expect((r as { data: { url: string } }).data.url).toMatch(new RegExp(`/certificates/${appId}/${old.serial}-superseded-[0-9a-f]{32}\\.pdf\\?`));
   }
   const { certificates } = await cloud.ok('demo-applicant', 'certificates', 'list', {});
   expect(certificates[0]).toMatchObject({ serial: old.serial, status: 'active', state: 'superseded', notice });
@@ -64,7 +66,7 @@ test('after the re-print: the old serial answers CERTIFICATE_SUPERSEDED naming t
   expect(r).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_SUPERSEDED', message: expect.stringContaining(fresh.serial) } });
   const current = await cloud.ok('demo-applicant', 'certificates', 'download', { serial: fresh.serial });
   expect(current).toMatchObject({ state: 'valid', current: true, notice: null });
-  expect(pageText(pdfOf(current))).not.toContain('已作废');
+  expect(pageText(await pdfOf(current))).not.toContain('已作废');
   const { certificates } = await cloud.ok('demo-applicant', 'certificates', 'list', {});
   expect(certificates.map((c: { serial: string; state: string }) => [c.serial, c.state])).toEqual([
     [fresh.serial, 'valid'],

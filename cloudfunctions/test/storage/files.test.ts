@@ -83,6 +83,14 @@ function fileContract(name: string, make: () => FileStore, clientUpload?: (files
       expect(await files.get('evidence/app1/nope.jpg')).toBeNull();
     });
 
+    test('stat answers content type and size without the bytes; missing is null', async () => {
+      const files = make();
+      await files.put('certificates/app1/JF-2025-000001.pdf', Buffer.from('%PDF-1.7 certificate'), 'application/pdf');
+      expect(await files.stat('certificates/app1/JF-2025-000001.pdf')).toEqual({ contentType: 'application/pdf', size: 20 });
+      expect(await files.stat('certificates/app1/JF-2025-000002.pdf')).toBeNull();
+      await expect(files.stat('../escape.pdf')).rejects.toThrow(/invalid file path/);
+    });
+
     test.each(['../escape.txt', 'a/../../b', '/etc/passwd', 'a//b', 'a/./b', '', 'a\\..\\b', 'x/f.meta.json', 'a/b c'])(
       'refuses path %p',
       async (bad) => {

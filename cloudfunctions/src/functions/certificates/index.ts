@@ -16,7 +16,7 @@ import {
 import { defineAction, defineFunction, type ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
 import { COLLECTIONS, type ApplicationDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
-import { renderCertificatePdf } from '../../pdf/certificate';
+import { DOWNLOAD_LINK_SECONDS } from '../files';
 import { maskDocumentNumber, maskName, OWN_COLLECTIONS, ownError, personOrStaffAction, pick, subjectAction } from '../rounds/codes';
 import { queueReminder, recipientOf } from '../reminders/outbox';
 import {
@@ -38,6 +38,7 @@ import {
   type CertificateContent,
 } from './signing';
 import { certificateState, revokedNotice, type CertificateState } from './state';
+import { PDF_TYPE, storedCertificatePdf } from './pdf-file';
 
 const C = OWN_COLLECTIONS;
 
@@ -195,6 +196,7 @@ const list = subjectAction({
 
 const download = personOrStaffAction(['admin'], {
   input: DownloadCertificateInput,
+  // Writes no record: only the rendered PDF into file storage, a cache of what the signed record already says.
   mutates: false,
   async run(ctx, reach) {
     const store = ctx.runtime.store;
@@ -206,23 +208,21 @@ const download = personOrStaffAction(['admin'], {
     // Still `active` but its points were changed by an objection answer and nobody re-printed yet: the holder gets
     // the PDF stamped 已作废 and an answer saying so, never a copy that looks current.
     const now = await certificateState(store, cert);
-    // Rendered on demand: the PDF is a pure function of the signed record (and its void stamp), so nothing is stored.
-    const pdf = await renderCertificatePdf({
-      content: cert.content,
-      signature: cert.signature,
-      keyId: cert.keyId,
-      qrText: qrPayload(cert.serial, cert.signature),
-      voided: now.state === 'valid' ? null : now.notice,
-    });
+    const voided = now.state === 'valid' ? null : now.notice;
+    const { path, size } = await storedCertificatePdf(ctx.runtime.files, cert, voided, ctx.runtime.secrets.certificateKey);
+    // A short-lived link, as files.read answers: the PDF itself does not travel inside the function's answer.
+    const link = await ctx.runtime.files.temporaryUrl(path, DOWNLOAD_LINK_SECONDS, ctx.now);
+    if (!link) throw new Error(`certificate PDF missing right after storing it: ${path}`);
     return {
       serial: cert.serial,
       state: now.state,
       current: now.state === 'valid',
       notice: now.notice,
       fileName: now.state === 'valid' ? `积分有效凭证-${cert.serial}.pdf` : `积分有效凭证-${cert.serial}-已作废.pdf`,
-      contentType: 'application/pdf',
-      size: pdf.length,
-      contentBase64: pdf.toString('base64'),
+      contentType: PDF_TYPE,
+      size,
+      url: link.url,
+      expiresAt: link.expiresAt,
     };
   },
 });

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { COLLECTIONS } from '../../../src/core/model';
 import { DEMO_PERSON_IDS } from '../../../src/demo/seed';
-import { scoredApplication, seededCloud } from '../fixtures';
+import { pdfBehind, scoredApplication, seededCloud } from '../fixtures';
 import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { idNumberFor } from '../../helpers/fixtures';
 import { drawnGlyphs } from '../pdf-inspect';
@@ -31,14 +31,14 @@ async function main() {
     // zod's Chinese messages survive the bundle's trimmed locale set.
     const invalid = await main({ action: 'issue', applicationId: 42 }, {});
     const count = await cloud.store.count(COLLECTIONS.persons, {});
-    const bytes = Buffer.from(pdf.data.contentBase64, 'base64');
+    const bytes = await pdfBehind(cloud, pdf.data);
     // A name outside GB2312 (堃 GBK, 䶮 Extension A, 𠇔 Extension B): the bundle finds the names font beside it.
     const { person } = await cloud.ok('rare-name-openid', 'accounts', 'register', { name: '王堃䶮𠇔', idNumber: idNumberFor('1990-04-02', 41), phone: '13900000041', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
     await scoredApplication(cloud, person.personId, 2025, '2025-09-17');
     openid = 'rare-name-openid';
     const rare = await main({ action: 'issue', applicationId: `app-2025-${person.personId}`, residencePermitNo: '330106202300000041' }, {});
     const rarePdf = await main({ action: 'download', serial: rare.data.certificate.serial }, {});
-    const rareGlyphs = drawnGlyphs(Buffer.from(rarePdf.data.contentBase64, 'base64')).filter((g) => ['堃', '䶮', '𠇔'].includes(g.text));
+    const rareGlyphs = drawnGlyphs(await pdfBehind(cloud, rarePdf.data)).filter((g) => ['堃', '䶮', '𠇔'].includes(g.text));
     console.log(
       JSON.stringify({
         mainType: typeof bundle.main,

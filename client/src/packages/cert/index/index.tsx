@@ -1,6 +1,8 @@
 // 凭证打印: the 积分有效凭证 of the applicant (or the person acted for). Issue it once printable (7 working days
-// after the points are final), preview its content, and download the signed PDF: the mini-program saves it to a
-// temp file and opens it with Taro.openDocument; H5 offers a blob download link.
+// after the points are final), preview its content, and download the signed PDF. certificates.download answers a
+// short-lived link (as files.read does), opened with openFileLink: the mini-program downloads it and opens it with
+// openDocument, H5 opens a new tab (and keeps a link on the page in case the browser blocked the tab). A copy that is
+// no longer current (stamped 已作废) is opened only after its notice is on screen and the holder asks again.
 import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -11,12 +13,35 @@ import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
 import { callChecked } from '../../apply/common/api';
-import { base64ToBlobUrl, openBase64File } from '../../apply/common/openFile';
+import { openFileLink } from '../../../services/cloud';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
 import { CERT_STATE_TEXT, certificateState, type CertificateView } from '../types';
 
 const isH5 = process.env.TARO_ENV === 'h5';
+
+/** What certificates.download answers (the PDF itself stays in storage, behind `url`). */
+interface CertificateLink {
+  serial: string;
+  state: 'valid' | 'superseded';
+  current: boolean;
+  notice: string | null;
+  fileName: string;
+  contentType: string;
+  size: number;
+  url: string;
+  expiresAt: string;
+}
+
+/** H5: the link itself, for when the browser kept the new tab from opening (it opens until `expiresAt`). */
+function DownloadLink(props: { link: CertificateLink }) {
+  const { url, fileName } = props.link;
+  return (
+    <a className="flows-download" href={url} download={fileName} target="_blank" rel="noopener noreferrer" aria-label={`下载${fileName}`}>
+      下载 {fileName}
+    </a>
+  );
+}
 
 export default function CertificatePage() {
   const router = useRouter();
@@ -26,7 +51,9 @@ export default function CertificatePage() {
   const [certs, setCerts] = useState<CertificateView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [download, setDownload] = useState<{ url: string; fileName: string } | null>(null);
+  const [download, setDownload] = useState<CertificateLink | null>(null);
+  /** A copy that is no longer current, waiting for the holder to open it after reading why. */
+  const [voided, setVoided] = useState<CertificateLink | null>(null);
   const [permitNo, setPermitNo] = useState('');
 
   const load = useCallback(async () => {
@@ -54,27 +81,28 @@ export default function CertificatePage() {
     await load();
   }
 
-  async function fetchPdf(cert: CertificateView) {
-    if (busy) return;
+  async function openLink(link: CertificateLink) {
     setError(null);
-    setBusy(true);
-    const res = await callChecked<{ fileName: string; contentType: string; contentBase64: string }>(
-      DownloadCertificateInput,
-      'certificates',
-      'download',
-      { serial: cert.serial },
-    );
-    setBusy(false);
-    if (!res.ok) return setError(res.error.message);
-    if (isH5) {
-      setDownload({ url: base64ToBlobUrl(res.data.contentBase64, res.data.contentType), fileName: res.data.fileName });
-      return;
-    }
+    if (isH5) setDownload(link);
     try {
-      await openBase64File(res.data.contentBase64, res.data.contentType, `${cert.serial}.pdf`);
+      await openFileLink(link.url, link.contentType);
     } catch {
       setError('无法打开PDF文件，请稍后重试');
     }
+  }
+
+  async function fetchPdf(cert: CertificateView) {
+    if (busy) return;
+    setError(null);
+    setDownload(null);
+    setVoided(null);
+    setBusy(true);
+    const res = await callChecked<CertificateLink>(DownloadCertificateInput, 'certificates', 'download', { serial: cert.serial });
+    setBusy(false);
+    if (!res.ok) return setError(res.error.message);
+    // Not current any more (an objection answer changed the points since the list was read): say so first.
+    if (!res.data.current) return setVoided(res.data);
+    await openLink(res.data);
   }
 
   const forApp = (c: CertificateView) => !applicationId || c.applicationId === applicationId;
@@ -96,6 +124,27 @@ export default function CertificatePage() {
             <ErrorNotice message={invalid.notice ?? `该凭证${CERT_STATE_TEXT[certificateState(invalid)]}，不能作为有效凭证使用`} />
             <Row label="凭证编号">{invalid.serial}</Row>
             <Row label="原载总积分">{invalid.content.total}分</Row>
+          </View>
+          {invalid.status === 'active' && certificateState(invalid) === 'superseded' && !voided ? (
+            <View className="flows-actions">
+              <Button block fill="outline" loading={busy} disabled={busy} onClick={() => fetchPdf(invalid)} aria-label="查看已作废凭证PDF">
+                查看已作废凭证（PDF）
+              </Button>
+            </View>
+          ) : null}
+        </Section>
+      ) : null}
+      {voided ? (
+        <Section title="已作废的凭证" extra={<StateBadge tone="off" text={`凭证${CERT_STATE_TEXT.superseded}`} />}>
+          <View aria-label="已作废凭证提示">
+            <ErrorNotice message={voided.notice ?? `该凭证${CERT_STATE_TEXT.superseded}，不能作为有效凭证使用`} />
+            <Text className="flows-muted">该PDF印有“已作废”标记，仅供查阅，不能作为有效凭证使用。</Text>
+          </View>
+          <View className="flows-actions">
+            <Button block fill="outline" onClick={() => openLink(voided)} aria-label="仍要打开已作废凭证">
+              仍要打开已作废凭证
+            </Button>
+            {download && !download.current ? <DownloadLink link={download} /> : null}
           </View>
         </Section>
       ) : null}
@@ -157,13 +206,9 @@ export default function CertificatePage() {
           </View>
           <View className="flows-actions">
             <Button type="primary" block loading={busy} disabled={busy} onClick={() => fetchPdf(active)} aria-label="下载PDF凭证">
-              {isH5 ? '生成PDF下载' : '打开PDF凭证（可保存、打印）'}
+              {isH5 ? '下载PDF凭证' : '打开PDF凭证（可保存、打印）'}
             </Button>
-            {download ? (
-              <a className="flows-download" href={download.url} download={download.fileName} aria-label={`下载${download.fileName}`}>
-                下载 {download.fileName}
-              </a>
-            ) : null}
+            {download?.current ? <DownloadLink link={download} /> : null}
             <Button block fill="outline" onClick={() => navigate('certVerify', { code: active.qrPayload })}>
               核验本凭证
             </Button>
