@@ -17,6 +17,8 @@ import { createTestCloud, type TestCloud } from '../../../cloudfunctions/test/he
 import { seedDemo } from '../../../cloudfunctions/src/demo/seed';
 import { idNumberFor } from '../../../cloudfunctions/test/helpers/fixtures';
 import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
+import { LocalFileStore } from '../../../cloudfunctions/src/storage/files-local';
+import { noisePng } from '../../../cloudfunctions/test/helpers/photos';
 
 const dist = path.resolve(__dirname, '../..', process.env.HZ_WEAPP_DIST || 'dist/weapp');
 const built = existsSync(path.join(dist, 'app.js')) && existsSync(path.join(dist, 'app.json'));
@@ -83,6 +85,14 @@ function ariaLabelSlotOf(root: unknown, label: string, tag: string): boolean {
   return tmpl.includes(`<${tag} `) && tmpl.includes(`aria-label="{{i.${slot}}}"`);
 }
 
+function localFiles(on: TestCloud): LocalFileStore {
+  if (!(on.runtime.files instanceof LocalFileStore)) throw new Error('the weapp page suite runs on the local file store');
+  return on.runtime.files;
+}
+
+/** A real PNG (deterministic noise, ~20 KB): as base64 it would be ~27 KB, so a payload carrying it shows in sizes. */
+const PHOTO = noisePng(20_000, 9);
+
 const routeName = (route: string) => (Object.keys(ROUTES) as RouteName[]).find((name) => ROUTES[name] === route);
 
 d('compiled weapp pages in a WeChat-shaped logic layer', () => {
@@ -105,12 +115,17 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
     await cloud.close();
   });
 
-  function logicLayer(mode: FunctionMode, openid: string): LogicLayer {
+  /** A logic layer on `on` (the suite's cloud unless a journey builds its own), its Date fixed at `now`. */
+  function logicLayer(mode: FunctionMode, openid: string, opts: { on?: TestCloud; now?: string } = {}): LogicLayer {
+    const target = () => opts.on ?? cloud;
     const layer = new LogicLayer({
       dist,
       functionMode: mode,
-      now: NOW,
-      callFunction: (c) => cloud.call(c.openid, c.name, String(c.data.action), c.data),
+      now: opts.now ?? NOW,
+      callFunction: (c) => target().call(c.openid, c.name, String(c.data.action), c.data),
+      // Production storage keeps the bytes at the cloudPath files.prepareUpload chose; the local store does the same.
+      uploadFile: ({ cloudPath, bytes }) => localFiles(target()).receiveUpload(cloudPath, bytes),
+      downloadFile: async (url) => (await localFiles(target()).openTemporaryUrl(url, target().runtime.now()))?.bytes ?? null,
     });
     layer.openid = openid;
     layers.push(layer);
@@ -283,6 +298,79 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       layer.tap(del);
       expect(await layer.waitFor(() => page.text().includes('您已提交过积分申请'))).toBe(true);
       expect(await cloud.store.get('accounts', 'demo-employee')).not.toBeNull();
+    });
+
+    it('积分申请: a new applicant claims rental through the form\'s steps, with a photo uploaded through cloud storage, and submits', async () => {
+      const idNumber = idNumberFor('1993-07-08', 43);
+      await cloud.ok('weapp-applicant', 'accounts', 'register', { name: '微信申请人', idNumber, phone: '13912345678', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
+      const layer = logicLayer(mode, 'weapp-applicant');
+      layer.launch();
+      const page = await layer.open(ROUTES.applyForm, (t) => t.includes('选择要申报的指标'));
+      const dom = page.comp.dom as Element;
+      const buttonNamed = (label: string) => [...dom.querySelectorAll('wx-button')].find((b) => b.textContent?.trim() === label) as Element;
+      expect(page.text()).toContain('2025年度积分申请');
+
+      // Step 1: choose 合法租赁住房.
+      const rental = [...dom.querySelectorAll('.main--nut-checkbox')].find((c) => c.textContent?.includes('合法租赁住房'));
+      expect(rental).toBeTruthy();
+      layer.tap(rental as Element);
+      await layer.waitFor(() => false, 100);
+      layer.tap(buttonNamed('下一步'));
+      expect(await layer.waitFor(() => page.text().includes('第1/1项：合法租赁住房'))).toBe(true);
+
+      // Step 2: the years, then without evidence the form refuses to go on.
+      const years = dom.querySelector('.main--flows-claim-fields wx-input');
+      expect(years).toBeTruthy();
+      layer.input(years as Element, '3');
+      await layer.waitFor(() => false, 100);
+      layer.tap(buttonNamed('下一步'));
+      expect(await layer.waitFor(() => page.text().includes('请上传证明材料'))).toBe(true);
+
+      // The photo from the album: prepareUpload → wx.cloud.uploadFile (the bytes to storage) → commitUpload.
+      layer.pickable = [{ path: 'wxfile://tmp/rental-contract.png', bytes: PHOTO }];
+      layer.tap(buttonNamed('从相册选择'));
+      expect(await layer.waitFor(() => page.text().includes('已上传：图片1.png'), 6000)).toBe(true);
+      expect(layer.uploadProgress).toEqual([50, 100]);
+      const prepare = layer.calls.find((c) => c.data.action === 'prepareUpload')!;
+      expect(prepare.data).toMatchObject({ purpose: 'evidence', kind: 'png', size: PHOTO.length });
+      expect(layer.uploads).toHaveLength(1);
+      expect(layer.uploads[0]).toMatchObject({ filePath: 'wxfile://tmp/rental-contract.png', bytes: PHOTO.length, openid: 'weapp-applicant' });
+      const commit = layer.calls.find((c) => c.data.action === 'commitUpload')!;
+      expect(commit.data.fileID).toBe(layer.uploads[0]!.fileID);
+
+      layer.tap(buttonNamed('下一步'));
+      expect(await layer.waitFor(() => page.text().includes('个人承诺书'))).toBe(true);
+      expect(page.text()).toContain('1份材料');
+      const commitment = [...dom.querySelectorAll('.main--nut-checkbox')].find((c) => c.textContent?.includes('个人承诺书'));
+      layer.tap(commitment as Element);
+      await layer.waitFor(() => false, 100);
+      layer.tap(buttonNamed('提交申请'));
+      expect(await layer.waitFor(() => page.text().includes('申请已受理'))).toBe(true);
+      // Accepted 2025年9月26日; the result 20 working days later: 9-28 (the Sunday worked) 9-29 9-30, the National Day
+      // holiday 10-01…10-08 skipped, 10-09 10-10 10-11 (the Saturday worked), then 10-13…10-30 → 2025年10月30日.
+      expect(page.text()).toContain('受理日期2025年9月26日');
+      expect(page.text()).toContain('2025年10月30日起');
+
+      // The stored application, read through the cloud as the applicant.
+      const { applications } = await cloud.ok('weapp-applicant', 'applications', 'list', {});
+      expect(applications).toHaveLength(1);
+      expect(applications[0]).toMatchObject({ year: 2025, status: 'reviewing', acceptedOn: '2025-09-26', resultDate: '2025-10-30' });
+      const got = await cloud.ok('weapp-applicant', 'applications', 'get', { applicationId: applications[0].applicationId });
+      // The one claim the applicant made (the other items are the departments' own checks, e.g. age and vetoes).
+      expect(applications[0].claims).toEqual([{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [expect.any(String)] }]);
+      const rentalItem = got.items.find((i: any) => i.indicator === 'rental');
+      expect(rentalItem).toMatchObject({ claimed: { rentalYears: 3 }, evidence: applications[0].claims[0].evidence });
+      const fileId = applications[0].claims[0].evidence[0];
+      const stored = await cloud.store.get<any>('files', fileId);
+      expect(stored).toMatchObject({ purpose: 'evidence', contentType: 'image/png', size: PHOTO.length });
+      // The bytes in storage are the photo, byte for byte.
+      expect((await cloud.runtime.files.get(stored.path))!.bytes.equals(PHOTO)).toBe(true);
+
+      // No function call carried the file: every payload is small and none holds the photo's base64.
+      const photoBase64 = PHOTO.toString('base64');
+      expect(layer.calls.filter((c) => JSON.stringify(c.data).includes(photoBase64.slice(0, 200)))).toEqual([]);
+      expect(Math.max(...layer.calls.map((c) => c.payloadBytes))).toBeLessThan(2048);
+      expect(layer.errors).toEqual([]);
     });
   });
 });
