@@ -488,6 +488,10 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
         expect(again.openedDocuments[0]!.fileType).toBe('pdf');
         const pdf = again.tempFiles.get(again.openedDocuments[0]!.filePath)!;
         expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        // When the page fetches a link (certificates.download answering a temporary URL), it is the cloud's own
+        // short-lived link, fetched once.
+        expect(again.downloads.length).toBeLessThanOrEqual(1);
+        for (const url of again.downloads) expect(url.startsWith('/api/files/download/')).toBe(true);
         expect(list.text()).not.toContain('无法打开PDF文件');
         expect(layer.errors).toEqual([]);
         expect(again.errors).toEqual([]);
