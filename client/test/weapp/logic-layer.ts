@@ -26,7 +26,25 @@ interface Opts { success?: Cb; fail?: Cb; complete?: Cb; [k: string]: unknown }
 
 export type FunctionMode = 'returns-nothing' | 'throws';
 
-export interface CloudCall { name: string; data: Record<string, unknown>; openid: string }
+export interface CloudCall {
+  name: string;
+  data: Record<string, unknown>;
+  openid: string;
+  /** Size of the payload as WeChat would send it (JSON, bytes): WeChat caps a callFunction near 100 KB. */
+  payloadBytes: number;
+}
+
+/** A file on the phone that wx.chooseMedia / wx.chooseMessageFile hands the app (a temp path and real bytes). */
+export interface PickableFile {
+  /** e.g. `wxfile://tmp/photo.png` — the app reads the kind from the extension. */
+  path: string;
+  bytes: Buffer;
+  /** chooseMessageFile's file name (the chat's name for it). */
+  name?: string;
+}
+
+/** One wx.cloud.uploadFile the app made: where to, and the bytes that went. */
+export interface CloudUpload { cloudPath: string; filePath: string; bytes: number; fileID: string; openid: string }
 
 export interface LogicLayerOptions {
   dist: string;
@@ -35,6 +53,13 @@ export interface LogicLayerOptions {
   now: string;
   /** wx.cloud.callFunction: answer `{ result }` as WeChat does; `openid` is who is using the phone. */
   callFunction(call: CloudCall): Promise<unknown>;
+  /**
+   * wx.cloud.uploadFile: put the bytes at `cloudPath` in the cloud's file storage as production storage would and
+   * answer the fileID. Without it, uploads fail as they would offline.
+   */
+  uploadFile?(upload: { cloudPath: string; bytes: Buffer; openid: string }): Promise<{ fileID: string }>;
+  /** wx.downloadFile: the bytes behind a URL the cloud lent (a temporary link), or null (HTTP 404). */
+  downloadFile?(url: string): Promise<Buffer | null>;
 }
 
 export interface RenderedPage {
@@ -60,6 +85,17 @@ export class LogicLayer {
   /** Files the app wrote (wx.getFileSystemManager().writeFile) and offered to send (wx.shareFileMessage). */
   readonly files = new Map<string, string>();
   readonly sharedFiles: string[] = [];
+  /** The phone's temp/user files as bytes: picked files, downloads, files written with base64 encoding. */
+  readonly tempFiles = new Map<string, Buffer>();
+  /** What the next wx.chooseMedia / wx.chooseMessageFile returns (an empty list: the user cancels). */
+  pickable: PickableFile[] = [];
+  readonly uploads: CloudUpload[] = [];
+  /** Progress events the app's UploadTask listeners received (percent). */
+  readonly uploadProgress: number[] = [];
+  /** Documents the app opened with wx.openDocument, and images it previewed. */
+  readonly openedDocuments: { filePath: string; fileType?: string }[] = [];
+  readonly previewedImages: string[] = [];
+  readonly downloads: string[] = [];
   /** WeChat's privacy state: whether the user agreed, the app's listener, and how each request was answered. */
   readonly privacy = { agreed: false, listener: null as null | ((resolve: (r: any) => void, info: unknown) => void), answers: [] as unknown[] };
   /** Answer to the next wx.showModal (confirm or cancel). */
@@ -165,6 +201,14 @@ export class LogicLayer {
     exparser.Event.dispatchEvent(node, exparser.Event.create(type, detail, { bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } }));
   }
 
+  /** The files of one pick; the next pick has none unless the test offers more. */
+  private takePicked(): PickableFile[] {
+    const picked = this.pickable;
+    this.pickable = [];
+    for (const f of picked) this.tempFiles.set(f.path, f.bytes);
+    return picked;
+  }
+
   private registerPage(cfg: Record<string, any>): void {
     const layer = this;
     const methods: Record<string, unknown> = {};
@@ -210,10 +254,19 @@ export class LogicLayer {
 
   private createWx(): unknown {
     const layer = this;
+    // Answers cross into the realm as JSON, as WeChat's bridge delivers them (arrays of this realm, no host objects).
+    const toRealm = (res: unknown) => layer.evaluate<(s: string) => unknown>('JSON.parse')(JSON.stringify(res));
     const ok = (o: Opts | undefined, res: unknown = {}) => {
       o?.success?.(res);
       o?.complete?.(res);
       return Promise.resolve(res);
+    };
+    const fail = (o: Opts | undefined, errMsg: string) => {
+      const err = toRealm({ errMsg });
+      o?.fail?.(err);
+      o?.complete?.(err);
+      // With callbacks WeChat does not reject; without them (Taro's promise form) the promise rejects.
+      return o?.fail || o?.success ? Promise.resolve(undefined) : Promise.reject(err);
     };
     const sys = { windowWidth: 375, windowHeight: 812, screenWidth: 375, screenHeight: 812, pixelRatio: 2, platform: 'ios', system: 'iOS 12.5', SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.50', statusBarHeight: 20, safeArea: { top: 20, bottom: 812, left: 0, right: 375, width: 375, height: 792 } };
     const navigate = (o: Opts) => {
@@ -251,10 +304,50 @@ export class LogicLayer {
       switchTab: navigate,
       navigateBack: (o: Opts) => (layer.navigations.push('back'), ok(o)),
       setNavigationBarTitle: (o: Opts) => ok(o),
+      // Taro copies only the wx APIs it finds on wx: those the pages call must be here by name.
+      pageScrollTo: (o: Opts) => ok(o),
       env: { USER_DATA_PATH: 'wxfile://usr' },
       getFileSystemManager: () => ({
-        writeFile: (o: Opts) => (layer.files.set(String(o.filePath), String(o.data)), ok(o)),
+        writeFile: (o: Opts) => {
+          layer.files.set(String(o.filePath), String(o.data));
+          const encoding = o.encoding === 'base64' ? 'base64' : 'utf8';
+          layer.tempFiles.set(String(o.filePath), Buffer.from(String(o.data), encoding));
+          return ok(o);
+        },
+        getFileInfo: (o: Opts) => {
+          const bytes = layer.tempFiles.get(String(o.filePath));
+          if (!bytes) return fail(o, `getFileInfo:fail no such file ${String(o.filePath)}`);
+          return ok(o, { size: bytes.length });
+        },
       }),
+      // The user picks the files the test put in `pickable` (temp paths whose bytes the phone holds).
+      chooseMedia: (o: Opts) => {
+        const picked = layer.takePicked();
+        if (picked.length === 0) return fail(o, 'chooseMedia:fail cancel');
+        return ok(o, toRealm({ type: 'image', tempFiles: picked.map((f) => ({ tempFilePath: f.path, size: f.bytes.length, fileType: 'image' })) }));
+      },
+      chooseMessageFile: (o: Opts) => {
+        const picked = layer.takePicked();
+        if (picked.length === 0) return fail(o, 'chooseMessageFile:fail cancel');
+        return ok(o, toRealm({ tempFiles: picked.map((f) => ({ path: f.path, size: f.bytes.length, name: f.name ?? path.basename(f.path), type: 'file', time: 0 })) }));
+      },
+      openDocument: (o: Opts) => {
+        if (!layer.tempFiles.has(String(o.filePath))) return fail(o, 'openDocument:fail file not found');
+        layer.openedDocuments.push({ filePath: String(o.filePath), ...(o.fileType ? { fileType: String(o.fileType) } : {}) });
+        return ok(o);
+      },
+      previewImage: (o: Opts) => (layer.previewedImages.push(...((o.urls as string[]) ?? []).map(String)), ok(o)),
+      downloadFile: (o: Opts) => {
+        const url = String(o.url);
+        layer.downloads.push(url);
+        const answer = layer.options.downloadFile ? layer.options.downloadFile(url) : Promise.resolve(null);
+        return answer.then((bytes) => {
+          if (!bytes) return ok(o, toRealm({ statusCode: 404, tempFilePath: '' }));
+          const tempFilePath = `wxfile://tmp/download-${layer.downloads.length}`;
+          layer.tempFiles.set(tempFilePath, bytes);
+          return ok(o, toRealm({ statusCode: 200, tempFilePath }));
+        });
+      },
       shareFileMessage: (o: Opts) => (layer.sharedFiles.push(String(o.filePath)), ok(o)),
       // __usePrivacyCheck__: WeChat asks the app's listener until the user agrees through the agree button.
       onNeedPrivacyAuthorization: (listener: (resolve: (r: any) => void, info: unknown) => void) => {
@@ -278,7 +371,8 @@ export class LogicLayer {
       cloud: {
         init: () => undefined,
         callFunction: (o: Opts) => {
-          const call: CloudCall = { name: String(o.name), data: (o.data ?? {}) as Record<string, unknown>, openid: layer.openid };
+          const data = (o.data ?? {}) as Record<string, unknown>;
+          const call: CloudCall = { name: String(o.name), data, openid: layer.openid, payloadBytes: Buffer.byteLength(JSON.stringify(data), 'utf8') };
           layer.calls.push(call);
           // WeChat delivers the result as JSON: hand the realm its own copy (no host objects leak in).
           return layer.options.callFunction(call).then(
@@ -293,6 +387,39 @@ export class LogicLayer {
               throw error;
             },
           );
+        },
+        // Storage upload: the bytes of a temp file go to `cloudPath`; with callbacks the answer is the UploadTask,
+        // whose progress listeners (registered right after the call returns) hear 50 and 100 before success.
+        uploadFile: (o: Opts) => {
+          const listeners: Array<(p: unknown) => void> = [];
+          const task = {
+            onProgressUpdate: (fn: (p: unknown) => void) => void listeners.push(fn),
+            offProgressUpdate: () => undefined,
+            abort: () => undefined,
+          };
+          const cloudPath = String(o.cloudPath);
+          const filePath = String(o.filePath);
+          const openid = layer.openid;
+          const done = (async () => {
+            await new Promise((r) => setTimeout(r, 0));
+            const bytes = layer.tempFiles.get(filePath);
+            if (!bytes || !layer.options.uploadFile) return fail(o, `cloud.uploadFile:fail ${bytes ? 'no storage' : 'file not found'}`);
+            for (const progress of [50, 100]) {
+              layer.uploadProgress.push(progress);
+              const total = bytes.length;
+              const event = toRealm({ progress, totalBytesSent: Math.round((total * progress) / 100), totalBytesExpectedToSend: total });
+              for (const fn of listeners) fn(event);
+            }
+            let fileID: string;
+            try {
+              ({ fileID } = await layer.options.uploadFile({ cloudPath, bytes, openid }));
+            } catch (error) {
+              return fail(o, `cloud.uploadFile:fail ${String(error)}`);
+            }
+            layer.uploads.push({ cloudPath, filePath, bytes: bytes.length, fileID, openid });
+            return ok(o, toRealm({ fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' }));
+          })();
+          return o.success || o.fail ? task : done;
         },
       },
     };

@@ -1,3 +1,4 @@
+/** @jest-environment-options {"customExportConditions": ["node", "node-addons"]} */
 /**
  * Every page of the COMPILED mini-program (client/dist/weapp) in a WeChat-shaped logic layer (logic-layer.ts): code
  * generation forbidden (`Function` returning nothing — as reported for WeChat — or throwing; `eval` throwing), no
@@ -11,12 +12,16 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import path from 'path';
+import { pathToFileURL } from 'url';
 import { LogicLayer, BROWSER_GLOBALS, type FunctionMode } from './logic-layer';
 import { ROUTES, type RouteName } from '../../src/route-table';
 import { createTestCloud, type TestCloud } from '../../../cloudfunctions/test/helpers/runtime';
-import { seedDemo } from '../../../cloudfunctions/src/demo/seed';
+import { seedDemo, DEMO_PERSON_IDS } from '../../../cloudfunctions/src/demo/seed';
+import { bj, scoredApplication, seededCloud } from '../../../cloudfunctions/test/certificates/fixtures';
 import { idNumberFor } from '../../../cloudfunctions/test/helpers/fixtures';
 import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
+import { LocalFileStore } from '../../../cloudfunctions/src/storage/files-local';
+import { noisePng } from '../../../cloudfunctions/test/helpers/photos';
 
 const dist = path.resolve(__dirname, '../..', process.env.HZ_WEAPP_DIST || 'dist/weapp');
 const built = existsSync(path.join(dist, 'app.js')) && existsSync(path.join(dist, 'app.json'));
@@ -26,6 +31,31 @@ if (!built) console.warn('weapp page suite skipped: run `npx taro build --type w
 
 // jsdom (the renderer's environment) has no setImmediate; the SQLite store's group commit (host side) uses it.
 (globalThis as any).setImmediate ??= require('timers').setImmediate;
+// The cloud's certificate PDF (pdfkit, fontkit) runs host side too and needs Node's TextEncoder, which jsdom lacks.
+// (The realm the pages run in has none: it is a separate context; see logic-layer.ts.) For the same reason the file
+// resolves packages with Node's export conditions (the docblock above), not jsdom's `browser` builds.
+(globalThis as any).TextEncoder ??= require('util').TextEncoder;
+(globalThis as any).TextDecoder ??= require('util').TextDecoder;
+// jest's jsdom host has its own Uint8Array, so Node's Buffers (the font bytes) fail pdfkit's `instanceof Uint8Array`:
+// the host uses Node's, as the cloud does in production (the realm keeps its own intrinsics).
+(globalThis as any).Uint8Array = Object.getPrototypeOf(Buffer.prototype).constructor;
+
+/**
+ * pdfkit finds its own file (for its font data) through `document.baseURI` whenever a `document` exists; jsdom's is
+ * the renderer's (http://localhost/), so the cloud's PDF libraries are loaded once under a <base> naming pdfkit's
+ * real location, then the page is left as it was.
+ */
+function loadCloudPdfLibraries(): void {
+  const base = document.createElement('base');
+  base.href = pathToFileURL(require.resolve('pdfkit')).href;
+  document.head.appendChild(base);
+  try {
+    require('pdfkit');
+    require('qrcode');
+  } finally {
+    base.remove();
+  }
+}
 
 /** 2025-09-26 10:00 Beijing: the 2025 round is open (cut-off 2025-10-01). */
 const NOW = '2025-09-26T02:00:00.000Z';
@@ -83,6 +113,14 @@ function ariaLabelSlotOf(root: unknown, label: string, tag: string): boolean {
   return tmpl.includes(`<${tag} `) && tmpl.includes(`aria-label="{{i.${slot}}}"`);
 }
 
+function localFiles(on: TestCloud): LocalFileStore {
+  if (!(on.runtime.files instanceof LocalFileStore)) throw new Error('the weapp page suite runs on the local file store');
+  return on.runtime.files;
+}
+
+/** A real PNG (deterministic noise, ~20 KB): as base64 it would be ~27 KB, so a payload carrying it shows in sizes. */
+const PHOTO = noisePng(20_000, 9);
+
 const routeName = (route: string) => (Object.keys(ROUTES) as RouteName[]).find((name) => ROUTES[name] === route);
 
 d('compiled weapp pages in a WeChat-shaped logic layer', () => {
@@ -97,6 +135,7 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       const message = String(args[0]);
       if (!/Template `[^`]+` not found/.test(message)) process.stderr.write(`console.warn (weapp pages): ${message.slice(0, 300)}\n`);
     });
+    loadCloudPdfLibraries();
     cloud = createTestCloud(NOW);
     await seedDemo(cloud.runtime);
   });
@@ -105,12 +144,17 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
     await cloud.close();
   });
 
-  function logicLayer(mode: FunctionMode, openid: string): LogicLayer {
+  /** A logic layer on `on` (the suite's cloud unless a journey builds its own), its Date fixed at `now`. */
+  function logicLayer(mode: FunctionMode, openid: string, opts: { on?: TestCloud; now?: string } = {}): LogicLayer {
+    const target = () => opts.on ?? cloud;
     const layer = new LogicLayer({
       dist,
       functionMode: mode,
-      now: NOW,
-      callFunction: (c) => cloud.call(c.openid, c.name, String(c.data.action), c.data),
+      now: opts.now ?? NOW,
+      callFunction: (c) => target().call(c.openid, c.name, String(c.data.action), c.data),
+      // Production storage keeps the bytes at the cloudPath files.prepareUpload chose; the local store does the same.
+      uploadFile: ({ cloudPath, bytes }) => localFiles(target()).receiveUpload(cloudPath, bytes),
+      downloadFile: async (url) => (await localFiles(target()).openTemporaryUrl(url, target().runtime.now()))?.bytes ?? null,
     });
     layer.openid = openid;
     layers.push(layer);
@@ -283,6 +327,175 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       layer.tap(del);
       expect(await layer.waitFor(() => page.text().includes('您已提交过积分申请'))).toBe(true);
       expect(await cloud.store.get('accounts', 'demo-employee')).not.toBeNull();
+    });
+
+    it('积分申请: a new applicant claims rental through the form\'s steps, with a photo uploaded through cloud storage, and submits', async () => {
+      const idNumber = idNumberFor('1993-07-08', 43);
+      await cloud.ok('weapp-applicant', 'accounts', 'register', { name: '微信申请人', idNumber, phone: '13912345678', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
+      const layer = logicLayer(mode, 'weapp-applicant');
+      layer.launch();
+      const page = await layer.open(ROUTES.applyForm, (t) => t.includes('选择要申报的指标'));
+      const dom = page.comp.dom as Element;
+      const buttonNamed = (label: string) => [...dom.querySelectorAll('wx-button')].find((b) => b.textContent?.trim() === label) as Element;
+      expect(page.text()).toContain('2025年度积分申请');
+
+      // Step 1: choose 合法租赁住房.
+      const rental = [...dom.querySelectorAll('.main--nut-checkbox')].find((c) => c.textContent?.includes('合法租赁住房'));
+      expect(rental).toBeTruthy();
+      layer.tap(rental as Element);
+      await layer.waitFor(() => false, 100);
+      layer.tap(buttonNamed('下一步'));
+      expect(await layer.waitFor(() => page.text().includes('第1/1项：合法租赁住房'))).toBe(true);
+
+      // Step 2: the years, then without evidence the form refuses to go on.
+      const years = dom.querySelector('.main--flows-claim-fields wx-input');
+      expect(years).toBeTruthy();
+      layer.input(years as Element, '3');
+      await layer.waitFor(() => false, 100);
+      layer.tap(buttonNamed('下一步'));
+      expect(await layer.waitFor(() => page.text().includes('请上传证明材料'))).toBe(true);
+
+      // The photo from the album: prepareUpload → wx.cloud.uploadFile (the bytes to storage) → commitUpload.
+      layer.pickable = [{ path: 'wxfile://tmp/rental-contract.png', bytes: PHOTO }];
+      layer.tap(buttonNamed('从相册选择'));
+      expect(await layer.waitFor(() => page.text().includes('已上传：图片1.png'), 6000)).toBe(true);
+      expect(layer.uploadProgress).toEqual([50, 100]);
+      const prepare = layer.calls.find((c) => c.data.action === 'prepareUpload')!;
+      expect(prepare.data).toMatchObject({ purpose: 'evidence', kind: 'png', size: PHOTO.length });
+      expect(layer.uploads).toHaveLength(1);
+      expect(layer.uploads[0]).toMatchObject({ filePath: 'wxfile://tmp/rental-contract.png', bytes: PHOTO.length, openid: 'weapp-applicant' });
+      const commit = layer.calls.find((c) => c.data.action === 'commitUpload')!;
+      expect(commit.data.fileID).toBe(layer.uploads[0]!.fileID);
+
+      layer.tap(buttonNamed('下一步'));
+      expect(await layer.waitFor(() => page.text().includes('个人承诺书'))).toBe(true);
+      expect(page.text()).toContain('1份材料');
+      const commitment = [...dom.querySelectorAll('.main--nut-checkbox')].find((c) => c.textContent?.includes('个人承诺书'));
+      layer.tap(commitment as Element);
+      await layer.waitFor(() => false, 100);
+      layer.tap(buttonNamed('提交申请'));
+      expect(await layer.waitFor(() => page.text().includes('申请已受理'))).toBe(true);
+      // Accepted 2025年9月26日; the result 20 working days later: 9-28 (the Sunday worked) 9-29 9-30, the National Day
+      // holiday 10-01…10-08 skipped, 10-09 10-10 10-11 (the Saturday worked), then 10-13…10-30 → 2025年10月30日.
+      expect(page.text()).toContain('受理日期2025年9月26日');
+      expect(page.text()).toContain('2025年10月30日起');
+
+      // The stored application, read through the cloud as the applicant.
+      const { applications } = await cloud.ok('weapp-applicant', 'applications', 'list', {});
+      expect(applications).toHaveLength(1);
+      expect(applications[0]).toMatchObject({ year: 2025, status: 'reviewing', acceptedOn: '2025-09-26', resultDate: '2025-10-30' });
+      const got = await cloud.ok('weapp-applicant', 'applications', 'get', { applicationId: applications[0].applicationId });
+      // The one claim the applicant made (the other items are the departments' own checks, e.g. age and vetoes).
+      expect(applications[0].claims).toEqual([{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [expect.any(String)] }]);
+      const rentalItem = got.items.find((i: any) => i.indicator === 'rental');
+      expect(rentalItem).toMatchObject({ claimed: { rentalYears: 3 }, evidence: applications[0].claims[0].evidence });
+      const fileId = applications[0].claims[0].evidence[0];
+      const stored = await cloud.store.get<any>('files', fileId);
+      expect(stored).toMatchObject({ purpose: 'evidence', contentType: 'image/png', size: PHOTO.length });
+      // The bytes in storage are the photo, byte for byte.
+      expect((await cloud.runtime.files.get(stored.path))!.bytes.equals(PHOTO)).toBe(true);
+
+      // No function call carried the file: every payload is small and none holds the photo's base64.
+      const photoBase64 = PHOTO.toString('base64');
+      expect(layer.calls.filter((c) => JSON.stringify(c.data).includes(photoBase64.slice(0, 200)))).toEqual([]);
+      expect(Math.max(...layer.calls.map((c) => c.payloadBytes))).toBeLessThan(2048);
+      expect(layer.errors).toEqual([]);
+    });
+
+    describe('after the result (each on a cloud of its own, its clock and the phone\'s moved together)', () => {
+      let scored: TestCloud;
+      let applicationId: string;
+      beforeEach(async () => {
+        // demo-applicant's 2025 application, submitted and approved item by item through the actions (the reviewer's
+        // page is covered by its own journey), its result published on 2025年9月17日.
+        scored = await seededCloud('2025-09-17T09:00:00');
+        applicationId = (await scoredApplication(scored, DEMO_PERSON_IDS.applicant, 2025, '2025-09-17'))._id;
+      });
+      afterEach(() => scored.close());
+
+      it('异议: the applicant files an objection on the rental points through the objection page', async () => {
+        const at = bj('2025-09-19T10:00:00');
+        scored.setNow(at);
+        const layer = logicLayer(mode, 'demo-applicant', { on: scored, now: at });
+        layer.launch();
+        const page = await layer.open(`${ROUTES.objection}?applicationId=${applicationId}`, (t) => t.includes('提交异议'));
+        const dom = page.comp.dom as Element;
+        // The window: 7 working days after the result of 9-17 (9-18 9-19 9-22 9-23 9-24 9-25 9-26) → 2025年9月26日.
+        expect(page.text()).toContain('可提出异议');
+        expect(page.text()).toContain('2025年9月26日');
+        const rental = [...dom.querySelectorAll('.main--nut-checkbox')].find((c) => c.textContent?.includes('合法租赁住房'));
+        layer.tap(rental as Element);
+        await layer.waitFor(() => false, 100);
+        layer.input(dom.querySelector('wx-textarea') as Element, '租赁合同已续签，年限应为5年');
+        await layer.waitFor(() => false, 100);
+        const submit = [...dom.querySelectorAll('wx-button')].find((b) => b.textContent?.trim() === '提交异议') as Element;
+        layer.tap(submit);
+        expect(await layer.waitFor(() => page.text().includes('异议信息'))).toBe(true);
+        const text = page.text();
+        expect(text).toContain('待答复');
+        expect(text).toContain('提出日期2025年9月19日');
+        // Answered within 15 working days of filing: 9-22…9-26 (5), 9-28 (the Sunday worked) 9-29 9-30 (8), the National
+        // Day holiday 10-01…10-08 skipped, 10-09 10-10 10-11 (the Saturday worked) (11), 10-13…10-16 (15) → 2025年10月16日.
+        expect(text).toContain('答复期限');
+        expect(text).toContain('2025年10月16日');
+        const file = layer.calls.find((c) => c.data.action === 'file')!;
+        expect(file.data).toMatchObject({ applicationId, indicators: ['rental'], reason: '租赁合同已续签，年限应为5年' });
+        // The stored objection, read through the cloud.
+        const got = await scored.ok('demo-applicant', 'applications', 'get', { applicationId });
+        expect(got.objection).toMatchObject({ indicators: ['rental'], reason: '租赁合同已续签，年限应为5年', status: 'open', filedOn: '2025-09-19', answerDeadline: '2025-10-16' });
+        expect(layer.errors).toEqual([]);
+      });
+
+      it('凭证: the applicant issues the certificate on its page, finds it in the list and opens its PDF', async () => {
+        // Printable 7 working days after the points are final (9-17): 2025年9月26日.
+        const at = bj('2025-09-26T10:00:00');
+        scored.setNow(at);
+        const layer = logicLayer(mode, 'demo-applicant', { on: scored, now: at });
+        layer.launch();
+        const issuePage = await layer.open(`${ROUTES.certificate}?applicationId=${applicationId}`, (t) => t.includes('出具积分有效凭证'));
+        layer.input(issuePage.comp.dom.querySelector('wx-input') as Element, '330106202300000001');
+        await layer.waitFor(() => false, 100);
+        const issue = [...issuePage.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === '出具积分有效凭证') as Element;
+        layer.tap(issue);
+        expect(await layer.waitFor(() => issuePage.text().includes('凭证编号'))).toBe(true);
+        expect(layer.calls.find((c) => c.data.action === 'issue')!.data).toMatchObject({ applicationId, residencePermitNo: '330106202300000001' });
+
+        // The list (no application chosen; the mini-program opened again) shows the issued certificate.
+        const again = logicLayer(mode, 'demo-applicant', { on: scored, now: at });
+        again.launch();
+        const list = await again.open(ROUTES.certificate, (t) => t.includes('凭证编号'));
+        const text = list.text();
+        const { certificates } = await scored.ok('demo-applicant', 'certificates', 'list', {});
+        expect(certificates).toHaveLength(1);
+        expect(text).toContain(`凭证编号${certificates[0].serial}`);
+        expect(text).toContain('积分年度2025年度');
+        // 148 points for the profile (bachelor with both certificates, 48 months of insurance, 4 years registered
+        // and renting, age): the figure the certificates suite states from the policy for the same claims.
+        expect(text).toContain('总积分148分');
+        expect(text).toContain('出具日期2025年9月26日');
+        expect(text).toContain('指标截止日2025年10月1日');
+        // Masked for display: the full ID number is not on the page.
+        expect(text).not.toContain('330106199503150010');
+
+        // The PDF: however the page fetches it (base64 written to a file, or a temporary link downloaded), WeChat
+        // opens a local file holding a PDF.
+        const open = [...list.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.includes('打开PDF凭证')) as Element;
+        again.tap(open);
+        // Rendering the PDF (a CJK font subset) takes the cloud a few seconds on a shared machine.
+        await again.waitFor(() => again.openedDocuments.length > 0 || /无法打开|系统繁忙|失败/.test(list.text()), 30000);
+        expect(list.text()).not.toMatch(/无法打开|系统繁忙|失败/);
+        expect(again.openedDocuments).toHaveLength(1);
+        expect(again.openedDocuments[0]!.fileType).toBe('pdf');
+        const pdf = again.tempFiles.get(again.openedDocuments[0]!.filePath)!;
+        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        // When the page fetches a link (certificates.download answering a temporary URL), it is the cloud's own
+        // short-lived link, fetched once.
+        expect(again.downloads.length).toBeLessThanOrEqual(1);
+        for (const url of again.downloads) expect(url.startsWith('/api/files/download/')).toBe(true);
+        expect(list.text()).not.toContain('无法打开PDF文件');
+        expect(layer.errors).toEqual([]);
+        expect(again.errors).toEqual([]);
+      });
     });
   });
 });
