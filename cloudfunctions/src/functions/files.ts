@@ -6,7 +6,7 @@
 // (wx.cloud.uploadFile; locally the raw body to the local cloud), `commitUpload` reads them back, checks them and
 // records the file — or deletes them.
 import { randomBytes } from 'crypto';
-import { CommitUploadInput, MAX_FILE_BYTES, PrepareUploadInput, ReadFileInput, UploadFileInput } from '@hz-points/shared';
+import { CommitUploadInput, MAX_FILE_BYTES, PrepareUploadInput, ReadFileInput } from '@hz-points/shared';
 import { auditRead, defineAction, defineFunction, departmentOf, hasRole } from '../core/action';
 import { AppError } from '../core/errors';
 import { randomId } from '../core/ids';
@@ -14,19 +14,6 @@ import { COLLECTIONS, type EntrustmentDoc, type FileDoc, type FilePurpose, type 
 import { delegationFor, resolveSubject } from '../core/people';
 import type { Caller, Envelope, Runtime } from '../core/runtime';
 import type { DocOps, Doc } from '../storage/store';
-
-// A plain character class (no repeated group): a group like (?:[..]{4})* overflows the regex stack on 5 MB inputs.
-const BASE64_CHARS = /^[A-Za-z0-9+/]*={0,2}$/;
-
-/** Decodes strict base64 (no whitespace, correct padding): anything else is rejected, never half-decoded. */
-export function decodeBase64(text: string): Buffer {
-  if (text.length % 4 !== 0 || !BASE64_CHARS.test(text)) {
-    throw new AppError('FILE_EMPTY', '文件内容编码不正确（应为Base64）');
-  }
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length === 0) throw new AppError('FILE_EMPTY');
-  return bytes;
-}
 
 export type AllowedType = { contentType: FileDoc['contentType']; ext: 'jpg' | 'png' | 'pdf' };
 
@@ -42,60 +29,6 @@ export function sniffType(bytes: Buffer): AllowedType | null {
   }
   return null;
 }
-
-/** Checks an upload: size first (cheap), then type. */
-export function checkUpload(contentBase64: string): { bytes: Buffer; type: AllowedType } {
-  // Reject before decoding what cannot be ≤ 4 MB.
-  if (Math.floor((contentBase64.length * 3) / 4) - 2 > MAX_FILE_BYTES) throw new AppError('FILE_TOO_LARGE');
-  const bytes = decodeBase64(contentBase64);
-  if (bytes.length > MAX_FILE_BYTES) throw new AppError('FILE_TOO_LARGE');
-  const type = sniffType(bytes);
-  if (!type) throw new AppError('FILE_TYPE_NOT_ALLOWED');
-  return { bytes, type };
-}
-
-const upload = defineAction({
-  input: UploadFileInput,
-  access: 'registered',
-  mutates: true,
-  async run(ctx) {
-    const actor = ctx.person!;
-    const { purpose, onBehalfOf } = ctx.input;
-    if (purpose !== 'evidence' && onBehalfOf !== undefined && onBehalfOf !== actor._id) {
-      throw new AppError('VALIDATION_FAILED', '办理对象：委托书和身份证件由经办人本人上传');
-    }
-    const { bytes, type } = checkUpload(ctx.input.contentBase64);
-    const { subject } = await resolveSubject(ctx.runtime.store, actor, onBehalfOf, ctx.today);
-    const fileId = randomId('f');
-    const folder = purpose === 'evidence' ? 'evidence' : 'docs';
-    const path = `${folder}/${subject._id}/${randomBytes(16).toString('hex')}.${type.ext}`;
-    // The bytes go first: if the transaction then fails, an unreferenced blob at a random path is left, never a
-    // record pointing at nothing.
-    await ctx.runtime.files.put(path, bytes, type.contentType);
-    return ctx.mutate(async (tx, audit) => {
-      // Re-checked inside the transaction: a revocation committed meanwhile denies the upload.
-      await resolveSubject(tx, actor, onBehalfOf, ctx.today);
-      const doc: FileDoc = {
-        _id: fileId,
-        ownerPersonId: subject._id,
-        uploadedByPersonId: actor._id,
-        purpose,
-        path,
-        contentType: type.contentType,
-        size: bytes.length,
-        departments: [],
-        createdAt: ctx.now.toISOString(),
-      };
-      await tx.insert(COLLECTIONS.files, doc);
-      await audit({
-        onBehalfOf: subject._id,
-        target: { collection: COLLECTIONS.files, id: fileId },
-        details: { purpose, contentType: type.contentType, size: bytes.length },
-      });
-      return { fileId, contentType: type.contentType, size: bytes.length };
-    });
-  },
-});
 
 /** Upload tickets (`files.prepareUpload`): where one caller may put one file, for one subject and purpose. */
 export const UPLOADS_COLLECTION = 'uploads';
@@ -197,7 +130,7 @@ const commitUpload = defineAction({
     if (KIND_TYPES[ticket.kind] !== type!.contentType) await refuse(new AppError('FILE_TYPE_NOT_ALLOWED', '文件内容与所选类型不符（仅支持JPEG、PNG图片或PDF文件）'));
     const contentType = type!.contentType;
     const fileId = randomId('f');
-    // Kept before the record (as `upload` puts bytes first): if the transaction then fails, an unreferenced file at
+    // Kept before the record: if the transaction then fails, an unreferenced file at
     // a random path is left, never a record whose bytes cannot be found.
     await files.acceptUpload(ticket.path, fileID, contentType, bytes.length);
     try {
@@ -299,4 +232,4 @@ const read = defineAction({
   },
 });
 
-export const files = defineFunction('files', { upload, read, prepareUpload, commitUpload });
+export const files = defineFunction('files', { read, prepareUpload, commitUpload });

@@ -30,8 +30,8 @@ export interface LocalServerOptions {
   statusOf: (code: string) => number;
   personas: () => unknown;
   staticDir: string;
-  /** Largest function-call body accepted (bytes). Files no longer travel in calls (see /api/files/upload), but the
-   * base64 `files.upload` the domain tests still use does; uploads have their own limit, MAX_FILE_BYTES. */
+  /** Largest function-call body accepted (bytes). Files never travel in calls (see /api/files/upload; there is no
+   * base64 upload action); uploads have their own limit, MAX_FILE_BYTES. */
   bodyLimit?: number;
 }
 

@@ -19,7 +19,8 @@ import { REGISTRY } from '../../src/functions/registry';
 import { CALENDAR_RETRY_MS, CALENDAR_YEARS_COLLECTION, ensureCalendarYears } from '../../src/core/calendar-years';
 import { AUDIT_COLLECTION, verifyAuditChain } from '../../src/audit';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
-import { PNG_BYTES, b64 } from '../helpers/fixtures';
+import { PNG_BYTES } from '../helpers/fixtures';
+import { uploadThroughStorage } from '../helpers/uploads';
 
 /** Beijing wall-clock time → ISO instant. */
 const bj = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`).toISOString();
@@ -234,7 +235,7 @@ test('objection in December with its answer due in 2027: pending; an admin regis
   cloud.setNow(bj('2026-12-18'));
   const eView = await cloud.ok(E, 'applications', 'get', { applicationId: e.applicationId });
   expect(eView.application).toMatchObject({ published: true, resultOn: '2026-12-18', objectionDeadline: '2026-12-29', objectionOpen: true });
-  const { fileId } = await cloud.ok(E, 'files', 'upload', { purpose: 'evidence', contentBase64: b64(PNG_BYTES) });
+  const { fileId } = await uploadThroughStorage(cloud, E, { purpose: 'evidence', bytes: PNG_BYTES });
   const filed = await cloud.ok(E, 'objections', 'file', {
     applicationId: e.applicationId,
     indicators: ['residenceRegistration'],

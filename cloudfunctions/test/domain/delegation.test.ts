@@ -5,7 +5,9 @@ import { seedDemo, demoIdNumber, DEMO_PERSON_IDS } from '../../src/demo/seed';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
 import { downloadLink } from '../helpers/download';
 import { bj } from '../helpers/world';
-import { PDF_BYTES, PNG_BYTES, b64, idNumberFor } from '../helpers/fixtures';
+import { PDF_BYTES, PNG_BYTES, idNumberFor } from '../helpers/fixtures';
+import { uploadThroughStorage } from '../helpers/uploads';
+import type { FilePurpose } from '../../src/core/model';
 
 // The whole file runs twice: on the SQLite adapter and on the CloudBase adapter over its stand-in.
 describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
@@ -17,7 +19,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
   afterEach(() => cloud.close());
 
   async function docs(openid: string) {
-    const up = async (purpose: string) => (await cloud.ok(openid, 'files', 'upload', { purpose, contentBase64: b64(PDF_BYTES) })).fileId as string;
+    const up = async (purpose: FilePurpose) => (await uploadThroughStorage(cloud, openid, { purpose, bytes: PDF_BYTES })).fileId;
     return { entrustment: await up('entrustment'), a: await up('identity'), b: await up('identity') };
   }
 
@@ -190,7 +192,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
   });
 
   test('evidence read-back: the owner gets the same bytes; a stranger gets NOT_FOUND', async () => {
-    const { fileId, contentType, size } = await cloud.ok('demo-applicant', 'files', 'upload', { purpose: 'evidence', contentBase64: b64(PNG_BYTES) });
+    const { fileId, contentType, size } = await uploadThroughStorage(cloud, 'demo-applicant', { purpose: 'evidence', bytes: PNG_BYTES });
     expect({ contentType, size }).toEqual({ contentType: 'image/png', size: PNG_BYTES.length });
     const back = await cloud.ok('demo-applicant', 'files', 'read', { fileId });
     expect((await downloadLink(cloud.runtime, back.url))?.equals(PNG_BYTES)).toBe(true);

@@ -4,7 +4,8 @@
 import { seedDemo } from '../../src/demo/seed';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
 import { downloadLink } from '../helpers/download';
-import { PNG_BYTES, b64 } from '../helpers/fixtures';
+import { PNG_BYTES } from '../helpers/fixtures';
+import { uploadThroughStorage } from '../helpers/uploads';
 
 const bj = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`).toISOString();
 const A = 'demo-applicant';
@@ -46,7 +47,7 @@ const fileObjection = (openid: string, evidence: string[] | undefined, requestId
   });
 
 test('evidence is stored on the objection and read by the district office (access logged); others are denied', async () => {
-  const { fileId } = await cloud.ok(A, 'files', 'upload', { purpose: 'evidence', contentBase64: b64(PNG_BYTES) });
+  const { fileId } = await uploadThroughStorage(cloud, A, { purpose: 'evidence', bytes: PNG_BYTES });
   const filed = await fileObjection(A, [fileId]);
   expect(filed).toMatchObject({ ok: true, data: { objection: { evidence: [fileId], status: 'open' } } });
   const objectionId = (filed as any).data.objection.objectionId;
@@ -70,7 +71,7 @@ test('evidence is stored on the objection and read by the district office (acces
 });
 
 test('evidence that is not the applicant\'s own evidence file is refused, nothing stored', async () => {
-  const other = await cloud.ok('demo-employee', 'files', 'upload', { purpose: 'evidence', contentBase64: b64(PNG_BYTES) });
+  const other = await uploadThroughStorage(cloud, 'demo-employee', { purpose: 'evidence', bytes: PNG_BYTES });
   const before = await snapshot(cloud.store);
   for (const evidence of [[other.fileId], ['f-does-not-exist']]) {
     const r = await fileObjection(A, evidence);
@@ -78,7 +79,7 @@ test('evidence that is not the applicant\'s own evidence file is refused, nothin
     expect((r as any).error.message).toContain('证明材料');
   }
   // Duplicates and malformed ids fail the schema.
-  const own = await cloud.ok(A, 'files', 'upload', { purpose: 'evidence', contentBase64: b64(PNG_BYTES) });
+  const own = await uploadThroughStorage(cloud, A, { purpose: 'evidence', bytes: PNG_BYTES });
   const afterUpload = await snapshot(cloud.store);
   expect(await fileObjection(A, [own.fileId, own.fileId])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   expect(await fileObjection(A, ['../etc/passwd'])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });

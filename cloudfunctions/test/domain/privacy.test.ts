@@ -3,7 +3,8 @@
 import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
 import { buildWorld, bj, EMPLOYEE_ID, type World } from '../helpers/world';
-import { PNG_BYTES, b64, idNumberFor } from '../helpers/fixtures';
+import { PNG_BYTES, idNumberFor } from '../helpers/fixtures';
+import { uploadThroughStorage } from '../helpers/uploads';
 
 const CONSENT = { policyVersion: PRIVACY_POLICY_VERSION, agreed: true };
 /** demo-applicant's ID number (seed: born 1995-03-15, serial 1). */
@@ -122,7 +123,7 @@ describe('exportMyData and deleteAccount on a world built through the actions', 
     // A new user with a draft and an uploaded evidence file.
     const idNumber = idNumberFor('1991-07-07', 77);
     await cloud.ok('leaver', 'accounts', 'register', { name: '离开的人', idNumber, phone: '13711112222', privacyConsent: CONSENT });
-    const file = await cloud.ok('leaver', 'files', 'upload', { purpose: 'evidence', contentBase64: b64(PNG_BYTES) });
+    const file = await uploadThroughStorage(cloud, 'leaver', { purpose: 'evidence', bytes: PNG_BYTES });
     const draft = await cloud.ok('leaver', 'applications', 'saveDraft', { year: 2026, claims: [{ indicator: 'rental', value: { rentalYears: 1 }, evidence: [file.fileId] }] });
     const me = await cloud.ok('leaver', 'accounts', 'me');
     const personId = me.person.personId;

@@ -4,7 +4,8 @@
 import { seedDemo } from '../../src/demo/seed';
 import { verifyAuditChain } from '../../src/audit';
 import { createTestCloud, type TestCloud } from '../helpers/runtime';
-import { PNG_BYTES, b64 } from '../helpers/fixtures';
+import { PNG_BYTES } from '../helpers/fixtures';
+import { uploadThroughStorage } from '../helpers/uploads';
 
 /** Beijing wall-clock time → ISO instant. */
 const bj = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`).toISOString();
@@ -32,7 +33,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
 
   test('draft → submit → review with a return and supplement → result → objection → answer → confirmed', async () => {
     const A = 'demo-applicant';
-    const { fileId } = await cloud.ok(A, 'files', 'upload', { purpose: 'evidence', contentBase64: b64(PNG_BYTES) });
+    const { fileId } = await uploadThroughStorage(cloud, A, { purpose: 'evidence', bytes: PNG_BYTES });
     const draft = await cloud.ok(A, 'applications', 'saveDraft', {
       year: 2025,
       claims: [
@@ -156,7 +157,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     // Every step is in the audit chain, with the actor and the person acted for, and the chain verifies.
     const audit = await cloud.store.find<any>('audit', {}, { orderBy: [['seq', 'asc']], limit: 1000 });
     const actions = audit.map((e) => e.action);
-    for (const a of ['files.upload', 'applications.saveDraft', 'applications.submit', 'review.decide', 'applications.supplement', 'objections.file', 'objections.answer']) {
+    for (const a of ['files.prepareUpload', 'files.commitUpload', 'applications.saveDraft', 'applications.submit', 'review.decide', 'applications.supplement', 'objections.file', 'objections.answer']) {
       expect(actions).toContain(a);
     }
     const submitEntry = audit.find((e) => e.action === 'applications.submit');

@@ -2,9 +2,10 @@
 // the role matrix and the fuzz test.
 import { roundDates, PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { seedDemo, demoIdNumber, DEMO_PERSON_IDS } from '../../src/demo/seed';
-import type { RoundDoc } from '../../src/core/model';
-import { PDF_BYTES, PNG_BYTES, b64, idNumberFor } from './fixtures';
+import type { FilePurpose, RoundDoc } from '../../src/core/model';
+import { PDF_BYTES, PNG_BYTES, idNumberFor } from './fixtures';
 import type { TestCloud } from './runtime';
+import { uploadThroughStorage } from './uploads';
 
 export const bj = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`).toISOString();
 
@@ -29,8 +30,8 @@ export interface World {
 export const EMPLOYEE_ID = demoIdNumber('1992-11-08', 5);
 
 async function uploadDocs(cloud: TestCloud, openid: string) {
-  const up = (purpose: string) =>
-    cloud.ok(openid, 'files', 'upload', { purpose, contentBase64: b64(PDF_BYTES) }).then((r) => r.fileId as string);
+  const up = (purpose: FilePurpose) =>
+    uploadThroughStorage(cloud, openid, { purpose, bytes: PDF_BYTES }).then((r) => r.fileId);
   return { entrustment: await up('entrustment'), id1: await up('identity'), id2: await up('identity') };
 }
 
@@ -92,7 +93,7 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
   for (const s of ['E', 'M', 'T'] as Subject[]) {
     const actor = actorOf[s];
     const onBehalfOf = person[s];
-    evidence[s] = (await cloud.ok(actor, 'files', 'upload', { onBehalfOf, purpose: 'evidence', contentBase64: b64(PNG_BYTES) })).fileId;
+    evidence[s] = (await uploadThroughStorage(cloud, actor, { onBehalfOf, purpose: 'evidence', bytes: PNG_BYTES })).fileId;
     const a1 = await cloud.ok(actor, 'applications', 'saveDraft', {
       onBehalfOf,
       year: 2025,

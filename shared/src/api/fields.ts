@@ -29,8 +29,6 @@ export const FIELD_LABELS: Record<string, string> = {
   role: '角色',
   department: '审核部门',
   purpose: '材料用途',
-  contentBase64: '文件内容',
-  fileName: '文件名',
   fileId: '材料',
   year: '年度',
   applicationId: '申请',

@@ -132,7 +132,7 @@ export const AddDependentInput = z.strictObject({
   disabled: z.boolean().optional(),
   /** The dependent cannot apply in person (行动不便; declared): needed for the elderly and disabled routes. */
   unableToActInPerson: z.boolean().optional(),
-  /** Both identity documents (FAQ2021 Q8), uploaded first by the caller with `files.upload` purpose 'identity'. */
+  /** Both identity documents (FAQ2021 Q8), uploaded first by the caller through storage (`files.prepareUpload` → `files.commitUpload`) purpose 'identity'. */
   actorIdentityFileId: IdSchema,
   subjectIdentityFileId: IdSchema,
 });
@@ -166,16 +166,6 @@ export const BindAtWindowInput = z.strictObject({ openid: z.string().min(1).max(
 // ---- files ----
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const FilePurposeSchema = z.enum(['evidence', 'entrustment', 'identity']);
-export const UploadFileInput = z.strictObject({
-  onBehalfOf,
-  purpose: FilePurposeSchema,
-  /**
-   * Base64 of the file (≤ 4 MB decoded, else FILE_TOO_LARGE; type by magic bytes, else FILE_TYPE_NOT_ALLOWED).
-   * The schema only caps the text at the platform's 6 MB request limit.
-   */
-  contentBase64: z.string().min(1).max(6 * 1024 * 1024, '文件过大：单个材料不得超过4MB'),
-  fileName: z.string().max(100).optional(),
-});
 export const ReadFileInput = z.strictObject({ fileId: IdSchema });
 /** The kinds of file accepted (checked again on the bytes by files.commitUpload: JPEG/PNG/PDF magic bytes). */
 export const UploadKindSchema = z.enum(['jpg', 'png', 'pdf']);
@@ -252,7 +242,7 @@ export const FileObjectionInput = z.strictObject({
     .max(INDICATOR_CODES.length)
     .refine((xs) => new Set(xs).size === xs.length, '指标不能重复'),
   reason: z.string().trim().min(2).max(1000),
-  /** The applicant's own uploaded evidence files (files.upload, purpose 'evidence'), read by the district office. */
+  /** The applicant's own uploaded evidence files (files.prepareUpload → files.commitUpload, purpose 'evidence'), read by the district office. */
   evidence: FileIdListSchema.refine((xs) => new Set(xs).size === xs.length, '材料不能重复').optional(),
   requestId: RequestIdSchema,
 });
@@ -284,7 +274,7 @@ export const ACTION_INPUTS = {
     exportMyData: ExportMyDataInput,
     deleteAccount: DeleteAccountInput,
   },
-  files: { upload: UploadFileInput, read: ReadFileInput, prepareUpload: PrepareUploadInput, commitUpload: CommitUploadInput },
+  files: { read: ReadFileInput, prepareUpload: PrepareUploadInput, commitUpload: CommitUploadInput },
   applications: {
     saveDraft: SaveDraftInput,
     get: ApplicationRefInput,
