@@ -1,6 +1,7 @@
 // H5 (local mode): the local cloud's HTTP face of the same functions — POST /api/functions/<name>, the caller's
 // openid in X-WX-OPENID (chosen with the persona switcher), the Envelope as the body whatever the status.
 import { CLIENT_ERRORS, failure, isEnvelope, type Envelope } from './envelope';
+import type { LocalFile, StoredFile, UploadTicket } from './file-types';
 import { currentPersona } from './persona';
 
 export type { Envelope } from './envelope';
@@ -25,24 +26,7 @@ export async function callFunction<T = unknown>(name: string, data: Record<strin
 
 // ---- Files: the raw bytes (never base64 JSON) to the local cloud's upload endpoint ----
 
-/** A file on the device ready to send: weapp keeps a temp path, H5 a Blob. `kind` is checked again on the bytes. */
-export interface LocalFile {
-  name: string;
-  size: number;
-  kind: 'jpg' | 'png' | 'pdf';
-  path?: string;
-  blob?: Blob;
-}
-/** What files.prepareUpload answered: where the bytes go. */
-export interface UploadTicket {
-  uploadId: string;
-  cloudPath: string;
-}
-export interface StoredFile {
-  fileId: string;
-  contentType: string;
-  size: number;
-}
+export type { LocalFile, StoredFile, UploadTicket } from './file-types';
 
 /**
  * Streams the bytes to POST /api/files/upload/<uploadId> (the local stand-in for wx.cloud.uploadFile), which

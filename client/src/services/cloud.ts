@@ -2,6 +2,7 @@
 // (Taro picks `*.h5.ts` for TARO_ENV=h5), because Taro's H5 `Taro.cloud` is a stub.
 import Taro from '@tarojs/taro';
 import { CLIENT_ERRORS, failure, isEnvelope, type Envelope } from './envelope';
+import type { LocalFile, StoredFile, UploadTicket } from './file-types';
 
 export type { Envelope } from './envelope';
 
@@ -29,24 +30,7 @@ export async function callFunction<T = unknown>(name: string, data: Record<strin
 
 // ---- Files: bytes go to cloud storage, never inside a function call (WeChat caps a field near 100 KB) ----
 
-/** A file on the device ready to send: weapp keeps a temp path, H5 a Blob. `kind` is checked again on the bytes. */
-export interface LocalFile {
-  name: string;
-  size: number;
-  kind: 'jpg' | 'png' | 'pdf';
-  path?: string;
-  blob?: Blob;
-}
-/** What files.prepareUpload answered: where the bytes go. */
-export interface UploadTicket {
-  uploadId: string;
-  cloudPath: string;
-}
-export interface StoredFile {
-  fileId: string;
-  contentType: string;
-  size: number;
-}
+export type { LocalFile, StoredFile, UploadTicket } from './file-types';
 
 const UPLOAD_FAILED = { code: 'CLIENT_UPLOAD_FAILED', message: '文件上传失败，请检查网络后重试' } as const;
 

@@ -5,13 +5,36 @@ import { auditRead, defineAction, defineFunction, departmentOf } from '../core/a
 import { AppError } from '../core/errors';
 import { COLLECTIONS, type ApplicationDoc, type ItemDoc, type PersonDoc } from '../core/model';
 import { delegationFor, maskedPerson } from '../core/people';
-import type { Where } from '../storage/store';
+import type { DocOps, Where } from '../storage/store';
 import { isPublished, itemView, loadItems, parseClaimValue, rescore } from './applications';
 
 function reviewerDept(account: Parameters<typeof departmentOf>[0]): DepartmentCode {
   const dept = departmentOf(account);
   if (!dept) throw new AppError('FORBIDDEN');
   return dept;
+}
+
+/**
+ * What a reviewer may still decide on this application: not a draft; not their own or one of someone they may act
+ * for (conflict of interest: our rule, the sources are silent); not once the result is published (then only the
+ * objection procedure adjusts it).
+ */
+async function assertReviewerMayDecide(
+  tx: Pick<DocOps, 'get'>,
+  ctx: { person: PersonDoc | null; today: string },
+  app: ApplicationDoc,
+  applicantId: string,
+): Promise<void> {
+  if (app.status === 'draft') throw new AppError('INVALID_STATE');
+  if (ctx.person) {
+    const applicant = await tx.get<PersonDoc>(COLLECTIONS.persons, applicantId);
+    if (applicant && (await delegationFor(tx, ctx.person, applicant, ctx.today))) {
+      throw new AppError('FORBIDDEN', '不能审核本人或本人代办对象的申请');
+    }
+  }
+  if (isPublished(app, ctx.today)) {
+    throw new AppError('INVALID_STATE', '积分结果已公布，事项只能通过异议程序调整');
+  }
 }
 
 const queue = defineAction({
@@ -81,18 +104,7 @@ const decide = defineAction({
       if (!item || item.department !== dept) throw new AppError('NOT_FOUND');
       const app = await tx.get<ApplicationDoc>(COLLECTIONS.applications, item.applicationId);
       if (!app) throw new AppError('NOT_FOUND');
-      if (app.status === 'draft') throw new AppError('INVALID_STATE');
-      // Conflict of interest (our rule; the sources are silent): nobody reviews their own application or that of
-      // someone they may act for.
-      if (ctx.person) {
-        const applicant = await tx.get<PersonDoc>(COLLECTIONS.persons, item.personId);
-        if (applicant && (await delegationFor(tx, ctx.person, applicant, ctx.today))) {
-          throw new AppError('FORBIDDEN', '不能审核本人或本人代办对象的申请');
-        }
-      }
-      if (isPublished(app, ctx.today)) {
-        throw new AppError('INVALID_STATE', '积分结果已公布，事项只能通过异议程序调整');
-      }
+      await assertReviewerMayDecide(tx, ctx, app, item.personId);
       const at = ctx.now.toISOString();
       const patch: Partial<ItemDoc> = { status: input.decision, updatedAt: at };
       if (input.decision === 'approved') {
@@ -150,17 +162,7 @@ const decideMany = defineAction({
         }
         chosen.push({ item, acceptedValue: parseClaimValue(item.indicator, approval.acceptedValue) });
       }
-      if (app.status === 'draft') throw new AppError('INVALID_STATE');
-      // Same conflict-of-interest rule as `decide` (ours; the sources are silent).
-      if (ctx.person) {
-        const applicant = await tx.get<PersonDoc>(COLLECTIONS.persons, app.personId);
-        if (applicant && (await delegationFor(tx, ctx.person, applicant, ctx.today))) {
-          throw new AppError('FORBIDDEN', '不能审核本人或本人代办对象的申请');
-        }
-      }
-      if (isPublished(app, ctx.today)) {
-        throw new AppError('INVALID_STATE', '积分结果已公布，事项只能通过异议程序调整');
-      }
+      await assertReviewerMayDecide(tx, ctx, app, app.personId);
       const at = ctx.now.toISOString();
       const updated = new Map<string, ItemDoc>();
       for (const { item, acceptedValue } of chosen) {
