@@ -10,6 +10,7 @@ import { OWN_COLLECTIONS } from './rounds/codes';
 // accounts.ts imports this module too; idNumberKey is only called at run time, so the cycle is harmless.
 import { idNumberKey } from './accounts';
 import type { Doc, Store, Where } from '../storage/store';
+import { eraseFilesOf } from './files-sweep';
 
 /** Reads every match in pages of 100 (CloudBase's limit per query inside a function). */
 async function findAll<T extends Doc>(store: Store, collection: string, where: Where): Promise<T[]> {
@@ -125,7 +126,7 @@ export const deleteAccount = defineAction({
     const items = await findAll<Doc>(store, COLLECTIONS.items, { personId: person._id });
     const reminders = await findAll<Doc>(store, OWN_COLLECTIONS.outbox, { personId: person._id });
     const files = await findAll<FileDoc>(store, COLLECTIONS.files, { ownerPersonId: person._id });
-    return ctx.mutate(async (tx, audit) => {
+    const result = await ctx.mutate(async (tx, audit) => {
       // Re-read inside the transaction: a submit that landed since the check above wins.
       for (const a of applications) {
         const current = await tx.get<ApplicationDoc>(COLLECTIONS.applications, a._id);
@@ -144,8 +145,11 @@ export const deleteAccount = defineAction({
         target: { collection: COLLECTIONS.persons, id: person._id },
         details: { deleted: { applications: applications.length, items: items.length, files: files.length, reminders: reminders.length } },
       });
-      return { deleted: true };
+      return { deleted: true as const };
     });
+    // The bytes go once no record points to them any more (after the commit: a failed transaction keeps both).
+    await eraseFilesOf(ctx.runtime, files.map((f) => f.path));
+    return result;
   },
 });
 

@@ -43,7 +43,7 @@ export async function createLocalRuntime(
   await ensureIndexes(store, [...INDEXES, ...OWN_INDEXES]);
   const runtime: Runtime = {
     store,
-    files: new LocalFileStore(paths.files),
+    files: new LocalFileStore(paths.files, { now: () => clock.now() }),
     now: () => clock.now(),
     secrets: { certificateKey: localSecret(paths.secret) },
     log: options.log ?? jsonLogger((l) => process.stderr.write(`${l}\n`)),

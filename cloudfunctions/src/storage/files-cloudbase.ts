@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CbCloud } from './cloudbase-types';
-import type { Doc, FileStore, Store } from './store';
+import type { Doc, FileStore, Store, StoredFile } from './store';
 import { checkContentType, checkFilePath } from './files-path';
 
 export const FILE_INDEX_COLLECTION = 'fileIndex';
@@ -10,6 +10,8 @@ interface FileIndexDoc extends Doc {
   fileID: string;
   contentType: string;
   size: number;
+  /** When the bytes were stored or accepted (the file sweep's grace period counts from it); absent on older entries. */
+  storedAt?: string;
 }
 
 /**
@@ -26,13 +28,15 @@ export class CloudbaseFileStore implements FileStore {
     private readonly prefix = 'hz-points',
     /** The environment id (getWXContext().ENV): a client's fileID must name a file of this environment. */
     private readonly envId?: string,
+    /** The runtime's clock, for `storedAt`. */
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async put(path: string, bytes: Buffer, contentType: string): Promise<void> {
     checkFilePath(path);
     checkContentType(contentType);
     const { fileID } = await this.cloud.uploadFile({ cloudPath: `${this.prefix}/${path}`, fileContent: bytes });
-    await this.store.set<FileIndexDoc>(FILE_INDEX_COLLECTION, { _id: indexId(path), path, fileID, contentType, size: bytes.length });
+    await this.store.set<FileIndexDoc>(FILE_INDEX_COLLECTION, { _id: indexId(path), path, fileID, contentType, size: bytes.length, storedAt: this.now().toISOString() });
   }
 
   async get(path: string): Promise<{ bytes: Buffer; contentType: string } | null> {
@@ -83,12 +87,72 @@ export class CloudbaseFileStore implements FileStore {
   async acceptUpload(path: string, fileID: string, contentType: string, size: number): Promise<void> {
     checkContentType(contentType);
     if (!this.namesPath(path, fileID)) throw new Error('upload fileID does not name the prepared path');
-    await this.store.set<FileIndexDoc>(FILE_INDEX_COLLECTION, { _id: indexId(path), path, fileID, contentType, size });
+    await this.store.set<FileIndexDoc>(FILE_INDEX_COLLECTION, { _id: indexId(path), path, fileID, contentType, size, storedAt: this.now().toISOString() });
   }
 
   async discardUpload(path: string, fileID: string): Promise<void> {
     if (!this.namesPath(path, fileID)) return;
     await this.cloud.deleteFile({ fileList: [fileID] });
+  }
+
+  // ---- The file sweep ----
+  // wx-server-sdk has no storage listing (uploadFile, downloadFile, deleteFile, getTempFileURL only), so the listing is
+  // the `fileIndex` collection: every file the server stored or accepted. Bytes a client uploaded and never committed
+  // have no entry; the sweep finds those through their upload tickets and erases them by path (removeStored).
+
+  /**
+   * Pages of `fileIndex` read from the end backwards (`_id` order, skip = position): removing entries already read
+   * (they lie after the position) leaves the positions still to read unchanged. The cursor is that position.
+   */
+  async listStored(cursor: string | null, limit: number): Promise<{ files: StoredFile[]; cursor: string | null }> {
+    const end = cursor === null ? await this.store.count(FILE_INDEX_COLLECTION, {}) : Number(cursor);
+    if (!Number.isSafeInteger(end) || end < 0) throw new Error('invalid file listing cursor');
+    const start = Math.max(0, end - limit);
+    if (end === 0) return { files: [], cursor: null };
+    const page = await this.store.find<FileIndexDoc>(FILE_INDEX_COLLECTION, {}, { orderBy: [['_id', 'asc']], skip: start, limit: end - start });
+    const files = page.map((d) => ({ path: d.path, size: d.size, storedAt: typeof d.storedAt === 'string' ? d.storedAt : null }));
+    return { files: files.reverse(), cursor: start === 0 ? null : String(start) };
+  }
+
+  /**
+   * deleteFile takes fileIDs: an indexed file's own, or, for bytes a client uploaded and never committed, the
+   * environment's storage root (`cloud://<env>.<bucket>/`, the part every fileID of the environment shares, read off
+   * an indexed one) followed by the upload target. With no indexed file to read the root from, such bytes cannot be
+   * named: the call fails and the sweep retries later.
+   */
+  async removeStored(paths: string[]): Promise<void> {
+    const indexed: Array<{ fileID: string; indexId: string }> = [];
+    const unindexed: string[] = [];
+    for (const path of paths) {
+      checkFilePath(path);
+      const index = await this.store.get<FileIndexDoc>(FILE_INDEX_COLLECTION, indexId(path));
+      if (index) indexed.push({ fileID: index.fileID, indexId: index._id });
+      else unindexed.push(`${await this.storageRoot()}${this.uploadTarget(path)}`);
+    }
+    // An indexed file must be gone before its entry is: status 0, or a "does not exist" answer. Any other status
+    // (a storage error) stops here with the entry kept, so the next sweep lists it and tries again.
+    for (let i = 0; i < indexed.length; i += DELETE_BATCH) {
+      const batch = indexed.slice(i, i + DELETE_BATCH);
+      const { fileList } = await this.cloud.deleteFile({ fileList: batch.map((b) => b.fileID) });
+      const failed = fileList.filter((f) => f.status !== 0 && !NOT_THERE.test(`${f.status} ${f.errMsg ?? ''}`));
+      if (failed.length > 0) throw new Error(`deleteFile failed for ${failed.length} file(s)`);
+      for (const b of batch) await this.store.remove(FILE_INDEX_COLLECTION, b.indexId);
+    }
+    // Bytes without an entry (an upload never committed): most tickets were never uploaded to at all, and the status
+    // deleteFile gives for a missing file is not documented, so a non-zero status is not retried (see docs/DEPLOY.md).
+    for (let i = 0; i < unindexed.length; i += DELETE_BATCH) {
+      await this.cloud.deleteFile({ fileList: unindexed.slice(i, i + DELETE_BATCH) });
+    }
+  }
+
+  private root: string | undefined;
+  private async storageRoot(): Promise<string> {
+    if (this.root) return this.root;
+    const [known] = await this.store.find<FileIndexDoc>(FILE_INDEX_COLLECTION, {}, { limit: 1 });
+    const target = known ? this.uploadTarget(known.path) : '';
+    if (!known || !known.fileID.endsWith(`/${target}`)) throw new Error('storage root unknown: no indexed file to read it from');
+    this.root = known.fileID.slice(0, known.fileID.length - target.length);
+    return this.root;
   }
 
   async temporaryUrl(path: string, ttlSeconds: number, now: Date): Promise<{ url: string; expiresAt: string } | null> {
@@ -101,6 +165,11 @@ export class CloudbaseFileStore implements FileStore {
     return { url: entry.tempFileURL, expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString() };
   }
 }
+
+/** deleteFile takes at most 50 fileIDs per call (wxcloud storage reference). */
+const DELETE_BATCH = 50;
+/** deleteFile's answer for a file that is not there (-503003 and STORAGE_FILE_NONEXIST, as downloadFile says). */
+const NOT_THERE = /not exist|-503003|NONEXIST/i;
 
 function indexId(path: string): string {
   return createHash('sha256').update(path).digest('hex');

@@ -1,7 +1,7 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { join, resolve, sep } from 'node:path';
-import type { FileStore } from './store';
+import type { FileStore, StoredFile } from './store';
 import { StoreError } from './store';
 import { checkContentType, checkFilePath } from './files-path';
 
@@ -15,8 +15,16 @@ export class LocalFileStore implements FileStore {
   /** Signs temporary download links. Per instance: links die with the process, as short-lived links should. */
   private readonly linkKey = randomBytes(32);
 
-  constructor(root: string) {
+  /**
+   * `now` stamps `storedAt` beside each file (the sweep's grace period counts from it): the runtime's clock, so the
+   * local cloud's dev clock and the tests' fixed instants agree with the records the actions write.
+   */
+  constructor(root: string, private readonly options: { now?: () => Date } = {}) {
     this.root = resolve(root);
+  }
+
+  private stamp(): string {
+    return (this.options.now?.() ?? new Date()).toISOString();
   }
 
   private locate(path: string): string {
@@ -32,7 +40,7 @@ export class LocalFileStore implements FileStore {
     await mkdir(join(full, '..'), { recursive: true });
     const tmp = `${full}.${randomBytes(6).toString('hex')}.tmp`;
     const tmpMeta = `${tmp}.meta`;
-    await writeFile(tmpMeta, JSON.stringify({ contentType, size: bytes.length }));
+    await writeFile(tmpMeta, JSON.stringify({ contentType, size: bytes.length, storedAt: this.stamp() }));
     await writeFile(tmp, bytes);
     // Metadata first: a file visible at `full` always has its content type.
     await rename(tmpMeta, `${full}.meta.json`);
@@ -88,7 +96,8 @@ export class LocalFileStore implements FileStore {
     checkContentType(contentType);
     if (fileID !== `${LOCAL_FILE_ID}${path}`) throw new StoreError('UNAVAILABLE', 'upload reference does not name the path');
     const tmpMeta = `${full}.${randomBytes(6).toString('hex')}.tmp.meta`;
-    await writeFile(tmpMeta, JSON.stringify({ contentType, size }));
+    // Accepting restarts the grace period: a commit whose transaction is still running must not lose its bytes.
+    await writeFile(tmpMeta, JSON.stringify({ contentType, size, storedAt: this.stamp() }));
     await rename(tmpMeta, `${full}.meta.json`);
   }
 
@@ -97,6 +106,70 @@ export class LocalFileStore implements FileStore {
     const full = this.locate(path);
     await rm(full, { force: true });
     await rm(`${full}.meta.json`, { force: true });
+  }
+
+  // ---- The file sweep ----
+
+  /** Paths in string order; the cursor is the last path answered, so removals during a pass shift nothing. */
+  async listStored(cursor: string | null, limit: number): Promise<{ files: StoredFile[]; cursor: string | null }> {
+    const files: StoredFile[] = [];
+    for await (const path of this.walk('', cursor)) {
+      let full: string;
+      try {
+        full = this.locate(path);
+      } catch {
+        continue; // a name no handler could have chosen (put there by hand): not ours to judge
+      }
+      const [info, meta] = await Promise.all([stat(full).catch(() => null), readFile(`${full}.meta.json`, 'utf8').catch(() => null)]);
+      if (!info?.isFile()) continue;
+      let storedAt: string | null = null;
+      try {
+        const parsed = meta ? (JSON.parse(meta) as { storedAt?: unknown }) : {};
+        storedAt = typeof parsed.storedAt === 'string' ? parsed.storedAt : null;
+      } catch {
+        storedAt = null;
+      }
+      // Files written before `storedAt` was kept: the file system's own time.
+      files.push({ path, size: info.size, storedAt: storedAt ?? info.mtime.toISOString() });
+      if (files.length === limit) return { files, cursor: path };
+    }
+    return { files, cursor: null };
+  }
+
+  /**
+   * Stored paths after `cursor`, in string order. A directory sorts as its name plus '/', so the walk's order is the
+   * order of the full paths; a directory whose paths all sort before the cursor is not entered. Sidecars and
+   * half-written temporary files are not files.
+   */
+  private async *walk(dir: string, cursor: string | null): AsyncGenerator<string> {
+    let entries;
+    try {
+      entries = await readdir(dir ? join(this.root, ...dir.split('/')) : this.root, { withFileTypes: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    const named = entries
+      .filter((e) => e.isDirectory() || (e.isFile() && !e.name.endsWith('.meta.json') && !/\.tmp(\.meta)?$/.test(e.name)))
+      .map((e) => ({ path: dir ? `${dir}/${e.name}` : e.name, isDir: e.isDirectory() }))
+      .sort((a, b) => compare(a.path + (a.isDir ? '/' : ''), b.path + (b.isDir ? '/' : '')));
+    for (const entry of named) {
+      if (entry.isDir) {
+        const prefix = `${entry.path}/`;
+        if (cursor !== null && compare(prefix, cursor) < 0 && !cursor.startsWith(prefix)) continue;
+        yield* this.walk(entry.path, cursor);
+      } else if (cursor === null || compare(entry.path, cursor) > 0) {
+        yield entry.path;
+      }
+    }
+  }
+
+  async removeStored(paths: string[]): Promise<void> {
+    for (const path of paths) {
+      const full = this.locate(path);
+      await rm(full, { force: true });
+      await rm(`${full}.meta.json`, { force: true });
+    }
   }
 
   // ---- Temporary download links: /api/files/download/<path>?expires=<ms>&sig=<hmac> ----
@@ -140,3 +213,8 @@ export const LOCAL_FILE_ID = 'local://';
 export const LOCAL_DOWNLOAD_PREFIX = '/api/files/download/';
 /** Content type of bytes received but not yet checked by files.commitUpload. */
 const UNCHECKED_TYPE = 'application/octet-stream';
+
+/** Code-unit order (what `<` does on strings), independent of the machine's locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

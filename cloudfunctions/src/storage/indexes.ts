@@ -18,6 +18,10 @@ export const INDEXES: ReadonlyArray<{ collection: string; fields: string[] }> = 
   { collection: 'entrustments', fields: ['employeePersonId'] },
   { collection: 'relations', fields: ['actorPersonId', 'revokedAt'] },
   { collection: AUDIT_COLLECTION, fields: ['seq'] },
+  // The file sweep (functions/files-sweep.ts): is a stored path recorded, or under a ticket; tickets by expiry.
+  { collection: 'files', fields: ['path'] },
+  { collection: 'uploads', fields: ['path'] },
+  { collection: 'uploads', fields: ['expiresAt'] },
 ];
 
 export async function ensureIndexes(store: Store, indexes = INDEXES): Promise<void> {

@@ -94,4 +94,22 @@ export interface FileStore {
   temporaryUrl(path: string, ttlSeconds: number, now: Date): Promise<{ url: string; expiresAt: string } | null>;
   /** Content type and size of a stored file without reading its bytes (null when missing), e.g. to reuse a cached PDF. */
   stat(path: string): Promise<{ contentType: string; size: number } | null>;
+
+  // ---- The file sweep (functions/files-sweep.ts): finding bytes no record points to, and erasing bytes ----
+
+  /**
+   * One page of the files this store knows, in the adapter's own stable order; `cursor` null starts a pass, a null
+   * `cursor` in the answer ends it. Files removed while a pass runs never make it repeat or stop early; a file
+   * stored meanwhile may be seen by the next pass only.
+   */
+  listStored(cursor: string | null, limit: number): Promise<{ files: StoredFile[]; cursor: string | null }>;
+  /** Deletes the bytes (and what the adapter keeps beside them) of each path; a path already gone is no error. */
+  removeStored(paths: string[]): Promise<void>;
+}
+
+/** A stored file as the sweep sees it. `storedAt`: when its bytes were last written or accepted (null: unknown). */
+export interface StoredFile {
+  path: string;
+  size: number;
+  storedAt: string | null;
 }

@@ -52,7 +52,7 @@ export function createTestCloud(
   const logs: TestCloud['logs'] = [];
   const runtime: Runtime = {
     store,
-    files: new LocalFileStore(join(dir, 'files')),
+    files: new LocalFileStore(join(dir, 'files'), { now: () => new Date(now.getTime()) }),
     now: () => new Date(now.getTime()),
     secrets: { certificateKey: 'test-key-not-secret' },
     log: (level, message, fields) => logs.push({ level, message, fields }),

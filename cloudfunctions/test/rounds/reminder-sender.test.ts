@@ -402,7 +402,9 @@ describe('the timer (one trigger every 5 minutes)', () => {
     };
     expect(await tick('2025-10-21T08:55:00')).toEqual({
       ok: true,
-      data: { sweep: null, send: { sent: 1, dropped: 1, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 } },
+      data: { sweep: null, send: { sent: 1, dropped: 1, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 },
+        // The file sweep's daily pass: the seed's six delegation documents, all recorded.
+        files: { ticketsExpired: 0, ticketsClosed: 0, scanned: 6, removed: 0, kept: { recorded: 6, liveTicket: 0, young: 0, notJudged: 0 }, failed: 0, passCompleted: true, passRan: true } },
     });
     expect(fake.calls).toHaveLength(1);
     // 09:00: the day's sweep (nothing due on 2025-10-21), then 09:05 and the next day's 08:55: no sweep.

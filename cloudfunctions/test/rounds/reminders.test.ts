@@ -69,7 +69,9 @@ describe('the deadline sweep', () => {
     // (two certificates issued, one settlement applied, one deadline) are dropped, none sent.
     expect(timer).toEqual({
       ok: true,
-      data: { sweep: { queued: 0, considered: 1 }, send: { sent: 0, dropped: 4, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 } },
+      data: { sweep: { queued: 0, considered: 1 }, send: { sent: 0, dropped: 4, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 },
+        // The file sweep's daily pass: the seed's six delegation documents, all recorded.
+        files: { ticketsExpired: 0, ticketsClosed: 0, scanned: 6, removed: 0, kept: { recorded: 6, liveTicket: 0, young: 0, notJudged: 0 }, failed: 0, passCompleted: true, passRan: true } },
     });
     expect(await deadlines('demo-applicant')).toHaveLength(1);
   });

@@ -10,6 +10,7 @@ import type { CbCloud } from '../../storage/cloudbase-types';
 import { createWxRuntime } from '../../wx/runtime';
 import { sweep } from './index';
 import { sendDue, type SendReport } from './sender';
+import { sweepFiles, type FileSweepReport } from '../files-sweep';
 
 export const TIMER_ACTOR = 'system:timer';
 /** The sweep's hour (Beijing): reminders arrive in the morning, not at midnight. */
@@ -57,7 +58,7 @@ let runtime: Runtime | undefined;
 export async function runTimer(cloud: CbCloud, create: (c: CbCloud) => Runtime = createWxRuntime, env: NodeJS.ProcessEnv = process.env) {
   runtime ??= create(cloud);
   const rt = runtime;
-  const data: { sweep: { queued: number; considered: number } | null; send: SendReport | null } = { sweep: null, send: null };
+  const data: { sweep: { queued: number; considered: number } | null; send: SendReport | null; files?: FileSweepReport | null } = { sweep: null, send: null };
   let failed = false;
   // The two jobs fail independently: a broken sweep must not stop messages, nor the reverse.
   try {
@@ -72,6 +73,14 @@ export async function runTimer(cloud: CbCloud, create: (c: CbCloud) => Runtime =
   } catch (err) {
     failed = true;
     rt.log('error', 'reminder sender failed', { errorName: err instanceof Error ? err.name : typeof err });
+  }
+  // The file sweep (functions/files-sweep.ts) rides on the same trigger, failing on its own like the two above.
+  try {
+    data.files = await sweepFiles(rt, { actor: { openid: TIMER_ACTOR, personId: null } });
+  } catch (err) {
+    failed = true;
+    data.files = null;
+    rt.log('error', 'file sweep failed', { errorName: err instanceof Error ? err.name : typeof err });
   }
   rt.log('info', 'reminder timer', data);
   if (failed) return { ok: false as const, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' }, data };
