@@ -36,6 +36,7 @@ export class CloudbaseFileStore implements FileStore {
     checkFilePath(path);
     checkContentType(contentType);
     const { fileID } = await this.cloud.uploadFile({ cloudPath: `${this.prefix}/${path}`, fileContent: bytes });
+    this.learnRoot(path, fileID);
     await this.store.set<FileIndexDoc>(FILE_INDEX_COLLECTION, { _id: indexId(path), path, fileID, contentType, size: bytes.length, storedAt: this.now().toISOString() });
   }
 
@@ -126,7 +127,10 @@ export class CloudbaseFileStore implements FileStore {
     for (const path of paths) {
       checkFilePath(path);
       const index = await this.store.get<FileIndexDoc>(FILE_INDEX_COLLECTION, indexId(path));
-      if (index) indexed.push({ fileID: index.fileID, indexId: index._id });
+      if (index) {
+        this.learnRoot(index.path, index.fileID);
+        indexed.push({ fileID: index.fileID, indexId: index._id });
+      }
       else unindexed.push(`${await this.storageRoot()}${this.uploadTarget(path)}`);
     }
     // An indexed file must be gone before its entry is: status 0, or a "does not exist" answer. Any other status
@@ -146,12 +150,17 @@ export class CloudbaseFileStore implements FileStore {
   }
 
   private root: string | undefined;
+  /** Remembers the environment's storage root from a fileID of this store (all fileIDs of the environment share it). */
+  private learnRoot(path: string, fileID: string): void {
+    const target = this.uploadTarget(path);
+    if (!this.root && fileID.endsWith(`/${target}`)) this.root = fileID.slice(0, fileID.length - target.length);
+  }
   private async storageRoot(): Promise<string> {
-    if (this.root) return this.root;
-    const [known] = await this.store.find<FileIndexDoc>(FILE_INDEX_COLLECTION, {}, { limit: 1 });
-    const target = known ? this.uploadTarget(known.path) : '';
-    if (!known || !known.fileID.endsWith(`/${target}`)) throw new Error('storage root unknown: no indexed file to read it from');
-    this.root = known.fileID.slice(0, known.fileID.length - target.length);
+    if (!this.root) {
+      const [known] = await this.store.find<FileIndexDoc>(FILE_INDEX_COLLECTION, {}, { limit: 1 });
+      if (known) this.learnRoot(known.path, known.fileID);
+    }
+    if (!this.root) throw new Error('storage root unknown: no stored file to read it from');
     return this.root;
   }
 

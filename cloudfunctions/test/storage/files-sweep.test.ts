@@ -31,7 +31,7 @@ async function storedPaths(files: FileStore): Promise<string[]> {
   return out.sort();
 }
 
-function report(parts: Partial<FileSweepReport> & { kept?: Partial<FileSweepReport['kept']> }): FileSweepReport {
+function report(parts: Omit<Partial<FileSweepReport>, 'kept'> & { kept?: Partial<FileSweepReport['kept']> }): FileSweepReport {
   return {
     ticketsExpired: 0,
     ticketsClosed: 0,

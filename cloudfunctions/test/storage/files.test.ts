@@ -100,6 +100,40 @@ function fileContract(name: string, make: () => FileStore, clientUpload?: (files
       },
     );
 
+    test('listStored pages through every file once, in a stable order, while files already listed are removed', async () => {
+      const files = make();
+      // 'p1.x' sorts before 'p1/' ('.' < '/'): a folder sorts as its name plus '/'.
+      const paths = ['docs/p1/b.pdf', 'docs/p1.x/a.pdf', 'evidence/p2/c.jpg', 'certificates/app1/JF-2025-000001-t.pdf', 'docs/p1/a.pdf'];
+      for (const p of paths) await files.put(p, Buffer.from(`%PDF-${p}`), 'application/pdf');
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<FileStore['listStored']>> = await files.listStored(cursor, 2);
+        expect(page.files.length).toBeLessThanOrEqual(2);
+        for (const f of page.files) {
+          expect(f).toEqual({ path: f.path, size: Buffer.byteLength(`%PDF-${f.path}`), storedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) });
+          seen.push(f.path);
+        }
+        // Erasing what was just listed (as the sweep does) neither repeats nor skips anything.
+        await files.removeStored(page.files.filter((f) => f.path.startsWith('docs/')).map((f) => f.path));
+        cursor = page.cursor;
+      } while (cursor !== null);
+      expect([...seen].sort()).toEqual([...paths].sort());
+      expect(new Set(seen).size).toBe(paths.length);
+      expect(await files.stat('docs/p1/a.pdf')).toBeNull();
+      expect(await files.get('docs/p1.x/a.pdf')).toBeNull();
+      expect(await files.get('evidence/p2/c.jpg')).not.toBeNull();
+    });
+
+    test('removeStored: a path already gone, or never stored, is no error', async () => {
+      const files = make();
+      await files.put('evidence/p3/x.png', Buffer.from([0x89, 0x50]), 'image/png');
+      await files.removeStored(['evidence/p3/x.png']);
+      await files.removeStored(['evidence/p3/x.png', 'evidence/p3/never.png']);
+      expect(await files.get('evidence/p3/x.png')).toBeNull();
+      expect((await files.listStored(null, 10)).files).toEqual([]);
+    });
+
     test('refuses a malformed content type', async () => {
       await expect(make().put('a.txt', Buffer.from('x'), 'text/plain\r\nX-Evil: 1')).rejects.toThrow(/content type/);
     });
