@@ -15,6 +15,7 @@ import { CloudbaseFileStore } from '../../src/storage/files-cloudbase';
 import { invoke } from '../../src/core/invoke';
 import type { Runtime } from '../../src/core/runtime';
 import { fakeCloud } from '../local/fixtures/fake-cloud';
+import { resetTimerRuntime, runTimer } from '../../src/functions/reminders/timer';
 
 const CONSENT = { policyVersion: PRIVACY_POLICY_VERSION, agreed: true };
 const START = '2025-09-26T02:00:00.000Z';
@@ -160,6 +161,23 @@ describe('the file sweep on the local store (SQLite records, files in a folder)'
     const before = await storedPaths(cloud.runtime.files);
     expect(await cloud.call('demo-agent', 'accounts', 'deleteAccount', { confirm: true })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_IN_USE' } });
     expect(await storedPaths(cloud.runtime.files)).toEqual(before);
+  });
+
+  test('the reminders timer runs it; a failing file sweep is reported and stops neither the deadline sweep nor sending', async () => {
+    await failedCommit(cloud, 'demo-applicant', JPEG_BYTES);
+    resetTimerRuntime();
+    cloud.setNow('2025-09-26T03:30:01.000Z'); // 11:30:01 Beijing: the deadline sweep is due too
+    const ok = await runTimer({} as never, () => cloud.runtime);
+    expect(ok).toMatchObject({ ok: true, data: { files: report({ ticketsExpired: 1, scanned: 6, kept: { recorded: 6 }, passRan: true, passCompleted: true }) } });
+
+    resetTimerRuntime();
+    const broken = jest.spyOn(cloud.runtime.files, 'listStored').mockRejectedValueOnce(new Error('injected: storage down'));
+    cloud.setNow('2025-09-27T03:30:01.000Z');
+    const failed = await runTimer({} as never, () => cloud.runtime);
+    broken.mockRestore();
+    resetTimerRuntime();
+    expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL' }, data: { files: null, sweep: { queued: 0, considered: 0 }, send: { sent: 0 } } });
+    expect(cloud.logs).toContainEqual({ level: 'error', message: 'file sweep failed', fields: { errorName: 'Error' } });
   });
 
   test('pages through more files than one page, across timer runs, keeping its place', async () => {
