@@ -3,7 +3,7 @@
 // Arithmetic is in half-points (integers) so 0.5 steps stay exact and a total is exactly the sum of its items.
 import type { ProfileInput } from './profile';
 import type { ScoreWarning } from './score';
-import type { Confidence, IndicatorCode, IndicatorVersion, LinearParams, ParamsByCode, Source, ThresholdStepParams } from './types';
+import type { Confidence, IndicatorCode, IndicatorVersion, LinearParams, ParamsByCode, Citation, ThresholdStepParams } from './types';
 
 /** One indicator's result before it becomes an item of the score. */
 export interface Draft {
@@ -19,7 +19,7 @@ export interface Draft {
 }
 
 export interface Provenance {
-  source: Source;
+  source: Citation;
   verified: boolean;
   confidence: Confidence;
   note: string | undefined;

@@ -19,7 +19,7 @@ import { incomeTaxIndicator } from './indicators/income-tax';
 import { educationIndicator, titleSkillIndicator } from './indicators/qualifications';
 import { ownHomeIndicator, rentalIndicator, residenceRegistrationIndicator, socialInsuranceIndicator } from './indicators/residence';
 import { vetoIndicator } from './indicators/veto';
-import type { Confidence, IndicatorTable, Source } from './types';
+import type { Confidence, IndicatorTable, Citation } from './types';
 
 export { LOWER_READING_PRINCIPLE, OWN_HOME_80_FROM, R2023_IN_FORCE, REVISION_2021_FROM } from './indicators/common';
 
@@ -57,7 +57,7 @@ export const INDICATORS: IndicatorTable = {
 export interface CombinationRule {
   mode: 'higher-only' | 'sum';
   description: string;
-  source: Source;
+  source: Citation;
   verified: boolean;
   confidence: Confidence;
   note?: string;
@@ -163,8 +163,8 @@ export const RANKING_RULE = {
   /** Last resort so the order is total and reproducible: application id, ascending. */
   finalKeyLabel: '以上均相同的，按申请编号排序（仅为保证结果可复现）',
   minimumPoints: 100,
-  minimumPointsSource: { doc: 'FAQ2021', clause: 'Q5' } as Source,
-  source: { doc: 'our-choice', description: '来源文件未规定同分排序规则（FAQ2021 Q10 仅说明按总量控制划定分数线）' } as Source,
+  minimumPointsSource: { doc: 'FAQ2021', clause: 'Q5' } as Citation,
+  source: { doc: 'our-choice', description: '来源文件未规定同分排序规则（FAQ2021 Q10 仅说明按总量控制划定分数线）' } as Citation,
   verified: false,
   confidence: 'C' as Confidence,
   note: '同分排序规则为我们的假设：先比社保月数（在杭贡献时间），再比居住登记年限，再比提交时间。',

@@ -18,7 +18,7 @@ import type { ProfileInput } from './profile';
 import { COMBINATION_RULES, INDICATORS, LOWER_READING_PRINCIPLE, REVISION_2021_FROM, RULES_REVIEWED_THROUGH } from './rules';
 import { ruleSetFor } from './ruleset';
 import type { VersionsByCode } from './ruleset';
-import type { Confidence, DepartmentCode, Indicator, IndicatorCode, IndicatorGroup, IndicatorVersion, Source } from './types';
+import type { Confidence, DepartmentCode, Indicator, IndicatorCode, IndicatorGroup, IndicatorVersion, Citation } from './types';
 
 export interface ScoreItem {
   readonly code: IndicatorCode;
@@ -28,7 +28,7 @@ export interface ScoreItem {
   readonly points: number;
   /** Short Chinese explanation, e.g. '本科学历且有学位：50分'. */
   readonly explanation: string;
-  readonly source: Source;
+  readonly source: Citation;
   readonly verified: boolean;
   readonly confidence: Confidence;
   /** What the value assumes (for unverified data), so the UI can say what an estimate rests on. */
@@ -60,7 +60,7 @@ export interface ScoreResult {
   /** Read-only: zero items with a fixed text are shared between results (frozen), to keep scoring allocation-light. */
   items: readonly ScoreItem[];
   warnings: ScoreWarning[];
-  veto: { reason: string; source: Source; verified: boolean } | null;
+  veto: { reason: string; source: Citation; verified: boolean } | null;
   cutoffDate: string;
   /** Ids of the rule versions used (for audit records and the "rule version" line of the UI). */
   ruleVersionIds: string[];

@@ -1,11 +1,11 @@
 // Citations, key dates and texts that several indicators' data share, written once (a minifier does not merge
 // equal string literals). R2023 = 杭政办函〔2023〕33号; FAQ2021 = the 2021 Q&A on the revised 管理办法.
-import type { Source } from '../types';
+import type { Citation } from '../types';
 
-export const R2023_4: Source = { doc: 'R2023', clause: '二(四)' };
-export const FAQ_Q3: Source = { doc: 'FAQ2021', clause: 'Q3' };
-export const FAQ_Q5: Source = { doc: 'FAQ2021', clause: 'Q5' };
-export const publicCopy = (description: string): Source => ({ doc: 'public-copy', description });
+export const R2023_4: Citation = { doc: 'R2023', clause: '二(四)' };
+export const FAQ_Q3: Citation = { doc: 'FAQ2021', clause: 'Q3' };
+export const FAQ_Q5: Citation = { doc: 'FAQ2021', clause: 'Q5' };
+export const publicCopy = (description: string): Citation => ({ doc: 'public-copy', description });
 export const TABLE_COPY = publicCopy('《杭州市居住证积分指标及分值表》公开转载版本（多份一致）');
 export const TABLE_COPY_CONFLICT = publicCopy('《杭州市居住证积分指标及分值表》公开转载版本（各版本不一致）');
 export const VETO_NOTE_COPY = publicCopy('《杭州市居住证积分管理指标体系（试行）》公开转载，注1（严重刑事犯罪的范围；仅见一份）');
