@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: every settlement pathway of R2023 §二 beside the condition helpers they all share, so
+// one pathway cannot drift from the others' wording and citations.
 import { z } from 'zod';
 import { tryParseDate, compareDates } from '../calendar/civil-date';
 // Same vocabulary and labels as the calculator profile (scoring barrel), so one form feeds both.
