@@ -3,38 +3,17 @@
 // unknown field (e.g. an `openid` — identity only ever comes from the platform) is rejected, never ignored.
 import { z } from 'zod';
 import { INDICATORS } from '../scoring/rules';
-import type { DepartmentCode, IndicatorCode } from '../scoring/types';
+import { DEPARTMENT_CODES } from '../scoring/departments';
+import type { IndicatorCode } from '../scoring/types';
 import { ClaimSchema } from './claims';
 import { unprintableNameCharacters } from './name-font';
 // GB 11643 ID numbers and mainland mobile numbers: the people barrel's form schemas (checksum, region, date).
 import { IdNumberSchema, PhoneSchema } from '../people/id-number';
 import { tryParseDate } from '../calendar/civil-date';
 
-export const DEPARTMENT_CODES = [
-  'public-security',
-  'hrss',
-  'housing',
-  'education',
-  'tax',
-  'honours',
-  'health',
-  'civilization',
-  'civil-affairs',
-  'market-regulation',
-] as const satisfies readonly DepartmentCode[];
-
-export const DEPARTMENT_LABELS: Record<DepartmentCode, string> = {
-  'public-security': '公安',
-  hrss: '人力社保',
-  housing: '住保房管',
-  education: '教育',
-  tax: '税务',
-  honours: '荣誉颁发部门',
-  health: '卫生健康',
-  civilization: '市委宣传部（文明办）',
-  'civil-affairs': '民政',
-  'market-regulation': '市场监管（知识产权）',
-};
+// The department table is scoring/departments.ts; codes and labels are re-exported here, where client and cloud
+// code have always imported them.
+export { DEPARTMENT_CODES, DEPARTMENT_LABELS } from '../scoring/departments';
 
 export const INDICATOR_CODES = Object.keys(INDICATORS) as [IndicatorCode, ...IndicatorCode[]];
 

@@ -1,21 +1,30 @@
-import type { PolicyCitation } from '../people/citation';
+import type { StatedCitation } from '../citation';
 import { addDays, parseDate, toDayNumber, tryParseDate } from './civil-date';
 import { CalendarInputError } from './errors';
 import { defaultCalendar } from './calendar-data';
 
+/**
+ * FAQ2021 question 五 ("2021 年度积分落户的申请流程如何？"), cited as Q5 like every FAQ2021 clause in the rule data,
+ * with the step of the answer. One object per step, shared with the yearly timeline (scoring/timeline.ts), so a
+ * period and the timeline step that describes it cannot cite it differently.
+ */
+export const FAQ_Q5_STEP_2 = { doc: 'FAQ2021', clause: 'Q5', description: '第二步', verified: true } as const satisfies StatedCitation;
+export const FAQ_Q5_STEP_3 = { doc: 'FAQ2021', clause: 'Q5', description: '第三步', verified: true } as const satisfies StatedCitation;
+export const FAQ_Q5_STEP_4 = { doc: 'FAQ2021', clause: 'Q5', description: '第四步', verified: true } as const satisfies StatedCitation;
+
 /** Each period of the yearly cycle, as cited data (RULES.md "The yearly cycle"). */
 export const PERIODS = {
   /** "受理的20个工作日后自行查询积分" */
-  result: { workdays: 20, citation: { doc: 'FAQ2021', clause: '五（第二步）', verified: true } },
+  result: { workdays: 20, citation: FAQ_Q5_STEP_2 },
   /** "如有异议，需在7个工作日内提出，逾期视为确认分值" — counted from the result day. */
-  objection: { workdays: 7, citation: { doc: 'FAQ2021', clause: '五（第二步）', verified: true } },
+  objection: { workdays: 7, citation: FAQ_Q5_STEP_2 },
   /** An objection is answered within 15 working days: public practice (RULES.md review section), not our sources. */
   objectionAnswer: {
     workdays: 15,
     citation: { doc: 'outside-source', clause: 'RULES.md「Review in practice」：异议15个工作日内答复', verified: false },
   },
   /** "获得积分的7个工作日后，可…打印积分有效凭证" */
-  certificate: { workdays: 7, citation: { doc: 'FAQ2021', clause: '五（第三步）', verified: true } },
+  certificate: { workdays: 7, citation: FAQ_Q5_STEP_3 },
   /**
    * 《积分落户准入通知书》（有效期60天）. Calendar days; the sources do not say how they are counted. We follow the
    * general Chinese rule for periods (民法典 第二百零一条: the starting day is not counted), so the last valid day is
@@ -24,14 +33,14 @@ export const PERIODS = {
    */
   admissionNotice: {
     calendarDays: 60,
-    citation: { doc: 'FAQ2021', clause: '五（第四步）', verified: true },
+    citation: FAQ_Q5_STEP_4,
     countingCitation: {
       doc: 'outside-source',
       clause: '期间计算：开始当日不计入（民法典第二百零一条）；来源文件未规定',
       verified: false,
     },
   },
-} as const satisfies Record<string, { citation: PolicyCitation; workdays?: number; calendarDays?: number; countingCitation?: PolicyCitation }>;
+} as const satisfies Record<string, { citation: StatedCitation; workdays?: number; calendarDays?: number; countingCitation?: StatedCitation }>;
 
 /** The day the applicant can look up their points: 20 working days after acceptance (受理). */
 export function resultDate(acceptedOn: string): string {

@@ -1,4 +1,4 @@
-import type { PolicyCitation } from '../people/citation';
+import type { StatedCitation } from '../citation';
 import { formatDate, parseDate, compareDates, tryParseDate, InvalidDateError } from './civil-date';
 import { CalendarInputError, RoundUnknownError } from './errors';
 import { defaultCalendar } from './calendar-data';
@@ -12,7 +12,7 @@ export interface RoundRule {
   settlementCloses: string;
   /** Points application window for the round; `opens: null` where the sources name no start. */
   pointsApplication: { opens: string | null; closes: string };
-  citation: PolicyCitation;
+  citation: StatedCitation;
 }
 
 export const ROUND_RULES: readonly RoundRule[] = [
@@ -40,13 +40,13 @@ export const ROUND_RULES: readonly RoundRule[] = [
 /** Cut-off = first day of the month before the month in which the round's acceptance starts (FAQ2021 Q5). */
 export const CUTOFF_RULE = {
   monthsBeforeAcceptance: 1,
-  citation: { doc: 'FAQ2021', clause: '五（计分规则）', verified: true } satisfies PolicyCitation,
+  citation: { doc: 'FAQ2021', clause: '五（计分规则）', verified: true } satisfies StatedCitation,
 };
 
 /** Donation, volunteering, honours and tax evidence counts only within 5 years before the cut-off (FAQ2021 Q5). */
 export const LOOKBACK_RULE = {
   years: 5,
-  citation: { doc: 'FAQ2021', clause: '五（计分规则）', verified: true } satisfies PolicyCitation,
+  citation: { doc: 'FAQ2021', clause: '五（计分规则）', verified: true } satisfies StatedCitation,
 };
 
 /** From 2024-03-01 points applications are accepted all year round. Public copies only: unverified. */
@@ -56,7 +56,7 @@ export const YEAR_ROUND_POINTS_APPLICATION = {
     doc: 'outside-source',
     clause: '公开转载：2024年3月1日起居住证积分申请全年受理（积分落户申请仍为每年11月）',
     verified: false,
-  } satisfies PolicyCitation,
+  } satisfies StatedCitation,
 };
 
 export interface RoundDates {
@@ -75,9 +75,9 @@ export interface RoundDates {
     closes: string;
     /** True when points applications are accepted all year (from 2024-03-01; unverified public copy). */
     yearRound: boolean;
-    yearRoundCitation: PolicyCitation | null;
+    yearRoundCitation: StatedCitation | null;
   };
-  citations: PolicyCitation[];
+  citations: StatedCitation[];
 }
 
 function ruleFor(year: number): RoundRule {

@@ -1,4 +1,4 @@
-import type { PolicyCitation } from './citation';
+import type { StatedCitation } from '../citation';
 import { parseDate, isLeapYear } from '../calendar/civil-date';
 
 /**
@@ -12,11 +12,11 @@ export const LEAP_DAY_BIRTHDAY_CONVENTION = {
     doc: 'outside-source',
     clause: '周岁计算惯例：2月29日出生者在平年以3月1日为生日（两份来源文件均未规定）',
     verified: false,
-  } satisfies PolicyCitation,
+  } satisfies StatedCitation,
 };
 
 /** 周岁 definition: birthday not yet reached this year → one less (RULES.md conventions; R2023 §二(一) uses 周岁). */
-export const AGE_CITATION: PolicyCitation = { doc: 'R2023', clause: '二(一)', verified: true };
+export const AGE_CITATION: StatedCitation = { doc: 'R2023', clause: '二(一)', verified: true };
 
 /** Error for an 'on' date before the birth date: an age is never negative, and guessing would hide a data error. */
 export class AgeBeforeBirthError extends Error {

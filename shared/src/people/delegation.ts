@@ -1,6 +1,6 @@
 import { compareDates, parseDate } from '../calendar/civil-date';
 import { ageOn } from './age';
-import type { PolicyCitation } from './citation';
+import type { StatedCitation } from '../citation';
 
 /**
  * Who may make a points application for someone else (FAQ2021 Q8): the employer by the applicant's written
@@ -8,7 +8,7 @@ import type { PolicyCitation } from './citation';
  * act in person), their guardian or a close relative. A delegate presents both identity documents.
  */
 export const DELEGATION_RULES = {
-  citation: { doc: 'FAQ2021', clause: '八', verified: true } satisfies PolicyCitation,
+  citation: { doc: 'FAQ2021', clause: '八', verified: true } satisfies StatedCitation,
   /** "未满十六周岁": 15 passes, 16 fails. */
   minorMaxAgeExclusive: 16,
   /**
@@ -20,13 +20,13 @@ export const DELEGATION_RULES = {
     doc: 'outside-source',
     clause: '老年人年龄按《老年人权益保障法》第二条取60周岁，且须行动不便（来源文件未规定年龄）',
     verified: false,
-  } satisfies PolicyCitation,
+  } satisfies StatedCitation,
   /** 近亲属 per 《民法典》第一千零四十五条: spouse, parents, children, siblings, grandparents, grandchildren. */
   closeRelativeCitation: {
     doc: 'outside-source',
     clause: '近亲属范围按《民法典》第一千零四十五条',
     verified: false,
-  } satisfies PolicyCitation,
+  } satisfies StatedCitation,
 } as const;
 
 /** The actor's relation to the subject, read as "I am the subject's <relation>" (same words as the api barrel). */
@@ -63,10 +63,10 @@ export type DelegationDenial =
   | 'IDENTITY_DOCUMENTS_MISSING';
 
 export type DelegationDecision =
-  | { allowed: true; basis: string; citation: PolicyCitation }
-  | { allowed: false; code: DelegationDenial; reason: string; citation: PolicyCitation };
+  | { allowed: true; basis: string; citation: StatedCitation }
+  | { allowed: false; code: DelegationDenial; reason: string; citation: StatedCitation };
 
-const deny = (code: DelegationDenial, reason: string, citation: PolicyCitation = DELEGATION_RULES.citation): DelegationDecision => ({
+const deny = (code: DelegationDenial, reason: string, citation: StatedCitation = DELEGATION_RULES.citation): DelegationDecision => ({
   allowed: false,
   code,
   reason,
@@ -121,7 +121,7 @@ export function mayActFor(input: DelegationInput): DelegationDecision {
   const who = RELATION_LABELS[relation];
   const age = ageOn(subject.birthDate, on);
   let basis: string | null = null;
-  let citation: PolicyCitation = rules.citation;
+  let citation: StatedCitation = rules.citation;
   if (age < rules.minorMaxAgeExclusive) {
     basis = `申请人未满16周岁（当前${age}周岁），由其${who}代为申请`;
   } else if (subject.disabled === true && subject.unableToActInPerson === true) {

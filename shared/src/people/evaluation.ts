@@ -1,4 +1,4 @@
-import type { PolicyCitation } from './citation';
+import type { StatedCitation } from '../citation';
 
 /** One condition of a rule, evaluated: `met: null` when the input does not say (never guessed as met). */
 export interface ConditionResult {
@@ -8,7 +8,7 @@ export interface ConditionResult {
   requirement: string;
   /** Chinese: why it failed or could not be judged (absent when met). */
   reason?: string;
-  citation: PolicyCitation;
+  citation: StatedCitation;
 }
 
 /** eligible = every condition met; ineligible = one fails; undetermined = none fails but one is unknown. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareDates, tryParseDate } from '../calendar/civil-date';
-import type { PolicyCitation } from './citation';
+import type { StatedCitation } from '../citation';
 
 /**
  * Citizen ID numbers (公民身份号码) per GB 11643-1999: 6-digit region code, 8-digit birth date, 3-digit sequence
@@ -10,12 +10,12 @@ import type { PolicyCitation } from './citation';
 export const ID_NUMBER_RULES = {
   /** Our sanity bound, not the standard's. */
   minBirthYear: 1800,
-  citation: { doc: 'GB11643-1999', clause: '4 号码的结构；附录A 校验码计算', verified: false } satisfies PolicyCitation,
+  citation: { doc: 'GB11643-1999', clause: '4 号码的结构；附录A 校验码计算', verified: false } satisfies StatedCitation,
   legacy15Citation: {
     doc: 'outside-source',
     clause: '第一代居民身份证自2013年1月1日起停止使用（公安部公告）',
     verified: false,
-  } satisfies PolicyCitation,
+  } satisfies StatedCitation,
 };
 
 /** First two digits of GB/T 2260 province-level codes, plus 81/82/83 used by HK/Macau/Taiwan residence permits. */

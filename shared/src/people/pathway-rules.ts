@@ -1,8 +1,8 @@
-import type { PolicyCitation } from './citation';
+import type { StatedCitation } from '../citation';
 import type { EducationLevel } from '../scoring/types';
 
-const R2023 = (clause: string, verified = true): PolicyCitation => ({ doc: 'R2023', clause, verified });
-const ours = (clause: string): PolicyCitation => ({ doc: 'outside-source', clause, verified: false });
+const R2023 = (clause: string, verified = true): StatedCitation => ({ doc: 'R2023', clause, verified });
+const ours = (clause: string): StatedCitation => ({ doc: 'outside-source', clause, verified: false });
 
 /**
  * Settlement pathways' thresholds, as cited data (R2023 §二, in force 2023-05-08; FAQ2021 Q5 for points).
@@ -23,7 +23,7 @@ export const PATHWAY_RULES = {
 
   /** Settling in the urban districts presupposes not already holding urban-Hangzhou hukou. Stated only for points. */
   notUrbanHukou: {
-    citation: { doc: 'FAQ2021', clause: '五（申请条件：非本市市区户籍人员）', verified: true } as PolicyCitation,
+    citation: { doc: 'FAQ2021', clause: '五（申请条件：非本市市区户籍人员）', verified: true } as StatedCitation,
     otherPathwaysCitation: ours('其他落户途径：已是杭州市区户籍者无需在市区落户（逻辑前提，来源文件未明示）'),
   },
 
@@ -78,7 +78,7 @@ export const PATHWAY_RULES = {
         clause: '公开转载（杭州网2018年10月17日户籍办事指南·老年投靠）：80周岁及以上老年人投靠在杭子女，不受“身边无子女”及《浙江省居住证》的条件限制；R2023施行后是否仍适用未经核实',
         verified: false,
         confidence: 'C',
-      } as PolicyCitation,
+      } as StatedCitation,
       note: '2018年指南的公开转载称80周岁及以上投靠子女不受居住证条件限制，杭政办函〔2023〕33号未作此规定；按“取较低读法”的原则不直接采用，判为无法判断，请向户籍窗口（派出所）咨询。',
     },
     /** "投靠在杭子女" read as a child holding urban-Hangzhou hukou (the meaning of 投靠落户). */
@@ -99,7 +99,7 @@ export const PATHWAY_RULES = {
   points: {
     minPoints: 100,
     minAge: 18,
-    citation: { doc: 'FAQ2021', clause: '五（申请条件）', verified: true } as PolicyCitation,
+    citation: { doc: 'FAQ2021', clause: '五（申请条件）', verified: true } as StatedCitation,
     thresholdCitation: R2023('二(四)'),
   },
 

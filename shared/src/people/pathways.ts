@@ -1,9 +1,11 @@
+// Over 300 lines on purpose: every settlement pathway of R2023 §二 beside the condition helpers they all share, so
+// one pathway cannot drift from the others' wording and citations.
 import { z } from 'zod';
 import { tryParseDate, compareDates } from '../calendar/civil-date';
 // Same vocabulary and labels as the calculator profile (scoring barrel), so one form feeds both.
 import { EDUCATION_LABELS, EDUCATION_LEVELS } from '../scoring/profile';
 import { ageOn } from './age';
-import type { PolicyCitation } from './citation';
+import type { StatedCitation } from '../citation';
 import { type ConditionResult, type EvaluationStatus, reasonsOf, statusOf } from './evaluation';
 import { PATHWAY_RULES as R, type CountyCode } from './pathway-rules';
 
@@ -92,27 +94,27 @@ export class PathwayRulesNotInForceError extends Error {
 
 // ---- condition builders ----
 
-function cond(key: string, met: boolean | null, requirement: string, citation: PolicyCitation, reason?: string): ConditionResult {
+function cond(key: string, met: boolean | null, requirement: string, citation: StatedCitation, reason?: string): ConditionResult {
   return met === true ? { key, met, requirement, citation } : { key, met, requirement, citation, reason: reason ?? requirement };
 }
 
-function known<T>(value: T | undefined, key: string, requirement: string, citation: PolicyCitation, missing: string, test: (v: T) => true | string): ConditionResult {
+function known<T>(value: T | undefined, key: string, requirement: string, citation: StatedCitation, missing: string, test: (v: T) => true | string): ConditionResult {
   if (value === undefined) return cond(key, null, requirement, citation, `未提供${missing}，无法判断：${requirement}`);
   const r = test(value);
   return r === true ? cond(key, true, requirement, citation) : cond(key, false, requirement, citation, r);
 }
 
-function flag(value: boolean | undefined, key: string, requirement: string, citation: PolicyCitation, missing: string, failure?: string): ConditionResult {
+function flag(value: boolean | undefined, key: string, requirement: string, citation: StatedCitation, missing: string, failure?: string): ConditionResult {
   return known(value, key, requirement, citation, missing, (v) => (v ? true : (failure ?? `不符合：${requirement}`)));
 }
 
-function notUrbanHukou(p: PathwayProfile, citation: PolicyCitation): ConditionResult {
+function notUrbanHukou(p: PathwayProfile, citation: StatedCitation): ConditionResult {
   return known(p.hukou, 'notUrbanHukou', '非杭州市区户籍', citation, '户籍信息', (h) =>
     h === 'hangzhou-urban' ? '已是杭州市区户籍，无需办理市区落户' : true,
   );
 }
 
-function underAge(age: number, maxExclusive: number, key: string, citation: PolicyCitation, who = ''): ConditionResult {
+function underAge(age: number, maxExclusive: number, key: string, citation: StatedCitation, who = ''): ConditionResult {
   const requirement = `${who}${maxExclusive}周岁以下（不含${maxExclusive}周岁）`;
   return age < maxExclusive ? cond(key, true, requirement, citation) : cond(key, false, requirement, citation, `${who}须${maxExclusive}周岁以下（不含${maxExclusive}周岁），当前${age}周岁`);
 }

@@ -1,6 +1,6 @@
 import { addMonths, compareDates, parseDate } from '../calendar/civil-date';
 import { ageOn } from './age';
-import type { PolicyCitation } from './citation';
+import type { StatedCitation } from '../citation';
 import { type ConditionResult, type EvaluationStatus, reasonsOf, statusOf } from './evaluation';
 
 /** R2023 §三(一): conditions for a Zhejiang residence permit (《浙江省居住证》) at the place of residence. */
@@ -10,12 +10,12 @@ export const RESIDENCE_PERMIT_RULES = {
    * a 31st clamps to the month's last day). Our reading; the text does not say how half a year is counted.
    */
   minRegistrationMonths: 6,
-  citation: { doc: 'R2023', clause: '三(一)', verified: true } satisfies PolicyCitation,
+  citation: { doc: 'R2023', clause: '三(一)', verified: true } satisfies StatedCitation,
   halfYearCitation: {
     doc: 'outside-source',
     clause: '三(一)「半年」按6个自然月计算至对日（本工具的理解）',
     verified: false,
-  } satisfies PolicyCitation,
+  } satisfies StatedCitation,
   /** "未满16周岁的未成年人，可凭共同居住的父母或法定监护人一方的居住证申领" */
   minorMaxAgeExclusive: 16,
 };

@@ -2,22 +2,12 @@
 // with citations. The product never reads the source documents at run time. Published as the separate entry
 // `@hz-points/shared/guide` (shared/src/guide.ts), not from the package root: only the guide page and reviewers need
 // this text, so the calculator and the cloud functions do not carry it. The yearly timeline is in timeline.ts
-// (core: the home page shows it).
+// (core: the home page shows it). The department table is core too (departments.ts); the guide entry re-exports it.
+import { DEPARTMENTS } from './departments';
 import { INDICATORS, LOWER_READING_PRINCIPLE } from './rules';
-import type { DepartmentCode, IndicatorCode, IndicatorGroup, Source } from './types';
+import type { DepartmentCode, IndicatorCode, IndicatorGroup, Citation } from './types';
 
-export const DEPARTMENTS: Record<DepartmentCode, { name: string; reviews: string }> = {
-  'public-security': { name: '公安', reviews: '年龄、居住登记和居住证年限、减分项、一票否决' },
-  hrss: { name: '人力社保', reviews: '社会保险、专业技术职称和职业技能' },
-  housing: { name: '住保房管', reviews: '自购产权住房、合法租赁住房' },
-  education: { name: '教育', reviews: '文化程度' },
-  tax: { name: '税务', reviews: '个人所得税' },
-  honours: { name: '荣誉颁发部门', reviews: '奖项和荣誉称号' },
-  health: { name: '卫生健康', reviews: '无偿献血、捐献造血干细胞' },
-  civilization: { name: '市委宣传部（文明办）', reviews: '志愿服务（FAQ2021 Q2：由团市委调整为市委宣传部（文明办））' },
-  'civil-affairs': { name: '民政', reviews: '慈善捐赠' },
-  'market-regulation': { name: '市场监管（知识产权）', reviews: '发明专利' },
-};
+export { DEPARTMENTS };
 
 export const GROUP_LABELS: Record<IndicatorGroup, string> = {
   basic: '基础指标',
@@ -67,7 +57,7 @@ export function guideIndicators(cutoffDate: string): GuideIndicator[] {
 export interface FaqEntry {
   question: string;
   answer: string;
-  sources: Source[];
+  sources: Citation[];
 }
 
 export const GUIDE_FAQ: FaqEntry[] = [

@@ -1,5 +1,6 @@
 // Public surface of the scoring barrel (owner: scoring engineer).
 export * from './types';
+export { DEPARTMENTS } from './departments';
 export * from './rules';
 export * from './timeline';
 // guide.ts (departments, guide rows, FAQ) is the separate entry `@hz-points/shared/guide` (src/guide.ts).

@@ -3,7 +3,7 @@
 // Built for 200,000 applications: keys are copied into typed arrays once and an index array is sorted.
 import { RANKING_RULE } from './rules';
 import type { TieBreakKey } from './rules';
-import type { Source } from './types';
+import type { Citation } from './types';
 
 export interface RankableApplication {
   id: string;
@@ -44,7 +44,7 @@ export interface RankResult {
   ineligible: { id: string; reason: string }[];
   /** The order used, in Chinese, to publish with the result. */
   tieBreak: string[];
-  source: Source;
+  source: Citation;
   verified: boolean;
 }
 

@@ -1,33 +1,18 @@
 // Types of the points rule data. The data itself lives in rules.ts; code only interprets a handful of formula
 // kinds, so a policy change (a number, a cap, a date) is an edit of data, never of code.
 
-/** Where a value comes from. R2023 = 杭政办函〔2023〕33号; FAQ2021 = the 2021 Q&A on the revised 管理办法. */
-export type SourceDoc = 'R2023' | 'FAQ2021' | 'public-copy' | 'our-choice';
+import type { Citation, CitedDocument, Confidence } from '../citation';
+export type { Citation, CitedDocument, Confidence, StatedCitation } from '../citation';
 
-export interface Source {
-  doc: SourceDoc;
-  /** Clause in the source document, e.g. '二(四)' or 'Q3'. */
-  clause?: string;
-  /** For a public copy or our own choice: what it is, in Chinese. */
-  description?: string;
-}
-
-/** A = stated by one of our two source documents; B = several public copies agree; C = one copy or copies conflict. */
-export type Confidence = 'A' | 'B' | 'C';
+/** @deprecated The one citation type is `Citation` (shared/src/citation.ts); this name is kept for compatibility. */
+export type Source = Citation;
+/** @deprecated Use `CitedDocument`. */
+export type SourceDoc = CitedDocument;
 
 export type IndicatorGroup = 'basic' | 'bonus' | 'deduction' | 'veto';
 
-export type DepartmentCode =
-  | 'public-security'
-  | 'hrss'
-  | 'housing'
-  | 'education'
-  | 'tax'
-  | 'honours'
-  | 'health'
-  | 'civilization'
-  | 'civil-affairs'
-  | 'market-regulation';
+import type { DepartmentCode } from './departments';
+export type { DepartmentCode };
 
 export type EducationLevel = 'none' | 'high-school' | 'junior-college' | 'bachelor' | 'master' | 'doctor';
 export type TitleLevel = 'none' | 'intermediate' | 'associate-senior' | 'senior';
@@ -84,7 +69,7 @@ export interface ThresholdStepParams {
  */
 export interface SubReading<P> {
   params: P;
-  source: Source;
+  source: Citation;
   verified: boolean;
   confidence: Confidence;
   /** What was assumed, in Chinese. */
@@ -123,7 +108,7 @@ export interface DeductionParams {
 export interface VetoCondition {
   /** Chinese, as shown to users. */
   text: string;
-  source: Source;
+  source: Citation;
   confidence: Confidence;
 }
 
@@ -162,7 +147,7 @@ export type IndicatorCode = keyof ParamsByCode;
 export interface Alternative<P> {
   params: Partial<P>;
   note: string;
-  source?: Source;
+  source?: Citation;
 }
 
 /** One dated version of an indicator's parameters (openfisca style: values with dates and citations). */
@@ -174,8 +159,8 @@ export interface IndicatorVersion<P> {
   /** Last cut-off date, exclusive; null = still in force. */
   until: string | null;
   params: P;
-  source: Source;
-  otherSources?: Source[];
+  source: Citation;
+  otherSources?: Citation[];
   /** true ONLY if one of the two source documents states every value of this version. */
   verified: boolean;
   confidence: Confidence;
@@ -195,7 +180,7 @@ export interface Indicator<C extends IndicatorCode = IndicatorCode> {
   evidence: string[];
   /** Only evidence obtained within this many years before the cut-off date counts; null = no window. */
   lookBackYears: number | null;
-  lookBackSource?: Source;
+  lookBackSource?: Citation;
   /** Short Chinese statement of the rule, for the guide page. */
   summary: string;
   versions: IndicatorVersion<ParamsByCode[C]>[];
