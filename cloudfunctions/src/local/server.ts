@@ -7,6 +7,7 @@ import type { Caller, Envelope, Runtime } from '../core/runtime';
 import { receiveLocalUpload } from '../functions/files';
 import { LOCAL_DOWNLOAD_PREFIX, LocalFileStore } from '../storage/files-local';
 import type { DevClock } from './clock';
+import { milestonesFor } from './demo-milestones';
 
 /**
  * The local cloud over plain node:http (no framework: five routes, a body limit and static files do not need one).
@@ -16,6 +17,7 @@ import type { DevClock } from './clock';
  *                                wx.cloud.uploadFile), answered with the files.commitUpload envelope
  *   GET  /api/files/download/<path>?expires=…&sig=…   a signed, short-lived link from files.read (getTempFileURL)
  *   GET|POST /api/dev/clock      read / set the dev clock            GET /api/dev/personas   demo personas
+ *   GET  /api/dev/milestones     the next meaningful dates for the caller (the persona bar's 时间快进)
  *   everything else              the H5 build (client/dist/h5), index.html for "/"
  *
  * Every failure becomes a JSON envelope with a stable code and a Chinese message; nothing thrown escapes a request.
@@ -180,6 +182,15 @@ export function createLocalServer(options: LocalServerOptions): Server {
       }
       runtime.log('info', 'dev clock set', { now: options.clock.now().toISOString() });
       return sendJson(res, 200, { ok: true, data: { now: options.clock.now().toISOString() } });
+    }
+
+    if (path === '/api/dev/milestones') {
+      if (req.method !== 'GET') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET' });
+      const now = options.clock.now();
+      // rounds.get answers any WeChat user: nobody chosen in the persona bar reads as a user with no registration.
+      const caller: Caller = { openid: openidOf(req) ?? 'local-dev-clock' };
+      const milestones = await milestonesFor(now, (fn, event) => options.invoke(fn, event, caller, runtime));
+      return sendJson(res, 200, { ok: true, data: { now: now.toISOString(), milestones } });
     }
 
     if (path === '/api/dev/personas') {

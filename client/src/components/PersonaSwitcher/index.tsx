@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useSession } from '../../services/session';
+import { DemoClock } from './DemoClock';
 import './index.scss';
 
 export interface PersonaOption {
@@ -91,6 +92,7 @@ export function PersonaSwitcher() {
           ))}
         </View>
       )}
+      <DemoClock openid={openid ?? null} />
     </View>
   );
 }
