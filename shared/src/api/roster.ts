@@ -133,6 +133,13 @@ function toWord<T extends string>(cell: RosterCell, words: Record<string, T>, ch
   return v ? { ok: true, value: v } : { ok: false, message: `“${s.slice(0, 20)}”不在可选范围内（${choices}）` };
 }
 
+/** One ID-number schema per day, built once: a roster validates thousands of rows on the same day. */
+let idSchemaCache: { today: string; schema: ReturnType<typeof idNumberSchemaOn> } | null = null;
+function idNumberSchemaFor(today: string) {
+  if (idSchemaCache?.today !== today) idSchemaCache = { today, schema: idNumberSchemaOn(today) };
+  return idSchemaCache.schema;
+}
+
 /**
  * Validates one data row (cells by column) on Beijing date `today`. Every problem of the row is reported, each
  * naming the row and the column; a row with any problem is not imported.
@@ -159,7 +166,7 @@ export function parseRosterRow(
   if (typeof idCell === 'number') fail('idNumber', '请将该列设为“文本”格式后重新填写（数字格式会丢失末几位）');
   else if (text(idCell) === '') fail('idNumber', '未填写');
   else {
-    const parsed = idNumberSchemaOn(today).safeParse(text(idCell).toUpperCase());
+    const parsed = idNumberSchemaFor(today).safeParse(text(idCell).toUpperCase());
     if (!parsed.success) fail('idNumber', firstMessage(parsed));
     else {
       idNumber = parsed.data;
