@@ -2,6 +2,7 @@
 // (prepareUpload purpose `roster` → bytes → commitUpload) and imports it. Good rows are kept, bad rows named (row and
 // column); a file that is not a roster, or has no good row, stores nothing.
 import ExcelJS from 'exceljs';
+import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { seedDemo, DEMO_PERSON_IDS, demoIdNumber } from '../../src/demo/seed';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
 import { bj } from '../helpers/world';
@@ -159,6 +160,18 @@ describe('who may use the roster', () => {
       expect(await cloud.call('demo-applicant', 'roster', action, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
   });
+});
+
+test('an employee who registers after the import shows on the board as registered, waiting for an entrustment', async () => {
+  const id = idNumberFor('1990-01-01', 8);
+  const csv = `姓名,身份证号码,手机号码\n张伟,${id},13900000008\n`;
+  const fileId = await uploadRoster('demo-agent', Buffer.from(csv, 'utf-8'), 'csv');
+  await cloud.ok('demo-agent', 'roster', 'import', { fileId });
+  const before = (await cloud.ok('demo-agent', 'roster', 'board', { filter: 'employee' })).rows;
+  expect(before.map((r: any) => [r.name, r.stage, r.next])).toEqual([['张伟', 'needs-entrustment', '员工本人须先在小程序完成实名登记，之后再建立委托']]);
+  await cloud.ok('zhang-wei', 'accounts', 'register', { name: '张伟', idNumber: id, phone: '13900000008', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
+  const after = (await cloud.ok('demo-agent', 'roster', 'board', { filter: 'agent' })).rows.find((r: any) => r.name === '张伟');
+  expect(after).toMatchObject({ stage: 'needs-entrustment', actor: 'agent', next: '上传书面委托书和双方身份证件，建立委托' });
 });
 
 describe('batch self-assessment and export', () => {

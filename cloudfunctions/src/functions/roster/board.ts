@@ -15,6 +15,7 @@ import {
   type BOARD_SORTS,
 } from '@hz-points/shared';
 import { COLLECTIONS, type ApplicationDoc, type EntrustmentDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
+import { findPersonByIdNumber } from '../accounts';
 import { isConfirmed, isPublished, loadItems } from '../applications';
 import type { CertificateDoc, CertificateHeadDoc } from '../certificates/model';
 import { OWN_COLLECTIONS } from '../rounds/codes';
@@ -120,8 +121,8 @@ export async function boardRows(store: Store, agentPersonId: string, year: numbe
     byPerson.set(person._id, { personId: person._id, name: person.name, idNumber: person.idNumber, phone: person.phone, onRoster: false, entrustment: e });
   }
   for (const r of roster) {
-    // Registered since the import? The ID number decides, as it did at import.
-    const personId = r.personId;
+    // Registered since the import? The ID number decides, as it did at import (one get by id per such row).
+    const personId = r.personId ?? (await findPersonByIdNumber(store, r.idNumber))?._id ?? null;
     const known = personId ? byPerson.get(personId) : undefined;
     if (known) known.onRoster = true;
     else if (personId) byPerson.set(personId, { personId, name: r.name, idNumber: r.idNumber, phone: r.phone, onRoster: true, entrustment: null });
