@@ -89,6 +89,22 @@ describe('the 500-row roster with 20 bad rows', () => {
   });
 });
 
+test('on the CloudBase stand-in (single-document transactions, 100-record pages) the 500-row roster imports the same', async () => {
+  const cb = createTestCloud(bj('2025-11-25'), { store: 'cloudbase' });
+  try {
+    await seedDemo(cb.runtime);
+    const fixture = await buildRosterFixture({ rows: 500, badRows: FIXTURE_500_BAD_ROWS, people: { 2: EMPLOYEE, 3: APPLICANT } });
+    const { fileId } = await uploadThroughStorage(cb, 'demo-agent', { purpose: 'roster', bytes: fixture.bytes, kind: 'xlsx' });
+    const r = await cb.ok('demo-agent', 'roster', 'import', { fileId });
+    expect([r.imported, r.rejected]).toEqual([480, 20]);
+    // More than a page of 100: the adapter pages for the board.
+    expect((await cb.ok('demo-agent', 'roster', 'board', {})).rows).toHaveLength(480);
+    expect((await cb.ok('demo-agent', 'roster', 'assess', {})).count).toBe(480);
+  } finally {
+    await cb.close();
+  }
+}, 120_000);
+
 describe('a file that is not a roster stores nothing', () => {
   test('a spreadsheet without the required columns: ROSTER_NOT_A_ROSTER naming them, nothing stored', async () => {
     const wb = new ExcelJS.Workbook();
