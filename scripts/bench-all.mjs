@@ -14,6 +14,7 @@ const benches = [
   ['files: photo upload time and bytes sent', 'cloudfunctions/bench/upload.bench.ts'],
   ['local cloud: SQLite WAL under sustained writes', 'cloudfunctions/bench/wal.bench.ts'],
   ['deployable functions: size and cold start', 'cloudfunctions/bench/functions.bench.ts'],
+  ['roster: import and batch assessment of 5,000 rows', 'cloudfunctions/bench/roster.bench.ts'],
   ['client: package sizes', 'client/scripts/size.mjs', 'builds'],
   ['client: calculator first render in chromium', 'client/e2e/first-render.bench.ts', 'builds'],
 ];

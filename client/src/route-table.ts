@@ -12,7 +12,7 @@ export const SUBPACKAGES = {
   apply: { applyForm: 'form/index', applyProgress: 'progress/index', objection: 'objection/index' },
   cert: { certificate: 'index/index', certVerify: 'verify/index' },
   settle: { settle: 'index/index' },
-  agent: { agent: 'index/index' },
+  agent: { agent: 'index/index', rosterImport: 'roster-import/index', rosterAssess: 'roster-assess/index', rosterBoard: 'roster-board/index' },
   // 消息提醒: the caller's reminders (remind).
   messages: { messages: 'index/index' },
   // 隐私政策 and 我的个人信息 (download / delete, 个人信息保护法); weapp helper.

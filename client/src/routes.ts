@@ -30,6 +30,9 @@ export interface RouteParams {
   messages: Record<string, never>;
   privacyPolicy: Record<string, never>;
   myData: Record<string, never>;
+  rosterImport: Record<string, never>;
+  rosterAssess: Record<string, never>;
+  rosterBoard: { filter?: 'all' | 'agent' | 'employee' | 'waiting' | 'done' };
 }
 
 export function buildUrl<R extends RouteName>(route: R, params?: RouteParams[R]): string {

@@ -4,7 +4,7 @@
 export interface LocalFile {
   name: string;
   size: number;
-  kind: 'jpg' | 'png' | 'pdf';
+  kind: 'jpg' | 'png' | 'pdf' | 'xlsx' | 'csv';
   path?: string;
   blob?: Blob;
 }

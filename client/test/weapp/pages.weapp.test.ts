@@ -87,6 +87,10 @@ const PAGES: Record<RouteName, PageCase> = {
   privacyPolicy: { openid: 'demo-applicant', shows: ['一、我们收集哪些信息', '四、保存多久', '第四十七条', '版本：2026年12月4日'] },
   myData: { openid: 'demo-applicant', shows: ['下载我的全部信息', '注销账号'] },
   messages: { openid: 'demo-applicant', shows: ['订阅消息', '还可接收：', '暂无消息。'] },
+  // The roster pages (issue 12): demo-agent has no roster yet, only the entrusted demo employee.
+  rosterImport: { openid: 'demo-agent', shows: ['选择名单文件并导入', '身份证号码列请设为“文本”格式'] },
+  rosterAssess: { openid: 'demo-agent', shows: ['测算汇总（共0人）', '名单为空，请先导入员工名单。'] },
+  rosterBoard: { openid: 'demo-agent', shows: ['演示员工', '未申请', '330***********0057', '为其填写2025年度积分申请'], hides: ['330106199211080057'] },
 };
 
 function allRoutesOfTheBuild(): string[] {

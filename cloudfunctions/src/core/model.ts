@@ -89,7 +89,7 @@ export interface EntrustmentDoc {
   [k: string]: unknown;
 }
 
-export type FilePurpose = 'evidence' | 'entrustment' | 'identity';
+export type FilePurpose = 'evidence' | 'entrustment' | 'identity' | 'roster';
 
 export interface FileDoc {
   _id: string;
@@ -98,7 +98,7 @@ export interface FileDoc {
   purpose: FilePurpose;
   /** Private storage path; never returned to a client. */
   path: string;
-  contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
+  contentType: 'image/jpeg' | 'image/png' | 'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'text/csv';
   size: number;
   /** Departments that may read it: added when an item citing it is submitted. */
   departments: DepartmentCode[];

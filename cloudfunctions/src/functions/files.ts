@@ -15,7 +15,7 @@ import { delegationFor, resolveSubject } from '../core/people';
 import type { Caller, Envelope, Runtime } from '../core/runtime';
 import type { DocOps, Doc } from '../storage/store';
 
-export type AllowedType = { contentType: FileDoc['contentType']; ext: 'jpg' | 'png' | 'pdf' };
+export type AllowedType = { contentType: FileDoc['contentType']; ext: UploadTicketDoc['kind'] };
 
 /** JPEG (FF D8 FF), PNG (89 50 4E 47 0D 0A 1A 0A) or PDF (%PDF-) by their leading bytes. */
 export function sniffType(bytes: Buffer): AllowedType | null {
@@ -27,7 +27,31 @@ export function sniffType(bytes: Buffer): AllowedType | null {
   if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     return { contentType: 'application/pdf', ext: 'pdf' };
   }
+  // An xlsx workbook is a ZIP container (PK 03 04); roster.import then reads it as a workbook or refuses it.
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return { contentType: XLSX_TYPE, ext: 'xlsx' };
+  }
   return null;
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_TYPE = 'text/csv';
+
+/**
+ * CSV has no magic bytes: it is accepted as text — no NUL byte (binary files have them early) and readable as
+ * UTF-8 or, as Excel on Chinese Windows saves it, GB18030. Only a ticket declared `csv` is checked this way.
+ */
+export function looksLikeCsvText(bytes: Buffer): boolean {
+  if (sniffType(bytes) !== null || bytes.subarray(0, 65536).includes(0)) return false;
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      new TextDecoder(encoding, { fatal: true }).decode(bytes);
+      return true;
+    } catch {
+      // try the next encoding
+    }
+  }
+  return false;
 }
 
 /** Upload tickets (`files.prepareUpload`): where one caller may put one file, for one subject and purpose. */
@@ -42,7 +66,7 @@ export interface UploadTicketDoc extends Doc {
   actorPersonId: string;
   subjectPersonId: string;
   purpose: FilePurpose;
-  kind: 'jpg' | 'png' | 'pdf';
+  kind: 'jpg' | 'png' | 'pdf' | 'xlsx' | 'csv';
   /** The server-chosen path (FileStore path); the client sees only `uploadTarget(path)`. */
   path: string;
   createdAt: string;
@@ -55,7 +79,12 @@ const KIND_TYPES: Record<UploadTicketDoc['kind'], FileDoc['contentType']> = {
   jpg: 'image/jpeg',
   png: 'image/png',
   pdf: 'application/pdf',
+  xlsx: XLSX_TYPE,
+  csv: CSV_TYPE,
 };
+
+/** Storage folder per purpose: a roster (many people's data, the agent's own record) is kept apart from documents. */
+const FOLDERS: Record<FilePurpose, string> = { evidence: 'evidence', entrustment: 'docs', identity: 'docs', roster: 'rosters' };
 
 /** Evidence may be uploaded for a person one may act for; delegation documents only by the agent themselves. */
 function checkPurposeSubject(purpose: FilePurpose, actor: PersonDoc, onBehalfOf: string | undefined): void {
@@ -74,8 +103,7 @@ const prepareUpload = defineAction({
     checkPurposeSubject(purpose, actor, onBehalfOf);
     const { subject } = await resolveSubject(ctx.runtime.store, actor, onBehalfOf, ctx.today);
     const uploadId = randomId('u');
-    const folder = purpose === 'evidence' ? 'evidence' : 'docs';
-    const path = `${folder}/${subject._id}/${randomBytes(16).toString('hex')}.${kind}`;
+    const path = `${FOLDERS[purpose]}/${subject._id}/${randomBytes(16).toString('hex')}.${kind}`;
     const expiresAt = new Date(ctx.now.getTime() + UPLOAD_TICKET_MINUTES * 60_000).toISOString();
     await ctx.mutate(async (tx, audit) => {
       const ticket: UploadTicketDoc = {
@@ -124,10 +152,13 @@ const commitUpload = defineAction({
     if (!bytes) throw new AppError('FILE_NOT_UPLOADED');
     if (bytes.length === 0) await refuse(new AppError('FILE_EMPTY', '文件内容为空'));
     if (bytes.length > MAX_FILE_BYTES) await refuse(new AppError('FILE_TOO_LARGE'));
-    const type = sniffType(bytes);
-    if (!type) await refuse(new AppError('FILE_TYPE_NOT_ALLOWED'));
+    const type = sniffType(bytes) ?? (ticket.kind === 'csv' && looksLikeCsvText(bytes) ? { contentType: CSV_TYPE, ext: 'csv' as const } : null);
+    const rosterRefusal = new AppError('FILE_TYPE_NOT_ALLOWED', '员工名单仅支持xlsx或csv表格文件');
+    if (!type) await refuse(ticket.purpose === 'roster' ? rosterRefusal : new AppError('FILE_TYPE_NOT_ALLOWED'));
     // The name chosen at prepare time carries the declared kind: the bytes must be that kind too.
-    if (KIND_TYPES[ticket.kind] !== type!.contentType) await refuse(new AppError('FILE_TYPE_NOT_ALLOWED', '文件内容与所选类型不符（仅支持JPEG、PNG图片或PDF文件）'));
+    if (KIND_TYPES[ticket.kind] !== type!.contentType) {
+      await refuse(ticket.purpose === 'roster' ? rosterRefusal : new AppError('FILE_TYPE_NOT_ALLOWED', '文件内容与所选类型不符（仅支持JPEG、PNG图片或PDF文件）'));
+    }
     const contentType = type!.contentType;
     const fileId = randomId('f');
     // Kept before the record: if the transaction then fails, an unreferenced file at

@@ -10,6 +10,7 @@ import { objections } from './objections';
 import { remindersFunction } from './reminders';
 import { review } from './review';
 import { roundsFunction } from './rounds';
+import { rosterFunction } from './roster';
 import { settlementFunction } from './settlement';
 
 export const REGISTRY: Record<string, FunctionDef> = {
@@ -23,4 +24,5 @@ export const REGISTRY: Record<string, FunctionDef> = {
   settlement: settlementFunction,
   reminders: remindersFunction,
   calendar: calendarFunction,
+  roster: rosterFunction,
 };

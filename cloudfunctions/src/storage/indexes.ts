@@ -17,6 +17,7 @@ export const INDEXES: ReadonlyArray<{ collection: string; fields: string[] }> = 
   { collection: 'entrustments', fields: ['agentPersonId', 'status'] },
   { collection: 'entrustments', fields: ['employeePersonId'] },
   { collection: 'relations', fields: ['actorPersonId', 'revokedAt'] },
+  { collection: 'roster_entries', fields: ['agentPersonId'] },
   { collection: AUDIT_COLLECTION, fields: ['seq'] },
   // The file sweep (functions/files-sweep.ts): is a stored path recorded, or under a ticket; tickets by expiry.
   { collection: 'files', fields: ['path'] },

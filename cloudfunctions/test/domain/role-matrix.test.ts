@@ -8,6 +8,7 @@ import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
 import { EMPLOYEE_ID, buildWorld, bj, type Subject, type World } from '../helpers/world';
 import { PNG_BYTES, idNumberFor } from '../helpers/fixtures';
 import { REGISTRY } from '../../src/functions/registry';
+import { uploadThroughStorage } from '../helpers/uploads';
 
 type Role =
   | 'owner'
@@ -100,6 +101,14 @@ const TEST_ONLY_2027 = {
   workdays: ['2027-02-20', '2027-10-09'],
   source: '测试专用（TEST-ONLY，非国务院办公厅关于2027年部分节假日安排的通知原文）',
 };
+
+/** Callers who hold an entrustment as the employer's agent (active, pending or revoked). */
+const AGENTS: Role[] = ['agentWith', 'agentWithout', 'agentRevoked'];
+/** A one-row roster (the entrusted employee) uploaded by `openid` through storage, as the import page does. */
+async function rosterFileOf(cloud: TestCloud, openid: string): Promise<string> {
+  const csv = `姓名,身份证号码,手机号码\n演示员工,${EMPLOYEE_ID},13800000003\n`;
+  return (await uploadThroughStorage(cloud, openid, { purpose: 'roster', bytes: Buffer.from(csv, 'utf-8'), kind: 'csv' })).fileId;
+}
 
 let serial = 50;
 /** One entry per registered action, keyed `function.action`. */
@@ -362,6 +371,17 @@ const CASES: Record<string, Case> = {
   'reminders.send': { mutates: false, payload: () => ({}), expect: row(['admin'], () => 'FORBIDDEN') },
   'calendar.registerYear': { mutates: true, payload: () => TEST_ONLY_2027, expect: row(['admin'], () => 'FORBIDDEN') },
   'calendar.list': { mutates: false, payload: () => ({}), expect: row([...REGISTERED, ...STAFF], () => '') },
+  // The roster (issue 12): only the agent's own uploaded roster file imports; anyone else's looks missing.
+  'roster.import': {
+    mutates: true,
+    prepare: async (cloud) => ({ fileId: await rosterFileOf(cloud, 'demo-agent') }),
+    payload: (_w, _r, p) => ({ fileId: p.fileId }),
+    expect: row(['agentWith'], staffOr('NOT_REGISTERED', 'NOT_FOUND')),
+  },
+  // Board, assessment and export: employer agents only (an entrustment in any state, or a stored roster).
+  'roster.assess': { mutates: false, payload: () => ({}), expect: row(AGENTS, staffOr('NOT_REGISTERED', 'FORBIDDEN')) },
+  'roster.board': { mutates: false, payload: () => ({}), expect: row(AGENTS, staffOr('NOT_REGISTERED', 'FORBIDDEN')) },
+  'roster.export': { mutates: true, payload: () => ({}), expect: row(AGENTS, staffOr('NOT_REGISTERED', 'FORBIDDEN')) },
 };
 
 let templateDir: string;
@@ -378,9 +398,9 @@ afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
 /** Every registered action, from the registry itself (a new action is in the matrix as soon as it is registered). */
 const REGISTERED_ACTIONS = Object.values(REGISTRY).flatMap((f) => Object.keys(f.actions).map((a) => `${f.name}.${a}`));
 
-test('the registry has 10 functions and 55 actions (update with the matrix when an action is added)', () => {
-  expect(Object.keys(REGISTRY)).toHaveLength(10);
-  expect(REGISTERED_ACTIONS).toHaveLength(55);
+test('the registry has 11 functions and 59 actions (update with the matrix when an action is added)', () => {
+  expect(Object.keys(REGISTRY)).toHaveLength(11);
+  expect(REGISTERED_ACTIONS).toHaveLength(59);
 });
 
 test('every registered action has an expected-access entry, and every entry is a registered action', () => {

@@ -5,7 +5,7 @@ import type { FilePurpose } from '../../src/core/model';
 import { LocalFileStore } from '../../src/storage/files-local';
 import type { TestCloud } from './runtime';
 
-export type UploadKind = 'jpg' | 'png' | 'pdf';
+export type UploadKind = 'jpg' | 'png' | 'pdf' | 'xlsx' | 'csv';
 
 /** The kind a client would declare for these bytes (it knows what the user picked); fixtures name it or get this. */
 function declaredKindOf(bytes: Buffer): UploadKind {

@@ -63,6 +63,10 @@ export const ERROR_CODES = {
   REQUEST_ID_REUSED: { status: 409, message: '重复的请求编号对应了不同的内容，请刷新后重试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+  // Roster import (roster.import): a file that is not a usable roster stores nothing.
+  ROSTER_NOT_A_ROSTER: { status: 400, message: '无法识别为员工名单：请使用名单模板（须含姓名、身份证号码、手机号码列）' },
+  ROSTER_NO_VALID_ROWS: { status: 400, message: '名单中没有可导入的行，请按提示更正后重新上传' },
+  ROSTER_TOO_MANY_ROWS: { status: 400, message: '名单行数过多：一次最多导入5000人，请分批上传' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

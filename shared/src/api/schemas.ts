@@ -144,21 +144,33 @@ export const BindAtWindowInput = z.strictObject({ openid: z.string().min(1).max(
 
 // ---- files ----
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
-export const FilePurposeSchema = z.enum(['evidence', 'entrustment', 'identity']);
+export const FilePurposeSchema = z.enum(['evidence', 'entrustment', 'identity', 'roster']);
 export const ReadFileInput = z.strictObject({ fileId: IdSchema });
 /** The kinds of file accepted (checked again on the bytes by files.commitUpload: JPEG/PNG/PDF magic bytes). */
-export const UploadKindSchema = z.enum(['jpg', 'png', 'pdf']);
+export const UploadKindSchema = z.enum(['jpg', 'png', 'pdf', 'xlsx', 'csv']);
+/** Which kinds each purpose takes: a roster is a spreadsheet (xlsx: a ZIP container; csv: text), the rest documents. */
+export const UPLOAD_KINDS_BY_PURPOSE = {
+  evidence: ['jpg', 'png', 'pdf'],
+  entrustment: ['jpg', 'png', 'pdf'],
+  identity: ['jpg', 'png', 'pdf'],
+  roster: ['xlsx', 'csv'],
+} as const satisfies Record<z.output<typeof FilePurposeSchema>, readonly z.output<typeof UploadKindSchema>[]>;
 /**
  * Step 1 of an upload: the server chooses where the client puts the bytes (cloud storage on weapp, the local
  * cloud's upload endpoint in local mode). The bytes never travel inside a function call.
  */
-export const PrepareUploadInput = z.strictObject({
-  onBehalfOf,
-  purpose: FilePurposeSchema,
-  kind: UploadKindSchema,
-  /** Size the client is about to send (after compression); the stored bytes are measured again on commit. */
-  size: z.number().int().min(1, '文件内容为空').max(MAX_FILE_BYTES, '文件过大：单个材料不得超过4MB'),
-});
+export const PrepareUploadInput = z
+  .strictObject({
+    onBehalfOf,
+    purpose: FilePurposeSchema,
+    kind: UploadKindSchema,
+    /** Size the client is about to send (after compression); the stored bytes are measured again on commit. */
+    size: z.number().int().min(1, '文件内容为空').max(MAX_FILE_BYTES, '文件过大：单个材料不得超过4MB'),
+  })
+  .refine((v) => (UPLOAD_KINDS_BY_PURPOSE[v.purpose] as readonly string[]).includes(v.kind), {
+    message: '文件类型与用途不符：员工名单仅支持xlsx或csv表格，其他材料仅支持JPEG、PNG图片或PDF文件',
+    path: ['kind'],
+  });
 /** Step 3: the server reads what was uploaded, checks it and records it. `fileID` is what the upload answered. */
 export const CommitUploadInput = z.strictObject({
   uploadId: IdSchema,

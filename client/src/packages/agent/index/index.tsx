@@ -195,6 +195,18 @@ export default function AgentPage() {
   const employeesSection = (
     <React.Fragment key="employees">
       <Section title={`单位员工（${employees.length}人）`}>
+        {/* A whole workforce at once: roster import, batch assessment and the status board (roster function). */}
+        <View className="flows-evidence__actions" style={{ display: 'flex', gap: '8px', flexWrap: 'wrap', marginBottom: '8px' }}>
+          <Button size="small" type="primary" onClick={() => navigate('rosterImport', {})}>
+            导入员工名单
+          </Button>
+          <Button size="small" onClick={() => navigate('rosterAssess', {})}>
+            名单积分测算
+          </Button>
+          <Button size="small" onClick={() => navigate('rosterBoard', {})}>
+            代办看板
+          </Button>
+        </View>
         {employees.length === 0 ? <Text className="flows-muted">暂无已生效委托的员工。</Text> : null}
         {employees.map(subjectRow)}
         {ents.asAgent.filter((e) => e.status !== 'active').map((e) => (
