@@ -5,7 +5,8 @@
 // - files.commitUpload accepted the bytes and its transaction then failed (bytes are kept before the record, so a
 //   failure leaves unreferenced bytes rather than a record without bytes);
 // - accounts.deleteAccount removed the records and erasing the bytes afterwards failed (storage down);
-// - a certificate PDF is stored for a certificate that does not exist (not produced by any action today).
+// - a certificate PDF is stored for a certificate that does not exist (not produced by any action today);
+// - a roster export (roster.export) outlived its 10-minute link.
 // The sweep runs from the reminders timer. It expires upload tickets (a pending ticket's bytes are erased with it) and
 // pages through the file store's own listing, erasing files no record points to. Nothing younger than the grace
 // period is touched, a recorded file never, and bytes under a live upload ticket never.
@@ -143,7 +144,10 @@ async function judge(runtime: Runtime, file: StoredFile, cutoff: number): Promis
   // Unknown age counts as old: such an entry predates `storedAt`, long before any commit now running.
   if (file.storedAt !== null && Date.parse(file.storedAt) >= cutoff) return 'young';
   const { store } = runtime;
-  if (/^(evidence|docs)\//.test(file.path)) {
+  // Roster exports are handed out through a 10-minute link and recorded nowhere: past the grace period no link to
+  // them can still work, so they are kept no longer.
+  if (/^exports\//.test(file.path)) return 'orphan';
+  if (/^(evidence|docs|rosters)\//.test(file.path)) {
     if (await isRecorded(runtime, file.path)) return 'recorded';
     const tickets = await store.find<UploadTicketDoc>(UPLOADS_COLLECTION, { path: file.path }, { limit: 1 });
     const live = tickets.some((t) => t.status === 'pending' && Date.parse(t.expiresAt) >= cutoff);

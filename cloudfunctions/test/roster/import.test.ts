@@ -10,6 +10,7 @@ import { idNumberFor, PDF_BYTES } from '../helpers/fixtures';
 import { prepareAndPut, uploadThroughStorage } from '../helpers/uploads';
 import { FIXTURE_500_BAD_ROWS, buildRosterFixture } from './roster-fixture';
 import { downloadLink } from '../helpers/download';
+import { sweepFiles } from '../../src/functions/files-sweep';
 
 let cloud: TestCloud;
 beforeEach(async () => {
@@ -231,5 +232,32 @@ describe('batch self-assessment and export', () => {
     expect(sheet.getRow(2).getCell(4).value).toBe('未申请');
     const audit = await cloud.store.find<any>('audit', { action: 'roster.export' });
     expect(audit).toHaveLength(1);
+  });
+
+  test('the file sweep erases an export once its link is long dead, and keeps the recorded roster file', async () => {
+    const csv = `姓名,身份证号码,手机号码\n演示员工,${EMPLOYEE.idNumber},${EMPLOYEE.phone}\n`;
+    const fileId = await uploadRoster('demo-agent', Buffer.from(csv, 'utf-8'), 'csv');
+    await cloud.ok('demo-agent', 'roster', 'import', { fileId });
+    await cloud.ok('demo-agent', 'roster', 'export', {});
+    const stored = async () => {
+      const paths: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { files: Array<{ path: string }>; cursor: string | null } = await cloud.runtime.files.listStored(cursor, 10);
+        paths.push(...page.files.map((f) => f.path));
+        cursor = page.cursor;
+      } while (cursor !== null);
+      return paths;
+    };
+    expect((await stored()).filter((p) => p.startsWith('exports/'))).toHaveLength(1);
+    // One hour after it was written (the grace period) it is still kept; one second later it is gone.
+    cloud.setNow('2025-11-25T03:00:00.000Z');
+    await sweepFiles(cloud.runtime);
+    expect((await stored()).filter((p) => p.startsWith('exports/'))).toHaveLength(1);
+    cloud.setNow('2025-11-26T03:00:01.000Z');
+    await sweepFiles(cloud.runtime);
+    const after = await stored();
+    expect(after.filter((p) => p.startsWith('exports/'))).toHaveLength(0);
+    expect(after.filter((p) => p.startsWith('rosters/'))).toHaveLength(1);
   });
 });
