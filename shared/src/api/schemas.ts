@@ -9,32 +9,10 @@ import { unprintableNameCharacters } from './name-font';
 // GB 11643 ID numbers and mainland mobile numbers: the people barrel's form schemas (checksum, region, date).
 import { IdNumberSchema, PhoneSchema } from '../people/id-number';
 import { tryParseDate } from '../calendar/civil-date';
+import { DEPARTMENT_CODES } from './departments';
 
-export const DEPARTMENT_CODES = [
-  'public-security',
-  'hrss',
-  'housing',
-  'education',
-  'tax',
-  'honours',
-  'health',
-  'civilization',
-  'civil-affairs',
-  'market-regulation',
-] as const satisfies readonly DepartmentCode[];
-
-export const DEPARTMENT_LABELS: Record<DepartmentCode, string> = {
-  'public-security': '公安',
-  hrss: '人力社保',
-  housing: '住保房管',
-  education: '教育',
-  tax: '税务',
-  honours: '荣誉颁发部门',
-  health: '卫生健康',
-  civilization: '市委宣传部（文明办）',
-  'civil-affairs': '民政',
-  'market-regulation': '市场监管（知识产权）',
-};
+// Department codes and names live in ./departments (no zod): screens that only name a department stay light.
+export { DEPARTMENT_CODES, DEPARTMENT_LABELS } from './departments';
 
 export const INDICATOR_CODES = Object.keys(INDICATORS) as [IndicatorCode, ...IndicatorCode[]];
 
