@@ -17,6 +17,7 @@ const benches = [
   ['roster: import and batch assessment of 5,000 rows', 'cloudfunctions/bench/roster.bench.ts'],
   ['client: package sizes', 'client/scripts/size.mjs', 'builds'],
   ['client: calculator first render in chromium', 'client/e2e/first-render.bench.ts', 'builds'],
+  ['client: a cheap phone (4x CPU, 1.6 Mbps / 150 ms): paint, content, first-load JS, weapp main package', 'client/e2e/cheap-phone.bench.ts', 'builds'],
 ];
 
 buildShared();

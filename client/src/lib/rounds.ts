@@ -13,15 +13,8 @@ export function nextCutoff(today: string): string {
   }
 }
 
-/** The round a person cares about on `today`: this year's, or next year's once this year's settlement window is over. */
-export function roundYearFor(today: string): number {
-  const year = Number(today.slice(0, 4));
-  try {
-    return today > roundDates(year).settlementCloses ? year + 1 : year;
-  } catch {
-    return year;
-  }
-}
+// The home page's question lives in ./round-year, free of the planning code the other helpers here need.
+export { roundYearFor } from './round-year';
 
 /**
  * Cut-off dates a self-assessment may be made for on `today`: the last one that has passed (its round may still

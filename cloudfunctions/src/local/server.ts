@@ -1,4 +1,4 @@
-import { createReadStream, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
@@ -8,6 +8,7 @@ import { receiveLocalUpload } from '../functions/files';
 import { LOCAL_DOWNLOAD_PREFIX, LocalFileStore } from '../storage/files-local';
 import type { DevClock } from './clock';
 import { milestonesFor } from './demo-milestones';
+import { createStaticFileSender } from './static-files';
 
 /**
  * The local cloud over plain node:http (no framework: five routes, a body limit and static files do not need one).
@@ -18,7 +19,8 @@ import { milestonesFor } from './demo-milestones';
  *   GET  /api/files/download/<path>?expires=…&sig=…   a signed, short-lived link from files.read (getTempFileURL)
  *   GET|POST /api/dev/clock      read / set the dev clock            GET /api/dev/personas   demo personas
  *   GET  /api/dev/milestones     the next meaningful dates for the caller (the persona bar's 时间快进)
- *   everything else              the H5 build (client/dist/h5), index.html for "/"
+ *   everything else              the H5 build (client/dist/h5), index.html for "/"; brotli/gzip and cache headers
+ *                                as static-files.ts decides
  *
  * Every failure becomes a JSON envelope with a stable code and a Chinese message; nothing thrown escapes a request.
  */
@@ -102,6 +104,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
   // How much of an oversized body is read (and thrown away) so that its sender can read the 413.
   const discardLimit = Math.max(DISCARD_LIMIT, bodyLimit * 2);
   const { runtime } = options;
+  const staticFiles = createStaticFileSender();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
@@ -315,23 +318,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
       return sendError(res, 'NOT_FOUND');
     }
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Content-Length': info.size,
-      'X-Content-Type-Options': 'nosniff',
-      // Hashed bundles may be cached; the page itself must always be fresh so a rebuild shows at once.
-      'Cache-Control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=300',
-    });
-    if (req.method === 'HEAD') return void res.end();
-    await new Promise<void>((done) => {
-      const stream = createReadStream(file);
-      stream.on('error', () => {
-        res.destroy();
-        done();
-      });
-      stream.on('end', done);
-      stream.pipe(res);
-    });
+    return staticFiles.send(req, res, file, info, type);
   }
 
   return server;

@@ -11,9 +11,8 @@ import { unprintableNameCharacters } from './name-font';
 import { IdNumberSchema, PhoneSchema } from '../people/id-number';
 import { tryParseDate } from '../calendar/civil-date';
 
-// The department table is scoring/departments.ts; codes and labels are re-exported here, where client and cloud
-// code have always imported them.
-export { DEPARTMENT_CODES, DEPARTMENT_LABELS } from '../scoring/departments';
+// Department codes and names live in ./departments (no zod): screens that only name a department stay light.
+export { DEPARTMENT_CODES, DEPARTMENT_LABELS } from './departments';
 
 export const INDICATOR_CODES = Object.keys(INDICATORS) as [IndicatorCode, ...IndicatorCode[]];
 

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { addDays, dayOfWeek, parseDate, tryParseDate, InvalidDateError } from './civil-date';
 import { CalendarInputError, CalendarUnknownError } from './errors';
 import { OFFICIAL_CALENDAR_YEARS } from './official-years';
@@ -14,38 +13,56 @@ export interface CalendarYearData {
   source: string;
 }
 
-const dateInYear = (year: number) =>
-  z.string().refine((d) => tryParseDate(d) !== null && d.startsWith(`${year}-`), {
-    message: `日期须为 ${year} 年内的有效日期（YYYY-MM-DD）`,
-  });
+/** One thing wrong with a year's data: where (as a path into it) and what, in words for the administrator. */
+export interface CalendarYearIssue {
+  path: (string | number)[];
+  message: string;
+}
 
-/** Validates a year's data before it is trusted; a typo in a registered year would silently move deadlines. */
-export const CalendarYearSchema = z
-  .object({
-    year: z.number().int().min(2000).max(2100),
-    holidays: z.array(z.string()),
-    workdays: z.array(z.string()),
-    source: z.string().trim().min(1, '须注明节假日安排的来源（如国务院办公厅通知文号）'),
-  })
-  .superRefine((data, ctx) => {
-    const inYear = dateInYear(data.year);
-    for (const key of ['holidays', 'workdays'] as const) {
-      data[key].forEach((d, i) => {
-        if (!inYear.safeParse(d).success) {
-          ctx.addIssue({ code: 'custom', path: [key, i], message: `${d} 不是 ${data.year} 年内的有效日期` });
-        }
-      });
+/**
+ * Everything wrong with a year's data, none when it may be trusted (a typo in a registered year would silently move
+ * deadlines). Written without the schema library on purpose: every exported date function reaches this module, the
+ * home page among them, and it must not have to load zod to show a date. CalendarYearSchema (./calendar-schema) is
+ * this same check as a zod schema, for callers that validate with zod.
+ */
+export function calendarYearIssues(data: unknown): CalendarYearIssue[] {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return [{ path: [], message: '节假日数据须为一个对象（year、holidays、workdays、source）' }];
+  }
+  const { year, holidays, workdays, source } = data as Record<string, unknown>;
+  const issues: CalendarYearIssue[] = [];
+  const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= 2000 && year <= 2100;
+  if (!yearOk) issues.push({ path: ['year'], message: '年份须为 2000 至 2100 之间的整数' });
+  const lists = { holidays, workdays };
+  for (const key of ['holidays', 'workdays'] as const) {
+    const list = lists[key];
+    if (!Array.isArray(list) || list.some((d) => typeof d !== 'string')) {
+      issues.push({ path: [key], message: `${key === 'holidays' ? '节假日' : '调休工作日'}须为日期（YYYY-MM-DD）的列表` });
     }
-    const holidays = new Set(data.holidays);
-    data.workdays.forEach((d, i) => {
-      if (holidays.has(d)) {
-        ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `${d} 不能同时是节假日和调休工作日` });
-      } else if (tryParseDate(d) && dayOfWeek(d) !== 0 && dayOfWeek(d) !== 6) {
-        // A make-up working day is by definition a weekend day; a weekday here is a data error.
-        ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `${d} 不是周末，不能作为调休工作日` });
-      }
+  }
+  if (typeof source !== 'string' || source.trim().length === 0) {
+    issues.push({ path: ['source'], message: '须注明节假日安排的来源（如国务院办公厅通知文号）' });
+  }
+  if (issues.length > 0) return issues;
+
+  const checked = data as CalendarYearData;
+  const inYear = (d: string) => tryParseDate(d) !== null && d.startsWith(`${checked.year}-`);
+  for (const key of ['holidays', 'workdays'] as const) {
+    checked[key].forEach((d, i) => {
+      if (!inYear(d)) issues.push({ path: [key, i], message: `${d} 不是 ${checked.year} 年内的有效日期` });
     });
+  }
+  const holidaySet = new Set(checked.holidays);
+  checked.workdays.forEach((d, i) => {
+    if (holidaySet.has(d)) {
+      issues.push({ path: ['workdays', i], message: `${d} 不能同时是节假日和调休工作日` });
+    } else if (tryParseDate(d) && dayOfWeek(d) !== 0 && dayOfWeek(d) !== 6) {
+      // A make-up working day is by definition a weekend day; a weekday here is a data error.
+      issues.push({ path: ['workdays', i], message: `${d} 不是周末，不能作为调休工作日` });
+    }
   });
+  return issues;
+}
 
 interface YearIndex {
   holidays: ReadonlySet<string>;
@@ -70,9 +87,9 @@ export class WorkCalendar {
    * cannot quietly overwrite the official data.
    */
   register(data: CalendarYearData, options: { replace?: boolean } = {}): void {
-    const parsed = CalendarYearSchema.safeParse(data);
-    if (!parsed.success) {
-      throw new CalendarInputError(`节假日数据有误：${parsed.error.issues.map((i) => i.message).join('；')}`);
+    const issues = calendarYearIssues(data);
+    if (issues.length > 0) {
+      throw new CalendarInputError(`节假日数据有误：${issues.map((i) => i.message).join('；')}`);
     }
     if (this.years.has(data.year) && !options.replace) {
       throw new CalendarInputError(`${data.year}年的节假日安排已存在；如需更正请指定 replace`);

@@ -4,7 +4,8 @@ export { InvalidDateError, isValidDate as isValidCivilDate, addDays as addCalend
 export { CalendarUnknownError, CalendarInputError, RoundUnknownError } from './errors';
 export {
   type CalendarYearData,
-  CalendarYearSchema,
+  type CalendarYearIssue,
+  calendarYearIssues,
   WorkCalendar,
   createWorkCalendar,
   defaultCalendar,
@@ -15,6 +16,7 @@ export {
   coveredCalendarYears,
   OFFICIAL_CALENDAR_YEARS,
 } from './calendar-data';
+export { CalendarYearSchema } from './calendar-schema';
 export {
   type RoundRule,
   type RoundDates,

@@ -93,32 +93,14 @@ export function parseIdNumber(id: string, options: { on?: string } = {}): Parsed
   };
 }
 
-/**
- * Masking keeps the first 3 and last 4 characters (330***********123X): enough for the owner to recognise the
- * number, while the county code and the birth date stay hidden. Our choice (data minimisation); government sites
- * vary between 3+4, 6+4 and 1+1. Input of any length is masked; nothing shorter than 8 characters is shown.
- */
-export const ID_MASK = { keepStart: 3, keepEnd: 4 } as const;
-
-function maskMiddle(value: string, keepStart: number, keepEnd: number): string {
-  if (value.length <= keepStart + keepEnd) return '*'.repeat(value.length);
-  return value.slice(0, keepStart) + '*'.repeat(value.length - keepStart - keepEnd) + value.slice(-keepEnd);
-}
-
-export function maskIdNumber(id: string): string {
-  return maskMiddle(String(id ?? '').trim().toUpperCase(), ID_MASK.keepStart, ID_MASK.keepEnd);
-}
+// Masking lives in ./masking (no zod): the home page shows a masked number without loading the schema library.
+export { ID_MASK, maskIdNumber, maskPhone } from './masking';
 
 /** Mainland mobile numbers: 11 digits, 1 then 3–9 (the MIIT numbering plan's mobile prefixes). */
 const PHONE_RE = /^1[3-9]\d{9}$/;
 
 export function isValidPhone(phone: string): boolean {
   return typeof phone === 'string' && PHONE_RE.test(phone);
-}
-
-/** 138****5678: first 3 and last 4 digits, the form operators and government sites use. */
-export function maskPhone(phone: string): string {
-  return maskMiddle(String(phone ?? '').trim(), 3, 4);
 }
 
 /**

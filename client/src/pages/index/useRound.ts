@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { roundDates } from '@hz-points/shared';
 import { callFunction } from '../../services/cloud';
-import { roundYearFor } from '../../lib/rounds';
+import { roundYearFor } from '../../lib/round-year';
 
 export { roundYearFor };
 
