@@ -6,6 +6,7 @@
 // Totals are the policy's numbers written out: age 18–40 → 30; 本科 with degree 50, 硕士 70; social insurance 0.5 a
 // month; rental 6 a year (see standing.test.ts).
 import fc from 'fast-check';
+import { resetTimerRuntime, runTimer } from '../../src/functions/reminders/timer';
 import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import type { ListPageDoc, LookupDoc } from '../../src/functions/rounds/list';
 import type { RoundState } from '../../src/functions/rounds/model';
@@ -172,6 +173,28 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       expect(await publishedList(cloud, people)).toEqual(reference);
       expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ ok: false, error: { code: 'ROUND_PUBLISHED' } });
     } finally {
+      await cloud.close();
+    }
+  }, 120_000);
+
+  test('the reminders timer continues a job the administrator left running, and finishes it', async () => {
+    const { cloud, people } = await roundReady(kind);
+    try {
+      cloud.runtime.publication = { maxChunks: 10, maxWorkMs: Number.POSITIVE_INFINITY };
+      expect(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ done: false, progress: { done: 80 } });
+      resetTimerRuntime();
+      const ticks = [];
+      for (let tick = 0; tick < 3; tick++) ticks.push((await runTimer({} as never, () => cloud.runtime)).data.publication);
+      expect(ticks).toEqual([
+        [{ year: 2025, done: false, documents: 160, total: DOCUMENTS }],
+        [{ year: 2025, done: false, documents: 240, total: DOCUMENTS }],
+        [{ year: 2025, done: true, documents: DOCUMENTS, total: DOCUMENTS }],
+      ]);
+      // Nothing left running: the next tick reports no publication at all.
+      expect((await runTimer({} as never, () => cloud.runtime)).data.publication).toBeUndefined();
+      expect(await publishedList(cloud, people)).toEqual(reference);
+    } finally {
+      resetTimerRuntime();
       await cloud.close();
     }
   }, 120_000);

@@ -14,9 +14,10 @@
 //   them stops (answering the progress) and nothing is written twice.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { ActionContext } from '../../core/action';
+import { beijingDate } from '@hz-points/shared';
+import { mutatorFor, type ActionContext } from '../../core/action';
 import { roundId } from '../../core/model';
-import type { PublicationBudget } from '../../core/runtime';
+import type { PublicationBudget, Runtime } from '../../core/runtime';
 import { OWN_COLLECTIONS, ownError } from './codes';
 import type { RoundState } from './model';
 import { assertRevocationsUnchanged, flipPublication, planPublication, PUBLISH_CHUNK, type PublicationPlan, type PublishSummary } from './publish';
@@ -201,4 +202,46 @@ export async function continuePublication(ctx: ActionContext<unknown>, year: num
     if (e instanceof Overtaken) return stay();
     throw e;
   }
+}
+
+/** What the timer reports per job it continued. */
+export interface TimerPublicationStep {
+  year: number;
+  done: boolean;
+  documents: number;
+  total: number;
+  /** The error code when this step failed (the job stays where it was; the admin page shows the same error). */
+  error?: string;
+}
+
+/**
+ * Continues every publication job left running (called by the reminders timer, as `actor`). The flip is audited as
+ * `rounds.publish` by that actor: the administrator started the job (its first chunk is theirs), the timer finished it.
+ */
+export async function continueRunningPublications(runtime: Runtime, actor: string): Promise<TimerPublicationStep[]> {
+  const jobs = await runtime.store.find<PublishJobDoc>(C.publishJobs, { state: 'running' }, { orderBy: [['_id', 'asc']], limit: 10 });
+  const steps: TimerPublicationStep[] = [];
+  for (const job of jobs) {
+    const now = runtime.now();
+    const ctx: ActionContext<{ year: number }> = {
+      functionName: 'rounds',
+      actionName: 'publish',
+      input: { year: job.year },
+      openid: actor,
+      runtime,
+      now,
+      today: beijingDate(now),
+      account: null,
+      person: null,
+      mutate: mutatorFor(runtime, now, { openid: actor, personId: null }, 'rounds.publish'),
+    };
+    try {
+      const step = await continuePublication(ctx, job.year);
+      steps.push({ year: job.year, done: step.done, documents: step.progress.done, total: step.progress.total });
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      steps.push({ year: job.year, done: false, documents: job.done, total: job.total, error: typeof code === 'string' ? code : 'INTERNAL' });
+    }
+  }
+  return steps;
 }
