@@ -20,6 +20,7 @@ import { roundId } from '../../core/model';
 import type { PublicationBudget, Runtime } from '../../core/runtime';
 import { OWN_COLLECTIONS, ownError } from './codes';
 import type { RoundState } from './model';
+import type { Rescored } from './standing';
 import { assertRevocationsUnchanged, flipPublication, planPublication, PUBLISH_CHUNK, type PublicationPlan, type PublishSummary } from './publish';
 
 const C = OWN_COLLECTIONS;
@@ -53,6 +54,8 @@ export interface PublishJobDoc {
   finishedAt: string | null;
   /** Measured work (ms) spent on the current batch: planning and writing, for the estimate of what remains. */
   workMs: number;
+  /** The flagged applicants' re-read points (publish.ts planPublication `known`), read once per job. */
+  rescored: Array<[string, Rescored]>;
   [k: string]: unknown;
 }
 
@@ -128,6 +131,7 @@ async function startJob(ctx: ActionContext<unknown>, plan: PublicationPlan, prev
     updatedAt: at,
     finishedAt: null,
     workMs: 0,
+    rescored: [...plan.rescored],
   };
   await ctx.runtime.store.transaction(async (tx) => {
     const current = await tx.get<PublishJobDoc>(C.publishJobs, job._id);
@@ -145,9 +149,9 @@ export async function continuePublication(ctx: ActionContext<unknown>, year: num
   const limits = { ...DEFAULT_PUBLICATION_BUDGET, ...ctx.runtime.publication, ...budget };
   const started = performance.now();
   const store = ctx.runtime.store;
-  const plan = await planPublication(ctx, year);
   const jobId = publishJobId(year);
   let job = await store.get<PublishJobDoc>(C.publishJobs, jobId);
+  const plan = await planPublication(ctx, year, job?.state === 'running' && job.rescored ? { rescored: job.rescored } : undefined);
   const stay = async (): Promise<PublicationStep> => ({ done: false, year, progress: progressOf(year, await store.get<PublishJobDoc>(C.publishJobs, jobId), false) });
   try {
     if (!job || job.state !== 'running' || job.fingerprint !== plan.fingerprint || job.total !== plan.documentCount) job = await startJob(ctx, plan, job);

@@ -19,12 +19,14 @@ import { roundId } from '../../core/model';
 import { OWN_COLLECTIONS, ownError } from './codes';
 import { BUCKETS, PAGE_SIZE, keysId, listPageId, lookupId, mayHaveChanged, type KeysDoc, type ListLine, type ListPageDoc, type LookupDoc } from './list';
 import type { RoundState } from './model';
-import { revokedApplicants, standingOnPublication } from './standing';
+import { revokedApplicants, standingOnPublication, type Rescored, type Standing } from './standing';
 
 const C = OWN_COLLECTIONS;
 const ROUNDS = 'rounds';
 /** Documents per write transaction (list pages ≤ 60 KB, lookup buckets ≤ 20 KB at 200,000 applications). */
 export const PUBLISH_CHUNK = 8;
+/** Ranking-key buckets read concurrently while planning. */
+const KEYS_IN_FLIGHT = 16;
 
 export interface PublishSummary {
   year: number;
@@ -60,12 +62,14 @@ export interface PublicationPlan {
   /** The applicants (by person id), for the revocation check before the flip. */
   applicants: ReadonlyMap<string, number>;
   revoked: ReadonlyMap<string, string>;
+  /** The re-read points of flagged applicants (kept by the job, so later invocations need not read them again). */
+  rescored: ReadonlyMap<string, Rescored>;
   /** Phase durations (ms), logged with the publication. */
   ms: Record<string, number>;
 }
 
 /** The publication's checks and plan; throws the action's errors (nothing is written here). */
-export async function planPublication(ctx: ActionContext<unknown>, year: number): Promise<PublicationPlan> {
+export async function planPublication(ctx: ActionContext<unknown>, year: number, known?: { rescored: ReadonlyArray<[string, Rescored]> }): Promise<PublicationPlan> {
   const store = ctx.runtime.store;
   const round = await store.get<RoundState>(ROUNDS, roundId(year));
   if (!round) throw ownError('ROUND_NOT_FOUND');
@@ -96,8 +100,15 @@ export async function planPublication(ctx: ActionContext<unknown>, year: number)
   const bucketOfKey: number[] = [];
   // Entries whose score could still change after the person applied (their objection window was open that day).
   const recheck: string[] = [];
+  // A few bucket reads in flight at once: on CloudBase each is a network round trip (the order of the columns below
+  // stays the bucket order, so the plan is the same).
+  const keyDocs: Array<KeysDoc | null> = [];
+  for (let b = 0; b < BUCKETS; b += KEYS_IN_FLIGHT) {
+    const slice = Array.from({ length: Math.min(KEYS_IN_FLIGHT, BUCKETS - b) }, (_, j) => store.get<KeysDoc>(C.settlementKeys, keysId(year, b + j)));
+    keyDocs.push(...(await Promise.all(slice)));
+  }
   for (let b = 0; b < BUCKETS; b++) {
-    const doc = await store.get<KeysDoc>(C.settlementKeys, keysId(year, b));
+    const doc = keyDocs[b];
     if (!doc) continue;
     for (let k = 0; k < doc.p.length; k++) {
       P.push(doc.p[k]!);
@@ -117,7 +128,11 @@ export async function planPublication(ctx: ActionContext<unknown>, year: number)
   const indexOf = new Map<string, number>();
   for (let k = 0; k < P.length; k++) indexOf.set(P[k]!, k);
   phase('loadKeys');
-  const standing = await standingOnPublication(store, year, indexOf, recheck);
+  // A running job already re-read the flagged applications (their points cannot change again: one objection per
+  // application, answered; and an objection still open stopped the job): only the revocations are read again.
+  const standing: Standing = known
+    ? { rescored: new Map(known.rescored.filter(([personId]) => indexOf.has(personId))), pending: [], revoked: await revokedApplicants(store, year, indexOf) }
+    : await standingOnPublication(store, year, indexOf, recheck);
   if (standing.pending.length > 0) {
     throw ownError(
       'OBJECTIONS_PENDING',
@@ -208,6 +223,7 @@ export async function planPublication(ctx: ActionContext<unknown>, year: number)
     fingerprint: hash.digest('hex'),
     applicants: indexOf,
     revoked: standing.revoked,
+    rescored: standing.rescored,
     ms,
   };
 }
