@@ -27,7 +27,8 @@ const C = OWN_COLLECTIONS;
 
 /**
  * Defaults of one invocation: stop starting chunks after 2 s of measured work (a cloud function is given 3 s by
- * default, and the flip still has to fit). No chunk cap: SQLite writes the whole list in one invocation.
+ * default, and the flip still has to fit), or after twice the plan's time when planning alone took longer. No chunk
+ * cap: SQLite writes the whole list in one invocation.
  */
 export const DEFAULT_PUBLICATION_BUDGET: Required<PublicationBudget> = { maxWorkMs: 2000, maxChunks: Number.POSITIVE_INFINITY };
 
@@ -157,8 +158,12 @@ export async function continuePublication(ctx: ActionContext<unknown>, year: num
     if (!job || job.state !== 'running' || job.fingerprint !== plan.fingerprint || job.total !== plan.documentCount) job = await startJob(ctx, plan, job);
     let mark = started;
     let chunksNow = 0;
+    // A call whose plan alone took longer than the budget (a loaded machine) still writes for as long again as it
+    // planned: otherwise every call would re-plan for one chunk, and the job would take its chunk count in plans.
+    const planMs = performance.now() - started;
+    const writeUntil = Math.max(limits.maxWorkMs, 2 * planMs);
     while (job.done < job.total) {
-      if (chunksNow >= limits.maxChunks || (chunksNow > 0 && performance.now() - started >= limits.maxWorkMs)) return await stay();
+      if (chunksNow >= limits.maxChunks || (chunksNow > 0 && performance.now() - started >= writeUntil)) return await stay();
       const from = job.done;
       const to = Math.min(job.total, from + PUBLISH_CHUNK);
       const batch = job.batch;
