@@ -11,6 +11,7 @@ const benches = [
   ['local cloud: submissions under load', 'cloudfunctions/bench/server.bench.ts'],
   ['certificates: PDF', 'cloudfunctions/bench/cert.bench.ts'],
   ['rounds: rank and publish', 'cloudfunctions/bench/round.bench.ts'],
+  ['rounds: publication job on the CloudBase stand-in (round trips, bytes)', 'cloudfunctions/bench/publish-job.bench.ts'],
   ['files: photo upload time and bytes sent', 'cloudfunctions/bench/upload.bench.ts'],
   ['local cloud: SQLite WAL under sustained writes', 'cloudfunctions/bench/wal.bench.ts'],
   ['deployable functions: size and cold start', 'cloudfunctions/bench/functions.bench.ts'],

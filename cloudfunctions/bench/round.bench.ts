@@ -132,8 +132,15 @@ async function main() {
     const admin = { openid: 'demo-admin' };
     const set = await invoke('rounds', { action: 'setLine', year: YEAR, mode: 'quota', quota: Math.floor(N / 4) }, admin, runtime);
     if (!set.ok) throw new Error(JSON.stringify(set));
+    // The publication is a resumable job (rounds/publish-job.ts): call until done, as the admin page does. On SQLite
+    // one invocation within the default budget (2 s of work) normally writes everything.
     let t = performance.now();
-    const pub = await invoke('rounds', { action: 'publish', year: YEAR }, admin, runtime);
+    let pub = await invoke('rounds', { action: 'publish', year: YEAR }, admin, runtime);
+    let invocations = 1;
+    while (pub.ok && !(pub.data as { done: boolean }).done) {
+      pub = await invoke('rounds', { action: 'publish', year: YEAR }, admin, runtime);
+      invocations++;
+    }
     const publishMs = performance.now() - t;
     if (!pub.ok) throw new Error(JSON.stringify(pub));
     const batch = (pub.data as { batch: string }).batch;
@@ -155,7 +162,7 @@ async function main() {
     console.log(`round_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: figures scale with it)`);
     console.log(`round_setup_insert: ${(setupMs / 1000).toFixed(2)} s (not part of the goal)`);
     console.log(`round_rank_only: ${rankMs.toFixed(0)} ms (${rankedCount} ranked)`);
-    console.log(`round_rank_and_publish: ${(publishMs / 1000).toFixed(2)} s (goal ≤ 2; load keys + rank + write ${written} results in ${docsWritten} documents + flip, SQLite)`);
+    console.log(`round_rank_and_publish: ${(publishMs / 1000).toFixed(2)} s (goal ≤ 2; load keys + rank + write ${written} results in ${docsWritten} documents + flip, SQLite, end to end over ${invocations} invocation(s) of the job)`);
     const standing = pub.data as { rescoredCount: number; revokedCount: number };
     console.log(`round_standing: ${Math.ceil(N / 50)} flagged applications re-read, ${standing.rescoredCount} rescored, ${standing.revokedCount} revoked certificates`);
     for (const [name, value] of Object.entries(phases)) console.log(`round_publish_phase_${name}: ${value} ms`);

@@ -18,6 +18,16 @@ export interface Runtime {
    * tests) the reminder sender uses a stand-in that logs instead of sending (functions/reminders/openapi.ts).
    */
   openapi?: OpenApiPort;
+  /** How much one invocation of the publication job may do (rounds/publish-job.ts gives the defaults). */
+  publication?: PublicationBudget;
+}
+
+/** Limits of one invocation of the publication job: it stops after the first chunk that crosses either. */
+export interface PublicationBudget {
+  /** Measured work (ms) after which no further chunk starts. */
+  maxWorkMs?: number;
+  /** Chunks (write transactions) per invocation. */
+  maxChunks?: number;
 }
 
 /** One subscribe message as `cloud.openapi.subscribeMessage.send` takes it (cloud-call field names). */

@@ -80,6 +80,7 @@ function templates(w: World): Record<string, Record<string, unknown>> {
     'rounds.publish': { year: 2025 },
     'rounds.results': { year: 2025, limit: 10 },
     'rounds.myStanding': { year: 2025, onBehalfOf: w.person.E },
+    'rounds.publicationStatus': { year: 2025 },
     'settlement.apply': {
       year: 2025, onBehalfOf: w.person.E, district: '西湖区',
       declarations: { validResidencePermit: true, fullCivilCapacity: true, hasUrbanHangzhouHukou: false }, requestId: 'fuzz-set-0001',
@@ -122,9 +123,9 @@ afterAll(async () => {
   rmSync(templateDir, { recursive: true, force: true });
 });
 
-test('fuzzes every registered function and action (11 functions, 59 actions)', () => {
+test('fuzzes every registered function and action (11 functions, 60 actions)', () => {
   expect(FUNCTIONS).toHaveLength(11);
-  expect(ACTIONS).toHaveLength(59);
+  expect(ACTIONS).toHaveLength(60);
 });
 
 async function check(fn: string, event: unknown, openid: string | undefined) {

@@ -317,6 +317,12 @@ const CASES: Record<string, Case> = {
     payload: () => ({ year: 2025 }),
     expect: row(['admin'], () => 'FORBIDDEN'),
   },
+  // The publication job's progress is the administrator's: everyone else is refused.
+  'rounds.publicationStatus': {
+    mutates: false, at: bj('2025-12-01'), prepare: publishedRound,
+    payload: () => ({ year: 2025 }),
+    expect: row(['admin'], () => 'FORBIDDEN'),
+  },
   // The published list is public to every registered person and the staff who run the window (names masked).
   'rounds.results': {
     mutates: false, at: bj('2025-12-01'), prepare: publishedRound,
@@ -398,9 +404,9 @@ afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
 /** Every registered action, from the registry itself (a new action is in the matrix as soon as it is registered). */
 const REGISTERED_ACTIONS = Object.values(REGISTRY).flatMap((f) => Object.keys(f.actions).map((a) => `${f.name}.${a}`));
 
-test('the registry has 11 functions and 59 actions (update with the matrix when an action is added)', () => {
+test('the registry has 11 functions and 60 actions (update with the matrix when an action is added)', () => {
   expect(Object.keys(REGISTRY)).toHaveLength(11);
-  expect(REGISTERED_ACTIONS).toHaveLength(59);
+  expect(REGISTERED_ACTIONS).toHaveLength(60);
 });
 
 test('every registered action has an expected-access entry, and every entry is a registered action', () => {

@@ -56,6 +56,9 @@ export function createTestCloud(
     now: () => new Date(now.getTime()),
     secrets: { certificateKey: 'test-key-not-secret' },
     log: (level, message, fields) => logs.push({ level, message, fields }),
+    // No wall-clock budget in tests (a slow machine must not change results): a publication runs to the end unless a
+    // test sets `maxChunks`.
+    publication: { maxWorkMs: Number.POSITIVE_INFINITY },
   };
   const call = (openid: string | undefined, fn: string, action: string, payload: Record<string, unknown> = {}) =>
     invoke(fn, { action, ...payload }, { openid }, runtime);

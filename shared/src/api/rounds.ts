@@ -81,6 +81,8 @@ export const SetLineInput = z.discriminatedUnion('mode', [
   }),
 ]);
 export const PublishRoundInput = z.strictObject({ year: YearSchema });
+/** The progress of a year's publication job (admin). */
+export const PublicationStatusInput = z.strictObject({ year: YearSchema });
 export const ListRoundResultsInput = z.strictObject({ year: YearSchema, ...PageSchema });
 export const MyStandingInput = z.strictObject({ year: YearSchema, onBehalfOf: IdSchema.optional() });
 
@@ -93,6 +95,7 @@ export const ROUNDS_ACTION_INPUTS = {
   publish: PublishRoundInput,
   results: ListRoundResultsInput,
   myStanding: MyStandingInput,
+  publicationStatus: PublicationStatusInput,
 } as const;
 
 // ---- settlement (积分落户) ----

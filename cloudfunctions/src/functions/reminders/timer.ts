@@ -8,6 +8,7 @@ import { mutatorFor, type ActionContext } from '../../core/action';
 import type { Runtime } from '../../core/runtime';
 import type { CbCloud } from '../../storage/cloudbase-types';
 import { createWxRuntime } from '../../wx/runtime';
+import { continueRunningPublications, type TimerPublicationStep } from '../rounds/publish-job';
 import { sweep } from './index';
 import { sendDue, type SendReport } from './sender';
 import { sweepFiles, type FileSweepReport } from '../files-sweep';
@@ -58,7 +59,12 @@ let runtime: Runtime | undefined;
 export async function runTimer(cloud: CbCloud, create: (c: CbCloud) => Runtime = createWxRuntime, env: NodeJS.ProcessEnv = process.env) {
   runtime ??= create(cloud);
   const rt = runtime;
-  const data: { sweep: { queued: number; considered: number } | null; send: SendReport | null; files?: FileSweepReport | null } = { sweep: null, send: null };
+  const data: {
+    sweep: { queued: number; considered: number } | null;
+    send: SendReport | null;
+    files?: FileSweepReport | null;
+    publication?: TimerPublicationStep[];
+  } = { sweep: null, send: null };
   let failed = false;
   // The two jobs fail independently: a broken sweep must not stop messages, nor the reverse.
   try {
@@ -81,6 +87,15 @@ export async function runTimer(cloud: CbCloud, create: (c: CbCloud) => Runtime =
     failed = true;
     data.files = null;
     rt.log('error', 'file sweep failed', { errorName: err instanceof Error ? err.name : typeof err });
+  }
+  // Also continues a round's publication job left running (an administrator who closed the page): the timer is
+  // the function's only trigger, and the job is safe to continue from any invocation. Reported only when one ran.
+  try {
+    const steps = await continueRunningPublications(rt, TIMER_ACTOR);
+    if (steps.length > 0) data.publication = steps;
+  } catch (err) {
+    failed = true;
+    rt.log('error', 'publication continuation failed', { errorName: err instanceof Error ? err.name : typeof err });
   }
   rt.log('info', 'reminder timer', data);
   if (failed) return { ok: false as const, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' }, data };

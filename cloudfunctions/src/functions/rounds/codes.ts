@@ -28,6 +28,8 @@ export const OWN_COLLECTIONS = {
   roundLists: 'round_lists',
   /** The published result of each person, in 256 bucket documents per publication. */
   roundLookup: 'round_lookup',
+  /** The publication job of a year (`pj-<year>`): batch, checkpoint and progress (rounds/publish-job.ts). */
+  publishJobs: 'publish_jobs',
   outbox: 'outbox',
 } as const;
 

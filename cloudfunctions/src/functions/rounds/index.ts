@@ -8,6 +8,7 @@ import {
   ListRoundResultsInput,
   MyStandingInput,
   OpenRoundInput,
+  PublicationStatusInput,
   PublishRoundInput,
   RANKING_RULE,
   SetLineInput,
@@ -22,7 +23,7 @@ import { roundId, type PersonDoc } from '../../core/model';
 import { ownError, personOrStaffAction, pick, subjectAction } from './codes';
 import { listSlice, resultFor, type ResultEntry } from './list';
 import { publicationOf, type RoundState } from './model';
-import { publishRound } from './publish';
+import { continuePublication, publicationStatus as statusOf } from './publish-job';
 
 const ROUNDS = 'rounds';
 
@@ -154,13 +155,23 @@ const setLine = roundChange(SetLineInput, (r, ctx) => {
   return { patch: { line, lineSetAt: ctx.now.toISOString() }, details: { line } };
 });
 
+// A resumable job (rounds/publish-job.ts): each call writes chunks within its budget and answers `done: false` with
+// the progress, or finishes (`done: true` with the summary). The admin page calls again until done; so does the timer.
 const publish = defineAction({
   input: PublishRoundInput,
   access: ['admin'],
   mutates: true,
   async run(ctx) {
-    const summary = await publishRound(ctx, ctx.input.year);
-    return summary;
+    return continuePublication(ctx, ctx.input.year);
+  },
+});
+
+const publicationStatus = defineAction({
+  input: PublicationStatusInput,
+  access: ['admin'],
+  mutates: false,
+  async run(ctx) {
+    return { progress: await statusOf(ctx, ctx.input.year) };
   },
 });
 
@@ -219,4 +230,4 @@ const myStanding = subjectAction({
   },
 });
 
-export const roundsFunction = defineFunction('rounds', { open, adjust, close, get, setLine, publish, results, myStanding });
+export const roundsFunction = defineFunction('rounds', { open, adjust, close, get, setLine, publish, results, myStanding, publicationStatus });

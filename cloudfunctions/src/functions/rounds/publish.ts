@@ -7,22 +7,26 @@
 // 30 s. So the documents are written in chunks tagged with a fresh `batch` id, and readers only see documents of the
 // batch named by the round document. Until the final transaction flips `round.published`, nothing is visible; a
 // failed run leaves invisible documents (a later run writes a new batch). The audit entry is written with the flip:
-// the publication is one recorded act.
+// the publication is one recorded act. This module plans and flips; rounds/publish-job.ts runs the chunks as a
+// resumable job across invocations.
 import { admissionNoticeExpiry, isOpenAt, rankApplications, type RankableApplication, type RankOptions } from '@hz-points/shared';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { ActionContext } from '../../core/action';
+import type { ActionContext, AuditInput } from '../../core/action';
+import type { DocOps } from '../../storage/store';
 import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
 import { OWN_COLLECTIONS, ownError } from './codes';
 import { BUCKETS, PAGE_SIZE, keysId, listPageId, lookupId, mayHaveChanged, type KeysDoc, type ListLine, type ListPageDoc, type LookupDoc } from './list';
 import type { RoundState } from './model';
-import { revokedApplicants, standingOnPublication } from './standing';
+import { revokedApplicants, standingOnPublication, type Rescored, type Standing } from './standing';
 
 const C = OWN_COLLECTIONS;
 const ROUNDS = 'rounds';
 /** Documents per write transaction (list pages ≤ 60 KB, lookup buckets ≤ 20 KB at 200,000 applications). */
 export const PUBLISH_CHUNK = 8;
+/** Ranking-key buckets read concurrently while planning. */
+const KEYS_IN_FLIGHT = 16;
 
 export interface PublishSummary {
   year: number;
@@ -40,7 +44,32 @@ export interface PublishSummary {
   tieBreak: string[];
 }
 
-export async function publishRound(ctx: ActionContext<unknown>, year: number): Promise<PublishSummary> {
+/**
+ * Everything the publication writes, computed from what stands now (deterministic: the same stored data gives the
+ * same plan, byte for byte). Documents are built on demand for a batch (`documentAt`), so a resumed job rebuilds
+ * exactly the chunk it stopped at without holding 456 large documents in memory.
+ */
+export interface PublicationPlan {
+  round: RoundState;
+  /** Everything but `batch` of the summary. */
+  summary: Omit<PublishSummary, 'batch'>;
+  tieBreakVerified: boolean;
+  /** How many documents the list takes: list pages first, then the BUCKETS lookup buckets. */
+  documentCount: number;
+  documentAt(index: number, batch: string): [collection: string, doc: ListPageDoc | LookupDoc];
+  /** sha256 of the plan's content (line, counts, every page and bucket): a resumed job checks it is unchanged. */
+  fingerprint: string;
+  /** The applicants (by person id), for the revocation check before the flip. */
+  applicants: ReadonlyMap<string, number>;
+  revoked: ReadonlyMap<string, string>;
+  /** The re-read points of flagged applicants (kept by the job, so later invocations need not read them again). */
+  rescored: ReadonlyMap<string, Rescored>;
+  /** Phase durations (ms), logged with the publication. */
+  ms: Record<string, number>;
+}
+
+/** The publication's checks and plan; throws the action's errors (nothing is written here). */
+export async function planPublication(ctx: ActionContext<unknown>, year: number, known?: { rescored: ReadonlyArray<[string, Rescored]> }): Promise<PublicationPlan> {
   const store = ctx.runtime.store;
   const round = await store.get<RoundState>(ROUNDS, roundId(year));
   if (!round) throw ownError('ROUND_NOT_FOUND');
@@ -49,7 +78,6 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   if (isOpenAt(round.settlementCloses, ctx.now)) {
     throw new AppError('INVALID_STATE', `积分落户申请受理至${round.settlementCloses}24时，受理结束后方可公布名单`);
   }
-
   // Phase durations are logged with the publication (a rare, heavy operation worth watching in production).
   const ms: Record<string, number> = {};
   let mark = performance.now();
@@ -72,8 +100,15 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   const bucketOfKey: number[] = [];
   // Entries whose score could still change after the person applied (their objection window was open that day).
   const recheck: string[] = [];
+  // A few bucket reads in flight at once: on CloudBase each is a network round trip (the order of the columns below
+  // stays the bucket order, so the plan is the same).
+  const keyDocs: Array<KeysDoc | null> = [];
+  for (let b = 0; b < BUCKETS; b += KEYS_IN_FLIGHT) {
+    const slice = Array.from({ length: Math.min(KEYS_IN_FLIGHT, BUCKETS - b) }, (_, j) => store.get<KeysDoc>(C.settlementKeys, keysId(year, b + j)));
+    keyDocs.push(...(await Promise.all(slice)));
+  }
   for (let b = 0; b < BUCKETS; b++) {
-    const doc = await store.get<KeysDoc>(C.settlementKeys, keysId(year, b));
+    const doc = keyDocs[b];
     if (!doc) continue;
     for (let k = 0; k < doc.p.length; k++) {
       P.push(doc.p[k]!);
@@ -93,7 +128,11 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   const indexOf = new Map<string, number>();
   for (let k = 0; k < P.length; k++) indexOf.set(P[k]!, k);
   phase('loadKeys');
-  const standing = await standingOnPublication(store, year, indexOf, recheck);
+  // A running job already re-read the flagged applications (their points cannot change again: one objection per
+  // application, answered; and an objection still open stopped the job): only the revocations are read again.
+  const standing: Standing = known
+    ? { rescored: new Map(known.rescored.filter(([personId]) => indexOf.has(personId))), pending: [], revoked: await revokedApplicants(store, year, indexOf) }
+    : await standingOnPublication(store, year, indexOf, recheck);
   if (standing.pending.length > 0) {
     throw ownError(
       'OBJECTIONS_PENDING',
@@ -120,17 +159,13 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
   const ranking = rankApplications(input, options);
 
   phase('rank');
-  const batch = `${year}-${randomBytes(8).toString('hex')}`;
-  const expiresOn = admissionNoticeExpiry(ctx.today);
   const reason = round.line.mode === 'quota' ? '未进入当年积分落户指标名额' : `积分未达到录取分数线${round.line.threshold}分`;
-  const lookups: LookupDoc[] = [];
-  for (let bucket = 0; bucket < BUCKETS; bucket++) {
-    lookups.push({ _id: lookupId(year, batch, bucket), year, batch, bucket, ids: [], at: [], ineligible: [] });
-  }
+  const lookups: Array<Pick<LookupDoc, 'ids' | 'at' | 'ineligible'>> = [];
+  for (let bucket = 0; bucket < BUCKETS; bucket++) lookups.push({ ids: [], at: [], ineligible: [] });
   // The list in rank order (a line's rank is its position + 1: rankApplications ranks positionally, and the admitted
   // are the ranked prefix, so neither rank, admission, reason nor notice number is stored per line).
   const ranked = ranking.ranked;
-  const pages: ListPageDoc[] = [];
+  const pages: ListLine[][] = [];
   for (let page = 0; page * PAGE_SIZE < ranked.length; page++) {
     const end = Math.min(ranked.length, (page + 1) * PAGE_SIZE);
     const entries = new Array<ListLine>(end - page * PAGE_SIZE);
@@ -143,7 +178,7 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
       l.ids.push(P[k]!);
       l.at.push(index);
     }
-    pages.push({ _id: listPageId(year, batch, page), year, batch, page, admittedCount: ranking.admittedCount, reason, entries });
+    pages.push(entries);
   }
   for (const x of ranking.ineligible) {
     const k = indexOf.get(x.id)!;
@@ -153,77 +188,104 @@ export async function publishRound(ctx: ActionContext<unknown>, year: number): P
     const k = indexOf.get(personId)!;
     lookups[bucketOfKey[k]!]!.ineligible.push([P[k]!, T[k]!, N[k]!, I[k]!, D[k]!, reason]);
   }
-  const writes: Array<[string, ListPageDoc | LookupDoc]> = [
-    ...pages.map((d): [string, ListPageDoc] => [C.roundLists, d]),
-    ...lookups.map((d): [string, LookupDoc] => [C.roundLookup, d]),
-  ];
-  phase('build');
-  for (let i = 0; i < writes.length; i += PUBLISH_CHUNK) {
-    const chunk = writes.slice(i, i + PUBLISH_CHUNK);
-    await store.transaction(async (tx) => {
-      for (const [collection, d] of chunk) await tx.set(collection, d);
-    });
-  }
-
-  phase('write');
-  const summary: PublishSummary = {
+  const admittedCount = ranking.admittedCount;
+  const summary: Omit<PublishSummary, 'batch'> = {
     year,
-    batch,
     mode: ranking.mode,
     line: ranking.line,
-    admittedCount: ranking.admittedCount,
+    admittedCount,
     rankedCount: ranking.ranked.length,
     ineligibleCount: ranking.ineligible.length + standing.revoked.size,
     revokedCount: standing.revoked.size,
     rescoredCount: standing.rescored.size,
     tieBreak: ranking.tieBreak,
   };
-  // A revocation (or its lifting) while the documents were written would be missing from them: look again. The flip
-  // transaction cannot query, so this narrows the race to the moment between this read and the flip.
-  const revokedNow = await revokedApplicants(store, year, indexOf);
-  if (!sameEntries(revokedNow, standing.revoked)) {
-    throw new AppError('CONFLICT', '公布名单期间积分有效凭证状态发生变化，请重新公布');
-  }
-  await ctx.mutate(async (tx, audit) => {
-    const r = await tx.get<RoundState>(ROUNDS, round._id);
-    // Another publish (or a line change) got there first: ours stays invisible.
-    if (!r || r.published) throw ownError('ROUND_PUBLISHED');
-    if (JSON.stringify(r.line) !== JSON.stringify(round.line)) throw new AppError('CONFLICT');
-    await tx.update(ROUNDS, r._id, {
-      published: {
-        batch,
-        at: ctx.now.toISOString(),
-        on: ctx.today,
-        noticeExpiresOn: expiresOn,
-        mode: summary.mode,
-        line: summary.line,
-        admittedCount: summary.admittedCount,
-        rankedCount: summary.rankedCount,
-        ineligibleCount: summary.ineligibleCount,
-        revokedCount: summary.revokedCount,
-        rescoredCount: summary.rescoredCount,
-        tieBreak: summary.tieBreak,
-        tieBreakVerified: ranking.verified,
-      },
-    });
-    await audit({
-      target: { collection: ROUNDS, id: r._id },
-      details: {
-        batch,
-        mode: summary.mode,
-        line: summary.line,
-        admitted: summary.admittedCount,
-        ranked: summary.rankedCount,
-        revoked: summary.revokedCount,
-        rescored: summary.rescoredCount,
-      },
-    });
+  // One hash over everything the documents hold (the batch aside): a job resumed later continues only when the data
+  // it would write is unchanged (a withdrawal, a revocation or a new line meanwhile restarts it in a new batch).
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([summary, reason, round.line]));
+  for (const entries of pages) hash.update(JSON.stringify(entries));
+  for (const l of lookups) hash.update(JSON.stringify(l));
+  phase('build');
+  return {
+    round,
+    summary,
+    tieBreakVerified: ranking.verified,
+    documentCount: pages.length + BUCKETS,
+    documentAt(index, batch) {
+      if (index < pages.length) {
+        return [C.roundLists, { _id: listPageId(year, batch, index), year, batch, page: index, admittedCount, reason, entries: pages[index]! }];
+      }
+      const bucket = index - pages.length;
+      const l = lookups[bucket]!;
+      return [C.roundLookup, { _id: lookupId(year, batch, bucket), year, batch, bucket, ids: l.ids, at: l.at, ineligible: l.ineligible }];
+    },
+    fingerprint: hash.digest('hex'),
+    applicants: indexOf,
+    revoked: standing.revoked,
+    rescored: standing.rescored,
+    ms,
+  };
+}
+
+/** The flip's checks and writes: the round gets its publication and the audit entry, in the caller's transaction. */
+export async function flipPublication(
+  ctx: ActionContext<unknown>,
+  plan: PublicationPlan,
+  batch: string,
+  tx: DocOps,
+  audit: (entry: AuditInput) => Promise<void>,
+  extraDetails: Record<string, unknown> = {},
+): Promise<PublishSummary> {
+  const { round } = plan;
+  const summary: PublishSummary = { ...plan.summary, batch };
+  const r = await tx.get<RoundState>(ROUNDS, round._id);
+  // Another publish (or a line change) got there first: ours stays invisible.
+  if (!r || r.published) throw ownError('ROUND_PUBLISHED');
+  if (JSON.stringify(r.line) !== JSON.stringify(round.line)) throw new AppError('CONFLICT');
+  await tx.update(ROUNDS, r._id, {
+    published: {
+      batch,
+      at: ctx.now.toISOString(),
+      on: ctx.today,
+      noticeExpiresOn: admissionNoticeExpiry(ctx.today),
+      mode: summary.mode,
+      line: summary.line,
+      admittedCount: summary.admittedCount,
+      rankedCount: summary.rankedCount,
+      ineligibleCount: summary.ineligibleCount,
+      revokedCount: summary.revokedCount,
+      rescoredCount: summary.rescoredCount,
+      tieBreak: summary.tieBreak,
+      tieBreakVerified: plan.tieBreakVerified,
+    },
   });
-  phase('flip');
-  ctx.runtime.log('info', 'round published', { year, batch, ranked: summary.rankedCount, documents: writes.length, ms });
+  await audit({
+    target: { collection: ROUNDS, id: r._id },
+    details: {
+      batch,
+      mode: summary.mode,
+      line: summary.line,
+      admitted: summary.admittedCount,
+      ranked: summary.rankedCount,
+      revoked: summary.revokedCount,
+      rescored: summary.rescoredCount,
+      ...extraDetails,
+    },
+  });
   return summary;
 }
 
+/**
+ * A revocation (or its lifting) while the documents were written would be missing from them: look again just before
+ * the flip (which cannot query), narrowing the race to the moment between this read and the flip.
+ */
+export async function assertRevocationsUnchanged(ctx: ActionContext<unknown>, plan: PublicationPlan): Promise<void> {
+  const revokedNow = await revokedApplicants(ctx.runtime.store, plan.summary.year, plan.applicants);
+  if (!sameEntries(revokedNow, plan.revoked)) {
+    throw new AppError('CONFLICT', '公布名单期间积分有效凭证状态发生变化，请重新公布');
+  }
+}
 function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;

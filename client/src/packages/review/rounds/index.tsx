@@ -1,5 +1,8 @@
 // 年度批次 (administrator): open a year's round (dates from the rules package), set the line (分数线, or a quota
 // for rounds under the pre-2023 rules), publish the settlement list; then the admitted list, masked.
+// Publishing is a resumable job on the server (rounds.publish writes a part of the list per call): the page calls
+// again until it is done, showing a progress bar with the count written and the time remaining; a job left running
+// (page closed, network lost) is shown on the next visit and can be continued (the server's timer continues it too).
 import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Dialog } from '@nutui/nutui-react-taro';
@@ -8,6 +11,7 @@ import {
   GetRoundInput,
   ListRoundResultsInput,
   OpenRoundInput,
+  PublicationStatusInput,
   PublishRoundInput,
   SetLineInput,
   beijingDate,
@@ -31,6 +35,50 @@ interface RoundView {
   tieBreakVerified: boolean;
 }
 
+/** rounds.publicationStatus / the progress of a rounds.publish call. */
+interface PublicationProgress {
+  state: 'none' | 'running' | 'done';
+  done: number;
+  total: number;
+  chunks: number;
+  chunkCount: number;
+  remainingSeconds: number | null;
+}
+
+type PublishStep = { done: true; admittedCount: number; progress: PublicationProgress } | { done: false; progress: PublicationProgress };
+
+/** Calls of rounds.publish one click may make before giving up (each writes at least one part of the list). */
+const MAX_PUBLISH_CALLS = 500;
+
+function remainingText(seconds: number | null): string {
+  if (seconds === null) return '正在估算剩余时间';
+  if (seconds < 60) return `预计还需约${Math.max(1, seconds)}秒`;
+  return `预计还需约${Math.ceil(seconds / 60)}分钟`;
+}
+
+/** The publication's progress: a bar, the count written and the time remaining. */
+function PublicationProgressBar({ progress }: { progress: PublicationProgress }) {
+  const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
+  return (
+    <View className="flows-section">
+      <View
+        role="progressbar"
+        aria-label="名单发布进度"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        style={{ height: '8px', borderRadius: '4px', background: '#eee', overflow: 'hidden' }}
+      >
+        <View style={{ width: `${percent}%`, height: '100%', background: '#1677ff' }} />
+      </View>
+      <Text className="flows-muted">
+        已写入{progress.done}/{progress.total}份名单文档（{progress.chunks}/{progress.chunkCount}批，{percent}%），
+        {progress.state === 'done' ? '已完成' : remainingText(progress.remainingSeconds)}
+      </Text>
+    </View>
+  );
+}
+
 interface ResultRow {
   rank: number | null;
   total: number;
@@ -51,6 +99,7 @@ export default function RoundsPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [progress, setProgress] = useState<PublicationProgress | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
@@ -68,7 +117,12 @@ export default function RoundsPage() {
     if (res.data.round.published) {
       const r = await callChecked<{ rows: ResultRow[] }>(ListRoundResultsInput, 'rounds', 'results', { year, limit: 50 });
       setRows(r.ok ? r.data.rows : []);
-    } else setRows([]);
+    } else {
+      setRows([]);
+      // A publication left running (page closed mid-way): show where it stands, so it can be continued.
+      const s = await callChecked<{ progress: PublicationProgress }>(PublicationStatusInput, 'rounds', 'publicationStatus', { year });
+      setProgress(s.ok && s.data.progress.state === 'running' ? s.data.progress : null);
+    }
   }, [year]);
 
   useEffect(() => {
@@ -85,6 +139,32 @@ export default function RoundsPage() {
     if (!res.ok) return setError(res.error.message);
     setNotice(done);
     load();
+  }
+
+  /** Calls rounds.publish until the job is done (each call writes a part of the list), showing the progress. */
+  async function publishAll() {
+    if (busy) return;
+    setError(null);
+    setNotice(null);
+    setBusy(true);
+    try {
+      for (let call = 0; call < MAX_PUBLISH_CALLS; call++) {
+        const res = await callChecked<PublishStep>(PublishRoundInput, 'rounds', 'publish', { year });
+        if (!res.ok) {
+          setError(res.error.message);
+          return;
+        }
+        setProgress(res.data.progress);
+        if (res.data.done) {
+          setNotice(`${year}年度名单已公布`);
+          return;
+        }
+      }
+      setError('名单尚未发布完成，请稍后点击“继续发布”');
+    } finally {
+      setBusy(false);
+      load();
+    }
   }
 
   const lineText = (l: RoundView['line']) =>
@@ -176,9 +256,18 @@ export default function RoundsPage() {
                   公布名单
                 </Button>
               </View>
+              {progress ? <PublicationProgressBar progress={progress} /> : null}
+              {progress && progress.state === 'running' && !busy ? (
+                <View className="flows-actions">
+                  <Button block onClick={publishAll} aria-label="继续发布名单">
+                    继续发布
+                  </Button>
+                </View>
+              ) : null}
             </Section>
           ) : (
             <Section title={`准入名单（${round.published.admittedCount}人）`}>
+              <Row label="发布状态">已发布</Row>
               <Row label="公布日期">{formatChineseDate(round.published.on)}</Row>
               {rows.map((r) => (
                 <Row key={`${r.rank}-${r.idNumber}`} label={r.rank ? `第${r.rank}名` : '—'}>
@@ -199,7 +288,7 @@ export default function RoundsPage() {
         cancelText="取消"
         onConfirm={() => {
           setConfirming(false);
-          act('publish', PublishRoundInput, { year }, `${year}年度名单已公布`);
+          publishAll();
         }}
         onCancel={() => setConfirming(false)}
         onClose={() => setConfirming(false)}
