@@ -11,6 +11,7 @@ import { remindersFunction } from './reminders';
 import { review } from './review';
 import { roundsFunction } from './rounds';
 import { settlementFunction } from './settlement';
+import { statsFunction } from './stats';
 
 export const REGISTRY: Record<string, FunctionDef> = {
   accounts,
@@ -23,4 +24,5 @@ export const REGISTRY: Record<string, FunctionDef> = {
   settlement: settlementFunction,
   reminders: remindersFunction,
   calendar: calendarFunction,
+  stats: statsFunction,
 };

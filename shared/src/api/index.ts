@@ -7,3 +7,4 @@ export * from './rounds';
 export * from './claims';
 export * from './calendar';
 export * from './name-font';
+export * from './stats';
