@@ -30,6 +30,9 @@ export interface RouteParams {
   messages: Record<string, never>;
   privacyPolicy: Record<string, never>;
   myData: Record<string, never>;
+  statsOverview: { year?: number };
+  statsLine: { year?: number };
+  pointsHistory: Record<string, never>;
 }
 
 export function buildUrl<R extends RouteName>(route: R, params?: RouteParams[R]): string {

@@ -87,6 +87,10 @@ const PAGES: Record<RouteName, PageCase> = {
   privacyPolicy: { openid: 'demo-applicant', shows: ['一、我们收集哪些信息', '四、保存多久', '第四十七条', '版本：2026年12月4日'] },
   myData: { openid: 'demo-applicant', shows: ['下载我的全部信息', '注销账号'] },
   messages: { openid: 'demo-applicant', shows: ['订阅消息', '还可接收：', '暂无消息。'] },
+  // Charts are SVG drawn by the stats function (no canvas in the realm): each shows its title and summary in words.
+  statsOverview: { openid: 'demo-admin', shows: ['2025年度概况', '2025年度积分申请（按受理周）', '异议答复（15个工作日时限）', '各部门暂无待审事项。'] },
+  statsLine: { openid: 'demo-admin', shows: ['调整分数线', '将录取', '2025年度按分数线100分的录取情况'] },
+  pointsHistory: { openid: 'demo-applicant', shows: ['我的积分变化'] },
 };
 
 function allRoutesOfTheBuild(): string[] {

@@ -362,6 +362,20 @@ const CASES: Record<string, Case> = {
   'reminders.send': { mutates: false, payload: () => ({}), expect: row(['admin'], () => 'FORBIDDEN') },
   'calendar.registerYear': { mutates: true, payload: () => TEST_ONLY_2027, expect: row(['admin'], () => 'FORBIDDEN') },
   'calendar.list': { mutates: false, payload: () => ({}), expect: row([...REGISTERED, ...STAFF], () => '') },
+  // Charts of the round: the administrator, and the district offices read-only (counts only, no person).
+  'stats.overview': { mutates: false, payload: () => ({ year: 2025 }), expect: row(['admin', 'districtOffice'], () => 'FORBIDDEN') },
+  // The line's consequence before it is set: the administrator's alone, like rounds.setLine.
+  'stats.linePreview': {
+    mutates: false, at: bj('2025-12-01'),
+    payload: () => ({ year: 2025, mode: 'threshold', threshold: 120 }),
+    expect: row(['admin'], () => 'FORBIDDEN'),
+  },
+  // A person's own points history: the person and their delegates; staff have no person to ask about.
+  'stats.history': {
+    mutates: false,
+    payload: (w, r) => ({ onBehalfOf: w.person[ROLES[r].subject] }),
+    expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'DELEGATION_REQUIRED')),
+  },
 };
 
 let templateDir: string;
@@ -378,9 +392,9 @@ afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
 /** Every registered action, from the registry itself (a new action is in the matrix as soon as it is registered). */
 const REGISTERED_ACTIONS = Object.values(REGISTRY).flatMap((f) => Object.keys(f.actions).map((a) => `${f.name}.${a}`));
 
-test('the registry has 10 functions and 55 actions (update with the matrix when an action is added)', () => {
-  expect(Object.keys(REGISTRY)).toHaveLength(10);
-  expect(REGISTERED_ACTIONS).toHaveLength(55);
+test('the registry has 11 functions and 58 actions (update with the matrix when an action is added)', () => {
+  expect(Object.keys(REGISTRY)).toHaveLength(11);
+  expect(REGISTERED_ACTIONS).toHaveLength(58);
 });
 
 test('every registered action has an expected-access entry, and every entry is a registered action', () => {
