@@ -1,7 +1,7 @@
 // The stats pages with the stats function answered in memory: each chart is shown as its image with its title and
 // summary as the accessible name, and its table on request; moving the line asks again and shows the new count;
 // setting it is rounds.setLine with the line shown; a person's history shows the projection's basis in words.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { __cloudCalls, __reset, __setCloudHandler, __setRouterParams } from '../../../../test/__mocks__/taro';
 import { sessionStore } from '../../../services/session';
 import StatsOverviewPage from '../overview';
@@ -28,6 +28,18 @@ const overview = {
     objections: chart('异议答复（15个工作日时限）', '已在时限内答复1件，超期答复0件；尚未答复0件，其中已超期0件。'),
   },
 };
+
+/** Types into the line's input (Taro's input fires `input` events carrying `detail.value`). */
+function typeLine(container: HTMLElement, value: string) {
+  const el = container.querySelector('taro-input-core');
+  if (!el) throw new Error('no line input');
+  act(() => {
+    el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }));
+  });
+}
+
+/** The line page waits 300 ms after a change before asking; a busy machine may take longer still. */
+const LATER = { timeout: 8000 };
 
 beforeEach(() => {
   __reset();
@@ -69,14 +81,13 @@ test('分数线测算: moving the line asks again and shows the new count; setti
     if (name === 'rounds' && d.action === 'setLine') return { ok: true, data: { round: {} } };
     return { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } };
   });
-  render(<LinePage />);
-  expect(await screen.findByLabelText('将录取4人')).toBeTruthy();
+  const { container } = render(<LinePage />);
+  expect(await screen.findByLabelText('将录取4人', {}, LATER)).toBeTruthy();
   fireEvent.click(screen.getByLabelText('分数线增加5分'));
-  expect(await screen.findByText('2025年度按分数线105分的录取情况')).toBeTruthy();
+  expect(await screen.findByText('2025年度按分数线105分的录取情况', {}, LATER)).toBeTruthy();
   // Typed straight in: 120.
-  const input = screen.getByLabelText('分数线（分）') as HTMLInputElement;
-  fireEvent.input(input, { target: { value: '120' } });
-  expect(await screen.findByLabelText('将录取3人')).toBeTruthy();
+  typeLine(container, '120');
+  expect(await screen.findByLabelText('将录取3人', {}, LATER)).toBeTruthy();
   const previews = __cloudCalls().filter((c) => (c.data as { action: string }).action === 'linePreview').map((c) => (c.data as { threshold: number }).threshold);
   expect(previews).toEqual([100, 105, 120]);
 
@@ -86,15 +97,14 @@ test('分数线测算: moving the line asks again and shows the new count; setti
   await waitFor(() => expect(__cloudCalls().some((c) => c.name === 'rounds')).toBe(true));
   expect(__cloudCalls().find((c) => c.name === 'rounds')!.data).toEqual({ action: 'setLine', year: 2025, mode: 'threshold', threshold: 120 });
   expect(await screen.findByText('已设定2025年度分数线120分。公布名单请到“年度批次”。')).toBeTruthy();
-});
+}, 30_000);
 
 test('分数线测算: a line under 100 is refused before any call, in Chinese', async () => {
   __setRouterParams({ year: '2025' });
   __setCloudHandler(() => ({ ok: false, error: { code: 'UNMOCKED', message: '未模拟' } }));
   const { container } = render(<LinePage />);
-  const input = container.querySelector('input') as HTMLInputElement;
-  fireEvent.input(input, { target: { value: '95' } });
-  expect(await screen.findByText(/分数线不得低于100分/)).toBeTruthy();
+  typeLine(container, '95');
+  expect(await screen.findByText(/分数线不得低于100分/, {}, LATER)).toBeTruthy();
   expect(__cloudCalls().filter((c) => (c.data as { threshold?: number }).threshold === 95)).toEqual([]);
 });
 
