@@ -117,6 +117,23 @@ function ariaLabelSlotOf(root: unknown, label: string, tag: string): boolean {
   return tmpl.includes(`<${tag} `) && tmpl.includes(`aria-label="{{i.${slot}}}"`);
 }
 
+/** The SVG data URIs the page's data binds to the `src` of an <image> (Taro's template for that node). */
+function svgImagesOf(root: unknown): string[] {
+  const baseWxml = readFileSync(path.join(dist, 'base.wxml'), 'utf8');
+  const out: string[] = [];
+  const visit = (n: any) => {
+    if (!n || typeof n !== 'object') return;
+    for (const [k, v] of Object.entries(n)) {
+      if (typeof v !== 'string' || !v.startsWith('data:image/svg+xml;base64,') || n.nn === undefined) continue;
+      const tmpl = baseWxml.slice(baseWxml.indexOf(`<template name="tmpl_0_${n.nn}">`)).split('</template>')[0]!;
+      if (tmpl.includes('<image ') && tmpl.includes(`src="{{i.${k}}}"`)) out.push(v);
+    }
+    for (const c of n.cn ?? []) visit(c);
+  };
+  visit(root);
+  return out;
+}
+
 function localFiles(on: TestCloud): LocalFileStore {
   if (!(on.runtime.files instanceof LocalFileStore)) throw new Error('the weapp page suite runs on the local file store');
   return on.runtime.files;
@@ -224,6 +241,19 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       expect(await layer.waitFor(() => page.text().includes('估算积分60分'))).toBe(true);
       // The calculator keeps its draft on the phone only: no cloud call carried the figures.
       expect(layer.calls.filter((c) => c.name !== 'accounts' && c.name !== 'rounds')).toEqual([]);
+    });
+
+    it('积分统计: the charts are <image>s of the SVG the stats function drew, with the title inside', async () => {
+      const layer = logicLayer(mode, 'demo-admin');
+      layer.launch();
+      const page = await layer.open(`${ROUTES.statsOverview}?year=2025`, (t) => t.includes('异议答复（15个工作日时限）'));
+      const images = svgImagesOf(page.page.data.root);
+      expect(images).toHaveLength(5);
+      // The SVG itself: decoded, it is the chart with its title in it.
+      const svg = Buffer.from(images[0]!.split(',')[1]!, 'base64').toString('utf8');
+      expect(svg).toMatch(/^<svg /);
+      expect(svg).toContain('2025年度积分申请（按受理周）');
+      expect(layer.errors).toEqual([]);
     });
 
     it('实名登记: a new user registers through the page; the account exists in the store', async () => {
