@@ -122,6 +122,9 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
       ['未答复', 0, 0],
     ]);
     expect(o.charts.queueAge.summary).toBe('各部门暂无待审事项。');
+    // WeChat documents about 100 KB for a callFunction field: the five charts stay well inside one answer.
+    const bytes = Buffer.byteLength(JSON.stringify(o), 'utf8');
+    expect(bytes).toBeLessThan(100_000);
     for (const chart of Object.values(o.charts) as Array<{ title: string; image: string }>) expect(decode(chart.image)).toContain(chart.title);
     // District offices read it too (counts only); reviewers and applicants do not.
     expect((await cloud.call('demo-district-office', 'stats', 'overview', { year: 2025 })).ok).toBe(true);
