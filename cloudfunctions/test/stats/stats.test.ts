@@ -28,6 +28,15 @@ const AT_184: Profile = { education: 'master', socialInsuranceMonths: 120, resid
 const decode = (dataUri: string) => Buffer.from(dataUri.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
 
 /**
+ * Opening tags of the SVG whose attributes are not well quoted. A browser or WeChat refuses an image with one bad
+ * attribute outright (seen: a font list in double quotes inside style="…" left every chart blank in chromium).
+ */
+function malformedTags(svg: string): string[] {
+  const tags = svg.match(/<[a-zA-Z][^>]*>/g) ?? [];
+  return tags.filter((t) => !/^<[a-zA-Z][\w:-]*(\s+[\w:-]+="[^"<]*")*\s*\/?>$/.test(t)).map((t) => t.slice(0, 120));
+}
+
+/**
  * Five applicants settle: 110 (lowered to 30 by an objection answered after applying), 110, 120, 120, 184. At a
  * 120 line three are admitted, at 100 four, with a quota of 2 two.
  */
@@ -89,6 +98,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
       ['150及以上', 1, 0],
     ]);
     expect(decode(at120.chart.image)).toContain('<svg');
+    expect(malformedTags(decode(at120.chart.image))).toEqual([]);
     expect(at120.chart.summary).toBe('按分数线120分，将录取3人；参与排序4人，未达条件1人。图中每段含下限、不含上限。');
 
     expect(await cloud.ok('demo-admin', 'stats', 'linePreview', { year: 2025, mode: 'threshold', threshold: 100 })).toMatchObject({ admittedCount: 4 });
@@ -125,7 +135,10 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
     // WeChat documents about 100 KB for a callFunction field: the five charts stay well inside one answer.
     const bytes = Buffer.byteLength(JSON.stringify(o), 'utf8');
     expect(bytes).toBeLessThan(100_000);
-    for (const chart of Object.values(o.charts) as Array<{ title: string; image: string }>) expect(decode(chart.image)).toContain(chart.title);
+    for (const chart of Object.values(o.charts) as Array<{ title: string; image: string }>) {
+      expect(decode(chart.image)).toContain(chart.title);
+      expect(malformedTags(decode(chart.image))).toEqual([]);
+    }
     // District offices read it too (counts only); reviewers and applicants do not.
     expect((await cloud.call('demo-district-office', 'stats', 'overview', { year: 2025 })).ok).toBe(true);
     expect(await cloud.call('demo-reviewer-hrss', 'stats', 'overview', { year: 2025 })).toMatchObject({ error: { code: 'FORBIDDEN' } });

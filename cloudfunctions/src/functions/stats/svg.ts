@@ -13,8 +13,11 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineCompon
 /** Phone width in CSS pixels; the page scales the image to its column. */
 export const CHART_WIDTH = 360;
 export const CHART_HEIGHT = 240;
-/** The fonts the viewer has (the SVG is drawn by the phone or browser, not here). */
-const FONT_FAMILY = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+/**
+ * The fonts the viewer has (the SVG is drawn by the phone or browser, not here). Single quotes: ECharts writes the
+ * list into style="…" unescaped, and a double quote there makes the whole image invalid (a blank chart).
+ */
+const FONT_FAMILY = "'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
 
 /** One chart as the page shows it: the picture, and the same facts in words and as a table for screen readers. */
 export interface ChartView {
