@@ -28,7 +28,16 @@ export function barChart(args: {
 }): ChartView {
   const palette = [BLUE, ORANGE, GREY];
   const categoryAxis = { type: 'category', data: args.categories, axisLabel: { interval: 0, fontSize: 10, rotate: args.horizontal ? 0 : 30 } };
-  const valueAxis = { type: 'value', name: args.yName, minInterval: 1, nameTextStyle: { fontSize: 10 } };
+  const target = args.target;
+  // A target on the value axis stays in view even when every bar is far below it (e.g. 1 day against 20).
+  const keepTarget = target && !target.onCategory && typeof target.value === 'number' ? target.value : null;
+  const valueAxis = {
+    type: 'value',
+    name: args.yName,
+    minInterval: 1,
+    nameTextStyle: { fontSize: 10 },
+    ...(keepTarget !== null ? { max: (extent: { max: number }) => Math.max(extent.max, Math.ceil(keepTarget * 1.1)) } : {}),
+  };
   const series = args.series.map((s, i) => ({
     type: 'bar',
     name: s.name,

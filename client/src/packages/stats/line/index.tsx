@@ -109,7 +109,7 @@ export default function LinePage() {
           aria-label={mode === 'threshold' ? '分数线（分）' : '名额（人）'}
           placeholder={mode === 'threshold' ? '不低于100分，0.5分为单位' : '人数'}
         />
-        <View className="flows-actions" style={{ display: 'flex', gap: '8px' }}>
+        <View className="stats-steps">
           {steps.map((d) => (
             <Button key={d} size="small" onClick={() => step(d)} aria-label={`${mode === 'threshold' ? '分数线' : '名额'}${d > 0 ? '增加' : '减少'}${Math.abs(d)}${mode === 'threshold' ? '分' : '人'}`}>
               {d > 0 ? `+${d}` : String(d)}
@@ -142,7 +142,7 @@ export default function LinePage() {
             设定为{year}年度{lineText(payload as Line)}
           </Button>
           <Button block fill="outline" onClick={() => navigate('reviewRounds', {})}>
-            去年度批次公布名单
+            前往“年度批次”公布名单
           </Button>
         </View>
       ) : null}
