@@ -1,6 +1,7 @@
 // The administrator's charts in the browser: two applications submitted (the applicant's own setup step), then the
 // 积分统计 page shows its five charts as images that the browser actually decoded (an SVG that failed to load has no
-// natural size), and the 分数线测算 page answers a moved line with its count and chart. Screenshots in
+// natural size), the 分数线测算 page answers a moved line with its count and chart, and the applicant's 我的积分变化
+// draws their projection. Screenshots in
 // artifacts/stats-charts/.
 import type { Page } from 'playwright-core';
 import { applyViaApi, at } from './support/domain';
@@ -46,4 +47,10 @@ test('积分统计 and 分数线测算 draw their charts in the browser', async 
   await seeText(line, '将录取');
   expect(await decodedCharts(line)).toHaveLength(1);
   await shot(line, 'line');
+
+  // The applicant's own history: nothing published yet, so the projection starts from what they claimed.
+  const me = await flow.app.open('demo-applicant', 'packages/stats/history/index');
+  await seeText(me, /按2026年度申请中填报的指标测算/);
+  expect(await decodedCharts(me)).toHaveLength(1);
+  await shot(me, 'history');
 });
