@@ -4,7 +4,7 @@ const path = require('path');
 const preset = require('../jest.preset')(__dirname, {});
 
 // Packages shipped as untranspiled ESM (and nesting their own node_modules) must go through swc.
-const esm = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', '@nutui', '@react-spring', '@use-gesture', 'lodash-es'];
+const esm = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', '@nutui', '@react-spring', '@use-gesture', 'lodash-es', 'echarts', 'zrender'];
 
 module.exports = {
   ...preset,

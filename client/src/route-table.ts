@@ -18,6 +18,8 @@ export const SUBPACKAGES = {
   // 隐私政策 and 我的个人信息 (download / delete, 个人信息保护法); weapp helper.
   privacy: { privacyPolicy: 'policy/index', myData: 'data/index' },
   review: { reviewQueue: 'queue/index', reviewObjections: 'objections/index', reviewRounds: 'rounds/index', reviewCalendar: 'calendar/index' },
+  // 统计 (admin; district offices read-only), 分数线测算 (admin), 我的积分变化 (the person and delegates); charts.
+  stats: { statsOverview: 'overview/index', statsLine: 'line/index', pointsHistory: 'history/index' },
 } as const;
 
 type Sub = typeof SUBPACKAGES;

@@ -33,6 +33,9 @@ export interface RouteParams {
   rosterImport: Record<string, never>;
   rosterAssess: Record<string, never>;
   rosterBoard: { filter?: 'all' | 'agent' | 'employee' | 'waiting' | 'done' };
+  statsOverview: { year?: number };
+  statsLine: { year?: number };
+  pointsHistory: Record<string, never>;
 }
 
 export function buildUrl<R extends RouteName>(route: R, params?: RouteParams[R]): string {

@@ -45,9 +45,27 @@ describe('首页', () => {
     expect(screen.getByLabelText('审核端')).toBeTruthy();
     expect(screen.getByText('审核队列')).toBeTruthy();
     expect(screen.queryByText('年度批次')).toBeNull();
+    expect(screen.queryByText('积分统计')).toBeNull();
+    expect(screen.queryByText('分数线测算')).toBeNull();
     expect(screen.getByText('工作人员')).toBeTruthy();
     expect(screen.getByText(/审核员（人力社保）/)).toBeTruthy();
     expect(screen.queryByText('去实名')).toBeNull();
+  });
+
+  it('shows 积分统计 to the district office (read-only) and, with 分数线测算, to the administrator', async () => {
+    meAs({ openid: 'd1', person: null, roles: ['district-office'], department: null });
+    await act(() => refreshMe());
+    const { unmount } = render(<Home />);
+    expect(screen.getByText('积分统计')).toBeTruthy();
+    expect(screen.queryByText('分数线测算')).toBeNull();
+    unmount();
+    meAs({ openid: 'a1', person: null, roles: ['admin'], department: null });
+    await act(() => refreshMe());
+    render(<Home />);
+    fireEvent.click(screen.getByRole('button', { name: /^分数线测算/ }));
+    expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/stats/line/index' });
+    fireEvent.click(screen.getByRole('button', { name: /^积分统计/ }));
+    expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/stats/overview/index' });
   });
 
   it('offers 去实名 when signed out, and a retry when the service fails', async () => {

@@ -91,6 +91,10 @@ const PAGES: Record<RouteName, PageCase> = {
   rosterImport: { openid: 'demo-agent', shows: ['选择名单文件并导入', '身份证号码列请设为“文本”格式'] },
   rosterAssess: { openid: 'demo-agent', shows: ['测算汇总（共0人）', '名单为空，请先导入员工名单。'] },
   rosterBoard: { openid: 'demo-agent', shows: ['演示员工', '未申请', '330***********0057', '为其填写2025年度积分申请'], hides: ['330106199211080057'] },
+  // Charts are SVG drawn by the stats function (no canvas in the realm): each shows its title and summary in words.
+  statsOverview: { openid: 'demo-admin', shows: ['2025年度概况', '2025年度积分申请（按受理周）', '异议答复（15个工作日时限）', '各部门暂无待审事项。'] },
+  statsLine: { openid: 'demo-admin', shows: ['调整分数线', '将录取', '2025年度按分数线100分的录取情况'] },
+  pointsHistory: { openid: 'demo-applicant', shows: ['我的积分变化'] },
 };
 
 function allRoutesOfTheBuild(): string[] {
@@ -115,6 +119,23 @@ function ariaLabelSlotOf(root: unknown, label: string, tag: string): boolean {
   const slot = Object.keys(node).find((k) => /^p\d+$/.test(k) && node[k] === label);
   const tmpl = baseWxml.slice(baseWxml.indexOf(`<template name="tmpl_0_${node.nn}">`)).split('</template>')[0]!;
   return tmpl.includes(`<${tag} `) && tmpl.includes(`aria-label="{{i.${slot}}}"`);
+}
+
+/** The SVG data URIs the page's data binds to the `src` of an <image> (Taro's template for that node). */
+function svgImagesOf(root: unknown): string[] {
+  const baseWxml = readFileSync(path.join(dist, 'base.wxml'), 'utf8');
+  const out: string[] = [];
+  const visit = (n: any) => {
+    if (!n || typeof n !== 'object') return;
+    for (const [k, v] of Object.entries(n)) {
+      if (typeof v !== 'string' || !v.startsWith('data:image/svg+xml;base64,') || n.nn === undefined) continue;
+      const tmpl = baseWxml.slice(baseWxml.indexOf(`<template name="tmpl_0_${n.nn}">`)).split('</template>')[0]!;
+      if (tmpl.includes('<image ') && tmpl.includes(`src="{{i.${k}}}"`)) out.push(v);
+    }
+    for (const c of n.cn ?? []) visit(c);
+  };
+  visit(root);
+  return out;
 }
 
 function localFiles(on: TestCloud): LocalFileStore {
@@ -224,6 +245,19 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       expect(await layer.waitFor(() => page.text().includes('估算积分60分'))).toBe(true);
       // The calculator keeps its draft on the phone only: no cloud call carried the figures.
       expect(layer.calls.filter((c) => c.name !== 'accounts' && c.name !== 'rounds')).toEqual([]);
+    });
+
+    it('积分统计: the charts are <image>s of the SVG the stats function drew, with the title inside', async () => {
+      const layer = logicLayer(mode, 'demo-admin');
+      layer.launch();
+      const page = await layer.open(`${ROUTES.statsOverview}?year=2025`, (t) => t.includes('异议答复（15个工作日时限）'));
+      const images = svgImagesOf(page.page.data.root);
+      expect(images).toHaveLength(5);
+      // The SVG itself: decoded, it is the chart with its title in it.
+      const svg = Buffer.from(images[0]!.split(',')[1]!, 'base64').toString('utf8');
+      expect(svg).toMatch(/^<svg /);
+      expect(svg).toContain('2025年度积分申请（按受理周）');
+      expect(layer.errors).toEqual([]);
     });
 
     it('实名登记: a new user registers through the page; the account exists in the store', async () => {

@@ -12,6 +12,7 @@ import { review } from './review';
 import { roundsFunction } from './rounds';
 import { rosterFunction } from './roster';
 import { settlementFunction } from './settlement';
+import { statsFunction } from './stats';
 
 export const REGISTRY: Record<string, FunctionDef> = {
   accounts,
@@ -25,4 +26,5 @@ export const REGISTRY: Record<string, FunctionDef> = {
   reminders: remindersFunction,
   calendar: calendarFunction,
   roster: rosterFunction,
+  stats: statsFunction,
 };

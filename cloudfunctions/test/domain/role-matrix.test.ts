@@ -388,6 +388,20 @@ const CASES: Record<string, Case> = {
   'roster.assess': { mutates: false, payload: () => ({}), expect: row(AGENTS, staffOr('NOT_REGISTERED', 'FORBIDDEN')) },
   'roster.board': { mutates: false, payload: () => ({}), expect: row(AGENTS, staffOr('NOT_REGISTERED', 'FORBIDDEN')) },
   'roster.export': { mutates: true, payload: () => ({}), expect: row(AGENTS, staffOr('NOT_REGISTERED', 'FORBIDDEN')) },
+  // Charts of the round: the administrator, and the district offices read-only (counts only, no person).
+  'stats.overview': { mutates: false, payload: () => ({ year: 2025 }), expect: row(['admin', 'districtOffice'], () => 'FORBIDDEN') },
+  // The line's consequence before it is set: the administrator's alone, like rounds.setLine.
+  'stats.linePreview': {
+    mutates: false, at: bj('2025-12-01'),
+    payload: () => ({ year: 2025, mode: 'threshold', threshold: 120 }),
+    expect: row(['admin'], () => 'FORBIDDEN'),
+  },
+  // A person's own points history: the person and their delegates; staff have no person to ask about.
+  'stats.history': {
+    mutates: false,
+    payload: (w, r) => ({ onBehalfOf: w.person[ROLES[r].subject] }),
+    expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'DELEGATION_REQUIRED')),
+  },
 };
 
 let templateDir: string;
@@ -404,9 +418,9 @@ afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
 /** Every registered action, from the registry itself (a new action is in the matrix as soon as it is registered). */
 const REGISTERED_ACTIONS = Object.values(REGISTRY).flatMap((f) => Object.keys(f.actions).map((a) => `${f.name}.${a}`));
 
-test('the registry has 11 functions and 60 actions (update with the matrix when an action is added)', () => {
-  expect(Object.keys(REGISTRY)).toHaveLength(11);
-  expect(REGISTERED_ACTIONS).toHaveLength(60);
+test('the registry has 12 functions and 63 actions (update with the matrix when an action is added)', () => {
+  expect(Object.keys(REGISTRY)).toHaveLength(12);
+  expect(REGISTERED_ACTIONS).toHaveLength(63);
 });
 
 test('every registered action has an expected-access entry, and every entry is a registered action', () => {

@@ -8,3 +8,4 @@ export * from './claims';
 export * from './calendar';
 export * from './name-font';
 export * from './roster';
+export * from './stats';

@@ -88,6 +88,8 @@ export default function Home() {
   if (hasRole(me, 'district-office') || hasRole(me, 'admin')) staffEntries.push({ route: 'reviewObjections', label: '异议答复', glyph: '复', hint: '区积分受理点' });
   if (hasRole(me, 'admin')) staffEntries.push({ route: 'reviewRounds', label: '年度批次', glyph: '批', hint: '开启、公布批次' });
   if (hasRole(me, 'admin')) staffEntries.push({ route: 'reviewCalendar', label: '节假日安排', glyph: '历', hint: '登记下一年度放假安排' });
+  if (hasRole(me, 'district-office') || hasRole(me, 'admin')) staffEntries.push({ route: 'statsOverview', label: '积分统计', glyph: '统', hint: '年度图表' });
+  if (hasRole(me, 'admin')) staffEntries.push({ route: 'statsLine', label: '分数线测算', glyph: '线', hint: '设定前看录取人数' });
 
   const go = (route: RouteName) => {
     void navigate(route as 'agent').catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }));

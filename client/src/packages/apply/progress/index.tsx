@@ -246,6 +246,9 @@ export default function ProgressPage() {
             凭证打印
           </Button>
         ) : null}
+        <Button block fill="outline" onClick={() => navigate('pointsHistory', {})}>
+          积分变化图
+        </Button>
       </View>
     </PageShell>
   );

@@ -17,6 +17,7 @@ import {
   beijingDate,
 } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
+import { navigate } from '../../../routes';
 import { callChecked } from '../../apply/common/api';
 import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
@@ -251,6 +252,9 @@ export default function RoundsPage() {
                   }
                 >
                   保存
+                </Button>
+                <Button block fill="outline" onClick={() => navigate('statsLine', { year })}>
+                  分数线测算（看录取人数）
                 </Button>
                 <Button type="primary" block disabled={busy || !round.line} onClick={() => setConfirming(true)} aria-label="公布落户名单">
                   公布名单

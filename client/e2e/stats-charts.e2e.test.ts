@@ -1,0 +1,56 @@
+// The administrator's charts in the browser: two applications submitted (the applicant's own setup step), then the
+// 积分统计 page shows its five charts as images that the browser actually decoded (an SVG that failed to load has no
+// natural size), the 分数线测算 page answers a moved line with its count and chart, and the applicant's 我的积分变化
+// draws their projection. Screenshots in
+// artifacts/stats-charts/.
+import type { Page } from 'playwright-core';
+import { applyViaApi, at } from './support/domain';
+import { click, seeText } from './support/app';
+import { screenshotter } from './support/browser';
+import { browserFlow } from './support/flow';
+
+const flow = browserFlow({ now: at('2026-03-04') });
+const shot = screenshotter('stats-charts');
+
+/** Chart images on the visible page that the browser decoded, and their accessible names. */
+async function decodedCharts(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => {
+    const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('img[src^="data:image/svg+xml"]')).filter((i) => i.offsetParent !== null);
+    return imgs.length > 0 && imgs.every((i) => i.complete);
+  });
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>('img[src^="data:image/svg+xml"]'))
+      .filter((i) => i.offsetParent !== null && i.naturalWidth > 0)
+      .map((i) => i.closest('[aria-label]')?.getAttribute('aria-label') ?? ''),
+  );
+}
+
+test('积分统计 and 分数线测算 draw their charts in the browser', async () => {
+  await applyViaApi(flow.cloud, 'demo-applicant', 2026, [
+    { indicator: 'education', value: { education: 'bachelor', hasDiplomaAndDegree: true } },
+    { indicator: 'socialInsurance', value: { socialInsuranceMonths: 48 } },
+  ]);
+  await applyViaApi(flow.cloud, 'demo-employee', 2026, [{ indicator: 'socialInsurance', value: { socialInsuranceMonths: 24 } }]);
+
+  const admin = await flow.app.open('demo-admin', 'packages/stats/overview/index?year=2026');
+  await seeText(admin, '2026年度概况');
+  // Submitted Wednesday 2026-03-04: one week, two applications.
+  await seeText(admin, '2026年度共受理积分申请2件，分布在1周；最多的一周为3月2日起的一周，2件。');
+  const charts = await decodedCharts(admin);
+  expect(charts).toHaveLength(5);
+  await shot(admin, 'overview');
+
+  const line = await flow.app.open('demo-admin', 'packages/stats/line/index?year=2026');
+  await seeText(line, '2026年度按分数线100分的录取情况');
+  await click(line, '分数线增加5分');
+  await seeText(line, '2026年度按分数线105分的录取情况');
+  await seeText(line, '将录取');
+  expect(await decodedCharts(line)).toHaveLength(1);
+  await shot(line, 'line');
+
+  // The applicant's own history: nothing published yet, so the projection starts from what they claimed.
+  const me = await flow.app.open('demo-applicant', 'packages/stats/history/index');
+  await seeText(me, /按2026年度申请中填报的指标测算/);
+  expect(await decodedCharts(me)).toHaveLength(1);
+  await shot(me, 'history');
+});

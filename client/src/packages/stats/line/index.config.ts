@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '分数线测算' });
