@@ -18,6 +18,8 @@ export const SUBPACKAGES = {
   // 隐私政策 and 我的个人信息 (download / delete, 个人信息保护法); weapp helper.
   privacy: { privacyPolicy: 'policy/index', myData: 'data/index' },
   review: { reviewQueue: 'queue/index', reviewObjections: 'objections/index', reviewRounds: 'rounds/index', reviewCalendar: 'calendar/index' },
+  // 工作人员角色: the administrator grants and revokes staff roles by registered identity (staff).
+  staff: { staffRoles: 'roles/index' },
 } as const;
 
 type Sub = typeof SUBPACKAGES;

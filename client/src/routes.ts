@@ -30,6 +30,7 @@ export interface RouteParams {
   messages: Record<string, never>;
   privacyPolicy: Record<string, never>;
   myData: Record<string, never>;
+  staffRoles: Record<string, never>;
 }
 
 export function buildUrl<R extends RouteName>(route: R, params?: RouteParams[R]): string {

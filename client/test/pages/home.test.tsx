@@ -50,6 +50,31 @@ describe('首页', () => {
     expect(screen.queryByText('去实名')).toBeNull();
   });
 
+  it('shows the administrator only what an administrator can use: no 审核队列 (reviewers only), no 异议答复 (district office)', async () => {
+    meAs({ openid: 'a1', person: null, roles: ['admin'], department: null });
+    await act(() => refreshMe());
+    render(<Home />);
+    const staff = screen.getByLabelText('审核端');
+    const labels = Array.from(staff.querySelectorAll('.hz-grid__label')).map((el) => el.textContent);
+    expect(labels).toEqual(['年度批次', '节假日安排', '工作人员角色']);
+    fireEvent.click(screen.getByRole('button', { name: /^工作人员角色：/ }));
+    expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/staff/roles/index' });
+  });
+
+  it('a district office sees 异议答复 and an administrator who is also a reviewer sees 审核队列 too', async () => {
+    meAs({ openid: 'd1', person: null, roles: ['district-office'], department: null });
+    await act(() => refreshMe());
+    const { unmount } = render(<Home />);
+    expect(Array.from(screen.getByLabelText('审核端').querySelectorAll('.hz-grid__label')).map((el) => el.textContent)).toEqual(['异议答复']);
+    unmount();
+    meAs({ openid: 'a2', person: null, roles: ['admin', 'reviewer'], department: 'tax' });
+    await act(() => refreshMe());
+    render(<Home />);
+    expect(Array.from(screen.getByLabelText('审核端').querySelectorAll('.hz-grid__label')).map((el) => el.textContent)).toEqual([
+      '审核队列', '年度批次', '节假日安排', '工作人员角色',
+    ]);
+  });
+
   it('offers 去实名 when signed out, and a retry when the service fails', async () => {
     __setCloudHandler(() => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: '未获取到微信身份，请重新进入小程序' } }));
     await act(() => refreshMe());

@@ -84,10 +84,13 @@ export default function Home() {
   );
 
   const staffEntries: Entry[] = [];
-  if (hasRole(me, 'reviewer') || hasRole(me, 'admin')) staffEntries.push({ route: 'reviewQueue', label: '审核队列', glyph: '审', hint: '部门审核' });
-  if (hasRole(me, 'district-office') || hasRole(me, 'admin')) staffEntries.push({ route: 'reviewObjections', label: '异议答复', glyph: '复', hint: '区积分受理点' });
+  // Only what the role can use: the queue answers reviewers only and objections are answered by the district office,
+  // so an administrator without those roles sees neither (an entry that opens onto 「仅审核员可使用」 is a dead end).
+  if (hasRole(me, 'reviewer')) staffEntries.push({ route: 'reviewQueue', label: '审核队列', glyph: '审', hint: '部门审核' });
+  if (hasRole(me, 'district-office')) staffEntries.push({ route: 'reviewObjections', label: '异议答复', glyph: '复', hint: '区积分受理点' });
   if (hasRole(me, 'admin')) staffEntries.push({ route: 'reviewRounds', label: '年度批次', glyph: '批', hint: '开启、公布批次' });
   if (hasRole(me, 'admin')) staffEntries.push({ route: 'reviewCalendar', label: '节假日安排', glyph: '历', hint: '登记下一年度放假安排' });
+  if (hasRole(me, 'admin')) staffEntries.push({ route: 'staffRoles', label: '工作人员角色', glyph: '员', hint: '授予、撤销审核员等角色' });
 
   const go = (route: RouteName) => {
     void navigate(route as 'agent').catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }));
