@@ -63,6 +63,8 @@ function typeIn(name: string, value: string) {
 
 const sent = (action: string) => __cloudCalls().filter((c) => (c.data as { action: string }).action === action).map((c) => c.data as Record<string, unknown>);
 
+// Whole-page flows with several renders each: allow for a loaded machine.
+jest.setTimeout(30000);
 beforeEach(() => __reset());
 
 test('finds a person by name and ID number, grants reviewer of a department, and lists them with the change in the trail', async () => {

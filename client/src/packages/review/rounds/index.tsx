@@ -17,6 +17,7 @@ import { callChecked } from '../../apply/common/api';
 import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
+import { ActionButton } from '../common/ActionButton';
 
 interface RoundView {
   year: number;
@@ -172,9 +173,11 @@ export default function RoundsPage() {
                 >
                   保存
                 </Button>
-                <Button type="primary" block disabled={busy || !round.line} onClick={() => setConfirming(true)} aria-label="公布落户名单">
+                {/* A real button in H5 (role, focus, aria-disabled): while disabled it is announced as such and no
+                    longer read as low-contrast text (axe color-contrast). */}
+                <ActionButton type="primary" block disabled={busy || !round.line} onPress={() => setConfirming(true)} aria-label="公布落户名单">
                   公布名单
-                </Button>
+                </ActionButton>
               </View>
             </Section>
           ) : (

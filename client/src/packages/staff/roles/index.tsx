@@ -104,8 +104,8 @@ function GrantForm(props: { onGranted: (message: string) => void }) {
           <Row label="姓名">{candidate.name}</Row>
           <Row label="身份证号码">{candidate.idNumber}</Row>
           <Row label="现有角色">{currentRoles(candidate.roles, candidate.department)}</Row>
-          <Text className="flows-label">授予角色</Text>
-          <Radio.Group value={role} onChange={(v) => setRole(v as StaffRole)} aria-label="授予角色">
+          <Text className="flows-label">角色</Text>
+          <Radio.Group value={role} onChange={(v) => setRole(v as StaffRole)} aria-label="角色">
             {ROLES.map((r) => (
               <Radio key={r} value={r}>
                 {ROLE_LABELS[r]}
