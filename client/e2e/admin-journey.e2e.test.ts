@@ -20,7 +20,9 @@ const SOURCE_2027 = '国务院办公厅关于2027年部分节假日安排的通�
 
 /** A home-page tile: a button named by its label and hint (read from its content, not an aria-label). */
 async function openTile(page: Page, name: string): Promise<void> {
-  const tile = page.getByRole('button', { name, exact: true }).filter({ visible: true }).first();
+  // The label and the hint are two text elements: a browser may read a space between them.
+  const [label, hint] = name.split('：');
+  const tile = page.getByRole('button', { name: new RegExp(`^${label} ?：${hint}$`) }).filter({ visible: true }).first();
   await tile.waitFor();
   await tile.dispatchEvent('click');
 }

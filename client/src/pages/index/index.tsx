@@ -142,8 +142,9 @@ export default function Home() {
 
       <View className='hz-card'>
         <Text className='hz-card__title'>积分管理</Text>
-        {/* A group of buttons (a list may hold only list items: axe aria-required-children). */}
-        <View className='hz-grid' role='group' ariaRole='list' aria-label='积分管理'>
+        {/* A group of buttons (a list may hold only list items: axe aria-required-children). Taro's H5 View writes
+            `ariaRole` as the role, so both say group. */}
+        <View className='hz-grid' role='group' ariaRole='group' aria-label='积分管理'>
           {HOME_ENTRIES.map((e) => (
             <EntryTile key={e.route} entry={e} onOpen={() => go(e.route)} />
           ))}
@@ -155,7 +156,7 @@ export default function Home() {
       {isStaff && staffEntries.length > 0 && (
         <View className='hz-card hz-staff' aria-label='审核端'>
           <Text className='hz-card__title'>审核端</Text>
-          <View className='hz-grid' role='group' ariaRole='list' aria-label='审核端入口'>
+          <View className='hz-grid' role='group' ariaRole='group' aria-label='审核端入口'>
             {staffEntries.map((e) => (
               <EntryTile key={e.route} entry={e} staff onOpen={() => go(e.route)} />
             ))}
