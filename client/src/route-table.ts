@@ -20,6 +20,8 @@ export const SUBPACKAGES = {
   review: { reviewQueue: 'queue/index', reviewObjections: 'objections/index', reviewRounds: 'rounds/index', reviewCalendar: 'calendar/index' },
   // 统计 (admin; district offices read-only), 分数线测算 (admin), 我的积分变化 (the person and delegates); charts.
   stats: { statsOverview: 'overview/index', statsLine: 'line/index', pointsHistory: 'history/index' },
+  // 工作人员角色: the administrator grants and revokes staff roles by registered identity (staff).
+  staff: { staffRoles: 'roles/index' },
 } as const;
 
 type Sub = typeof SUBPACKAGES;

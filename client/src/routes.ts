@@ -36,6 +36,7 @@ export interface RouteParams {
   statsOverview: { year?: number };
   statsLine: { year?: number };
   pointsHistory: Record<string, never>;
+  staffRoles: Record<string, never>;
 }
 
 export function buildUrl<R extends RouteName>(route: R, params?: RouteParams[R]): string {

@@ -31,7 +31,9 @@ describe('首页', () => {
     fireEvent.click(screen.getByRole('button', { name: '显示完整身份证号' }));
     expect(screen.getByText('330106199503150010')).toBeTruthy();
 
-    for (const e of HOME_ENTRIES) expect(screen.getByRole('button', { name: new RegExp(`^${e.label}：`) })).toBeTruthy();
+    // The tile's name is its label then its hint (read from content in H5; jsdom puts a space between the two
+    // text elements, which the browser reads as one run).
+    for (const e of HOME_ENTRIES) expect(screen.getByRole('button', { name: new RegExp(`^${e.label} ?：${e.hint}$`) })).toBeTruthy();
     expect(screen.queryByLabelText('审核端')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: /^积分测算/ }));
@@ -66,6 +68,31 @@ describe('首页', () => {
     expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/stats/line/index' });
     fireEvent.click(screen.getByRole('button', { name: /^积分统计/ }));
     expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/stats/overview/index' });
+  });
+
+  it('shows the administrator only what an administrator can use: no 审核队列 (reviewers only), no 异议答复 (district office)', async () => {
+    meAs({ openid: 'a1', person: null, roles: ['admin'], department: null });
+    await act(() => refreshMe());
+    render(<Home />);
+    const staff = screen.getByLabelText('审核端');
+    const labels = Array.from(staff.querySelectorAll('.hz-grid__label')).map((el) => el.textContent);
+    expect(labels).toEqual(['年度批次', '节假日安排', '积分统计', '分数线测算', '工作人员角色']);
+    fireEvent.click(screen.getByRole('button', { name: /^工作人员角色 ?：授予、撤销审核员等角色$/ }));
+    expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/staff/roles/index' });
+  });
+
+  it('a district office sees 异议答复 and an administrator who is also a reviewer sees 审核队列 too', async () => {
+    meAs({ openid: 'd1', person: null, roles: ['district-office'], department: null });
+    await act(() => refreshMe());
+    const { unmount } = render(<Home />);
+    expect(Array.from(screen.getByLabelText('审核端').querySelectorAll('.hz-grid__label')).map((el) => el.textContent)).toEqual(['异议答复', '积分统计']);
+    unmount();
+    meAs({ openid: 'a2', person: null, roles: ['admin', 'reviewer'], department: 'tax' });
+    await act(() => refreshMe());
+    render(<Home />);
+    expect(Array.from(screen.getByLabelText('审核端').querySelectorAll('.hz-grid__label')).map((el) => el.textContent)).toEqual([
+      '审核队列', '年度批次', '节假日安排', '积分统计', '分数线测算', '工作人员角色',
+    ]);
   });
 
   it('offers 去实名 when signed out, and a retry when the service fails', async () => {

@@ -95,6 +95,7 @@ const PAGES: Record<RouteName, PageCase> = {
   statsOverview: { openid: 'demo-admin', shows: ['2025年度概况', '2025年度积分申请（按受理周）', '异议答复（15个工作日时限）', '各部门暂无待审事项。'] },
   statsLine: { openid: 'demo-admin', shows: ['调整分数线', '将录取', '2025年度按分数线100分的录取情况'] },
   pointsHistory: { openid: 'demo-applicant', shows: ['我的积分变化'] },
+  staffRoles: { openid: 'demo-admin', shows: ['授予角色', '查找人员', '现有工作人员', '系统初始账号（未实名登记）', '审核员（住保房管）', '操作记录'] },
 };
 
 function allRoutesOfTheBuild(): string[] {
@@ -353,6 +354,43 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       const onBehalf = layer.calls.filter((c) => c.name === 'applications' && 'onBehalfOf' in c.data);
       expect(onBehalf.length).toBeGreaterThan(0);
       expect(onBehalf.every((c) => c.data.onBehalfOf === 'p-demo-employee')).toBe(true);
+    });
+
+    it('工作人员角色: the administrator finds a person by name and ID number, grants reviewer (housing), then revokes after confirming', async () => {
+      const layer = logicLayer(mode, 'demo-admin');
+      layer.launch();
+      const page = await layer.open(ROUTES.staffRoles, (t) => t.includes('系统初始账号（未实名登记）'));
+      const inputs = [...page.comp.dom.querySelectorAll('wx-input')] as Element[];
+      layer.input(inputs[0]!, '演示申请人');
+      layer.input(inputs[1]!, '330106199503150010');
+      await layer.waitFor(() => false, 100);
+      const buttonNamed = (label: string) => [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === label) as Element;
+      layer.tap(buttonNamed('查找人员'));
+      expect(await layer.waitFor(() => page.text().includes('无（普通申请人）'))).toBe(true);
+      // The person is named by the registration's masked number; nothing on the page carries the number in clear.
+      expect(page.text()).toContain('330***********0010');
+      const radioNamed = (label: string) => [...page.comp.dom.querySelectorAll('.main--nut-radio')].find((b: Element) => b.textContent?.trim() === label) as Element;
+      layer.tap(radioNamed('住保房管'));
+      await layer.waitFor(() => false, 100);
+      layer.tap(buttonNamed('授予角色'));
+      expect(await layer.waitFor(() => page.text().includes('已为演示申请人授予审核员（住保房管）角色'))).toBe(true);
+      expect(await cloud.ok('demo-applicant', 'accounts', 'me')).toMatchObject({ roles: ['reviewer'], department: 'housing' });
+      expect(layer.calls.some((c) => 'openid' in c.data)).toBe(false);
+
+      // Revoking asks first: nothing is sent until 确认撤销.
+      expect(await layer.waitFor(() => page.text().includes('演示申请人（330***********0010）'))).toBe(true);
+      const revokeButtons = () => [...page.comp.dom.querySelectorAll('wx-button')].filter((b: Element) => b.textContent?.trim() === '撤销') as Element[];
+      const before = revokeButtons().length;
+      // Staff are listed administrators first, then the district office, then reviewers by department: the
+      // applicant (housing) is found by the row's text.
+      const row = [...page.comp.dom.querySelectorAll('.main--flows-item')].find((el: Element) => el.textContent?.includes('演示申请人（330***********0010）')) as Element;
+      layer.tap([...row.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === '撤销') as Element);
+      expect(await layer.waitFor(() => page.text().includes('撤销后，演示申请人（330***********0010）将不能再审核本部门负责的积分指标'))).toBe(true);
+      expect(layer.calls.some((c) => c.data.action === 'revokeStaffRole')).toBe(false);
+      layer.tap(buttonNamed('确认撤销') ?? ([...page.comp.dom.querySelectorAll('wx-view')].find((b: Element) => b.textContent?.trim() === '确认撤销') as Element));
+      expect(await layer.waitFor(() => page.text().includes('已撤销演示申请人（330***********0010）的审核员（住保房管）角色'))).toBe(true);
+      expect(await layer.waitFor(() => revokeButtons().length === before - 1)).toBe(true);
+      expect(await cloud.ok('demo-applicant', 'accounts', 'me')).toMatchObject({ roles: [], department: null });
     });
 
     it('我的个人信息: an applicant with a submitted application is told why the account cannot be deleted', async () => {

@@ -146,7 +146,7 @@ export async function seedDemo(runtime: Runtime): Promise<boolean> {
       await tx.insert(COLLECTIONS.persons, person);
       await tx.insert(COLLECTIONS.idNumbers, { _id: idNumberKey(idNumber), personId: p.id });
       if (p.openid) {
-        await tx.insert<AccountDoc>(COLLECTIONS.accounts, { _id: p.openid, personId: p.id, roles: [], department: null, createdAt: at });
+        await tx.insert<AccountDoc>(COLLECTIONS.accounts, { _id: p.openid, personId: p.id, roles: [], department: null, createdAt: at, isStaff: false });
       }
     }
     for (const r of RELATIONS) {
@@ -206,7 +206,7 @@ export async function seedDemo(runtime: Runtime): Promise<boolean> {
       { openid: 'demo-admin', role: 'admin', department: null },
     ];
     for (const s of staff) {
-      await tx.insert<AccountDoc>(COLLECTIONS.accounts, { _id: s.openid, personId: null, roles: [s.role], department: s.department, createdAt: at });
+      await tx.insert<AccountDoc>(COLLECTIONS.accounts, { _id: s.openid, personId: null, roles: [s.role], department: s.department, createdAt: at, isStaff: true });
     }
     // This year's round (its settlement window may still be ahead) and, once this year's points deadline has
     // passed, the next round too, which takes the points applications made now (pointsApplicationRound).

@@ -30,6 +30,7 @@ import {
 import { clearPerson, idFactsOrFail, maskedPerson, entrustmentAllows, relationAllows, relationDecision } from '../core/people';
 import type { DocOps, Store } from '../storage/store';
 import { consentOrFail, deleteAccount, exportMyData } from './accounts-privacy';
+import { staffActions, withStaffFlag } from './accounts-staff';
 
 /** Doc id of the uniqueness record of an ID number (hashed: the number itself never becomes an id). */
 export const idNumberKey = (idNumber: string) => hashKey('idn', idNumber);
@@ -101,14 +102,14 @@ const register = defineAction({
       };
       await insertPerson(tx, person);
       // Staff accounts created by seed/admin keep their roles when the staff member registers.
-      await tx.set<AccountDoc>(COLLECTIONS.accounts, {
+      await tx.set<AccountDoc>(COLLECTIONS.accounts, withStaffFlag({
         _id: ctx.openid,
         personId: person._id,
         roles: existing?.roles ?? [],
         department: existing?.department ?? null,
         createdAt: existing?.createdAt ?? ctx.now.toISOString(),
         privacyConsent,
-      });
+      }));
       await audit({
         onBehalfOf: person._id,
         target: { collection: COLLECTIONS.persons, id: person._id },
@@ -371,13 +372,13 @@ const grantRole = defineAction({
     const { openid, role, department } = ctx.input;
     return ctx.mutate(async (tx, audit) => {
       const existing = await tx.get<AccountDoc>(COLLECTIONS.accounts, openid);
-      const account: AccountDoc = {
+      const account: AccountDoc = withStaffFlag({
         _id: openid,
         personId: existing?.personId ?? null,
         roles: existing?.roles.includes(role) ? existing.roles : [...(existing?.roles ?? []), role],
         department: role === 'reviewer' ? department! : (existing?.department ?? null),
         createdAt: existing?.createdAt ?? ctx.now.toISOString(),
-      };
+      });
       await tx.set(COLLECTIONS.accounts, account);
       await audit({ target: { collection: COLLECTIONS.accounts, id: openid }, details: { role, department: department ?? null } });
       return { account: accountView(account) };
@@ -397,7 +398,7 @@ const revokeRole = defineAction({
       const existing = await tx.get<AccountDoc>(COLLECTIONS.accounts, openid);
       if (!existing || !existing.roles.includes(role)) throw new AppError('NOT_FOUND');
       const roles = existing.roles.filter((r) => r !== role);
-      const account: AccountDoc = { ...existing, roles, department: role === 'reviewer' ? null : existing.department };
+      const account: AccountDoc = withStaffFlag({ ...existing, roles, department: role === 'reviewer' ? null : existing.department });
       await tx.set(COLLECTIONS.accounts, account);
       await audit({ target: { collection: COLLECTIONS.accounts, id: openid }, details: { revoked: role } });
       return { account: accountView(account) };
@@ -418,13 +419,13 @@ const bindAtWindow = defineAction({
       const account = await tx.get<AccountDoc>(COLLECTIONS.accounts, openid);
       if (account?.personId) throw new AppError('ALREADY_REGISTERED');
       await tx.update(COLLECTIONS.persons, personId, { openid, phone });
-      await tx.set<AccountDoc>(COLLECTIONS.accounts, {
+      await tx.set<AccountDoc>(COLLECTIONS.accounts, withStaffFlag({
         _id: openid,
         personId,
         roles: account?.roles ?? [],
         department: account?.department ?? null,
         createdAt: account?.createdAt ?? ctx.now.toISOString(),
-      });
+      }));
       await audit({ onBehalfOf: personId, target: { collection: COLLECTIONS.persons, id: personId }, details: { boundAtWindow: true } });
       return { person: maskedPerson({ ...person, openid, phone }) };
     });
@@ -446,4 +447,5 @@ export const accounts = defineFunction('accounts', {
   bindAtWindow,
   exportMyData,
   deleteAccount,
+  ...staffActions,
 });

@@ -47,6 +47,11 @@ function templates(w: World): Record<string, Record<string, unknown>> {
     'accounts.listEntrustments': {},
     'accounts.grantRole': { openid: 'x', role: 'reviewer', department: 'tax' },
     'accounts.revokeRole': { openid: 'demo-reviewer-tax', role: 'reviewer' },
+    'accounts.findStaffCandidate': { name: '演示员工', idNumber: '11010519491231002X' },
+    'accounts.grantStaffRole': { personId: w.person.E, role: 'reviewer', department: 'tax' },
+    'accounts.revokeStaffRole': { staffId: `staff-${'0'.repeat(40)}`, role: 'reviewer' },
+    'accounts.listStaff': {},
+    'accounts.roleHistory': { limit: 10 },
     'accounts.exportMyData': {},
     'accounts.deleteAccount': { confirm: true },
     'accounts.bindAtWindow': { openid: 'fuzz-openid', personId: w.person.T, phone: '13600000000' },
@@ -123,9 +128,9 @@ afterAll(async () => {
   rmSync(templateDir, { recursive: true, force: true });
 });
 
-test('fuzzes every registered function and action (12 functions, 63 actions)', () => {
+test('fuzzes every registered function and action (12 functions, 68 actions)', () => {
   expect(FUNCTIONS).toHaveLength(12);
-  expect(ACTIONS).toHaveLength(63);
+  expect(ACTIONS).toHaveLength(68);
 });
 
 async function check(fn: string, event: unknown, openid: string | undefined) {

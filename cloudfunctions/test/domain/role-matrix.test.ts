@@ -9,6 +9,7 @@ import { EMPLOYEE_ID, buildWorld, bj, type Subject, type World } from '../helper
 import { PNG_BYTES, idNumberFor } from '../helpers/fixtures';
 import { REGISTRY } from '../../src/functions/registry';
 import { uploadThroughStorage } from '../helpers/uploads';
+import { staffIdOf } from '../../src/functions/accounts-staff';
 
 type Role =
   | 'owner'
@@ -181,6 +182,24 @@ const CASES: Record<string, Case> = {
     payload: () => ({ openid: 'demo-district-office', role: 'district-office' }),
     expect: row(['admin'], () => 'FORBIDDEN'),
   },
+  // The staff-roles page: admin only. A lookup of a person's registration is an audited read (access log).
+  'accounts.findStaffCandidate': {
+    mutates: true,
+    payload: () => ({ name: '演示员工', idNumber: EMPLOYEE_ID }),
+    expect: row(['admin'], () => 'FORBIDDEN'),
+  },
+  'accounts.grantStaffRole': {
+    mutates: true,
+    payload: (w) => ({ personId: w.person.E, role: 'reviewer', department: 'tax' }),
+    expect: row(['admin'], () => 'FORBIDDEN'),
+  },
+  'accounts.revokeStaffRole': {
+    mutates: true,
+    payload: () => ({ staffId: staffIdOf('demo-district-office'), role: 'district-office' }),
+    expect: row(['admin'], () => 'FORBIDDEN'),
+  },
+  'accounts.listStaff': { mutates: false, payload: () => ({}), expect: row(['admin'], () => 'FORBIDDEN') },
+  'accounts.roleHistory': { mutates: false, payload: () => ({}), expect: row(['admin'], () => 'FORBIDDEN') },
   'accounts.bindAtWindow': {
     mutates: true,
     payload: (w) => ({ openid: 'teen-own-wechat', personId: w.person.T, phone: '13600000000' }),
@@ -418,9 +437,9 @@ afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
 /** Every registered action, from the registry itself (a new action is in the matrix as soon as it is registered). */
 const REGISTERED_ACTIONS = Object.values(REGISTRY).flatMap((f) => Object.keys(f.actions).map((a) => `${f.name}.${a}`));
 
-test('the registry has 12 functions and 63 actions (update with the matrix when an action is added)', () => {
+test('the registry has 12 functions and 68 actions (update with the matrix when an action is added)', () => {
   expect(Object.keys(REGISTRY)).toHaveLength(12);
-  expect(REGISTERED_ACTIONS).toHaveLength(63);
+  expect(REGISTERED_ACTIONS).toHaveLength(68);
 });
 
 test('every registered action has an expected-access entry, and every entry is a registered action', () => {

@@ -28,6 +28,7 @@ export const FIELD_LABELS: Record<string, string> = {
   personId: '人员',
   role: '角色',
   department: '审核部门',
+  staffId: '工作人员',
   purpose: '材料用途',
   fileId: '材料',
   year: '年度',

@@ -136,6 +136,22 @@ export const GrantRoleInput = z
   });
 export const RevokeRoleInput = z.strictObject({ openid: z.string().min(1).max(128), role: RoleSchema });
 /**
+ * The staff-roles page (admin): a person is found by their registered identity (name + ID number, both must match),
+ * granted by person id, and a role is revoked by the opaque staff id `listStaff` gives (an openid never reaches the
+ * page: seeded staff accounts may have no registered person).
+ */
+export const FindStaffCandidateInput = z.strictObject({ name: NameSchema, idNumber: IdNumberSchema });
+export const GrantStaffRoleInput = z
+  .strictObject({ personId: IdSchema, role: RoleSchema, department: DepartmentSchema.optional() })
+  .refine((v) => (v.role === 'reviewer') === (v.department !== undefined), {
+    message: '审核员必须指定审核部门，其他角色不指定部门',
+    path: ['department'],
+  });
+export const StaffIdSchema = z.string().regex(/^staff-[0-9a-f]{40}$/, '工作人员编号格式不正确');
+export const RevokeStaffRoleInput = z.strictObject({ staffId: StaffIdSchema, role: RoleSchema });
+export const ListStaffInput = z.strictObject({});
+export const RoleHistoryInput = z.strictObject({ limit: z.number().int().min(1).max(100).optional() });
+/**
  * District office, after checking the identity card at the window: binds a WeChat user (who has not registered) to
  * a person created by a guardian without WeChat (e.g. a ward who has grown up).
  */
@@ -260,6 +276,11 @@ export const ACTION_INPUTS = {
     listEntrustments: ListEntrustmentsInput,
     grantRole: GrantRoleInput,
     revokeRole: RevokeRoleInput,
+    findStaffCandidate: FindStaffCandidateInput,
+    grantStaffRole: GrantStaffRoleInput,
+    revokeStaffRole: RevokeStaffRoleInput,
+    listStaff: ListStaffInput,
+    roleHistory: RoleHistoryInput,
     bindAtWindow: BindAtWindowInput,
     exportMyData: ExportMyDataInput,
     deleteAccount: DeleteAccountInput,

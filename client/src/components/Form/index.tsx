@@ -79,7 +79,10 @@ function setAttr(el: Element, name: string, value: string | null) {
 
 /** H5: each nutui radio becomes role=radio with aria-checked / aria-disabled; its name is its visible text. */
 function labelRadios(root: HTMLElement) {
+  // nutui writes WeChat's `aria-role` into the H5 DOM too, where it is no ARIA attribute (axe aria-valid-attr).
+  root.querySelectorAll('.nut-radiogroup').forEach((el) => setAttr(el, 'aria-role', null));
   root.querySelectorAll('.nut-radio').forEach((el) => {
+    setAttr(el, 'aria-role', null);
     setAttr(el, 'role', 'radio');
     const checked = !!el.querySelector('.nut-radio-icon-checked, .nut-radio-button-active');
     setAttr(el, 'aria-checked', String(checked));

@@ -22,6 +22,7 @@ import { callChecked } from '../../apply/common/api';
 import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
+import { ActionButton } from '../common/ActionButton';
 
 interface RoundView {
   year: number;
@@ -174,15 +175,16 @@ export default function RoundsPage() {
   return (
     <PageShell title="年度批次">
       <View className="flows-section" style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-        <Button size="small" onClick={() => setYear(year - 1)} aria-label="上一年度">
-          上一年
-        </Button>
+        {/* Real buttons in H5 (focusable: the page's scroll region then holds a tab stop), named by their text. */}
+        <ActionButton size="small" onPress={() => setYear(year - 1)} aria-label="上一年度">
+          上一年度
+        </ActionButton>
         <Text className="flows-item__title" aria-live="polite">
           {year}年度
         </Text>
-        <Button size="small" onClick={() => setYear(year + 1)} aria-label="下一年度">
-          下一年
-        </Button>
+        <ActionButton size="small" onPress={() => setYear(year + 1)} aria-label="下一年度">
+          下一年度
+        </ActionButton>
       </View>
       {notice ? <InfoNotice>{notice}</InfoNotice> : null}
       <ErrorNotice message={error} />
@@ -256,9 +258,11 @@ export default function RoundsPage() {
                 <Button block fill="outline" onClick={() => navigate('statsLine', { year })}>
                   分数线测算（看录取人数）
                 </Button>
-                <Button type="primary" block disabled={busy || !round.line} onClick={() => setConfirming(true)} aria-label="公布落户名单">
-                  公布名单
-                </Button>
+                {/* A real button in H5 (role, focus, aria-disabled): while disabled it is announced as such and no
+                    longer read as low-contrast text (axe color-contrast); its name is its visible text. */}
+                <ActionButton type="primary" block disabled={busy || !round.line} onPress={() => setConfirming(true)} aria-label="公布落户名单">
+                  公布落户名单
+                </ActionButton>
               </View>
               {progress ? <PublicationProgressBar progress={progress} /> : null}
               {progress && progress.state === 'running' && !busy ? (
