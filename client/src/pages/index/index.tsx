@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { YEARLY_TIMELINE, beijingDate } from '@hz-points/shared';
+import { YEARLY_TIMELINE } from '@hz-points/shared';
 import { PageShell } from '../../components/PageShell';
 import { ElderToggle } from '../../components/ElderToggle';
 import { navigate, type RouteName } from '../../routes';
@@ -10,6 +10,7 @@ import { hasRole, useSession } from '../../services/session';
 import { IdentityCard } from './components/IdentityCard';
 import { HolidayScheduleNotice, useHolidayScheduleReminder } from './components/HolidayScheduleNotice';
 import { useRound, type RoundView } from './useRound';
+import { useBeijingToday } from '../../lib/today';
 import './index.scss';
 import { RoundDateRows } from '../../components/RoundDateRows';
 
@@ -103,7 +104,7 @@ function RoundCard({ round, today }: { round: RoundView | null; today: string })
 
 export default function Home() {
   // The one clock read of this page: the device clock as a Beijing date.
-  const today = useMemo(() => beijingDate(new Date()), []);
+  const today = useBeijingToday();
   const { me, status, error, actingFor, isStaff, refreshMe } = useSession();
   const round = useRound(today);
   const calendarReminder = useHolidayScheduleReminder(today, hasRole(me, 'admin'));
