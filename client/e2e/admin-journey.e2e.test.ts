@@ -50,7 +50,7 @@ describe.each([
     // ---- Home: only what an administrator can use ----
     await seeText(page, '审核端');
     const staffEntries = await page.locator('[aria-label="审核端"] .hz-grid__label').allTextContents();
-    expect(staffEntries).toEqual(['年度批次', '节假日安排', '工作人员角色']);
+    expect(staffEntries).toEqual(['年度批次', '节假日安排', '积分统计', '分数线测算', '工作人员角色']);
     await check(page, 'home');
 
     // ---- 年度批次: open next year's round ----

@@ -32,11 +32,10 @@ async function readJson<T>(url: string, init?: RequestInit): Promise<T | null> {
   }
 }
 
-/** H5 props that make a View a keyboard-reachable button (Taro's View type has no tabIndex / onKeyDown). */
+/** H5 props that make a View keyboard-reachable (Taro's View type has no tabIndex / onKeyDown). The role is written
+ * as a JSX prop at each use: Taro maps `ariaRole` to `role` only there (spread, it becomes an invalid aria-role). */
 function pressable(onPress: () => void): Record<string, unknown> {
   return {
-    role: 'button',
-    ariaRole: 'button',
     tabIndex: 0,
     onClick: onPress,
     onKeyDown: (e: { key: string; preventDefault: () => void }) => {
@@ -87,7 +86,7 @@ export function DemoClock({ openid, onMoved = () => window.location.reload() }: 
     <View className='hz-persona__clock' data-testid='demo-clock'>
       <View className='hz-persona__bar'>
         <Text>演示时钟：{beijingClockText(now)}</Text>
-        <View className='hz-persona__switch' aria-expanded={open} {...pressable(() => setOpen(!open))}>
+        <View className='hz-persona__switch' role='button' ariaRole='button' aria-expanded={open} {...pressable(() => setOpen(!open))}>
           <Text>{open ? '收起' : '时间快进'}</Text>
         </View>
       </View>
@@ -99,12 +98,12 @@ export function DemoClock({ openid, onMoved = () => window.location.reload() }: 
             </View>
           )}
           {milestones.map((m) => (
-            <View key={m.at} className='hz-persona__item' {...pressable(() => void move(m.at))}>
+            <View key={m.at} className='hz-persona__item' role='button' ariaRole='button' {...pressable(() => void move(m.at))}>
               <Text>{m.label}</Text>
               <Text className='hz-persona__when'>{beijingClockText(m.at)}</Text>
             </View>
           ))}
-          <View className='hz-persona__item' {...pressable(() => void move(null))}>
+          <View className='hz-persona__item' role='button' ariaRole='button' {...pressable(() => void move(null))}>
             <Text>回到当前真实时间</Text>
           </View>
           {failed && (
