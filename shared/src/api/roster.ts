@@ -274,3 +274,26 @@ export const BOARD_ACTOR_LABELS: Record<BoardActor, string> = {
   waiting: '等待审核部门',
   done: '无需办理',
 };
+
+/** One line of the agent's board (roster.board), as the functions answer it and the board page reads it. */
+export interface BoardRow {
+  personId: string | null;
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  onRoster: boolean;
+  entrustment: 'active' | 'pending' | 'none';
+  stage: BoardStage;
+  stageLabel: string;
+  actor: BoardActor;
+  actorLabel: string;
+  /** The next step in one Chinese sentence. */
+  next: string;
+  applicationId: string | null;
+  /** Returned items with the department's reason (补正). */
+  returned: { indicator: string; label: string; reason: string }[];
+  /** Points once published to the applicant side (the agent is on that side), else null. */
+  points: number | null;
+  objectionDeadline: string | null;
+  certificateSerial: string | null;
+}

@@ -15,3 +15,13 @@ export const STATS_ACTION_INPUTS = {
   linePreview: LinePreviewInput,
   history: PointsHistoryInput,
 } as const;
+
+/** One chart as the page shows it: the picture, and the same facts in words and as a table for screen readers. */
+export interface ChartView {
+  title: string;
+  /** A short Chinese summary (the image's accessible description). */
+  summary: string;
+  table: { columns: string[]; rows: Array<Array<string | number>> };
+  /** `data:image/svg+xml;base64,…` */
+  image: string;
+}

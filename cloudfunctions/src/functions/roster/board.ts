@@ -10,10 +10,12 @@ import {
   maskIdNumber,
   maskPhone,
   type BoardActor,
+  type BoardRow,
   type BoardStage,
   type BOARD_FILTERS,
   type BOARD_SORTS,
 } from '@hz-points/shared';
+export type { BoardRow };
 import { COLLECTIONS, type ApplicationDoc, type EntrustmentDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
 import { findPersonByIdNumber } from '../accounts';
 import { isConfirmed, isPublished, loadItems } from '../applications';
@@ -23,27 +25,6 @@ import { settlementId, type SettlementDoc } from '../rounds/model';
 import type { Store } from '../../storage/store';
 import { ROSTER_COLLECTION, type RosterEntryDoc } from './model';
 
-export interface BoardRow {
-  personId: string | null;
-  name: string;
-  idNumber: string;
-  phone: string | null;
-  onRoster: boolean;
-  entrustment: 'active' | 'pending' | 'none';
-  stage: BoardStage;
-  stageLabel: string;
-  actor: BoardActor;
-  actorLabel: string;
-  /** The next step in one Chinese sentence. */
-  next: string;
-  applicationId: string | null;
-  /** Returned items with the department's reason (补正). */
-  returned: { indicator: string; label: string; reason: string }[];
-  /** Points once published to the applicant side (the agent is on that side), else null. */
-  points: number | null;
-  objectionDeadline: string | null;
-  certificateSerial: string | null;
-}
 
 /** 2026年10月21日: dates in sentences users read. */
 export function zhDate(date: string): string {

@@ -19,15 +19,7 @@ export const CHART_HEIGHT = 240;
  */
 const FONT_FAMILY = "'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
 
-/** One chart as the page shows it: the picture, and the same facts in words and as a table for screen readers. */
-export interface ChartView {
-  title: string;
-  /** A short Chinese summary (the image's accessible description). */
-  summary: string;
-  table: { columns: string[]; rows: Array<Array<string | number>> };
-  /** `data:image/svg+xml;base64,…` */
-  image: string;
-}
+export type { ChartView } from '@hz-points/shared';
 
 /** Renders an option to an SVG data URI. No animation: the string is the final frame. */
 export function renderSvg(option: EChartsCoreOption, height = CHART_HEIGHT): string {

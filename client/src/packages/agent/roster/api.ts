@@ -9,10 +9,12 @@ import {
   MAX_FILE_BYTES,
   RosterBoardInput,
   type BoardActor,
+  type BoardRow,
   type BoardStage,
   type BOARD_FILTERS,
   type BOARD_SORTS,
 } from '@hz-points/shared';
+export type { BoardRow };
 import { sendFile, type LocalFile, type StoredFile } from '../../../services/cloud';
 import { call, callChecked, type Result } from '../../apply/common/api';
 
@@ -107,24 +109,6 @@ export interface AssessResult {
 }
 export const assessRoster = () => callChecked<AssessResult>(AssessRosterInput, 'roster', 'assess', {});
 
-export interface BoardRow {
-  personId: string | null;
-  name: string;
-  idNumber: string;
-  phone: string | null;
-  onRoster: boolean;
-  entrustment: 'active' | 'pending' | 'none';
-  stage: BoardStage;
-  stageLabel: string;
-  actor: BoardActor;
-  actorLabel: string;
-  next: string;
-  applicationId: string | null;
-  returned: { indicator: string; label: string; reason: string }[];
-  points: number | null;
-  objectionDeadline: string | null;
-  certificateSerial: string | null;
-}
 export type BoardFilter = (typeof BOARD_FILTERS)[number];
 export type BoardSort = (typeof BOARD_SORTS)[number];
 export interface BoardResult {

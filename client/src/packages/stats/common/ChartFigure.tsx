@@ -3,13 +3,9 @@
 // readers and for anyone who prefers figures.
 import React, { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
+import type { ChartView } from '@hz-points/shared';
 
-export interface ChartView {
-  title: string;
-  summary: string;
-  table: { columns: string[]; rows: Array<Array<string | number>> };
-  image: string;
-}
+export type { ChartView };
 
 export function ChartFigure(props: { chart: ChartView; id?: string }) {
   const { chart } = props;
