@@ -45,3 +45,4 @@ export {
   isOpenAt,
 } from './deadlines';
 export { HOLIDAY_SCHEDULE_REMINDER, type HolidayScheduleReminder, holidayScheduleReminder } from './holiday-schedule-reminder';
+export { formatChineseDate, formatChineseDateTime, formatChineseMonth } from './chinese-format';
