@@ -90,7 +90,15 @@ export async function standingOnPublication(
   year: number,
   applicants: { has(personId: string): boolean },
   recheck: readonly string[],
+  /** The year's revoked certificates already read (every person, applicant or not): filtered here, not read again. */
+  revokedAll?: ReadonlyMap<string, string>,
 ): Promise<Standing> {
   const { rescored, pending } = await rescore(store, year, recheck);
-  return { rescored, pending, revoked: await revokedApplicants(store, year, applicants) };
+  return { rescored, pending, revoked: revokedAll ? onlyApplicants(revokedAll, applicants) : await revokedApplicants(store, year, applicants) };
+}
+
+export function onlyApplicants(revokedAll: ReadonlyMap<string, string>, applicants: { has(personId: string): boolean }): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [personId, reason] of revokedAll) if (applicants.has(personId)) out.set(personId, reason);
+  return out;
 }
