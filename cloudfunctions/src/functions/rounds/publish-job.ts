@@ -312,7 +312,7 @@ export async function continuePublication(ctx: ActionContext<unknown>, year: num
         plan = await makePlan();
         docs = (await chunkDocs(ctx, current, plan, chunk))!;
       }
-      if (!plan && chunk + 1 < current.chunkCount) ahead = chunkDocs(ctx, current, null, chunk + 1);
+      if (!plan && chunk + 1 < current.chunkCount && chunksNow + 1 < limits.maxChunks) ahead = chunkDocs(ctx, current, null, chunk + 1);
       const firstOfCall = chunksNow === 0;
       const write = docs;
       current = await store.transaction(async (tx) => {
