@@ -34,6 +34,8 @@ export const OWN_COLLECTIONS = {
   publishPlans: 'publish_plans',
   /** `pi-<year>`: version stamp of the year's ranking keys, moved by every write of them (rounds/publish-inputs.ts). */
   publishInputs: 'publish_inputs',
+  /** `ss-<year>`: the administrator's overview counters, moved by the actions' transactions (stats/summary.ts). */
+  statsSummaries: 'stats_summaries',
   outbox: 'outbox',
 } as const;
 
