@@ -25,7 +25,7 @@ const ROUNDS = 'rounds';
 /** Documents per write transaction (list pages ≤ 60 KB, lookup buckets ≤ 20 KB at 200,000 applications). */
 export const PUBLISH_CHUNK = 8;
 /** Ranking-key buckets read concurrently while planning. */
-const KEYS_IN_FLIGHT = 16;
+const KEYS_IN_FLIGHT = 32;
 
 export interface PublishSummary {
   year: number;
