@@ -43,7 +43,7 @@ async function main() {
     now: () => now,
     secrets: { certificateKey: 'bench-secret-of-enough-length' },
     log: (_level, message, fields) => {
-      if (message === 'round published') phases = fields?.ms as Record<string, number>;
+      if (message === 'publication planned') phases = fields?.ms as Record<string, number>;
     },
   };
   let phases: Record<string, number> = {};

@@ -41,10 +41,11 @@ const PLAN_IN_FLIGHT = 16;
 
 /**
  * Defaults of one invocation: stop starting chunks after 2 s of measured work (a cloud function is given 3 s by
- * default, and the flip still has to fit); every invocation writes at least one chunk. No chunk cap: SQLite normally
- * writes the whole list in one invocation.
+ * default, and the flip still has to fit), or, when this invocation planned and planning alone took longer, after
+ * twice the plan's time (unless `extendAfterPlan` is false: the WeChat runtime stores the rest of the plan instead).
+ * Every invocation writes at least one chunk. No chunk cap: SQLite normally writes the whole list in one invocation.
  */
-export const DEFAULT_PUBLICATION_BUDGET: Required<PublicationBudget> = { maxWorkMs: 2000, maxChunks: Number.POSITIVE_INFINITY };
+export const DEFAULT_PUBLICATION_BUDGET: Required<PublicationBudget> = { maxWorkMs: 2000, maxChunks: Number.POSITIVE_INFINITY, extendAfterPlan: true };
 
 export const publishJobId = (year: number) => `pj-${year}`;
 export const publishPlanId = (year: number, batch: string, chunk: number) => `pp-${year}-${batch}-${chunk}`;
@@ -290,9 +291,10 @@ export async function continuePublication(ctx: ActionContext<unknown>, year: num
     const planned = plan !== null;
     let mark = started;
     let chunksNow = 0;
-    // No extension for a call that planned: stopping early costs one store of the rest of the plan, never another plan
-    // (a CloudBase call must end within its timeout; SQLite simply continues in the next call).
-    const writeUntil = limits.maxWorkMs;
+    // A call that planned may write for as long again as it planned (SQLite: the list in one call, no plan stored);
+    // on CloudBase (`extendAfterPlan: false`) it stops at the budget and stores the rest of the plan instead.
+    const writeUntil = planned && limits.extendAfterPlan ? Math.max(limits.maxWorkMs, 2 * (performance.now() - started)) : limits.maxWorkMs;
+    if (plan && planned) ctx.runtime.log('info', 'publication planned', { year, ms: plan.ms });
     // The next chunk's stored plan is read while the current chunk's transaction runs (one round trip fewer each).
     let ahead: Promise<Array<[string, Doc]> | null> | null = null;
     while (current.done < current.total) {
