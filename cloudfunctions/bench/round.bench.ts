@@ -43,7 +43,8 @@ async function main() {
     now: () => now,
     secrets: { certificateKey: 'bench-secret-of-enough-length' },
     log: (_level, message, fields) => {
-      if (message === 'publication planned') phases = fields?.ms as Record<string, number>;
+      // The plan's phases (the code before issue 12 logged them with the publication itself).
+      if ((message === 'publication planned' || message === 'round published') && fields?.ms) phases = fields.ms as Record<string, number>;
     },
   };
   let phases: Record<string, number> = {};
