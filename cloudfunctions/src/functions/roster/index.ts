@@ -131,13 +131,14 @@ const importRoster = defineAction({
     const importedAt = ctx.now.toISOString();
     // Written in chunks (a CloudBase transaction holds single-document operations and must commit within 30 s: one
     // transaction of 4 operations per row — the row, the audit head read, the audit entry, the head — cannot hold
-    // 5,000 rows), each row under this import's own id, invisible until the last transaction lists the import as
-    // completed (visibleRoster). Everything was validated above: a bad file has stored nothing by now.
+    // 5,000 rows), each row under this import's own id, invisible until the last chunk's transaction lists the import
+    // as completed (visibleRoster). Everything was validated above: a bad file has stored nothing by now.
     const importId = randomBytes(6).toString('hex');
     for (let from = 0; from < matched.length; from += ROSTER_CHUNK) {
       const chunk = matched.slice(from, from + ROSTER_CHUNK);
+      const last = from + ROSTER_CHUNK >= matched.length;
       await ctx.mutate(async (tx, audit) => {
-        for (const { r, personId, match } of chunk) {
+        for (const [k, { r, personId, match }] of chunk.entries()) {
           const doc: RosterEntryDoc = {
             _id: importedEntryId(agent._id, r.idNumber, importId),
             agentPersonId: agent._id,
@@ -154,17 +155,20 @@ const importRoster = defineAction({
             importId,
           };
           await tx.set(ROSTER_COLLECTION, doc);
-          // One entry per employee: who imported whose data, from which file and row (never the ID number itself).
-          await audit({ onBehalfOf: personId, target: { collection: ROSTER_COLLECTION, id: doc._id }, details: { fileId: file._id, row: r.row, match } });
+          // The last transaction also lists the import as completed: every row becomes visible at once.
+          const completes = last && k === chunk.length - 1;
+          if (completes) {
+            const id = rosterHeadId(agent._id);
+            const head = (await tx.get<RosterHeadDoc>(ROSTER_HEADS_COLLECTION, id)) ?? { _id: id, agentPersonId: agent._id, completed: [] };
+            await tx.set<RosterHeadDoc>(ROSTER_HEADS_COLLECTION, { ...head, completed: [...head.completed, importId] });
+          }
+          // One entry per employee: who imported whose data, from which file and row (never the ID number itself);
+          // the last one also records that the import completed.
+          const details = { fileId: file._id, row: r.row, match, ...(completes ? { importId, completedRows: matched.length } : {}) };
+          await audit({ onBehalfOf: personId, target: { collection: ROSTER_COLLECTION, id: doc._id }, details });
         }
       });
     }
-    await ctx.mutate(async (tx, audit) => {
-      const id = rosterHeadId(agent._id);
-      const head = (await tx.get<RosterHeadDoc>(ROSTER_HEADS_COLLECTION, id)) ?? { _id: id, agentPersonId: agent._id, completed: [] };
-      await tx.set<RosterHeadDoc>(ROSTER_HEADS_COLLECTION, { ...head, completed: [...head.completed, importId] });
-      await audit({ action: 'roster.importCompleted', target: { collection: ROSTER_HEADS_COLLECTION, id }, details: { fileId: file._id, importId, rows: matched.length } });
-    });
     await sweepReplacedRows(ctx, agent._id);
     const counts = { entrusted: 0, 'entrustment-pending': 0, 'needs-entrustment': 0, 'not-registered': 0 };
     for (const m of matched) counts[m.match]++;
