@@ -16,6 +16,7 @@ const benches = [
   ['local cloud: SQLite WAL under sustained writes', 'cloudfunctions/bench/wal.bench.ts'],
   ['deployable functions: size and cold start', 'cloudfunctions/bench/functions.bench.ts'],
   ['roster: import and batch assessment of 5,000 rows', 'cloudfunctions/bench/roster.bench.ts'],
+  ['stats: the administrator overview at 200,000 applications', 'cloudfunctions/bench/stats.bench.ts'],
   ['client: package sizes', 'client/scripts/size.mjs', 'builds'],
   ['client: calculator first render in chromium', 'client/e2e/first-render.bench.ts', 'builds'],
   ['client: a cheap phone (4x CPU, 1.6 Mbps / 150 ms): paint, content, first-load JS, weapp main package', 'client/e2e/cheap-phone.bench.ts', 'builds'],

@@ -1,6 +1,6 @@
 // Roster at scale: `npx tsx cloudfunctions/bench/roster.bench.ts`. A 5,000-row xlsx roster (50 bad rows of every
 // kind, built by the fixture script) uploaded through storage by an agent and imported with roster.import on
-// SQLite (one transaction: 4,950 rows and 4,950 audit entries), then roster.assess (planPoints for every row),
+// SQLite (4,950 rows and their audit entries in transactions of 100 rows, then the one that makes them visible), then roster.assess (planPoints for every row),
 // roster.board and roster.export. Goal (issue 12): import + batch assessment of 5,000 rows ≤ 5 s.
 // Median of HZ_BENCH_REPEATS (default 3) fresh runs. Prints `name: value unit` lines.
 import os from 'node:os';

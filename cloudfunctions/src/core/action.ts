@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { beijingDate, type DepartmentCode } from '@hz-points/shared';
 import { appendAudit } from '../audit';
+import { trackSummaries } from '../functions/stats/summary';
 import type { DocOps } from '../storage/store';
 import type { Runtime } from './runtime';
 import type { AccountDoc, PersonDoc, StaffRole } from './model';
@@ -112,7 +113,11 @@ export function mutatorFor(
           now,
         );
       };
-      return work(tx, audit);
+      // The overview's counters move with the documents they count (functions/stats/summary.ts).
+      const tracked = trackSummaries(tx);
+      const result = await work(tracked.ops, audit);
+      await tracked.flush();
+      return result;
     });
 }
 

@@ -28,6 +28,11 @@ export interface PublicationBudget {
   maxWorkMs?: number;
   /** Chunks (write transactions) per invocation. */
   maxChunks?: number;
+  /**
+   * A call that planned the publication writes for as long again as it planned (default true: SQLite finishes in one
+   * call); false: it stops at `maxWorkMs` and stores the rest of the plan (CloudBase, where a call has a timeout).
+   */
+  extendAfterPlan?: boolean;
 }
 
 /** One subscribe message as `cloud.openapi.subscribeMessage.send` takes it (cloud-call field names). */

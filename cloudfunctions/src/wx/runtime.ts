@@ -38,6 +38,8 @@ export function createWxRuntime(cloud: CbCloud, env: NodeJS.ProcessEnv = process
     secrets,
     log,
     openapi: wxOpenApi(cloud as CbCloud & CloudOpenApi, env),
+    // A call that planned the publication stops at the budget and stores the rest of the plan (rounds/publish-job.ts).
+    publication: { extendAfterPlan: false },
   };
 }
 

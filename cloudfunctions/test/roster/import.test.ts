@@ -261,3 +261,36 @@ describe('batch self-assessment and export', () => {
     expect(after.filter((p) => p.startsWith('rosters/'))).toHaveLength(1);
   });
 });
+
+test('a large roster is written in chunks and shown only once complete; a newer import replaces the rows it repeats', async () => {
+  const first = await buildRosterFixture({ rows: 250, seed: 11 });
+  const second = await buildRosterFixture({ rows: 250, seed: 12 });
+  const assessed = async () => (await cloud.ok('demo-agent', 'roster', 'assess', {})).rows as Array<{ name: string }>;
+  expect((await cloud.ok('demo-agent', 'roster', 'import', { fileId: await uploadRoster('demo-agent', first.bytes, 'xlsx') })).imported).toBe(250);
+  const before = await assessed();
+  expect(before).toHaveLength(250);
+  const stored = () => cloud.store.count('roster_entries', { agentPersonId: DEMO_PERSON_IDS.agent });
+
+  // The second file's import dies in its second transaction (rows 101–200): its first 100 rows are stored, invisible.
+  const secondFile = await uploadRoster('demo-agent', second.bytes, 'xlsx');
+  const store = cloud.runtime.store;
+  let transactions = 0;
+  cloud.runtime.store = Object.assign(Object.create(Object.getPrototypeOf(store)), store, {
+    transaction: (work: Parameters<typeof store.transaction>[0]) => {
+      if (++transactions === 2) throw new Error('killed');
+      return store.transaction(work);
+    },
+  });
+  expect(await cloud.call('demo-agent', 'roster', 'import', { fileId: secondFile })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  cloud.runtime.store = store;
+  expect(await stored()).toBe(350);
+  // Readers see exactly the first file's rows, none of the dead import's.
+  expect(await assessed()).toEqual(before);
+
+  // The first file again: its 250 rows replace the earlier 250 (swept), the dead import's rows stay hidden.
+  expect((await cloud.ok('demo-agent', 'roster', 'import', { fileId: await uploadRoster('demo-agent', first.bytes, 'xlsx') })).imported).toBe(250);
+  expect(await assessed()).toHaveLength(250);
+  expect(await stored()).toBe(350);
+  const head = await cloud.store.get<{ _id: string; completed: string[] }>('roster_heads', `rh-${DEMO_PERSON_IDS.agent}`);
+  expect(head!.completed).toHaveLength(2);
+}, 120_000);

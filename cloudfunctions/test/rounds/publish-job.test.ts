@@ -55,6 +55,23 @@ function withFuse(inner: Store, after: number): Store {
   };
 }
 
+/** The store with some of its calls replaced (the others pass through). */
+function wrapStore(inner: Store, over: Partial<Store>): Store {
+  return {
+    get: (c, id) => inner.get(c, id),
+    insert: (c, d) => inner.insert(c, d),
+    set: (c, d) => inner.set(c, d),
+    update: (c, id, p) => inner.update(c, id, p),
+    remove: (c, id) => inner.remove(c, id),
+    find: (c, w, o) => inner.find(c, w, o),
+    count: (c, w) => inner.count(c, w),
+    transaction: (work) => inner.transaction(work),
+    ensureIndex: (c, f) => inner.ensureIndex(c, f),
+    close: () => inner.close(),
+    ...over,
+  };
+}
+
 /** Three applicants (110, 184, 120 points) with their settlement applications, the line at a quota of 2. */
 async function roundReady(kind: StoreKind): Promise<{ cloud: TestCloud; people: Person[] }> {
   const cloud = await yearCloud(kind);
@@ -213,6 +230,77 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       expect(done.batch).not.toBe(before);
       const standing = await cloud.ok(people[1]!.openid, 'rounds', 'myStanding', { year: 2025 });
       expect(standing.result).toMatchObject({ rank: null, admitted: false, reason: '积分有效凭证已被撤销（核查不实）' });
+    } finally {
+      await cloud.close();
+    }
+  }, 120_000);
+
+  test('a withdrawal between two calls moves the keys stamp and restarts the job; the abandoned batch is removed after the flip', async () => {
+    const { cloud, people } = await roundReady(kind);
+    try {
+      cloud.runtime.publication = { maxChunks: 10, maxWorkMs: Number.POSITIVE_INFINITY };
+      expect(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ done: false, progress: { done: 80 } });
+      const before = (await cloud.store.get<{ _id: string; batch: string }>(OWN_COLLECTIONS.publishJobs, 'pj-2025'))!.batch;
+      // The 184-point applicant withdraws: 120 and 110 are admitted at a quota of 2.
+      await cloud.ok(people[1]!.openid, 'settlement', 'withdraw', { year: 2025 });
+      cloud.runtime.publication = { maxWorkMs: Number.POSITIVE_INFINITY };
+      const done = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
+      expect(done).toMatchObject({ done: true, admittedCount: 2, rankedCount: 2, progress: { restarts: 1 } });
+      expect(done.batch).not.toBe(before);
+      expect((await cloud.ok(people[0]!.openid, 'rounds', 'myStanding', { year: 2025 })).result).toMatchObject({ total: 110, rank: 2, admitted: true });
+      // Nothing of the abandoned batch, and no plan document, is left.
+      expect(await cloud.store.count(OWN_COLLECTIONS.roundLists, { year: 2025, batch: before })).toBe(0);
+      expect(await cloud.store.count(OWN_COLLECTIONS.roundLookup, { year: 2025, batch: before })).toBe(0);
+      expect(await cloud.store.count(OWN_COLLECTIONS.publishPlans, { year: 2025 })).toBe(0);
+    } finally {
+      await cloud.close();
+    }
+  }, 120_000);
+
+  test('a call that stops early stores the rest of the plan: later calls read no ranking key and re-read no application', async () => {
+    const { cloud, people } = await roundReady(kind);
+    try {
+      cloud.runtime.publication = { maxChunks: 10, maxWorkMs: Number.POSITIVE_INFINITY };
+      expect(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ done: false, progress: { done: 80 } });
+      // Chunks 11..33 are stored, one plan document each.
+      expect(await cloud.store.count(OWN_COLLECTIONS.publishPlans, { year: 2025 })).toBe(CHUNKS - 10);
+      const store = cloud.runtime.store;
+      const reads: string[] = [];
+      cloud.runtime.store = wrapStore(store, { get: (c, id) => (reads.push(c), store.get(c, id)) });
+      let last = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
+      while (!last.done) last = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
+      cloud.runtime.store = store;
+      expect(reads.filter((c) => c === OWN_COLLECTIONS.settlementKeys || c === 'applications')).toEqual([]);
+      expect(reads.filter((c) => c === OWN_COLLECTIONS.publishPlans)).toHaveLength(CHUNKS - 10);
+      expect(await publishedList(cloud, people)).toEqual(reference);
+      expect(await cloud.store.count(OWN_COLLECTIONS.publishPlans, { year: 2025 })).toBe(0);
+    } finally {
+      await cloud.close();
+    }
+  }, 120_000);
+
+  test('a withdrawal that lands after the last chunk is written stops the flip; the next call publishes without them', async () => {
+    const { cloud, people } = await roundReady(kind);
+    try {
+      // The withdrawal commits right after the last chunk's transaction, before the flip's.
+      const store = cloud.runtime.store;
+      let chunks = 0;
+      cloud.runtime.store = wrapStore(store, {
+        transaction: async (work) => {
+          const r = await store.transaction(work);
+          if (++chunks === 1 + CHUNKS) {
+            cloud.runtime.store = store;
+            await cloud.ok(people[1]!.openid, 'settlement', 'withdraw', { year: 2025 });
+          }
+          return r;
+        },
+      });
+      const first = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
+      cloud.runtime.store = store;
+      expect(first).toMatchObject({ done: false, progress: { done: DOCUMENTS, state: 'running' } });
+      await expectNothingVisible(cloud, people);
+      const done = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
+      expect(done).toMatchObject({ done: true, admittedCount: 2, rankedCount: 2, progress: { restarts: 1 } });
     } finally {
       await cloud.close();
     }

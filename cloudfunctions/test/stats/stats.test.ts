@@ -4,9 +4,13 @@
 //
 // Expected totals are the policy's numbers written out (as in rounds/standing.test.ts): age 18–40 → 30 (R2023
 // §二(四)); 本科 with degree 50, 硕士 70; social insurance 0.5 a month; rental 6 a year (cap 30).
+import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
+import { countsFromDocuments, summaryId, type SummaryDoc } from '../../src/functions/stats/summary';
 import { snapshot, type StoreKind, type TestCloud } from '../helpers/runtime';
 import {
   answerObjection,
+  approveEverything,
+  submitApplication,
   bj,
   fileObjection,
   LAST_OBJECTION_DAY,
@@ -145,6 +149,14 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
     expect(await cloud.call('p184', 'stats', 'overview', { year: 2025 })).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 
+  test('the overview counters the actions maintained equal the counts read from every document of the year', async () => {
+    const summary = await cloud.store.get<SummaryDoc>(OWN_COLLECTIONS.statsSummaries, summaryId(2025));
+    expect(summary).not.toBeNull();
+    expect(summary!.counts).toEqual(await countsFromDocuments(cloud.store, 2025));
+    // Five accepted on 2025-09-29; one application lowered to 30 by its objection answer; five settlements in 西湖区.
+    expect(summary!.counts).toMatchObject({ 'a|2025-09-29': 5, 'b|30': 1, 'b|110': 1, 'b|120': 2, 'b|180': 1, 'd|西湖区': 5 });
+  });
+
   test('a person sees their own points: 2025 published, and the projection from the approved values', async () => {
     const h = await cloud.ok('p184', 'stats', 'history', {});
     expect(h.rounds).toEqual([{ year: 2025, cutoffDate: '2025-10-01', status: 'scored', total: 184, vetoed: false }]);
@@ -168,4 +180,27 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
     expect(admitted).toBe(3);
     expect(preview.admittedCount).toBe(3);
   });
+});
+
+describe.each<StoreKind>(['sqlite', 'cloudbase'])('the overview counters on %s, while items wait', (store) => {
+  test('submitted items wait in their departments, then the decisions empty the queue: counters equal the documents at each step', async () => {
+    const cloud = await yearCloud(store);
+    try {
+      await submitApplication(cloud, 'wait-110', 1, AT_110, '10:00:00');
+      await submitApplication(cloud, 'wait-184', 2, AT_184, '10:05:00');
+      const waiting = (await cloud.store.get<SummaryDoc>(OWN_COLLECTIONS.statsSummaries, summaryId(2025)))!.counts;
+      expect(waiting).toEqual(await countsFromDocuments(cloud.store, 2025));
+      // Education claimed by both, the rental years by 184 only (each item waits at its department).
+      expect(waiting).toMatchObject({ 'a|2025-09-29': 2, 'w|education|2025-09-29': 2, 'w|housing|2025-09-29': 1 });
+      const pending = await cloud.store.count('items', { year: 2025, status: 'pending' });
+      const o = await cloud.ok('demo-admin', 'stats', 'overview', { year: 2025 });
+      expect(o.counts).toEqual({ submitted: 2, scored: 0, settlementApplications: 0, waitingItems: pending, objections: 0 });
+      await approveEverything(cloud);
+      const decided = (await cloud.store.get<SummaryDoc>(OWN_COLLECTIONS.statsSummaries, summaryId(2025)))!.counts;
+      expect(decided).toEqual(await countsFromDocuments(cloud.store, 2025));
+      expect(decided).toEqual({ 'a|2025-09-29': 2, 'b|110': 1, 'b|180': 1 });
+    } finally {
+      await cloud.close();
+    }
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ import type { CertificateDoc, CertificateHeadDoc } from '../certificates/model';
 import { OWN_COLLECTIONS } from '../rounds/codes';
 import { settlementId, type SettlementDoc } from '../rounds/model';
 import type { Store } from '../../storage/store';
-import { ROSTER_COLLECTION, type RosterEntryDoc } from './model';
+import { visibleRoster, type RosterEntryDoc } from './model';
 
 
 /** 2026年10月21日: dates in sentences users read. */
@@ -90,7 +90,7 @@ export async function boardRows(store: Store, agentPersonId: string, year: numbe
   const entrustments = (await store.find<EntrustmentDoc>(COLLECTIONS.entrustments, { agentPersonId }, { limit: 100000 })).filter(
     (e) => e.status === 'active' || e.status === 'pending',
   );
-  const roster = await store.find<RosterEntryDoc>(ROSTER_COLLECTION, { agentPersonId }, { limit: 100000 });
+  const roster: RosterEntryDoc[] = await visibleRoster(store, agentPersonId);
   const byPerson = new Map<string, Person>();
   const unregistered: Person[] = [];
   for (const e of entrustments) {

@@ -24,13 +24,43 @@ import { COLLECTIONS, type EntrustmentDoc, type FileDoc, type PersonDoc } from '
 import { findPersonByIdNumber } from '../accounts';
 import { DOWNLOAD_LINK_SECONDS } from '../files';
 import { arrangeBoard, boardCounts, boardRows, zhDate, type BoardRow } from './board';
-import { ROSTER_COLLECTION, rosterEntryId, type RosterEntryDoc, type RosterMatch } from './model';
+import {
+  importedEntryId,
+  ROSTER_COLLECTION,
+  ROSTER_HEADS_COLLECTION,
+  rosterHeadId,
+  visibleRoster,
+  type RosterEntryDoc,
+  type RosterHeadDoc,
+  type RosterMatch,
+} from './model';
 import { readRosterSheet } from './sheet';
 
 const ROSTER_KINDS: Record<string, 'xlsx' | 'csv'> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
   'text/csv': 'csv',
 };
+
+/** Rows per write transaction of an import (≈ 400 single-document operations on CloudBase). */
+const ROSTER_CHUNK = 100;
+
+/**
+ * After an import completed: removes the rows a newer completed import replaced (best effort, outside any transaction:
+ * a replaced row is never shown, so one left behind only costs space). Rows of imports still running are kept.
+ */
+async function sweepReplacedRows(ctx: ActionContext<unknown>, agentPersonId: string): Promise<void> {
+  const store = ctx.runtime.store;
+  const shown = new Set((await visibleRoster(store, agentPersonId)).map((e) => e._id));
+  const head = await store.get<RosterHeadDoc>(ROSTER_HEADS_COLLECTION, rosterHeadId(agentPersonId));
+  const completed = new Set(head?.completed ?? []);
+  const all = await store.find<RosterEntryDoc>(ROSTER_COLLECTION, { agentPersonId }, { limit: 100000 });
+  const replaced = all.filter((e) => !shown.has(e._id) && (e.importId === undefined || completed.has(e.importId)));
+  try {
+    for (let i = 0; i < replaced.length; i += 16) await Promise.all(replaced.slice(i, i + 16).map((e) => store.remove(ROSTER_COLLECTION, e._id)));
+  } catch (e) {
+    ctx.runtime.log('warn', 'roster sweep incomplete', { error: (e as Error).name });
+  }
+}
 
 /** Row errors quoted in a refusal message (the full list is in the answer of a file with good rows). */
 const ERRORS_IN_MESSAGE = 3;
@@ -99,27 +129,47 @@ const importRoster = defineAction({
     const matched: { r: RosterRow; personId: string | null; match: RosterMatch }[] = [];
     for (const r of good) matched.push({ r, ...(await matchRow(ctx, agent, r)) });
     const importedAt = ctx.now.toISOString();
-    await ctx.mutate(async (tx, audit) => {
-      for (const { r, personId, match } of matched) {
-        const doc: RosterEntryDoc = {
-          _id: rosterEntryId(agent._id, r.idNumber),
-          agentPersonId: agent._id,
-          name: r.name,
-          idNumber: r.idNumber,
-          phone: r.phone,
-          birthDate: r.birthDate,
-          profile: r.profile,
-          personId,
-          match,
-          row: r.row,
-          fileId: file._id,
-          importedAt,
-        };
-        await tx.set(ROSTER_COLLECTION, doc);
-        // One entry per employee: who imported whose data, from which file and row (never the ID number itself).
-        await audit({ onBehalfOf: personId, target: { collection: ROSTER_COLLECTION, id: doc._id }, details: { fileId: file._id, row: r.row, match } });
-      }
-    });
+    // Written in chunks (a CloudBase transaction holds single-document operations and must commit within 30 s: one
+    // transaction of 4 operations per row — the row, the audit head read, the audit entry, the head — cannot hold
+    // 5,000 rows), each row under this import's own id, invisible until the last chunk's transaction lists the import
+    // as completed (visibleRoster). Everything was validated above: a bad file has stored nothing by now.
+    const importId = randomBytes(6).toString('hex');
+    for (let from = 0; from < matched.length; from += ROSTER_CHUNK) {
+      const chunk = matched.slice(from, from + ROSTER_CHUNK);
+      const last = from + ROSTER_CHUNK >= matched.length;
+      await ctx.mutate(async (tx, audit) => {
+        for (const [k, { r, personId, match }] of chunk.entries()) {
+          const doc: RosterEntryDoc = {
+            _id: importedEntryId(agent._id, r.idNumber, importId),
+            agentPersonId: agent._id,
+            name: r.name,
+            idNumber: r.idNumber,
+            phone: r.phone,
+            birthDate: r.birthDate,
+            profile: r.profile,
+            personId,
+            match,
+            row: r.row,
+            fileId: file._id,
+            importedAt,
+            importId,
+          };
+          await tx.set(ROSTER_COLLECTION, doc);
+          // The last transaction also lists the import as completed: every row becomes visible at once.
+          const completes = last && k === chunk.length - 1;
+          if (completes) {
+            const id = rosterHeadId(agent._id);
+            const head = (await tx.get<RosterHeadDoc>(ROSTER_HEADS_COLLECTION, id)) ?? { _id: id, agentPersonId: agent._id, completed: [] };
+            await tx.set<RosterHeadDoc>(ROSTER_HEADS_COLLECTION, { ...head, completed: [...head.completed, importId] });
+          }
+          // One entry per employee: who imported whose data, from which file and row (never the ID number itself);
+          // the last one also records that the import completed.
+          const details = { fileId: file._id, row: r.row, match, ...(completes ? { importId, completedRows: matched.length } : {}) };
+          await audit({ onBehalfOf: personId, target: { collection: ROSTER_COLLECTION, id: doc._id }, details });
+        }
+      });
+    }
+    await sweepReplacedRows(ctx, agent._id);
     const counts = { entrusted: 0, 'entrustment-pending': 0, 'needs-entrustment': 0, 'not-registered': 0 };
     for (const m of matched) counts[m.match]++;
     return {
@@ -138,7 +188,7 @@ const assess = defineAction({
   mutates: false,
   async run(ctx) {
     const agent = await assertAgent(ctx);
-    const entries = await ctx.runtime.store.find<RosterEntryDoc>(ROSTER_COLLECTION, { agentPersonId: agent._id }, { limit: 100000 });
+    const entries = await visibleRoster(ctx.runtime.store, agent._id);
     const years = ctx.input.years ?? 5;
     const rows = entries.map((e) => {
       const plan = planPoints(e.profile, { today: ctx.today, years });

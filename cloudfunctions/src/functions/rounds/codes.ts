@@ -30,6 +30,12 @@ export const OWN_COLLECTIONS = {
   roundLookup: 'round_lookup',
   /** The publication job of a year (`pj-<year>`): batch, checkpoint and progress (rounds/publish-job.ts). */
   publishJobs: 'publish_jobs',
+  /** The job's plan, stored when a call stops with chunks left (`pp-<year>-<batch>-<chunk>`: that chunk's documents). */
+  publishPlans: 'publish_plans',
+  /** `pi-<year>`: version stamp of the year's ranking keys, moved by every write of them (rounds/publish-inputs.ts). */
+  publishInputs: 'publish_inputs',
+  /** `ss-<year>`: the administrator's overview counters, moved by the actions' transactions (stats/summary.ts). */
+  statsSummaries: 'stats_summaries',
   outbox: 'outbox',
 } as const;
 

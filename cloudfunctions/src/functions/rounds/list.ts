@@ -12,6 +12,7 @@
 //   not be ranked. "My result" is two reads by id (also inside a transaction).
 import type { DocOps } from '../../storage/store';
 import { OWN_COLLECTIONS } from './codes';
+import { bumpPublishInputs } from './publish-inputs';
 import { settlementId, type SettlementDoc } from './model';
 
 export const BUCKETS = 256;
@@ -104,6 +105,8 @@ export async function putKeys(tx: DocOps, s: SettlementDoc): Promise<void> {
   const doc = (await tx.get<KeysDoc>(C.settlementKeys, keysId(s.year, bucket))) ?? emptyKeys(s.year, bucket);
   setKey(doc, keyEntry(s));
   await tx.set<KeysDoc>(C.settlementKeys, doc);
+  // A publication job planned before this write must notice it (rounds/publish-inputs.ts).
+  await bumpPublishInputs(tx, s.year);
 }
 
 /** Removes an application's keys (withdrawn) inside the caller's transaction. */
@@ -115,6 +118,7 @@ export async function dropKeys(tx: DocOps, s: Pick<SettlementDoc, 'year' | 'pers
   const patch: Record<string, unknown[]> = {};
   for (const c of KEY_COLUMNS) patch[c] = ((doc[c] as unknown[] | undefined) ?? doc.p.map(() => 1)).filter((_, j) => j !== k);
   await tx.update(C.settlementKeys, id, patch);
+  await bumpPublishInputs(tx, s.year);
 }
 
 /** One person's line of a published list, as readers get it. */

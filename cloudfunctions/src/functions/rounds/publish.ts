@@ -10,7 +10,6 @@
 // the publication is one recorded act. This module plans and flips; rounds/publish-job.ts runs the chunks as a
 // resumable job across invocations.
 import { admissionNoticeExpiry, isOpenAt, rankApplications, type RankableApplication, type RankOptions } from '@hz-points/shared';
-import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { ActionContext, AuditInput } from '../../core/action';
 import type { DocOps } from '../../storage/store';
@@ -19,14 +18,14 @@ import { roundId } from '../../core/model';
 import { OWN_COLLECTIONS, ownError } from './codes';
 import { BUCKETS, PAGE_SIZE, keysId, listPageId, lookupId, mayHaveChanged, type KeysDoc, type ListLine, type ListPageDoc, type LookupDoc } from './list';
 import type { RoundState } from './model';
-import { revokedApplicants, standingOnPublication, type Rescored, type Standing } from './standing';
+import { onlyApplicants, revokedApplicants, standingOnPublication, type Rescored, type Standing } from './standing';
 
 const C = OWN_COLLECTIONS;
 const ROUNDS = 'rounds';
 /** Documents per write transaction (list pages ≤ 60 KB, lookup buckets ≤ 20 KB at 200,000 applications). */
 export const PUBLISH_CHUNK = 8;
 /** Ranking-key buckets read concurrently while planning. */
-const KEYS_IN_FLIGHT = 16;
+const KEYS_IN_FLIGHT = 32;
 
 export interface PublishSummary {
   year: number;
@@ -56,9 +55,9 @@ export interface PublicationPlan {
   tieBreakVerified: boolean;
   /** How many documents the list takes: list pages first, then the BUCKETS lookup buckets. */
   documentCount: number;
+  /** List pages (the first `pages` documents). */
+  pages: number;
   documentAt(index: number, batch: string): [collection: string, doc: ListPageDoc | LookupDoc];
-  /** sha256 of the plan's content (line, counts, every page and bucket): a resumed job checks it is unchanged. */
-  fingerprint: string;
   /** The applicants (by person id), for the revocation check before the flip. */
   applicants: ReadonlyMap<string, number>;
   revoked: ReadonlyMap<string, string>;
@@ -68,16 +67,29 @@ export interface PublicationPlan {
   ms: Record<string, number>;
 }
 
-/** The publication's checks and plan; throws the action's errors (nothing is written here). */
-export async function planPublication(ctx: ActionContext<unknown>, year: number, known?: { rescored: ReadonlyArray<[string, Rescored]> }): Promise<PublicationPlan> {
-  const store = ctx.runtime.store;
-  const round = await store.get<RoundState>(ROUNDS, roundId(year));
+/** The publication's checks on the round (nothing is read beyond the round document); throws the action's errors. */
+export async function publishableRound(ctx: ActionContext<unknown>, year: number): Promise<RoundState & { line: NonNullable<RoundState['line']> }> {
+  const round = await ctx.runtime.store.get<RoundState>(ROUNDS, roundId(year));
   if (!round) throw ownError('ROUND_NOT_FOUND');
   if (round.published) throw ownError('ROUND_PUBLISHED');
   if (!round.line) throw ownError('LINE_NOT_SET');
   if (isOpenAt(round.settlementCloses, ctx.now)) {
     throw new AppError('INVALID_STATE', `积分落户申请受理至${round.settlementCloses}24时，受理结束后方可公布名单`);
   }
+  return round as RoundState & { line: NonNullable<RoundState['line']> };
+}
+
+/**
+ * The plan of a publication (nothing is written here). `known.rescored`: the flagged applicants' points a running job
+ * already re-read; `known.revokedAll`: the year's revoked certificates already read by the caller.
+ */
+export async function planPublication(
+  ctx: ActionContext<unknown>,
+  round: RoundState & { line: NonNullable<RoundState['line']> },
+  known: { rescored?: ReadonlyArray<[string, Rescored]>; revokedAll?: ReadonlyMap<string, string> } = {},
+): Promise<PublicationPlan> {
+  const store = ctx.runtime.store;
+  const year = round.year;
   // Phase durations are logged with the publication (a rare, heavy operation worth watching in production).
   const ms: Record<string, number> = {};
   let mark = performance.now();
@@ -130,9 +142,13 @@ export async function planPublication(ctx: ActionContext<unknown>, year: number,
   phase('loadKeys');
   // A running job already re-read the flagged applications (their points cannot change again: one objection per
   // application, answered; and an objection still open stopped the job): only the revocations are read again.
-  const standing: Standing = known
-    ? { rescored: new Map(known.rescored.filter(([personId]) => indexOf.has(personId))), pending: [], revoked: await revokedApplicants(store, year, indexOf) }
-    : await standingOnPublication(store, year, indexOf, recheck);
+  const standing: Standing = known.rescored
+    ? {
+        rescored: new Map(known.rescored.filter(([personId]) => indexOf.has(personId))),
+        pending: [],
+        revoked: known.revokedAll ? onlyApplicants(known.revokedAll, indexOf) : await revokedApplicants(store, year, indexOf),
+      }
+    : await standingOnPublication(store, year, indexOf, recheck, known.revokedAll);
   if (standing.pending.length > 0) {
     throw ownError(
       'OBJECTIONS_PENDING',
@@ -200,18 +216,13 @@ export async function planPublication(ctx: ActionContext<unknown>, year: number,
     rescoredCount: standing.rescored.size,
     tieBreak: ranking.tieBreak,
   };
-  // One hash over everything the documents hold (the batch aside): a job resumed later continues only when the data
-  // it would write is unchanged (a withdrawal, a revocation or a new line meanwhile restarts it in a new batch).
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify([summary, reason, round.line]));
-  for (const entries of pages) hash.update(JSON.stringify(entries));
-  for (const l of lookups) hash.update(JSON.stringify(l));
   phase('build');
   return {
     round,
     summary,
     tieBreakVerified: ranking.verified,
     documentCount: pages.length + BUCKETS,
+    pages: pages.length,
     documentAt(index, batch) {
       if (index < pages.length) {
         return [C.roundLists, { _id: listPageId(year, batch, index), year, batch, page: index, admittedCount, reason, entries: pages[index]! }];
@@ -220,7 +231,6 @@ export async function planPublication(ctx: ActionContext<unknown>, year: number,
       const l = lookups[bucket]!;
       return [C.roundLookup, { _id: lookupId(year, batch, bucket), year, batch, bucket, ids: l.ids, at: l.at, ineligible: l.ineligible }];
     },
-    fingerprint: hash.digest('hex'),
     applicants: indexOf,
     revoked: standing.revoked,
     rescored: standing.rescored,
@@ -231,7 +241,7 @@ export async function planPublication(ctx: ActionContext<unknown>, year: number,
 /** The flip's checks and writes: the round gets its publication and the audit entry, in the caller's transaction. */
 export async function flipPublication(
   ctx: ActionContext<unknown>,
-  plan: PublicationPlan,
+  plan: Pick<PublicationPlan, 'round' | 'summary' | 'tieBreakVerified'>,
   batch: string,
   tx: DocOps,
   audit: (entry: AuditInput) => Promise<void>,
@@ -274,20 +284,4 @@ export async function flipPublication(
     },
   });
   return summary;
-}
-
-/**
- * A revocation (or its lifting) while the documents were written would be missing from them: look again just before
- * the flip (which cannot query), narrowing the race to the moment between this read and the flip.
- */
-export async function assertRevocationsUnchanged(ctx: ActionContext<unknown>, plan: PublicationPlan): Promise<void> {
-  const revokedNow = await revokedApplicants(ctx.runtime.store, plan.summary.year, plan.applicants);
-  if (!sameEntries(revokedNow, plan.revoked)) {
-    throw new AppError('CONFLICT', '公布名单期间积分有效凭证状态发生变化，请重新公布');
-  }
-}
-function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
-  return true;
 }

@@ -8,18 +8,18 @@
 // - Objections: answered within 15 working days, answered late, open and still in time, open and overdue (the same
 //   `overdue` rule as objections.list).
 import { DEPARTMENT_LABELS, URBAN_DISTRICTS, type DepartmentCode } from '@hz-points/shared';
-import { COLLECTIONS, type ApplicationDoc, type ItemDoc, type ObjectionDoc } from '../../core/model';
+import type { ObjectionDoc } from '../../core/model';
 import type { Store } from '../../storage/store';
 import { objectionView } from '../applications';
 import { OWN_COLLECTIONS } from '../rounds/codes';
-import type { SettlementDoc } from '../rounds/model';
 import { barChart } from './charts';
-import { forEachDoc, monthDay, weekStart, workdaysAfter } from './read';
+import { monthDay, weekStart, workdaysAfter } from './read';
+import { countsFromDocuments, SCORE_BAND, summaryId, type SummaryDoc } from './summary';
 import type { ChartView } from './svg';
 
 /** Working days from acceptance to the result (applications API: resultDate = acceptedOn + 20 working days). */
 export const REVIEW_TARGET_WORKDAYS = 20;
-export const SCORE_BAND = 10;
+export { SCORE_BAND };
 
 export interface Overview {
   year: number;
@@ -28,68 +28,69 @@ export interface Overview {
   charts: { byWeek: ChartView; byDistrict: ChartView; scores: ChartView; queueAge: ChartView; objections: ChartView };
 }
 
+/**
+ * The overview of a year from its summary counters (stats/summary.ts: maintained by the actions' transactions), or,
+ * for a year without a summary document (no tracked write yet), from its documents.
+ */
 export async function roundOverview(store: Store, year: number, today: string): Promise<Overview> {
-  const acceptedOn = new Map<string, string>();
+  const summary = await store.get<SummaryDoc>(OWN_COLLECTIONS.statsSummaries, summaryId(year));
+  return overviewFromCounts(year, today, summary ? summary.counts : await countsFromDocuments(store, year));
+}
+
+export function overviewFromCounts(year: number, today: string, counts: Readonly<Record<string, number>>): Overview {
   const weeks = new Map<string, number>();
   const bands = new Map<number, number>();
-  let vetoed = 0;
-  let scored = 0;
-  await forEachDoc<ApplicationDoc>(store, COLLECTIONS.applications, { year }, (a) => {
-    if (!a.acceptedOn) return;
-    acceptedOn.set(a._id, a.acceptedOn);
-    const w = weekStart(a.acceptedOn);
-    weeks.set(w, (weeks.get(w) ?? 0) + 1);
-    if (a.status === 'scored' && a.points) {
-      scored++;
-      if (a.points.total === null) vetoed++;
-      else {
-        const band = Math.floor(a.points.total / SCORE_BAND) * SCORE_BAND;
-        bands.set(band, (bands.get(band) ?? 0) + 1);
-      }
-    }
-  });
-
   const districts = new Map<string, number>();
-  let settlementApplications = 0;
-  await forEachDoc<SettlementDoc>(store, OWN_COLLECTIONS.settlements, { year, status: 'submitted' }, (s) => {
-    settlementApplications++;
-    districts.set(s.district, (districts.get(s.district) ?? 0) + 1);
-  });
-
-  // Items still waiting for their department (pending or reviewing).
   const waiting = new Map<DepartmentCode, { count: number; over: number; unknown: number; oldest: number }>();
+  const objectionCounts = { answeredInTime: 0, answeredLate: 0, openInTime: 0, openOverdue: 0 };
+  let submitted = 0;
+  let scored = 0;
+  let vetoed = 0;
+  let settlementApplications = 0;
   let waitingItems = 0;
-  for (const status of ['pending', 'reviewing'] as const) {
-    await forEachDoc<ItemDoc>(store, COLLECTIONS.items, { year, status }, (item) => {
-      const from = acceptedOn.get(item.applicationId);
-      if (!from) return;
-      waitingItems++;
-      const w = waiting.get(item.department) ?? { count: 0, over: 0, unknown: 0, oldest: 0 };
-      const age = workdaysAfter(from, today);
-      w.count++;
-      if (age === null) w.unknown++;
+  let objections = 0;
+  // Keys sorted: the charts' categories come out in the same order whatever order the counters were written in.
+  for (const k of Object.keys(counts).sort()) {
+    const n = counts[k]!;
+    if (n <= 0) continue;
+    const [kind, a, b, c, d] = k.split('|');
+    if (kind === 'a') {
+      submitted += n;
+      const w = weekStart(a!);
+      weeks.set(w, (weeks.get(w) ?? 0) + n);
+    } else if (kind === 'b') {
+      scored += n;
+      bands.set(Number(a), (bands.get(Number(a)) ?? 0) + n);
+    } else if (kind === 'v') {
+      scored += n;
+      vetoed += n;
+    } else if (kind === 'd') {
+      settlementApplications += n;
+      districts.set(a!, (districts.get(a!) ?? 0) + n);
+    } else if (kind === 'w') {
+      waitingItems += n;
+      const dept = a as DepartmentCode;
+      const w = waiting.get(dept) ?? { count: 0, over: 0, unknown: 0, oldest: 0 };
+      const age = workdaysAfter(b!, today);
+      w.count += n;
+      if (age === null) w.unknown += n;
       else {
-        if (age > REVIEW_TARGET_WORKDAYS) w.over++;
+        if (age > REVIEW_TARGET_WORKDAYS) w.over += n;
         w.oldest = Math.max(w.oldest, age);
       }
-      waiting.set(item.department, w);
-    });
+      waiting.set(dept, w);
+    } else if (kind === 'o') {
+      objections += n;
+      const o = { status: a, filedOn: b, answerDeadline: c || null, answeredOn: d || null } as unknown as ObjectionDoc;
+      const v = objectionView(o, today);
+      if (o.status === 'answered') v.overdue ? (objectionCounts.answeredLate += n) : (objectionCounts.answeredInTime += n);
+      else v.overdue ? (objectionCounts.openOverdue += n) : (objectionCounts.openInTime += n);
+    }
   }
-
-  const objectionCounts = { answeredInTime: 0, answeredLate: 0, openInTime: 0, openOverdue: 0 };
-  let objections = 0;
-  await forEachDoc<ObjectionDoc>(store, COLLECTIONS.objections, {}, (o) => {
-    if (!o.applicationId.startsWith(`app-${year}-`)) return;
-    objections++;
-    const v = objectionView(o, today);
-    if (o.status === 'answered') v.overdue ? objectionCounts.answeredLate++ : objectionCounts.answeredInTime++;
-    else v.overdue ? objectionCounts.openOverdue++ : objectionCounts.openInTime++;
-  });
-
   return {
     year,
     today,
-    counts: { submitted: acceptedOn.size, scored, settlementApplications, waitingItems, objections },
+    counts: { submitted, scored, settlementApplications, waitingItems, objections },
     charts: {
       byWeek: byWeekChart(year, weeks),
       byDistrict: byDistrictChart(year, districts),

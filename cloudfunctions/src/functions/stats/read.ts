@@ -5,11 +5,11 @@ import type { Doc, Store, Where } from '../../storage/store';
 
 const PAGE = 100;
 
-export async function forEachDoc<T extends Doc>(store: Store, collection: string, where: Where, visit: (doc: T) => void): Promise<void> {
-  for (let skip = 0; ; skip += PAGE) {
-    const docs = await store.find<T>(collection, where, { orderBy: [['_id', 'asc']], limit: PAGE, skip });
+export async function forEachDoc<T extends Doc>(store: Store, collection: string, where: Where, visit: (doc: T) => void, page = PAGE): Promise<void> {
+  for (let skip = 0; ; skip += page) {
+    const docs = await store.find<T>(collection, where, { orderBy: [['_id', 'asc']], limit: page, skip });
     for (const d of docs) visit(d);
-    if (docs.length < PAGE) return;
+    if (docs.length < page) return;
   }
 }
 
