@@ -86,7 +86,7 @@ export interface ImportResult {
   rows: { row: number; name: string; idNumber: string; phone: string; personId: string | null; match: string }[];
 }
 
-export const importRoster = (fileId: string) => callChecked<ImportResult>(ImportRosterInput, 'roster', 'import', { fileId });
+export const importRoster = (fileId: string) => callChecked(ImportRosterInput, 'roster', 'import', { fileId });
 
 export interface AssessRow {
   name: string;
@@ -107,7 +107,7 @@ export interface AssessResult {
   reaches100: { now: number; byCutoff: { cutoffDate: string; count: number }[]; notWithinYears: number };
   rows: AssessRow[];
 }
-export const assessRoster = () => callChecked<AssessResult>(AssessRosterInput, 'roster', 'assess', {});
+export const assessRoster = () => callChecked(AssessRosterInput, 'roster', 'assess', {});
 
 export type BoardFilter = (typeof BOARD_FILTERS)[number];
 export type BoardSort = (typeof BOARD_SORTS)[number];
@@ -116,7 +116,7 @@ export interface BoardResult {
   counts: Record<BoardFilter, number>;
   rows: BoardRow[];
 }
-export const loadBoard = (filter: BoardFilter, sort: BoardSort) => callChecked<BoardResult>(RosterBoardInput, 'roster', 'board', { filter, sort });
+export const loadBoard = (filter: BoardFilter, sort: BoardSort) => callChecked(RosterBoardInput, 'roster', 'board', { filter, sort });
 
 export interface ExportResult {
   fileName: string;
@@ -125,7 +125,7 @@ export interface ExportResult {
   rows: number;
 }
 export const exportBoard = (filter: BoardFilter, sort: BoardSort) =>
-  callChecked<ExportResult>(ExportRosterBoardInput, 'roster', 'export', { filter, sort });
+  callChecked(ExportRosterBoardInput, 'roster', 'export', { filter, sort });
 
 /** Opens the exported spreadsheet: weapp downloads it and opens the system viewer (it can be forwarded from there). */
 export async function openSpreadsheet(url: string): Promise<void> {

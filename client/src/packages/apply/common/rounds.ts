@@ -13,7 +13,7 @@ interface RoundBrief {
 export async function findOpenRoundYear(thisYear: number, now: Date): Promise<number> {
   const ruleYear = pointsApplicationRound(beijingDate(now)) ?? thisYear;
   for (const year of [ruleYear, ruleYear + 1]) {
-    const res = await callChecked<{ round: RoundBrief }>(GetRoundInput, 'rounds', 'get', { year });
+    const res = await callChecked(GetRoundInput, 'rounds', 'get', { year });
     if (!res.ok) continue;
     const r = res.data.round;
     // An administrator may have moved the deadline (rounds.adjust): the round's own date decides.

@@ -42,7 +42,7 @@ export default function VerifyPage() {
     setAnswer(null);
     if (!value.trim()) return setError('请扫描二维码或输入凭证核验码');
     setBusy(true);
-    const res = await callChecked<VerifyAnswer>(VerifyCertificateInput, 'certificates', 'verify', toInput(value));
+    const res = await callChecked(VerifyCertificateInput, 'certificates', 'verify', toInput(value));
     setBusy(false);
     if (!res.ok) setError(res.error.message);
     else setAnswer(res.data);

@@ -100,7 +100,7 @@ export default function CalendarPage() {
 
   const load = useCallback(async () => {
     setListError(null);
-    const res = await callChecked<{ years: YearView[]; covered: number[] }>(ListCalendarYearsInput, 'calendar', 'list', {});
+    const res = await callChecked(ListCalendarYearsInput, 'calendar', 'list', {});
     if (!res.ok) {
       setListError(res.error.message);
       setYears([]);
@@ -140,7 +140,7 @@ export default function CalendarPage() {
     setPending(null);
     if (!value || busy) return;
     setBusy(true);
-    const res = await callChecked<{ year: YearView }>(RegisterCalendarYearInput, 'calendar', 'registerYear', { ...value });
+    const res = await callChecked(RegisterCalendarYearInput, 'calendar', 'registerYear', { ...value });
     setBusy(false);
     // The server's message as is (FORBIDDEN 无权进行此操作, CONFLICT already registered or built in, …).
     if (!res.ok) return setError(res.error.message);

@@ -59,8 +59,8 @@ export default function SettlePage() {
     setError(null);
     const who = onBehalfOf ? { onBehalfOf } : {};
     const [s, c] = await Promise.all([
-      callChecked<SettlementGet>(SettlementRefInput, 'settlement', 'get', { year, ...who }),
-      callChecked<{ certificates: CertificateView[] }>(ListCertificatesInput, 'certificates', 'list', who),
+      callChecked(SettlementRefInput, 'settlement', 'get', { year, ...who }),
+      callChecked(ListCertificatesInput, 'certificates', 'list', who),
     ]);
     if (!s.ok) setError(s.error.message);
     else setState(s.data);
@@ -77,7 +77,7 @@ export default function SettlePage() {
     if (!district) return setError('请选择拟落户区');
     void offerReminders(); // before any await: WeChat shows its dialog only from the tap itself
     setSending(true);
-    const res = await callChecked<unknown>(ApplySettlementInput, 'settlement', 'apply', {
+    const res = await callChecked(ApplySettlementInput, 'settlement', 'apply', {
       year,
       ...(onBehalfOf ? { onBehalfOf } : {}),
       district,

@@ -38,7 +38,7 @@ export default function PointsHistoryPage() {
     let live = true;
     setData(null);
     setError(null);
-    callChecked<History>(PointsHistoryInput, 'stats', 'history', onBehalfOf ? { onBehalfOf } : {}).then((res) => {
+    callChecked(PointsHistoryInput, 'stats', 'history', onBehalfOf ? { onBehalfOf } : {}).then((res) => {
       if (!live) return;
       if (res.ok) setData(res.data);
       else setError(res.error.message);

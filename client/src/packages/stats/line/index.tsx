@@ -56,7 +56,7 @@ export default function LinePage() {
     let live = true;
     setPending(true);
     const timer = setTimeout(() => {
-      callChecked<Preview>(LinePreviewInput, 'stats', 'linePreview', payload).then((res) => {
+      callChecked(LinePreviewInput, 'stats', 'linePreview', payload).then((res) => {
         if (!live) return;
         setPending(false);
         if (res.ok) {
@@ -84,7 +84,7 @@ export default function LinePage() {
     setConfirming(false);
     setBusy(true);
     setNotice(null);
-    const res = await callChecked<unknown>(SetLineInput, 'rounds', 'setLine', payload);
+    const res = await callChecked(SetLineInput, 'rounds', 'setLine', payload);
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     setNotice(`已设定${year}年度${lineText(payload as Line)}。公布名单请到“年度批次”。`);

@@ -36,7 +36,7 @@ export default function StatsOverviewPage() {
     let live = true;
     setData(null);
     setError(null);
-    callChecked<Overview>(StatsOverviewInput, 'stats', 'overview', { year }).then((res) => {
+    callChecked(StatsOverviewInput, 'stats', 'overview', { year }).then((res) => {
       if (!live) return;
       if (res.ok) setData(res.data);
       else setError(res.error.message);
