@@ -4,12 +4,6 @@
 import { beijingDate, GetRoundInput, isOpenAt, pointsApplicationRound } from '@hz-points/shared';
 import { callChecked } from './api';
 
-interface RoundBrief {
-  year: number;
-  status: 'open' | 'closed';
-  pointsApplication: { closes: string; yearRound: boolean };
-}
-
 export async function findOpenRoundYear(thisYear: number, now: Date): Promise<number> {
   const ruleYear = pointsApplicationRound(beijingDate(now)) ?? thisYear;
   for (const year of [ruleYear, ruleYear + 1]) {
