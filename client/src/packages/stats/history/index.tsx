@@ -11,22 +11,9 @@ import { useSession } from '../../../services/session';
 import { callChecked } from '../../apply/common/api';
 import { ErrorNotice, InfoNotice, Loading, Section } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
-import { ChartFigure, type ChartView } from '../common/ChartFigure';
+import type { PointsHistory as History } from '@hz-points/shared';
+import { ChartFigure } from '../common/ChartFigure';
 import '../common/stats.scss';
-
-interface History {
-  today: string;
-  rounds: Array<{ year: number; total: number | null; vetoed: boolean; status: string }>;
-  projection: {
-    basis: 'approved' | 'claimed';
-    basisYear: number;
-    current: number | null;
-    points: Array<{ cutoffDate: string; total: number | null }>;
-    reaches100: { when: string; total: number } | null;
-    assumptions: string[];
-  } | null;
-  chart: ChartView;
-}
 
 export default function PointsHistoryPage() {
   const session = useSession();

@@ -12,24 +12,10 @@ import { navigate } from '../../../routes';
 import { callChecked } from '../../apply/common/api';
 import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section } from '../../apply/common/ui';
-import { ChartFigure, type ChartView } from '../common/ChartFigure';
+import type { LinePreview as Preview, RoundLine as Line } from '@hz-points/shared';
+import { ChartFigure } from '../common/ChartFigure';
 import { YearBar, initialYear } from '../common/YearBar';
 import '../common/stats.scss';
-
-type Line = { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number };
-
-interface Preview {
-  year: number;
-  mode: Line['mode'];
-  line: number | null;
-  admittedCount: number;
-  rankedCount: number;
-  ineligibleCount: number;
-  pendingObjections: number;
-  currentLine: Line | null;
-  published: boolean;
-  chart: ChartView;
-}
 
 /** Wait after the last change before asking (typing 125 asks once, not for 1, 12 and 125). */
 const PREVIEW_DELAY_MS = 300;
