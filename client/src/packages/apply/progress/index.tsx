@@ -90,7 +90,7 @@ export default function ProgressPage() {
       return;
     }
     setSending(true);
-    const res = await call<unknown, 'applications', 'supplement'>('applications', 'supplement', {
+    const res = await call('applications', 'supplement', {
       applicationId: data.application.applicationId,
       indicator: editing.indicator,
       value: v.value,

@@ -1,10 +1,8 @@
 // When the person reaches 100 points if life goes on, and which single change adds most (planPoints).
+import { formatChineseDate } from '@hz-points/shared';
 import { Text, View } from '@tarojs/components';
 import type { PlanResult } from '@hz-points/shared';
 
-function fmtDate(d: string): string {
-  return `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-}
 
 export function PlanPanel({ plan }: { plan: PlanResult }) {
   if (plan.veto) return null;
@@ -17,7 +15,7 @@ export function PlanPanel({ plan }: { plan: PlanResult }) {
         {r?.when === 'now' && <Text>目前已达到100分（{r.total}分），可在积分落户申请期内申请。100分是申请起点，不是落户承诺。</Text>}
         {r && r.when !== 'now' && (
           <Text>
-            按目前情况持续缴纳社保、居住，预计在{fmtDate(r.when)}指标截止日达到{r.total}分。
+            按目前情况持续缴纳社保、居住，预计在{formatChineseDate(r.when)}指标截止日达到{r.total}分。
           </Text>
         )}
       </View>
@@ -25,7 +23,7 @@ export function PlanPanel({ plan }: { plan: PlanResult }) {
         <View className='hz-plan__table' role='table' ariaRole='table' aria-label='各年度预计积分'>
           {plan.projections.map((p) => (
             <View key={p.cutoffDate} className='hz-plan__row' role='row' ariaRole='row'>
-              <View role='cell' ariaRole='cell'>{fmtDate(p.cutoffDate)}</View>
+              <View role='cell' ariaRole='cell'>{formatChineseDate(p.cutoffDate)}</View>
               <View role='cell' ariaRole='cell' className='hz-plan__total'>
                 {p.total === null ? '—' : `${p.total}分`}
                 {p.total !== null && p.total >= 100 ? ' ✓ 满100分' : ''}

@@ -1,4 +1,5 @@
 // The score as it stands: total (or veto), each item with points, explanation and source, unverified marked.
+import { formatChineseDate } from '@hz-points/shared';
 import { Text, View } from '@tarojs/components';
 import type { ScoreItem, ScoreResult } from '@hz-points/shared';
 import { Failure } from '@nutui/icons-react-taro';
@@ -8,9 +9,6 @@ function fmtPoints(p: number): string {
   return p > 0 ? `+${p}` : String(p);
 }
 
-function fmtDate(d: string): string {
-  return `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-}
 
 export function TotalBar({ result, incomplete }: { result: ScoreResult | null; incomplete: boolean }) {
   if (!result) {
@@ -76,7 +74,7 @@ export function ScorePanel({ result }: { result: ScoreResult }) {
   const zero = result.items.length - counted.length;
   return (
     <View className='hz-card'>
-      <Text className='hz-card__title'>积分明细（按{fmtDate(result.cutoffDate)}指标截止日）</Text>
+      <Text className='hz-card__title'>积分明细（按{formatChineseDate(result.cutoffDate)}指标截止日）</Text>
       {counted.length === 0 && <Text className='hz-muted'>尚无得分项目。</Text>}
       {counted.map((item) => (
         <ItemRow key={item.code} item={item} />

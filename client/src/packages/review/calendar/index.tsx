@@ -15,13 +15,10 @@ import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
 import { parseDateList, weekdayCount } from './dates';
+import type { CalendarYearView } from '@hz-points/shared';
 
-interface YearView {
-  year: number;
-  origin: 'built-in' | 'registered';
-  source: string;
-  registeredAt: string | null;
-}
+/** A year of calendar.list. */
+type YearView = CalendarYearView;
 
 interface Registration {
   year: number;

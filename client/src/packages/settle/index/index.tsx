@@ -12,6 +12,8 @@ import {
   URBAN_DISTRICTS,
   beijingDate,
   isOpenAt,
+  daysBetween,
+  type SettlementGetResult as SettlementGet,
 } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
@@ -24,19 +26,11 @@ import { formatChineseDate } from '../../apply/common/workdays';
 import type { CertificateView } from '../../cert/types';
 import { pointsPathway } from './eligibility';
 
-interface SettlementGet {
-  acceptingNow: boolean;
-  window: { opens: string; closes: string } | null;
-  settlement: { year: number; district: string; status: 'submitted' | 'withdrawn'; total: number; appliedOn: string; settledOn: string | null } | null;
-  result: { admitted: boolean; rank: number | null; reason: string | null; line: unknown } | null;
-  notice: { title: string; number: string; issuedOn: string; expiresOn: string; status: 'valid' | 'expired' | 'used'; settledOn: string | null } | null;
-}
-
 const NOTICE_STATUS = { valid: '有效', expired: '已过期', used: '已落户' } as const;
 
+/** Calendar days from today (Beijing) to a last day. */
 function daysLeft(lastDay: string, now: Date): number {
-  const t = Date.parse(`${lastDay}T00:00:00+08:00`) - Date.parse(`${beijingDate(now)}T00:00:00+08:00`);
-  return Math.round(t / 86_400_000);
+  return daysBetween(beijingDate(now), lastDay);
 }
 
 export default function SettlePage() {

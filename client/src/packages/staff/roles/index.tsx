@@ -12,6 +12,7 @@ import {
   RevokeStaffRoleInput,
   RoleHistoryInput,
   type DepartmentCode,
+  type StaffCandidate,
 } from '@hz-points/shared';
 import { Input, Radio } from '../../../components/Form';
 import { PageShell } from '../../../components/PageShell';
@@ -32,13 +33,8 @@ import {
   type StaffRow,
 } from './view';
 
-interface Candidate {
-  personId: string;
-  name: string;
-  idNumber: string;
-  roles: StaffRole[];
-  department: DepartmentCode | null;
-}
+/** accounts.findStaffCandidate's answer. */
+type Candidate = StaffCandidate;
 
 const ROLES: StaffRole[] = ['reviewer', 'district-office', 'admin'];
 
