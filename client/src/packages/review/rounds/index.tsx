@@ -27,6 +27,7 @@ import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
 import { ActionButton } from '../common/ActionButton';
+import { POINTS_THRESHOLD } from '@hz-points/shared';
 
 /** Calls of rounds.publish one click may make before giving up (each writes at least one part of the list). */
 const MAX_PUBLISH_CALLS = 500;
@@ -66,7 +67,7 @@ export default function RoundsPage() {
   const [round, setRound] = useState<RoundView | null | undefined>(undefined);
   const [rows, setRows] = useState<RoundResultRow[]>([]);
   const [mode, setMode] = useState<'threshold' | 'quota'>('threshold');
-  const [value, setValue] = useState('100');
+  const [value, setValue] = useState(String(POINTS_THRESHOLD));
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -208,7 +209,7 @@ export default function RoundsPage() {
                 value={value}
                 onChange={setValue}
                 aria-label={mode === 'threshold' ? '分数线（分）' : '名额（人）'}
-                placeholder={mode === 'threshold' ? '不低于100分' : '人数'}
+                placeholder={mode === 'threshold' ? `不低于${POINTS_THRESHOLD}分` : '人数'}
               />
               <View className="flows-actions">
                 <Button

@@ -25,6 +25,7 @@ import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../.
 import { formatChineseDate } from '../../apply/common/workdays';
 import type { CertificateView } from '../../cert/types';
 import { pointsPathway } from './eligibility';
+import { POINTS_THRESHOLD } from '@hz-points/shared';
 
 const NOTICE_STATUS = { valid: '有效', expired: '已过期', used: '已落户' } as const;
 
@@ -97,7 +98,7 @@ export default function SettlePage() {
     : `${year}年11月1日至11月30日（节假日除外）`;
   const checks = [
     { name: '积分有效凭证', ok: !!cert, text: cert ? `已取得${year}年度积分有效凭证（${cert.serial}）` : `尚未取得${year}年度有效的积分有效凭证` },
-    { name: '积分分值', ok: points !== null && points >= 100, text: points === null ? '积分须达到100分' : `积分${points}分${points >= 100 ? '，达到100分' : '，未达到100分'}` },
+    { name: '积分分值', ok: points !== null && points >= POINTS_THRESHOLD, text: points === null ? `积分须达到${POINTS_THRESHOLD}分` : `积分${points}分${points >= POINTS_THRESHOLD ? `，达到${POINTS_THRESHOLD}分` : `，未达到${POINTS_THRESHOLD}分`}` },
   ];
 
   // Own ID number only (the server masks it for delegates): then the rules package can check the points pathway.
@@ -146,7 +147,7 @@ export default function SettlePage() {
           </View>
         ) : null}
         <Text className="flows-muted">
-          另须：持有效的浙江省居住证（市区）、年满18周岁、具有完全民事行为能力、未在杭州市区落户。积分100分是申请门槛，不是落户承诺。
+          {`另须：持有效的浙江省居住证（市区）、年满18周岁、具有完全民事行为能力、未在杭州市区落户。积分${POINTS_THRESHOLD}分是申请门槛，不是落户承诺。`}
         </Text>
         <View className="flows-actions">
           <Button block fill="outline" onClick={() => navigate('pathways', {})}>

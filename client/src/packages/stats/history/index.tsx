@@ -14,6 +14,7 @@ import { formatChineseDate } from '../../apply/common/workdays';
 import type { PointsHistory as History } from '@hz-points/shared';
 import { ChartFigure } from '../common/ChartFigure';
 import '../common/stats.scss';
+import { POINTS_THRESHOLD } from '@hz-points/shared';
 
 export default function PointsHistoryPage() {
   const session = useSession();
@@ -51,9 +52,9 @@ export default function PointsHistoryPage() {
                   : `按${p.basisYear}年度申请中填报的指标测算（尚未审核确认，仅供参考）。`}
                 {p.reaches100
                   ? p.reaches100.when === 'now'
-                    ? '现已达到100分。'
+                    ? `现已达到${POINTS_THRESHOLD}分。`
                     : `预计${formatChineseDate(p.reaches100.when)}的截止日达到${p.reaches100.total}分。`
-                  : '按现有情况，5年内不会达到100分。'}
+                  : `按现有情况，5年内不会达到${POINTS_THRESHOLD}分。`}
               </Text>
               <View>
                 {p.assumptions.map((a, i) => (

@@ -16,6 +16,7 @@ import type { LinePreview as Preview, RoundLine as Line } from '@hz-points/share
 import { ChartFigure } from '../common/ChartFigure';
 import { YearBar, initialYear } from '../common/YearBar';
 import '../common/stats.scss';
+import { POINTS_THRESHOLD } from '@hz-points/shared';
 
 /** Wait after the last change before asking (typing 125 asks once, not for 1, 12 and 125). */
 const PREVIEW_DELAY_MS = 300;
@@ -27,7 +28,7 @@ export default function LinePage() {
   const now = useNow();
   const [year, setYear] = useState(() => initialYear(router.params.year, beijingDate(now)));
   const [mode, setMode] = useState<Line['mode']>('threshold');
-  const [value, setValue] = useState('100');
+  const [value, setValue] = useState(String(POINTS_THRESHOLD));
   const [preview, setPreview] = useState<Preview | null>(null);
   const [pending, setPending] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -60,8 +61,8 @@ export default function LinePage() {
 
   const step = (delta: number) => {
     const n = Number(value);
-    const base = Number.isFinite(n) ? n : mode === 'threshold' ? 100 : 1;
-    const next = mode === 'threshold' ? Math.max(100, base + delta) : Math.max(1, Math.round(base + delta));
+    const base = Number.isFinite(n) ? n : mode === 'threshold' ? POINTS_THRESHOLD : 1;
+    const next = mode === 'threshold' ? Math.max(POINTS_THRESHOLD, base + delta) : Math.max(1, Math.round(base + delta));
     setValue(String(next));
   };
   const steps = mode === 'threshold' ? [-5, -0.5, 0.5, 5] : [-10, -1, 1, 10];
@@ -93,7 +94,7 @@ export default function LinePage() {
           value={value}
           onChange={setValue}
           aria-label={mode === 'threshold' ? '分数线（分）' : '名额（人）'}
-          placeholder={mode === 'threshold' ? '不低于100分，0.5分为单位' : '人数'}
+          placeholder={mode === 'threshold' ? `不低于${POINTS_THRESHOLD}分，0.5分为单位` : '人数'}
         />
         <View className="stats-steps">
           {steps.map((d) => (
