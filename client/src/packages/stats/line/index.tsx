@@ -84,7 +84,7 @@ export default function LinePage() {
       <YearBar year={year} onChange={setYear} />
       {notice ? <InfoNotice>{notice}</InfoNotice> : null}
       <Section title="调整分数线">
-        <Radio.Group value={mode} onChange={(v) => { setMode(v as Line['mode']); setValue(v === 'threshold' ? '100' : '1000'); }} direction="horizontal" aria-label="录取方式">
+        <Radio.Group value={mode} onChange={(v) => { setMode(v as Line['mode']); setValue(v === 'threshold' ? String(POINTS_THRESHOLD) : '1000'); }} direction="horizontal" aria-label="录取方式">
           <Radio value="threshold">分数线</Radio>
           <Radio value="quota">名额</Radio>
         </Radio.Group>
