@@ -1,8 +1,8 @@
-// The cloud functions' result shape (cloudfunctions/src/core/runtime.ts), restated here so the client never imports
-// server code. `message` is always Chinese and safe to show.
-export type Envelope<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string } };
+// The cloud functions' answer: the one envelope of the rules package (shared/src/api/results.ts), which the functions
+// return too. `message` is always Chinese and safe to show. Type-only import: no zod on the home page's graph.
+import type { Envelope } from '@hz-points/shared';
+
+export type { Envelope };
 
 /** Client-side failures use the same shape, with codes that cannot collide with the server's. */
 export const CLIENT_ERRORS = {

@@ -1,7 +1,7 @@
 // Local (H5) mode only: which demo person the browser pretends to be. The local cloud trusts the X-WX-OPENID
 // header the way WeChat's cloud trusts its own OPENID; in the weapp the platform supplies the identity and this
 // module is never consulted.
-import { readPref, removePref, writePref } from '../lib/storage';
+import { readPref, writePref } from '../lib/storage';
 import { createStore } from '../lib/store';
 
 const PERSONA_KEY = 'hz.persona';
@@ -18,9 +18,4 @@ export function setPersona(openid: string | null): void {
   personaStore.set(openid);
   if (openid) writePref(PERSONA_KEY, openid);
   else writePref(PERSONA_KEY, '');
-}
-
-export function resetPersona(): void {
-  removePref(PERSONA_KEY);
-  personaStore.set(DEFAULT_PERSONA);
 }

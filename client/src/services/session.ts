@@ -4,7 +4,8 @@ import { callFunction } from './cloud';
 import { currentPersona, personaStore, setPersona as setPersonaOpenid } from './persona';
 import { createStore, useStore } from '../lib/store';
 
-export type StaffRole = 'reviewer' | 'district-office' | 'admin';
+export type { StaffRole } from '@hz-points/shared';
+import type { StaffRole } from '@hz-points/shared';
 
 export interface StaffRoleGrant {
   role: StaffRole;

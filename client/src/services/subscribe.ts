@@ -16,10 +16,9 @@ import Taro from '@tarojs/taro';
 import { RecordSubscriptionInput, SUBSCRIPTION_TAPS, type SubscribeTemplateName, type SubscriptionTap } from '@hz-points/shared';
 import { callFunction } from './cloud';
 
-export interface SubscribeTemplates {
-  mode: 'wechat' | 'local';
-  templates: Array<{ name: SubscribeTemplateName; title: string; templateId: string | null }>;
-}
+/** reminders.templates' answer (shared/src/api/results.ts). */
+export type { SubscribeTemplates } from '@hz-points/shared';
+import type { SubscribeTemplates } from '@hz-points/shared';
 
 type Outcome = 'accept' | 'reject' | 'ban' | 'filter' | 'failed' | 'not-offered';
 export interface OfferResult {

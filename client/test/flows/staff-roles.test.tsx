@@ -154,6 +154,7 @@ test('the trail reads as sentences: Beijing time, masked numbers, the initial ac
       change: 'grant',
       role: 'admin',
       department: null,
+      departmentLabel: null,
       by: { name: '演示员工', idNumber: '330***********0057', registered: true },
       subject: { name: '演示申请人', idNumber: '330***********0010', registered: true },
     }),

@@ -6,7 +6,7 @@ import { __cloudCalls, __reset, __setCloudHandler, __setRouterParams } from '../
 import ObjectionPage from '../../src/packages/apply/objection';
 import { sessionStore } from '../../src/services/session';
 import type { Application, GetApplicationResult, Objection } from '../../src/packages/apply/common/types';
-import { reviewedItems, scoredApplication } from '../fixtures/applications';
+import { aGetResult, anObjection, pointsOf, reviewedItems, scoredApplication } from '../fixtures/applications';
 import { ONLY_DATE } from './clock';
 
 /**
@@ -32,7 +32,7 @@ function serve(data: GetApplicationResult) {
       return p.applicationId === data.application.applicationId ? { ok: true, data } : { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或无权查看' } };
     }
     if (name === 'objections' && p.action === 'file') {
-      const objection: Objection = {
+      const objection: Objection = anObjection({
         objectionId: 'obj-1',
         applicationId: String(p.applicationId),
         indicators: p.indicators as Objection['indicators'],
@@ -40,7 +40,7 @@ function serve(data: GetApplicationResult) {
         status: 'open',
         filedOn: RESULT_ON,
         answerDeadline: ANSWER_DEADLINE,
-      };
+      });
       return { ok: true, data: { objection } };
     }
     return { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } };
@@ -62,7 +62,7 @@ afterEach(() => jest.useRealTimers());
 
 test('before the result is published: closed, with the result day, and nothing to submit', async () => {
   const reviewing: Application = { ...scored, status: 'reviewing', published: false, points: null };
-  openAt(noon('2026-03-10'), { application: reviewing, items, objection: null });
+  openAt(noon('2026-03-10'), aGetResult({ application: reviewing, items, objection: null }));
   expect(await screen.findByText('暂不能提出异议')).toBeTruthy();
   expect(screen.getByLabelText('未开放')).toBeTruthy();
   expect(screen.getByText(/结果查询日：2026年3月30日/)).toBeTruthy();
@@ -73,7 +73,7 @@ test('before the result is published: closed, with the result day, and nothing t
 
 test('on the result day: open with its working-day deadline; an objection is filed and then awaits the answer', async () => {
   const now = noon(RESULT_ON);
-  openAt(now, { application: scored, items, objection: null });
+  openAt(now, aGetResult({ application: scored, items, objection: null }));
   expect(await screen.findByText('可提出异议')).toBeTruthy();
   // Evidence is optional, picked as on the application form.
   expect(screen.getByText('证明材料（选填）')).toBeTruthy();
@@ -104,7 +104,7 @@ test('on the result day: open with its working-day deadline; an objection is fil
 });
 
 test('after the deadline: closed, silence confirmed the score, nothing to submit', async () => {
-  openAt(AFTER_DEADLINE, { application: scored, items, objection: null });
+  openAt(AFTER_DEADLINE, aGetResult({ application: scored, items, objection: null }));
   expect(await screen.findByText('异议期已结束')).toBeTruthy();
   expect(screen.getByLabelText('已截止')).toBeTruthy();
   expect(screen.getByText(/截止2026年4月9日/)).toBeTruthy();
@@ -113,7 +113,7 @@ test('after the deadline: closed, silence confirmed the score, nothing to submit
 });
 
 test('answered: the reply, its date and the change of points', async () => {
-  const objection: Objection = {
+  const objection: Objection = anObjection({
     objectionId: 'obj-1',
     applicationId: scored.applicationId,
     indicators: ['rental'],
@@ -125,8 +125,8 @@ test('answered: the reply, its date and the change of points', async () => {
     answeredAt: '2026-04-02T02:00:00.000Z',
     pointsBefore: 148,
     pointsAfter: 154,
-  };
-  openAt(noon('2026-04-03'), { application: { ...scored, points: { total: 154 } }, items, objection: { ...objection, evidence: ['f-1', 'f-2'] } });
+  });
+  openAt(noon('2026-04-03'), aGetResult({ application: { ...scored, points: pointsOf(154) }, items, objection: { ...objection, evidence: ['f-1', 'f-2'] } }));
   expect(await screen.findByText('已提交2份')).toBeTruthy();
   expect(await screen.findByText('经核实租赁满5年，予以调整')).toBeTruthy();
   expect(screen.getByLabelText('已答复')).toBeTruthy();
@@ -135,7 +135,7 @@ test('answered: the reply, its date and the change of points', async () => {
 });
 
 test('an open objection whose answer deadline falls in a year without a published holiday schedule says so', async () => {
-  const objection: Objection = {
+  const objection: Objection = anObjection({
     objectionId: 'obj-1',
     applicationId: scored.applicationId,
     indicators: ['rental'],
@@ -144,8 +144,8 @@ test('an open objection whose answer deadline falls in a year without a publishe
     filedOn: RESULT_ON,
     answerDeadline: null,
     answerDeadlinePending: true,
-  };
-  openAt(noon(RESULT_ON), { application: scored, items, objection });
+  });
+  openAt(noon(RESULT_ON), aGetResult({ application: scored, items, objection }));
   expect(await screen.findByText(/^待公布：答复期限为提出异议后15个工作日/)).toBeTruthy();
   expect(screen.getByLabelText('待答复')).toBeTruthy();
 });

@@ -7,29 +7,30 @@ import ProgressPage from '../../src/packages/apply/progress';
 import { sessionStore } from '../../src/services/session';
 import type { Application, GetApplicationResult } from '../../src/packages/apply/common/types';
 import { ONLY_DATE } from './clock';
+import { anApplication, anItem } from '../fixtures/applications';
 
 const RESULT_DATE = '2026-03-30';
 /** 12:00 Beijing time on a date. */
 const noon = (date: string) => new Date(`${date}T12:00:00+08:00`);
 const REASON = '租赁合同未备案，请补充租赁备案证明';
 
-const app: Application = {
+const app: Application = anApplication({
   applicationId: 'app-2026-p1',
   personId: 'p1',
   year: 2026,
   status: 'reviewing',
-  claims: [],
   acceptedOn: '2026-03-02',
   resultDate: RESULT_DATE,
   points: null,
   published: false,
-};
+});
 const data = (over: Partial<Application> = {}): GetApplicationResult => ({
   application: { ...app, ...over },
+  applicant: null,
   objection: null,
   items: [
-    { itemId: 'i-edu', indicator: 'education', department: 'education', status: 'approved', claimed: { education: 'bachelor', hasDiplomaAndDegree: true }, acceptedValue: { education: 'bachelor', hasDiplomaAndDegree: true } },
-    { itemId: 'i-rental', indicator: 'rental', department: 'housing', status: 'returned', claimed: { rentalYears: 4 }, returnReason: REASON, open: true, evidence: ['f-1'] },
+    anItem({ itemId: 'i-edu', indicator: 'education', department: 'education', status: 'approved', claimed: { education: 'bachelor', hasDiplomaAndDegree: true }, acceptedValue: { education: 'bachelor', hasDiplomaAndDegree: true } }),
+    anItem({ itemId: 'i-rental', indicator: 'rental', department: 'housing', status: 'returned', claimed: { rentalYears: 4 }, returnReason: REASON, evidence: ['f-1'] }),
   ],
 });
 

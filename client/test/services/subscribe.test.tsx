@@ -61,7 +61,7 @@ test('weapp: the 提交异议 tap opens the dialog synchronously, before objecti
   process.env.TARO_ENV = 'weapp';
   requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-status': 'accept' });
   jest.useFakeTimers({ now: noon(RESULT_ON), doNotFake: ONLY_DATE });
-  serve({ application: scoredApplication, items: reviewedItems, objection: null });
+  serve({ application: scoredApplication, applicant: null, items: reviewedItems, objection: null });
   __setRouterParams({ applicationId: scoredApplication.applicationId });
   render(<ObjectionPage />);
   expect(await screen.findByText('可提出异议')).toBeTruthy();
@@ -92,7 +92,7 @@ test('weapp: the 提交异议 tap opens the dialog synchronously, before objecti
 
 test('weapp: a refused or failed dialog is recorded as such, per template', async () => {
   process.env.TARO_ENV = 'weapp';
-  serve({ application: scoredApplication, items: reviewedItems, objection: null });
+  serve({ application: scoredApplication, applicant: null, items: reviewedItems, objection: null });
   await loadSubscribeTemplates();
 
   requestSubscribeMessage.mockResolvedValueOnce({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-status': 'reject', 'tmpl-deadline': 'accept' });
@@ -107,13 +107,13 @@ test('weapp: a refused or failed dialog is recorded as such, per template', asyn
 
 test('weapp: a tap before the template ids arrived opens no dialog and records "not offered"', async () => {
   process.env.TARO_ENV = 'weapp';
-  serve({ application: scoredApplication, items: reviewedItems, objection: null });
+  serve({ application: scoredApplication, applicant: null, items: reviewedItems, objection: null });
   expect(await offerReminders('objectionFiled')).toEqual({ asked: false, results: [{ template: 'status', outcome: 'not-offered' }], recorded: true });
   expect(requestSubscribeMessage).not.toHaveBeenCalled();
 });
 
 test('local mode (H5): no dialog; acceptance simulated and recorded as simulated; no template ids fetched', async () => {
-  serve({ application: scoredApplication, items: reviewedItems, objection: null });
+  serve({ application: scoredApplication, applicant: null, items: reviewedItems, objection: null });
   expect(await offerReminders('applicationSubmitted')).toMatchObject({ asked: false, recorded: true });
   expect(requestSubscribeMessage).not.toHaveBeenCalled();
   expect(order).toEqual(['reminders.recordSubscription']);

@@ -65,8 +65,10 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
   return def;
 }
 
-export function defineFunction(name: string, actions: Record<string, ActionDef<any, any>>): FunctionDef {
-  return { name, actions: actions as Record<string, ActionDef> };
+/** Keeps each action's own type (`FunctionDef['actions']` forgets it), so a type test can hold every action's
+ * inferred result against its shared result type (`ActionResult` in the rules package's api). */
+export function defineFunction<A extends Record<string, ActionDef<any, any>>>(name: string, actions: A): { name: string; actions: A } {
+  return { name, actions };
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './calendar';
 export * from './name-font';
 export * from './roster';
 export * from './stats';
+export * from './results';

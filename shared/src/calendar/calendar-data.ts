@@ -177,6 +177,17 @@ export function addWorkdays(date: string, n: number): string {
 }
 
 /**
+ * Working days from `today` to `lastDay`, both counted (a deadline runs to 24:00 of its last day, so today counts
+ * while it is a working day); 0 when `lastDay` is before today. Throws CalendarUnknownError for a year without a
+ * published schedule, like every working-day count.
+ */
+export function workingDaysUntil(lastDay: string, today: string): number {
+  let count = 0;
+  for (let day = today; day <= lastDay; day = addDays(day, 1)) if (defaultCalendar.isWorkday(day)) count += 1;
+  return count;
+}
+
+/**
  * Adds a later year's official schedule as data (e.g. loaded from configuration after the State Council publishes
  * it), so no release of the package's code is needed. Affects the default calendar.
  */

@@ -95,3 +95,8 @@ export function addMonths(date: string, months: number): string {
   const m = (index % 12) + 1;
   return formatDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
 }
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier): 2026-02-27 → 2026-03-02 is 3. */
+export function daysBetween(from: string, to: string): number {
+  return toDayNumber(to) - toDayNumber(from);
+}

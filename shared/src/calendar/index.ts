@@ -1,6 +1,6 @@
 // Public surface of the calendar barrel (owner: people/calendar engineer). Generic date helpers stay internal so
 // their names cannot collide with other barrels under `export *`.
-export { InvalidDateError, isValidDate as isValidCivilDate, addDays as addCalendarDays } from './civil-date';
+export { InvalidDateError, isValidDate as isValidCivilDate, addDays as addCalendarDays, daysBetween, dayOfWeek } from './civil-date';
 export { CalendarUnknownError, CalendarInputError, RoundUnknownError } from './errors';
 export {
   type CalendarYearData,
@@ -12,6 +12,7 @@ export {
   isWorkday,
   isHoliday,
   addWorkdays,
+  workingDaysUntil,
   registerCalendarYear,
   coveredCalendarYears,
   OFFICIAL_CALENDAR_YEARS,

@@ -1,5 +1,6 @@
 import type { StatedCitation } from '../citation';
 import type { EducationLevel } from '../scoring/types';
+import { POINTS_THRESHOLD } from '../scoring/threshold';
 
 const R2023 = (clause: string, verified = true): StatedCitation => ({ doc: 'R2023', clause, verified });
 const ours = (clause: string): StatedCitation => ({ doc: 'outside-source', clause, verified: false });
@@ -97,7 +98,7 @@ export const PATHWAY_RULES = {
   },
 
   points: {
-    minPoints: 100,
+    minPoints: POINTS_THRESHOLD,
     minAge: 18,
     citation: { doc: 'FAQ2021', clause: '五（申请条件）', verified: true } as StatedCitation,
     thresholdCitation: R2023('二(四)'),

@@ -2,6 +2,7 @@
 export * from './types';
 export { DEPARTMENTS } from './departments';
 export * from './rules';
+export * from './threshold';
 export * from './timeline';
 // guide.ts (departments, guide rows, FAQ) is the separate entry `@hz-points/shared/guide` (src/guide.ts).
 export * from './profile';

@@ -20,6 +20,7 @@ import { educationIndicator, titleSkillIndicator } from './indicators/qualificat
 import { ownHomeIndicator, rentalIndicator, residenceRegistrationIndicator, socialInsuranceIndicator } from './indicators/residence';
 import { vetoIndicator } from './indicators/veto';
 import type { Confidence, IndicatorTable, Citation } from './types';
+import { POINTS_THRESHOLD, POINTS_THRESHOLD_CITATION } from './threshold';
 
 export { LOWER_READING_PRINCIPLE, OWN_HOME_80_FROM, R2023_IN_FORCE, REVISION_2021_FROM } from './indicators/common';
 
@@ -162,8 +163,8 @@ export const RANKING_RULE = {
   ] as TieBreakKey[],
   /** Last resort so the order is total and reproducible: application id, ascending. */
   finalKeyLabel: '以上均相同的，按申请编号排序（仅为保证结果可复现）',
-  minimumPoints: 100,
-  minimumPointsSource: { doc: 'FAQ2021', clause: 'Q5' } as Citation,
+  minimumPoints: POINTS_THRESHOLD,
+  minimumPointsSource: { doc: POINTS_THRESHOLD_CITATION.doc, clause: POINTS_THRESHOLD_CITATION.clause } as Citation,
   source: { doc: 'our-choice', description: '来源文件未规定同分排序规则（FAQ2021 Q10 仅说明按总量控制划定分数线）' } as Citation,
   verified: false,
   confidence: 'C' as Confidence,

@@ -28,10 +28,6 @@ export function UnverifiedMark({ confidence }: { confidence?: string }) {
   );
 }
 
-export function VerifiedMark() {
-  return <Text className='hz-verified'>✓ 已核对政策原文</Text>;
-}
-
 export interface CitationProps {
   source: Source | PolicyCitation;
   verified: boolean;

@@ -1,11 +1,8 @@
 // The rows every round card shows (home page, 办事指南): cut-off date, points-application deadline and the
 // settlement window, worded once so the two pages never disagree.
+import { formatChineseDate } from '@hz-points/shared';
 import { Text, View } from '@tarojs/components';
 
-export function chineseDate(d: string): string {
-  const [y, m, day] = d.split('-');
-  return `${y}年${Number(m)}月${Number(day)}日`;
-}
 
 export interface RoundDateRowsProps {
   cutoffDate: string;
@@ -25,13 +22,13 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export function RoundDateRows(props: RoundDateRowsProps) {
-  const closes = chineseDate(props.pointsApplicationCloses);
+  const closes = formatChineseDate(props.pointsApplicationCloses);
   return (
     <>
-      <Row label='指标截止日'>{chineseDate(props.cutoffDate)}</Row>
+      <Row label='指标截止日'>{formatChineseDate(props.cutoffDate)}</Row>
       <Row label='积分申请'>{props.yearRound ? `全年受理，本批次须于${closes}前完成` : `须于${closes}前完成`}</Row>
       <Row label='落户申请'>
-        {chineseDate(props.settlementOpens)}至{chineseDate(props.settlementCloses)}（节假日除外）
+        {formatChineseDate(props.settlementOpens)}至{formatChineseDate(props.settlementCloses)}（节假日除外）
       </Row>
     </>
   );

@@ -9,7 +9,7 @@ import { navigate, type RouteName } from '../../routes';
 import { hasRole, useSession } from '../../services/session';
 import { IdentityCard } from './components/IdentityCard';
 import { HolidayScheduleNotice, useHolidayScheduleReminder } from './components/HolidayScheduleNotice';
-import { useRound, type RoundView } from './useRound';
+import { useRound, type HomeRound } from './useRound';
 import { useBeijingToday } from '../../lib/today';
 import './index.scss';
 import { RoundDateRows } from '../../components/RoundDateRows';
@@ -63,7 +63,7 @@ function EntryTile(props: { entry: Entry; staff?: boolean; onOpen: () => void })
   );
 }
 
-function RoundCard({ round, today }: { round: RoundView | null; today: string }) {
+function RoundCard({ round, today }: { round: HomeRound | null; today: string }) {
   if (!round) {
     return (
       <View className='hz-card'>

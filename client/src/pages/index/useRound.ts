@@ -3,12 +3,14 @@
 // been adjusted, and it carries the status and line).
 import { useEffect, useState } from 'react';
 import { roundDates } from '@hz-points/shared';
+import type { ActionResult, RoundView as SharedRoundView } from '@hz-points/shared';
 import { callFunction } from '../../services/cloud';
 import { roundYearFor } from '../../lib/round-year';
 
 export { roundYearFor };
 
-export interface RoundView {
+/** What the home round card shows: the rules package's dates, or the opened round (rounds.get's RoundView). */
+export interface HomeRound {
   year: number;
   cutoffDate: string;
   settlementOpens: string;
@@ -22,7 +24,7 @@ export interface RoundView {
   line?: number | null;
 }
 
-export function roundFromRules(year: number): RoundView | null {
+export function roundFromRules(year: number): HomeRound | null {
   try {
     const r = roundDates(year);
     return {
@@ -40,38 +42,36 @@ export function roundFromRules(year: number): RoundView | null {
   }
 }
 
-interface CloudRound {
-  year: number;
-  status?: string;
-  cutoffDate: string;
-  settlementOpens: string;
-  settlementCloses: string;
-  pointsApplication?: { closes?: string; yearRound?: boolean };
-  line?: { points?: number } | number | null;
+/**
+ * The points line of an opened round: the published list's (the last admitted applicant's points under a quota), or
+ * the threshold set; null while none is known (a quota round before publication, or no line yet).
+ */
+export function roundLinePoints(r: SharedRoundView): number | null {
+  if (r.published) return r.published.line;
+  return r.line?.mode === 'threshold' ? r.line.threshold : null;
 }
 
-export function useRound(today: string): RoundView | null {
+export function useRound(today: string): HomeRound | null {
   const year = roundYearFor(today);
-  const [round, setRound] = useState<RoundView | null>(() => roundFromRules(year));
+  const [round, setRound] = useState<HomeRound | null>(() => roundFromRules(year));
   useEffect(() => {
     let alive = true;
     setRound(roundFromRules(year));
-    void callFunction<{ round: CloudRound }>('rounds', { action: 'get', year }).then((env) => {
-      if (!alive || !env.ok || !env.data?.round) return;
+    void callFunction<ActionResult<'rounds', 'get'>>('rounds', { action: 'get', year }).then((env) => {
+      if (!alive || !env.ok) return;
       const r = env.data.round;
       const base = roundFromRules(year);
-      const line = typeof r.line === 'number' ? r.line : r.line && typeof r.line.points === 'number' ? r.line.points : null;
       setRound({
         year: r.year,
         cutoffDate: r.cutoffDate,
         settlementOpens: r.settlementOpens,
         settlementCloses: r.settlementCloses,
-        pointsClose: r.pointsApplication?.closes ?? base?.pointsClose ?? '',
-        yearRound: r.pointsApplication?.yearRound ?? base?.yearRound ?? false,
+        pointsClose: r.pointsApplication.closes,
+        yearRound: r.pointsApplication.yearRound,
         lookbackFrom: base?.lookbackFrom,
         from: 'cloud',
         status: r.status,
-        line,
+        line: roundLinePoints(r),
       });
     });
     return () => {

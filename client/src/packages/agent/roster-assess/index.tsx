@@ -7,14 +7,15 @@ import { PageShell } from '../../../components/PageShell';
 import { navigate } from '../../../routes';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { assessRoster, zhDate, type AssessResult, type AssessRow } from '../roster/api';
+import { POINTS_THRESHOLD } from '@hz-points/shared';
 
 /** Rows rendered at once: a 5,000-person roster is paged on the page, not in the call. */
 const PAGE = 100;
 
 function reachText(r: AssessRow): string {
   if (r.vetoed) return '存在一票否决情形';
-  if (!r.reaches100) return '5年内预计达不到100分';
-  return r.reaches100.when === 'now' ? '已达到100分' : `预计${zhDate(r.reaches100.when)}达到100分（${r.reaches100.total}分）`;
+  if (!r.reaches100) return `5年内预计达不到${POINTS_THRESHOLD}分`;
+  return r.reaches100.when === 'now' ? `已达到${POINTS_THRESHOLD}分` : `预计${zhDate(r.reaches100.when)}达到${POINTS_THRESHOLD}分（${r.reaches100.total}分）`;
 }
 
 export default function RosterAssessPage() {
@@ -33,7 +34,7 @@ export default function RosterAssessPage() {
     <PageShell title="名单积分测算">
       <InfoNotice>按政策规则估算（社保按月连续缴纳、居住登记和租赁逐年增加），仅供参考，以审核结果为准。</InfoNotice>
       <Section title={`测算汇总（共${data.count}人）`}>
-        <Row label="已达到100分">
+        <Row label={`已达到${POINTS_THRESHOLD}分`}>
           <StateBadge tone="done" text={`${data.reaches100.now}人`} />
         </Row>
         {data.reaches100.byCutoff.map((c) => (

@@ -13,8 +13,17 @@ import {
   type BoardStage,
   type BOARD_FILTERS,
   type BOARD_SORTS,
+  formatChineseDate,
 } from '@hz-points/shared';
 export type { BoardRow };
+/** The roster function's answers (shared/src/api/results.ts), under the names the roster pages use. */
+export type {
+  RosterImportResult as ImportResult,
+  RosterAssessRow as AssessRow,
+  RosterAssessResult as AssessResult,
+  RosterBoard as BoardResult,
+  RosterExport as ExportResult,
+} from '@hz-points/shared';
 import { sendFile, type LocalFile, type StoredFile } from '../../../services/cloud';
 import { call, callChecked, type Result } from '../../apply/common/api';
 
@@ -69,7 +78,7 @@ export async function pickRoster(): Promise<LocalFile | null> {
 
 /** prepareUpload (purpose roster) → the bytes with progress → commitUpload. */
 export async function uploadRoster(file: LocalFile, onProgress?: (fraction: number) => void): Promise<Result<StoredFile>> {
-  const ticket = await call<{ uploadId: string; cloudPath: string }, 'files', 'prepareUpload'>('files', 'prepareUpload', {
+  const ticket = await call('files', 'prepareUpload', {
     purpose: 'roster',
     kind: file.kind,
     size: file.size,
@@ -78,54 +87,16 @@ export async function uploadRoster(file: LocalFile, onProgress?: (fraction: numb
   return sendFile(file, ticket.data, onProgress);
 }
 
-export interface ImportResult {
-  imported: number;
-  rejected: number;
-  errors: { row: number; column: string; message: string }[];
-  matches: Record<'entrusted' | 'entrustment-pending' | 'needs-entrustment' | 'not-registered', number>;
-  rows: { row: number; name: string; idNumber: string; phone: string; personId: string | null; match: string }[];
-}
+export const importRoster = (fileId: string) => callChecked(ImportRosterInput, 'roster', 'import', { fileId });
 
-export const importRoster = (fileId: string) => callChecked<ImportResult>(ImportRosterInput, 'roster', 'import', { fileId });
-
-export interface AssessRow {
-  name: string;
-  idNumber: string;
-  personId: string | null;
-  match: string;
-  total: number | null;
-  nextCutoff: string;
-  nextTotal: number | null;
-  reaches100: { when: 'now' | string; total: number } | null;
-  vetoed: boolean;
-  plan: { cutoffDate: string; total: number | null }[];
-  bestChange: { change: string; gain: number } | null;
-}
-export interface AssessResult {
-  today: string;
-  count: number;
-  reaches100: { now: number; byCutoff: { cutoffDate: string; count: number }[]; notWithinYears: number };
-  rows: AssessRow[];
-}
-export const assessRoster = () => callChecked<AssessResult>(AssessRosterInput, 'roster', 'assess', {});
+export const assessRoster = () => callChecked(AssessRosterInput, 'roster', 'assess', {});
 
 export type BoardFilter = (typeof BOARD_FILTERS)[number];
 export type BoardSort = (typeof BOARD_SORTS)[number];
-export interface BoardResult {
-  year: number;
-  counts: Record<BoardFilter, number>;
-  rows: BoardRow[];
-}
-export const loadBoard = (filter: BoardFilter, sort: BoardSort) => callChecked<BoardResult>(RosterBoardInput, 'roster', 'board', { filter, sort });
+export const loadBoard = (filter: BoardFilter, sort: BoardSort) => callChecked(RosterBoardInput, 'roster', 'board', { filter, sort });
 
-export interface ExportResult {
-  fileName: string;
-  url: string;
-  expiresAt: string;
-  rows: number;
-}
 export const exportBoard = (filter: BoardFilter, sort: BoardSort) =>
-  callChecked<ExportResult>(ExportRosterBoardInput, 'roster', 'export', { filter, sort });
+  callChecked(ExportRosterBoardInput, 'roster', 'export', { filter, sort });
 
 /** Opens the exported spreadsheet: weapp downloads it and opens the system viewer (it can be forwarded from there). */
 export async function openSpreadsheet(url: string): Promise<void> {
@@ -138,8 +109,5 @@ export async function openSpreadsheet(url: string): Promise<void> {
   await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true });
 }
 
-/** 2026年10月21日 */
-export function zhDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
+/** 2026年10月21日: the rules package's formatter, under the name the roster pages use. */
+export const zhDate = formatChineseDate;

@@ -1,7 +1,7 @@
 // The objection window's rule: open only from the result day to the 7th working day after it (24:00 Beijing), not
 // before the result is published. The page around it is tested whole in test/pages/objection.test.tsx.
 import { objectionWindow } from '../objection/window';
-import { DEADLINE, RESULT_ON, dayAfter, noon, scoredApplication as app } from '../../../../test/fixtures/applications';
+import { DEADLINE, RESULT_ON, anObjection, dayAfter, noon, scoredApplication as app } from '../../../../test/fixtures/applications';
 
 describe('objectionWindow', () => {
   test('open on the result day and on the last day until 24:00 Beijing, closed from the next midnight', () => {
@@ -17,7 +17,7 @@ describe('objectionWindow', () => {
   });
 
   test('once filed, the window reports the objection whatever the date', () => {
-    const objection = { objectionId: 'o1', applicationId: app.applicationId, indicators: ['rental' as const], reason: '租赁满5年', status: 'open' as const };
+    const objection = anObjection({ objectionId: 'o1', applicationId: app.applicationId, indicators: ['rental'], reason: '租赁满5年', status: 'open' });
     expect(objectionWindow(app, objection, dayAfter(DEADLINE))).toEqual({ state: 'filed', objection });
   });
 });

@@ -2,17 +2,16 @@
 // to supplement it; once the window has closed it says the item scores 0.
 import { fireEvent, render, screen } from '@testing-library/react';
 import { ItemCard } from '../progress/ItemCard';
-import type { Item } from '../common/types';
+import { anItem } from '../../../../test/fixtures/applications';
 
-const returned: Item = {
+const returned = anItem({
   itemId: 'app-2026-p1-rental',
   indicator: 'rental',
   department: 'housing',
   status: 'returned',
   claimed: { rentalYears: 4 },
   returnReason: '租赁合同未备案，请补充租赁备案证明',
-  open: true,
-};
+});
 
 test('a returned item shows its reason and a supplement button that opens the supplement', () => {
   const onSupplement = jest.fn();

@@ -15,7 +15,7 @@ export function EvidenceFiles(props: { fileIds: string[] | undefined; label?: st
   async function view(fileId: string) {
     setError(null);
     // A short-lived download link (getTempFileURL / a signed local link), opened with the platform's viewer.
-    const res = await call<{ url: string; contentType: string }, 'files', 'read'>('files', 'read', { fileId });
+    const res = await call('files', 'read', { fileId });
     if (!res.ok) return setError(res.error.message);
     try {
       await openFileLink(res.data.url, res.data.contentType);

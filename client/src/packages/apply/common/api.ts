@@ -1,22 +1,41 @@
 // Typed calls to the cloud functions used by the flow pages. Inputs are checked on the client with the same zod
 // schemas the functions use (`ACTION_INPUTS`), so a form error is shown in Chinese before any network call; the
 // server's envelope message is shown as is otherwise.
+// Results are typed by the same contract the functions answer with (`ActionResults` in shared/src/api/results.ts).
 import { ACTION_INPUTS, describeIssues, parseZh, type ActionInput, type ActionName, type FunctionName } from '@hz-points/shared';
+import type { ActionResult, Envelope, ResultActionName, ResultFunctionName } from '@hz-points/shared';
 import { callFunction } from '../../../services/cloud';
 
-export type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+/** @deprecated The envelope is `Envelope` of the rules package; this alias stays for pages still importing it. */
+export type Result<T> = Envelope<T>;
 
-/** Calls `name.action` after validating the payload with the shared schema. Never throws. */
-export async function call<T, F extends FunctionName, A extends ActionName<F>>(
+/** The declared result of `F.A` (shared `ActionResults`). */
+export type DeclaredResult<F extends string, A extends string> = F extends ResultFunctionName
+  ? A extends ResultActionName<F>
+    ? ActionResult<F, A>
+    : never
+  : never;
+
+/** No explicit result type given: the call answers the declared result of its action. */
+declare const DECLARED: unique symbol;
+type Declared = typeof DECLARED;
+
+/**
+ * Calls `name.action` after validating the payload with the shared schema. Never throws. The result is the action's
+ * declared result (`call('review', 'decide', …)`); an explicit first type argument is the older form, kept for pages
+ * whose owners are rewriting them.
+ */
+export async function call<T = Declared, F extends FunctionName = FunctionName, A extends ActionName<F> = ActionName<F>>(
   name: F,
   action: A,
   payload: ActionInput<F, A>,
-): Promise<Result<T>> {
+): Promise<Envelope<[T] extends [Declared] ? DeclaredResult<F, A> : T>> {
+  type R = [T] extends [Declared] ? DeclaredResult<F, A> : T;
   const schema = (ACTION_INPUTS[name] as Record<string, unknown>)[action] as Parameters<typeof parseZh>[0];
   const parsed = parseZh(schema, payload);
   if (!parsed.success) return { ok: false, error: { code: 'VALIDATION_FAILED', message: describeIssues(parsed.error) } };
   try {
-    const envelope = (await callFunction(name, { action, ...(payload as object) })) as Result<T> | undefined;
+    const envelope = (await callFunction(name, { action, ...(payload as object) })) as Envelope<R> | undefined;
     if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) {
       return { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } };
     }
@@ -26,10 +45,10 @@ export async function call<T, F extends FunctionName, A extends ActionName<F>>(
   }
 }
 
-/** For functions whose schemas are not (yet) in ACTION_INPUTS: the server validates; we only send. */
-export async function callLoose<T>(name: string, action: string, payload: Record<string, unknown>): Promise<Result<T>> {
+/** Sends without validating (callChecked validates first): the server validates again either way. */
+async function callLoose<T>(name: string, action: string, payload: Record<string, unknown>): Promise<Envelope<T>> {
   try {
-    const envelope = (await callFunction(name as FunctionName, { action, ...payload })) as Result<T> | undefined;
+    const envelope = (await callFunction(name, { action, ...payload })) as Envelope<T> | undefined;
     if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) {
       return { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } };
     }
@@ -49,13 +68,13 @@ export function newRequestId(): string {
  * For functions whose schemas live beside ACTION_INPUTS (certificates, rounds, settlement): validate with the
  * given shared schema, then send.
  */
-export async function callChecked<T>(
+export async function callChecked<F extends ResultFunctionName, A extends ResultActionName<F>>(
   schema: Parameters<typeof parseZh>[0],
-  name: string,
-  action: string,
+  name: F,
+  action: A,
   payload: Record<string, unknown>,
-): Promise<Result<T>> {
+): Promise<Envelope<ActionResult<F, A>>> {
   const parsed = parseZh(schema, payload);
   if (!parsed.success) return { ok: false, error: { code: 'VALIDATION_FAILED', message: describeIssues(parsed.error) } };
-  return callLoose<T>(name, action, payload);
+  return callLoose<ActionResult<F, A>>(name, action, payload);
 }

@@ -6,7 +6,7 @@ import type { Application } from './types';
 /** `null` when the person has no submitted application (drafts do not count). */
 export async function resolveApplicationId(fromQuery: string | undefined, onBehalfOf?: string): Promise<Result<string | null>> {
   if (fromQuery) return { ok: true, data: fromQuery };
-  const list = await call<{ applications: Application[] }, 'applications', 'list'>('applications', 'list', onBehalfOf ? { onBehalfOf } : {});
+  const list = await call('applications', 'list', onBehalfOf ? { onBehalfOf } : {});
   if (!list.ok) return list;
   const latest = [...list.data.applications].filter((a) => a.status !== 'draft').sort((a, b) => b.year - a.year)[0];
   return { ok: true, data: latest?.applicationId ?? null };

@@ -174,7 +174,7 @@ export async function uploadEvidence(
   target: { purpose: 'evidence' | 'entrustment' | 'identity'; onBehalfOf?: string },
   onProgress?: (fraction: number) => void,
 ): Promise<Result<StoredFile>> {
-  const ticket = await call<{ uploadId: string; cloudPath: string }, 'files', 'prepareUpload'>('files', 'prepareUpload', {
+  const ticket = await call('files', 'prepareUpload', {
     purpose: target.purpose,
     kind: file.kind,
     size: file.size,

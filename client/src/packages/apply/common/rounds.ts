@@ -4,16 +4,10 @@
 import { beijingDate, GetRoundInput, isOpenAt, pointsApplicationRound } from '@hz-points/shared';
 import { callChecked } from './api';
 
-interface RoundBrief {
-  year: number;
-  status: 'open' | 'closed';
-  pointsApplication: { closes: string; yearRound: boolean };
-}
-
 export async function findOpenRoundYear(thisYear: number, now: Date): Promise<number> {
   const ruleYear = pointsApplicationRound(beijingDate(now)) ?? thisYear;
   for (const year of [ruleYear, ruleYear + 1]) {
-    const res = await callChecked<{ round: RoundBrief }>(GetRoundInput, 'rounds', 'get', { year });
+    const res = await callChecked(GetRoundInput, 'rounds', 'get', { year });
     if (!res.ok) continue;
     const r = res.data.round;
     // An administrator may have moved the deadline (rounds.adjust): the round's own date decides.

@@ -16,10 +16,6 @@ const ITEM_STATUS: Record<ItemStatus, { text: string; tone: 'done' | 'wait' | 'b
   returned: { text: '退回', tone: 'back' },
 };
 
-export function itemStatusText(status: ItemStatus): string {
-  return ITEM_STATUS[status].text;
-}
-
 export function StatusBadge(props: { status: ItemStatus }) {
   const s = ITEM_STATUS[props.status];
   const Icon = s.tone === 'done' ? Checked : s.tone === 'wait' ? Clock : Warning;

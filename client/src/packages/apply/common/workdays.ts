@@ -1,13 +1,7 @@
-// Working-day countdowns for deadlines shown to applicants. Dates are Beijing dates (CONTRACTS.md); the count uses
-// the rules package's official calendar, and a year it does not know is reported, never guessed (RULES.md).
-import { CalendarUnknownError, beijingDate, isOpenAt, isWorkday } from '@hz-points/shared';
-
-const MS_PER_DAY = 86_400_000;
-
-function nextDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d) + MS_PER_DAY).toISOString().slice(0, 10);
-}
+// Working-day countdowns for deadlines shown to applicants. Dates are Beijing dates (CONTRACTS.md); the count is the
+// rules package's (`workingDaysUntil`, on the official calendar), and a year it does not know is reported, never
+// guessed (RULES.md).
+import { CalendarUnknownError, beijingDate, formatChineseDate as formatDate, isOpenAt, workingDaysUntil } from '@hz-points/shared';
 
 export type Countdown =
   | { kind: 'open'; workdaysLeft: number; lastDay: string }
@@ -20,19 +14,12 @@ export type Countdown =
  */
 export function countdown(lastDay: string, now: Date): Countdown {
   if (!isOpenAt(lastDay, now)) return { kind: 'closed', lastDay };
-  let day = beijingDate(now);
-  let left = 0;
   try {
-    // Bounded: deadlines in this product are at most a few months away.
-    for (let i = 0; i < 800 && day <= lastDay; i += 1) {
-      if (isWorkday(day)) left += 1;
-      day = nextDay(day);
-    }
+    return { kind: 'open', workdaysLeft: workingDaysUntil(lastDay, beijingDate(now)), lastDay };
   } catch (e) {
-    if (e instanceof CalendarUnknownError) return { kind: 'unknown-calendar', lastDay, year: Number(day.slice(0, 4)) };
+    if (e instanceof CalendarUnknownError) return { kind: 'unknown-calendar', lastDay, year: e.year };
     throw e;
   }
-  return { kind: 'open', workdaysLeft: left, lastDay };
 }
 
 /** Chinese sentence for a countdown, e.g. "截止2026年3月30日，还剩5个工作日". */
@@ -44,9 +31,7 @@ export function describeCountdown(c: Countdown): string {
   return `截止${day}，还剩${c.workdaysLeft}个工作日`;
 }
 
+/** A date in a row: the rules package's formatter (2026年3月30日), '—' where there is no date yet. */
 export function formatChineseDate(date: string | null | undefined): string {
-  if (!date) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!m) return date;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+  return formatDate(date) || '—';
 }

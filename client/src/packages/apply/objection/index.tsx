@@ -47,7 +47,7 @@ export function ObjectionView(props: {
     }
     void offerReminders(); // before any await: WeChat shows its dialog only from the tap itself
     setSending(true);
-    const res = await call<{ objection: Objection }, 'objections', 'file'>('objections', 'file', {
+    const res = await call('objections', 'file', {
       applicationId: app.applicationId,
       indicators: chosen,
       reason: reason.trim(),
@@ -168,7 +168,7 @@ export default function ObjectionPage() {
     const id = await resolveApplicationId(router.params.applicationId, onBehalfOf);
     if (!id.ok) return setError(id.error.message);
     if (id.data === null) return setNone(true);
-    const res = await call<GetApplicationResult, 'applications', 'get'>('applications', 'get', { applicationId: id.data });
+    const res = await call('applications', 'get', { applicationId: id.data });
     if (!res.ok) setError(res.error.message);
     else setData(res.data);
   }

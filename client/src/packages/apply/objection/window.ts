@@ -1,5 +1,5 @@
 // Whether an objection may be filed now (FAQ2021: within 7 working days after the result; silence confirms).
-import { beijingDate, isOpenAt } from '@hz-points/shared';
+import { isOpenAt } from '@hz-points/shared';
 import type { Application, Objection } from '../common/types';
 
 export type ObjectionWindow =
@@ -10,10 +10,9 @@ export type ObjectionWindow =
 
 export function objectionWindow(app: Application, objection: Objection | null, now: Date): ObjectionWindow {
   if (objection) return { state: 'filed', objection };
-  const resultOn = app.resultOn ?? null;
-  const published = app.published ?? (app.status === 'scored' && !!resultOn && beijingDate(now) >= resultOn);
-  if (!published) return { state: 'not-published' };
-  const lastDay = app.objectionDeadline ?? null;
+  // The server says whether the result is published; the deadline is a date, so the window follows the clock.
+  if (!app.published) return { state: 'not-published' };
+  const lastDay = app.objectionDeadline;
   if (!lastDay || !isOpenAt(lastDay, now)) return { state: 'closed', lastDay };
   return { state: 'open', lastDay };
 }

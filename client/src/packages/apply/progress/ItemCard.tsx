@@ -46,7 +46,7 @@ export function ItemCard({ item, canSupplement, onSupplement, points }: ItemCard
           <View className="flows-reason" role="note" aria-label="退回原因">
             <Text>退回原因：{item.returnReason || '未说明'}</Text>
           </View>
-          {canSupplement && item.open !== false ? (
+          {canSupplement ? (
             <Button
               size="small"
               type="primary"

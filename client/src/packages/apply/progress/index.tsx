@@ -4,7 +4,7 @@ import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { RECORD_INDICATORS, isOpenAt, type IndicatorCode } from '@hz-points/shared';
+import { POINTS_THRESHOLD, RECORD_INDICATORS, type IndicatorCode } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
@@ -61,7 +61,7 @@ export default function ProgressPage() {
       return;
     }
     const applicationId = id.data;
-    const res = await call<GetApplicationResult, 'applications', 'get'>('applications', 'get', { applicationId });
+    const res = await call('applications', 'get', { applicationId });
     if (!res.ok) setError(res.error.message);
     else setData(res.data);
   }, [router.params.applicationId, onBehalfOf]);
@@ -90,7 +90,7 @@ export default function ProgressPage() {
       return;
     }
     setSending(true);
-    const res = await call<unknown, 'applications', 'supplement'>('applications', 'supplement', {
+    const res = await call('applications', 'supplement', {
       applicationId: data.application.applicationId,
       indicator: editing.indicator,
       value: v.value,
@@ -127,11 +127,10 @@ export default function ProgressPage() {
   }
 
   const { application: app, items, objection } = data;
-  // The server states its windows; the local computation only covers an older server without the flags.
-  const supplementOpen = app.supplementOpen ?? (!!app.resultDate && app.status === 'reviewing' && isOpenAt(app.resultDate, now));
-  const published = (app.published ?? app.status === 'scored') && !!app.points;
+  // The server states its windows (applications.applicationView, at the time of the call).
+  const { supplementOpen, objectionOpen } = app;
+  const published = app.published && !!app.points;
   const scoreByCode = new Map(detailItems(app).map((d) => [d.code, d.points]));
-  const objectionOpen = app.objectionOpen ?? (published && !!app.objectionDeadline && isOpenAt(app.objectionDeadline, now) && !objection);
 
   return (
     <PageShell title="积分查询">
@@ -162,10 +161,10 @@ export default function ProgressPage() {
                 </Text>
               </Row>
             ))}
-          {app.points.total >= 100 ? (
-            <Text className="flows-muted">积分达到100分，可在11月申请积分落户。</Text>
+          {app.points.total !== null && app.points.total >= POINTS_THRESHOLD ? (
+            <Text className="flows-muted">积分达到{POINTS_THRESHOLD}分，可在11月申请积分落户。</Text>
           ) : (
-            <Text className="flows-muted">申请积分落户需达到100分。</Text>
+            <Text className="flows-muted">申请积分落户需达到{POINTS_THRESHOLD}分。</Text>
           )}
         </Section>
       ) : null}

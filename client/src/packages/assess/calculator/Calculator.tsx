@@ -19,6 +19,7 @@ import {
   scorePoints,
   type PlanResult,
   type ScoreResult,
+  formatChineseDate,
 } from '@hz-points/shared';
 import { navigate } from '../../../routes';
 import { cutoffChoices } from '../../../lib/rounds';
@@ -103,7 +104,7 @@ export function Calculator({ today }: { today: string }) {
             <SelectField
               title='按哪个年度的指标截止日计算'
               value={cutoffDate}
-              options={choices.map((c) => ({ value: c, label: `${c.slice(0, 4)}年度（截止日${c.slice(0, 4)}年${Number(c.slice(5, 7))}月${Number(c.slice(8, 10))}日）` }))}
+              options={choices.map((c) => ({ value: c, label: `${c.slice(0, 4)}年度（截止日${formatChineseDate(c)}）` }))}
               onChange={setCutoffDate}
             />
           </View>

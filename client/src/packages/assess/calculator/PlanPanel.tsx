@@ -1,10 +1,9 @@
 // When the person reaches 100 points if life goes on, and which single change adds most (planPoints).
+import { formatChineseDate } from '@hz-points/shared';
 import { Text, View } from '@tarojs/components';
 import type { PlanResult } from '@hz-points/shared';
+import { POINTS_THRESHOLD } from '@hz-points/shared';
 
-function fmtDate(d: string): string {
-  return `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-}
 
 export function PlanPanel({ plan }: { plan: PlanResult }) {
   if (plan.veto) return null;
@@ -13,11 +12,11 @@ export function PlanPanel({ plan }: { plan: PlanResult }) {
     <View className='hz-card hz-plan' aria-label='提分规划'>
       <Text className='hz-card__title'>提分规划</Text>
       <View className='hz-plan__headline' role='status' ariaRole='status'>
-        {r === null && <Text>按目前情况，未来{plan.projections.length}个年度内达不到100分，可参考下方建议。</Text>}
-        {r?.when === 'now' && <Text>目前已达到100分（{r.total}分），可在积分落户申请期内申请。100分是申请起点，不是落户承诺。</Text>}
+        {r === null && <Text>{`按目前情况，未来${plan.projections.length}个年度内达不到${POINTS_THRESHOLD}分，可参考下方建议。`}</Text>}
+        {r?.when === 'now' && <Text>{`目前已达到${POINTS_THRESHOLD}分（${r.total}分），可在积分落户申请期内申请。${POINTS_THRESHOLD}分是申请起点，不是落户承诺。`}</Text>}
         {r && r.when !== 'now' && (
           <Text>
-            按目前情况持续缴纳社保、居住，预计在{fmtDate(r.when)}指标截止日达到{r.total}分。
+            按目前情况持续缴纳社保、居住，预计在{formatChineseDate(r.when)}指标截止日达到{r.total}分。
           </Text>
         )}
       </View>
@@ -25,10 +24,10 @@ export function PlanPanel({ plan }: { plan: PlanResult }) {
         <View className='hz-plan__table' role='table' ariaRole='table' aria-label='各年度预计积分'>
           {plan.projections.map((p) => (
             <View key={p.cutoffDate} className='hz-plan__row' role='row' ariaRole='row'>
-              <View role='cell' ariaRole='cell'>{fmtDate(p.cutoffDate)}</View>
+              <View role='cell' ariaRole='cell'>{formatChineseDate(p.cutoffDate)}</View>
               <View role='cell' ariaRole='cell' className='hz-plan__total'>
                 {p.total === null ? '—' : `${p.total}分`}
-                {p.total !== null && p.total >= 100 ? ' ✓ 满100分' : ''}
+                {p.total !== null && p.total >= POINTS_THRESHOLD ? ` ✓ 满${POINTS_THRESHOLD}分` : ''}
               </View>
             </View>
           ))}

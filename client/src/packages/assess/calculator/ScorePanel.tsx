@@ -1,16 +1,15 @@
 // The score as it stands: total (or veto), each item with points, explanation and source, unverified marked.
+import { formatChineseDate } from '@hz-points/shared';
 import { Text, View } from '@tarojs/components';
 import type { ScoreItem, ScoreResult } from '@hz-points/shared';
 import { Failure } from '@nutui/icons-react-taro';
 import { Citation, UnverifiedMark } from '../../../components/Citation';
+import { POINTS_THRESHOLD } from '@hz-points/shared';
 
 function fmtPoints(p: number): string {
   return p > 0 ? `+${p}` : String(p);
 }
 
-function fmtDate(d: string): string {
-  return `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-}
 
 export function TotalBar({ result, incomplete }: { result: ScoreResult | null; incomplete: boolean }) {
   if (!result) {
@@ -30,7 +29,7 @@ export function TotalBar({ result, incomplete }: { result: ScoreResult | null; i
     );
   }
   const total = result.total ?? 0;
-  const reached = total >= 100;
+  const reached = total >= POINTS_THRESHOLD;
   const unverified = result.items.some((i) => i.points !== 0 && !i.verified);
   return (
     <View className='hz-total' role='status' ariaRole='status' aria-live='polite'>
@@ -38,7 +37,7 @@ export function TotalBar({ result, incomplete }: { result: ScoreResult | null; i
       <Text className='hz-total__value' data-testid='total'>{total}</Text>
       <Text className='hz-total__unit'>分</Text>
       <Text className={reached ? 'hz-total__badge hz-total__badge--ok' : 'hz-total__badge'}>
-        {reached ? '✓ 已满100分' : `✗ 距100分差${Math.round((100 - total) * 10) / 10}分`}
+        {reached ? `✓ 已满${POINTS_THRESHOLD}分` : `✗ 距${POINTS_THRESHOLD}分差${Math.round((POINTS_THRESHOLD - total) * 10) / 10}分`}
       </Text>
       {unverified && <Text className='hz-total__note'>⚠ 含未核实规则</Text>}
       {incomplete && <Text className='hz-total__note'>有填写错误的项目按未填写计算</Text>}
@@ -76,7 +75,7 @@ export function ScorePanel({ result }: { result: ScoreResult }) {
   const zero = result.items.length - counted.length;
   return (
     <View className='hz-card'>
-      <Text className='hz-card__title'>积分明细（按{fmtDate(result.cutoffDate)}指标截止日）</Text>
+      <Text className='hz-card__title'>积分明细（按{formatChineseDate(result.cutoffDate)}指标截止日）</Text>
       {counted.length === 0 && <Text className='hz-muted'>尚无得分项目。</Text>}
       {counted.map((item) => (
         <ItemRow key={item.code} item={item} />

@@ -3,6 +3,7 @@
 import { cloneElement, useState, type ReactElement } from 'react';
 import { Text, View } from '@tarojs/components';
 import { DatePicker, Form, Picker } from '@nutui/nutui-react-taro';
+import { formatChineseDate } from '@hz-points/shared';
 import { Input, InputNumber, Radio } from '../../../components/Form';
 import '@nutui/nutui-react-taro/dist/es/packages/picker/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/datepicker/style/css';
@@ -58,7 +59,7 @@ export function DateField({ value = '', onChange, title, minDate, maxDate }: Fie
   const [open, setOpen] = useState(false);
   const end = toDate(maxDate, new Date(2000, 0, 1));
   const start = toDate(minDate, new Date(1930, 0, 1));
-  const label = value ? `${value.slice(0, 4)}年${Number(value.slice(5, 7))}月${Number(value.slice(8, 10))}日` : '';
+  const label = formatChineseDate(value);
   return (
     <View className='hz-select'>
       <View className='hz-select__value' role='button' ariaRole='button' ariaLabel={`${title}：${label || '未选择'}，点击选择`} onClick={() => setOpen(true)}>

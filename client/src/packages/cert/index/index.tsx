@@ -8,7 +8,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Input } from '../../../components/Form';
-import { DownloadCertificateInput, IssueCertificateInput, ListCertificatesInput } from '@hz-points/shared';
+import { DownloadCertificateInput, IssueCertificateInput, ListCertificatesInput, type CertificateDownload } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
@@ -16,25 +16,12 @@ import { callChecked } from '../../apply/common/api';
 import { openFileLink } from '../../../services/cloud';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
-import { CERT_STATE_TEXT, certificateState, type CertificateView } from '../types';
+import { CERT_STATE_TEXT, type CertificateView } from '../types';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
-/** What certificates.download answers (the PDF itself stays in storage, behind `url`). */
-interface CertificateLink {
-  serial: string;
-  state: 'valid' | 'superseded';
-  current: boolean;
-  notice: string | null;
-  fileName: string;
-  contentType: string;
-  size: number;
-  url: string;
-  expiresAt: string;
-}
-
 /** H5: the link itself, for when the browser kept the new tab from opening (it opens until `expiresAt`). */
-function DownloadLink(props: { link: CertificateLink }) {
+function DownloadLink(props: { link: CertificateDownload }) {
   const { url, fileName } = props.link;
   return (
     <a className="flows-download" href={url} download={fileName} target="_blank" rel="noopener noreferrer" aria-label={`下载${fileName}`}>
@@ -51,13 +38,13 @@ export default function CertificatePage() {
   const [certs, setCerts] = useState<CertificateView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [download, setDownload] = useState<CertificateLink | null>(null);
+  const [download, setDownload] = useState<CertificateDownload | null>(null);
   /** A copy that is no longer current, waiting for the holder to open it after reading why. */
-  const [voided, setVoided] = useState<CertificateLink | null>(null);
+  const [voided, setVoided] = useState<CertificateDownload | null>(null);
   const [permitNo, setPermitNo] = useState('');
 
   const load = useCallback(async () => {
-    const res = await callChecked<{ certificates: CertificateView[] }>(ListCertificatesInput, 'certificates', 'list', onBehalfOf ? { onBehalfOf } : {});
+    const res = await callChecked(ListCertificatesInput, 'certificates', 'list', onBehalfOf ? { onBehalfOf } : {});
     if (!res.ok) {
       setError(res.error.message);
       setCerts([]);
@@ -72,7 +59,7 @@ export default function CertificatePage() {
     if (busy) return;
     setError(null);
     setBusy(true);
-    const res = await callChecked<{ certificate: CertificateView }>(IssueCertificateInput, 'certificates', 'issue', {
+    const res = await callChecked(IssueCertificateInput, 'certificates', 'issue', {
       applicationId: appId,
       ...(permitNo.trim() ? { residencePermitNo: permitNo.trim() } : {}),
     });
@@ -81,7 +68,7 @@ export default function CertificatePage() {
     await load();
   }
 
-  async function openLink(link: CertificateLink) {
+  async function openLink(link: CertificateDownload) {
     setError(null);
     if (isH5) setDownload(link);
     try {
@@ -97,7 +84,7 @@ export default function CertificatePage() {
     setDownload(null);
     setVoided(null);
     setBusy(true);
-    const res = await callChecked<CertificateLink>(DownloadCertificateInput, 'certificates', 'download', { serial: cert.serial });
+    const res = await callChecked(DownloadCertificateInput, 'certificates', 'download', { serial: cert.serial });
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     // Not current any more (an objection answer changed the points since the list was read): say so first.
@@ -108,9 +95,9 @@ export default function CertificatePage() {
   const forApp = (c: CertificateView) => !applicationId || c.applicationId === applicationId;
   // Only a certificate that is valid now is shown as the certificate; an `active` one whose points an objection
   // answer changed is superseded already, and a revoked one says why (the list is newest first).
-  const active = certs?.find((c) => certificateState(c) === 'valid' && forApp(c));
+  const active = certs?.find((c) => c.state === 'valid' && forApp(c));
   const latest = certs?.find(forApp);
-  const invalid = !active && latest && certificateState(latest) !== 'valid' ? latest : undefined;
+  const invalid = !active && latest && latest.state !== 'valid' ? latest : undefined;
   const others = certs?.filter((c) => c !== active && c !== invalid) ?? [];
 
   return (
@@ -119,13 +106,13 @@ export default function CertificatePage() {
       <ErrorNotice message={error} />
       {certs === null ? <Loading /> : null}
       {invalid ? (
-        <Section title="积分有效凭证" extra={<StateBadge tone="off" text={`凭证${CERT_STATE_TEXT[certificateState(invalid)]}`} />}>
+        <Section title="积分有效凭证" extra={<StateBadge tone="off" text={`凭证${CERT_STATE_TEXT[invalid.state]}`} />}>
           <View className="flows-cert" aria-label="凭证状态">
-            <ErrorNotice message={invalid.notice ?? `该凭证${CERT_STATE_TEXT[certificateState(invalid)]}，不能作为有效凭证使用`} />
+            <ErrorNotice message={invalid.notice ?? `该凭证${CERT_STATE_TEXT[invalid.state]}，不能作为有效凭证使用`} />
             <Row label="凭证编号">{invalid.serial}</Row>
             <Row label="原载总积分">{invalid.content.total}分</Row>
           </View>
-          {invalid.status === 'active' && certificateState(invalid) === 'superseded' && !voided ? (
+          {invalid.status === 'active' && invalid.state === 'superseded' && !voided ? (
             <View className="flows-actions">
               <Button block fill="outline" loading={busy} disabled={busy} onClick={() => fetchPdf(invalid)} aria-label="查看已作废凭证PDF">
                 查看已作废凭证（PDF）
@@ -219,7 +206,7 @@ export default function CertificatePage() {
         <Section title="历史凭证">
           {others.map((c) => (
             <Row key={c.serial} label={c.serial}>
-              <StateBadge tone={certificateState(c) === 'valid' ? 'done' : 'off'} text={CERT_STATE_TEXT[certificateState(c)]} />
+              <StateBadge tone={c.state === 'valid' ? 'done' : 'off'} text={CERT_STATE_TEXT[c.state]} />
               <Text>{c.content.total}分</Text>
               {c.notice ? <Text className="flows-muted">{c.notice}</Text> : null}
             </Row>

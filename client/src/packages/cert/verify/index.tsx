@@ -10,15 +10,7 @@ import { PageShell } from '../../../components/PageShell';
 import { callChecked } from '../../apply/common/api';
 import { ErrorNotice, InfoNotice, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
-import type { CertificateContent } from '../types';
-
-interface VerifyAnswer {
-  valid: boolean;
-  code: string;
-  message: string;
-  certificate?: CertificateContent;
-  supersededBy?: string | null;
-}
+import type { VerifyAnswer } from '@hz-points/shared';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -42,7 +34,7 @@ export default function VerifyPage() {
     setAnswer(null);
     if (!value.trim()) return setError('请扫描二维码或输入凭证核验码');
     setBusy(true);
-    const res = await callChecked<VerifyAnswer>(VerifyCertificateInput, 'certificates', 'verify', toInput(value));
+    const res = await callChecked(VerifyCertificateInput, 'certificates', 'verify', toInput(value));
     setBusy(false);
     if (!res.ok) setError(res.error.message);
     else setAnswer(res.data);
@@ -92,7 +84,7 @@ export default function VerifyPage() {
           <View role="status" aria-live="polite">
             <Text className="flows-item__title">{answer.message}</Text>
           </View>
-          {answer.certificate ? (
+          {answer.valid ? (
             <>
               <Row label="凭证编号">{answer.certificate.serial}</Row>
               <Row label="积分年度">{answer.certificate.round}年度</Row>
@@ -102,7 +94,7 @@ export default function VerifyPage() {
               <Row label="出具日期">{formatChineseDate(answer.certificate.issueDate)}</Row>
             </>
           ) : null}
-          {answer.supersededBy ? <Row label="最新凭证">{answer.supersededBy}</Row> : null}
+          {!answer.valid && answer.supersededBy ? <Row label="最新凭证">{answer.supersededBy}</Row> : null}
         </Section>
       ) : null}
     </PageShell>

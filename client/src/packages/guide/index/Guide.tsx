@@ -1,5 +1,6 @@
 // 办事指南: materials per indicator, the yearly timeline with this round's dates, the FAQ — all from the rules
 // package's data, each with its citation.
+import { formatChineseDate } from '@hz-points/shared';
 import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Collapse } from '@nutui/nutui-react-taro';
@@ -21,10 +22,6 @@ const SECTIONS: { key: GuideSection; label: string }[] = [
 
 const GROUP_ORDER: IndicatorGroup[] = ['basic', 'bonus', 'deduction', 'veto'];
 
-function fmtDate(d: string | null | undefined): string {
-  if (!d) return '—';
-  return `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-}
 
 function Materials({ rows }: { rows: GuideIndicator[] }) {
   return (
@@ -88,7 +85,7 @@ function Timeline({ round }: { round: RoundDates | null }) {
           <View className='hz-round__row'>
             <Text className='hz-round__k'>5年计分期</Text>
             <Text className='hz-round__v'>
-              {fmtDate(round.lookbackFrom)}至{fmtDate(round.cutoffDate)}
+              {formatChineseDate(round.lookbackFrom) || '—'}至{formatChineseDate(round.cutoffDate) || '—'}
             </Text>
           </View>
           {round.citations.map((c) => (

@@ -5,14 +5,12 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/PageShell';
 import { callFunction } from '../../../services/cloud';
+import type { ReminderList } from '@hz-points/shared';
 import { describeMessage, messageState, TEMPLATE_TITLES, type ListedReminder } from './view';
 import './index.scss';
 
-interface ListResult {
-  reminders: ListedReminder[];
-  credits: Record<string, number>;
-  mode: 'wechat' | 'local';
-}
+/** reminders.list's answer. */
+type ListResult = ReminderList;
 
 export default function MessagesPage() {
   const [data, setData] = useState<ListResult | null>(null);
@@ -20,7 +18,7 @@ export default function MessagesPage() {
 
   useEffect(() => {
     let alive = true;
-    void callFunction<ListResult>('reminders', { action: 'list', limit: 50 }).then((res) => {
+    void callFunction<ReminderList>('reminders', { action: 'list', limit: 50 }).then((res) => {
       if (!alive) return;
       if (res.ok) setData(res.data);
       else setError(res.error.message);
@@ -52,7 +50,7 @@ export default function MessagesPage() {
                 : '提交申请、异议或落户申请时，您每同意一次，就可以收到一条对应的消息。'}
             </Text>
             <Text className='hz-messages__credits' aria-label='还可接收的消息'>
-              还可接收：{Object.entries(TEMPLATE_TITLES).map(([name, title]) => `${title}${data.credits[name] ?? 0}条`).join('，')}
+              还可接收：{Object.entries(TEMPLATE_TITLES).map(([name, title]) => `${title}${(data.credits as Record<string, number>)[name] ?? 0}条`).join('，')}
             </Text>
           </View>
           {data.reminders.length === 0 ? (

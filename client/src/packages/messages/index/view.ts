@@ -1,16 +1,9 @@
 // How a reminder reads on the 消息 page: field labels per template (as configured in the WeChat console, see
 // docs/DEPLOY.md) and its state in words.
-export interface ListedReminder {
-  id: string;
-  template: string;
-  fields: Record<string, string>;
-  page: string;
-  status: 'queued' | 'sending' | 'sent' | 'dropped' | 'failed' | 'unconfirmed';
-  createdAt: string;
-  sentAt: string | null;
-  nextAttemptAt: string | null;
-  dropReason: 'not-subscribed' | 'no-subscription-left' | null;
-}
+import { formatChineseDate, formatChineseDateTime, type ReminderView } from '@hz-points/shared';
+
+/** A reminder as reminders.list answers it (shared/src/api/results.ts). */
+export type ListedReminder = ReminderView;
 
 export const TEMPLATE_TITLES: Record<string, string> = { status: '办理进度通知', deadline: '办理时限提醒' };
 
@@ -19,23 +12,13 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
   deadline: { thing1: '办理事项', date2: '截止日期', thing3: '温馨提示' },
 };
 
-/** 2025-10-20 → 2025年10月20日 (dates in fields are Beijing dates already). */
-function chineseDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
-}
 
-/** An instant as Beijing date and time: 2025年10月20日 10:05. */
-export function beijingDateTime(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  if (Number.isNaN(t.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
-}
+/** An instant as Beijing date and time: 2025年10月20日 10:05 (the rules package's formatter). */
+export const beijingDateTime = formatChineseDateTime;
 
 export function describeMessage(m: ListedReminder): Array<[string, string]> {
   const labels = FIELD_LABELS[m.template] ?? {};
-  return Object.entries(m.fields).map(([k, v]) => [labels[k] ?? k, k.startsWith('date') ? chineseDate(v) : v]);
+  return Object.entries(m.fields).map(([k, v]) => [labels[k] ?? k, k.startsWith('date') ? formatChineseDate(v) : v]);
 }
 
 export function messageState(m: ListedReminder, mode: 'wechat' | 'local'): { label: string; text: string; tone: 'ok' | 'wait' | 'off' } {

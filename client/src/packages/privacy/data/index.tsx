@@ -7,6 +7,7 @@ import { callFunction } from '../../../services/cloud';
 import { refreshMe, useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
 import { saveJsonFile } from './saveJson';
+import type { ActionResult } from '@hz-points/shared';
 
 /** Exported for tests: the file name carries the export's Beijing date (YYYYMMDD). */
 export function exportFileName(exportedAt: string): string {
@@ -22,7 +23,7 @@ export default function MyDataPage() {
   const download = async () => {
     setBusy(true);
     setMessage(null);
-    const env = await callFunction<{ exportedAt: string }>('accounts', { action: 'exportMyData' });
+    const env = await callFunction<ActionResult<'accounts', 'exportMyData'>>('accounts', { action: 'exportMyData' });
     if (!env.ok) {
       setBusy(false);
       setMessage({ kind: 'error', text: env.error.message });

@@ -1,21 +1,17 @@
 // 隐私政策: what we collect, why, who sees it, how long it is kept, and the person's rights (个人信息保护法).
+import { formatChineseDate } from '@hz-points/shared';
 import { Text, View } from '@tarojs/components';
 import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { navigate } from '../../../routes';
 import { POLICY_SECTIONS } from './content';
 
-/** 2026-12-04 → 2026年12月4日 */
-function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 export default function PrivacyPolicyPage() {
   return (
     <PageShell title='隐私政策' hideActingFor>
       <View className='hz-card'>
-        <Text>新杭州人家园（杭州市居住证积分服务）隐私政策。版本：{chineseDate(PRIVACY_POLICY_VERSION)}。</Text>
+        <Text>新杭州人家园（杭州市居住证积分服务）隐私政策。版本：{formatChineseDate(PRIVACY_POLICY_VERSION)}。</Text>
       </View>
       {POLICY_SECTIONS.map((section) => (
         <View key={section.title} className='hz-section'>

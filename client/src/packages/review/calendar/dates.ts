@@ -2,17 +2,13 @@
 // The notice states holidays as ranges ("1月28日至2月4日放假调休"), so a range `2027-01-28至2027-02-04` (or `~`)
 // expands to each of its days: typing every day by hand is where transcription errors come from. Single entries are
 // kept exactly as typed, so a malformed one reaches RegisterCalendarYearInput and gets the schema's Chinese message.
-import { isValidCivilDate } from '@hz-points/shared';
+import { addCalendarDays, dayOfWeek, daysBetween, isValidCivilDate } from '@hz-points/shared';
 
 const RANGE = /^(\d{4}-\d{2}-\d{2})[至~～](\d{4}-\d{2}-\d{2})$/;
 /** The longest holiday of any notice is 8–9 days; a longer range is almost certainly a typo in a month. */
 export const MAX_RANGE_DAYS = 15;
-const DAY_MS = 86_400_000;
 
 export type DateList = { ok: true; dates: string[] } | { ok: false; message: string };
-
-const dayNumber = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY_MS;
-const fromDayNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** Dates separated by new lines, spaces, commas (， 、 ; ；), each a `YYYY-MM-DD` or a range `起至止`. */
 export function parseDateList(text: string, label: string): DateList {
@@ -29,11 +25,10 @@ export function parseDateList(text: string, label: string): DateList {
     }
     const [, from, to] = m as unknown as [string, string, string];
     if (!isValidCivilDate(from) || !isValidCivilDate(to)) return { ok: false, message: `${label}：${token} 不是有效的日期范围` };
-    const a = dayNumber(from);
-    const b = dayNumber(to);
-    if (b < a) return { ok: false, message: `${label}：${token} 的结束日期早于开始日期` };
-    if (b - a + 1 > MAX_RANGE_DAYS) return { ok: false, message: `${label}：${token} 超过${MAX_RANGE_DAYS}天，请核对通知` };
-    for (let n = a; n <= b; n++) dates.push(fromDayNumber(n));
+    const span = daysBetween(from, to);
+    if (span < 0) return { ok: false, message: `${label}：${token} 的结束日期早于开始日期` };
+    if (span + 1 > MAX_RANGE_DAYS) return { ok: false, message: `${label}：${token} 超过${MAX_RANGE_DAYS}天，请核对通知` };
+    for (let d = from; d <= to; d = addCalendarDays(d, 1)) dates.push(d);
   }
   return { ok: true, dates };
 }
@@ -42,8 +37,7 @@ export function parseDateList(text: string, label: string): DateList {
 export function weekdayCount(dates: readonly string[]): number {
   return dates.filter((d) => {
     if (!isValidCivilDate(d)) return false;
-    // 1970-01-01 (day 0) was a Thursday.
-    const dow = (((dayNumber(d) + 4) % 7) + 7) % 7;
+    const dow = dayOfWeek(d);
     return dow !== 0 && dow !== 6;
   }).length;
 }

@@ -15,13 +15,10 @@ import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
 import { parseDateList, weekdayCount } from './dates';
+import type { CalendarYearView } from '@hz-points/shared';
 
-interface YearView {
-  year: number;
-  origin: 'built-in' | 'registered';
-  source: string;
-  registeredAt: string | null;
-}
+/** A year of calendar.list. */
+type YearView = CalendarYearView;
 
 interface Registration {
   year: number;
@@ -100,7 +97,7 @@ export default function CalendarPage() {
 
   const load = useCallback(async () => {
     setListError(null);
-    const res = await callChecked<{ years: YearView[]; covered: number[] }>(ListCalendarYearsInput, 'calendar', 'list', {});
+    const res = await callChecked(ListCalendarYearsInput, 'calendar', 'list', {});
     if (!res.ok) {
       setListError(res.error.message);
       setYears([]);
@@ -140,7 +137,7 @@ export default function CalendarPage() {
     setPending(null);
     if (!value || busy) return;
     setBusy(true);
-    const res = await callChecked<{ year: YearView }>(RegisterCalendarYearInput, 'calendar', 'registerYear', { ...value });
+    const res = await callChecked(RegisterCalendarYearInput, 'calendar', 'registerYear', { ...value });
     setBusy(false);
     // The server's message as is (FORBIDDEN 无权进行此操作, CONFLICT already registered or built in, …).
     if (!res.ok) return setError(res.error.message);

@@ -11,7 +11,7 @@ import { ClaimFields } from '../../apply/common/ClaimFields';
 import { EvidenceFiles } from '../../apply/common/EvidenceFiles';
 import { claimFormFromValue, describeValue, indicatorLabel, toClaimValue, type ClaimForm } from '../../apply/common/claims';
 import { useNow } from '../../apply/common/now';
-import type { GetApplicationResult, Objection } from '../../apply/common/types';
+import type { GetApplicationResult, ListedObjectionView as Objection } from '@hz-points/shared';
 import { Deadline, ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge, StatusBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
 
@@ -27,7 +27,7 @@ function AnswerForm(props: { objection: Objection; onDone: (msg: string) => void
   const [sending, setSending] = useState(false);
 
   useEffect(() => {
-    call<GetApplicationResult, 'applications', 'get'>('applications', 'get', { applicationId: o.applicationId }).then((res) => {
+    call('applications', 'get', { applicationId: o.applicationId }).then((res) => {
       if (!res.ok) return setError(res.error.message);
       setApp(res.data);
       const f: Partial<Record<IndicatorCode, ClaimForm>> = {};
@@ -50,7 +50,7 @@ function AnswerForm(props: { objection: Objection; onDone: (msg: string) => void
       }
     }
     setSending(true);
-    const res = await call<{ objection: Objection }, 'objections', 'answer'>('objections', 'answer', {
+    const res = await call('objections', 'answer', {
       objectionId: o.objectionId,
       reply: reply.trim(),
       changes,
@@ -118,7 +118,7 @@ export default function ReviewObjectionsPage() {
 
   const load = useCallback(async () => {
     setError(null);
-    const res = await call<{ objections: Objection[] }, 'objections', 'list'>('objections', 'list', { status, limit: 50 });
+    const res = await call('objections', 'list', { status, limit: 50 });
     if (!res.ok) {
       setError(res.error.message);
       setRows([]);

@@ -47,7 +47,7 @@ export function DecisionPanel({ item, onDecided, onClose }: Props) {
       payload = { itemId: item.itemId, decision, reason: reason.trim() } as const;
     } else payload = { itemId: item.itemId, decision } as const;
     setSending(true);
-    const res = await call<{ item: Item }, 'review', 'decide'>('review', 'decide', payload);
+    const res = await call('review', 'decide', payload);
     setSending(false);
     if (!res.ok) {
       if (decision === 'returned') setReturning(false);

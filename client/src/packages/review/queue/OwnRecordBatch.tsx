@@ -41,7 +41,7 @@ export function OwnRecordBatch({ applicantName, applicationId, items, onDone }: 
     if (sending || ready.length === 0) return;
     setSending(true);
     setError(null);
-    const res = await call<{ items: Item[] }, 'review', 'decideMany'>('review', 'decideMany', {
+    const res = await call('review', 'decideMany', {
       applicationId,
       approvals: ready.map((p) => ({ itemId: p.item.itemId, acceptedValue: p.accepted })),
     });

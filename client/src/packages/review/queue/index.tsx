@@ -12,7 +12,7 @@ import { call } from '../../apply/common/api';
 import { indicatorLabel } from '../../apply/common/claims';
 import { EvidenceFiles } from '../../apply/common/EvidenceFiles';
 import { useNow } from '../../apply/common/now';
-import type { Item, ItemStatus } from '../../apply/common/types';
+import type { ItemStatus, QueueItemView } from '@hz-points/shared';
 import { ErrorNotice, FlowsToast, InfoNotice, Loading, Row, Section, StateBadge, toast } from '../../apply/common/ui';
 import { ActionButton } from '../common/ActionButton';
 import { describeDaysLeft } from './daysLeft';
@@ -20,12 +20,9 @@ import { describeRecorded, isOwnRecord } from './decision';
 import { DecisionPanel, type Decision } from './DecisionPanel';
 import { OwnRecordBatch } from './OwnRecordBatch';
 
-type QueueItem = Item & {
-  applicant?: { name?: string; idNumber?: string } | null;
-  year?: number;
-  /** The application's result date (review.queue), null while the year's holidays are unknown. */
-  resultDate?: string | null;
-};
+/** An item of review.queue: with its application's year, result date (null while the year's holidays are unknown)
+ * and applicant (masked). */
+type QueueItem = QueueItemView;
 
 /** One wording per status for the tab and the badge of the items under it. */
 const QUEUE_STATUS: Record<ItemStatus, { title: string; tone: 'done' | 'wait' | 'back' }> = {
@@ -50,12 +47,12 @@ export default function ReviewQueuePage() {
 
   const load = useCallback(async () => {
     setError(null);
-    const res = await call<{ items: QueueItem[] }, 'review', 'queue'>('review', 'queue', { status: filter, limit: 50 });
+    const res = await call('review', 'queue', { status: filter, limit: 50 });
     if (!res.ok) {
       setError(res.error.message);
       setItems([]);
       // The server already answers only the caller's department; the page never shows another department's item
-      // even if an older server (or a role change mid-session) sent one.
+      // even if the caller's role changed mid-session.
     } else setItems(res.data.items.filter((i) => !department || i.department === department));
   }, [filter, department]);
 

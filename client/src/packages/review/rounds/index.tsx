@@ -15,6 +15,10 @@ import {
   PublishRoundInput,
   SetLineInput,
   beijingDate,
+  type PublicationProgress,
+  type ResultActionName,
+  type RoundResultRow,
+  type RoundView,
 } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { navigate } from '../../../routes';
@@ -23,31 +27,7 @@ import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
 import { ActionButton } from '../common/ActionButton';
-
-interface RoundView {
-  year: number;
-  status: 'open' | 'closed';
-  cutoffDate: string;
-  settlementOpens: string;
-  settlementCloses: string;
-  pointsApplication: { opens: string | null; closes: string; yearRound: boolean };
-  line: { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number } | null;
-  published: { on: string; mode: string; line: number | null; admittedCount: number; rankedCount: number } | null;
-  tieBreak: string[];
-  tieBreakVerified: boolean;
-}
-
-/** rounds.publicationStatus / the progress of a rounds.publish call. */
-interface PublicationProgress {
-  state: 'none' | 'running' | 'done';
-  done: number;
-  total: number;
-  chunks: number;
-  chunkCount: number;
-  remainingSeconds: number | null;
-}
-
-type PublishStep = { done: true; admittedCount: number; progress: PublicationProgress } | { done: false; progress: PublicationProgress };
+import { POINTS_THRESHOLD } from '@hz-points/shared';
 
 /** Calls of rounds.publish one click may make before giving up (each writes at least one part of the list). */
 const MAX_PUBLISH_CALLS = 500;
@@ -81,22 +61,13 @@ function PublicationProgressBar({ progress }: { progress: PublicationProgress })
   );
 }
 
-interface ResultRow {
-  rank: number | null;
-  total: number;
-  admitted: boolean;
-  district: string;
-  name: string;
-  idNumber: string;
-}
-
 export default function RoundsPage() {
   const now = useNow();
   const [year, setYear] = useState(() => Number(beijingDate(now).slice(0, 4)));
   const [round, setRound] = useState<RoundView | null | undefined>(undefined);
-  const [rows, setRows] = useState<ResultRow[]>([]);
+  const [rows, setRows] = useState<RoundResultRow[]>([]);
   const [mode, setMode] = useState<'threshold' | 'quota'>('threshold');
-  const [value, setValue] = useState('100');
+  const [value, setValue] = useState(String(POINTS_THRESHOLD));
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -106,7 +77,7 @@ export default function RoundsPage() {
   const load = useCallback(async () => {
     setError(null);
     setRound(undefined);
-    const res = await callChecked<{ round: RoundView }>(GetRoundInput, 'rounds', 'get', { year });
+    const res = await callChecked(GetRoundInput, 'rounds', 'get', { year });
     if (!res.ok) {
       if (res.error.code === 'ROUND_NOT_FOUND') setRound(null);
       else {
@@ -117,12 +88,12 @@ export default function RoundsPage() {
     }
     setRound(res.data.round);
     if (res.data.round.published) {
-      const r = await callChecked<{ rows: ResultRow[] }>(ListRoundResultsInput, 'rounds', 'results', { year, limit: 50 });
+      const r = await callChecked(ListRoundResultsInput, 'rounds', 'results', { year, limit: 50 });
       setRows(r.ok ? r.data.rows : []);
     } else {
       setRows([]);
       // A publication left running (page closed mid-way): show where it stands, so it can be continued.
-      const s = await callChecked<{ progress: PublicationProgress }>(PublicationStatusInput, 'rounds', 'publicationStatus', { year });
+      const s = await callChecked(PublicationStatusInput, 'rounds', 'publicationStatus', { year });
       setProgress(s.ok && s.data.progress.state === 'running' ? s.data.progress : null);
     }
   }, [year]);
@@ -131,12 +102,12 @@ export default function RoundsPage() {
     load();
   }, [load]);
 
-  async function act(action: string, schema: Parameters<typeof callChecked>[0], payload: Record<string, unknown>, done: string) {
+  async function act(action: ResultActionName<'rounds'>, schema: Parameters<typeof callChecked>[0], payload: Record<string, unknown>, done: string) {
     if (busy) return;
     setError(null);
     setNotice(null);
     setBusy(true);
-    const res = await callChecked<unknown>(schema, 'rounds', action, payload);
+    const res = await callChecked(schema, 'rounds', action, payload);
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     setNotice(done);
@@ -151,7 +122,7 @@ export default function RoundsPage() {
     setBusy(true);
     try {
       for (let call = 0; call < MAX_PUBLISH_CALLS; call++) {
-        const res = await callChecked<PublishStep>(PublishRoundInput, 'rounds', 'publish', { year });
+        const res = await callChecked(PublishRoundInput, 'rounds', 'publish', { year });
         if (!res.ok) {
           setError(res.error.message);
           return;
@@ -238,7 +209,7 @@ export default function RoundsPage() {
                 value={value}
                 onChange={setValue}
                 aria-label={mode === 'threshold' ? '分数线（分）' : '名额（人）'}
-                placeholder={mode === 'threshold' ? '不低于100分' : '人数'}
+                placeholder={mode === 'threshold' ? `不低于${POINTS_THRESHOLD}分` : '人数'}
               />
               <View className="flows-actions">
                 <Button
@@ -280,7 +251,7 @@ export default function RoundsPage() {
               {rows.map((r) => (
                 <Row key={`${r.rank}-${r.idNumber}`} label={r.rank ? `第${r.rank}名` : '—'}>
                   <Text>
-                    {r.name} {r.idNumber} · {r.total}分 · {r.district}
+                    {r.name} {r.idNumber} · {r.total === null ? '不计分' : `${r.total}分`} · {r.district}
                   </Text>
                 </Row>
               ))}

@@ -12,6 +12,8 @@ import {
   URBAN_DISTRICTS,
   beijingDate,
   isOpenAt,
+  daysBetween,
+  type SettlementGetResult as SettlementGet,
 } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
@@ -23,20 +25,13 @@ import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../.
 import { formatChineseDate } from '../../apply/common/workdays';
 import type { CertificateView } from '../../cert/types';
 import { pointsPathway } from './eligibility';
-
-interface SettlementGet {
-  acceptingNow: boolean;
-  window: { opens: string; closes: string } | null;
-  settlement: { year: number; district: string; status: 'submitted' | 'withdrawn'; total: number; appliedOn: string; settledOn: string | null } | null;
-  result: { admitted: boolean; rank: number | null; reason: string | null; line: unknown } | null;
-  notice: { title: string; number: string; issuedOn: string; expiresOn: string; status: 'valid' | 'expired' | 'used'; settledOn: string | null } | null;
-}
+import { POINTS_THRESHOLD } from '@hz-points/shared';
 
 const NOTICE_STATUS = { valid: '有效', expired: '已过期', used: '已落户' } as const;
 
+/** Calendar days from today (Beijing) to a last day. */
 function daysLeft(lastDay: string, now: Date): number {
-  const t = Date.parse(`${lastDay}T00:00:00+08:00`) - Date.parse(`${beijingDate(now)}T00:00:00+08:00`);
-  return Math.round(t / 86_400_000);
+  return daysBetween(beijingDate(now), lastDay);
 }
 
 export default function SettlePage() {
@@ -59,8 +54,8 @@ export default function SettlePage() {
     setError(null);
     const who = onBehalfOf ? { onBehalfOf } : {};
     const [s, c] = await Promise.all([
-      callChecked<SettlementGet>(SettlementRefInput, 'settlement', 'get', { year, ...who }),
-      callChecked<{ certificates: CertificateView[] }>(ListCertificatesInput, 'certificates', 'list', who),
+      callChecked(SettlementRefInput, 'settlement', 'get', { year, ...who }),
+      callChecked(ListCertificatesInput, 'certificates', 'list', who),
     ]);
     if (!s.ok) setError(s.error.message);
     else setState(s.data);
@@ -77,7 +72,7 @@ export default function SettlePage() {
     if (!district) return setError('请选择拟落户区');
     void offerReminders(); // before any await: WeChat shows its dialog only from the tap itself
     setSending(true);
-    const res = await callChecked<unknown>(ApplySettlementInput, 'settlement', 'apply', {
+    const res = await callChecked(ApplySettlementInput, 'settlement', 'apply', {
       year,
       ...(onBehalfOf ? { onBehalfOf } : {}),
       district,
@@ -103,7 +98,7 @@ export default function SettlePage() {
     : `${year}年11月1日至11月30日（节假日除外）`;
   const checks = [
     { name: '积分有效凭证', ok: !!cert, text: cert ? `已取得${year}年度积分有效凭证（${cert.serial}）` : `尚未取得${year}年度有效的积分有效凭证` },
-    { name: '积分分值', ok: points !== null && points >= 100, text: points === null ? '积分须达到100分' : `积分${points}分${points >= 100 ? '，达到100分' : '，未达到100分'}` },
+    { name: '积分分值', ok: points !== null && points >= POINTS_THRESHOLD, text: points === null ? `积分须达到${POINTS_THRESHOLD}分` : `积分${points}分${points >= POINTS_THRESHOLD ? `，达到${POINTS_THRESHOLD}分` : `，未达到${POINTS_THRESHOLD}分`}` },
   ];
 
   // Own ID number only (the server masks it for delegates): then the rules package can check the points pathway.
@@ -152,7 +147,7 @@ export default function SettlePage() {
           </View>
         ) : null}
         <Text className="flows-muted">
-          另须：持有效的浙江省居住证（市区）、年满18周岁、具有完全民事行为能力、未在杭州市区落户。积分100分是申请门槛，不是落户承诺。
+          {`另须：持有效的浙江省居住证（市区）、年满18周岁、具有完全民事行为能力、未在杭州市区落户。积分${POINTS_THRESHOLD}分是申请门槛，不是落户承诺。`}
         </Text>
         <View className="flows-actions">
           <Button block fill="outline" onClick={() => navigate('pathways', {})}>

@@ -12,6 +12,7 @@ import {
   RevokeStaffRoleInput,
   RoleHistoryInput,
   type DepartmentCode,
+  type StaffCandidate,
 } from '@hz-points/shared';
 import { Input, Radio } from '../../../components/Form';
 import { PageShell } from '../../../components/PageShell';
@@ -32,13 +33,8 @@ import {
   type StaffRow,
 } from './view';
 
-interface Candidate {
-  personId: string;
-  name: string;
-  idNumber: string;
-  roles: StaffRole[];
-  department: DepartmentCode | null;
-}
+/** accounts.findStaffCandidate's answer. */
+type Candidate = StaffCandidate;
 
 const ROLES: StaffRole[] = ['reviewer', 'district-office', 'admin'];
 
@@ -61,7 +57,7 @@ function GrantForm(props: { onGranted: (message: string) => void }) {
     setError(null);
     setCandidate(null);
     setBusy(true);
-    const res = await callChecked<{ candidate: Candidate }>(FindStaffCandidateInput, 'accounts', 'findStaffCandidate', {
+    const res = await callChecked(FindStaffCandidateInput, 'accounts', 'findStaffCandidate', {
       name: name.trim(),
       idNumber: idNumber.trim().toUpperCase(),
     });
@@ -76,7 +72,7 @@ function GrantForm(props: { onGranted: (message: string) => void }) {
     if (role === 'reviewer' && !department) return setError('请选择审核部门');
     setBusy(true);
     const payload = role === 'reviewer' ? { personId: candidate.personId, role, department } : { personId: candidate.personId, role };
-    const res = await callChecked<{ staff: StaffRow }>(GrantStaffRoleInput, 'accounts', 'grantStaffRole', payload);
+    const res = await callChecked(GrantStaffRoleInput, 'accounts', 'grantStaffRole', payload);
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     props.onGranted(`已为${candidate.name}授予${roleText(role, role === 'reviewer' ? (department as DepartmentCode) : null)}角色`);
@@ -151,8 +147,8 @@ export default function StaffRolesPage() {
   const load = useCallback(async () => {
     setListError(null);
     const [list, trail] = await Promise.all([
-      callChecked<{ staff: StaffRow[] }>(ListStaffInput, 'accounts', 'listStaff', {}),
-      callChecked<{ entries: HistoryEntry[] }>(RoleHistoryInput, 'accounts', 'roleHistory', { limit: 30 }),
+      callChecked(ListStaffInput, 'accounts', 'listStaff', {}),
+      callChecked(RoleHistoryInput, 'accounts', 'roleHistory', { limit: 30 }),
     ]);
     if (!list.ok) {
       setListError(list.error.message);
@@ -172,7 +168,7 @@ export default function StaffRolesPage() {
     setError(null);
     setNotice(null);
     setBusy(true);
-    const res = await callChecked<{ staff: StaffRow }>(RevokeStaffRoleInput, 'accounts', 'revokeStaffRole', {
+    const res = await callChecked(RevokeStaffRoleInput, 'accounts', 'revokeStaffRole', {
       staffId: target.row.staffId,
       role: target.role,
     });

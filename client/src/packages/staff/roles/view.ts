@@ -1,9 +1,10 @@
 // Words for the 工作人员角色 page: roles, departments, who a staff account is, and one line per change in the trail.
 // Pure functions, so the sentences are tested without rendering.
-import { DEPARTMENT_LABELS, beijingDate, type DepartmentCode } from '@hz-points/shared';
-import { formatChineseDate } from '../../apply/common/workdays';
+import { DEPARTMENT_LABELS, formatChineseDateTime, type DepartmentCode, type PersonRef, type RoleHistoryEntry, type StaffRole, type StaffRow } from '@hz-points/shared';
 
-export type StaffRole = 'reviewer' | 'district-office' | 'admin';
+export type { PersonRef, StaffRole, StaffRow };
+/** One change of the role trail (accounts.roleHistory). */
+export type HistoryEntry = RoleHistoryEntry;
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   reviewer: '审核员',
@@ -17,30 +18,6 @@ export const ROLE_DUTIES: Record<StaffRole, string> = {
   'district-office': '查看申请、确认书面委托、答复异议',
   admin: '管理年度批次、节假日安排和工作人员角色',
 };
-
-export interface StaffRow {
-  staffId: string;
-  name: string | null;
-  idNumber: string | null;
-  roles: StaffRole[];
-  department: DepartmentCode | null;
-  isSelf: boolean;
-}
-
-export interface PersonRef {
-  name: string | null;
-  idNumber: string | null;
-  registered: boolean;
-}
-
-export interface HistoryEntry {
-  at: string;
-  change: 'grant' | 'revoke';
-  role: StaffRole;
-  department: DepartmentCode | null;
-  by: PersonRef;
-  subject: PersonRef | null;
-}
 
 export function departmentLabel(d: DepartmentCode | null): string {
   return d ? (DEPARTMENT_LABELS[d] ?? d) : '';
@@ -57,12 +34,8 @@ export function whoText(p: PersonRef | { name: string | null; idNumber: string |
   return p.idNumber ? `${p.name}（${p.idNumber}）` : p.name;
 }
 
-/** 2026年12月2日 10:00, Beijing time, from an ISO instant. */
-export function formatInstant(iso: string): string {
-  const instant = new Date(iso);
-  const hhmm = new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
-  return `${formatChineseDate(beijingDate(instant))} ${hhmm}`;
-}
+/** 2026年12月2日 10:00, Beijing time, from an ISO instant (the rules package's formatter). */
+export const formatInstant = formatChineseDateTime;
 
 /** One line of the trail: 「A为B（330***********0010）授予审核员（住保房管）角色」 / 「A撤销了B的…角色」. */
 export function historyText(e: HistoryEntry): string {

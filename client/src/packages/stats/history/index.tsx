@@ -11,22 +11,10 @@ import { useSession } from '../../../services/session';
 import { callChecked } from '../../apply/common/api';
 import { ErrorNotice, InfoNotice, Loading, Section } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
-import { ChartFigure, type ChartView } from '../common/ChartFigure';
+import type { PointsHistory as History } from '@hz-points/shared';
+import { ChartFigure } from '../common/ChartFigure';
 import '../common/stats.scss';
-
-interface History {
-  today: string;
-  rounds: Array<{ year: number; total: number | null; vetoed: boolean; status: string }>;
-  projection: {
-    basis: 'approved' | 'claimed';
-    basisYear: number;
-    current: number | null;
-    points: Array<{ cutoffDate: string; total: number | null }>;
-    reaches100: { when: string; total: number } | null;
-    assumptions: string[];
-  } | null;
-  chart: ChartView;
-}
+import { POINTS_THRESHOLD } from '@hz-points/shared';
 
 export default function PointsHistoryPage() {
   const session = useSession();
@@ -38,7 +26,7 @@ export default function PointsHistoryPage() {
     let live = true;
     setData(null);
     setError(null);
-    callChecked<History>(PointsHistoryInput, 'stats', 'history', onBehalfOf ? { onBehalfOf } : {}).then((res) => {
+    callChecked(PointsHistoryInput, 'stats', 'history', onBehalfOf ? { onBehalfOf } : {}).then((res) => {
       if (!live) return;
       if (res.ok) setData(res.data);
       else setError(res.error.message);
@@ -64,9 +52,9 @@ export default function PointsHistoryPage() {
                   : `按${p.basisYear}年度申请中填报的指标测算（尚未审核确认，仅供参考）。`}
                 {p.reaches100
                   ? p.reaches100.when === 'now'
-                    ? '现已达到100分。'
+                    ? `现已达到${POINTS_THRESHOLD}分。`
                     : `预计${formatChineseDate(p.reaches100.when)}的截止日达到${p.reaches100.total}分。`
-                  : '按现有情况，5年内不会达到100分。'}
+                  : `按现有情况，5年内不会达到${POINTS_THRESHOLD}分。`}
               </Text>
               <View>
                 {p.assumptions.map((a, i) => (

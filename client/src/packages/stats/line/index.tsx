@@ -12,24 +12,11 @@ import { navigate } from '../../../routes';
 import { callChecked } from '../../apply/common/api';
 import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section } from '../../apply/common/ui';
-import { ChartFigure, type ChartView } from '../common/ChartFigure';
+import type { LinePreview as Preview, RoundLine as Line } from '@hz-points/shared';
+import { ChartFigure } from '../common/ChartFigure';
 import { YearBar, initialYear } from '../common/YearBar';
 import '../common/stats.scss';
-
-type Line = { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number };
-
-interface Preview {
-  year: number;
-  mode: Line['mode'];
-  line: number | null;
-  admittedCount: number;
-  rankedCount: number;
-  ineligibleCount: number;
-  pendingObjections: number;
-  currentLine: Line | null;
-  published: boolean;
-  chart: ChartView;
-}
+import { POINTS_THRESHOLD } from '@hz-points/shared';
 
 /** Wait after the last change before asking (typing 125 asks once, not for 1, 12 and 125). */
 const PREVIEW_DELAY_MS = 300;
@@ -41,7 +28,7 @@ export default function LinePage() {
   const now = useNow();
   const [year, setYear] = useState(() => initialYear(router.params.year, beijingDate(now)));
   const [mode, setMode] = useState<Line['mode']>('threshold');
-  const [value, setValue] = useState('100');
+  const [value, setValue] = useState(String(POINTS_THRESHOLD));
   const [preview, setPreview] = useState<Preview | null>(null);
   const [pending, setPending] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +43,7 @@ export default function LinePage() {
     let live = true;
     setPending(true);
     const timer = setTimeout(() => {
-      callChecked<Preview>(LinePreviewInput, 'stats', 'linePreview', payload).then((res) => {
+      callChecked(LinePreviewInput, 'stats', 'linePreview', payload).then((res) => {
         if (!live) return;
         setPending(false);
         if (res.ok) {
@@ -74,8 +61,8 @@ export default function LinePage() {
 
   const step = (delta: number) => {
     const n = Number(value);
-    const base = Number.isFinite(n) ? n : mode === 'threshold' ? 100 : 1;
-    const next = mode === 'threshold' ? Math.max(100, base + delta) : Math.max(1, Math.round(base + delta));
+    const base = Number.isFinite(n) ? n : mode === 'threshold' ? POINTS_THRESHOLD : 1;
+    const next = mode === 'threshold' ? Math.max(POINTS_THRESHOLD, base + delta) : Math.max(1, Math.round(base + delta));
     setValue(String(next));
   };
   const steps = mode === 'threshold' ? [-5, -0.5, 0.5, 5] : [-10, -1, 1, 10];
@@ -84,7 +71,7 @@ export default function LinePage() {
     setConfirming(false);
     setBusy(true);
     setNotice(null);
-    const res = await callChecked<unknown>(SetLineInput, 'rounds', 'setLine', payload);
+    const res = await callChecked(SetLineInput, 'rounds', 'setLine', payload);
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     setNotice(`已设定${year}年度${lineText(payload as Line)}。公布名单请到“年度批次”。`);
@@ -97,7 +84,7 @@ export default function LinePage() {
       <YearBar year={year} onChange={setYear} />
       {notice ? <InfoNotice>{notice}</InfoNotice> : null}
       <Section title="调整分数线">
-        <Radio.Group value={mode} onChange={(v) => { setMode(v as Line['mode']); setValue(v === 'threshold' ? '100' : '1000'); }} direction="horizontal" aria-label="录取方式">
+        <Radio.Group value={mode} onChange={(v) => { setMode(v as Line['mode']); setValue(v === 'threshold' ? String(POINTS_THRESHOLD) : '1000'); }} direction="horizontal" aria-label="录取方式">
           <Radio value="threshold">分数线</Radio>
           <Radio value="quota">名额</Radio>
         </Radio.Group>
@@ -107,7 +94,7 @@ export default function LinePage() {
           value={value}
           onChange={setValue}
           aria-label={mode === 'threshold' ? '分数线（分）' : '名额（人）'}
-          placeholder={mode === 'threshold' ? '不低于100分，0.5分为单位' : '人数'}
+          placeholder={mode === 'threshold' ? `不低于${POINTS_THRESHOLD}分，0.5分为单位` : '人数'}
         />
         <View className="stats-steps">
           {steps.map((d) => (

@@ -13,16 +13,10 @@ import { callChecked } from '../../apply/common/api';
 import { useNow } from '../../apply/common/now';
 import { ErrorNotice, Loading, Row, Section } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
-import { ChartFigure, type ChartView } from '../common/ChartFigure';
+import type { StatsOverview as Overview } from '@hz-points/shared';
+import { ChartFigure } from '../common/ChartFigure';
 import { YearBar, initialYear } from '../common/YearBar';
 import '../common/stats.scss';
-
-interface Overview {
-  year: number;
-  today: string;
-  counts: { submitted: number; scored: number; settlementApplications: number; waitingItems: number; objections: number };
-  charts: { byWeek: ChartView; byDistrict: ChartView; scores: ChartView; queueAge: ChartView; objections: ChartView };
-}
 
 export default function StatsOverviewPage() {
   const router = useRouter();
@@ -36,7 +30,7 @@ export default function StatsOverviewPage() {
     let live = true;
     setData(null);
     setError(null);
-    callChecked<Overview>(StatsOverviewInput, 'stats', 'overview', { year }).then((res) => {
+    callChecked(StatsOverviewInput, 'stats', 'overview', { year }).then((res) => {
       if (!live) return;
       if (res.ok) setData(res.data);
       else setError(res.error.message);

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { holidayScheduleReminder, type HolidayScheduleReminder } from '@hz-points/shared';
 import { callFunction } from '../../../services/cloud';
+import type { ActionResult } from '@hz-points/shared';
 
 /** The reminder for `today`, once the `calendar` function has said which years it knows (null while loading). */
 export function useHolidayScheduleReminder(today: string, enabled: boolean): HolidayScheduleReminder | null {
@@ -16,7 +17,7 @@ export function useHolidayScheduleReminder(today: string, enabled: boolean): Hol
       return;
     }
     let alive = true;
-    void callFunction<{ years: Array<{ year: number }>; covered: number[] }>('calendar', { action: 'list' }).then((env) => {
+    void callFunction<ActionResult<'calendar', 'list'>>('calendar', { action: 'list' }).then((env) => {
       // A failed list says nothing about the years: stay silent rather than raise a false alarm.
       if (!alive || !env.ok || !env.data) return;
       const known = [...env.data.years.map((y) => y.year), ...(env.data.covered ?? [])];
