@@ -78,16 +78,23 @@ const FOCUSABLE = 'input, textarea, [role="radio"], [role="checkbox"], [role="bu
 
 function revealFirst(formId: string, fallbackName: string | null) {
   if (isH5 && typeof document !== 'undefined') {
-    const field = document.querySelector<HTMLElement>(`[data-hz-form="${formId}"][data-invalid="true"]`);
-    if (!field) return;
-    const control =
-      field.querySelector<HTMLElement>(FOCUSABLE) ?? field.querySelector<HTMLElement>('.hz-form-error') ?? field;
-    try {
-      control.focus({ preventScroll: true });
-    } catch {
-      /* not focusable */
-    }
-    if (typeof field.scrollIntoView === 'function') field.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // Next turn: Taro's H5 components draw their native <input> and attributes after React's commit.
+    setTimeout(() => {
+      const field = document.querySelector<HTMLElement>(`[data-hz-form="${formId}"][data-invalid="true"]`);
+      if (!field) return;
+      let control = field.querySelector<HTMLElement>(FOCUSABLE);
+      if (!control) {
+        // No control of its own (a refusal next to a button): the message itself takes focus and is read out.
+        control = field.querySelector<HTMLElement>('.hz-form-error') ?? field;
+        control.setAttribute('tabindex', '-1');
+      }
+      try {
+        control.focus({ preventScroll: true });
+      } catch {
+        /* not focusable */
+      }
+      if (typeof field.scrollIntoView === 'function') field.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    }, 0);
     return;
   }
   if (fallbackName) {
@@ -155,12 +162,12 @@ export function FieldError(props: { form: FormErrors; name: string }) {
   const id = fieldElementId(props.form, props.name);
   return (
     <View id={id} className="hz-field hz-field--message" {...{ 'data-hz-form': props.form.id, 'data-invalid': message ? 'true' : 'false' }}>
-      <ErrorText id={`${id}-error`} message={message} focusable />
+      <ErrorText id={`${id}-error`} message={message} />
     </View>
   );
 }
 
-function ErrorText(props: { id: string; message: string | null; focusable?: boolean }) {
+function ErrorText(props: { id: string; message: string | null }) {
   if (!props.message) return null;
   return (
     <View
@@ -168,7 +175,6 @@ function ErrorText(props: { id: string; message: string | null; focusable?: bool
       className="hz-form-error flows-error"
       role="alert"
       aria-live="assertive"
-      {...(props.focusable && isH5 ? { tabIndex: -1 } : {})}
     >
       <Text className="flows-error__text">⚠ {props.message}</Text>
     </View>
