@@ -51,7 +51,7 @@ export default function ApplyFormPage() {
       const noFiles = (draft.files[current] ?? []).length === 0;
       const errors = {
         claim: v.ok ? null : `${indicatorLabel(current)}：${v.message}`,
-        evidence: noFiles ? `请上传${indicatorLabel(current)}的证明材料（拍照、从相册选择或上传PDF）` : null,
+        evidence: noFiles ? `${indicatorLabel(current)}：请上传证明材料（拍照、从相册选择或上传PDF）` : null,
       };
       if (form.show(errors)) return;
       const saved = await draft.saveServerDraft(false);
