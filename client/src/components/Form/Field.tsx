@@ -98,9 +98,13 @@ function revealFirst(formId: string, fallbackName: string | null) {
     return;
   }
   if (fallbackName) {
-    Promise.resolve(Taro.pageScrollTo({ selector: `#${formId}-${fallbackName}`, duration: 200, offsetTop: -120 } as never)).catch(
-      () => undefined,
-    );
+    try {
+      Promise.resolve(Taro.pageScrollTo({ selector: `#${formId}-${fallbackName}`, duration: 200, offsetTop: -120 } as never)).catch(
+        () => undefined,
+      );
+    } catch {
+      /* an old base library without selector scrolling: the error is still beside its control */
+    }
   }
 }
 

@@ -33,7 +33,7 @@ export function StepCommitment(props: Props) {
               <View className="flows-row">
                 <Text className="flows-row__label">证明材料</Text>
                 <Text className="flows-row__value">
-                  {evidence.length === 0 ? '未上传' : `${evidence.length}份：${evidence.map((f) => f.name).join('、')}`}
+                  {evidence.length === 0 ? '未上传' : `${evidence.length}份材料：${evidence.map((f) => f.name).join('、')}`}
                 </Text>
               </View>
             </View>

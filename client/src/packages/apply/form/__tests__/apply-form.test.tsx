@@ -80,10 +80,10 @@ test('step 3 shows every claimed value next to its evidence; the receipt the 受
   render(<ApplyFormPage />);
   const education = await screen.findByRole('group', { name: '文化程度：申报内容和证明材料' });
   expect(within(education).getByText('文化程度：本科，是否同时具有学历和学位：是')).toBeTruthy();
-  expect(within(education).getByText('1份：diploma.png')).toBeTruthy();
+  expect(within(education).getByText('1份材料：diploma.png')).toBeTruthy();
   const rental = screen.getByRole('group', { name: '合法租赁住房：申报内容和证明材料' });
   expect(within(rental).getByText('合法租赁年数：4年')).toBeTruthy();
-  expect(within(rental).getByText('2份：租赁备案.pdf、合同.pdf')).toBeTruthy();
+  expect(within(rental).getByText('2份材料：租赁备案.pdf、合同.pdf')).toBeTruthy();
 
   // The commitment comes after the review, and submit waits for it.
   const submit = screen.getByRole('button', { name: '提交积分申请' });
