@@ -12,6 +12,7 @@ import {
   Radio as NutRadio,
   TextArea as NutTextArea,
 } from '@nutui/nutui-react-taro';
+import { useFieldState } from './Field';
 import type { CheckboxProps, InputNumberProps, InputProps, RadioGroupProps, RadioProps, TextAreaProps } from '@nutui/nutui-react-taro';
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -34,7 +35,11 @@ type NativeProps = { nativeProps?: Record<string, unknown> };
 
 export function Input(props: Partial<InputProps> & Named & NativeProps) {
   const { 'aria-label': label, nativeProps, ...rest } = props;
-  return <NutInput {...rest} {...controlName(label, nativeProps)} />;
+  const field = useFieldState();
+  // Inside a Field: the message under it describes the input, and the first invalid one takes focus (mini-program).
+  const described = field?.invalid ? { 'aria-invalid': 'true', 'aria-describedby': field.errorId } : {};
+  const focus = !isH5 && field?.focus ? { focus: true } : {};
+  return <NutInput {...rest} {...focus} {...controlName(label, { ...nativeProps, ...described })} />;
 }
 
 /** nutui's TextArea sets Taro's `nativeProps` itself (replacing ours), so in H5 the name is put on the <textarea>. */
@@ -139,3 +144,7 @@ export function InputNumber(props: Partial<InputNumberProps> & Named) {
     </View>
   );
 }
+
+export { ActionButton, pressableProps, type ActionButtonProps } from './ActionButton';
+export { Field, FieldError, fieldElementId, useFieldState, useFormErrors, type FieldErrors, type FormErrors } from './Field';
+export { ConfirmAction } from './ConfirmAction';

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Form } from '@nutui/nutui-react-taro';
 import { Checkbox, Input } from '../../../components/Form';
+import { IdNumberInput, idNumberError } from '../../../components/IdNumberField';
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
@@ -67,6 +68,7 @@ export function Register({ onDone }: { onDone: () => void }) {
 
   const submit = async () => {
     const errs = validateRegistration(values);
+    errs.idNumber ||= idNumberError(values.idNumber) ?? ''; // also a birth date after today (the schema has no clock)
     setErrors(errs);
     setServerError(null);
     setConsentError(agreed ? null : '请阅读并勾选同意《隐私政策》');
@@ -91,7 +93,7 @@ export function Register({ onDone }: { onDone: () => void }) {
   const field = (key: keyof Values, placeholder: string, type: 'text' | 'idcard' | 'number' = 'text') => (
     <>
       <Form.Item name={key} label={LABELS[key]} align='center' required className={`hz-field hz-field--${key}`}>
-        <Input type={type} placeholder={placeholder} aria-label={LABELS[key]} onChange={set(key)} />
+        {key === 'idNumber' ? <IdNumberInput className='' value={values.idNumber} placeholder={placeholder} aria-label={LABELS[key]} onChange={set(key)} /> : <Input type={type} placeholder={placeholder} aria-label={LABELS[key]} onChange={set(key)} />}
       </Form.Item>
       {errors[key] ? (
         <View className='hz-field-error' role='alert' ariaRole='alert'>

@@ -1,250 +1,102 @@
-// 积分申请: choose indicators → one step per indicator (its fields + evidence) → 个人承诺 and submit.
-// Drafts survive closing the app: kept locally on every change and on the server (applications.saveDraft) at each
-// step. Submit is idempotent (one request id per form) and the button is disabled while sending.
-import React, { useEffect, useMemo, useRef, useState } from 'react';
-import { Text, View } from '@tarojs/components';
+// 积分申请: choose indicators → one step per indicator (its fields + evidence) → every claim with its evidence, the
+// 个人承诺 and submit → the receipt. The data lives in useApplicationDraft (local copy on every change, server
+// draft at each step); this page only runs the steps. Each error appears beside the control it concerns and is
+// brought into view (useFormErrors). Submit is idempotent (one request id per form); the button waits while sending.
+import { useState } from 'react';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Step, Steps } from '@nutui/nutui-react-taro';
-import { Checkbox } from '../../../components/Form';
-import { DEPARTMENT_LABELS, INDICATORS, type IndicatorCode } from '@hz-points/shared';
+import { Step, Steps } from '@nutui/nutui-react-taro';
+import { ActionButton, FieldError, useFormErrors } from '../../../components/Form';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
-import { navigate } from '../../../routes';
 import { useReminderOffer } from '../../../services/subscribe';
-import { call, newRequestId } from '../common/api';
-import { ClaimFields } from '../common/ClaimFields';
-import {
-  CLAIMABLE,
-  claimFormFromValue,
-  emptyClaimForm,
-  indicatorLabel,
-  toClaimValue,
-  type ClaimForm,
-} from '../common/claims';
-import { clearLocalDraft, loadLocalDraft, saveLocalDraft, type LocalDraft } from '../common/draft';
-import { EvidencePicker, type EvidenceFile } from '../common/EvidencePicker';
-import { applicationRoundYear, nowInstant, syncClock, useNow } from '../common/now';
-import { findOpenRoundYear } from '../common/rounds';
-import type { Application } from '../common/types';
-import { ErrorNotice, FlowsToast, InfoNotice, Loading, Row, Section, toast } from '../common/ui';
-import { formatChineseDate } from '../common/workdays';
-
-type Phase = 'loading' | 'editing' | 'submitted';
+import { CLAIMABLE, emptyClaimForm, indicatorLabel, toClaimValue } from '../common/claims';
+import { ErrorNotice, FlowsToast, InfoNotice, Loading, Section, toast } from '../common/ui';
+import { Receipt } from './Receipt';
+import { RegistrationGate, type Registration } from './RegistrationGate';
+import { StepChoose } from './StepChoose';
+import { StepClaims } from './StepClaims';
+import { StepCommitment } from './StepCommitment';
+import { StepEvidence } from './StepEvidence';
+import { useApplicationDraft } from './useApplicationDraft';
 
 export default function ApplyFormPage() {
   const session = useSession();
-  const now = useNow();
   const onBehalfOf = session.actingFor?.personId;
   const subjectKey = `${session.openid ?? 'me'}.${onBehalfOf ?? 'self'}`;
-
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [year, setYear] = useState<number>(() => applicationRoundYear(now));
-  const [selected, setSelected] = useState<IndicatorCode[]>([]);
-  const [forms, setForms] = useState<Partial<Record<IndicatorCode, ClaimForm>>>({});
-  const [files, setFiles] = useState<Partial<Record<IndicatorCode, EvidenceFile[]>>>({});
-  const [step, setStep] = useState(1);
-  const [indicatorIndex, setIndicatorIndex] = useState(0);
+  // The caller must be registered, also when acting for someone (the server checks the caller).
+  const registration: Registration = !session.me ? 'unknown' : session.me.registered ? 'registered' : 'unregistered';
+  const draft = useApplicationDraft({ subjectKey, onBehalfOf, enabled: registration !== 'unregistered' });
+  const form = useFormErrors();
   const [commitment, setCommitment] = useState(false);
   const [sending, setSending] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [submitted, setSubmitted] = useState<Application | null>(null);
-  const requestId = useRef<string>(newRequestId());
   const offerReminders = useReminderOffer('applicationSubmitted');
-
-  // Load: the local draft (newest typing) or the server's draft; a submitted application shows its receipt.
-  useEffect(() => {
-    let alive = true;
-    setPhase('loading');
-    (async () => {
-      const list = await call<{ applications: Application[] }, 'applications', 'list'>(
-        'applications',
-        'list',
-        onBehalfOf ? { onBehalfOf } : {},
-      );
-      if (!alive) return;
-      await syncClock();
-      const at = nowInstant();
-      const roundYear = await findOpenRoundYear(applicationRoundYear(at), at);
-      if (!alive) return;
-      const apps = list.ok ? list.data.applications : [];
-      const current =
-        apps.find((a) => a.year === roundYear) ??
-        [...apps].sort((a, b) => b.year - a.year).find((a) => a.status === 'draft') ??
-        null;
-      if (!list.ok) setError(list.error.message);
-      if (current && current.status !== 'draft') {
-        setSubmitted(current);
-        setPhase('submitted');
-        return;
-      }
-      // A local draft of another round (last year's, never submitted) is not reused.
-      const local = loadLocalDraft(subjectKey);
-      if (local && local.year === (current?.year ?? roundYear)) {
-        setYear(local.year);
-        setSelected(local.selected);
-        setForms(local.forms);
-        setFiles(local.files);
-        setStep(local.step);
-        setIndicatorIndex(local.indicatorIndex);
-        requestId.current = local.requestId;
-      } else if (current) {
-        setYear(current.year);
-        setSelected(current.claims.map((c) => c.indicator));
-        setForms(Object.fromEntries(current.claims.map((c) => [c.indicator, claimFormFromValue(c.indicator, c.value)])));
-        setFiles(
-          Object.fromEntries(
-            current.claims.map((c) => [c.indicator, c.evidence.map((fileId, i) => ({ fileId, name: `材料${i + 1}` }))]),
-          ),
-        );
-      } else setYear(roundYear);
-      setPhase('editing');
-    })();
-    return () => {
-      alive = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [subjectKey]);
-
-  // Every change is kept locally at once.
-  useEffect(() => {
-    if (phase !== 'editing') return;
-    const draft: LocalDraft = {
-      year,
-      selected,
-      forms,
-      files,
-      step,
-      indicatorIndex,
-      requestId: requestId.current,
-      savedAt: Date.now(),
-    };
-    saveLocalDraft(subjectKey, draft);
-  }, [phase, subjectKey, year, selected, forms, files, step, indicatorIndex]);
-
+  const { step, selected, indicatorIndex } = draft;
   const current = selected[indicatorIndex];
 
-  function buildClaims(strict: boolean): { ok: true; claims: { indicator: IndicatorCode; value: Record<string, unknown>; evidence: string[] }[] } | { ok: false; message: string } {
-    const claims = [];
-    for (const code of selected) {
-      const v = toClaimValue(code, forms[code] ?? emptyClaimForm(code));
-      if (!v.ok) {
-        if (strict) return { ok: false, message: `${indicatorLabel(code)}：${v.message}` };
-        continue;
-      }
-      claims.push({ indicator: code, value: v.value, evidence: (files[code] ?? []).map((f) => f.fileId) });
-    }
-    return { ok: true, claims };
-  }
-
-  async function saveServerDraft(strict = false): Promise<Application | null> {
-    const built = buildClaims(strict);
-    if (!built.ok) {
-      setError(built.message);
-      return null;
-    }
-    setSaving(true);
-    const res = await call<{ application: Application }, 'applications', 'saveDraft'>('applications', 'saveDraft', {
-      year,
-      claims: built.claims,
-      ...(onBehalfOf ? { onBehalfOf } : {}),
-    });
-    setSaving(false);
-    if (!res.ok) {
-      setError(res.error.message);
-      return null;
-    }
-    return res.data.application;
-  }
-
-  function toggle(code: IndicatorCode, on: boolean) {
-    setSelected((s) => (on ? [...s.filter((c) => c !== code), code] : s.filter((c) => c !== code)));
-    if (on && !forms[code]) setForms((f) => ({ ...f, [code]: emptyClaimForm(code) }));
-  }
-
   async function next() {
-    setError(null);
+    form.clear();
     setNotice(null);
     if (step === 1) {
-      if (selected.length === 0) {
-        setError('请至少选择一项申报指标');
-        return;
-      }
+      if (selected.length === 0) return form.fail('indicators', '请至少勾选一项要申报的指标，再点“下一步”');
       // Keep the rule table's order so steps read like the official form.
-      setSelected((s) => CLAIMABLE.filter((c) => s.includes(c)));
-      setIndicatorIndex(0);
-      setStep(2);
+      draft.setSelected((s) => CLAIMABLE.filter((c) => s.includes(c)));
+      draft.setIndicatorIndex(0);
+      draft.setStep(2);
       return;
     }
     if (step === 2 && current) {
-      const v = toClaimValue(current, forms[current] ?? emptyClaimForm(current));
-      if (!v.ok) {
-        setError(`${indicatorLabel(current)}：${v.message}`);
-        return;
-      }
-      if ((files[current] ?? []).length === 0) {
-        setError(`${indicatorLabel(current)}：请上传证明材料`);
-        return;
-      }
-      if (!(await saveServerDraft(false))) return;
-      if (indicatorIndex + 1 < selected.length) setIndicatorIndex(indicatorIndex + 1);
-      else setStep(3);
+      const v = toClaimValue(current, draft.forms[current] ?? emptyClaimForm(current));
+      const noFiles = (draft.files[current] ?? []).length === 0;
+      const errors = {
+        claim: v.ok ? null : `${indicatorLabel(current)}：${v.message}`,
+        evidence: noFiles ? `${indicatorLabel(current)}：请上传证明材料（拍照、从相册选择或上传PDF）` : null,
+      };
+      if (form.show(errors)) return;
+      const saved = await draft.saveServerDraft(false);
+      if (!saved.ok) return form.fail('actions', saved.message);
+      if (indicatorIndex + 1 < selected.length) draft.setIndicatorIndex(indicatorIndex + 1);
+      else draft.setStep(3);
       Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 0 })).catch(() => undefined);
     }
   }
 
   function back() {
-    setError(null);
-    if (step === 3) setStep(2);
-    else if (step === 2 && indicatorIndex > 0) setIndicatorIndex(indicatorIndex - 1);
-    else setStep(1);
+    form.clear();
+    if (step === 3) draft.setStep(2);
+    else if (step === 2 && indicatorIndex > 0) draft.setIndicatorIndex(indicatorIndex - 1);
+    else draft.setStep(1);
   }
 
-  async function onSaveDraft() {
-    setError(null);
-    const app = await saveServerDraft(false);
-    if (app) {
-      setNotice('草稿已保存，下次进入可继续填写');
-      toast('草稿已保存');
-    }
+  async function saveDraft() {
+    form.clear();
+    const saved = await draft.saveServerDraft(false);
+    if (!saved.ok) return form.fail('actions', saved.message);
+    setNotice('草稿已保存，下次进入可继续填写');
+    toast('草稿已保存');
   }
 
   async function submit() {
     if (sending) return;
-    setError(null);
-    if (!commitment) {
-      setError('请阅读并勾选《个人承诺书》后再提交');
-      return;
-    }
+    form.clear();
+    if (!commitment) return form.fail('commitment', '请先阅读个人承诺书，勾选“我已阅读并同意”后再提交');
     void offerReminders(); // before any await: WeChat shows its dialog only from the tap itself
     setSending(true);
-    const app = await saveServerDraft(true);
-    if (!app) {
-      setSending(false);
-      return;
-    }
-    const res = await call<{ application: Application }, 'applications', 'submit'>('applications', 'submit', {
-      applicationId: app.applicationId,
-      commitment: true,
-      requestId: requestId.current,
-    });
+    const res = await draft.submit();
     setSending(false);
-    if (!res.ok) {
-      setError(res.error.message);
-      return;
-    }
-    clearLocalDraft(subjectKey);
-    setSubmitted(res.data.application);
-    setPhase('submitted');
+    if (!res.ok) form.fail('actions', res.message);
   }
 
-  const stepTitle = useMemo(
-    () => (step === 2 && current ? `第${indicatorIndex + 1}/${selected.length}项：${indicatorLabel(current)}` : ''),
-    [step, current, indicatorIndex, selected.length],
-  );
+  if (registration === 'unregistered') {
+    return (
+      <PageShell title="积分申请">
+        <RegistrationGate />
+      </PageShell>
+    );
+  }
 
-  if (phase === 'loading') {
+  if (draft.phase === 'loading' || draft.phase === 'waiting') {
     return (
       <PageShell title="积分申请">
         <Loading />
@@ -252,20 +104,10 @@ export default function ApplyFormPage() {
     );
   }
 
-  if (phase === 'submitted' && submitted) {
+  if (draft.phase === 'submitted' && draft.submitted) {
     return (
       <PageShell title="积分申请">
-        <Section title="申请已受理">
-          <Row label="申请年度">{submitted.year}年度</Row>
-          <Row label="受理日期">{formatChineseDate(submitted.acceptedOn)}</Row>
-          <Row label="可查询结果">{formatChineseDate(submitted.resultDate)}起（受理后20个工作日）</Row>
-          <Text className="flows-muted">已提交的申报项不能修改；如被退回，可在结果公布前补充材料。</Text>
-        </Section>
-        <View className="flows-actions">
-          <Button type="primary" block onClick={() => navigate('applyProgress', { applicationId: submitted.applicationId })}>
-            查看审核进度
-          </Button>
-        </View>
+        <Receipt application={draft.submitted} />
       </PageShell>
     );
   }
@@ -281,100 +123,58 @@ export default function ApplyFormPage() {
         </Steps>
       </View>
       <InfoNotice>
-        {year}年度积分申请{onBehalfOf && session.actingFor ? `（为${session.actingFor.name}申请）` : ''}。填写内容自动保存为草稿。
+        {draft.year}年度积分申请{onBehalfOf && session.actingFor ? `（为${session.actingFor.name}申请）` : ''}。填写内容自动保存为草稿。
       </InfoNotice>
+      <ErrorNotice message={draft.loadError} />
 
-      {step === 1 ? (
-        <Section title="选择要申报的指标">
-          <Text className="flows-muted">扣分项由公安等部门依据记录核查，无需申报。</Text>
-          {CLAIMABLE.map((code) => (
-            <View key={code} className="flows-item">
-              <Checkbox
-                checked={selected.includes(code)}
-                onChange={(on) => toggle(code, on)}
-                aria-label={`申报${indicatorLabel(code)}`}
-                label={
-                  <Text>
-                    {indicatorLabel(code)}
-                    <Text className="flows-muted">（{DEPARTMENT_LABELS[INDICATORS[code].department]}审核）</Text>
-                  </Text>
-                }
-              />
-            </View>
-          ))}
-        </Section>
-      ) : null}
+      {step === 1 ? <StepChoose form={form} selected={selected} onToggle={draft.toggle} /> : null}
 
       {step === 2 && current ? (
-        <Section title={stepTitle}>
-          <Text className="flows-muted">{INDICATORS[current].summary}</Text>
-          <ClaimFields
+        <Section title={`第${indicatorIndex + 1}/${selected.length}项：${indicatorLabel(current)}`}>
+          <StepClaims form={form} code={current} value={draft.forms[current] ?? emptyClaimForm(current)} onChange={(f) => draft.setForm(current, f)} />
+          <StepEvidence
+            form={form}
             code={current}
-            form={forms[current] ?? emptyClaimForm(current)}
-            onChange={(f) => setForms((all) => ({ ...all, [current]: f }))}
-          />
-          <Text className="flows-label">所需材料：{INDICATORS[current].evidence.join('；')}</Text>
-          <EvidencePicker
-            label="证明材料"
-            value={files[current] ?? []}
+            files={draft.files[current] ?? []}
             onBehalfOf={onBehalfOf}
-            onChange={(list) => setFiles((all) => ({ ...all, [current]: list }))}
+            onChange={(list) => draft.setFilesOf(current, list)}
           />
         </Section>
       ) : null}
 
       {step === 3 ? (
-        <>
-          <Section title="申报内容确认">
-            {selected.map((code) => (
-              <Row key={code} label={indicatorLabel(code)}>
-                <Text>{(files[code] ?? []).length}份材料</Text>
-              </Row>
-            ))}
-          </Section>
-          <Section title="个人承诺书">
-            <Text className="flows-muted">
-              本人承诺所填报的信息和提交的材料真实、准确、有效。如有弄虚作假，自愿承担积分作废、5年内不得再次申请等相应责任。
-            </Text>
-            <Checkbox
-              checked={commitment}
-              onChange={(v) => setCommitment(v)}
-              aria-label="我已阅读并同意个人承诺书"
-              label="我已阅读并同意《个人承诺书》"
-            />
-          </Section>
-        </>
+        <StepCommitment
+          form={form}
+          selected={selected}
+          forms={draft.forms}
+          files={draft.files}
+          commitment={commitment}
+          onCommitment={setCommitment}
+        />
       ) : null}
 
-      <ErrorNotice message={error} />
       {notice ? <InfoNotice>{notice}</InfoNotice> : null}
+      <FieldError form={form} name="actions" />
 
       <View className="flows-actions">
         {step === 3 ? (
-          <Button
-            type="primary"
-            block
-            loading={sending}
-            disabled={sending || !commitment}
-            aria-label="提交积分申请"
-            onClick={submit}
-          >
+          <ActionButton type="primary" block loading={sending} disabled={sending || !commitment} aria-label="提交积分申请" onPress={submit}>
             {sending ? '正在提交…' : '提交申请'}
-          </Button>
+          </ActionButton>
         ) : (
-          <Button type="primary" block disabled={saving} onClick={next} aria-label="下一步">
+          <ActionButton type="primary" block disabled={draft.saving} onPress={next} aria-label="下一步">
             下一步
-          </Button>
+          </ActionButton>
         )}
         {step > 1 ? (
-          <Button block fill="outline" onClick={back} disabled={sending}>
+          <ActionButton block fill="outline" onPress={back} disabled={sending} aria-label="上一步">
             上一步
-          </Button>
+          </ActionButton>
         ) : null}
         {step > 1 ? (
-          <Button block fill="none" onClick={onSaveDraft} disabled={saving || sending}>
+          <ActionButton block fill="none" onPress={saveDraft} disabled={draft.saving || sending} aria-label="保存草稿">
             保存草稿
-          </Button>
+          </ActionButton>
         ) : null}
       </View>
     </PageShell>

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Form } from '@nutui/nutui-react-taro';
+import { ConfirmAction, pressableProps } from '../../../components/Form';
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
@@ -173,9 +174,16 @@ export function Calculator({ today }: { today: string }) {
         <View className='hz-button hz-button--ghost' role='button' ariaRole='button' onClick={() => void navigate('guide')}>
           查看办事指南
         </View>
-        <View className='hz-button hz-button--ghost' role='button' ariaRole='button' onClick={reset}>
-          清空重填
-        </View>
+        <ConfirmAction
+          question='确定清空已填写的全部内容吗？清空后无法恢复。'
+          confirmLabel='确定清空'
+          onConfirm={reset}
+          trigger={(open) => (
+            <View className='hz-button hz-button--ghost' role='button' ariaRole='button' {...pressableProps(open)} onClick={open}>
+              清空重填
+            </View>
+          )}
+        />
       </View>
       <Text className='hz-muted hz-calc__disclaimer'>
         本测算仅供参考，标有“未核实”的分值来自公开转载的指标表，尚未与官方文件核对；最终分值以各部门审核结果为准。

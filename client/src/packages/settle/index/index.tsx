@@ -3,17 +3,19 @@
 // publication the result and the admission notice (准入通知书) with its 60-day expiry.
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import { Checkbox, Radio } from '../../../components/Form';
+import { ActionButton, Checkbox, ConfirmAction, Field, FieldError, Radio, useFormErrors } from '../../../components/Form';
 import {
   ApplySettlementInput,
   ListCertificatesInput,
   SettlementRefInput,
+  DEADLINE_PERIODS,
+  PATHWAY_RULES,
   URBAN_DISTRICTS,
+  WithdrawSettlementInput,
   beijingDate,
+  formatChineseDate,
+  roundDates,
   isOpenAt,
-  daysBetween,
-  type SettlementGetResult as SettlementGet,
 } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
@@ -22,16 +24,35 @@ import { navigate } from '../../../routes';
 import { callChecked, newRequestId } from '../../apply/common/api';
 import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
-import { formatChineseDate } from '../../apply/common/workdays';
 import type { CertificateView } from '../../cert/types';
 import { pointsPathway } from './eligibility';
-import { POINTS_THRESHOLD } from '@hz-points/shared';
+
+interface SettlementGet {
+  acceptingNow: boolean;
+  window: { opens: string; closes: string } | null;
+  settlement: { year: number; district: string; status: 'submitted' | 'withdrawn'; total: number; appliedOn: string; settledOn: string | null } | null;
+  result: { admitted: boolean; rank: number | null; reason: string | null; line: unknown } | null;
+  notice: { title: string; number: string; issuedOn: string; expiresOn: string; status: 'valid' | 'expired' | 'used'; settledOn: string | null } | null;
+}
 
 const NOTICE_STATUS = { valid: '有效', expired: '已过期', used: '已落户' } as const;
+/** The points a settlement application needs (准申请分值) and the admission notice's validity, from the rules package. */
+const MIN_POINTS = PATHWAY_RULES.points.minPoints;
+const NOTICE_DAYS = DEADLINE_PERIODS.admissionNotice.calendarDays;
 
-/** Calendar days from today (Beijing) to a last day. */
+/** The rules' settlement window for the year, before the server has answered with the round's own. */
+function fallbackWindow(year: number): string {
+  try {
+    const d = roundDates(year);
+    return `${formatChineseDate(d.settlementOpens)}至${formatChineseDate(d.settlementCloses)}（节假日除外）`;
+  } catch {
+    return '每年11月（节假日除外）';
+  }
+}
+
 function daysLeft(lastDay: string, now: Date): number {
-  return daysBetween(beijingDate(now), lastDay);
+  const t = Date.parse(`${lastDay}T00:00:00+08:00`) - Date.parse(`${beijingDate(now)}T00:00:00+08:00`);
+  return Math.round(t / 86_400_000);
 }
 
 export default function SettlePage() {
@@ -47,6 +68,7 @@ export default function SettlePage() {
   const [noHukou, setNoHukou] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors();
   const requestId = useRef(newRequestId());
   const offerReminders = useReminderOffer('settlementApplied');
 
@@ -54,8 +76,8 @@ export default function SettlePage() {
     setError(null);
     const who = onBehalfOf ? { onBehalfOf } : {};
     const [s, c] = await Promise.all([
-      callChecked(SettlementRefInput, 'settlement', 'get', { year, ...who }),
-      callChecked(ListCertificatesInput, 'certificates', 'list', who),
+      callChecked<SettlementGet>(SettlementRefInput, 'settlement', 'get', { year, ...who }),
+      callChecked<{ certificates: CertificateView[] }>(ListCertificatesInput, 'certificates', 'list', who),
     ]);
     if (!s.ok) setError(s.error.message);
     else setState(s.data);
@@ -68,11 +90,11 @@ export default function SettlePage() {
 
   async function apply() {
     if (sending) return;
-    setError(null);
-    if (!district) return setError('请选择拟落户区');
+    form.clear();
+    if (!district) return form.fail('district', '请在下方列表中选择拟落户区，再提交');
     void offerReminders(); // before any await: WeChat shows its dialog only from the tap itself
     setSending(true);
-    const res = await callChecked(ApplySettlementInput, 'settlement', 'apply', {
+    const res = await callChecked<unknown>(ApplySettlementInput, 'settlement', 'apply', {
       year,
       ...(onBehalfOf ? { onBehalfOf } : {}),
       district,
@@ -80,7 +102,13 @@ export default function SettlePage() {
       requestId: requestId.current,
     });
     setSending(false);
-    if (!res.ok) return setError(res.error.message);
+    if (!res.ok) return form.fail('submit', res.error.message);
+    load();
+  }
+
+  async function withdraw() {
+    const res = await callChecked<unknown>(WithdrawSettlementInput, 'settlement', 'withdraw', { year, ...(onBehalfOf ? { onBehalfOf } : {}) });
+    if (!res.ok) return form.fail('withdraw', res.error.message);
     load();
   }
 
@@ -95,10 +123,14 @@ export default function SettlePage() {
   const points = cert?.content.total ?? null;
   const windowText = state?.window
     ? `${formatChineseDate(state.window.opens)}至${formatChineseDate(state.window.closes)}（节假日除外）`
-    : `${year}年11月1日至11月30日（节假日除外）`;
+    : fallbackWindow(year);
   const checks = [
     { name: '积分有效凭证', ok: !!cert, text: cert ? `已取得${year}年度积分有效凭证（${cert.serial}）` : `尚未取得${year}年度有效的积分有效凭证` },
-    { name: '积分分值', ok: points !== null && points >= POINTS_THRESHOLD, text: points === null ? `积分须达到${POINTS_THRESHOLD}分` : `积分${points}分${points >= POINTS_THRESHOLD ? `，达到${POINTS_THRESHOLD}分` : `，未达到${POINTS_THRESHOLD}分`}` },
+    {
+      name: '积分分值',
+      ok: points !== null && points >= MIN_POINTS,
+      text: points === null ? `积分须达到${MIN_POINTS}分` : `积分${points}分${points >= MIN_POINTS ? '，达到' : '，未达到'}${MIN_POINTS}分`,
+    },
   ];
 
   // Own ID number only (the server masks it for delegates): then the rules package can check the points pathway.
@@ -147,12 +179,12 @@ export default function SettlePage() {
           </View>
         ) : null}
         <Text className="flows-muted">
-          {`另须：持有效的浙江省居住证（市区）、年满18周岁、具有完全民事行为能力、未在杭州市区落户。积分${POINTS_THRESHOLD}分是申请门槛，不是落户承诺。`}
+          另须：持有效的浙江省居住证（市区）、年满18周岁、具有完全民事行为能力、未在杭州市区落户。积分{MIN_POINTS}分是申请门槛，不是落户承诺。
         </Text>
         <View className="flows-actions">
-          <Button block fill="outline" onClick={() => navigate('pathways', {})}>
+          <ActionButton block fill="outline" onPress={() => navigate('pathways', {})} aria-label="其他落户途径自测">
             其他落户途径自测
-          </Button>
+          </ActionButton>
         </View>
       </Section>
 
@@ -161,6 +193,23 @@ export default function SettlePage() {
           <Row label="拟落户区">{state.settlement.district}</Row>
           <Row label="申请积分">{state.settlement.total}分</Row>
           <Row label="受理日期">{formatChineseDate(state.settlement.appliedOn)}</Row>
+          {state.settlement.status === 'submitted' && !state.result ? (
+            <>
+              <ConfirmAction
+                question={`确定撤回${year}年度积分落户申请吗？撤回后本年度不参加落户排名；受理期内可重新提交。`}
+                confirmLabel="确定撤回"
+                onConfirm={withdraw}
+                trigger={(open) => (
+                  <View className="flows-actions">
+                    <ActionButton block fill="outline" aria-label="撤回落户申请" onPress={open}>
+                      撤回申请
+                    </ActionButton>
+                  </View>
+                )}
+              />
+              <FieldError form={form} name="withdraw" />
+            </>
+          ) : null}
         </Section>
       ) : null}
 
@@ -186,28 +235,38 @@ export default function SettlePage() {
                 : ''}
             </Text>
           </Row>
-          <Text className="flows-muted">请在有效期（60天）内持通知书和身份证件到拟落户区户籍窗口办理落户。</Text>
+          <Text className="flows-muted">请在有效期（{NOTICE_DAYS}天）内持通知书和身份证件到拟落户区户籍窗口办理落户。</Text>
         </Section>
       ) : null}
 
       {state?.acceptingNow && !state.settlement ? (
         <Section title="提交落户申请">
-          <Text className="flows-label">拟落户区</Text>
-          <Radio.Group value={district} onChange={(v) => setDistrict(String(v))} direction="vertical" aria-label="拟落户区">
-            {URBAN_DISTRICTS.map((d) => (
-              <Radio key={d} value={d}>
-                {d}
-              </Radio>
-            ))}
-          </Radio.Group>
+          <Field form={form} name="district" label="拟落户区">
+            <Radio.Group
+              value={district}
+              onChange={(v) => {
+                form.clear('district');
+                setDistrict(String(v));
+              }}
+              direction="vertical"
+              aria-label="拟落户区"
+            >
+              {URBAN_DISTRICTS.map((d) => (
+                <Radio key={d} value={d}>
+                  {d}
+                </Radio>
+              ))}
+            </Radio.Group>
+          </Field>
           <Text className="flows-label">本人声明（窗口受理时核验原件）</Text>
           <Checkbox checked={permit} onChange={setPermit} label="持有有效的浙江省居住证（杭州市区）" aria-label="持有有效的浙江省居住证" />
           <Checkbox checked={capacity} onChange={setCapacity} label="具有完全民事行为能力" aria-label="具有完全民事行为能力" />
           <Checkbox checked={noHukou} onChange={setNoHukou} label="未在杭州市区落户" aria-label="未在杭州市区落户" />
+          <FieldError form={form} name="submit" />
           <View className="flows-actions">
-            <Button type="primary" block loading={sending} disabled={sending || !cert} onClick={apply} aria-label="提交落户申请">
+            <ActionButton type="primary" block loading={sending} disabled={sending || !cert} onPress={apply} aria-label="提交落户申请">
               {sending ? '正在提交…' : '提交落户申请'}
-            </Button>
+            </ActionButton>
           </View>
         </Section>
       ) : null}

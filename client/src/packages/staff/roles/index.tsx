@@ -15,6 +15,7 @@ import {
   type StaffCandidate,
 } from '@hz-points/shared';
 import { Input, Radio } from '../../../components/Form';
+import { IdNumberInput } from '../../../components/IdNumberField';
 import { PageShell } from '../../../components/PageShell';
 import { hasRole, useSession } from '../../../services/session';
 import { callChecked } from '../../apply/common/api';
@@ -88,7 +89,7 @@ function GrantForm(props: { onGranted: (message: string) => void }) {
       <Text className="flows-label">姓名</Text>
       <Input className="flows-input" value={name} onChange={setName} aria-label="姓名" placeholder="与身份证一致" maxLength={30} />
       <Text className="flows-label">身份证号码</Text>
-      <Input className="flows-input" value={idNumber} onChange={setIdNumber} aria-label="身份证号码" placeholder="18位身份证号码" maxLength={18} />
+      <IdNumberInput value={idNumber} onChange={setIdNumber} aria-label="身份证号码" />
       {!candidate ? <ErrorNotice message={error} /> : null}
       <View className="flows-actions">
         <ActionButton block disabled={busy} onPress={find} aria-label="查找人员">
