@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ScoreItem, ScoreResult } from '@hz-points/shared';
 import { Failure } from '@nutui/icons-react-taro';
-import { Citation, UnverifiedMark } from '../../../components/Citation';
+import { Citation, SourceNote, citationText, standingText } from '../../../components/Citation';
 
 function fmtPoints(p: number): string {
   return p > 0 ? `+${p}` : String(p);
@@ -40,6 +40,7 @@ export function TotalBar({ result, incomplete }: { result: ScoreResult | null; i
       <Text className={reached ? 'hz-total__badge hz-total__badge--ok' : 'hz-total__badge'}>
         {reached ? '✓ 已满100分' : `✗ 距100分差${Math.round((100 - total) * 10) / 10}分`}
       </Text>
+      {/* Said once for the whole estimate; each item's 说明/依据 link tells which rule and why. */}
       {unverified && <Text className='hz-total__note'>⚠ 含未核实规则</Text>}
       {incomplete && <Text className='hz-total__note'>有填写错误的项目按未填写计算</Text>}
     </View>
@@ -51,11 +52,13 @@ function ItemRow({ item }: { item: ScoreItem }) {
     <View className={`hz-item${item.verified ? '' : ' hz-item--unverified'}`} data-testid={`item-${item.code}`}>
       <View className='hz-item__head'>
         <Text className='hz-item__label'>{item.label}</Text>
-        {!item.verified && <UnverifiedMark confidence={item.confidence} />}
         <Text className={`hz-item__points${item.points < 0 ? ' hz-item__points--minus' : ''}`}>{fmtPoints(item.points)}分</Text>
       </View>
       <Text className='hz-item__explanation'>{item.explanation}</Text>
-      <Citation source={item.source} verified={item.verified} confidence={item.confidence} hideMark />
+      <SourceNote subject={item.label} verified={item.verified}>
+        <Text className='hz-source__standing'>{standingText(item.verified, item.confidence)}</Text>
+        <Text className='hz-cite'>依据：{citationText(item.source)}</Text>
+      </SourceNote>
     </View>
   );
 }
@@ -77,6 +80,9 @@ export function ScorePanel({ result }: { result: ScoreResult }) {
   return (
     <View className='hz-card'>
       <Text className='hz-card__title'>积分明细（按{fmtDate(result.cutoffDate)}指标截止日）</Text>
+      {counted.some((i) => !i.verified) && (
+        <Text className='hz-muted hz-source__legend'>标“⚠”的项目按公开转载的指标表估算，尚未与官方文件核对；点“说明/依据”查看出处。</Text>
+      )}
       {counted.length === 0 && <Text className='hz-muted'>尚无得分项目。</Text>}
       {counted.map((item) => (
         <ItemRow key={item.code} item={item} />
