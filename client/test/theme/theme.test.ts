@@ -124,7 +124,7 @@ describe('every stylesheet of the client, compiled', () => {
     for (const selector of ['.hz-link', '.hz-button', '.hz-field', '.hz-page .nut-button', '.hz-page .nut-radio,\n.hz-page .nut-checkbox']) {
       expect([selector, rule(selector)]).toEqual([selector, expect.stringContaining('min-height: var(--hz-touch-min')]);
     }
-    expect(rule('.hz-page .nut-input-native,\n.hz-page input.weui-input')).toContain('min-height: var(--hz-touch-min');
+    expect(rule('.hz-page .nut-input-native,\n.hz-page .weui-input')).toContain('min-height: var(--hz-touch-min');
     // Long labels wrap in both modes, never an ellipsis.
     expect(rule('.hz-page .nut-form-item-label,\n.hz-page .nut-form-item-label-left')).toContain('white-space: normal');
   });
