@@ -69,16 +69,13 @@ export function cssVars(t: ThemeTokens): Record<string, string> {
 export const BRAND = '#1f6fd1';
 
 // nutui variables (without the `nutui` prefix) set from one token, in both modes: nutui's defaults are 10–12 px
-// labels and 20–32 px targets, and its brand colour is pink/red.
-const FROM_BASE = ['FontSizeBase', 'CellTitleFontSize', 'CellExtraFontSize', 'FormItemLabelFontSize', 'FormItemBodyFontSize',
-  'InputFontSize', 'RadioLabelFontSize', 'RadioButtonFontSize', 'CheckboxLabelFontSize', 'CheckboxButtonFontSize',
-  'ButtonDefaultFontSize', 'ButtonSmallFontSize', 'InputnumberInputFontSize', 'CollapseItemFontSize',
-  'CollapseWrapperContentFontSize', 'TabsTitlesFontSize', 'ToastTextFontSize', 'StepsBaseTitleFontSize',
-  'PickerTitleOkFontSize', 'PickerTitleCancelFontSize', 'NoticebarFontSize', 'GridItemTextFontSize'];
-const FROM_SMALL = ['FontSizeXxs', 'FontSizeXs', 'FontSizeS', 'CellDescriptionFontSize', 'FormItemTipFontSize', 'TagFontSize',
-  'StepsBaseDescriptionFontSize', 'StepsBaseIconSize'];
-const FROM_LARGE = ['FontSizeL', 'ButtonLargeFontSize', 'PickerItemTextFontSize', 'TabsTitlesItemActiveFontSize'];
-const FROM_TITLE = ['FontSizeXl', 'DialogHeaderFontSize', 'PopupTitleFontSize'];
+// labels and 20–32 px targets, and its brand colour is pink/red. Only those that do not already fall back to nutui's
+// global sizes (FontSizeS … FontSizeXl) at the same token are listed (each name costs first-load bytes).
+const FROM_BASE = ['FontSizeBase', 'FormItemLabelFontSize', 'RadioLabelFontSize', 'RadioButtonFontSize', 'CheckboxLabelFontSize',
+  'CheckboxButtonFontSize', 'ButtonSmallFontSize', 'InputnumberInputFontSize', 'ToastTextFontSize', 'StepsBaseTitleFontSize'];
+const FROM_SMALL = ['FontSizeXxs', 'FontSizeXs', 'FontSizeS'];
+const FROM_LARGE = ['FontSizeL', 'PickerItemTextFontSize'];
+const FROM_TITLE = ['FontSizeXl'];
 const FROM_TOUCH = ['ButtonDefaultHeight', 'ButtonSmallHeight', 'PickerItemHeight', 'InputnumberButtonWidth',
   'InputnumberButtonHeight', 'InputnumberInputHeight', 'InputnumberInputWidth', 'TabsTitlesHeight'];
 
