@@ -1,4 +1,4 @@
-// 长辈模式 (适老化, MIIT 2021): text ≥ 18 px, line spacing ≥ 1.3 (we use 1.6), touch targets ≥ 48 px, contrast
+// 长辈模式 (适老化, MIIT 2021): text ≥ 18 px, line spacing ≥ 1.3 (we use 1.6), touch targets ≥ 52 px, contrast
 // ≥ 4.5:1. The user's WeChat font scale (getAppBaseInfo().fontSizeScaleFactor) multiplies both modes.
 import Taro from '@tarojs/taro';
 import { createStore, useStore } from '../lib/store';
@@ -44,9 +44,11 @@ export interface ThemeTokens {
   touchMin: number;
 }
 
+// Standard: body and labels ≥ 16 px, secondary text ≥ 14 px, targets ≥ 44 px. Elder (长辈版): everything ≥ 18 px,
+// targets ≥ 52 px (issue 10).
 export function themeTokens(elder: boolean, scale = 1): ThemeTokens {
   const base = elder ? { fontBase: 18, fontSmall: 18, fontLarge: 21, fontTitle: 24, lineHeight: 1.6, touchMin: 52 }
-    : { fontBase: 15, fontSmall: 13, fontLarge: 17, fontTitle: 20, lineHeight: 1.5, touchMin: 44 };
+    : { fontBase: 16, fontSmall: 14, fontLarge: 18, fontTitle: 21, lineHeight: 1.5, touchMin: 44 };
   const s = (n: number) => Math.round(n * scale);
   return { fontBase: s(base.fontBase), fontSmall: s(base.fontSmall), fontLarge: s(base.fontLarge), fontTitle: s(base.fontTitle), lineHeight: base.lineHeight, touchMin: s(base.touchMin) };
 }
@@ -63,72 +65,56 @@ export function cssVars(t: ThemeTokens): Record<string, string> {
   };
 }
 
-/** nutui theme variables (ConfigProvider `theme`). Only elder mode overrides nutui's defaults. */
+/** The product's one blue (navigation bar, buttons, chosen options); never nutui's red/pink brand. */
+export const BRAND = '#1f6fd1';
+
+// nutui variables (without the `nutui` prefix) set from one token, in both modes: nutui's defaults are 10–12 px
+// labels and 20–32 px targets, and its brand colour is pink/red. Only those that do not already fall back to nutui's
+// global sizes (FontSizeS … FontSizeXl) at the same token are listed (each name costs first-load bytes).
+const FROM_BASE = ['FontSizeBase', 'FormItemLabelFontSize', 'RadioLabelFontSize', 'RadioButtonFontSize', 'CheckboxLabelFontSize',
+  'CheckboxButtonFontSize', 'ButtonSmallFontSize', 'InputnumberInputFontSize', 'ToastTextFontSize', 'StepsBaseTitleFontSize'];
+const FROM_SMALL = ['FontSizeXxs', 'FontSizeXs', 'FontSizeS'];
+const FROM_LARGE = ['FontSizeL', 'PickerItemTextFontSize'];
+const FROM_TITLE = ['FontSizeXl'];
+const FROM_TOUCH = ['ButtonDefaultHeight', 'ButtonSmallHeight', 'PickerItemHeight', 'InputnumberButtonWidth',
+  'InputnumberButtonHeight', 'InputnumberInputHeight', 'InputnumberInputWidth', 'TabsTitlesHeight'];
+
+/** nutui theme variables (ConfigProvider `theme`), the same list in both modes, sized from the tokens. */
 export function nutuiTheme(elder: boolean, t: ThemeTokens): Record<string, string> {
-  // nutui's light tints are its own red brand's pink: the pressed/selected tint follows our blue.
-  const brand = {
-    nutuiColorPrimary: '#1f6fd1',
-    nutuiColorPrimaryStop1: '#1f6fd1',
+  const v: Record<string, string> = {
+    nutuiColorPrimary: BRAND,
+    nutuiColorPrimaryStop1: BRAND,
     nutuiColorPrimaryStop2: '#3b8af0',
+    nutuiColorPrimaryIcon: BRAND,
     nutuiColorPrimaryLightPressed: '#e8f0fc',
+    // A disabled primary button: grey-blue with dark text (nutui: white on pink).
+    nutuiColorPrimaryDisabledSpecial: '#c5d3e8',
+    nutuiColorPrimarySpecialdisabled: '#c5d3e8',
+    nutuiButtonPrimaryDisabled: '#c5d3e8',
+    // Errors and required marks: a dark red that keeps 4.5:1 on white (nutui's #ff0f23 is 3.9:1 and reads pink).
+    nutuiColorDanger: '#b3261e',
     nutuiRadioButtonBackground: '#f7f8fa',
     // nutui's help text and waiting-step marks (#888b94 on white, 3.4:1) fall short of 4.5:1.
-    nutuiColorTextHelp: '#595e6b',
+    nutuiColorTextHelp: elder ? '#333333' : '#595e6b',
     nutuiStepsWaitIconColor: '#4b5563',
     nutuiStepsFinishIconColor: '#4b5563',
     nutuiStepsBaseHeadBackgroundColor: '#e5e7eb',
-    // nutui's stepper is 20 px square per button: too small to hit even in the standard mode.
-    nutuiInputnumberButtonWidth: `${t.touchMin - 4}px`,
-    nutuiInputnumberButtonHeight: `${t.touchMin - 4}px`,
-    nutuiInputnumberInputHeight: `${t.touchMin - 4}px`,
-    nutuiInputnumberInputWidth: `${t.touchMin}px`,
-  };
-  if (!elder) return brand;
-  return {
-    ...brand,
-    nutuiFontSizeXs: `${t.fontSmall}px`,
-    nutuiFontSizeS: `${t.fontSmall}px`,
-    nutuiFontSizeBase: `${t.fontBase}px`,
-    nutuiFontSizeL: `${t.fontLarge}px`,
-    nutuiFontSizeXl: `${t.fontTitle}px`,
+    nutuiStepsBaseHeadTextSize: `${t.fontSmall + 10}px`,
     nutuiLineHeightBase: String(t.lineHeight),
-    nutuiColorText: '#000000',
-    nutuiColorTitle: '#000000',
-    nutuiColorTextHelp: '#333333',
-    nutuiCellTitleFontSize: `${t.fontBase}px`,
-    nutuiCellDescriptionFontSize: `${t.fontSmall}px`,
-    nutuiCellExtraFontSize: `${t.fontBase}px`,
     nutuiCellLineHeight: String(t.lineHeight),
-    nutuiFormItemLabelFontSize: `${t.fontBase}px`,
-    nutuiFormItemBodyFontSize: `${t.fontBase}px`,
-    nutuiFormItemTipFontSize: `${t.fontSmall}px`,
-    nutuiInputFontSize: `${t.fontBase}px`,
-    nutuiRadioLabelFontSize: `${t.fontBase}px`,
-    nutuiRadioButtonFontSize: `${t.fontBase}px`,
-    nutuiRadioButtonPadding: '8px 20px',
-    nutuiRadioIconFontSize: `${t.fontLarge + 3}px`,
-    nutuiCheckboxLabelFontSize: `${t.fontBase}px`,
-    nutuiCheckboxIconFontSize: `${t.fontLarge + 3}px`,
-    nutuiButtonDefaultHeight: `${t.touchMin}px`,
-    nutuiButtonDefaultFontSize: `${t.fontBase}px`,
     nutuiButtonLargeHeight: `${t.touchMin + 4}px`,
-    nutuiButtonLargeFontSize: `${t.fontLarge}px`,
-    nutuiButtonSmallHeight: `${t.touchMin - 8}px`,
-    nutuiButtonSmallFontSize: `${t.fontSmall}px`,
-    nutuiGridItemTextFontSize: `${t.fontBase}px`,
-    nutuiTabsTitlesFontSize: `${t.fontBase}px`,
-    nutuiPickerItemTextFontSize: `${t.fontLarge}px`,
-    nutuiPickerItemHeight: `${t.touchMin}px`,
-    nutuiInputnumberInputFontSize: `${t.fontBase}px`,
-    nutuiInputnumberButtonWidth: `${t.touchMin}px`,
-    nutuiInputnumberButtonHeight: `${t.touchMin}px`,
-    nutuiInputnumberInputHeight: `${t.touchMin}px`,
-    nutuiInputnumberInputWidth: `${t.touchMin}px`,
-    nutuiCollapseItemFontSize: `${t.fontBase}px`,
-    nutuiCollapseWrapperContentFontSize: `${t.fontBase}px`,
-    nutuiNoticebarFontSize: `${t.fontBase}px`,
-    nutuiTagFontSize: `${t.fontSmall}px`,
+    nutuiRadioIconFontSize: `${t.fontLarge + 3}px`,
+    nutuiCheckboxIconFontSize: `${t.fontLarge + 3}px`,
+    nutuiRadioButtonPadding: '8px 20px',
   };
+  const put = (names: string[], value: number) => names.forEach((n) => (v[`nutui${n}`] = `${value}px`));
+  put(FROM_BASE, t.fontBase);
+  put(FROM_SMALL, t.fontSmall);
+  put(FROM_LARGE, t.fontLarge);
+  put(FROM_TITLE, t.fontTitle);
+  put(FROM_TOUCH, t.touchMin);
+  if (elder) v.nutuiColorText = v.nutuiColorTitle = '#000000';
+  return v;
 }
 
 export function useTheme(): { elder: boolean; tokens: ThemeTokens; vars: Record<string, string>; nutui: Record<string, string> } {

@@ -26,7 +26,11 @@ describe('elder mode (长辈版)', () => {
       </PageShell>,
     );
     expect(root(container).className).toContain('hz-page--standard');
-    expect(root(container).style.getPropertyValue('--hz-font-base')).toBe('15px');
+    // Issue 10: standard body text and labels 16 px, nutui's form labels (its default: 12 px) and buttons included.
+    expect(root(container).style.getPropertyValue('--hz-font-base')).toBe('16px');
+    expect(root(container).style.getPropertyValue('--nutui-form-item-label-font-size')).toBe('16px');
+    expect(root(container).style.getPropertyValue('--nutui-button-small-height')).toBe('44px');
+    expect(root(container).style.getPropertyValue('--nutui-color-primary')).toBe('#1f6fd1');
     expect(readElderPreference()).toBe(false);
 
     fireEvent.click(screen.getByRole('switch'));
@@ -40,6 +44,7 @@ describe('elder mode (长辈版)', () => {
     // nutui components on the page follow through the ConfigProvider's CSS variables.
     expect(root(container).style.getPropertyValue('--nutui-font-size-base')).toBe('18px');
     expect(root(container).style.getPropertyValue('--nutui-color-text')).toBe('#000000');
+    expect(root(container).style.getPropertyValue('--nutui-button-small-height')).toBe('52px');
     // The next app start reads the persisted choice.
     expect(readElderPreference()).toBe(true);
   });
@@ -47,7 +52,7 @@ describe('elder mode (长辈版)', () => {
   it("follows WeChat's font scale on top of either mode", () => {
     __setAppBaseInfo({ fontSizeScaleFactor: 1.5 });
     const { container } = render(<PageShell title='测试页' />);
-    expect(root(container).style.getPropertyValue('--hz-font-base')).toBe('23px'); // 15 × 1.5, rounded
+    expect(root(container).style.getPropertyValue('--hz-font-base')).toBe('24px'); // 16 × 1.5
     act(() => setElderMode(true));
     expect(root(container).style.getPropertyValue('--hz-font-base')).toBe('27px'); // 18 × 1.5
   });

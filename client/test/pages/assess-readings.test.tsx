@@ -1,7 +1,7 @@
 // The assess pages show the policy readings of issue 8: the whole veto list (each condition marked as read from a
 // public copy), the unverified 个体工商户 tax reading, the 80+ permit exemption read only as "cannot judge", and silence as
 // "cannot judge" with the registry window named. Expected texts are literals from the rule data's wording.
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { __reset } from '../__mocks__/taro';
 import { Calculator } from '../../src/packages/assess/calculator/Calculator';
@@ -16,6 +16,8 @@ describe('积分测算: veto list and the 个体工商户 tax reading', () => {
   it('lists every published veto condition, each marked as an unverified public copy with its confidence', () => {
     Taro.setStorageSync('hz.calculator.draft', { birthDate: '1990-01-15' });
     render(<Calculator today={TODAY} />);
+    // Behind the list's one 说明/依据 link (issue 10).
+    fireEvent.click(screen.getByRole('button', { name: '一票否决情形（含未核实规则）：说明/依据' }));
     const rows = screen.getAllByTestId('veto-condition').map((r) => r.textContent);
     expect(rows).toEqual([
       '· 犯故意杀人罪 ⚠ 公开转载，未核实（可信度B）',
@@ -37,10 +39,11 @@ describe('积分测算: veto list and the 个体工商户 tax reading', () => {
     render(<Calculator today={TODAY} />);
     expect(screen.getByText('个体工商户、个人投资者')).toBeTruthy();
     expect(screen.getByTestId('taxpayer-unverified').textContent).toBe(
-      '⚠ 未核实（可信度C）个体工商户、个人投资者另有纳税计分标准，未找到其具体数额，暂按个人所缴个人所得税的标准估算。',
+      '⚠ 个体工商户、个人投资者另有纳税计分标准，未找到其具体数额，暂按个人所缴个人所得税的标准估算（未核实，见积分明细中该项的“说明/依据”）。',
     );
     const row = screen.getByTestId('item-incomeTax');
     expect(row.textContent).toContain('个体工商户、个人投资者（计分标准未核实）5年内纳税10000元：1分');
+    fireEvent.click(within(row).getByRole('button', { name: /说明\/依据/ }));
     expect(within(row).getByText(/未核实（可信度C）/)).toBeTruthy();
     expect(row.textContent).toContain('+1分');
   });
@@ -51,6 +54,7 @@ describe('积分测算: veto list and the 个体工商户 tax reading', () => {
     expect(screen.queryByTestId('taxpayer-unverified')).toBeNull();
     const row = screen.getByTestId('item-incomeTax');
     expect(row.textContent).toContain('5年内纳税10000元：1分');
+    fireEvent.click(within(row).getByRole('button', { name: /说明\/依据/ }));
     expect(within(row).getByText(/未核实（可信度B）/)).toBeTruthy();
   });
 });

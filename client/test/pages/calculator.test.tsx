@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { __reset } from '../__mocks__/taro';
 import { Calculator } from '../../src/packages/assess/calculator/Calculator';
@@ -68,12 +68,26 @@ describe('积分测算', () => {
     seed({ birthDate: '1995-06-01', education: 'bachelor', socialInsuranceMonths: '48' });
     render(<Calculator today={TODAY} />);
     // Education and social insurance come from public copies of the indicator table (RULES.md, confidence B);
-    // age is R2023 §二(四), verified.
+    // age is R2023 §二(四), verified. Each item says so behind its one 说明/依据 link (issue 10), with "⚠" on the link.
+    for (const code of ['education', 'socialInsurance', 'age']) {
+      const link = within(screen.getByTestId(`item-${code}`)).getByRole('button', { name: /说明\/依据/ });
+      expect(link.textContent).toBe(code === 'age' ? '说明/依据' : '⚠ 说明/依据');
+      fireEvent.click(link);
+    }
     for (const code of ['education', 'socialInsurance']) {
-      expect(within(screen.getByTestId(`item-${code}`)).getByText(/未核实/)).toBeTruthy();
+      expect(within(screen.getByTestId(`item-${code}`)).getByText(/未核实（可信度B）/)).toBeTruthy();
     }
     expect(within(screen.getByTestId('item-age')).queryByText(/未核实/)).toBeNull();
+    expect(within(screen.getByTestId('item-age')).getByText('✓ 已核对政策原文')).toBeTruthy();
+    // The estimate says it once.
     expect(screen.getByText('⚠ 含未核实规则')).toBeTruthy();
+  });
+
+  it('keeps the confidence notes behind the links until asked', () => {
+    seed({ birthDate: '1995-06-01', education: 'bachelor', socialInsuranceMonths: '48' });
+    const { container } = render(<Calculator today={TODAY} />);
+    expect(container.textContent).not.toMatch(/可信度/);
+    expect(screen.getAllByText('⚠ 含未核实规则')).toHaveLength(1);
   });
 
   it('shows a veto clearly instead of a score', () => {

@@ -1,5 +1,6 @@
 // A rule's source, in Chinese, and whether it is verified against the two official documents. Unverified is
 // said with text and an icon, never colour alone (适老化 / accessibility).
+import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { PolicyCitation, Source } from '@hz-points/shared';
 
@@ -41,6 +42,43 @@ export function Citation({ source, verified, confidence, hideMark }: CitationPro
     <View className='hz-citation'>
       <Text className='hz-cite'>依据：{citationText(source)}</Text>
       {verified || hideMark ? null : <UnverifiedMark confidence={confidence} />}
+    </View>
+  );
+}
+
+/** What the 说明/依据 link says about a rule's standing, in words (with the confidence when unverified). */
+export function standingText(verified: boolean, confidence?: string): string {
+  return verified
+    ? '✓ 已核对政策原文'
+    : `⚠ 未核实（可信度${confidence ?? 'C'}）：据公开转载的资料，尚未与官方文件核对`;
+}
+
+export interface SourceNoteProps {
+  /** What the note is about, for the link's accessible name (e.g. the item's label). */
+  subject: string;
+  /** Shown with the "⚠" sign when the rule is unverified, so the line itself says which items are. */
+  verified: boolean;
+  children: ReactNode;
+}
+
+/**
+ * One 说明/依据 link per item (issue 10): the source, the confidence note and any assumption open on a tap instead
+ * of a mark on every line. An unverified item's link carries "⚠" (a sign, not colour alone).
+ */
+export function SourceNote({ subject, verified, children }: SourceNoteProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <View className='hz-source'>
+      <View
+        className='hz-link hz-source__toggle'
+        role='button' ariaRole='button'
+        aria-expanded={open}
+        aria-label={`${subject}${verified ? '' : '（含未核实规则）'}：${open ? '收起说明' : '说明/依据'}`}
+        onClick={() => setOpen(!open)}
+      >
+        <Text>{`${verified ? '' : '⚠ '}${open ? '收起说明' : '说明/依据'}`}</Text>
+      </View>
+      {open ? <View className='hz-source__body'>{children}</View> : null}
     </View>
   );
 }

@@ -139,8 +139,7 @@ export function Calculator({ today }: { today: string }) {
           {item('taxpayerType', L.taxpayerType, <SelectField title={L.taxpayerType} options={TAXPAYER_OPTIONS} onChange={(v) => set('taxpayerType')(v as CalculatorDraft['taxpayerType'])} />)}
           {draft.taxpayerType === 'business-owner' && (
             <Text className='hz-hint' data-testid='taxpayer-unverified'>
-              <Text className='hz-unverified'>⚠ 未核实（可信度C）</Text>
-              个体工商户、个人投资者另有纳税计分标准，未找到其具体数额，暂按个人所缴个人所得税的标准估算。
+              ⚠ 个体工商户、个人投资者另有纳税计分标准，未找到其具体数额，暂按个人所缴个人所得税的标准估算（未核实，见积分明细中该项的“说明/依据”）。
             </Text>
           )}
           {item('honours', L.honours, <HonoursField onChange={set('honours')} />)}

@@ -3,7 +3,7 @@ import { formatChineseDate } from '@hz-points/shared';
 import { Text, View } from '@tarojs/components';
 import type { ScoreItem, ScoreResult } from '@hz-points/shared';
 import { Failure } from '@nutui/icons-react-taro';
-import { Citation, UnverifiedMark } from '../../../components/Citation';
+import { Citation, SourceNote, citationText, standingText } from '../../../components/Citation';
 import { POINTS_THRESHOLD } from '@hz-points/shared';
 
 function fmtPoints(p: number): string {
@@ -39,6 +39,7 @@ export function TotalBar({ result, incomplete }: { result: ScoreResult | null; i
       <Text className={reached ? 'hz-total__badge hz-total__badge--ok' : 'hz-total__badge'}>
         {reached ? `✓ 已满${POINTS_THRESHOLD}分` : `✗ 距${POINTS_THRESHOLD}分差${Math.round((POINTS_THRESHOLD - total) * 10) / 10}分`}
       </Text>
+      {/* Said once for the whole estimate; each item's 说明/依据 link tells which rule and why. */}
       {unverified && <Text className='hz-total__note'>⚠ 含未核实规则</Text>}
       {incomplete && <Text className='hz-total__note'>有填写错误的项目按未填写计算</Text>}
     </View>
@@ -50,11 +51,13 @@ function ItemRow({ item }: { item: ScoreItem }) {
     <View className={`hz-item${item.verified ? '' : ' hz-item--unverified'}`} data-testid={`item-${item.code}`}>
       <View className='hz-item__head'>
         <Text className='hz-item__label'>{item.label}</Text>
-        {!item.verified && <UnverifiedMark confidence={item.confidence} />}
         <Text className={`hz-item__points${item.points < 0 ? ' hz-item__points--minus' : ''}`}>{fmtPoints(item.points)}分</Text>
       </View>
       <Text className='hz-item__explanation'>{item.explanation}</Text>
-      <Citation source={item.source} verified={item.verified} confidence={item.confidence} hideMark />
+      <SourceNote subject={item.label} verified={item.verified}>
+        <Text className='hz-source__standing'>{standingText(item.verified, item.confidence)}</Text>
+        <Text className='hz-cite'>依据：{citationText(item.source)}</Text>
+      </SourceNote>
     </View>
   );
 }
@@ -76,6 +79,9 @@ export function ScorePanel({ result }: { result: ScoreResult }) {
   return (
     <View className='hz-card'>
       <Text className='hz-card__title'>积分明细（按{formatChineseDate(result.cutoffDate)}指标截止日）</Text>
+      {counted.some((i) => !i.verified) && (
+        <Text className='hz-muted hz-source__legend'>标“⚠”的项目按公开转载的指标表估算，尚未与官方文件核对；点“说明/依据”查看出处。</Text>
+      )}
       {counted.length === 0 && <Text className='hz-muted'>尚无得分项目。</Text>}
       {counted.map((item) => (
         <ItemRow key={item.code} item={item} />

@@ -10,9 +10,31 @@ export const MAX_RANGE_DAYS = 15;
 
 export type DateList = { ok: true; dates: string[] } | { ok: false; message: string };
 
-/** Dates separated by new lines, spaces, commas (， 、 ; ；), each a `YYYY-MM-DD` or a range `起至止`. */
-export function parseDateList(text: string, label: string): DateList {
-  const tokens = text
+
+const CHINESE_DATE = /(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日/g;
+const pad = (n: string | number) => String(n).padStart(2, '0');
+
+/**
+ * Dates as the notice writes them (「2027年1月28日至2月4日」, or with the year from the form: 「1月28日至2月4日」,
+ * 「10月1日至7日」) become the numeric form; a missing year or month is the one written before it. Without any year
+ * the text is left as typed (the schema then says which entry is wrong).
+ */
+export function normaliseChineseDates(text: string, year?: number): string {
+  let y = year ? String(year) : '';
+  let m = '';
+  return text.replace(CHINESE_DATE, (whole, yy: string | undefined, mm: string | undefined, dd: string) => {
+    if (yy) y = yy;
+    if (mm) m = mm;
+    return y && m ? `${y}-${pad(m)}-${pad(dd)}` : whole;
+  });
+}
+
+/**
+ * Dates separated by new lines, spaces, commas (， 、 ; ；), each a date (2027-01-28 or 2027年1月28日; with `year`,
+ * also 1月28日) or a range `起至止`.
+ */
+export function parseDateList(text: string, label: string, year?: number): DateList {
+  const tokens = normaliseChineseDates(text, year)
     .replace(/\s*([至~～])\s*/g, '$1')
     .split(/[\s,，、;；]+/)
     .filter(Boolean);

@@ -36,13 +36,14 @@ export function checkRegistration(form: { year: string; holidays: string; workda
   | { ok: true; value: Registration }
   | { ok: false; message: string } {
   if (!/^\d{4}$/.test(form.year.trim())) return { ok: false, message: '年度：请输入四位数的年份，如 2027' };
-  const holidays = parseDateList(form.holidays, FIELD_NAMES.holidays!);
+  const year = Number(form.year.trim());
+  const holidays = parseDateList(form.holidays, FIELD_NAMES.holidays!, year);
   if (!holidays.ok) return holidays;
   if (holidays.dates.length === 0) return { ok: false, message: '放假日期：请按通知填写全部放假日期' };
-  const workdays = parseDateList(form.workdays, FIELD_NAMES.workdays!);
+  const workdays = parseDateList(form.workdays, FIELD_NAMES.workdays!, year);
   if (!workdays.ok) return workdays;
   const value: Registration = {
-    year: Number(form.year.trim()),
+    year,
     holidays: holidays.dates,
     workdays: workdays.dates,
     source: form.source.trim(),
@@ -54,11 +55,18 @@ export function checkRegistration(form: { year: string; holidays: string; workda
     .map((issue) => {
       const key = issue.path.find((p): p is string => typeof p === 'string');
       const label = key ? FIELD_NAMES[key] : undefined;
-      return label ? `${label}：${issue.message}` : issue.message;
+      // The shared schema speaks of YYYY-MM-DD; an official is shown the forms this page accepts.
+      const text = issue.message.replace(/格式应为 YYYY-MM-DD（[^）]*）/, '不是日期，请照通知写作“1月30日”，或写作“2027-01-30”');
+      return label ? `${label}：${text}` : text;
     })
     .join('；');
   const more = parsed.error.issues.length - MAX_SHOWN_ISSUES;
   return { ok: false, message: more > 0 ? `${message}；另有${more}处问题` : message };
+}
+
+/** The notice's name as an official knows it: how the built-in data was put into the product is not theirs to read. */
+export function noticeName(source: string): string {
+  return source.replace(/（经\s*[^）]*转录）$/, '');
 }
 
 function originText(y: YearView): string {
@@ -119,10 +127,11 @@ export default function CalendarPage() {
 
   const nextYearMissing = years !== undefined && !listError && !covered.includes(nextYear);
   const preview = useMemo(() => {
-    const h = parseDateList(holidays, FIELD_NAMES.holidays!);
-    const w = parseDateList(workdays, FIELD_NAMES.workdays!);
+    const year = /^\d{4}$/.test(yearText.trim()) ? Number(yearText.trim()) : undefined;
+    const h = parseDateList(holidays, FIELD_NAMES.holidays!, year);
+    const w = parseDateList(workdays, FIELD_NAMES.workdays!, year);
     return h.ok && w.ok ? { holidays: h.dates.length, weekdays: weekdayCount(h.dates), workdays: w.dates.length } : null;
-  }, [holidays, workdays]);
+  }, [holidays, workdays, yearText]);
 
   function review() {
     setError(null);
@@ -165,7 +174,7 @@ export default function CalendarPage() {
         {(years ?? []).map((y) => (
           <Row key={y.year} label={`${y.year}年`}>
             <StateBadge tone="done" text={originText(y)} />
-            <Text className="flows-muted">{y.source}</Text>
+            <Text className="flows-muted">{noticeName(y.source)}</Text>
           </Row>
         ))}
       </Section>
@@ -175,7 +184,7 @@ export default function CalendarPage() {
       {isAdmin ? (
         <Section title="登记新年度">
           <Text className="flows-muted">
-            按国务院办公厅关于当年部分节假日安排的通知逐项填写。日期格式为 YYYY-MM-DD，每行一个或用逗号分隔；连续放假可写作“2027-02-06至2027-02-12”。
+            按国务院办公厅关于当年部分节假日安排的通知逐项填写，日期可照通知原文写，如“2月6日至12日”（年份取上面的年度），每行一段或用逗号分隔。
           </Text>
           <Text className="flows-label">年度</Text>
           <Input className="flows-input" type="digit" value={yearText} onChange={setYearText} aria-label="年度" placeholder="如 2027" />
@@ -184,13 +193,13 @@ export default function CalendarPage() {
             value={holidays}
             onChange={setHolidays}
             aria-label="放假日期"
-            placeholder="每行一个，如 2027-01-01 或 2027-02-06至2027-02-12"
+            placeholder="每行一段，如 1月1日 或 2月6日至12日"
             maxLength={2000}
             rows={6}
             autoSize
           />
           <Text className="flows-label">调休上班日期（周末上班）</Text>
-          <TextArea value={workdays} onChange={setWorkdays} aria-label="调休上班日期" placeholder="没有则留空" maxLength={600} rows={3} />
+          <TextArea value={workdays} onChange={setWorkdays} aria-label="调休上班日期" placeholder="如 2月20日、4月25日；没有则留空" maxLength={600} rows={3} />
           <Text className="flows-label">通知来源（名称及文号）</Text>
           <TextArea
             value={source}

@@ -76,8 +76,8 @@ export default function SettlePage() {
     setError(null);
     const who = onBehalfOf ? { onBehalfOf } : {};
     const [s, c] = await Promise.all([
-      callChecked<SettlementGet>(SettlementRefInput, 'settlement', 'get', { year, ...who }),
-      callChecked<{ certificates: CertificateView[] }>(ListCertificatesInput, 'certificates', 'list', who),
+      callChecked(SettlementRefInput, 'settlement', 'get', { year, ...who }),
+      callChecked(ListCertificatesInput, 'certificates', 'list', who),
     ]);
     if (!s.ok) setError(s.error.message);
     else setState(s.data);
@@ -94,7 +94,7 @@ export default function SettlePage() {
     if (!district) return form.fail('district', '请在下方列表中选择拟落户区，再提交');
     void offerReminders(); // before any await: WeChat shows its dialog only from the tap itself
     setSending(true);
-    const res = await callChecked<unknown>(ApplySettlementInput, 'settlement', 'apply', {
+    const res = await callChecked(ApplySettlementInput, 'settlement', 'apply', {
       year,
       ...(onBehalfOf ? { onBehalfOf } : {}),
       district,
@@ -107,7 +107,7 @@ export default function SettlePage() {
   }
 
   async function withdraw() {
-    const res = await callChecked<unknown>(WithdrawSettlementInput, 'settlement', 'withdraw', { year, ...(onBehalfOf ? { onBehalfOf } : {}) });
+    const res = await callChecked(WithdrawSettlementInput, 'settlement', 'withdraw', { year, ...(onBehalfOf ? { onBehalfOf } : {}) });
     if (!res.ok) return form.fail('withdraw', res.error.message);
     load();
   }
