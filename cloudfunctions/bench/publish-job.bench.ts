@@ -15,12 +15,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { COLLECTIONS } from '../src/core/collections';
 import { invoke } from '../src/core/invoke';
-import { COLLECTIONS, type ApplicationDoc, type ItemDoc, type ObjectionDoc } from '../src/core/model';
+import type { ApplicationDoc, ItemDoc, ObjectionDoc } from '../src/core/model';
 import type { Runtime } from '../src/core/runtime';
 import { seedDemo } from '../src/demo/seed';
 import type { CertificateDoc, CertificateHeadDoc } from '../src/functions/certificates/model';
-import { OWN_COLLECTIONS } from '../src/functions/rounds/codes';
 import { BUCKETS, bucketOf, emptyKeys, keyEntry, setKey, type KeysDoc } from '../src/functions/rounds/list';
 import type { SettlementDoc } from '../src/functions/rounds/model';
 import { CloudbaseStore } from '../src/storage/cloudbase';
@@ -154,11 +154,11 @@ async function seedPopulation(store: Store) {
       }
     }
     if (i % 1000 === 1) {
-      reread.push([OWN_COLLECTIONS.certificates, { _id: d.certificateSerial, serial: d.certificateSerial, year: YEAR, applicationId: d.applicationId, personId, status: 'revoked', revokedReason: '核查不实' } as unknown as CertificateDoc]);
-      reread.push([OWN_COLLECTIONS.certificateHeads, { _id: d.applicationId, serial: d.certificateSerial } as CertificateHeadDoc]);
+      reread.push([COLLECTIONS.certificates, { _id: d.certificateSerial, serial: d.certificateSerial, year: YEAR, applicationId: d.applicationId, personId, status: 'revoked', revokedReason: '核查不实' } as unknown as CertificateDoc]);
+      reread.push([COLLECTIONS.certificateHeads, { _id: d.applicationId, serial: d.certificateSerial } as CertificateHeadDoc]);
     }
   }
-  for (const b of buckets) await store.set(OWN_COLLECTIONS.settlementKeys, b);
+  for (const b of buckets) await store.set(COLLECTIONS.settlementKeys, b);
   for (const [c, d] of reread) await store.set(c, d);
   return { keyBytes: buckets.reduce((n, b) => n + bytes(b), 0), reread: reread.length };
 }

@@ -9,15 +9,15 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { rankApplications } from '@hz-points/shared';
+import { COLLECTIONS, ensureIndexes } from '../src/core/collections';
 import { invoke } from '../src/core/invoke';
 import type { Runtime } from '../src/core/runtime';
 import { seedDemo } from '../src/demo/seed';
-import { OWN_COLLECTIONS, OWN_INDEXES } from '../src/functions/rounds/codes';
 import { BUCKETS, bucketOf, emptyKeys, keyEntry, setKey, type KeysDoc, type ListPageDoc, type LookupDoc } from '../src/functions/rounds/list';
 import type { SettlementDoc } from '../src/functions/rounds/model';
 import { LocalFileStore } from '../src/storage/files-local';
 import { SqliteStore } from '../src/storage/sqlite';
-import { COLLECTIONS, type ApplicationDoc, type ItemDoc, type ObjectionDoc } from '../src/core/model';
+import type { ApplicationDoc, ItemDoc, ObjectionDoc } from '../src/core/model';
 import type { CertificateDoc, CertificateHeadDoc } from '../src/functions/certificates/model';
 import { syntheticSettlement } from '../test/rounds/settlements';
 
@@ -50,7 +50,7 @@ async function main() {
   let phases: Record<string, number> = {};
   try {
     await seedDemo(runtime);
-    for (const ix of OWN_INDEXES) await store.ensureIndex(ix.collection, ix.fields);
+    await ensureIndexes(store);
 
     // Generated, stored and ranked in a function scope: the 200,000 objects are garbage before the measured
     // publication (a real function instance does not hold them, and a big live heap slows every GC).
@@ -94,15 +94,15 @@ async function main() {
         }
         if (i % 1000 === 1) {
           const cert = { _id: d.certificateSerial, serial: d.certificateSerial, year: YEAR, applicationId: d.applicationId, personId: d.personId, status: 'revoked', revokedReason: '核查不实' } as unknown as CertificateDoc;
-          reread.push([OWN_COLLECTIONS.certificates, cert]);
-          reread.push([OWN_COLLECTIONS.certificateHeads, { _id: d.applicationId, serial: d.certificateSerial } as CertificateHeadDoc]);
+          reread.push([COLLECTIONS.certificates, cert]);
+          reread.push([COLLECTIONS.certificateHeads, { _id: d.applicationId, serial: d.certificateSerial } as CertificateHeadDoc]);
         }
       }
       let t = performance.now();
       for (let i = 0; i < docs.length; i += 5000) {
         const chunk = docs.slice(i, i + 5000);
         await store.transaction(async (tx) => {
-          for (const d of chunk) await tx.insert(OWN_COLLECTIONS.settlements, d);
+          for (const d of chunk) await tx.insert(COLLECTIONS.settlements, d);
         });
       }
       await store.transaction(async (tx) => {
@@ -112,7 +112,7 @@ async function main() {
       const buckets: KeysDoc[] = Array.from({ length: BUCKETS }, (_, b) => emptyKeys(YEAR, b));
       for (const d of docs) setKey(buckets[bucketOf(d.personId)]!, keyEntry(d));
       await store.transaction(async (tx) => {
-        for (const b of buckets) await tx.set(OWN_COLLECTIONS.settlementKeys, b);
+        for (const b of buckets) await tx.set(COLLECTIONS.settlementKeys, b);
       });
       const setupMs = performance.now() - t;
       // Reopen: closing checkpoints the write-ahead log, as a month of applications would have been long before the
@@ -148,14 +148,14 @@ async function main() {
     const publishCpuMs = (used.user + used.system) / 1000;
     if (!pub.ok) throw new Error(JSON.stringify(pub));
     const batch = (pub.data as { batch: string }).batch;
-    const lookups = await store.find<LookupDoc>(OWN_COLLECTIONS.roundLookup, { year: YEAR, batch }, { limit: 10_000 });
+    const lookups = await store.find<LookupDoc>(COLLECTIONS.roundLookup, { year: YEAR, batch }, { limit: 10_000 });
     const written = lookups.reduce((n, d) => n + d.ids.length + d.ineligible.length, 0);
-    const pages = await store.find<ListPageDoc>(OWN_COLLECTIONS.roundLists, { year: YEAR, batch }, { limit: 10_000 });
+    const pages = await store.find<ListPageDoc>(COLLECTIONS.roundLists, { year: YEAR, batch }, { limit: 10_000 });
     const docsWritten = pages.length + lookups.length;
     const sizes = (docs: object[]) => docs.map((d) => Buffer.byteLength(JSON.stringify(d)));
     const pageSizes = sizes(pages);
     const lookupSizes = sizes(lookups);
-    const keySizes = sizes(await store.find<KeysDoc>(OWN_COLLECTIONS.settlementKeys, { year: YEAR }, { limit: 10_000 }));
+    const keySizes = sizes(await store.find<KeysDoc>(COLLECTIONS.settlementKeys, { year: YEAR }, { limit: 10_000 }));
 
     t = performance.now();
     const page = await invoke('rounds', { action: 'results', year: YEAR, limit: 50, skip: 10_000 }, { openid: 'demo-applicant' }, runtime);

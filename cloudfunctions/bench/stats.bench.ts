@@ -13,10 +13,11 @@ import { URBAN_DISTRICTS } from '@hz-points/shared';
 import { invoke } from '../src/core/invoke';
 import type { Runtime } from '../src/core/runtime';
 import { seedDemo } from '../src/demo/seed';
-import { OWN_COLLECTIONS, OWN_INDEXES } from '../src/functions/rounds/codes';
+
 import { overviewFromCounts } from '../src/functions/stats/overview';
+import { COLLECTIONS, ensureIndexes } from '../src/core/collections';
 import { countsFromDocuments, rebuildSummary } from '../src/functions/stats/summary';
-import { INDEXES } from '../src/storage/indexes';
+
 import { LocalFileStore } from '../src/storage/files-local';
 import { SqliteStore } from '../src/storage/sqlite';
 
@@ -49,7 +50,7 @@ async function main() {
   };
   try {
     await seedDemo(runtime);
-    for (const ix of [...INDEXES, ...OWN_INDEXES]) await store.ensureIndex(ix.collection, ix.fields);
+    await ensureIndexes(store);
     const rand = rng(7);
     const t0 = performance.now();
     const start = Date.UTC(2025, 2, 3);
@@ -71,7 +72,7 @@ async function main() {
             }
           }
           if (k % 2 === 0) {
-            await tx.set(OWN_COLLECTIONS.settlements, { _id: `set-${YEAR}-${personId}`, year: YEAR, personId, status: 'submitted', district: URBAN_DISTRICTS[k % URBAN_DISTRICTS.length]! });
+            await tx.set(COLLECTIONS.settlements, { _id: `set-${YEAR}-${personId}`, year: YEAR, personId, status: 'submitted', district: URBAN_DISTRICTS[k % URBAN_DISTRICTS.length]! });
           }
           if (k % 100 === 0) {
             const filedOn = '2025-11-05';
@@ -101,7 +102,7 @@ async function main() {
     const same = essence(scan.value.data) === essence(summary.value.data);
     const fromCounts = await timed(async () => overviewFromCounts(YEAR, '2025-12-02', await countsFromDocuments(store, YEAR)));
     const counts = (summary.value.data as { counts: Record<string, number> }).counts;
-    const docs = N + (await store.count('items', { year: YEAR })) + (await store.count(OWN_COLLECTIONS.settlements, { year: YEAR })) + (await store.count('objections', {}));
+    const docs = N + (await store.count('items', { year: YEAR })) + (await store.count(COLLECTIONS.settlements, { year: YEAR })) + (await store.count('objections', {}));
 
     console.log(`stats_applications: ${N} count (${JSON.stringify(counts)})`);
     console.log(`stats_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: wall times scale with it; CPU is this process's)`);

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { COLLECTIONS } from '../src/core/collections';
 import { BUCKETS, bucketOf, emptyKeys, keyEntry, keysId, setKey, type KeysDoc } from '../src/functions/rounds/list';
-import { OWN_COLLECTIONS } from '../src/functions/rounds/codes';
 import { settlementId, type SettlementDoc } from '../src/functions/rounds/model';
 import { DEFAULT_WAL_LIMIT_BYTES, SqliteStore } from '../src/storage/sqlite';
 import { syntheticSettlement } from '../test/rounds/settlements';
@@ -71,11 +71,11 @@ async function main() {
       });
       const t0 = performance.now();
       await store.transaction(async (tx) => {
-        await tx.insert(OWN_COLLECTIONS.settlements, doc);
+        await tx.insert(COLLECTIONS.settlements, doc);
         const bucket = bucketOf(doc.personId);
-        const keys = (await tx.get<KeysDoc>(OWN_COLLECTIONS.settlementKeys, keysId(YEAR, bucket))) ?? emptyKeys(YEAR, bucket);
+        const keys = (await tx.get<KeysDoc>(COLLECTIONS.settlementKeys, keysId(YEAR, bucket))) ?? emptyKeys(YEAR, bucket);
         setKey(keys, keyEntry(doc));
-        await tx.set(OWN_COLLECTIONS.settlementKeys, keys);
+        await tx.set(COLLECTIONS.settlementKeys, keys);
       });
       writeMs.push(performance.now() - t0);
       written++;
@@ -90,8 +90,8 @@ async function main() {
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (written > 0) {
           const i = Math.floor(pick() * written);
-          await store.get<SettlementDoc>(OWN_COLLECTIONS.settlements, settlementId(YEAR, personId(i)));
-          await store.get<KeysDoc>(OWN_COLLECTIONS.settlementKeys, keysId(YEAR, i % BUCKETS));
+          await store.get<SettlementDoc>(COLLECTIONS.settlements, settlementId(YEAR, personId(i)));
+          await store.get<KeysDoc>(COLLECTIONS.settlementKeys, keysId(YEAR, i % BUCKETS));
           readMs.push(performance.now() - t0);
         }
       }
@@ -106,7 +106,7 @@ async function main() {
     await reading;
     const seconds = (performance.now() - t0) / 1000;
 
-    const count = await store.count(OWN_COLLECTIONS.settlements, { year: YEAR });
+    const count = await store.count(COLLECTIONS.settlements, { year: YEAR });
     if (count !== N) throw new Error(`expected ${N} applications, found ${count}`);
     console.log(`wal_applications: ${N} count (${WRITERS} writers, 1 reader, ${(N / seconds).toFixed(0)} transactions/s)`);
     console.log(`wal_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: latencies scale with it)`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { maskIdNumber, maskPhone } from '@hz-points/shared';
+import { COLLECTIONS } from '../core/collections';
 import type { Doc, DocOps, Store } from '../storage/store';
 
 /**
@@ -15,8 +16,6 @@ import type { Doc, DocOps, Store } from '../storage/store';
  * What it does not prove: someone able to rewrite the whole database could recompute every hash. Publishing the
  * head hash elsewhere (a daily log line, an administrator's report) anchors it; see `auditHeadLine`.
  */
-export const AUDIT_COLLECTION = 'audit';
-export const AUDIT_HEAD_COLLECTION = 'auditHead';
 export const AUDIT_HEAD_ID = 'head';
 export const GENESIS = '0'.repeat(64);
 
@@ -60,7 +59,7 @@ export function auditId(seq: number): string {
 /** Appends one entry inside the caller's transaction and returns it. */
 export async function appendAudit(tx: DocOps, input: AuditInput, at: Date): Promise<AuditEntry> {
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new Error('appendAudit: invalid instant');
-  const head = await tx.get<AuditHead>(AUDIT_HEAD_COLLECTION, AUDIT_HEAD_ID);
+  const head = await tx.get<AuditHead>(COLLECTIONS.auditHead, AUDIT_HEAD_ID);
   const seq = (head?.seq ?? 0) + 1;
   const body = {
     seq,
@@ -74,8 +73,8 @@ export async function appendAudit(tx: DocOps, input: AuditInput, at: Date): Prom
   };
   const entry: AuditEntry = { _id: auditId(seq), ...body, hash: hashOf(body) };
   // insert (not set): an existing entry with this seq means the head was rolled back by hand; refuse to overwrite.
-  await tx.insert(AUDIT_COLLECTION, entry);
-  await tx.set<AuditHead>(AUDIT_HEAD_COLLECTION, { _id: AUDIT_HEAD_ID, seq, hash: entry.hash, at: body.at });
+  await tx.insert(COLLECTIONS.audit, entry);
+  await tx.set<AuditHead>(COLLECTIONS.auditHead, { _id: AUDIT_HEAD_ID, seq, hash: entry.hash, at: body.at });
   return entry;
 }
 
@@ -147,7 +146,7 @@ export async function verifyAuditChain(store: Store, pageSize = 500): Promise<Au
   let expectedSeq = 1;
   let checked = 0;
   for (let skip = 0; ; skip += pageSize) {
-    const page = await store.find<AuditEntry>(AUDIT_COLLECTION, {}, { orderBy: [['seq', 'asc']], skip, limit: pageSize });
+    const page = await store.find<AuditEntry>(COLLECTIONS.audit, {}, { orderBy: [['seq', 'asc']], skip, limit: pageSize });
     for (const e of page) {
       const fail = (reason: string): AuditVerification => ({ ok: false, entries: checked, brokenAt: expectedSeq, reason });
       if (e.seq !== expectedSeq) return fail(`expected seq ${expectedSeq}, found ${e.seq} (entry missing or inserted)`);
@@ -161,7 +160,7 @@ export async function verifyAuditChain(store: Store, pageSize = 500): Promise<Au
     }
     if (page.length < pageSize) break;
   }
-  const head = await store.get<AuditHead>(AUDIT_HEAD_COLLECTION, AUDIT_HEAD_ID);
+  const head = await store.get<AuditHead>(COLLECTIONS.auditHead, AUDIT_HEAD_ID);
   const headSeq = head?.seq ?? 0;
   const headHash = head?.hash ?? GENESIS;
   if (headSeq !== checked || headHash !== prevHash) {
@@ -177,6 +176,6 @@ export async function verifyAuditChain(store: Store, pageSize = 500): Promise<Au
 
 /** One log line anchoring the current head (hash only: nothing personal). */
 export async function auditHeadLine(store: Store): Promise<string> {
-  const head = await store.get<AuditHead>(AUDIT_HEAD_COLLECTION, AUDIT_HEAD_ID);
+  const head = await store.get<AuditHead>(COLLECTIONS.auditHead, AUDIT_HEAD_ID);
   return `audit head: seq=${head?.seq ?? 0} hash=${head?.hash ?? GENESIS}`;
 }

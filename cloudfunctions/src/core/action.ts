@@ -1,21 +1,14 @@
-// The action framework: an action is an input schema, an access rule (the permission guard) and a run function.
+// The action framework: an action is an input schema, a declared access rule (core/access.ts) and a run function.
 // `invoke` validates, identifies the caller, applies the guard, then runs; mutating work goes through
 // `ctx.mutate`, which wraps every write and the audit entry in one store transaction.
 import type { z } from 'zod';
-import { beijingDate, type DepartmentCode } from '@hz-points/shared';
+import { beijingDate } from '@hz-points/shared';
 import { appendAudit } from '../audit';
 import { trackSummaries } from '../functions/stats/summary';
 import type { DocOps } from '../storage/store';
+import type { Access } from './access';
 import type { Runtime } from './runtime';
-import type { AccountDoc, PersonDoc, StaffRole } from './model';
-
-/**
- * Who may call an action at all (checked before anything is loaded beyond the caller's own account):
- * - 'caller': any WeChat user with an OPENID (e.g. register, me);
- * - 'registered': a caller bound to a person (applicant-side actions; finer checks in run, e.g. delegation);
- * - a list of staff roles: the caller must hold one of them.
- */
-export type Access = 'caller' | 'registered' | readonly StaffRole[];
+import type { AccountDoc, PersonDoc } from './model';
 
 export interface AuditInput {
   /** e.g. 'applications.submit' (filled in by the framework when omitted). */
@@ -49,6 +42,7 @@ export type RegisteredContext<I> = ActionContext<I> & { person: PersonDoc; accou
 
 export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
   input: S;
+  /** Who may call it at all (core/access.ts); whose data it then touches is resolved in `run`, same module. */
   access: Access;
   /** Documentation: whether the action writes. A non-mutating action must not call ctx.mutate. */
   mutates: boolean;
@@ -82,15 +76,6 @@ export async function auditRead(
 ): Promise<void> {
   if (ctx.person && ctx.person._id === subjectPersonId) return;
   await ctx.mutate((_tx, audit) => audit({ onBehalfOf: subjectPersonId, target, details: { read: true } }));
-}
-
-/** The staff department of a reviewer account (null for others). */
-export function departmentOf(account: AccountDoc | null): DepartmentCode | null {
-  return account && account.roles.includes('reviewer') ? account.department : null;
-}
-
-export function hasRole(account: AccountDoc | null, role: StaffRole): boolean {
-  return !!account && account.roles.includes(role);
 }
 
 /** Builds the `mutate` function of a context (exported so later functions can build contexts in tests). */

@@ -5,8 +5,8 @@ import { coveredCalendarYears, registerCalendarYear, type CalendarYearData } fro
 import type { Doc, Store } from '../storage/store';
 import { AppError } from './errors';
 import type { Runtime } from './runtime';
+import { COLLECTIONS } from './collections';
 
-export const CALENDAR_YEARS_COLLECTION = 'calendarYears';
 
 /** One registered year (`_id` = `year-<year>`). Never replaced: a stored deadline was computed from it. */
 export interface CalendarYearDoc extends Doc, CalendarYearData {
@@ -58,7 +58,7 @@ export async function ensureCalendarYears(store: Store, log: Runtime['log'] | un
   const state = cache.get(store);
   if (state && nowMs >= state.readAt && nowMs - state.readAt < CALENDAR_REFRESH_MS) return;
   try {
-    const docs = await store.find<CalendarYearDoc>(CALENDAR_YEARS_COLLECTION, {}, { orderBy: [['year', 'asc']], limit: 100 });
+    const docs = await store.find<CalendarYearDoc>(COLLECTIONS.calendarYears, {}, { orderBy: [['year', 'asc']], limit: 100 });
     for (const doc of docs) {
       try {
         applyCalendarYear(doc);

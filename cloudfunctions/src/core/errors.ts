@@ -1,8 +1,11 @@
 import { ERROR_CODES, type ErrorCode } from '@hz-points/shared';
 
 /**
- * An expected failure: a stable code (the client switches on it), a Chinese message (the user reads it) and the
- * HTTP status the local cloud answers with. Anything thrown that is not an AppError is a bug and becomes INTERNAL.
+ * The one way a handler fails on purpose: `throw new AppError(code)` with a stable code from the shared table
+ * (`shared/src/api/errors.ts`; the client switches on it), its Chinese message (the user reads it; pass one only to
+ * be more specific than the table's) and the HTTP status the local cloud answers with. `Error.message` is the code
+ * (English, for logs and stack traces; never personal data). Anything thrown that is not an AppError is a bug and
+ * becomes INTERNAL (`core/invoke.ts:toEnvelope`).
  */
 export class AppError extends Error {
   readonly messageZh: string;
@@ -20,9 +23,10 @@ export class AppError extends Error {
   }
 }
 
-export const fail = (code: ErrorCode, messageZh?: string): never => {
-  throw new AppError(code, messageZh);
-};
+/** The failed envelope of an AppError (what `invoke` returns; also for answers built outside `invoke`). */
+export function errorEnvelope(error: AppError): { ok: false; error: { code: string; message: string } } {
+  return { ok: false, error: { code: error.code, message: error.messageZh } };
+}
 
 /** HTTP status for an envelope error code (the local cloud uses it). */
 export function httpStatusOf(code: string): number {

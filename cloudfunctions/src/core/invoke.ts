@@ -3,10 +3,12 @@
 import { beijingDate, describeIssues, zhErrorMap } from '@hz-points/shared';
 import { StoreError } from '../storage/store';
 import { REGISTRY } from '../functions/registry';
-import { AppError } from './errors';
+import { AppError, errorEnvelope } from './errors';
 import { calendarUnknownError, ensureCalendarYears, storedDateError } from './calendar-years';
-import { hasRole, mutatorFor, type ActionContext, type ActionDef, type FunctionDef } from './action';
-import { COLLECTIONS, type AccountDoc, type PersonDoc } from './model';
+import { authorise } from './access';
+import { mutatorFor, type ActionContext, type ActionDef, type FunctionDef } from './action';
+import { COLLECTIONS } from './collections';
+import type { AccountDoc, PersonDoc } from './model';
 import type { Caller, Envelope, Runtime } from './runtime';
 
 /** Keys the platform adds to a callFunction event (wx-server-sdk puts `userInfo` there); never trusted, dropped. */
@@ -14,10 +16,6 @@ const PLATFORM_KEYS = new Set(['userInfo']);
 
 /** Time budget of one call (the platform's limit is higher; handlers are designed to finish well under it). */
 export const TIME_BUDGET_MS = 3000;
-
-function errorEnvelope(error: AppError): Envelope<never> {
-  return { ok: false, error: { code: error.code, message: error.messageZh } };
-}
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -54,7 +52,7 @@ export async function invoke(
 
     const account = await runtime.store.get<AccountDoc>(COLLECTIONS.accounts, openid);
     const person = account?.personId ? await runtime.store.get<PersonDoc>(COLLECTIONS.persons, account.personId) : null;
-    authorise(def, account, person);
+    authorise(def.access, account, person);
     await ensureCalendarYears(runtime.store, runtime.log, runtime.now().getTime()); // registered later years (cached; see calendar-years.ts)
 
     const now = runtime.now();
@@ -78,15 +76,6 @@ export async function invoke(
   } catch (err) {
     return toEnvelope(err, actionKey, runtime);
   }
-}
-
-function authorise(def: ActionDef, account: AccountDoc | null, person: PersonDoc | null): void {
-  if (def.access === 'caller') return;
-  if (def.access === 'registered') {
-    if (!person) throw new AppError('NOT_REGISTERED');
-    return;
-  }
-  if (!def.access.some((role) => hasRole(account, role))) throw new AppError('FORBIDDEN');
 }
 
 /** Maps anything thrown to an envelope. Only AppErrors reach the user as they are; the rest is logged. */

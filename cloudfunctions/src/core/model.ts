@@ -1,20 +1,6 @@
-// Documents the functions store, one collection each. Plain JSON shapes so the CloudBase and SQLite adapters store
-// them unchanged and a later function (certificates, rounds, settlement) can read them without our code.
+// Documents the functions store, one collection each (names and indexes: core/collections.ts). Plain JSON shapes so
+// the CloudBase and SQLite adapters store them unchanged and a later function (certificates, rounds, settlement) can read them without our code.
 import type { DepartmentCode, IndicatorCode } from '@hz-points/shared';
-
-export const COLLECTIONS = {
-  persons: 'persons',
-  accounts: 'accounts',
-  idNumbers: 'id_numbers',
-  relations: 'relations',
-  entrustments: 'entrustments',
-  files: 'files',
-  applications: 'applications',
-  items: 'items',
-  objections: 'objections',
-  requests: 'requests',
-  rounds: 'rounds',
-} as const;
 
 export type StaffRole = 'reviewer' | 'district-office' | 'admin';
 
@@ -241,3 +227,10 @@ export const applicationId = (year: number, personId: string) => `app-${year}-${
 export const itemId = (appId: string, indicator: IndicatorCode) => `${appId}-${indicator}`;
 export const relationId = (actor: string, subject: string) => `rel-${actor}-${subject}`;
 export const entrustmentId = (agent: string, employee: string) => `ent-${agent}-${employee}`;
+
+/** The listed fields of a document, in that order (views copy many fields as they are). */
+export function pick<T extends object, K extends keyof T>(doc: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = doc[k];
+  return out;
+}

@@ -1,10 +1,11 @@
 // People rules used by the functions: ID validation, masking and delegation, all decided by the rules package
-// (`@hz-points/shared` people barrel). This file only adapts their results to our documents and error codes.
+// (`@hz-points/shared` people barrel). This file only adapts their results to our documents and error codes; who
+// may act for whom in an action is resolved in core/access.ts on top of `delegationFor`.
 import { maskIdNumber, maskPhone, mayActFor, parseIdNumber, tryBeijingDate } from '@hz-points/shared';
 import type { DocOps } from '../storage/store';
 import { AppError } from './errors';
+import { COLLECTIONS } from './collections';
 import {
-  COLLECTIONS,
   entrustmentId,
   relationId,
   type EntrustmentDoc,
@@ -115,40 +116,4 @@ export async function delegationFor(
   const rel = await ops.get<RelationDoc>(COLLECTIONS.relations, relationId(actor._id, subject._id));
   if (rel && relationAllows(rel, subject, today)) return { kind: 'relation', relationId: rel._id, relation: rel.relation };
   return null;
-}
-
-/**
- * The person an applicant-side action is for: the caller, or `onBehalfOf` when the caller may act for them.
- * Unknown and not-allowed look the same to the caller (DELEGATION_REQUIRED) so person ids cannot be probed.
- */
-export async function resolveSubject(
-  ops: Pick<DocOps, 'get'>,
-  actor: PersonDoc,
-  onBehalfOf: string | undefined,
-  today: string,
-): Promise<{ subject: PersonDoc; delegation: Delegation }> {
-  if (onBehalfOf === undefined || onBehalfOf === actor._id) return { subject: actor, delegation: { kind: 'self' } };
-  const subject = await ops.get<PersonDoc>(COLLECTIONS.persons, onBehalfOf);
-  if (!subject) throw new AppError('DELEGATION_REQUIRED');
-  const delegation = await delegationFor(ops, actor, subject, today);
-  if (!delegation) throw new AppError('DELEGATION_REQUIRED');
-  return { subject, delegation };
-}
-
-/** What `subjectOfCall` needs of an action's context (structural, so this file does not depend on core/action). */
-export interface SubjectCall {
-  runtime: { store: Pick<DocOps, 'get'> };
-  person: PersonDoc | null;
-  input: { onBehalfOf?: string | undefined };
-  today: string;
-}
-
-/**
- * `resolveSubject` for an applicant-side action: the calling person, or the `onBehalfOf` of the input when they
- * may act for that person on the day. `ops` defaults to the store (pass a transaction to re-check inside one).
- */
-export function subjectOfCall(ctx: SubjectCall, ops: Pick<DocOps, 'get'> = ctx.runtime.store): Promise<{ subject: PersonDoc; delegation: Delegation }> {
-  // Unreachable behind access 'registered'; a guard instead of a cast.
-  if (!ctx.person) throw new AppError('NOT_REGISTERED');
-  return resolveSubject(ops, ctx.person, ctx.input.onBehalfOf, ctx.today);
 }

@@ -13,9 +13,9 @@ import {
 } from '@hz-points/shared';
 import { appendAudit } from '../audit';
 import { idNumberKey } from '../functions/accounts';
+import { COLLECTIONS } from '../core/collections';
 import type { Runtime } from '../core/runtime';
 import {
-  COLLECTIONS,
   entrustmentId,
   relationId,
   roundId,

@@ -1,12 +1,12 @@
 // The person's rights over their own data (个人信息保护法): a copy of everything held about them (第四十五条) and
 // deleting their account (第四十七条). Only ever the caller's own data: neither action takes a person id.
 import { DeleteAccountInput, ExportMyDataInput, PRIVACY_POLICY_VERSION } from '@hz-points/shared';
+import { COLLECTIONS } from '../core/collections';
 import { defineAction } from '../core/action';
 import { AppError } from '../core/errors';
-import { COLLECTIONS, type ApplicationDoc, type EntrustmentDoc, type FileDoc, type RelationDoc } from '../core/model';
+import type { ApplicationDoc, EntrustmentDoc, FileDoc, RelationDoc } from '../core/model';
 import { clearPerson } from '../core/people';
-import { AUDIT_COLLECTION, type AuditEntry } from '../audit';
-import { OWN_COLLECTIONS } from './rounds/codes';
+import type { AuditEntry } from '../audit';
 // accounts.ts imports this module too; idNumberKey is only called at run time, so the cycle is harmless.
 import { idNumberKey } from './accounts';
 import type { Doc, Store, Where } from '../storage/store';
@@ -27,9 +27,9 @@ const OWN_RECORDS: Array<{ key: string; collection: string; field: string }> = [
   { key: 'applications', collection: COLLECTIONS.applications, field: 'personId' },
   { key: 'items', collection: COLLECTIONS.items, field: 'personId' },
   { key: 'objections', collection: COLLECTIONS.objections, field: 'personId' },
-  { key: 'certificates', collection: OWN_COLLECTIONS.certificates, field: 'personId' },
-  { key: 'settlements', collection: OWN_COLLECTIONS.settlements, field: 'personId' },
-  { key: 'reminders', collection: OWN_COLLECTIONS.outbox, field: 'personId' },
+  { key: 'certificates', collection: COLLECTIONS.certificates, field: 'personId' },
+  { key: 'settlements', collection: COLLECTIONS.settlements, field: 'personId' },
+  { key: 'reminders', collection: COLLECTIONS.outbox, field: 'personId' },
 ];
 
 /**
@@ -83,7 +83,7 @@ export const exportMyData = defineAction({
     const auditById = new Map<string, AuditEntry>();
     const about: Where[] = [{ onBehalfOf: person._id }, { 'actor.personId': person._id }, { 'actor.openid': ctx.openid }];
     for (const where of about) {
-      for (const e of await findAll<AuditEntry>(store, AUDIT_COLLECTION, where)) auditById.set(e._id, e);
+      for (const e of await findAll<AuditEntry>(store, COLLECTIONS.audit, where)) auditById.set(e._id, e);
     }
     const audit = [...auditById.values()].sort((a, b) => a.seq - b.seq).map((e) => auditView(e, self));
     return withoutOthersOpenids({
@@ -124,7 +124,7 @@ export const deleteAccount = defineAction({
     if (relations.some((r) => r.revokedAt === null) || entrustments.some((e) => e.status !== 'revoked')) throw new AppError('ACCOUNT_IN_USE');
     // Applications others filed for this person are theirs to keep only while submitted; drafts go with the account.
     const items = await findAll<Doc>(store, COLLECTIONS.items, { personId: person._id });
-    const reminders = await findAll<Doc>(store, OWN_COLLECTIONS.outbox, { personId: person._id });
+    const reminders = await findAll<Doc>(store, COLLECTIONS.outbox, { personId: person._id });
     const files = await findAll<FileDoc>(store, COLLECTIONS.files, { ownerPersonId: person._id });
     const result = await ctx.mutate(async (tx, audit) => {
       // Re-read inside the transaction: a submit that landed since the check above wins.
@@ -134,7 +134,7 @@ export const deleteAccount = defineAction({
       }
       for (const d of items) await tx.remove(COLLECTIONS.items, d._id);
       for (const a of applications) await tx.remove(COLLECTIONS.applications, a._id);
-      for (const d of reminders) await tx.remove(OWN_COLLECTIONS.outbox, d._id);
+      for (const d of reminders) await tx.remove(COLLECTIONS.outbox, d._id);
       for (const f of files) await tx.remove(COLLECTIONS.files, f._id);
       await tx.remove(COLLECTIONS.idNumbers, idNumberKey(person.idNumber));
       await tx.remove(COLLECTIONS.persons, person._id);

@@ -10,12 +10,13 @@ import {
   RoleHistoryInput,
   type DepartmentCode,
 } from '@hz-points/shared';
+import { COLLECTIONS } from '../core/collections';
 import { defineAction } from '../core/action';
 import { AppError } from '../core/errors';
 import { hashKey } from '../core/ids';
-import { COLLECTIONS, type AccountDoc, type PersonDoc, type StaffRole } from '../core/model';
+import type { AccountDoc, PersonDoc, StaffRole } from '../core/model';
 import { maskedPerson } from '../core/people';
-import { AUDIT_COLLECTION, type AuditEntry } from '../audit';
+import type { AuditEntry } from '../audit';
 import type { Store } from '../storage/store';
 // accounts.ts imports this module too; findPersonByIdNumber is only called at run time, so the cycle is harmless.
 import { findPersonByIdNumber } from './accounts';
@@ -191,7 +192,7 @@ const roleHistory = defineAction({
     const limit = ctx.input.limit ?? 30;
     const found: AuditEntry[] = [];
     for (const action of ROLE_ACTIONS) {
-      found.push(...(await store.find<AuditEntry>(AUDIT_COLLECTION, { action }, { orderBy: [['seq', 'desc']], limit })));
+      found.push(...(await store.find<AuditEntry>(COLLECTIONS.audit, { action }, { orderBy: [['seq', 'desc']], limit })));
     }
     found.sort((a, b) => b.seq - a.seq);
     const entries = [];

@@ -13,11 +13,12 @@ import {
   BindAtWindowInput,
   EndRelationInput,
 } from '@hz-points/shared';
-import { defineAction, defineFunction, hasRole } from '../core/action';
+import { COLLECTIONS } from '../core/collections';
+import { hasRole } from '../core/access';
+import { defineAction, defineFunction } from '../core/action';
 import { AppError } from '../core/errors';
 import { hashKey, randomId } from '../core/ids';
 import {
-  COLLECTIONS,
   entrustmentId,
   relationId,
   type AccountDoc,

@@ -18,12 +18,13 @@ import {
   zhErrorMap,
   type IndicatorCode,
 } from '@hz-points/shared';
-import { auditRead, defineAction, defineFunction, hasRole } from '../core/action';
+import { COLLECTIONS } from '../core/collections';
+import { hasRole, reachPerson, resolveSubject } from '../core/access';
+import { auditRead, defineAction, defineFunction } from '../core/action';
 import { AppError } from '../core/errors';
 import { deadlineOrPending } from '../core/calendar-years';
 import { hashKey } from '../core/ids';
 import {
-  COLLECTIONS,
   applicationId as appIdOf,
   itemId as itemIdOf,
   roundId,
@@ -36,7 +37,7 @@ import {
   type RequestDoc,
   type RoundDoc,
 } from '../core/model';
-import { delegationFor, maskedPerson, resolveSubject } from '../core/people';
+import { maskedPerson } from '../core/people';
 import { pointsFromItems } from '../core/scoring';
 import type { DocOps } from '../storage/store';
 
@@ -201,8 +202,7 @@ export async function applicationForApplicant(
 ): Promise<{ app: ApplicationDoc; subject: PersonDoc }> {
   const app = await ops.get<ApplicationDoc>(COLLECTIONS.applications, applicationId);
   if (!app) throw new AppError('NOT_FOUND');
-  const subject = await ops.get<PersonDoc>(COLLECTIONS.persons, app.personId);
-  if (!subject || !(await delegationFor(ops, actor, subject, today))) throw new AppError('NOT_FOUND');
+  const { subject } = await reachPerson({ person: actor, account: null, today }, ops, app.personId);
   return { app, subject };
 }
 
@@ -270,29 +270,28 @@ async function objectionOf(ops: Pick<DocOps, 'get'>, app: ApplicationDoc): Promi
   return app.objectionId ? ops.get<ObjectionDoc>(COLLECTIONS.objections, app.objectionId) : null;
 }
 
+/** Staff who may read any application: the district office at the window, the administrator. */
+const APPLICATION_READERS = ['district-office', 'admin'] as const;
+
 const get = defineAction({
   input: ApplicationRefInput,
+  // Anyone: who may read this application is the applicant, a delegate or APPLICATION_READERS; everyone else gets
+  // NOT_FOUND (not NOT_REGISTERED), so application ids cannot be probed.
   access: 'caller',
   mutates: true, // access log when someone other than the applicant reads
   async run(ctx) {
     const store = ctx.runtime.store;
-    const staff = hasRole(ctx.account, 'district-office') || hasRole(ctx.account, 'admin');
-    let app: ApplicationDoc | null;
-    let subject: PersonDoc | null;
-    if (staff) {
-      app = await store.get<ApplicationDoc>(COLLECTIONS.applications, ctx.input.applicationId);
-      if (!app) throw new AppError('NOT_FOUND');
-      subject = await store.get<PersonDoc>(COLLECTIONS.persons, app.personId);
-    } else {
-      if (!ctx.person) throw new AppError('NOT_FOUND');
-      ({ app, subject } = await applicationForApplicant(store, ctx.person, ctx.input.applicationId, ctx.today));
-    }
+    const app = await store.get<ApplicationDoc>(COLLECTIONS.applications, ctx.input.applicationId);
+    if (!app) throw new AppError('NOT_FOUND');
+    const { subject } = await reachPerson(ctx, store, app.personId, APPLICATION_READERS);
+    // Presentation, not access: staff see the points before publication (they work on them).
+    const staff = APPLICATION_READERS.some((role) => hasRole(ctx.account, role));
     const objection = await objectionOf(store, app);
     const items = await loadItems(store, app);
     await auditRead(ctx, app.personId, { collection: COLLECTIONS.applications, id: app._id });
     return {
       application: applicationView(app, { now: ctx.now, today: ctx.today, staff, objection }),
-      applicant: subject ? maskedPerson(subject) : null,
+      applicant: maskedPerson(subject),
       items: items.map(itemView),
       objection: objection ? objectionView(objection, ctx.today) : null,
     };

@@ -10,12 +10,12 @@
 // The sweep runs from the reminders timer. It expires upload tickets (a pending ticket's bytes are erased with it) and
 // pages through the file store's own listing, erasing files no record points to. Nothing younger than the grace
 // period is touched, a recorded file never, and bytes under a live upload ticket never.
-import { COLLECTIONS, type FileDoc } from '../core/model';
+import { COLLECTIONS } from '../core/collections';
+import type { FileDoc } from '../core/model';
 import { mutatorFor } from '../core/action';
 import type { Runtime } from '../core/runtime';
 import type { Doc, StoredFile } from '../storage/store';
-import { UPLOADS_COLLECTION, type UploadTicketDoc } from './files';
-import { OWN_COLLECTIONS } from './rounds/codes';
+import type { UploadTicketDoc } from './files';
 
 /**
  * How old unreferenced bytes (and an expired ticket) must be before they are erased: one hour. The longest an action
@@ -28,7 +28,7 @@ export const FILE_SWEEP_GRACE_MS = 60 * 60_000;
 /** A full pass over the file store starts at most once a day (it may take several timer runs to finish). */
 export const FILE_SWEEP_PASS_INTERVAL_MS = 24 * 60 * 60_000;
 /** Where the pass keeps its place between timer runs: the timer's state collection (reminders/timer.ts). */
-export const FILE_SWEEP_STATE = { collection: 'reminder_runs', id: 'file-sweep' } as const;
+export const FILE_SWEEP_STATE = { collection: COLLECTIONS.reminderRuns, id: 'file-sweep' } as const;
 /** Listing page (CloudBase answers at most 100 documents per query) and pages per run (a run stays well in its timeout). */
 export const FILE_SWEEP_PAGE = 100;
 export const FILE_SWEEP_MAX_PAGES = 10;
@@ -110,7 +110,7 @@ async function expireTickets(runtime: Runtime, cutoff: number, pageSize: number,
   const { store, files } = runtime;
   let stuck = 0;
   for (let page = 0; page < maxPages; page++) {
-    const tickets = await store.find<UploadTicketDoc>(UPLOADS_COLLECTION, {}, { orderBy: [['expiresAt', 'asc']], limit: pageSize, skip: stuck });
+    const tickets = await store.find<UploadTicketDoc>(COLLECTIONS.uploads, {}, { orderBy: [['expiresAt', 'asc']], limit: pageSize, skip: stuck });
     for (const ticket of tickets) {
       // Strictly older than the grace period: at exactly expiry + grace the ticket still counts as live.
       if (Date.parse(ticket.expiresAt) >= cutoff) return;
@@ -119,10 +119,10 @@ async function expireTickets(runtime: Runtime, cutoff: number, pageSize: number,
           // Bytes under a pending ticket were never recorded by it (the commit marks the ticket in the same
           // transaction that records the file); the check guards against a record reaching the path some other way.
           if (!(await isRecorded(runtime, ticket.path))) await files.removeStored([ticket.path]);
-          await store.remove(UPLOADS_COLLECTION, ticket._id);
+          await store.remove(COLLECTIONS.uploads, ticket._id);
           report.ticketsExpired++;
         } else {
-          await store.remove(UPLOADS_COLLECTION, ticket._id);
+          await store.remove(COLLECTIONS.uploads, ticket._id);
           report.ticketsClosed++;
         }
       } catch (err) {
@@ -149,13 +149,13 @@ async function judge(runtime: Runtime, file: StoredFile, cutoff: number): Promis
   if (/^exports\//.test(file.path)) return 'orphan';
   if (/^(evidence|docs|rosters)\//.test(file.path)) {
     if (await isRecorded(runtime, file.path)) return 'recorded';
-    const tickets = await store.find<UploadTicketDoc>(UPLOADS_COLLECTION, { path: file.path }, { limit: 1 });
+    const tickets = await store.find<UploadTicketDoc>(COLLECTIONS.uploads, { path: file.path }, { limit: 1 });
     const live = tickets.some((t) => t.status === 'pending' && Date.parse(t.expiresAt) >= cutoff);
     return live ? 'liveTicket' : 'orphan';
   }
   const cert = CERTIFICATE_PDF.exec(file.path);
   if (cert) {
-    const doc = await store.get<{ _id: string; applicationId: string }>(OWN_COLLECTIONS.certificates, cert[2]!);
+    const doc = await store.get<{ _id: string; applicationId: string }>(COLLECTIONS.certificates, cert[2]!);
     return doc && doc.applicationId === cert[1] ? 'recorded' : 'orphan';
   }
   // A folder this sweep does not know how records point into: never erased here (a new kind of stored file gets its

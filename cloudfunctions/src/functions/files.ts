@@ -7,11 +7,13 @@
 // records the file — or deletes them.
 import { randomBytes } from 'crypto';
 import { CommitUploadInput, MAX_FILE_BYTES, PrepareUploadInput, ReadFileInput } from '@hz-points/shared';
-import { auditRead, defineAction, defineFunction, departmentOf, hasRole } from '../core/action';
-import { AppError } from '../core/errors';
+import { COLLECTIONS } from '../core/collections';
+import { departmentOf, hasRole, resolveSubject } from '../core/access';
+import { auditRead, defineAction, defineFunction } from '../core/action';
+import { AppError, errorEnvelope } from '../core/errors';
 import { randomId } from '../core/ids';
-import { COLLECTIONS, type EntrustmentDoc, type FileDoc, type FilePurpose, type PersonDoc } from '../core/model';
-import { delegationFor, resolveSubject } from '../core/people';
+import type { EntrustmentDoc, FileDoc, FilePurpose, PersonDoc } from '../core/model';
+import { delegationFor } from '../core/people';
 import type { Caller, Envelope, Runtime } from '../core/runtime';
 import type { DocOps, Doc } from '../storage/store';
 
@@ -55,7 +57,6 @@ export function looksLikeCsvText(bytes: Buffer): boolean {
 }
 
 /** Upload tickets (`files.prepareUpload`): where one caller may put one file, for one subject and purpose. */
-export const UPLOADS_COLLECTION = 'uploads';
 /** How long a ticket stays usable: a 4 MB photo on a slow mobile link, with room to spare. */
 export const UPLOAD_TICKET_MINUTES = 30;
 /** Lifetime of a download link handed out by `files.read` (getTempFileURL maxAge; the signed local link). */
@@ -119,8 +120,8 @@ const prepareUpload = defineAction({
         status: 'pending',
         fileId: null,
       };
-      await tx.insert(UPLOADS_COLLECTION, ticket);
-      await audit({ onBehalfOf: subject._id, target: { collection: UPLOADS_COLLECTION, id: uploadId }, details: { purpose, kind, size: ctx.input.size } });
+      await tx.insert(COLLECTIONS.uploads, ticket);
+      await audit({ onBehalfOf: subject._id, target: { collection: COLLECTIONS.uploads, id: uploadId }, details: { purpose, kind, size: ctx.input.size } });
     });
     return { uploadId, cloudPath: ctx.runtime.files.uploadTarget(path), maxBytes: MAX_FILE_BYTES, expiresAt };
   },
@@ -134,7 +135,7 @@ const commitUpload = defineAction({
     const actor = ctx.person!;
     const { uploadId, fileID } = ctx.input;
     const files = ctx.runtime.files;
-    const ticket = await ctx.runtime.store.get<UploadTicketDoc>(UPLOADS_COLLECTION, uploadId);
+    const ticket = await ctx.runtime.store.get<UploadTicketDoc>(COLLECTIONS.uploads, uploadId);
     // Another caller's ticket looks missing: tickets cannot be probed or borrowed.
     if (!ticket || ticket.openid !== ctx.openid || ticket.actorPersonId !== actor._id) throw new AppError('NOT_FOUND');
     if (ticket.status === 'committed') {
@@ -166,7 +167,7 @@ const commitUpload = defineAction({
     await files.acceptUpload(ticket.path, fileID, contentType, bytes.length);
     try {
       return await ctx.mutate(async (tx, audit) => {
-        const current = await tx.get<UploadTicketDoc>(UPLOADS_COLLECTION, uploadId);
+        const current = await tx.get<UploadTicketDoc>(COLLECTIONS.uploads, uploadId);
         if (!current || current.status !== 'pending') throw new AppError('CONFLICT');
         // Re-checked inside the transaction: a delegation revoked since prepareUpload denies the commit.
         const { subject } = await resolveSubject(tx, actor, ticket.subjectPersonId, ctx.today);
@@ -182,7 +183,7 @@ const commitUpload = defineAction({
           createdAt: ctx.now.toISOString(),
         };
         await tx.insert(COLLECTIONS.files, doc);
-        await tx.update(UPLOADS_COLLECTION, uploadId, { status: 'committed', fileId });
+        await tx.update(COLLECTIONS.uploads, uploadId, { status: 'committed', fileId });
         await audit({
           onBehalfOf: subject._id,
           target: { collection: COLLECTIONS.files, id: fileId },
@@ -211,9 +212,9 @@ export async function receiveLocalUpload(
   receive: (path: string, bytes: Buffer) => Promise<{ fileID: string }>,
 ): Promise<Envelope> {
   if (!caller.openid) return run('files', { action: 'commitUpload', uploadId, fileID: 'none' }, caller, runtime);
-  const ticket = /^[A-Za-z0-9_:-]{1,128}$/.test(uploadId) ? await runtime.store.get<UploadTicketDoc>(UPLOADS_COLLECTION, uploadId) : null;
+  const ticket = /^[A-Za-z0-9_:-]{1,128}$/.test(uploadId) ? await runtime.store.get<UploadTicketDoc>(COLLECTIONS.uploads, uploadId) : null;
   if (!ticket || ticket.openid !== caller.openid || ticket.status !== 'pending') {
-    return { ok: false, error: { code: 'NOT_FOUND', message: new AppError('NOT_FOUND').messageZh } };
+    return errorEnvelope(new AppError('NOT_FOUND'));
   }
   const { fileID } = await receive(ticket.path, bytes);
   return run('files', { action: 'commitUpload', uploadId, fileID }, caller, runtime);

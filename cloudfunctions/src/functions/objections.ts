@@ -8,11 +8,12 @@ import {
   isOpenAt,
   objectionAnswerDeadline,
 } from '@hz-points/shared';
+import { COLLECTIONS } from '../core/collections';
 import { defineAction, defineFunction } from '../core/action';
 import { deadlineOrPending } from '../core/calendar-years';
 import { AppError } from '../core/errors';
 import { randomId } from '../core/ids';
-import { COLLECTIONS, itemId as itemIdOf, type ApplicationDoc, type ItemDoc, type ObjectionDoc, type PersonDoc, type RequestDoc } from '../core/model';
+import { itemId as itemIdOf, type ApplicationDoc, type ItemDoc, type ObjectionDoc, type PersonDoc, type RequestDoc } from '../core/model';
 import { maskedPerson } from '../core/people';
 import { pointsFromItems } from '../core/scoring';
 import type { Where } from '../storage/store';

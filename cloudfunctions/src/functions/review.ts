@@ -1,18 +1,14 @@
 // review: each item goes to the department owning its indicator; reviewers see only their department's items, with
 // the applicant masked. See API.md.
-import { DecideInput, DecideManyInput, ItemRefInput, OWN_RECORD_INDICATORS, QueueInput, type DepartmentCode, type IndicatorCode } from '@hz-points/shared';
-import { auditRead, defineAction, defineFunction, departmentOf } from '../core/action';
+import { DecideInput, DecideManyInput, ItemRefInput, OWN_RECORD_INDICATORS, QueueInput, type IndicatorCode } from '@hz-points/shared';
+import { COLLECTIONS } from '../core/collections';
+import { ofDepartment, reviewerDepartment } from '../core/access';
+import { auditRead, defineAction, defineFunction } from '../core/action';
 import { AppError } from '../core/errors';
-import { COLLECTIONS, type ApplicationDoc, type ItemDoc, type PersonDoc } from '../core/model';
+import type { ApplicationDoc, ItemDoc, PersonDoc } from '../core/model';
 import { delegationFor, maskedPerson } from '../core/people';
 import type { DocOps, Where } from '../storage/store';
 import { isPublished, itemView, loadItems, parseClaimValue, rescore } from './applications';
-
-function reviewerDept(account: Parameters<typeof departmentOf>[0]): DepartmentCode {
-  const dept = departmentOf(account);
-  if (!dept) throw new AppError('FORBIDDEN');
-  return dept;
-}
 
 /**
  * What a reviewer may still decide on this application: not a draft; not their own or one of someone they may act
@@ -42,7 +38,7 @@ const queue = defineAction({
   access: ['reviewer'],
   mutates: false,
   async run(ctx) {
-    const dept = reviewerDept(ctx.account);
+    const dept = reviewerDepartment(ctx.account);
     const where: Where = { department: dept };
     if (ctx.input.status) where.status = ctx.input.status;
     const store = ctx.runtime.store;
@@ -79,10 +75,9 @@ const getItem = defineAction({
   access: ['reviewer'],
   mutates: true, // access log
   async run(ctx) {
-    const dept = reviewerDept(ctx.account);
+    const dept = reviewerDepartment(ctx.account);
     const store = ctx.runtime.store;
-    const item = await store.get<ItemDoc>(COLLECTIONS.items, ctx.input.itemId);
-    if (!item || item.department !== dept) throw new AppError('NOT_FOUND');
+    const item = ofDepartment(await store.get<ItemDoc>(COLLECTIONS.items, ctx.input.itemId), dept);
     const p = await store.get<PersonDoc>(COLLECTIONS.persons, item.personId);
     await auditRead(ctx, item.personId, { collection: COLLECTIONS.items, id: item._id });
     return {
@@ -97,11 +92,10 @@ const decide = defineAction({
   access: ['reviewer'],
   mutates: true,
   async run(ctx) {
-    const dept = reviewerDept(ctx.account);
+    const dept = reviewerDepartment(ctx.account);
     const input = ctx.input;
     return ctx.mutate(async (tx, audit) => {
-      const item = await tx.get<ItemDoc>(COLLECTIONS.items, input.itemId);
-      if (!item || item.department !== dept) throw new AppError('NOT_FOUND');
+      const item = ofDepartment(await tx.get<ItemDoc>(COLLECTIONS.items, input.itemId), dept);
       const app = await tx.get<ApplicationDoc>(COLLECTIONS.applications, item.applicationId);
       if (!app) throw new AppError('NOT_FOUND');
       await assertReviewerMayDecide(tx, ctx, app, item.personId);
@@ -148,15 +142,15 @@ const decideMany = defineAction({
   access: ['reviewer'],
   mutates: true,
   async run(ctx) {
-    const dept = reviewerDept(ctx.account);
+    const dept = reviewerDepartment(ctx.account);
     const input = ctx.input;
     return ctx.mutate(async (tx, audit) => {
       const app = await tx.get<ApplicationDoc>(COLLECTIONS.applications, input.applicationId);
       if (!app) throw new AppError('NOT_FOUND');
       const chosen: Array<{ item: ItemDoc; acceptedValue: Record<string, unknown> }> = [];
       for (const approval of input.approvals) {
-        const item = await tx.get<ItemDoc>(COLLECTIONS.items, approval.itemId);
-        if (!item || item.department !== dept || item.applicationId !== app._id) throw new AppError('NOT_FOUND');
+        const item = ofDepartment(await tx.get<ItemDoc>(COLLECTIONS.items, approval.itemId), dept);
+        if (item.applicationId !== app._id) throw new AppError('NOT_FOUND');
         if (!(OWN_RECORD_INDICATORS as readonly IndicatorCode[]).includes(item.indicator)) {
           throw new AppError('VALIDATION_FAILED', '只有本部门依记录核查的事项（年龄、减分项、一票否决）可以一次审核通过');
         }

@@ -6,8 +6,7 @@ import { SqliteStore } from '../storage/sqlite';
 import { CloudbaseStore } from '../storage/cloudbase';
 import { CloudbaseStandin } from '../storage/cloudbase-standin';
 import { LocalFileStore } from '../storage/files-local';
-import { ensureIndexes, INDEXES } from '../storage/indexes';
-import { OWN_INDEXES } from '../functions/rounds/codes';
+import { ensureIndexes } from '../core/collections';
 import { jsonLogger } from '../wx/log';
 import { DevClock } from './clock';
 import { dataPaths } from './paths';
@@ -40,7 +39,7 @@ export async function createLocalRuntime(
     options.store === 'cloudbase-standin'
       ? new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false }))
       : new SqliteStore(paths.database, { synchronous: process.env.HZ_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL' });
-  await ensureIndexes(store, [...INDEXES, ...OWN_INDEXES]);
+  await ensureIndexes(store);
   const runtime: Runtime = {
     store,
     files: new LocalFileStore(paths.files, { now: () => clock.now() }),

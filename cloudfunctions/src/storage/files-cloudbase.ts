@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CbCloud } from './cloudbase-types';
 import type { Doc, FileStore, Store, StoredFile } from './store';
 import { checkContentType, checkFilePath } from './files-path';
-
-export const FILE_INDEX_COLLECTION = 'fileIndex';
+import { COLLECTIONS } from '../core/collections';
 
 interface FileIndexDoc extends Doc {
   path: string;
@@ -37,12 +36,12 @@ export class CloudbaseFileStore implements FileStore {
     checkContentType(contentType);
     const { fileID } = await this.cloud.uploadFile({ cloudPath: `${this.prefix}/${path}`, fileContent: bytes });
     this.learnRoot(path, fileID);
-    await this.store.set<FileIndexDoc>(FILE_INDEX_COLLECTION, { _id: indexId(path), path, fileID, contentType, size: bytes.length, storedAt: this.now().toISOString() });
+    await this.store.set<FileIndexDoc>(COLLECTIONS.fileIndex, { _id: indexId(path), path, fileID, contentType, size: bytes.length, storedAt: this.now().toISOString() });
   }
 
   async get(path: string): Promise<{ bytes: Buffer; contentType: string } | null> {
     checkFilePath(path);
-    const index = await this.store.get<FileIndexDoc>(FILE_INDEX_COLLECTION, indexId(path));
+    const index = await this.store.get<FileIndexDoc>(COLLECTIONS.fileIndex, indexId(path));
     if (!index) return null;
     const { fileContent } = await this.cloud.downloadFile({ fileID: index.fileID });
     return { bytes: Buffer.from(fileContent), contentType: index.contentType };
@@ -51,7 +50,7 @@ export class CloudbaseFileStore implements FileStore {
   async stat(path: string): Promise<{ contentType: string; size: number } | null> {
     checkFilePath(path);
     // The index is written only after the upload succeeded: it alone says the file is there.
-    const index = await this.store.get<FileIndexDoc>(FILE_INDEX_COLLECTION, indexId(path));
+    const index = await this.store.get<FileIndexDoc>(COLLECTIONS.fileIndex, indexId(path));
     return index ? { contentType: index.contentType, size: index.size } : null;
   }
 
@@ -88,7 +87,7 @@ export class CloudbaseFileStore implements FileStore {
   async acceptUpload(path: string, fileID: string, contentType: string, size: number): Promise<void> {
     checkContentType(contentType);
     if (!this.namesPath(path, fileID)) throw new Error('upload fileID does not name the prepared path');
-    await this.store.set<FileIndexDoc>(FILE_INDEX_COLLECTION, { _id: indexId(path), path, fileID, contentType, size, storedAt: this.now().toISOString() });
+    await this.store.set<FileIndexDoc>(COLLECTIONS.fileIndex, { _id: indexId(path), path, fileID, contentType, size, storedAt: this.now().toISOString() });
   }
 
   async discardUpload(path: string, fileID: string): Promise<void> {
@@ -106,11 +105,11 @@ export class CloudbaseFileStore implements FileStore {
    * (they lie after the position) leaves the positions still to read unchanged. The cursor is that position.
    */
   async listStored(cursor: string | null, limit: number): Promise<{ files: StoredFile[]; cursor: string | null }> {
-    const end = cursor === null ? await this.store.count(FILE_INDEX_COLLECTION, {}) : Number(cursor);
+    const end = cursor === null ? await this.store.count(COLLECTIONS.fileIndex, {}) : Number(cursor);
     if (!Number.isSafeInteger(end) || end < 0) throw new Error('invalid file listing cursor');
     const start = Math.max(0, end - limit);
     if (end === 0) return { files: [], cursor: null };
-    const page = await this.store.find<FileIndexDoc>(FILE_INDEX_COLLECTION, {}, { orderBy: [['_id', 'asc']], skip: start, limit: end - start });
+    const page = await this.store.find<FileIndexDoc>(COLLECTIONS.fileIndex, {}, { orderBy: [['_id', 'asc']], skip: start, limit: end - start });
     const files = page.map((d) => ({ path: d.path, size: d.size, storedAt: typeof d.storedAt === 'string' ? d.storedAt : null }));
     return { files: files.reverse(), cursor: start === 0 ? null : String(start) };
   }
@@ -126,7 +125,7 @@ export class CloudbaseFileStore implements FileStore {
     const unindexed: string[] = [];
     for (const path of paths) {
       checkFilePath(path);
-      const index = await this.store.get<FileIndexDoc>(FILE_INDEX_COLLECTION, indexId(path));
+      const index = await this.store.get<FileIndexDoc>(COLLECTIONS.fileIndex, indexId(path));
       if (index) {
         this.learnRoot(index.path, index.fileID);
         indexed.push({ fileID: index.fileID, indexId: index._id });
@@ -140,7 +139,7 @@ export class CloudbaseFileStore implements FileStore {
       const { fileList } = await this.cloud.deleteFile({ fileList: batch.map((b) => b.fileID) });
       const failed = fileList.filter((f) => f.status !== 0 && !NOT_THERE.test(`${f.status} ${f.errMsg ?? ''}`));
       if (failed.length > 0) throw new Error(`deleteFile failed for ${failed.length} file(s)`);
-      for (const b of batch) await this.store.remove(FILE_INDEX_COLLECTION, b.indexId);
+      for (const b of batch) await this.store.remove(COLLECTIONS.fileIndex, b.indexId);
     }
     // Bytes without an entry (an upload never committed): most tickets were never uploaded to at all, and the status
     // deleteFile gives for a missing file is not documented, so a non-zero status is not retried (see docs/DEPLOY.md).
@@ -157,7 +156,7 @@ export class CloudbaseFileStore implements FileStore {
   }
   private async storageRoot(): Promise<string> {
     if (!this.root) {
-      const [known] = await this.store.find<FileIndexDoc>(FILE_INDEX_COLLECTION, {}, { limit: 1 });
+      const [known] = await this.store.find<FileIndexDoc>(COLLECTIONS.fileIndex, {}, { limit: 1 });
       if (known) this.learnRoot(known.path, known.fileID);
     }
     if (!this.root) throw new Error('storage root unknown: no stored file to read it from');
@@ -166,7 +165,7 @@ export class CloudbaseFileStore implements FileStore {
 
   async temporaryUrl(path: string, ttlSeconds: number, now: Date): Promise<{ url: string; expiresAt: string } | null> {
     checkFilePath(path);
-    const index = await this.store.get<FileIndexDoc>(FILE_INDEX_COLLECTION, indexId(path));
+    const index = await this.store.get<FileIndexDoc>(COLLECTIONS.fileIndex, indexId(path));
     if (!index) return null;
     const { fileList } = await this.cloud.getTempFileURL({ fileList: [{ fileID: index.fileID, maxAge: ttlSeconds }] });
     const entry = fileList[0];

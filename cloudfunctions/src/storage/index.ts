@@ -4,4 +4,3 @@
 export * from './store';
 export { CloudbaseStore, type CloudbaseStoreOptions } from './cloudbase';
 export { CloudbaseFileStore } from './files-cloudbase';
-export { ensureIndexes, INDEXES } from './indexes';

@@ -52,7 +52,7 @@ export interface Store extends DocOps {
   /**
    * Declares that queries filter/order on these fields (dot paths) of a collection. SQLite builds an expression
    * index; CloudBase indexes are created in the console (≤ 20 per collection), so there it only records the wish.
-   * Idempotent; call at startup (see `storage/indexes.ts`).
+   * Idempotent; call at startup (the list: `core/collections.ts` INDEXES).
    */
   ensureIndex(collection: string, fields: string[]): Promise<void>;
   close(): Promise<void>;

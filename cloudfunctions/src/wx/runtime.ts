@@ -2,8 +2,7 @@ import type { Caller, Runtime } from '../core/runtime';
 import type { CbCloud } from '../storage/cloudbase-types';
 import { CloudbaseStore } from '../storage/cloudbase';
 import { CloudbaseFileStore } from '../storage/files-cloudbase';
-import { INDEXES } from '../storage/indexes';
-import { OWN_INDEXES } from '../functions/rounds/codes';
+import { INDEXES } from '../core/collections';
 import { jsonLogger } from './log';
 import { wxOpenApi, type CloudOpenApi } from './openapi';
 
@@ -21,7 +20,7 @@ export function createWxRuntime(cloud: CbCloud, env: NodeJS.ProcessEnv = process
   });
   // Declares (records, no I/O) the indexes the console should have (docs/DEPLOY.md §5), so that a query outside
   // them is logged once per shape.
-  for (const { collection, fields } of [...INDEXES, ...OWN_INDEXES]) void store.ensureIndex(collection, fields);
+  for (const { collection, fields } of INDEXES) void store.ensureIndex(collection, fields);
   const secrets = {
     // A getter: a missing secret fails the certificate actions that need it, not every function at cold start.
     get certificateKey(): string {

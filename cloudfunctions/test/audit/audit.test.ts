@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import {
-  AUDIT_COLLECTION,
-  AUDIT_HEAD_COLLECTION,
   appendAudit,
   auditId,
   canonicalJson,
@@ -13,6 +11,7 @@ import {
   verifyAuditChain,
   type AuditEntry,
 } from '../../src/audit';
+import { COLLECTIONS } from '../../src/core/collections';
 import { SqliteStore } from '../../src/storage/sqlite';
 import { CloudbaseStore } from '../../src/storage/cloudbase';
 import { CloudbaseStandin } from '../../src/storage/cloudbase-standin';
@@ -53,7 +52,7 @@ for (const [name, make] of [
       await writeEntries(store, 5);
       const result = await verifyAuditChain(store, 2); // small pages exercise paging
       expect(result).toEqual({ ok: true, entries: 5 });
-      const entries = await store.find<AuditEntry>(AUDIT_COLLECTION, {}, { orderBy: [['seq', 'asc']] });
+      const entries = await store.find<AuditEntry>(COLLECTIONS.audit, {}, { orderBy: [['seq', 'asc']] });
       expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
       expect(entries[1].prevHash).toBe(entries[0].hash);
       expect(entries[0].at).toBe('2026-03-02T02:00:00.000Z');
@@ -67,7 +66,7 @@ for (const [name, make] of [
           throw new Error('validation failed late');
         }),
       ).rejects.toThrow('late');
-      expect(await store.count(AUDIT_COLLECTION, {})).toBe(0);
+      expect(await store.count(COLLECTIONS.audit, {})).toBe(0);
       expect(await store.get('applications', 'a1')).toBeNull();
       expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 0 });
     });
@@ -86,32 +85,32 @@ for (const [name, make] of [
 
     test('a tampered entry is detected', async () => {
       await writeEntries(store, 4);
-      const e = (await store.get<AuditEntry>(AUDIT_COLLECTION, auditId(2)))!;
-      await store.set(AUDIT_COLLECTION, { ...e, details: { ...e.details, status: 'rejected' } });
+      const e = (await store.get<AuditEntry>(COLLECTIONS.audit, auditId(2)))!;
+      await store.set(COLLECTIONS.audit, { ...e, details: { ...e.details, status: 'rejected' } });
       expect(await verifyAuditChain(store)).toMatchObject({ ok: false, brokenAt: 2, entries: 1 });
     });
 
     test('a deleted entry is detected (middle and tail)', async () => {
       await writeEntries(store, 4);
-      await store.remove(AUDIT_COLLECTION, auditId(4));
+      await store.remove(COLLECTIONS.audit, auditId(4));
       expect(await verifyAuditChain(store)).toMatchObject({ ok: false, entries: 3 });
-      await store.remove(AUDIT_COLLECTION, auditId(2));
+      await store.remove(COLLECTIONS.audit, auditId(2));
       expect(await verifyAuditChain(store)).toMatchObject({ ok: false, brokenAt: 2 });
     });
 
     test('reordered entries are detected', async () => {
       await writeEntries(store, 4);
-      const a = (await store.get<AuditEntry>(AUDIT_COLLECTION, auditId(2)))!;
-      const b = (await store.get<AuditEntry>(AUDIT_COLLECTION, auditId(3)))!;
+      const a = (await store.get<AuditEntry>(COLLECTIONS.audit, auditId(2)))!;
+      const b = (await store.get<AuditEntry>(COLLECTIONS.audit, auditId(3)))!;
       // Swap positions, keeping each entry's own content and hash intact.
-      await store.set(AUDIT_COLLECTION, { ...b, _id: auditId(2), seq: 2 });
-      await store.set(AUDIT_COLLECTION, { ...a, _id: auditId(3), seq: 3 });
+      await store.set(COLLECTIONS.audit, { ...b, _id: auditId(2), seq: 2 });
+      await store.set(COLLECTIONS.audit, { ...a, _id: auditId(3), seq: 3 });
       expect(await verifyAuditChain(store)).toMatchObject({ ok: false, brokenAt: 2 });
     });
 
     test('an edited head is detected', async () => {
       await writeEntries(store, 2);
-      await store.update(AUDIT_HEAD_COLLECTION, 'head', { seq: 1 });
+      await store.update(COLLECTIONS.auditHead, 'head', { seq: 1 });
       expect(await verifyAuditChain(store)).toMatchObject({ ok: false });
     });
   });
@@ -180,7 +179,7 @@ describe('check-cli', () => {
     await store.close();
     expect(run(dir)).toBe(0);
     const again = new SqliteStore(join(dir, 'hz.sqlite'));
-    await again.remove(AUDIT_COLLECTION, auditId(2));
+    await again.remove(COLLECTIONS.audit, auditId(2));
     await again.close();
     expect(run(dir)).toBe(1);
   }, 30000);

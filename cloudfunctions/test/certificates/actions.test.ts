@@ -2,9 +2,9 @@
 // code), revoke, access to the PDF, and "nothing changed" on every refusal.
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { COLLECTIONS } from '../../src/core/collections';
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
 import { publicKeyFromB64, verifyCertificateSignature } from '../../src/functions/certificates/signing';
-import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import type { CertificateDoc } from '../../src/functions/certificates/model';
 import { snapshot, type TestCloud } from '../helpers/runtime';
 import { bj, pdfBehind, scoredApplication, seededCloud } from './fixtures';
@@ -16,7 +16,7 @@ let serial: string;
 let signature: string;
 let appId: string;
 
-const WATCHED = [OWN_COLLECTIONS.certificates, OWN_COLLECTIONS.certificateHeads, OWN_COLLECTIONS.counters, OWN_COLLECTIONS.outbox, 'audit'];
+const WATCHED = [COLLECTIONS.certificates, COLLECTIONS.certificateHeads, COLLECTIONS.counters, COLLECTIONS.outbox, 'audit'];
 
 beforeAll(async () => {
   cloud = await seededCloud('2025-09-17T09:00:00');
@@ -89,10 +89,10 @@ describe('verify (public)', () => {
   });
 
   test('a record changed in the database no longer verifies: SIGNATURE_INVALID', async () => {
-    const doc = (await cloud.store.get<CertificateDoc>(OWN_COLLECTIONS.certificates, serial))!;
-    await cloud.store.set(OWN_COLLECTIONS.certificates, { ...doc, content: { ...doc.content, total: 248 } });
+    const doc = (await cloud.store.get<CertificateDoc>(COLLECTIONS.certificates, serial))!;
+    await cloud.store.set(COLLECTIONS.certificates, { ...doc, content: { ...doc.content, total: 248 } });
     expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature })).toMatchObject({ code: 'SIGNATURE_INVALID' });
-    await cloud.store.set(OWN_COLLECTIONS.certificates, doc);
+    await cloud.store.set(COLLECTIONS.certificates, doc);
     expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature })).toMatchObject({ code: 'VALID' });
   });
 
@@ -116,14 +116,14 @@ describe('verify (public)', () => {
       changes: [{ indicator: 'rental', acceptedValue: { rentalYears: 5 } }],
     });
     // Before anyone re-prints, the old paper already no longer states the granted points.
-    const stale = (await cloud.store.get<CertificateDoc>(OWN_COLLECTIONS.certificates, oldSerial))!;
+    const stale = (await cloud.store.get<CertificateDoc>(COLLECTIONS.certificates, oldSerial))!;
     expect(stale.status).toBe('active');
     expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: oldSerial, signature: stale.signature })).toMatchObject({ code: 'SUPERSEDED' });
     // The re-grant of 09-26 allows a new certificate 7 working days later (across National Day).
     cloud.setNow(bj('2025-10-15T09:00:00'));
     const re = await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: app._id });
     expect(re.reissued).toBe(true);
-    const old = (await cloud.store.get<CertificateDoc>(OWN_COLLECTIONS.certificates, oldSerial))!;
+    const old = (await cloud.store.get<CertificateDoc>(COLLECTIONS.certificates, oldSerial))!;
     expect(old).toMatchObject({ status: 'superseded', supersededBy: re.certificate.serial });
     expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: oldSerial, signature: old.signature })).toMatchObject({ code: 'SUPERSEDED' });
     expect(await cloud.call('demo-employee', 'certificates', 'download', { serial: oldSerial })).toMatchObject({ error: { code: 'CERTIFICATE_SUPERSEDED' } });

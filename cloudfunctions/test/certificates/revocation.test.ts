@@ -1,13 +1,13 @@
 // Revocation sticks: after an administrator revokes a certificate, asking `issue` again is refused with
 // CERTIFICATE_REVOKED and the reason, until an administrator lifts the revocation (only an administrator: denials
 // tested) or an objection answered after the revocation changes the points. Every step through invoke, audited.
+import { COLLECTIONS } from '../../src/core/collections';
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
-import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import { snapshot, type TestCloud } from '../helpers/runtime';
 import { bj, scoredApplication, seededCloud } from './fixtures';
 
 const CLERK = 'unregistered-clerk';
-const WATCHED = [OWN_COLLECTIONS.certificates, OWN_COLLECTIONS.certificateHeads, OWN_COLLECTIONS.counters, OWN_COLLECTIONS.outbox, 'audit'];
+const WATCHED = [COLLECTIONS.certificates, COLLECTIONS.certificateHeads, COLLECTIONS.counters, COLLECTIONS.outbox, 'audit'];
 const REASON = '居住登记材料经核查不实';
 
 let cloud: TestCloud;

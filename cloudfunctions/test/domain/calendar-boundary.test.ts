@@ -14,10 +14,11 @@ import {
   objectionDeadline,
   resultDate,
 } from '@hz-points/shared';
+import { COLLECTIONS } from '../../src/core/collections';
 import { seedDemo } from '../../src/demo/seed';
 import { REGISTRY } from '../../src/functions/registry';
-import { CALENDAR_RETRY_MS, CALENDAR_YEARS_COLLECTION, ensureCalendarYears } from '../../src/core/calendar-years';
-import { AUDIT_COLLECTION, verifyAuditChain } from '../../src/audit';
+import { CALENDAR_RETRY_MS, ensureCalendarYears } from '../../src/core/calendar-years';
+import { verifyAuditChain } from '../../src/audit';
 import { createTestCloud, snapshot, type TestCloud } from '../helpers/runtime';
 import { PNG_BYTES } from '../helpers/fixtures';
 import { uploadThroughStorage } from '../helpers/uploads';
@@ -45,7 +46,7 @@ const TEST_ONLY_2027 = {
   source: '测试专用（TEST-ONLY，非国务院办公厅关于2027年部分节假日安排的通知原文）',
 };
 
-const CALENDAR_AND_AUDIT = [CALENDAR_YEARS_COLLECTION, AUDIT_COLLECTION] as const;
+const CALENDAR_AND_AUDIT = [COLLECTIONS.calendarYears, COLLECTIONS.audit] as const;
 
 const CLAIMS = [
   { indicator: 'socialInsurance', value: { socialInsuranceMonths: 48 }, evidence: [] },
@@ -172,7 +173,7 @@ test('cold start: a year stored in calendarYears (by another instance) is applie
     holidays: TEST_ONLY_2027.holidays.map((d) => d.replace('2027-', '2028-')),
     workdays: ['2028-02-19', '2028-10-14'],
   };
-  await cloud.store.insert(CALENDAR_YEARS_COLLECTION, {
+  await cloud.store.insert(COLLECTIONS.calendarYears, {
     _id: 'year-2028',
     ...y2028,
     registeredAt: bj('2026-11-25'),
@@ -191,7 +192,7 @@ test('cold start: a year stored in calendarYears (by another instance) is applie
   const find = cloud.store.find.bind(cloud.store);
   let reads = 0;
   cloud.store.find = ((c: string, ...rest: any[]) => {
-    if (c === CALENDAR_YEARS_COLLECTION) reads++;
+    if (c === COLLECTIONS.calendarYears) reads++;
     return (find as any)(c, ...rest);
   }) as typeof cloud.store.find;
   await cloud.ok('demo-applicant', 'accounts', 'me', {});
@@ -293,14 +294,14 @@ test('objection in December with its answer due in 2027: pending; an admin regis
   const ok = await register('demo-admin');
   expect(ok).toMatchObject({ ok: true, data: { year: { year: 2027, origin: 'registered', source: TEST_ONLY_2027.source } } });
   expect(coveredCalendarYears()).toContain(2027);
-  const stored = await cloud.store.get<any>(CALENDAR_YEARS_COLLECTION, 'year-2027');
+  const stored = await cloud.store.get<any>(COLLECTIONS.calendarYears, 'year-2027');
   expect(stored).toMatchObject({ year: 2027, registeredByOpenid: 'demo-admin', workdays: TEST_ONLY_2027.workdays });
   expect(stored.holidays).toEqual([...TEST_ONLY_2027.holidays].sort());
-  const audits = await cloud.store.find<any>(AUDIT_COLLECTION, { action: 'calendar.registerYear' }, { limit: 10 });
+  const audits = await cloud.store.find<any>(COLLECTIONS.audit, { action: 'calendar.registerYear' }, { limit: 10 });
   expect(audits).toHaveLength(1);
   expect(audits[0]).toMatchObject({
     actor: { openid: 'demo-admin' },
-    target: { collection: CALENDAR_YEARS_COLLECTION, id: 'year-2027' },
+    target: { collection: COLLECTIONS.calendarYears, id: 'year-2027' },
     details: { year: 2027, holidays: TEST_ONLY_2027.holidays.length, workdays: 2 },
   });
   await expect(verifyAuditChain(cloud.store)).resolves.toMatchObject({ ok: true });

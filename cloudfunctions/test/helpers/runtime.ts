@@ -9,9 +9,9 @@ import { CloudbaseStore } from '../../src/storage/cloudbase';
 import { CloudbaseStandin } from '../../src/storage/cloudbase-standin';
 import type { Store } from '../../src/storage/store';
 import { LocalFileStore } from '../../src/storage/files-local';
+import { COLLECTIONS } from '../../src/core/collections';
 import type { Runtime } from '../../src/core/runtime';
 import { invoke } from '../../src/core/invoke';
-import { AUDIT_COLLECTION, AUDIT_HEAD_COLLECTION } from '../../src/audit';
 import type { Envelope } from '../../src/core/runtime';
 
 export interface TestCloud {
@@ -102,19 +102,19 @@ export function deployedCollections(): string[] {
 
 /** The previous fixed list; kept for callers that name it. Prefer `snapshot(store)` (every collection). */
 export const ALL_COLLECTIONS = [
-  'persons',
-  'accounts',
-  'id_numbers',
-  'relations',
-  'entrustments',
-  'files',
-  'applications',
-  'items',
-  'objections',
-  'requests',
-  'rounds',
-  AUDIT_COLLECTION,
-  AUDIT_HEAD_COLLECTION,
+  COLLECTIONS.persons,
+  COLLECTIONS.accounts,
+  COLLECTIONS.idNumbers,
+  COLLECTIONS.relations,
+  COLLECTIONS.entrustments,
+  COLLECTIONS.files,
+  COLLECTIONS.applications,
+  COLLECTIONS.items,
+  COLLECTIONS.objections,
+  COLLECTIONS.requests,
+  COLLECTIONS.rounds,
+  COLLECTIONS.audit,
+  COLLECTIONS.auditHead,
 ] as const;
 
 /**

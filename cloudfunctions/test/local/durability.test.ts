@@ -2,8 +2,9 @@ import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { COLLECTIONS } from '../../src/core/collections';
 import { SqliteStore } from '../../src/storage/sqlite';
-import { verifyAuditChain, AUDIT_COLLECTION } from '../../src/audit';
+import { verifyAuditChain } from '../../src/audit';
 import { dataPaths } from '../../src/local/paths';
 import { PROBE_COLLECTION } from './fixtures/probe';
 import { exited, killAll, spawnCloud } from './fixtures/child';
@@ -88,7 +89,7 @@ test('SIGKILL mid-flight: every acknowledged submission survives exactly once an
       for (const id of acked) expect([id, perRequest.get(id)]).toEqual([id, 1]);
       expect([...perRequest.values()].every((n) => n === 1)).toBe(true);
       // Unacknowledged requests may or may not have committed, but never half: one audit entry per document.
-      expect(await store.count(AUDIT_COLLECTION, {})).toBe(docs.length);
+      expect(await store.count(COLLECTIONS.audit, {})).toBe(docs.length);
       expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: docs.length });
     } finally {
       await store.close();
@@ -152,7 +153,7 @@ test('SIGKILL during real applications.submit: acknowledged ones stay submitted 
       for (let i = 0; i < n; i++) {
         const app = await store.get<{ _id: string; status: string; itemIds: string[] }>('applications', appIds[i]);
         expect([i, app?.status]).toEqual([i, 'reviewing']);
-        const submits = await store.count(AUDIT_COLLECTION, { action: 'applications.submit', 'target.id': appIds[i] });
+        const submits = await store.count(COLLECTIONS.audit, { action: 'applications.submit', 'target.id': appIds[i] });
         expect([i, submits]).toEqual([i, 1]);
         expect(await store.count('items', { applicationId: appIds[i] })).toBe(app!.itemIds.length);
       }

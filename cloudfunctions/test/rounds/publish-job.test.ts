@@ -6,8 +6,8 @@
 // Totals are the policy's numbers written out: age 18–40 → 30; 本科 with degree 50, 硕士 70; social insurance 0.5 a
 // month; rental 6 a year (see standing.test.ts).
 import fc from 'fast-check';
+import { COLLECTIONS } from '../../src/core/collections';
 import { resetTimerRuntime, runTimer } from '../../src/functions/reminders/timer';
-import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import type { ListPageDoc, LookupDoc } from '../../src/functions/rounds/list';
 import type { RoundState } from '../../src/functions/rounds/model';
 import type { DocOps, Store } from '../../src/storage/store';
@@ -104,15 +104,15 @@ async function publishedList(cloud: TestCloud, people: Person[]) {
     published: stable(published),
     results: stable(await cloud.ok('demo-admin', 'rounds', 'results', { year: 2025 })),
     standings: stable(await Promise.all(people.map((p) => cloud.ok(p.openid, 'rounds', 'myStanding', { year: 2025 })))),
-    pages: stable(await cloud.store.find<ListPageDoc>(OWN_COLLECTIONS.roundLists, { year: 2025, batch }, sorted)),
+    pages: stable(await cloud.store.find<ListPageDoc>(COLLECTIONS.roundLists, { year: 2025, batch }, sorted)),
     // A person's bucket is a hash of their id, so across worlds the buckets compare by what they hold, in order.
     lookups: stable(
-      (await cloud.store.find<LookupDoc>(OWN_COLLECTIONS.roundLookup, { year: 2025, batch }, sorted))
+      (await cloud.store.find<LookupDoc>(COLLECTIONS.roundLookup, { year: 2025, batch }, sorted))
         .flatMap((d) => [...d.ids.map((id, k) => [id, d.at[k]]), ...d.ineligible])
         .map((entry) => stable(entry))
         .sort(),
     ),
-    lookupCount: await cloud.store.count(OWN_COLLECTIONS.roundLookup, { year: 2025, batch }),
+    lookupCount: await cloud.store.count(COLLECTIONS.roundLookup, { year: 2025, batch }),
   };
 }
 
@@ -221,7 +221,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
     try {
       cloud.runtime.publication = { maxChunks: 10, maxWorkMs: Number.POSITIVE_INFINITY };
       const first = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
-      const before = (await cloud.store.get<{ _id: string; batch: string }>(OWN_COLLECTIONS.publishJobs, 'pj-2025'))!.batch;
+      const before = (await cloud.store.get<{ _id: string; batch: string }>(COLLECTIONS.publishJobs, 'pj-2025'))!.batch;
       await cloud.ok('demo-admin', 'certificates', 'revoke', { serial: people[1]!.serial, reason: '核查不实' });
       cloud.runtime.publication = { maxWorkMs: Number.POSITIVE_INFINITY };
       const done = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
@@ -240,7 +240,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
     try {
       cloud.runtime.publication = { maxChunks: 10, maxWorkMs: Number.POSITIVE_INFINITY };
       expect(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ done: false, progress: { done: 80 } });
-      const before = (await cloud.store.get<{ _id: string; batch: string }>(OWN_COLLECTIONS.publishJobs, 'pj-2025'))!.batch;
+      const before = (await cloud.store.get<{ _id: string; batch: string }>(COLLECTIONS.publishJobs, 'pj-2025'))!.batch;
       // The 184-point applicant withdraws: 120 and 110 are admitted at a quota of 2.
       await cloud.ok(people[1]!.openid, 'settlement', 'withdraw', { year: 2025 });
       cloud.runtime.publication = { maxWorkMs: Number.POSITIVE_INFINITY };
@@ -249,9 +249,9 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       expect(done.batch).not.toBe(before);
       expect((await cloud.ok(people[0]!.openid, 'rounds', 'myStanding', { year: 2025 })).result).toMatchObject({ total: 110, rank: 2, admitted: true });
       // Nothing of the abandoned batch, and no plan document, is left.
-      expect(await cloud.store.count(OWN_COLLECTIONS.roundLists, { year: 2025, batch: before })).toBe(0);
-      expect(await cloud.store.count(OWN_COLLECTIONS.roundLookup, { year: 2025, batch: before })).toBe(0);
-      expect(await cloud.store.count(OWN_COLLECTIONS.publishPlans, { year: 2025 })).toBe(0);
+      expect(await cloud.store.count(COLLECTIONS.roundLists, { year: 2025, batch: before })).toBe(0);
+      expect(await cloud.store.count(COLLECTIONS.roundLookup, { year: 2025, batch: before })).toBe(0);
+      expect(await cloud.store.count(COLLECTIONS.publishPlans, { year: 2025 })).toBe(0);
     } finally {
       await cloud.close();
     }
@@ -263,17 +263,17 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       cloud.runtime.publication = { maxChunks: 10, maxWorkMs: Number.POSITIVE_INFINITY };
       expect(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ done: false, progress: { done: 80 } });
       // Chunks 11..33 are stored, one plan document each.
-      expect(await cloud.store.count(OWN_COLLECTIONS.publishPlans, { year: 2025 })).toBe(CHUNKS - 10);
+      expect(await cloud.store.count(COLLECTIONS.publishPlans, { year: 2025 })).toBe(CHUNKS - 10);
       const store = cloud.runtime.store;
       const reads: string[] = [];
       cloud.runtime.store = wrapStore(store, { get: (c, id) => (reads.push(c), store.get(c, id)) });
       let last = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
       while (!last.done) last = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
       cloud.runtime.store = store;
-      expect(reads.filter((c) => c === OWN_COLLECTIONS.settlementKeys || c === 'applications')).toEqual([]);
-      expect(reads.filter((c) => c === OWN_COLLECTIONS.publishPlans)).toHaveLength(CHUNKS - 10);
+      expect(reads.filter((c) => c === COLLECTIONS.settlementKeys || c === 'applications')).toEqual([]);
+      expect(reads.filter((c) => c === COLLECTIONS.publishPlans)).toHaveLength(CHUNKS - 10);
       expect(await publishedList(cloud, people)).toEqual(reference);
-      expect(await cloud.store.count(OWN_COLLECTIONS.publishPlans, { year: 2025 })).toBe(0);
+      expect(await cloud.store.count(COLLECTIONS.publishPlans, { year: 2025 })).toBe(0);
     } finally {
       await cloud.close();
     }

@@ -3,8 +3,8 @@
 // application id (ascending); only those meeting the basic conditions with ≥ 100 points are ranked; quota admits the
 // first N, a threshold admits exactly those at or above the line.
 import fc from 'fast-check';
+import { COLLECTIONS } from '../../src/core/collections';
 import { invoke } from '../../src/core/invoke';
-import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import { bucketResults, putKeys, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
 import { publicationOf, settlementId, type RoundState } from '../../src/functions/rounds/model';
 import type { TestCloud } from '../helpers/runtime';
@@ -70,7 +70,7 @@ test('the published list follows the published order (property, through rounds.p
             meetsBasicConditions: r.ok,
             requestKey: r.sid,
           });
-          await tx.set(OWN_COLLECTIONS.settlements, doc);
+          await tx.set(COLLECTIONS.settlements, doc);
           await putKeys(tx, doc);
         }
       });
@@ -82,7 +82,7 @@ test('the published list follows the published order (property, through rounds.p
 
       const round = (await cloud.store.get<RoundState>('rounds', `round-${year}`))!;
       const p = publicationOf(round)!;
-      const lookups = await cloud.store.find<LookupDoc>(OWN_COLLECTIONS.roundLookup, { year, batch: p.batch }, { limit: 1000 });
+      const lookups = await cloud.store.find<LookupDoc>(COLLECTIONS.roundLookup, { year, batch: p.batch }, { limit: 1000 });
       const got = new Map<string, ResultEntry>();
       for (const d of lookups) for (const r of await bucketResults(cloud.store, p, d)) got.set(r.personId, r);
       expect(got.size).toBe(rows.length);

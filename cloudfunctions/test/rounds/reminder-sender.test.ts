@@ -6,10 +6,10 @@
 // World: the demo seed; the applicant and the employee each have a scored 2025 application and issue their
 // certificate on 2025-10-20 10:00 (Beijing), which queues one 办理进度通知 (status) message to each.
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
+import { COLLECTIONS } from '../../src/core/collections';
 import type { OpenApiPort, SubscribeMessage } from '../../src/core/runtime';
 import { sendDue } from '../../src/functions/reminders/sender';
 import { resetTimerRuntime, runTimer } from '../../src/functions/reminders/timer';
-import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import type { TestCloud } from '../helpers/runtime';
 import { snapshot } from '../helpers/runtime';
 import { bj, scoredApplication, seededCloud } from '../certificates/fixtures';
@@ -382,7 +382,7 @@ describe('local mode (no openapi port)', () => {
     expect(cloud.logs.filter((l) => l.message.startsWith('subscribe message (local mode'))).toEqual([
       { level: 'info', message: 'subscribe message (local mode: logged, not sent)', fields: { templateId: 'local-status', page: 'packages/cert/index/index' } },
     ]);
-    const outbox = await cloud.store.find<{ _id: string; status: string }>(OWN_COLLECTIONS.outbox, {}, { limit: 10 });
+    const outbox = await cloud.store.find<{ _id: string; status: string }>(COLLECTIONS.outbox, {}, { limit: 10 });
     expect(outbox.map((m) => m.status).sort()).toEqual(['dropped', 'sent']);
   });
 });

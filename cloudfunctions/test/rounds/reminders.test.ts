@@ -1,11 +1,11 @@
 // Reminders: WeChat's field limits are enforced before a message is queued; the deadline sweep reminds those who
 // hold a certificate of ≥ 100 points and have not applied, once, in the last working days of the window; the timer
 // path runs the same sweep as the system; `list` shows only the caller's own messages.
+import { COLLECTIONS } from '../../src/core/collections';
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
 import { checkFields, TemplateFieldError } from '../../src/functions/reminders/outbox';
 import { runTimer, timerContext, TIMER_ACTOR } from '../../src/functions/reminders/timer';
 import { sweep, SWEEP_PAGE } from '../../src/functions/reminders';
-import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import type { TestCloud } from '../helpers/runtime';
 import { bj, scoredApplication, seededCloud } from '../certificates/fixtures';
 
@@ -82,7 +82,7 @@ describe('the deadline sweep', () => {
   });
 
   test('every queued message was audited; list never shows another person\'s messages', async () => {
-    const outbox = await cloud.store.find<{ _id: string; toOpenid: string }>(OWN_COLLECTIONS.outbox, {}, { limit: 100 });
+    const outbox = await cloud.store.find<{ _id: string; toOpenid: string }>(COLLECTIONS.outbox, {}, { limit: 100 });
     const audit = await cloud.store.find<{ _id: string; action: string; actor: { openid: string } }>('audit', {}, { limit: 1000 });
     expect(audit.some((a) => a.action === 'reminders.sweep' && a.actor.openid === 'demo-admin')).toBe(true);
     expect(outbox.length).toBeGreaterThanOrEqual(4); // two certificates issued, one settlement applied, one deadline
@@ -108,7 +108,7 @@ describe('the sweep reads a round a page at a time', () => {
     // Records the page size of every read of the certificates collection.
     const find = cloud.store.find.bind(cloud.store);
     cloud.store.find = (async (collection: string, where: never, options?: { limit?: number }) => {
-      if (collection === OWN_COLLECTIONS.certificates) certificateReads.push(options?.limit ?? Infinity);
+      if (collection === COLLECTIONS.certificates) certificateReads.push(options?.limit ?? Infinity);
       return find(collection, where, options);
     }) as typeof cloud.store.find;
   });

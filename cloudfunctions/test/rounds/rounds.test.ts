@@ -2,8 +2,8 @@
 // exactly those at or above the line who meet the basic conditions, admin-only actions, and the settlement
 // window closing at 24:00 Beijing on its last day.
 import { RANKING_RULE } from '@hz-points/shared';
+import { COLLECTIONS } from '../../src/core/collections';
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
-import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
 import { bucketResults, listSlice, putKeys, resultFor, type KeysDoc, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
 import { publicationOf, type RoundState } from '../../src/functions/rounds/model';
 import type { SettlementDoc } from '../../src/functions/rounds/model';
@@ -20,7 +20,7 @@ function settlement(year: number, n: number, keys: Partial<SettlementDoc>): Sett
 /** Stores an application as settlement.apply does: the document, and its ranking keys unless withdrawn. */
 async function store(cloud: TestCloud, d: SettlementDoc): Promise<void> {
   await cloud.store.transaction(async (tx) => {
-    await tx.set(OWN_COLLECTIONS.settlements, d);
+    await tx.set(COLLECTIONS.settlements, d);
     if (d.status === 'submitted') await putKeys(tx, d);
   });
 }
@@ -28,7 +28,7 @@ async function store(cloud: TestCloud, d: SettlementDoc): Promise<void> {
 /** Every published line of the year (from the per-person lookup documents of the visible batch). */
 async function results(cloud: TestCloud, year: number): Promise<ResultEntry[]> {
   const pub = publicationOf((await cloud.store.get<RoundState>('rounds', `round-${year}`))!)!;
-  const docs = await cloud.store.find<LookupDoc>(OWN_COLLECTIONS.roundLookup, { year, batch: pub.batch }, { limit: 1000 });
+  const docs = await cloud.store.find<LookupDoc>(COLLECTIONS.roundLookup, { year, batch: pub.batch }, { limit: 1000 });
   const out: ResultEntry[] = [];
   for (const d of docs) out.push(...(await bucketResults(cloud.store, pub, d)));
   return out;
@@ -75,11 +75,11 @@ describe('quota round (pre-2023 style): ties follow the published order', () => 
   });
 
   test('after publication the round is frozen', async () => {
-    const before = await snapshot(cloud.store, ['rounds', OWN_COLLECTIONS.roundLists, OWN_COLLECTIONS.roundLookup]);
+    const before = await snapshot(cloud.store, ['rounds', COLLECTIONS.roundLists, COLLECTIONS.roundLookup]);
     expect(await cloud.call('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'quota', quota: 5 })).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
     expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
     expect(await cloud.call('demo-admin', 'rounds', 'adjust', { year: 2025, dates: { settlementCloses: '2025-12-15' } })).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
-    expect(await snapshot(cloud.store, ['rounds', OWN_COLLECTIONS.roundLists, OWN_COLLECTIONS.roundLookup])).toBe(before);
+    expect(await snapshot(cloud.store, ['rounds', COLLECTIONS.roundLists, COLLECTIONS.roundLookup])).toBe(before);
   });
 });
 
@@ -156,9 +156,9 @@ describe('settlement window: 11-01 to 11-30, working days, until 24:00 Beijing o
       cloud.setNow(bj('2026-11-30T23:59:59'));
       await cloud.ok('demo-applicant', 'settlement', 'apply', payload('a'));
       cloud.setNow(bj('2026-12-01T00:00:00'));
-      const before = await snapshot(cloud.store, [OWN_COLLECTIONS.settlements, OWN_COLLECTIONS.outbox, 'audit']);
+      const before = await snapshot(cloud.store, [COLLECTIONS.settlements, COLLECTIONS.outbox, 'audit']);
       expect(await cloud.call('demo-employee', 'settlement', 'apply', payload('b'))).toMatchObject({ error: { code: 'SETTLEMENT_NOT_OPEN' } });
-      expect(await snapshot(cloud.store, [OWN_COLLECTIONS.settlements, OWN_COLLECTIONS.outbox, 'audit'])).toBe(before);
+      expect(await snapshot(cloud.store, [COLLECTIONS.settlements, COLLECTIONS.outbox, 'audit'])).toBe(before);
     } finally {
       await cloud.close();
     }
@@ -217,7 +217,7 @@ describe('a list longer than one page', () => {
       );
       await cloud.store.transaction(async (tx) => {
         for (const d of docs) {
-          await tx.set(OWN_COLLECTIONS.settlements, d);
+          await tx.set(COLLECTIONS.settlements, d);
           await putKeys(tx, d);
         }
       });
@@ -275,7 +275,7 @@ describe('withdrawing before publication', () => {
       expect(await cloud.call('demo-applicant', 'settlement', 'apply', payload('settle-other-try'))).toMatchObject({ error: { code: 'ALREADY_SUBMITTED' } });
       await cloud.ok('demo-applicant', 'settlement', 'withdraw', { year: 2025 });
       const keysOf = async () => {
-        const docs = await cloud.store.find<KeysDoc>(OWN_COLLECTIONS.settlementKeys, { year: 2025 }, { limit: 300 });
+        const docs = await cloud.store.find<KeysDoc>(COLLECTIONS.settlementKeys, { year: 2025 }, { limit: 300 });
         return docs.flatMap((d) => d.p);
       };
       expect(await keysOf()).toEqual([]);

@@ -4,7 +4,7 @@
 //
 // Expected totals are the policy's numbers written out: age 18–40 → 30 (R2023 §二(四)); 本科 with degree 50, 硕士 70;
 // social insurance 0.5 a month; rental 6 a year (cap 30) (public copies of the indicator table, RULES.md).
-import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
+import { COLLECTIONS } from '../../src/core/collections';
 import { snapshot, type StoreKind, type TestCloud } from '../helpers/runtime';
 import {
   answerObjection,
@@ -29,8 +29,8 @@ const AT_186: Profile = { education: 'master', socialInsuranceMonths: 112, resid
 /** 30 + 70 + 40 × 0.5 = 120. */
 const AT_120: Profile = { education: 'master', socialInsuranceMonths: 40, residenceRegistrationYears: 0, rentalYears: 0 };
 
-const LIST_COLLECTIONS = ['rounds', OWN_COLLECTIONS.roundLists, OWN_COLLECTIONS.roundLookup, 'audit'];
-const SETTLEMENT_COLLECTIONS = [OWN_COLLECTIONS.settlements, OWN_COLLECTIONS.settlementKeys, OWN_COLLECTIONS.outbox, 'audit'];
+const LIST_COLLECTIONS = ['rounds', COLLECTIONS.roundLists, COLLECTIONS.roundLookup, 'audit'];
+const SETTLEMENT_COLLECTIONS = [COLLECTIONS.settlements, COLLECTIONS.settlementKeys, COLLECTIONS.outbox, 'audit'];
 
 describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
   let cloud: TestCloud;

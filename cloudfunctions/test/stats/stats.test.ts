@@ -4,7 +4,7 @@
 //
 // Expected totals are the policy's numbers written out (as in rounds/standing.test.ts): age 18–40 → 30 (R2023
 // §二(四)); 本科 with degree 50, 硕士 70; social insurance 0.5 a month; rental 6 a year (cap 30).
-import { OWN_COLLECTIONS } from '../../src/functions/rounds/codes';
+import { COLLECTIONS } from '../../src/core/collections';
 import { countsFromDocuments, summaryId, type SummaryDoc } from '../../src/functions/stats/summary';
 import { snapshot, type StoreKind, type TestCloud } from '../helpers/runtime';
 import {
@@ -150,7 +150,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
   });
 
   test('the overview counters the actions maintained equal the counts read from every document of the year', async () => {
-    const summary = await cloud.store.get<SummaryDoc>(OWN_COLLECTIONS.statsSummaries, summaryId(2025));
+    const summary = await cloud.store.get<SummaryDoc>(COLLECTIONS.statsSummaries, summaryId(2025));
     expect(summary).not.toBeNull();
     expect(summary!.counts).toEqual(await countsFromDocuments(cloud.store, 2025));
     // Five accepted on 2025-09-29; one application lowered to 30 by its objection answer; five settlements in 西湖区.
@@ -188,7 +188,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('the overview counters on %s, 
     try {
       await submitApplication(cloud, 'wait-110', 1, AT_110, '10:00:00');
       await submitApplication(cloud, 'wait-184', 2, AT_184, '10:05:00');
-      const waiting = (await cloud.store.get<SummaryDoc>(OWN_COLLECTIONS.statsSummaries, summaryId(2025)))!.counts;
+      const waiting = (await cloud.store.get<SummaryDoc>(COLLECTIONS.statsSummaries, summaryId(2025)))!.counts;
       expect(waiting).toEqual(await countsFromDocuments(cloud.store, 2025));
       // Education claimed by both, the rental years by 184 only (each item waits at its department).
       expect(waiting).toMatchObject({ 'a|2025-09-29': 2, 'w|education|2025-09-29': 2, 'w|housing|2025-09-29': 1 });
@@ -196,7 +196,7 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('the overview counters on %s, 
       const o = await cloud.ok('demo-admin', 'stats', 'overview', { year: 2025 });
       expect(o.counts).toEqual({ submitted: 2, scored: 0, settlementApplications: 0, waitingItems: pending, objections: 0 });
       await approveEverything(cloud);
-      const decided = (await cloud.store.get<SummaryDoc>(OWN_COLLECTIONS.statsSummaries, summaryId(2025)))!.counts;
+      const decided = (await cloud.store.get<SummaryDoc>(COLLECTIONS.statsSummaries, summaryId(2025)))!.counts;
       expect(decided).toEqual(await countsFromDocuments(cloud.store, 2025));
       expect(decided).toEqual({ 'a|2025-09-29': 2, 'b|110': 1, 'b|180': 1 });
     } finally {

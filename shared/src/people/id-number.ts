@@ -94,7 +94,7 @@ export function parseIdNumber(id: string, options: { on?: string } = {}): Parsed
 }
 
 // Masking lives in ./masking (no zod): the home page shows a masked number without loading the schema library.
-export { ID_MASK, maskIdNumber, maskPhone } from './masking';
+export { ID_MASK, maskDocumentNumber, maskIdNumber, maskName, maskPhone } from './masking';
 
 /** Mainland mobile numbers: 11 digits, 1 then 3–9 (the MIIT numbering plan's mobile prefixes). */
 const PHONE_RE = /^1[3-9]\d{9}$/;

@@ -21,3 +21,16 @@ export function maskIdNumber(id: string): string {
 export function maskPhone(phone: string): string {
   return maskMiddle(String(phone ?? '').trim(), 3, 4);
 }
+
+/** A name as anyone but its owner sees it (a certificate checked by a third party, a settlement list): 张*明, 张*, 欧**锋. */
+export function maskName(name: string): string {
+  const chars = Array.from(name);
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+/** A document number (居住证号码) for anyone but its owner: the first 4 and last 2 characters kept. */
+export function maskDocumentNumber(value: string): string {
+  return maskMiddle(value, 4, 2);
+}

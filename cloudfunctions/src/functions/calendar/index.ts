@@ -6,9 +6,9 @@ import {
   RegisterCalendarYearInput,
   coveredCalendarYears,
 } from '@hz-points/shared';
+import { COLLECTIONS } from '../../core/collections';
 import { defineAction, defineFunction } from '../../core/action';
 import {
-  CALENDAR_YEARS_COLLECTION,
   applyCalendarYear,
   calendarYearId,
   ensureCalendarYears,
@@ -39,12 +39,12 @@ const registerYear = defineAction({
     };
     await ctx.mutate(async (tx, audit) => {
       // Registered once: deadlines already stored were computed from it, so a correction is not a silent overwrite.
-      if (await tx.get<CalendarYearDoc>(CALENDAR_YEARS_COLLECTION, doc._id)) {
+      if (await tx.get<CalendarYearDoc>(COLLECTIONS.calendarYears, doc._id)) {
         throw new AppError('CONFLICT', `${year}年的节假日安排已登记，不能重复登记`);
       }
-      await tx.insert(CALENDAR_YEARS_COLLECTION, doc);
+      await tx.insert(COLLECTIONS.calendarYears, doc);
       await audit({
-        target: { collection: CALENDAR_YEARS_COLLECTION, id: doc._id },
+        target: { collection: COLLECTIONS.calendarYears, id: doc._id },
         details: { year, holidays: doc.holidays.length, workdays: doc.workdays.length, source },
       });
     });
@@ -72,7 +72,7 @@ const list = defineAction({
   mutates: false,
   async run(ctx) {
     await ensureCalendarYears(ctx.runtime.store, ctx.runtime.log, ctx.runtime.now().getTime());
-    const stored = await ctx.runtime.store.find<CalendarYearDoc>(CALENDAR_YEARS_COLLECTION, {}, {
+    const stored = await ctx.runtime.store.find<CalendarYearDoc>(COLLECTIONS.calendarYears, {}, {
       orderBy: [['year', 'asc']],
       limit: 100,
     });

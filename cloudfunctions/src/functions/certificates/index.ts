@@ -11,13 +11,16 @@ import {
   VERIFY_RESULT_CODES,
   VerifyCertificateInput,
   certificateDate,
+  maskDocumentNumber,
+  maskName,
   type VerifyResultCode,
 } from '@hz-points/shared';
+import { reachPerson, subjectOfCall } from '../../core/access';
+import { COLLECTIONS } from '../../core/collections';
 import { defineAction, defineFunction, type ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
-import { COLLECTIONS, type ApplicationDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
+import { pick, type ApplicationDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
 import { DOWNLOAD_LINK_SECONDS } from '../files';
-import { maskDocumentNumber, maskName, OWN_COLLECTIONS, ownError, personOrStaffAction, pick, subjectAction } from '../rounds/codes';
 import { queueReminder, recipientOf } from '../reminders/outbox';
 import {
   buildContent,
@@ -40,7 +43,7 @@ import {
 import { certificateState, revokedNotice, type CertificateState } from './state';
 import { PDF_TYPE, storedCertificatePdf } from './pdf-file';
 
-const C = OWN_COLLECTIONS;
+const C = COLLECTIONS;
 
 /**
  * What the owner (or their delegate, or an admin) sees of a certificate. `state` is what it is worth now ('valid',
@@ -71,24 +74,27 @@ async function loadObjection(ctx: ActionContext<unknown>, app: ApplicationDoc): 
 }
 
 // Applicants and delegates print in the mini-program; district offices and admins at the window.
-const issue = personOrStaffAction(['district-office', 'admin'], {
+const ISSUERS = ['district-office', 'admin'] as const;
+
+const issue = defineAction({
   input: IssueCertificateInput,
+  access: { registeredOr: ISSUERS },
   mutates: true,
-  async run(ctx, reach) {
+  async run(ctx) {
     const store = ctx.runtime.store;
     const app = await store.get<ApplicationDoc>(COLLECTIONS.applications, ctx.input.applicationId);
     if (!app) throw new AppError('NOT_FOUND');
-    const allowed = await reach(app.personId);
+    const allowed = await reachPerson(ctx, store, app.personId, ISSUERS);
     const person = allowed.subject;
 
     const objection = await loadObjection(ctx, app);
-    if (objection && objection.status === 'open') throw ownError('POINTS_NOT_FINAL');
+    if (objection && objection.status === 'open') throw new AppError('POINTS_NOT_FINAL');
     const granted = grantedOn(app, objection);
-    if (!granted || granted > ctx.today) throw ownError('POINTS_NOT_FINAL');
-    if (app.points!.total === null) throw ownError('POINTS_VETOED');
+    if (!granted || granted > ctx.today) throw new AppError('POINTS_NOT_FINAL');
+    if (app.points!.total === null) throw new AppError('POINTS_VETOED');
     const availableFrom = certificateDate(granted);
     if (ctx.today < availableFrom) {
-      throw ownError('CERTIFICATE_NOT_YET_AVAILABLE', `积分有效凭证须在积分核定满7个工作日后方可打印，本次可打印日期为${availableFrom}`);
+      throw new AppError('CERTIFICATE_NOT_YET_AVAILABLE', `积分有效凭证须在积分核定满7个工作日后方可打印，本次可打印日期为${availableFrom}`);
     }
 
     const keys = certificateKeys(ctx.runtime.secrets.certificateKey);
@@ -106,7 +112,7 @@ const issue = personOrStaffAction(['district-office', 'admin'], {
       const draft = buildContent('JF-0000-000000', fresh, person, permitNo, ctx.today);
       // Revocation sticks: the holder asking again does not undo an administrator's decision.
       if (current && revocationStands(current, objection, draft)) {
-        throw ownError('CERTIFICATE_REVOKED', `${revokedNotice(current)}。如有疑问请联系区积分受理点；管理员解除撤销或异议答复重新核定积分后方可重新打印`);
+        throw new AppError('CERTIFICATE_REVOKED', `${revokedNotice(current)}。如有疑问请联系区积分受理点；管理员解除撤销或异议答复重新核定积分后方可重新打印`);
       }
       const key = contentKey(draft);
       if (current && current.status === 'active' && current.contentKey === key) {
@@ -180,10 +186,12 @@ const issue = personOrStaffAction(['district-office', 'admin'], {
   },
 });
 
-const list = subjectAction({
+const list = defineAction({
   input: ListCertificatesInput,
+  access: 'registered',
   mutates: false,
-  async run(ctx, { subject }) {
+  async run(ctx) {
+    const { subject } = await subjectOfCall(ctx);
     const docs = await ctx.runtime.store.find<CertificateDoc>(C.certificates, { personId: subject._id }, {
       orderBy: [['issuedAt', 'desc']],
       limit: 100,
@@ -194,17 +202,21 @@ const list = subjectAction({
   },
 });
 
-const download = personOrStaffAction(['admin'], {
+// The holder and their delegates in the mini-program; the administrator for anyone's.
+const DOWNLOADERS = ['admin'] as const;
+
+const download = defineAction({
   input: DownloadCertificateInput,
+  access: { registeredOr: DOWNLOADERS },
   // Writes no record: only the rendered PDF into file storage, a cache of what the signed record already says.
   mutates: false,
-  async run(ctx, reach) {
+  async run(ctx) {
     const store = ctx.runtime.store;
     const cert = await store.get<CertificateDoc>(C.certificates, ctx.input.serial);
     if (!cert) throw new AppError('NOT_FOUND');
-    await reach(cert.personId);
-    if (cert.status === 'revoked') throw ownError('CERTIFICATE_REVOKED', revokedNotice(cert));
-    if (cert.status === 'superseded') throw ownError('CERTIFICATE_SUPERSEDED', `该凭证已被新凭证（${cert.supersededBy}）取代，请下载最新凭证`);
+    await reachPerson(ctx, store, cert.personId, DOWNLOADERS);
+    if (cert.status === 'revoked') throw new AppError('CERTIFICATE_REVOKED', revokedNotice(cert));
+    if (cert.status === 'superseded') throw new AppError('CERTIFICATE_SUPERSEDED', `该凭证已被新凭证（${cert.supersededBy}）取代，请下载最新凭证`);
     // Still `active` but its points were changed by an objection answer and nobody re-printed yet: the holder gets
     // the PDF stamped 已作废 and an answer saying so, never a copy that looks current.
     const now = await certificateState(store, cert);

@@ -3,7 +3,8 @@
 // that are no longer the granted ones. Every view (list, download, verify) asks here, so none hands out such a
 // certificate as current.
 import { beijingDate } from '@hz-points/shared';
-import { COLLECTIONS, type ApplicationDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
+import { COLLECTIONS } from '../../core/collections';
+import type { ApplicationDoc, ObjectionDoc, PersonDoc } from '../../core/model';
 import type { DocOps } from '../../storage/store';
 import { buildContent, chineseDate, contentKey, type CertificateDoc } from './model';
 

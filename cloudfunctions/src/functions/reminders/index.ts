@@ -3,12 +3,12 @@
 // of the built function) sends what is due (sender.ts) and runs the sweep once a day (timer.ts). `list` shows the
 // caller's own messages with their state; `recordSubscription` records what the caller agreed to receive.
 import { ListRemindersInput, SendRemindersInput, SweepRemindersInput, beijingDate, isOpenAt, isWorkday, RANKING_RULE } from '@hz-points/shared';
+import { COLLECTIONS } from '../../core/collections';
 import { defineAction, defineFunction, type ActionContext } from '../../core/action';
-import { COLLECTIONS, type PersonDoc } from '../../core/model';
+import type { PersonDoc } from '../../core/model';
 import type { Where } from '../../storage/store';
-import { subjectOfCall } from '../../core/people';
+import { subjectOfCall } from '../../core/access';
 import type { CertificateDoc } from '../certificates/model';
-import { OWN_COLLECTIONS } from '../rounds/codes';
 import { listSlice, PAGE_SIZE } from '../rounds/list';
 import { publicationOf, settlementId, type RoundState, type SettlementDoc } from '../rounds/model';
 import { openApiOf } from './openapi';
@@ -16,8 +16,7 @@ import { queueReminder, type OutboxDoc, type Reminder } from './outbox';
 import { sendDue } from './sender';
 import { creditsOf, recordSubscription, templates } from './subscriptions';
 
-const C = OWN_COLLECTIONS;
-const ROUNDS = 'rounds';
+const C = COLLECTIONS;
 /** Remind this many days before an admission notice expires. */
 export const NOTICE_REMINDER_DAYS = 7;
 /** Remind applicants who have not applied to settle when this many working days of the window remain. */
@@ -112,7 +111,7 @@ export async function sweep(ctx: ActionContext<unknown>, pageSize = SWEEP_PAGE):
   };
 
   for (const y of [year - 1, year]) {
-    const round = await store.get<RoundState>(ROUNDS, `round-${y}`);
+    const round = await store.get<RoundState>(COLLECTIONS.rounds, `round-${y}`);
     if (!round) continue;
 
     // 1. The settlement window closes soon: those holding a certificate of ≥ 100 points who have not applied.

@@ -2,8 +2,8 @@
 // The sender (sender.ts; the reminders timer every 5 minutes) turns queued documents into WeChat subscribe messages
 // (`cloud.openapi.subscribeMessage.send`); locally it logs them instead. `reminders.list` shows them with their state.
 import { createHash } from 'node:crypto';
+import { COLLECTIONS } from '../../core/collections';
 import type { DocOps } from '../../storage/store';
-import { OWN_COLLECTIONS } from '../rounds/codes';
 
 /** Our templates, each mapped to a subscribe-message template id in the environment (docs/DEPLOY.md). */
 export const TEMPLATES = {
@@ -84,7 +84,7 @@ export interface Reminder {
 export async function queueReminder(tx: DocOps, r: Reminder, now: Date): Promise<boolean> {
   checkFields(r.template, r.fields);
   const _id = `msg-${createHash('sha256').update(`${r.toOpenid}\u0000${r.dedupeKey}`).digest('hex').slice(0, 32)}`;
-  if (await tx.get(OWN_COLLECTIONS.outbox, _id)) return false;
+  if (await tx.get(COLLECTIONS.outbox, _id)) return false;
   const doc: OutboxDoc = {
     _id,
     personId: r.personId,
@@ -96,7 +96,7 @@ export async function queueReminder(tx: DocOps, r: Reminder, now: Date): Promise
     createdAt: now.toISOString(),
     createdMs: now.getTime(),
   };
-  await tx.insert(OWN_COLLECTIONS.outbox, doc);
+  await tx.insert(COLLECTIONS.outbox, doc);
   return true;
 }
 

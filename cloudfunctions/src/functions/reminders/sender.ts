@@ -8,13 +8,13 @@
 // delivered it, and marks it `unconfirmed` rather than send again (a missed message is visible in the app under
 // 消息; a duplicate cannot be taken back). The spent credit stays spent for the same reason.
 import { randomBytes } from 'node:crypto';
+import { COLLECTIONS } from '../../core/collections';
 import type { AuditInput } from '../../core/action';
 import { mutatorFor } from '../../core/action';
 import type { Runtime } from '../../core/runtime';
-import { OWN_COLLECTIONS } from '../rounds/codes';
 import { classifySendError, openApiOf, type SendFailure } from './openapi';
 import type { OutboxDoc } from './outbox';
-import { creditId, SUBSCRIPTION_COLLECTIONS, type CreditDoc } from './subscriptions';
+import { creditId, type CreditDoc } from './subscriptions';
 
 /** The timer's period: the first retry waits one period, each later one twice as long (5, 10, 20, 40 min). */
 export const RETRY_BASE_MS = 5 * 60_000;
@@ -76,17 +76,17 @@ export async function sendDue(
   const report: SendReport = { sent: 0, dropped: 0, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 };
   const audited = (doc: OutboxDoc, details: Record<string, unknown>): AuditInput => ({
     onBehalfOf: doc.personId,
-    target: { collection: OWN_COLLECTIONS.outbox, id: doc._id },
+    target: { collection: COLLECTIONS.outbox, id: doc._id },
     details: { template: doc.template, ...details },
   });
 
   // 1. Claims left by runs that died.
-  for (const stale of await store.find<OutboxDoc>(OWN_COLLECTIONS.outbox, { status: 'sending' }, { orderBy: [['createdMs', 'asc']], limit: PAGE })) {
+  for (const stale of await store.find<OutboxDoc>(COLLECTIONS.outbox, { status: 'sending' }, { orderBy: [['createdMs', 'asc']], limit: PAGE })) {
     if (typeof stale.claimedMs !== 'number' || nowMs - stale.claimedMs < CLAIM_LEASE_MS) continue;
     const marked = await mutate(async (tx, audit) => {
-      const doc = await tx.get<OutboxDoc>(OWN_COLLECTIONS.outbox, stale._id);
+      const doc = await tx.get<OutboxDoc>(COLLECTIONS.outbox, stale._id);
       if (!doc || doc.status !== 'sending' || doc.claimToken !== stale.claimToken) return false;
-      await tx.update(OWN_COLLECTIONS.outbox, doc._id, { status: 'unconfirmed', finishedAt: now.toISOString(), claimToken: null });
+      await tx.update(COLLECTIONS.outbox, doc._id, { status: 'unconfirmed', finishedAt: now.toISOString(), claimToken: null });
       await audit(audited(doc, { status: 'unconfirmed' }));
       return true;
     });
@@ -101,7 +101,7 @@ export async function sendDue(
   let handled = 0;
   let skip = 0;
   while (handled < limit) {
-    const page = await store.find<OutboxDoc>(OWN_COLLECTIONS.outbox, { status: 'queued' }, { orderBy: [['createdMs', 'asc'], ['_id', 'asc']], limit: PAGE, skip });
+    const page = await store.find<OutboxDoc>(COLLECTIONS.outbox, { status: 'queued' }, { orderBy: [['createdMs', 'asc'], ['_id', 'asc']], limit: PAGE, skip });
     if (page.length === 0) break;
     let stayQueued = 0;
     for (const candidate of page) {
@@ -138,21 +138,21 @@ export async function sendDue(
 
   async function claimOne(id: string): Promise<Claim> {
     return mutate(async (tx, audit): Promise<Claim> => {
-      const doc = await tx.get<OutboxDoc>(OWN_COLLECTIONS.outbox, id);
+      const doc = await tx.get<OutboxDoc>(COLLECTIONS.outbox, id);
       if (!doc || doc.status !== 'queued') return { kind: 'skipped' };
       if (typeof doc.nextAttemptMs === 'number' && doc.nextAttemptMs > nowMs) return { kind: 'skipped' };
       const templateId = port.subscribeMessage.templateIds[doc.template];
       if (!templateId) return { kind: 'unconfigured' };
-      const credit = await tx.get<CreditDoc>(SUBSCRIPTION_COLLECTIONS.credits, creditId(doc.toOpenid, templateId));
+      const credit = await tx.get<CreditDoc>(COLLECTIONS.subscriptionCredits, creditId(doc.toOpenid, templateId));
       if (!credit || credit.available < 1) {
         if (nowMs - doc.createdMs < ANSWER_GRACE_MS) return { kind: 'waiting' };
-        await tx.update(OWN_COLLECTIONS.outbox, id, { status: 'dropped', dropReason: 'not-subscribed', finishedAt: now.toISOString() });
+        await tx.update(COLLECTIONS.outbox, id, { status: 'dropped', dropReason: 'not-subscribed', finishedAt: now.toISOString() });
         await audit(audited(doc, { status: 'dropped', reason: 'not-subscribed' }));
         return { kind: 'dropped' };
       }
       const token = randomBytes(12).toString('hex');
-      await tx.update(SUBSCRIPTION_COLLECTIONS.credits, credit._id, { available: credit.available - 1, used: credit.used + 1, updatedAt: now.toISOString() });
-      await tx.update(OWN_COLLECTIONS.outbox, id, {
+      await tx.update(COLLECTIONS.subscriptionCredits, credit._id, { available: credit.available - 1, used: credit.used + 1, updatedAt: now.toISOString() });
+      await tx.update(COLLECTIONS.outbox, id, {
         status: 'sending',
         claimToken: token,
         claimedMs: nowMs,
@@ -180,35 +180,35 @@ export async function sendDue(
     }
     const attempts = doc.attempts as number;
     const outcome = await mutate(async (tx, audit) => {
-      const current = await tx.get<OutboxDoc>(OWN_COLLECTIONS.outbox, doc._id);
+      const current = await tx.get<OutboxDoc>(COLLECTIONS.outbox, doc._id);
       // Someone else marked it (an expired lease after a very slow call): theirs stands.
       if (!current || current.status !== 'sending' || current.claimToken !== token) return 'lost' as const;
       const cid = creditId(doc.toOpenid, templateId);
       const refund = async () => {
         // WeChat did not deliver, so its quota was not spent: give the credit back for the retry.
-        const c = await tx.get<CreditDoc>(SUBSCRIPTION_COLLECTIONS.credits, cid);
-        if (c) await tx.update(SUBSCRIPTION_COLLECTIONS.credits, cid, { available: c.available + 1, used: Math.max(0, c.used - 1), updatedAt: now.toISOString() });
+        const c = await tx.get<CreditDoc>(COLLECTIONS.subscriptionCredits, cid);
+        if (c) await tx.update(COLLECTIONS.subscriptionCredits, cid, { available: c.available + 1, used: Math.max(0, c.used - 1), updatedAt: now.toISOString() });
       };
       if (!failure) {
-        await tx.update(OWN_COLLECTIONS.outbox, doc._id, { status: 'sent', sentAt: now.toISOString(), finishedAt: now.toISOString(), claimToken: null });
+        await tx.update(COLLECTIONS.outbox, doc._id, { status: 'sent', sentAt: now.toISOString(), finishedAt: now.toISOString(), claimToken: null });
         await audit(audited(doc, { status: 'sent', attempts }));
         return 'sent' as const;
       }
       if (failure.kind === 'no-subscription') {
         // Our count was ahead of WeChat's (or the person cancelled): trust WeChat and stop trying this template.
-        const c = await tx.get<CreditDoc>(SUBSCRIPTION_COLLECTIONS.credits, cid);
-        if (c) await tx.update(SUBSCRIPTION_COLLECTIONS.credits, cid, { available: 0, updatedAt: now.toISOString() });
-        await tx.update(OWN_COLLECTIONS.outbox, doc._id, { status: 'dropped', dropReason: 'no-subscription-left', errCode: failure.errCode, finishedAt: now.toISOString(), claimToken: null });
+        const c = await tx.get<CreditDoc>(COLLECTIONS.subscriptionCredits, cid);
+        if (c) await tx.update(COLLECTIONS.subscriptionCredits, cid, { available: 0, updatedAt: now.toISOString() });
+        await tx.update(COLLECTIONS.outbox, doc._id, { status: 'dropped', dropReason: 'no-subscription-left', errCode: failure.errCode, finishedAt: now.toISOString(), claimToken: null });
         await audit(audited(doc, { status: 'dropped', reason: 'no-subscription-left', errCode: failure.errCode }));
         return 'dropped' as const;
       }
       await refund();
       if (failure.kind === 'transient' && attempts < MAX_ATTEMPTS) {
         const nextAttemptMs = nowMs + retryDelayMs(attempts);
-        await tx.update(OWN_COLLECTIONS.outbox, doc._id, { status: 'queued', nextAttemptMs, errCode: failure.errCode, claimToken: null });
+        await tx.update(COLLECTIONS.outbox, doc._id, { status: 'queued', nextAttemptMs, errCode: failure.errCode, claimToken: null });
         return 'retrying' as const;
       }
-      await tx.update(OWN_COLLECTIONS.outbox, doc._id, { status: 'failed', errCode: failure.errCode, finishedAt: now.toISOString(), claimToken: null });
+      await tx.update(COLLECTIONS.outbox, doc._id, { status: 'failed', errCode: failure.errCode, finishedAt: now.toISOString(), claimToken: null });
       await audit(audited(doc, { status: 'failed', errCode: failure.errCode, attempts }));
       return 'failed' as const;
     });

@@ -11,18 +11,12 @@
 // not agree to.
 import { createHash } from 'node:crypto';
 import { RecordSubscriptionInput, SUBSCRIPTION_TAPS, SubscriptionTemplatesInput } from '@hz-points/shared';
+import { COLLECTIONS } from '../../core/collections';
 import { defineAction } from '../../core/action';
 import { AppError } from '../../core/errors';
 import type { DocOps } from '../../storage/store';
 import { openApiOf } from './openapi';
 import { TEMPLATES, type TemplateName } from './outbox';
-
-export const SUBSCRIPTION_COLLECTIONS = {
-  /** One document per tap: what was asked and what the person answered. */
-  subscriptions: 'subscriptions',
-  /** Unspent accepts per (openid, template id). */
-  credits: 'subscription_credits',
-} as const;
 
 /** Shown to staff and in docs/DEPLOY.md: the template to pick in the WeChat console and its fields. */
 export const TEMPLATE_INFO: Record<TemplateName, { title: string; fields: Record<string, string> }> = {
@@ -61,12 +55,12 @@ export const creditId = (openid: string, templateId: string) => `cr-${hash(openi
 /** Adds one credit (inside the caller's transaction). */
 async function addCredit(tx: DocOps, openid: string, template: TemplateName, templateId: string, now: Date): Promise<number> {
   const _id = creditId(openid, templateId);
-  const c = await tx.get<CreditDoc>(SUBSCRIPTION_COLLECTIONS.credits, _id);
+  const c = await tx.get<CreditDoc>(COLLECTIONS.subscriptionCredits, _id);
   if (!c) {
-    await tx.insert<CreditDoc>(SUBSCRIPTION_COLLECTIONS.credits, { _id, openid, template, templateId, available: 1, accepted: 1, used: 0, updatedAt: now.toISOString() });
+    await tx.insert<CreditDoc>(COLLECTIONS.subscriptionCredits, { _id, openid, template, templateId, available: 1, accepted: 1, used: 0, updatedAt: now.toISOString() });
     return 1;
   }
-  await tx.update(SUBSCRIPTION_COLLECTIONS.credits, _id, { available: c.available + 1, accepted: c.accepted + 1, updatedAt: now.toISOString() });
+  await tx.update(COLLECTIONS.subscriptionCredits, _id, { available: c.available + 1, accepted: c.accepted + 1, updatedAt: now.toISOString() });
   return c.available + 1;
 }
 
@@ -75,7 +69,7 @@ export async function creditsOf(ops: Pick<DocOps, 'get'>, openid: string, ids: R
   const out = {} as Record<TemplateName, number>;
   for (const name of Object.keys(TEMPLATES) as TemplateName[]) {
     const id = ids[name];
-    out[name] = id ? ((await ops.get<CreditDoc>(SUBSCRIPTION_COLLECTIONS.credits, creditId(openid, id)))?.available ?? 0) : 0;
+    out[name] = id ? ((await ops.get<CreditDoc>(COLLECTIONS.subscriptionCredits, creditId(openid, id)))?.available ?? 0) : 0;
   }
   return out;
 }
@@ -99,7 +93,7 @@ export const recordSubscription = defineAction({
     const _id = `sub-${hash(ctx.openid, requestId)}`;
     const ids = port.subscribeMessage.templateIds;
     return ctx.mutate(async (tx, audit) => {
-      const prior = await tx.get<SubscriptionDoc>(SUBSCRIPTION_COLLECTIONS.subscriptions, _id);
+      const prior = await tx.get<SubscriptionDoc>(COLLECTIONS.subscriptions, _id);
       if (prior) return { subscription: view(prior), repeated: true };
       const recorded: SubscriptionDoc['results'] = [];
       for (const r of results) {
@@ -109,9 +103,9 @@ export const recordSubscription = defineAction({
         recorded.push({ template: r.template, outcome: r.outcome, templateId, credited });
       }
       const doc: SubscriptionDoc = { _id, openid: ctx.openid, personId: ctx.person!._id, tap, source, results: recorded, at: ctx.now.toISOString() };
-      await tx.insert(SUBSCRIPTION_COLLECTIONS.subscriptions, doc);
+      await tx.insert(COLLECTIONS.subscriptions, doc);
       await audit({
-        target: { collection: SUBSCRIPTION_COLLECTIONS.subscriptions, id: _id },
+        target: { collection: COLLECTIONS.subscriptions, id: _id },
         details: { tap, source, outcomes: Object.fromEntries(recorded.map((r) => [r.template, r.outcome])) },
       });
       return { subscription: view(doc), repeated: false };

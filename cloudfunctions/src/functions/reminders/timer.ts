@@ -4,7 +4,9 @@
 // A timer event has no caller, so it cannot go through invoke's caller check: it runs as the system, with the same
 // transaction-plus-audit path as the admin actions.
 import { beijingDate } from '@hz-points/shared';
+import { COLLECTIONS } from '../../core/collections';
 import { mutatorFor, type ActionContext } from '../../core/action';
+import { AppError, errorEnvelope } from '../../core/errors';
 import type { Runtime } from '../../core/runtime';
 import type { CbCloud } from '../../storage/cloudbase-types';
 import { createWxRuntime } from '../../wx/runtime';
@@ -17,7 +19,6 @@ export const TIMER_ACTOR = 'system:timer';
 /** The sweep's hour (Beijing): reminders arrive in the morning, not at midnight. */
 export const SWEEP_HOUR = 9;
 /** `_id` = 'daily-sweep': the Beijing date of the last completed sweep. */
-export const TIMER_STATE_COLLECTION = 'reminder_runs';
 const SWEEP_STATE_ID = 'daily-sweep';
 
 export function timerContext(runtime: Runtime): ActionContext<Record<string, never>> {
@@ -48,10 +49,10 @@ function beijingHour(instant: Date): number {
 async function sweepIfDue(runtime: Runtime): Promise<{ queued: number; considered: number } | null> {
   const ctx = timerContext(runtime);
   if (beijingHour(ctx.now) < SWEEP_HOUR) return null;
-  const state = await runtime.store.get<{ _id: string; lastOn: string }>(TIMER_STATE_COLLECTION, SWEEP_STATE_ID);
+  const state = await runtime.store.get<{ _id: string; lastOn: string }>(COLLECTIONS.reminderRuns, SWEEP_STATE_ID);
   if (state && state.lastOn >= ctx.today) return null;
   const result = await sweep(ctx);
-  await runtime.store.transaction((tx) => tx.set(TIMER_STATE_COLLECTION, { _id: SWEEP_STATE_ID, lastOn: ctx.today }));
+  await runtime.store.transaction((tx) => tx.set(COLLECTIONS.reminderRuns, { _id: SWEEP_STATE_ID, lastOn: ctx.today }));
   return result;
 }
 
@@ -98,7 +99,7 @@ export async function runTimer(cloud: CbCloud, create: (c: CbCloud) => Runtime =
     rt.log('error', 'publication continuation failed', { errorName: err instanceof Error ? err.name : typeof err });
   }
   rt.log('info', 'reminder timer', data);
-  if (failed) return { ok: false as const, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' }, data };
+  if (failed) return { ...errorEnvelope(new AppError('INTERNAL')), data };
   return { ok: true as const, data };
 }
 

@@ -16,11 +16,11 @@ import {
   type BOARD_SORTS,
 } from '@hz-points/shared';
 export type { BoardRow };
-import { COLLECTIONS, type ApplicationDoc, type EntrustmentDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
+import { type ApplicationDoc, type EntrustmentDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
 import { findPersonByIdNumber } from '../accounts';
 import { isConfirmed, isPublished, loadItems } from '../applications';
 import type { CertificateDoc, CertificateHeadDoc } from '../certificates/model';
-import { OWN_COLLECTIONS } from '../rounds/codes';
+import { COLLECTIONS } from '../../core/collections';
 import { settlementId, type SettlementDoc } from '../rounds/model';
 import type { Store } from '../../storage/store';
 import { visibleRoster, type RosterEntryDoc } from './model';
@@ -75,9 +75,9 @@ async function stageOf(store: Store, p: Person & { personId: string }, year: num
   if (!isConfirmed(app, objection, now, today)) {
     return row({ ...scored, stage: 'objection-window', actor: 'agent', next: `核对积分结果，如有异议请在${zhDate(app.objectionDeadline!)}前提出` });
   }
-  const settlement = await store.get<SettlementDoc>(OWN_COLLECTIONS.settlements, settlementId(year, p.personId));
-  const head = await store.get<CertificateHeadDoc>(OWN_COLLECTIONS.certificateHeads, app._id);
-  const cert = head ? await store.get<CertificateDoc>(OWN_COLLECTIONS.certificates, head.serial) : null;
+  const settlement = await store.get<SettlementDoc>(COLLECTIONS.settlements, settlementId(year, p.personId));
+  const head = await store.get<CertificateHeadDoc>(COLLECTIONS.certificateHeads, app._id);
+  const cert = head ? await store.get<CertificateDoc>(COLLECTIONS.certificates, head.serial) : null;
   const certificateSerial = cert && cert.status === 'active' ? cert.serial : null;
   if (settlement && settlement.status === 'submitted') return row({ ...scored, certificateSerial, stage: 'settlement', actor: 'waiting', next: '已申请积分落户，等待名单公布' });
   if (certificateSerial) return row({ ...scored, certificateSerial, stage: 'certificate', actor: 'agent', next: '可在落户申请期内为其申请积分落户' });

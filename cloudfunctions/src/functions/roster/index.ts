@@ -20,14 +20,13 @@ import {
 } from '@hz-points/shared';
 import { defineAction, defineFunction, type ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
-import { COLLECTIONS, type EntrustmentDoc, type FileDoc, type PersonDoc } from '../../core/model';
+import { COLLECTIONS } from '../../core/collections';
+import type { EntrustmentDoc, FileDoc, PersonDoc } from '../../core/model';
 import { findPersonByIdNumber } from '../accounts';
 import { DOWNLOAD_LINK_SECONDS } from '../files';
 import { arrangeBoard, boardCounts, boardRows, zhDate, type BoardRow } from './board';
 import {
   importedEntryId,
-  ROSTER_COLLECTION,
-  ROSTER_HEADS_COLLECTION,
   rosterHeadId,
   visibleRoster,
   type RosterEntryDoc,
@@ -51,12 +50,12 @@ const ROSTER_CHUNK = 100;
 async function sweepReplacedRows(ctx: ActionContext<unknown>, agentPersonId: string): Promise<void> {
   const store = ctx.runtime.store;
   const shown = new Set((await visibleRoster(store, agentPersonId)).map((e) => e._id));
-  const head = await store.get<RosterHeadDoc>(ROSTER_HEADS_COLLECTION, rosterHeadId(agentPersonId));
+  const head = await store.get<RosterHeadDoc>(COLLECTIONS.rosterHeads, rosterHeadId(agentPersonId));
   const completed = new Set(head?.completed ?? []);
-  const all = await store.find<RosterEntryDoc>(ROSTER_COLLECTION, { agentPersonId }, { limit: 100000 });
+  const all = await store.find<RosterEntryDoc>(COLLECTIONS.rosterEntries, { agentPersonId }, { limit: 100000 });
   const replaced = all.filter((e) => !shown.has(e._id) && (e.importId === undefined || completed.has(e.importId)));
   try {
-    for (let i = 0; i < replaced.length; i += 16) await Promise.all(replaced.slice(i, i + 16).map((e) => store.remove(ROSTER_COLLECTION, e._id)));
+    for (let i = 0; i < replaced.length; i += 16) await Promise.all(replaced.slice(i, i + 16).map((e) => store.remove(COLLECTIONS.rosterEntries, e._id)));
   } catch (e) {
     ctx.runtime.log('warn', 'roster sweep incomplete', { error: (e as Error).name });
   }
@@ -71,7 +70,7 @@ async function assertAgent(ctx: ActionContext<unknown>): Promise<PersonDoc> {
   const store = ctx.runtime.store;
   const asAgent = await store.count(COLLECTIONS.entrustments, { agentPersonId: me._id });
   if (asAgent > 0) return me;
-  const rows = await store.count(ROSTER_COLLECTION, { agentPersonId: me._id });
+  const rows = await store.count(COLLECTIONS.rosterEntries, { agentPersonId: me._id });
   if (rows > 0) return me;
   throw new AppError('FORBIDDEN', '仅单位经办人可使用：请先导入员工名单或建立单位委托');
 }
@@ -154,18 +153,18 @@ const importRoster = defineAction({
             importedAt,
             importId,
           };
-          await tx.set(ROSTER_COLLECTION, doc);
+          await tx.set(COLLECTIONS.rosterEntries, doc);
           // The last transaction also lists the import as completed: every row becomes visible at once.
           const completes = last && k === chunk.length - 1;
           if (completes) {
             const id = rosterHeadId(agent._id);
-            const head = (await tx.get<RosterHeadDoc>(ROSTER_HEADS_COLLECTION, id)) ?? { _id: id, agentPersonId: agent._id, completed: [] };
-            await tx.set<RosterHeadDoc>(ROSTER_HEADS_COLLECTION, { ...head, completed: [...head.completed, importId] });
+            const head = (await tx.get<RosterHeadDoc>(COLLECTIONS.rosterHeads, id)) ?? { _id: id, agentPersonId: agent._id, completed: [] };
+            await tx.set<RosterHeadDoc>(COLLECTIONS.rosterHeads, { ...head, completed: [...head.completed, importId] });
           }
           // One entry per employee: who imported whose data, from which file and row (never the ID number itself);
           // the last one also records that the import completed.
           const details = { fileId: file._id, row: r.row, match, ...(completes ? { importId, completedRows: matched.length } : {}) };
-          await audit({ onBehalfOf: personId, target: { collection: ROSTER_COLLECTION, id: doc._id }, details });
+          await audit({ onBehalfOf: personId, target: { collection: COLLECTIONS.rosterEntries, id: doc._id }, details });
         }
       });
     }

@@ -1,9 +1,9 @@
 // The agent's roster as stored: one document per (agent, employee ID number), written by roster.import.
 import type { Profile } from '@hz-points/shared';
+import { COLLECTIONS } from '../../core/collections';
 import { hashKey } from '../../core/ids';
 import type { Store } from '../../storage/store';
 
-export const ROSTER_COLLECTION = 'roster_entries';
 
 /** How a row stood against the registry when it was imported (the board re-reads the entrustment live). */
 export type RosterMatch = 'entrusted' | 'entrustment-pending' | 'needs-entrustment' | 'not-registered';
@@ -34,7 +34,6 @@ export interface RosterEntryDoc {
  * listed here (roster/index.ts writes a large roster in several transactions, then lists the import in one last
  * transaction): readers never see part of a file.
  */
-export const ROSTER_HEADS_COLLECTION = 'roster_heads';
 export const rosterHeadId = (agentPersonId: string) => `rh-${agentPersonId}`;
 export interface RosterHeadDoc {
   _id: string;
@@ -52,8 +51,8 @@ export const importedEntryId = (agentPersonId: string, idNumber: string, importI
  */
 export async function visibleRoster(store: Store, agentPersonId: string): Promise<RosterEntryDoc[]> {
   const [all, head] = await Promise.all([
-    store.find<RosterEntryDoc>(ROSTER_COLLECTION, { agentPersonId }, { limit: 100000 }),
-    store.get<RosterHeadDoc>(ROSTER_HEADS_COLLECTION, rosterHeadId(agentPersonId)),
+    store.find<RosterEntryDoc>(COLLECTIONS.rosterEntries, { agentPersonId }, { limit: 100000 }),
+    store.get<RosterHeadDoc>(COLLECTIONS.rosterHeads, rosterHeadId(agentPersonId)),
   ]);
   const order = new Map((head?.completed ?? []).map((id, k) => [id, k]));
   const rank = (e: RosterEntryDoc) => (e.importId === undefined ? -1 : (order.get(e.importId) ?? null));

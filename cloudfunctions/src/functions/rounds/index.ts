@@ -17,15 +17,15 @@ import {
   type RoundDates,
 } from '@hz-points/shared';
 import type { z } from 'zod';
+import { subjectOfCall } from '../../core/access';
+import { COLLECTIONS } from '../../core/collections';
 import { defineAction, defineFunction, type ActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
-import { roundId, type PersonDoc } from '../../core/model';
-import { ownError, personOrStaffAction, pick, subjectAction } from './codes';
+import { pick, roundId, type PersonDoc } from '../../core/model';
 import { listSlice, resultFor, type ResultEntry } from './list';
 import { publicationOf, type RoundState } from './model';
 import { continuePublication, publicationStatus as statusOf } from './publish-job';
 
-const ROUNDS = 'rounds';
 
 function defaultDates(year: number): RoundDates {
   try {
@@ -67,7 +67,7 @@ const open = defineAction({
   async run(ctx) {
     const d = defaultDates(ctx.input.year);
     const round = await ctx.mutate(async (tx, audit) => {
-      if (await tx.get(ROUNDS, roundId(ctx.input.year))) throw ownError('ROUND_EXISTS');
+      if (await tx.get(COLLECTIONS.rounds, roundId(ctx.input.year))) throw new AppError('ROUND_EXISTS');
       const base: RoundState = {
         _id: roundId(d.year),
         year: d.year,
@@ -85,8 +85,8 @@ const open = defineAction({
       const doc: RoundState = ctx.input.dates
         ? { ...base, ...applyPatch(base, ctx.input.dates), adjustments: [{ at: ctx.now.toISOString(), byOpenid: ctx.openid, dates: { ...ctx.input.dates } }] }
         : base;
-      await tx.insert(ROUNDS, doc);
-      await audit({ target: { collection: ROUNDS, id: doc._id }, details: { year: doc.year, adjusted: !!ctx.input.dates } });
+      await tx.insert(COLLECTIONS.rounds, doc);
+      await audit({ target: { collection: COLLECTIONS.rounds, id: doc._id }, details: { year: doc.year, adjusted: !!ctx.input.dates } });
       return doc;
     });
     return { round: roundView(round) };
@@ -107,11 +107,11 @@ function roundChange<S extends z.ZodType<{ year: number }>>(
     mutates: true,
     async run(ctx) {
       const round = await ctx.mutate(async (tx, audit) => {
-        const r = await tx.get<RoundState>(ROUNDS, roundId(ctx.input.year));
-        if (!r) throw ownError('ROUND_NOT_FOUND');
+        const r = await tx.get<RoundState>(COLLECTIONS.rounds, roundId(ctx.input.year));
+        if (!r) throw new AppError('ROUND_NOT_FOUND');
         const { patch, details } = change(r, ctx);
-        await tx.update(ROUNDS, r._id, patch);
-        await audit({ target: { collection: ROUNDS, id: r._id }, details });
+        await tx.update(COLLECTIONS.rounds, r._id, patch);
+        await audit({ target: { collection: COLLECTIONS.rounds, id: r._id }, details });
         return { ...r, ...patch };
       });
       return { round: roundView(round) };
@@ -121,7 +121,7 @@ function roundChange<S extends z.ZodType<{ year: number }>>(
 
 /** The line and the dates are fixed once the list is published. */
 function notPublished(r: RoundState): void {
-  if (r.published) throw ownError('ROUND_PUBLISHED');
+  if (r.published) throw new AppError('ROUND_PUBLISHED');
 }
 
 const adjust = roundChange(AdjustRoundInput, (r, ctx) => {
@@ -143,8 +143,8 @@ const get = defineAction({
   access: 'caller',
   mutates: false,
   async run(ctx) {
-    const r = await ctx.runtime.store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
-    if (!r) throw ownError('ROUND_NOT_FOUND');
+    const r = await ctx.runtime.store.get<RoundState>(COLLECTIONS.rounds, roundId(ctx.input.year));
+    if (!r) throw new AppError('ROUND_NOT_FOUND');
     return { round: roundView(r) };
   },
 });
@@ -194,13 +194,14 @@ function resultView(r: ResultEntry, clear: PersonDoc | null, forSubject: boolean
 }
 
 // Applicants (their own line in clear), and the admin and district offices (everyone masked).
-const results = personOrStaffAction(['admin', 'district-office'], {
+const results = defineAction({
   input: ListRoundResultsInput,
+  access: { registeredOr: ['admin', 'district-office'] },
   mutates: false,
   async run(ctx) {
     const store = ctx.runtime.store;
-    const r = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
-    if (!r) throw ownError('ROUND_NOT_FOUND');
+    const r = await store.get<RoundState>(COLLECTIONS.rounds, roundId(ctx.input.year));
+    if (!r) throw new AppError('ROUND_NOT_FOUND');
     if (!r.published) throw new AppError('RESULT_NOT_PUBLISHED', '该年度积分落户名单尚未公布');
     // The public list shows the admitted (the ranked prefix); the rest learn their own result from myStanding.
     const rows = await listSlice(store, publicationOf(r)!, ctx.input.skip ?? 0, ctx.input.limit ?? 50, r.published.admittedCount);
@@ -215,13 +216,15 @@ const results = personOrStaffAction(['admin', 'district-office'], {
   },
 });
 
-const myStanding = subjectAction({
+const myStanding = defineAction({
   input: MyStandingInput,
+  access: 'registered',
   mutates: false,
-  async run(ctx, { actor, subject }) {
+  async run(ctx) {
+    const { actor, subject } = await subjectOfCall(ctx);
     const store = ctx.runtime.store;
-    const r = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
-    if (!r) throw ownError('ROUND_NOT_FOUND');
+    const r = await store.get<RoundState>(COLLECTIONS.rounds, roundId(ctx.input.year));
+    if (!r) throw new AppError('ROUND_NOT_FOUND');
     if (!r.published) return { published: false as const, result: null };
     const mine = await resultFor(store, publicationOf(r)!, subject._id);
     // The subject's own data: in clear only for the subject themself; a delegate sees it masked.

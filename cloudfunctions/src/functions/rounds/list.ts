@@ -11,13 +11,13 @@
 //   a position in the list (whose page holds the masked fields, stored once), or the full line of someone who could
 //   not be ranked. "My result" is two reads by id (also inside a transaction).
 import type { DocOps } from '../../storage/store';
-import { OWN_COLLECTIONS } from './codes';
+import { COLLECTIONS } from '../../core/collections';
 import { bumpPublishInputs } from './publish-inputs';
 import { settlementId, type SettlementDoc } from './model';
 
 export const BUCKETS = 256;
 export const PAGE_SIZE = 1000;
-const C = OWN_COLLECTIONS;
+const C = COLLECTIONS;
 
 /** FNV-1a (32 bit) of the person id: cheap enough to run 200,000 times while publishing, and stable forever. */
 export function bucketOf(personId: string): number {

@@ -15,7 +15,7 @@
 // (they cannot change again: one objection per application, and an open one stops the publication).
 import { createHash } from 'node:crypto';
 import type { DocOps, Store } from '../../storage/store';
-import { OWN_COLLECTIONS } from './codes';
+import { COLLECTIONS } from '../../core/collections';
 import type { RoundState } from './model';
 import { revokedApplicants } from './standing';
 
@@ -32,13 +32,13 @@ export interface PublishInputsDoc {
 /** Moves the year's stamp, inside the caller's transaction (the one writing the keys). */
 export async function bumpPublishInputs(tx: DocOps, year: number): Promise<void> {
   const id = publishInputsId(year);
-  const doc = await tx.get<PublishInputsDoc>(OWN_COLLECTIONS.publishInputs, id);
-  await tx.set<PublishInputsDoc>(OWN_COLLECTIONS.publishInputs, { _id: id, year, version: (doc?.version ?? 0) + 1 });
+  const doc = await tx.get<PublishInputsDoc>(COLLECTIONS.publishInputs, id);
+  await tx.set<PublishInputsDoc>(COLLECTIONS.publishInputs, { _id: id, year, version: (doc?.version ?? 0) + 1 });
 }
 
 /** The stamp's version (0 before any key was written). Works with a store or inside a transaction. */
 export async function keysVersion(ops: Pick<DocOps, 'get'>, year: number): Promise<number> {
-  return (await ops.get<PublishInputsDoc>(OWN_COLLECTIONS.publishInputs, publishInputsId(year)))?.version ?? 0;
+  return (await ops.get<PublishInputsDoc>(COLLECTIONS.publishInputs, publishInputsId(year)))?.version ?? 0;
 }
 
 export interface CurrentInputs {

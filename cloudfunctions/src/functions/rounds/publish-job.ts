@@ -27,7 +27,7 @@ import { mutatorFor, type ActionContext } from '../../core/action';
 import { roundId } from '../../core/model';
 import type { PublicationBudget, Runtime } from '../../core/runtime';
 import type { Doc } from '../../storage/store';
-import { OWN_COLLECTIONS, ownError } from './codes';
+import { COLLECTIONS } from '../../core/collections';
 import { listPageId, lookupId } from './list';
 import type { RoundState } from './model';
 import { currentInputs, keysVersion, sameRevoked } from './publish-inputs';
@@ -35,7 +35,7 @@ import type { Rescored } from './standing';
 import { revokedApplicants } from './standing';
 import { flipPublication, planPublication, publishableRound, PUBLISH_CHUNK, type PublicationPlan, type PublishSummary } from './publish';
 
-const C = OWN_COLLECTIONS;
+const C = COLLECTIONS;
 /** Plan documents written (or removed) concurrently: on CloudBase each is a round trip. */
 const PLAN_IN_FLIGHT = 16;
 
@@ -154,7 +154,7 @@ export function progressOf(year: number, job: PublishJobDoc | null, published: b
 export async function publicationStatus(ctx: ActionContext<unknown>, year: number): Promise<PublicationProgress> {
   const store = ctx.runtime.store;
   const round = await store.get<RoundState>('rounds', roundId(year));
-  if (!round) throw ownError('ROUND_NOT_FOUND');
+  if (!round) throw new AppError('ROUND_NOT_FOUND');
   return progressOf(year, await store.get<PublishJobDoc>(C.publishJobs, publishJobId(year)), !!round.published);
 }
 

@@ -15,12 +15,12 @@ import type { ActionContext, AuditInput } from '../../core/action';
 import type { DocOps } from '../../storage/store';
 import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
-import { OWN_COLLECTIONS, ownError } from './codes';
+import { COLLECTIONS } from '../../core/collections';
 import { BUCKETS, PAGE_SIZE, keysId, listPageId, lookupId, mayHaveChanged, type KeysDoc, type ListLine, type ListPageDoc, type LookupDoc } from './list';
 import type { RoundState } from './model';
 import { onlyApplicants, revokedApplicants, standingOnPublication, type Rescored, type Standing } from './standing';
 
-const C = OWN_COLLECTIONS;
+const C = COLLECTIONS;
 const ROUNDS = 'rounds';
 /** Documents per write transaction (list pages ≤ 60 KB, lookup buckets ≤ 20 KB at 200,000 applications). */
 export const PUBLISH_CHUNK = 8;
@@ -70,9 +70,9 @@ export interface PublicationPlan {
 /** The publication's checks on the round (nothing is read beyond the round document); throws the action's errors. */
 export async function publishableRound(ctx: ActionContext<unknown>, year: number): Promise<RoundState & { line: NonNullable<RoundState['line']> }> {
   const round = await ctx.runtime.store.get<RoundState>(ROUNDS, roundId(year));
-  if (!round) throw ownError('ROUND_NOT_FOUND');
-  if (round.published) throw ownError('ROUND_PUBLISHED');
-  if (!round.line) throw ownError('LINE_NOT_SET');
+  if (!round) throw new AppError('ROUND_NOT_FOUND');
+  if (round.published) throw new AppError('ROUND_PUBLISHED');
+  if (!round.line) throw new AppError('LINE_NOT_SET');
   if (isOpenAt(round.settlementCloses, ctx.now)) {
     throw new AppError('INVALID_STATE', `积分落户申请受理至${round.settlementCloses}24时，受理结束后方可公布名单`);
   }
@@ -150,7 +150,7 @@ export async function planPublication(
       }
     : await standingOnPublication(store, year, indexOf, recheck, known.revokedAll);
   if (standing.pending.length > 0) {
-    throw ownError(
+    throw new AppError(
       'OBJECTIONS_PENDING',
       `尚有${standing.pending.length}名积分落户申请人的积分异议未答复；积分确认（异议答复）后方可公布名单`,
     );
@@ -251,7 +251,7 @@ export async function flipPublication(
   const summary: PublishSummary = { ...plan.summary, batch };
   const r = await tx.get<RoundState>(ROUNDS, round._id);
   // Another publish (or a line change) got there first: ours stays invisible.
-  if (!r || r.published) throw ownError('ROUND_PUBLISHED');
+  if (!r || r.published) throw new AppError('ROUND_PUBLISHED');
   if (JSON.stringify(r.line) !== JSON.stringify(round.line)) throw new AppError('CONFLICT');
   await tx.update(ROUNDS, r._id, {
     published: {

@@ -13,14 +13,14 @@
 //   revocation or a newer certificate is seen without any certificate action having to maintain the keys.
 //
 // Cost: reads proportional to the flagged entries and the revoked certificates, not to the 200,000 applicants.
-import { applicationId, COLLECTIONS, type ApplicationDoc, type ObjectionDoc } from '../../core/model';
+import { applicationId, type ApplicationDoc, type ObjectionDoc } from '../../core/model';
 import type { Store } from '../../storage/store';
 import { loadItems } from '../applications';
 import type { CertificateDoc, CertificateHeadDoc } from '../certificates/model';
 import { tieBreakKeys, type TieBreakKeys } from '../settlement/ranking-keys';
-import { OWN_COLLECTIONS } from './codes';
+import { COLLECTIONS } from '../../core/collections';
 
-const C = OWN_COLLECTIONS;
+const C = COLLECTIONS;
 /**
  * Applications re-read concurrently at publication: on CloudBase each read is a round trip, and 4,000 flagged
  * applications (2% of 200,000) 16 at a time were 250 sequential waves of the publication's first call.

@@ -11,22 +11,23 @@ import {
   isOpenAt,
   isWorkday,
   maskIdNumber,
+  maskName,
 } from '@hz-points/shared';
 import { createHash } from 'node:crypto';
+import { reachPerson, subjectOfCall } from '../../core/access';
+import { COLLECTIONS } from '../../core/collections';
 import { defineAction, defineFunction } from '../../core/action';
 import { AppError } from '../../core/errors';
-import { COLLECTIONS, applicationId, roundId, type ApplicationDoc, type ItemDoc, type ObjectionDoc } from '../../core/model';
+import { applicationId, pick, roundId, type ApplicationDoc, type ItemDoc, type ObjectionDoc } from '../../core/model';
 import type { DocOps } from '../../storage/store';
 import type { CertificateDoc, CertificateHeadDoc } from '../certificates/model';
 import { queueReminder, recipientOf } from '../reminders/outbox';
-import { accessTo, maskName, OWN_COLLECTIONS, ownError, pick, subjectAction } from '../rounds/codes';
 import { dropKeys, putKeys, resultFor, type ResultEntry } from '../rounds/list';
 import { publicationOf, settlementId, type RoundState, type SettlementDoc } from '../rounds/model';
 import { settlementEligibility } from './eligibility';
 import { tieBreakKeys } from './ranking-keys';
 
-const C = OWN_COLLECTIONS;
-const ROUNDS = 'rounds';
+const C = COLLECTIONS;
 
 /**
  * Whether settlement applications are accepted at `now`: a working day (statutory holidays and weekends excluded,
@@ -60,16 +61,16 @@ async function settlementBasis(ops: Pick<DocOps, 'get'>, appId: string): Promise
   const app = await ops.get<ApplicationDoc>(COLLECTIONS.applications, appId);
   const head = await ops.get<CertificateHeadDoc>(C.certificateHeads, appId);
   const cert = head ? await ops.get<CertificateDoc>(C.certificates, head.serial) : null;
-  if (!app || !app.submittedAt || !app.points || !cert) throw ownError('CERTIFICATE_REQUIRED');
+  if (!app || !app.submittedAt || !app.points || !cert) throw new AppError('CERTIFICATE_REQUIRED');
   if (cert.status === 'revoked') {
-    throw ownError('CERTIFICATE_REVOKED', `本年度积分有效凭证（${cert.serial}）已被撤销，不能申请积分落户${cert.revokedReason ? `（${cert.revokedReason}）` : ''}`);
+    throw new AppError('CERTIFICATE_REVOKED', `本年度积分有效凭证（${cert.serial}）已被撤销，不能申请积分落户${cert.revokedReason ? `（${cert.revokedReason}）` : ''}`);
   }
-  if (cert.status !== 'active') throw ownError('CERTIFICATE_REQUIRED');
+  if (cert.status !== 'active') throw new AppError('CERTIFICATE_REQUIRED');
   const objection = app.objectionId ? await ops.get<ObjectionDoc>(COLLECTIONS.objections, app.objectionId) : null;
   if (objection && objection.status === 'open') {
-    throw ownError('POINTS_NOT_FINAL', '积分异议正在处理中，异议答复、积分确认后方可申请积分落户');
+    throw new AppError('POINTS_NOT_FINAL', '积分异议正在处理中，异议答复、积分确认后方可申请积分落户');
   }
-  if (app.points.total === null) throw ownError('POINTS_VETOED', '存在一票否决情形，不能申请积分落户');
+  if (app.points.total === null) throw new AppError('POINTS_VETOED', '存在一票否决情形，不能申请积分落户');
   return { app, cert, objection };
 }
 
@@ -98,17 +99,19 @@ function settlementView(s: SettlementDoc) {
   };
 }
 
-const apply = subjectAction({
+const apply = defineAction({
   input: ApplySettlementInput,
+  access: 'registered',
   mutates: true,
-  async run(ctx, { actor, subject, delegation }) {
+  async run(ctx) {
+    const { actor, subject, delegation } = await subjectOfCall(ctx);
     const store = ctx.runtime.store;
     const year = ctx.input.year;
-    const round = await store.get<RoundState>(ROUNDS, roundId(year));
-    if (!round) throw ownError('ROUND_NOT_FOUND');
-    if (round.published) throw ownError('ROUND_PUBLISHED');
+    const round = await store.get<RoundState>(COLLECTIONS.rounds, roundId(year));
+    if (!round) throw new AppError('ROUND_NOT_FOUND');
+    if (round.published) throw new AppError('ROUND_PUBLISHED');
     if (!settlementOpenAt(round, ctx.now)) {
-      throw ownError(
+      throw new AppError(
         'SETTLEMENT_NOT_OPEN',
         `积分落户申请受理时间为${round.settlementOpens}至${round.settlementCloses}（节假日除外，截止日24时止），当前不在受理时间内`,
       );
@@ -132,7 +135,7 @@ const apply = subjectAction({
       points,
       declarations: ctx.input.declarations,
     });
-    if (!eligibility.eligible) throw ownError('SETTLEMENT_NOT_ELIGIBLE', `不符合积分落户申请的基本条件：${eligibility.reasons.join('；')}`);
+    if (!eligibility.eligible) throw new AppError('SETTLEMENT_NOT_ELIGIBLE', `不符合积分落户申请的基本条件：${eligibility.reasons.join('；')}`);
     const items = await store.find<ItemDoc>(COLLECTIONS.items, { applicationId: appId }, { limit: 100 });
 
     const doc: SettlementDoc = {
@@ -163,8 +166,8 @@ const apply = subjectAction({
       const again = await tx.get<SettlementDoc>(C.settlements, doc._id);
       if (again && again.status === 'submitted') throw new AppError('ALREADY_SUBMITTED', '本年度已提交积分落户申请');
       if (!sameBasis(basis, await settlementBasis(tx, appId))) throw new AppError('CONFLICT');
-      const r = await tx.get<RoundState>(ROUNDS, round._id);
-      if (!r || r.published || !settlementOpenAt(r, ctx.now)) throw ownError('SETTLEMENT_NOT_OPEN');
+      const r = await tx.get<RoundState>(COLLECTIONS.rounds, round._id);
+      if (!r || r.published || !settlementOpenAt(r, ctx.now)) throw new AppError('SETTLEMENT_NOT_OPEN');
       await tx.set(C.settlements, doc);
       await putKeys(tx, doc);
       await audit({
@@ -189,12 +192,14 @@ const apply = subjectAction({
   },
 });
 
-const get = subjectAction({
+const get = defineAction({
   input: SettlementRefInput,
+  access: 'registered',
   mutates: false,
-  async run(ctx, { subject }) {
+  async run(ctx) {
+    const { subject } = await subjectOfCall(ctx);
     const store = ctx.runtime.store;
-    const round = await store.get<RoundState>(ROUNDS, roundId(ctx.input.year));
+    const round = await store.get<RoundState>(COLLECTIONS.rounds, roundId(ctx.input.year));
     const s = await store.get<SettlementDoc>(C.settlements, settlementId(ctx.input.year, subject._id));
     const result = s ? await publishedResult(store, round, ctx.input.year, subject._id) : null;
     // `total` is what the person applied with; an objection answered since may have changed the points that count.
@@ -209,15 +214,17 @@ const get = subjectAction({
   },
 });
 
-const withdraw = subjectAction({
+const withdraw = defineAction({
   input: WithdrawSettlementInput,
+  access: 'registered',
   mutates: true,
-  async run(ctx, { subject }) {
+  async run(ctx) {
+    const { subject } = await subjectOfCall(ctx);
     const s = await ctx.mutate(async (tx, audit) => {
       const doc = await tx.get<SettlementDoc>(C.settlements, settlementId(ctx.input.year, subject._id));
       if (!doc || doc.status !== 'submitted') throw new AppError('NOT_FOUND');
-      const r = await tx.get<RoundState>(ROUNDS, roundId(ctx.input.year));
-      if (r?.published) throw ownError('ROUND_PUBLISHED');
+      const r = await tx.get<RoundState>(COLLECTIONS.rounds, roundId(ctx.input.year));
+      if (r?.published) throw new AppError('ROUND_PUBLISHED');
       await tx.update(C.settlements, doc._id, { status: 'withdrawn' });
       await dropKeys(tx, doc);
       await audit({ onBehalfOf: subject._id, target: { collection: C.settlements, id: doc._id }, details: { status: 'withdrawn' } });
@@ -234,8 +241,8 @@ const recordSettled = defineAction({
   async run(ctx) {
     const store = ctx.runtime.store;
     const { year, personId } = ctx.input;
-    if (!(await accessTo(ctx, store, personId, ['district-office']))) throw new AppError('NOT_FOUND');
-    const round = await store.get<RoundState>(ROUNDS, roundId(year));
+    await reachPerson(ctx, store, personId, ['district-office']);
+    const round = await store.get<RoundState>(COLLECTIONS.rounds, roundId(year));
     const out = await ctx.mutate(async (tx, audit) => {
       const s = await tx.get<SettlementDoc>(C.settlements, settlementId(year, personId));
       if (!s || s.status !== 'submitted') throw new AppError('NOT_FOUND');
@@ -244,7 +251,7 @@ const recordSettled = defineAction({
       if (!result || !result.notice) throw new AppError('INVALID_STATE', '该申请人未获准入，无积分落户准入通知书');
       if (s.settledOn) throw new AppError('INVALID_STATE', '已办理落户');
       if (!isOpenAt(result.notice.expiresOn, ctx.now)) {
-        throw ownError('ADMISSION_NOTICE_EXPIRED', `积分落户准入通知书有效期至${result.notice.expiresOn}，已过期`);
+        throw new AppError('ADMISSION_NOTICE_EXPIRED', `积分落户准入通知书有效期至${result.notice.expiresOn}，已过期`);
       }
       await tx.update(C.settlements, s._id, { settledOn: ctx.today });
       await audit({ onBehalfOf: personId, target: { collection: C.settlements, id: s._id }, details: { settledOn: ctx.today, notice: result.notice.number } });

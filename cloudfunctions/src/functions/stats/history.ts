@@ -5,7 +5,8 @@
 // departments confirmed); without one, the values claimed in their latest application (their own declaration,
 // said so on the page). Without any application there is no profile to project (`projection: null`).
 import { planPoints, type ProfileInput } from '@hz-points/shared';
-import { COLLECTIONS, type ApplicationDoc, type PersonDoc } from '../../core/model';
+import { COLLECTIONS } from '../../core/collections';
+import type { ApplicationDoc, PersonDoc } from '../../core/model';
 import { profileFromItems } from '../../core/scoring';
 import type { Store } from '../../storage/store';
 import { isPublished, loadItems } from '../applications';

@@ -5,9 +5,11 @@
 // hold counts only, no person). `linePreview` — admin only (the line is theirs to set). `history` — the person and
 // their delegates (an entrustment or a relation mayActFor accepts), never staff.
 import { LinePreviewInput, PointsHistoryInput, StatsOverviewInput } from '@hz-points/shared';
+import { subjectOfCall } from '../../core/access';
+import { COLLECTIONS } from '../../core/collections';
 import { defineAction, defineFunction } from '../../core/action';
+import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
-import { ownError, subjectAction } from '../rounds/codes';
 import { pointsHistory } from './history';
 import { previewLine } from './line-preview';
 import { roundOverview } from './overview';
@@ -17,7 +19,7 @@ const overview = defineAction({
   access: ['admin', 'district-office'],
   mutates: false,
   async run(ctx) {
-    if (!(await ctx.runtime.store.get('rounds', roundId(ctx.input.year)))) throw ownError('ROUND_NOT_FOUND');
+    if (!(await ctx.runtime.store.get(COLLECTIONS.rounds, roundId(ctx.input.year)))) throw new AppError('ROUND_NOT_FOUND');
     return roundOverview(ctx.runtime.store, ctx.input.year, ctx.today);
   },
 });
@@ -32,10 +34,12 @@ const linePreview = defineAction({
   },
 });
 
-const history = subjectAction({
+const history = defineAction({
   input: PointsHistoryInput,
+  access: 'registered',
   mutates: false,
-  async run(ctx, { subject }) {
+  async run(ctx) {
+    const { subject } = await subjectOfCall(ctx);
     return pointsHistory(ctx.runtime.store, subject, ctx.today);
   },
 });

@@ -3,9 +3,10 @@
 // ranking (`rankApplications`, rules package). Nothing is written; the count shown is the count publication at this
 // line would admit if nothing changed in between (a test holds the two equal).
 import { rankApplications, type RankableApplication, type RankOptions, type RankResult } from '@hz-points/shared';
+import { COLLECTIONS } from '../../core/collections';
+import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
 import type { Store } from '../../storage/store';
-import { ownError, OWN_COLLECTIONS } from '../rounds/codes';
 import { BUCKETS, keysId, mayHaveChanged, type KeysDoc } from '../rounds/list';
 import type { Line, RoundState } from '../rounds/model';
 import { standingOnPublication } from '../rounds/standing';
@@ -38,7 +39,7 @@ export async function rankableToday(store: Store, year: number): Promise<{ input
   const input: RankableApplication[] = [];
   const recheck: string[] = [];
   for (let b = 0; b < BUCKETS; b++) {
-    const doc = await store.get<KeysDoc>(OWN_COLLECTIONS.settlementKeys, keysId(year, b));
+    const doc = await store.get<KeysDoc>(COLLECTIONS.settlementKeys, keysId(year, b));
     if (!doc) continue;
     for (let k = 0; k < doc.p.length; k++) {
       input.push({
@@ -62,8 +63,8 @@ export async function rankableToday(store: Store, year: number): Promise<{ input
 }
 
 export async function previewLine(store: Store, year: number, line: Line): Promise<LinePreview> {
-  const round = await store.get<RoundState>('rounds', roundId(year));
-  if (!round) throw ownError('ROUND_NOT_FOUND');
+  const round = await store.get<RoundState>(COLLECTIONS.rounds, roundId(year));
+  if (!round) throw new AppError('ROUND_NOT_FOUND');
   const { input, revoked, pending } = await rankableToday(store, year);
   const options: RankOptions = line.mode === 'quota' ? { mode: 'quota', quota: line.quota } : { mode: 'threshold', line: line.threshold };
   const ranking = rankApplications(input, options);

@@ -11,7 +11,7 @@ import { DEPARTMENT_LABELS, URBAN_DISTRICTS, type DepartmentCode } from '@hz-poi
 import type { ObjectionDoc } from '../../core/model';
 import type { Store } from '../../storage/store';
 import { objectionView } from '../applications';
-import { OWN_COLLECTIONS } from '../rounds/codes';
+import { COLLECTIONS } from '../../core/collections';
 import { barChart } from './charts';
 import { monthDay, weekStart, workdaysAfter } from './read';
 import { countsFromDocuments, SCORE_BAND, summaryId, type SummaryDoc } from './summary';
@@ -33,7 +33,7 @@ export interface Overview {
  * for a year without a summary document (no tracked write yet), from its documents.
  */
 export async function roundOverview(store: Store, year: number, today: string): Promise<Overview> {
-  const summary = await store.get<SummaryDoc>(OWN_COLLECTIONS.statsSummaries, summaryId(year));
+  const summary = await store.get<SummaryDoc>(COLLECTIONS.statsSummaries, summaryId(year));
   return overviewFromCounts(year, today, summary ? summary.counts : await countsFromDocuments(store, year));
 }
 

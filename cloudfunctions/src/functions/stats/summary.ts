@@ -21,9 +21,9 @@
 // Writes outside actions (bench and test seeds) are not counted: `rebuildSummary` recomputes a year from the
 // documents (run it once for a year whose documents predate this summary; docs/DEPLOY.md). A year without a summary
 // document has had no tracked write: the overview then reads the documents as before.
-import { COLLECTIONS, type ApplicationDoc, type ItemDoc, type ObjectionDoc } from '../../core/model';
+import { type ApplicationDoc, type ItemDoc, type ObjectionDoc } from '../../core/model';
 import type { Doc, DocOps, Store } from '../../storage/store';
-import { OWN_COLLECTIONS } from '../rounds/codes';
+import { COLLECTIONS } from '../../core/collections';
 import type { SettlementDoc } from '../rounds/model';
 import { forEachDoc } from './read';
 
@@ -38,9 +38,9 @@ export interface SummaryDoc {
 }
 
 // Built on first use: core/action.ts imports this module, and rounds/codes.ts imports core/action.ts (a cycle in
-// which OWN_COLLECTIONS may not be initialised yet when this module is).
+// which COLLECTIONS may not be initialised yet when this module is).
 let tracked: Set<string> | null = null;
-const TRACKED = { has: (c: string) => (tracked ??= new Set<string>([COLLECTIONS.applications, COLLECTIONS.items, COLLECTIONS.objections, OWN_COLLECTIONS.settlements])).has(c) };
+const TRACKED = { has: (c: string) => (tracked ??= new Set<string>([COLLECTIONS.applications, COLLECTIONS.items, COLLECTIONS.objections, COLLECTIONS.settlements])).has(c) };
 const key = (collection: string, id: string) => `${collection}\u0000${id}`;
 const copy = <T>(d: T): T => (d === null ? d : (JSON.parse(JSON.stringify(d)) as T));
 
@@ -59,7 +59,7 @@ function contribution(collection: string, doc: Doc | null, acceptedOn: string | 
     if (a.status === 'scored' && a.points) out.push([a.year, a.points.total === null ? 'v' : `b|${Math.floor(a.points.total / SCORE_BAND) * SCORE_BAND}`]);
     return out;
   }
-  if (collection === OWN_COLLECTIONS.settlements) {
+  if (collection === COLLECTIONS.settlements) {
     const s = doc as unknown as SettlementDoc;
     return s.status === 'submitted' ? [[s.year, `d|${s.district}`]] : [];
   }
@@ -153,13 +153,13 @@ export function trackSummaries(tx: DocOps): { ops: DocOps; flush(): Promise<void
     for (const [year, m] of delta) {
       const changes = [...m].filter(([, n]) => n !== 0);
       if (changes.length === 0) continue;
-      const doc = (await tx.get<SummaryDoc>(OWN_COLLECTIONS.statsSummaries, summaryId(year))) ?? { _id: summaryId(year), year, counts: {} };
+      const doc = (await tx.get<SummaryDoc>(COLLECTIONS.statsSummaries, summaryId(year))) ?? { _id: summaryId(year), year, counts: {} };
       for (const [k, n] of changes) {
         const v = (doc.counts[k] ?? 0) + n;
         if (v === 0) delete doc.counts[k];
         else doc.counts[k] = v;
       }
-      await tx.set<SummaryDoc>(OWN_COLLECTIONS.statsSummaries, doc);
+      await tx.set<SummaryDoc>(COLLECTIONS.statsSummaries, doc);
     }
   }
   return { ops, flush };
@@ -183,7 +183,7 @@ export async function countsFromDocuments(store: Store, year: number): Promise<R
     if (a.acceptedOn) acceptedOn.set(a._id, a.acceptedOn);
     bump(contribution(COLLECTIONS.applications, a, null));
   }, REBUILD_PAGE);
-  await forEachDoc<SettlementDoc>(store, OWN_COLLECTIONS.settlements, { year, status: 'submitted' }, (s) => bump(contribution(OWN_COLLECTIONS.settlements, s, null)), REBUILD_PAGE);
+  await forEachDoc<SettlementDoc>(store, COLLECTIONS.settlements, { year, status: 'submitted' }, (s) => bump(contribution(COLLECTIONS.settlements, s, null)), REBUILD_PAGE);
   for (const status of ['pending', 'reviewing'] as const) {
     await forEachDoc<ItemDoc>(store, COLLECTIONS.items, { year, status }, (i) => bump(contribution(COLLECTIONS.items, i, acceptedOn.get(i.applicationId) ?? null)), REBUILD_PAGE);
   }
@@ -194,6 +194,6 @@ export async function countsFromDocuments(store: Store, year: number): Promise<R
 /** Recomputes a year's summary from its documents and stores it (run when the actions are quiet: a repair tool). */
 export async function rebuildSummary(store: Store, year: number): Promise<SummaryDoc> {
   const doc: SummaryDoc = { _id: summaryId(year), year, counts: await countsFromDocuments(store, year) };
-  await store.set(OWN_COLLECTIONS.statsSummaries, doc);
+  await store.set(COLLECTIONS.statsSummaries, doc);
   return doc;
 }

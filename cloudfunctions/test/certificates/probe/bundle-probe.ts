@@ -2,7 +2,7 @@
 // bundle's own makeMain with a local SQLite runtime and a stand-in `cloud` whose only job is to name the caller.
 // Printing one JSON line keeps the parent test free of wx-server-sdk (outside WeChat it reaches for the network).
 import path from 'node:path';
-import { COLLECTIONS } from '../../../src/core/model';
+import { COLLECTIONS } from '../../../src/core/collections';
 import { DEMO_PERSON_IDS } from '../../../src/demo/seed';
 import { pdfBehind, scoredApplication, seededCloud } from '../fixtures';
 import { PRIVACY_POLICY_VERSION } from '@hz-points/shared';
