@@ -1,11 +1,13 @@
 // Settlement (积分落户): closed before November (with the dates), an application on a November working day with an
 // active certificate of ≥ 100 points, then the administrator sets the line and publishes after the window, and the
-// applicant sees the admission notice with its 60-day expiry. The points year before it runs through the API.
+// applicant sees the admission notice with its 60-day expiry. The points year before it runs on screen: the 积分申请
+// form, the reviewers' queues and the 积分有效凭证 page.
 import { admissionNoticeExpiry, certificateDate } from '@hz-points/shared';
 import { choose, click, press, seeText, tick } from './support/app';
 import { screenshotter } from './support/browser';
 import { browserFlow } from './support/flow';
-import { applyViaApi, approveAll, at } from './support/domain';
+import { approveAll, at } from './support/domain';
+import { applyOnScreen, issueCertificateOnScreen } from './support/applicant-screens';
 
 const SETTLE = 'packages/settle/index/index';
 const ROUNDS = 'packages/review/rounds/index';
@@ -17,7 +19,7 @@ const fmt = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Numb
 
 test('November window, application, publication and the admission notice', async () => {
   // The points year, as an applicant with 148 points (RULES.md worked example).
-  const { applicationId, resultDate } = await applyViaApi(flow.cloud, 'demo-applicant', 2026, [
+  const { applicationId, resultDate } = await applyOnScreen(flow.app, flow.cloud, 'demo-applicant', [
     { indicator: 'education', value: { education: 'bachelor', hasDiplomaAndDegree: true } },
     { indicator: 'socialInsurance', value: { socialInsuranceMonths: 48 } },
     { indicator: 'residenceRegistration', value: { residenceRegistrationYears: 4 } },
@@ -25,7 +27,7 @@ test('November window, application, publication and the admission notice', async
   ]);
   await approveAll(flow.cloud);
   await flow.cloud.setClock(at(certificateDate(resultDate)));
-  await flow.cloud.must('certificates', { action: 'issue', applicationId, residencePermitNo: '330106202400012345' }, 'demo-applicant');
+  await issueCertificateOnScreen(flow.app, 'demo-applicant', applicationId, { residencePermitNo: '330106202400012345' });
 
   // October: closed, with the dates.
   await flow.cloud.setClock(at('2026-10-20'));

@@ -1,10 +1,11 @@
-// The administrator's charts in the browser: two applications submitted (the applicant's own setup step), then the
+// The administrator's charts in the browser: two applications submitted (each applicant on the 积分申请 form), then the
 // 积分统计 page shows its five charts as images that the browser actually decoded (an SVG that failed to load has no
 // natural size), the 分数线测算 page answers a moved line with its count and chart, and the applicant's 我的积分变化
 // draws their projection. Screenshots in
 // artifacts/stats-charts/.
 import type { Page } from 'playwright-core';
-import { applyViaApi, at } from './support/domain';
+import { at } from './support/domain';
+import { applyOnScreen } from './support/applicant-screens';
 import { click, seeText } from './support/app';
 import { screenshotter } from './support/browser';
 import { browserFlow } from './support/flow';
@@ -26,11 +27,11 @@ async function decodedCharts(page: Page): Promise<string[]> {
 }
 
 test('积分统计 and 分数线测算 draw their charts in the browser', async () => {
-  await applyViaApi(flow.cloud, 'demo-applicant', 2026, [
+  await applyOnScreen(flow.app, flow.cloud, 'demo-applicant', [
     { indicator: 'education', value: { education: 'bachelor', hasDiplomaAndDegree: true } },
     { indicator: 'socialInsurance', value: { socialInsuranceMonths: 48 } },
   ]);
-  await applyViaApi(flow.cloud, 'demo-employee', 2026, [{ indicator: 'socialInsurance', value: { socialInsuranceMonths: 24 } }]);
+  await applyOnScreen(flow.app, flow.cloud, 'demo-employee', [{ indicator: 'socialInsurance', value: { socialInsuranceMonths: 24 } }]);
 
   const admin = await flow.app.open('demo-admin', 'packages/stats/overview/index?year=2026');
   await seeText(admin, '2026年度概况');

@@ -14,6 +14,8 @@ export interface AxeFinding {
   /** How many elements, and the first few selectors, to find them again. */
   nodes: number;
   targets: string[];
+  /** axe's own words on the first element (e.g. the contrast ratio and colours), for the report. */
+  summary: string;
 }
 
 /** The impacts the bar is set at: none of these on any screen of a journey. */
@@ -41,6 +43,7 @@ export async function axeScreen(page: Page, screen: string): Promise<AxeFinding[
       help: v.help as string,
       nodes: v.nodes.length as number,
       targets: v.nodes.slice(0, 3).map((n: { target: unknown[] }) => n.target.map(String).join(' ')),
+      summary: String(v.nodes[0]?.failureSummary ?? ''),
     }));
   });
   return violations.filter((v) => BLOCKING.has(v.impact)).map((v) => ({ screen, ...v }));

@@ -1,10 +1,8 @@
-// Steps of other actors, so a browser flow can focus on the persona it is about: an applicant's own submission
-// through the local cloud's API (as the H5 client would send it, through the real handlers); reviewers' decisions on
-// their screens, never as direct calls.
-import { randomUUID } from 'node:crypto';
+// Steps of other actors, so a browser flow can focus on the persona it is about: reviewers' decisions on their
+// screens (an applicant's own submission is on screen too: ./applicant-screens.ts), never as direct calls.
 import { INDICATORS } from '@hz-points/shared';
 import type { LocalCloud } from './cloud';
-import { App, TINY_PNG } from './app';
+import { App } from './app';
 import { launchBrowser } from './browser';
 import { approveAllOnScreen } from './review-screens';
 
@@ -21,46 +19,6 @@ export async function approveAll(cloud: LocalCloud, skip: string[] = []): Promis
     await app.close();
     await browser.close();
   }
-}
-
-/** Draft + evidence + submit for `openid` (optionally on behalf of someone) in one go. */
-export async function applyViaApi(
-  cloud: LocalCloud,
-  openid: string,
-  year: number,
-  claims: Array<{ indicator: string; value: Record<string, unknown> }>,
-  onBehalfOf?: string,
-): Promise<{ applicationId: string; resultDate: string }> {
-  const who = onBehalfOf ? { onBehalfOf } : {};
-  const withEvidence = [];
-  for (const c of claims) {
-    const f = await uploadViaApi(cloud, openid, TINY_PNG, who);
-    withEvidence.push({ ...c, evidence: [f.fileId] });
-  }
-  const { application } = await cloud.must<{ application: { applicationId: string } }>(
-    'applications',
-    { action: 'saveDraft', year, claims: withEvidence, ...who },
-    openid,
-  );
-  const submitted = await cloud.must<{ application: { applicationId: string; resultDate: string } }>(
-    'applications',
-    { action: 'submit', applicationId: application.applicationId, commitment: true, requestId: `e2e-${randomUUID()}` },
-    openid,
-  );
-  return submitted.application;
-}
-
-/** Evidence as the H5 client sends it: files.prepareUpload, then the raw bytes to the local upload endpoint. */
-export async function uploadViaApi(cloud: LocalCloud, openid: string, png: Buffer, who: { onBehalfOf?: string }): Promise<{ fileId: string }> {
-  const ticket = await cloud.must<{ uploadId: string }>('files', { action: 'prepareUpload', purpose: 'evidence', kind: 'png', size: png.length, ...who }, openid);
-  const res = await fetch(`${cloud.url}/api/files/upload/${ticket.uploadId}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/octet-stream', 'X-WX-OPENID': openid },
-    body: new Uint8Array(png),
-  });
-  const envelope = (await res.json()) as { ok: boolean; data?: { fileId: string }; error?: { code: string } };
-  if (!envelope.ok || !envelope.data) throw new Error(`upload failed: ${envelope.error?.code}`);
-  return envelope.data;
 }
 
 /** 09:30 Beijing on a date: working hours, well inside the day. */

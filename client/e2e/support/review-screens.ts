@@ -46,6 +46,10 @@ export interface ScreenReviewOptions {
   skipLabels?: string[];
   /** Called with each dialog's listed lines before confirming a one-action approval. */
   onBatchDialog?: (text: string) => void | Promise<void>;
+  /** Open the queue in elder mode (长辈版). */
+  elder?: boolean;
+  /** A hook on the screens met on the way (axe and a screenshot): the queue, an opened item, the batch dialog. */
+  check?: (page: Page, screen: string) => Promise<void>;
 }
 
 /** On an open queue page: approves everything under the current tab. Returns the number of items approved. */
@@ -61,6 +65,7 @@ export async function approveTabOnScreen(page: Page, options: ScreenReviewOption
       await activate(batches.first());
       const dialog = page.getByLabel('将记录的认定内容', { exact: true }).filter({ visible: true }).first();
       await dialog.waitFor({ state: 'visible' });
+      await options.check?.(page, 'batch-approval-dialog');
       await options.onBatchDialog?.((await dialog.textContent()) ?? '');
       await thenQueueReloads(page, () => activate(visible(page, '.nut-dialog-footer-ok').first()));
       await seeText(page, `本部门记录核查事项${count}项已审核通过`);
@@ -72,6 +77,7 @@ export async function approveTabOnScreen(page: Page, options: ScreenReviewOption
     const next = labels.findIndex((l) => !skip.has(l));
     if (next < 0) return approved;
     await activate(openers.nth(next));
+    if (approved === 0) await options.check?.(page, 'item-panel');
     await thenQueueReloads(page, () => activate(visible(page, '[aria-label="审核通过"]').first()));
     approved += 1;
   }
@@ -79,7 +85,11 @@ export async function approveTabOnScreen(page: Page, options: ScreenReviewOption
 
 /** Opens the queue as `reviewer` and approves its pending, then its 审核中, items on screen. */
 export async function approveQueueOnScreen(app: App, reviewer: string, options: ScreenReviewOptions = {}): Promise<{ page: Page; approved: number }> {
-  const page = await app.open(reviewer, REVIEW_QUEUE);
+  const page = await app.open(reviewer, REVIEW_QUEUE, { elder: options.elder });
+  if (options.check) {
+    await settled(page);
+    await options.check(page, 'queue');
+  }
   let approved = await approveTabOnScreen(page, options);
   await thenQueueReloads(page, () => activate(page.locator('.nut-tabs-titles-item', { hasText: '审核中' }).filter({ visible: true }).first()));
   approved += await approveTabOnScreen(page, options);

@@ -57,7 +57,10 @@ export function Calculator({ today }: { today: string }) {
   const [form] = Form.useForm();
   const [draft, setDraft] = useState<CalculatorDraft>(() => loadDraft());
   const choices = useMemo(() => cutoffChoices(today), [today]);
-  const [cutoffDate, setCutoffDate] = useState<string>(() => nextCutoff(today));
+  // `today` follows the clock, which may still move after the first render (the local dev clock answers after the
+  // page is up): a choice made for another day's choices falls back to the next cut-off of today's.
+  const [chosenCutoff, setCutoffDate] = useState<string | null>(null);
+  const cutoffDate = chosenCutoff !== null && choices.includes(chosenCutoff) ? chosenCutoff : nextCutoff(today);
 
   const set = <K extends keyof CalculatorDraft>(key: K) => (value: CalculatorDraft[K]) => {
     setDraft((d) => {

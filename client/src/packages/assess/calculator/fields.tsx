@@ -28,7 +28,7 @@ export function SelectField({ value = '', onChange, options, title, placeholder 
   const current = options.find((o) => o.value === value);
   return (
     <View className='hz-select'>
-      <View className='hz-select__value' role='button' ariaRole='button' ariaLabel={`${title}：${current?.label ?? '未选择'}，点击选择`} onClick={() => setOpen(true)}>
+      <View className='hz-select__value' role='button' ariaRole='button' ariaLabel={`${title}：${current?.label ?? placeholder}，点击选择`} onClick={() => setOpen(true)}>
         <Text className={current ? '' : 'hz-select__placeholder'}>{current?.label ?? placeholder}</Text>
         <Text className='hz-select__arrow' aria-hidden>›</Text>
       </View>
@@ -62,7 +62,7 @@ export function DateField({ value = '', onChange, title, minDate, maxDate }: Fie
   const label = formatChineseDate(value);
   return (
     <View className='hz-select'>
-      <View className='hz-select__value' role='button' ariaRole='button' ariaLabel={`${title}：${label || '未选择'}，点击选择`} onClick={() => setOpen(true)}>
+      <View className='hz-select__value' role='button' ariaRole='button' ariaLabel={`${title}：${label || '请选择出生日期'}，点击选择`} onClick={() => setOpen(true)}>
         <Text className={label ? '' : 'hz-select__placeholder'}>{label || '请选择出生日期'}</Text>
         <Text className='hz-select__arrow' aria-hidden>›</Text>
       </View>

@@ -18,6 +18,9 @@ interface Props {
   onDone: (count: number) => void;
 }
 
+/** H5 only (Taro's View type has no tabIndex): the list as a focusable group. */
+const FOCUSABLE_GROUP = process.env.TARO_ENV === 'h5' ? { role: 'group', tabIndex: 0 } : {};
+
 export function OwnRecordBatch({ applicantName, applicationId, items, onDone }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
@@ -75,7 +78,8 @@ export function OwnRecordBatch({ applicantName, applicationId, items, onDone }: 
         onCancel={() => setConfirming(false)}
         onClose={() => setConfirming(false)}
       >
-        <View aria-label="将记录的认定内容">
+        {/* A tab stop on the list: in elder mode it scrolls inside the dialog, and a keyboard user must reach it. */}
+        <View aria-label="将记录的认定内容" {...(FOCUSABLE_GROUP as object)}>
           <Text className="flows-muted">申请人：{applicantName}。审核通过将按下列内容记录（经本部门记录核查）：</Text>
           {ready.map((p) => (
             <View key={p.item.itemId}>
