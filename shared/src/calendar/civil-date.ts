@@ -1,11 +1,6 @@
 // Civil (calendar) dates as 'YYYY-MM-DD' strings, with arithmetic done on UTC day numbers so that the machine's
 // time zone and daylight-saving rules can never shift a date (CONTRACTS.md: dates are Beijing dates as strings).
 
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-
-dayjs.extend(utc);
-
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
@@ -61,30 +56,27 @@ export function formatDate(d: CivilDate): string {
   return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
 }
 
-function toDayjs(date: string): dayjs.Dayjs {
-  const { year, month, day } = parseDate(date);
-  // dayjs.utc('0050-03-01') reads year 50 as 1950 (Date.UTC); setting the fields does not.
-  return dayjs.utc(0).year(year).month(month - 1).date(day);
-}
-
-const ISO = 'YYYY-MM-DD';
-
 /** Days since 1970-01-01 (proleptic Gregorian). */
 export function toDayNumber(date: string): number {
-  return Math.round(toDayjs(date).valueOf() / MS_PER_DAY);
+  const { year, month, day } = parseDate(date);
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
+  const t = new Date(Date.UTC(2000, month - 1, day));
+  t.setUTCFullYear(year);
+  return Math.round(t.getTime() / MS_PER_DAY);
 }
 
 export function fromDayNumber(dayNumber: number): string {
-  return dayjs.utc(dayNumber * MS_PER_DAY).format(ISO);
+  const d = new Date(dayNumber * MS_PER_DAY);
+  return formatDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
 }
 
 export function addDays(date: string, n: number): string {
-  return toDayjs(date).add(n, 'day').format(ISO);
+  return fromDayNumber(toDayNumber(date) + n);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: string): number {
-  return toDayjs(date).day();
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
 /** Negative if a < b, 0 if equal, positive if a > b ('YYYY-MM-DD' sorts lexically). */
@@ -97,10 +89,14 @@ export function compareDates(a: string, b: string): number {
  * (2025-08-31 + 6 months → 2026-02-28), the same reading dayjs and most administrative counting use.
  */
 export function addMonths(date: string, months: number): string {
-  return toDayjs(date).add(months, 'month').format(ISO);
+  const { year, month, day } = parseDate(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return formatDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier): 2026-02-27 → 2026-03-02 is 3. */
 export function daysBetween(from: string, to: string): number {
-  return toDayjs(to).diff(toDayjs(from), 'day');
+  return toDayNumber(to) - toDayNumber(from);
 }
