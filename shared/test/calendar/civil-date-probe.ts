@@ -33,7 +33,12 @@ export function civilDateProbe() {
     daysBetween: [daysBetween('2025-03-01', '2025-04-01'), daysBetween('2025-10-26', '2025-11-09')],
     dayOfWeek: [dayOfWeek('2025-03-09'), dayOfWeek('2025-11-02'), dayOfWeek('2025-11-03')],
     dayNumber: toDayNumber('2025-03-09'),
-    months: [addMonths('2025-08-31', 6), addMonths('2025-03-09', -1), addYears('2024-02-29', 1), startOfMonth('2025-03-09')],
+    months: [
+      addMonths('2025-08-31', 6),
+      addMonths('2025-03-09', -1),
+      addYears('2024-02-29', 1),
+      startOfMonth('2025-03-09'),
+    ],
     ages: [ageOn('2000-02-29', '2025-02-28'), ageOn('2000-02-29', '2025-03-01'), ageOn('1990-03-09', '2025-03-09')],
     round: [round.cutoffDate, round.lookbackFrom, round.settlementOpens, round.settlementCloses],
     acceptance: [isSettlementAcceptanceDay('2025-11-01'), isSettlementAcceptanceDay('2025-11-03')],

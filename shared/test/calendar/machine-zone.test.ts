@@ -6,6 +6,7 @@ import path from 'node:path';
 import { civilDateProbe } from './civil-date-probe';
 
 const PROBE = path.join(__dirname, 'civil-date-probe.ts');
+const RUN_PROBE = `process.stdout.write(JSON.stringify(require(${JSON.stringify(PROBE)}).civilDateProbe()))`;
 
 const expected = {
   zoneOffsetJuly: expect.any(Number),
@@ -38,7 +39,7 @@ describe('dates do not depend on the machine time zone', () => {
   ])('TZ=%s (child process)', (tz, offset) => {
     const out = execFileSync(
       process.execPath,
-      ['--require', 'tsx/cjs', '-e', `process.stdout.write(JSON.stringify(require(${JSON.stringify(PROBE)}).civilDateProbe()))`],
+      ['--require', 'tsx/cjs', '-e', RUN_PROBE],
       {
         env: { ...process.env, TZ: tz },
         cwd: path.resolve(__dirname, '../../..'),

@@ -28,7 +28,8 @@ function hits(files: string[], re: RegExp, except: string[] = []): string[] {
     readFileSync(f, 'utf8')
       .split('\n')
       .forEach((line, i) => {
-        if (re.test(line) && !line.trim().startsWith('//') && !line.trim().startsWith('*')) found.push(`${rel}:${i + 1}`);
+        const comment = /^\s*(\/\/|\*)/.test(line);
+        if (re.test(line) && !comment) found.push(`${rel}:${i + 1}`);
       });
   }
   return found;
