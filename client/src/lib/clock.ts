@@ -1,6 +1,8 @@
 // The one clock of the client. In the mini-program it is the device clock (the server decides every window anyway;
 // what a page shows from it is information). In local H5 mode the local cloud may run on a dev clock (HZ_NOW,
 // POST /api/dev/clock, the persona bar's 时间快进): once it tells us its time, every page follows it.
+// Pages read it through useNow, or useBeijingToday (lib/today.ts) for a date; no other client file reads the time
+// for a decision (guarded by shared/test/calendar/one-calendar.test.ts; ids and save times are listed there).
 import { useEffect, useState } from 'react';
 
 const isH5 = process.env.TARO_ENV === 'h5';

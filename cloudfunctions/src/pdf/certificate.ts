@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
+import { formatChineseDate as chineseDate } from '@hz-points/shared';
 import type PDFKit from 'pdfkit';
 import type QRCodeModule from 'qrcode';
 import type { CertificateContent } from '../functions/certificates/signing';
@@ -118,11 +119,6 @@ export function fontRuns(text: string): Array<{ font: 'cjk' | 'names'; text: str
 export function formatPoints(points: number): string {
   const rounded = Math.round(points * 100) / 100;
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(2).replace(/0+$/, '');
-}
-
-function chineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
 }
 
 /** Instant at Beijing midnight of the issue date: the PDF's creation date, so the file is reproducible. */

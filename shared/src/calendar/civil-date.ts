@@ -2,7 +2,8 @@
 // time zone and daylight-saving rules can never shift a date (CONTRACTS.md: dates are Beijing dates as strings).
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a civil day on the UTC time line (no leap seconds, no daylight saving). */
+export const MS_PER_DAY = 86_400_000;
 
 export interface CivilDate {
   year: number;
@@ -94,6 +95,16 @@ export function addMonths(date: string, months: number): string {
   const y = Math.floor(index / 12);
   const m = (index % 12) + 1;
   return formatDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
+}
+
+/** Adds whole years, clamped like `addMonths` (2024-02-29 + 1 year → 2025-02-28). */
+export function addYears(date: string, years: number): string {
+  return addMonths(date, years * 12);
+}
+
+/** The first day of `date`'s month. */
+export function startOfMonth(date: string): string {
+  return formatDate({ ...parseDate(date), day: 1 });
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier): 2026-02-27 → 2026-03-02 is 3. */

@@ -1,6 +1,5 @@
 import type { StatedCitation } from '../citation';
-import { addDays, parseDate, toDayNumber, tryParseDate } from './civil-date';
-import { CalendarInputError } from './errors';
+import { addDays, parseDate } from './civil-date';
 import { defaultCalendar } from './calendar-data';
 
 /**
@@ -80,48 +79,4 @@ export function certificateDate(grantedOn: string): string {
 export function admissionNoticeExpiry(issuedOn: string): string {
   parseDate(issuedOn); // throws INVALID_DATE
   return addDays(issuedOn, PERIODS.admissionNotice.calendarDays);
-}
-
-const BEIJING_OFFSET_MS = 8 * 3_600_000; // China has used UTC+8 without daylight saving since 1992.
-const MS_PER_DAY = 86_400_000;
-/** The largest distance from 1970 a JS Date can hold (ECMAScript: ±100,000,000 days). */
-const MAX_DATE_MS = 8.64e15;
-
-function instantMs(instant: Date): number {
-  const ms = instant instanceof Date ? instant.getTime() : NaN;
-  if (!Number.isFinite(ms)) throw new CalendarInputError('时间无效');
-  return ms;
-}
-
-/** The Beijing (UTC+8) calendar date of an instant, whatever the machine's time zone. */
-export function beijingDate(instant: Date): string {
-  const date = tryBeijingDate(instantMs(instant));
-  if (date === null) throw new CalendarInputError('时间超出可处理的范围'); // typed, never toISOString's RangeError
-  return date;
-}
-
-/**
- * The Beijing date of a stored instant (an ISO string written by `toISOString`, a Date, or epoch milliseconds), or
- * null when it cannot be read — total, for data read back from storage, where a caller decides what an unreadable
- * time means (e.g. a delegation whose recording time is unreadable does not count).
- */
-export function tryBeijingDate(instant: Date | string | number | null | undefined): string | null {
-  const ms =
-    instant instanceof Date ? instant.getTime() : typeof instant === 'string' ? Date.parse(instant) : typeof instant === 'number' ? instant : NaN;
-  const shifted = ms + BEIJING_OFFSET_MS;
-  if (!Number.isFinite(shifted) || Math.abs(shifted) > MAX_DATE_MS) return null; // toISOString would throw
-  const date = new Date(shifted).toISOString().slice(0, 10);
-  return tryParseDate(date) ? date : null; // outside years 0001–9999 the ISO string is not 'YYYY-MM-DD'
-}
-
-/** The instant at which Beijing day `date` begins (00:00 +08:00). */
-export function beijingStartOfDay(date: string): Date {
-  parseDate(date); // throws INVALID_DATE
-  return new Date(toDayNumber(date) * MS_PER_DAY - BEIJING_OFFSET_MS);
-}
-
-/** True while a deadline whose last day is `lastDay` is open: until lastDay 24:00 Beijing time (exclusive). */
-export function isOpenAt(lastDay: string, instant: Date): boolean {
-  const closesAt = beijingStartOfDay(addDays(lastDay, 1)).getTime();
-  return instantMs(instant) < closesAt;
 }

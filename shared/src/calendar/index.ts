@@ -40,10 +40,7 @@ export {
   objectionAnswerDeadline,
   certificateDate,
   admissionNoticeExpiry,
-  beijingDate,
-  tryBeijingDate,
-  beijingStartOfDay,
-  isOpenAt,
 } from './deadlines';
+export { beijingDate, tryBeijingDate, beijingStartOfDay, isOpenAt } from './beijing-time';
 export { HOLIDAY_SCHEDULE_REMINDER, type HolidayScheduleReminder, holidayScheduleReminder } from './holiday-schedule-reminder';
-export { formatChineseDate, formatChineseDateTime, formatChineseMonth } from './chinese-format';
+export { formatChineseDate, formatChineseDateTime, formatChineseMonth, formatChineseMonthDay } from './chinese-format';

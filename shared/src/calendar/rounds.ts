@@ -1,5 +1,6 @@
 import type { StatedCitation } from '../citation';
-import { formatDate, parseDate, compareDates, tryParseDate, InvalidDateError } from './civil-date';
+import { addMonths, addYears, compareDates, startOfMonth, tryParseDate, InvalidDateError } from './civil-date';
+import { formatChineseDate } from './chinese-format';
 import { CalendarInputError, RoundUnknownError } from './errors';
 import { defaultCalendar } from './calendar-data';
 
@@ -86,21 +87,14 @@ function ruleFor(year: number): RoundRule {
   return rule;
 }
 
-function firstOfPreviousMonth(date: string, months: number): string {
-  const { year, month } = parseDate(date);
-  const index = year * 12 + (month - 1) - months;
-  return formatDate({ year: Math.floor(index / 12), month: (index % 12) + 1, day: 1 });
-}
-
 /** The yearly cycle's key dates for the round of `year` (2021 onward). */
 export function roundDates(year: number): RoundDates {
   if (!Number.isInteger(year)) throw new CalendarInputError(`年度须为整数，收到 ${year}`);
   const rule = ruleFor(year);
   const at = (mmdd: string) => `${String(year).padStart(4, '0')}-${mmdd}`;
   const settlementOpens = at(rule.settlementOpens);
-  const cutoffDate = firstOfPreviousMonth(settlementOpens, CUTOFF_RULE.monthsBeforeAcceptance);
-  const c = parseDate(cutoffDate);
-  const lookbackFrom = formatDate({ year: c.year - LOOKBACK_RULE.years, month: c.month, day: c.day });
+  const cutoffDate = startOfMonth(addMonths(settlementOpens, -CUTOFF_RULE.monthsBeforeAcceptance));
+  const lookbackFrom = addYears(cutoffDate, -LOOKBACK_RULE.years);
   const closes = at(rule.pointsApplication.closes);
   // Year-round acceptance applies to a round whose points deadline falls after the change.
   const yearRound = compareDates(closes, YEAR_ROUND_POINTS_APPLICATION.from) >= 0;
@@ -175,11 +169,6 @@ export interface RoundDateOrderInput {
 /** The input field an out-of-order date is reported on (the admin's `dates` patch names these). */
 export type RoundDateField = 'settlementOpens' | 'settlementCloses' | 'pointsApplicationCloses';
 
-function chineseDate(date: string): string {
-  const d = tryParseDate(date);
-  return d ? `${d.year}年${d.month}月${d.day}日` : date;
-}
-
 /**
  * Whether a round's dates are in the order `roundDates` gives them; the first violation, or null. The order
  * (FAQ2021 五、六): points applications (opening day ≤ last day) are complete before the settlement window opens,
@@ -206,16 +195,16 @@ export function roundDateOrderIssue(d: RoundDateOrderInput): { field: RoundDateF
   const { cutoffDate, settlementOpens, settlementCloses } = d;
   const { opens, closes } = d.pointsApplication;
   if (compareDates(settlementOpens, cutoffDate) <= 0) {
-    return { field: 'settlementOpens', message: `须晚于指标截止日（${chineseDate(cutoffDate)}）` };
+    return { field: 'settlementOpens', message: `须晚于指标截止日（${formatChineseDate(cutoffDate)}）` };
   }
   if (compareDates(settlementCloses, settlementOpens) < 0) {
-    return { field: 'settlementCloses', message: `不能早于落户申请开始日（${chineseDate(settlementOpens)}）` };
+    return { field: 'settlementCloses', message: `不能早于落户申请开始日（${formatChineseDate(settlementOpens)}）` };
   }
   if (opens !== null && compareDates(closes, opens) < 0) {
-    return { field: 'pointsApplicationCloses', message: `不能早于积分申请开始日（${chineseDate(opens)}）` };
+    return { field: 'pointsApplicationCloses', message: `不能早于积分申请开始日（${formatChineseDate(opens)}）` };
   }
   if (compareDates(closes, settlementOpens) >= 0) {
-    return { field: 'pointsApplicationCloses', message: `须早于落户申请开始日（${chineseDate(settlementOpens)}）` };
+    return { field: 'pointsApplicationCloses', message: `须早于落户申请开始日（${formatChineseDate(settlementOpens)}）` };
   }
   return null;
 }

@@ -3,8 +3,7 @@
 // year alone whatever today's date is. Moving the clock reloads the page: every date on it comes from the server.
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { beijingDate } from '@hz-points/shared';
-import { formatChineseDate } from '../../packages/apply/common/workdays';
+import { formatChineseDateTime } from '@hz-points/shared';
 
 export interface Milestone {
   at: string;
@@ -14,12 +13,7 @@ export interface Milestone {
 
 /** 2025年9月30日 09:00, Beijing time, whatever the browser's zone. */
 export function beijingClockText(iso: string): string {
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) return '—';
-  const shifted = new Date(t + 8 * 3600_000);
-  const hh = String(shifted.getUTCHours()).padStart(2, '0');
-  const mm = String(shifted.getUTCMinutes()).padStart(2, '0');
-  return `${formatChineseDate(beijingDate(new Date(t)))} ${hh}:${mm}`;
+  return formatChineseDateTime(iso) || '—';
 }
 
 async function readJson<T>(url: string, init?: RequestInit): Promise<T | null> {

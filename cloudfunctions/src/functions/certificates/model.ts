@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { beijingDate, certificateDate, maskIdNumber } from '@hz-points/shared';
+import { beijingDate, certificateDate, formatChineseDate, maskIdNumber } from '@hz-points/shared';
 import type { ApplicationDoc, ObjectionDoc, PersonDoc } from '../../core/model';
 import { canonicalJson, type CertificateContent } from './signing';
 
@@ -126,10 +126,7 @@ export function revocationStands(revoked: CertificateDoc, objection: ObjectionDo
   return !(answeredAfter && pointsKey(next) !== pointsKey(revoked.content));
 }
 
-/** A Beijing date as users read it in sentences: 2025年9月26日. */
-export function chineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+/** A Beijing date as users read it in sentences: 2025年9月26日 (the rules package's one formatter). */
+export const chineseDate = formatChineseDate;
 
 export const serialOf = (year: number, seq: number) => `JF-${year}-${String(seq).padStart(6, '0')}`;

@@ -14,6 +14,7 @@ import {
   type BoardStage,
   type BOARD_FILTERS,
   type BOARD_SORTS,
+  formatChineseDate,
 } from '@hz-points/shared';
 export type { BoardRow };
 import { type ApplicationDoc, type EntrustmentDoc, type ObjectionDoc, type PersonDoc } from '../../core/model';
@@ -26,11 +27,8 @@ import type { Store } from '../../storage/store';
 import { visibleRoster, type RosterEntryDoc } from './model';
 
 
-/** 2026年10月21日: dates in sentences users read. */
-export function zhDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
+/** 2026年10月21日: dates in sentences users read (the rules package's one formatter). */
+export const zhDate = formatChineseDate;
 
 function row(base: Omit<BoardRow, 'stageLabel' | 'actorLabel'>): BoardRow {
   return { ...base, stageLabel: BOARD_STAGE_LABELS[base.stage], actorLabel: BOARD_ACTOR_LABELS[base.actor] };

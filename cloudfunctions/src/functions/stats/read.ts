@@ -1,6 +1,6 @@
 // Reading whole collections a page at a time (a CloudBase function's query returns at most 100 documents by
 // default, and one huge read would hold the instance's memory at once).
-import { isWorkday } from '@hz-points/shared';
+import { formatChineseDate, formatChineseMonthDay, isWorkday } from '@hz-points/shared';
 import type { Doc, Store, Where } from '../../storage/store';
 
 const PAGE = 100;
@@ -42,11 +42,6 @@ export function weekStart(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** 2026-10-05 → 10月5日 (axis labels; sentences use the full 2026年10月5日). */
-export function monthDay(date: string): string {
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-}
-
-export function chineseDate(date: string): string {
-  return `${date.slice(0, 4)}年${monthDay(date)}`;
-}
+/** 2026-10-05 → 10月5日 (axis labels; sentences use the full 2026年10月5日): the rules package's formatters. */
+export const monthDay = formatChineseMonthDay;
+export const chineseDate = formatChineseDate;

@@ -114,7 +114,7 @@ export function Calculator({ today }: { today: string }) {
           </View>
         ) : (
           <Text className='hz-muted'>
-            按{cutoffDate.slice(0, 4)}年{Number(cutoffDate.slice(5, 7))}月{Number(cutoffDate.slice(8, 10))}日指标截止日计算。
+            按{formatChineseDate(cutoffDate)}指标截止日计算。
           </Text>
         )}
       </View>

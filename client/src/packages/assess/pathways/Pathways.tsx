@@ -5,7 +5,14 @@ import { Form } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
-import { EDUCATION_LABELS, EDUCATION_LEVELS, SKILL_LABELS, settlementPathways, type PathwayResult } from '@hz-points/shared';
+import {
+  EDUCATION_LABELS,
+  EDUCATION_LEVELS,
+  SKILL_LABELS,
+  formatChineseDate,
+  settlementPathways,
+  type PathwayResult,
+} from '@hz-points/shared';
 import { navigate } from '../../../routes';
 import { DateField, FieldRow, NumberField, SelectField, YesNoField } from '../calculator/fields';
 import { EMPTY_PATHWAY_DRAFT, evaluatePathwayDraft, loadPathwayDraft, savePathwayDraft, type PathwayDraft } from './draft';
@@ -55,7 +62,7 @@ export function Pathways({ today }: { today: string }) {
     <View className='hz-pathways'>
       <View className='hz-card'>
         <Text>
-          按{today.slice(0, 4)}年{Number(today.slice(5, 7))}月{Number(today.slice(8, 10))}日的政策逐条对照。不填写的信息按“无法判断”处理，不会当作符合。
+          按{formatChineseDate(today)}的政策逐条对照。不填写的信息按“无法判断”处理，不会当作符合。
         </Text>
       </View>
       <Form form={form} initialValues={draft} labelPosition='left' divider className='hz-form'>

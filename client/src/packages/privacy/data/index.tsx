@@ -7,11 +7,11 @@ import { callFunction } from '../../../services/cloud';
 import { refreshMe, useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
 import { saveJsonFile } from './saveJson';
-import type { ActionResult } from '@hz-points/shared';
+import { beijingDate, type ActionResult } from '@hz-points/shared';
 
 /** Exported for tests: the file name carries the export's Beijing date (YYYYMMDD). */
 export function exportFileName(exportedAt: string): string {
-  const beijing = new Date(new Date(exportedAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const beijing = beijingDate(new Date(exportedAt)).replace(/-/g, '');
   return `hz-points-my-data-${beijing}.json`;
 }
 

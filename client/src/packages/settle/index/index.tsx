@@ -13,6 +13,7 @@ import {
   URBAN_DISTRICTS,
   WithdrawSettlementInput,
   beijingDate,
+  daysBetween,
   formatChineseDate,
   roundDates,
   isOpenAt,
@@ -51,8 +52,7 @@ function fallbackWindow(year: number): string {
 }
 
 function daysLeft(lastDay: string, now: Date): number {
-  const t = Date.parse(`${lastDay}T00:00:00+08:00`) - Date.parse(`${beijingDate(now)}T00:00:00+08:00`);
-  return Math.round(t / 86_400_000);
+  return daysBetween(beijingDate(now), lastDay);
 }
 
 export default function SettlePage() {
