@@ -13,6 +13,7 @@ import {
   certificateDate,
   maskDocumentNumber,
   maskName,
+  type VerifyAnswer,
   type VerifyResultCode,
 } from '@hz-points/shared';
 import { reachPerson, subjectOfCall } from '../../core/access';
@@ -40,7 +41,7 @@ import {
   verifyCertificateSignature,
   type CertificateContent,
 } from './signing';
-import { certificateState, revokedNotice, type CertificateState } from './state';
+import { certificateState, revokedNotice, type CertificateStanding } from './state';
 import { PDF_TYPE, storedCertificatePdf } from './pdf-file';
 
 const C = COLLECTIONS;
@@ -50,7 +51,7 @@ const C = COLLECTIONS;
  * 'superseded' — also an active one whose points an objection answer changed before the re-print —, 'revoked'),
  * with `notice`, the Chinese sentence saying why it is not valid (null when valid).
  */
-function ownView(c: CertificateDoc, now: CertificateState) {
+function ownView(c: CertificateDoc, now: CertificateStanding) {
   return {
     ...pick(c, ['serial', 'year', 'applicationId', 'status', 'content', 'signature', 'keyId']),
     qrPayload: qrPayload(c.serial, c.signature),
@@ -62,7 +63,7 @@ function ownView(c: CertificateDoc, now: CertificateState) {
   };
 }
 
-const VALID: CertificateState = { state: 'valid', notice: null, supersededBy: null };
+const VALID: CertificateStanding = { state: 'valid', notice: null, supersededBy: null };
 
 /** What a verifier sees: the content with name, ID and permit number masked. */
 function maskedContent(c: CertificateContent) {
@@ -320,10 +321,6 @@ const liftRevocation = defineAction({
     return { certificate: ownView(cert, { state: 'revoked', notice: revokedNotice(cert), supersededBy: null }) };
   },
 });
-
-export type VerifyAnswer =
-  | { valid: true; code: 'VALID'; message: string; certificate: ReturnType<typeof maskedContent>; keyId: string }
-  | { valid: false; code: Exclude<VerifyResultCode, 'VALID'>; message: string; supersededBy?: string | null };
 
 function invalid(code: Exclude<VerifyResultCode, 'VALID'>, extra: { supersededBy?: string | null } = {}): VerifyAnswer {
   return { valid: false, code, message: VERIFY_RESULT_CODES[code], ...extra };

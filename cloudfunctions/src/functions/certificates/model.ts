@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { beijingDate, certificateDate, maskIdNumber } from '@hz-points/shared';
+import { beijingDate, certificateDate, maskIdNumber, type CertificateStatus } from '@hz-points/shared';
 import type { ApplicationDoc, ObjectionDoc, PersonDoc } from '../../core/model';
 import { canonicalJson, type CertificateContent } from './signing';
 
-export type CertificateStatus = 'active' | 'superseded' | 'revoked';
 
 export interface CertificateDoc {
   _id: string; // = serial
