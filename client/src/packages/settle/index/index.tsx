@@ -179,7 +179,7 @@ export default function SettlePage() {
           </View>
         ) : null}
         <Text className="flows-muted">
-          另须：持有效的浙江省居住证（市区）、年满18周岁、具有完全民事行为能力、未在杭州市区落户。积分{MIN_POINTS}分是申请门槛，不是落户承诺。
+          另须：持有效的浙江省居住证（市区）、年满{PATHWAY_RULES.points.minAge}周岁、具有完全民事行为能力、未在杭州市区落户。积分{MIN_POINTS}分是申请门槛，不是落户承诺。
         </Text>
         <View className="flows-actions">
           <ActionButton block fill="outline" onPress={() => navigate('pathways', {})} aria-label="其他落户途径自测">
