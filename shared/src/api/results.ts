@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one contract, on one page — every action's answer, grouped by function.
 // What every cloud-function action answers, beside the input schemas of the same actions: the one contract of the
 // functions (which must return these: cloudfunctions/test/contract/results.test.ts checks every action's inferred
 // result against them) and the client (which reads them: `call`, `callChecked`, `callFunction` are typed with

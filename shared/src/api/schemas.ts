@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the input of every action in one file, so one page answers what a call may carry
+// (rounds, certificates, roster, calendar and claims have theirs beside it).
 // Input schemas of every cloud-function action (the payload beside `action`). The client validates its forms with
 // the same schemas; the functions validate every call with them before anything else. Objects are strict: an
 // unknown field (e.g. an `openid` — identity only ever comes from the platform) is rejected, never ignored.

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the seven actions share the views and the standing check; signing, PDF, state and
+// storage are already apart (signing.ts, pdf-file.ts, state.ts, model.ts).
 // certificates: the 积分有效凭证 — issue (7 working days after the points are granted), re-issue after an
 // objection answer (the old one is superseded), revoke (admin), download as PDF (owner, delegate, admin), and a
 // public verify that anyone holding a printed copy can call.

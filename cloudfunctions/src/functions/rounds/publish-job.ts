@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: the job's checkpoint, resume and restart rules must be read together (below: why it is
+// safe to stop anywhere); planning and the flip are apart (publish.ts).
+//
 // Publishing a round as a resumable job. The first invocation (rounds.publish, or the reminders timer for a job left
 // running) plans the publication from what is stored (rounds/publish.ts: checks, standing, ranking — deterministic)
 // and writes chunks of list documents, each chunk in one transaction together with the job's checkpoint
