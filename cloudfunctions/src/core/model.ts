@@ -1,8 +1,22 @@
 // Documents the functions store, one collection each (names and indexes: core/collections.ts). Plain JSON shapes so
 // the CloudBase and SQLite adapters store them unchanged and a later function (certificates, rounds, settlement) can read them without our code.
-import type { DepartmentCode, IndicatorCode } from '@hz-points/shared';
+// The enumerations and sub-shapes a client also reads (roles, statuses, claims, points) are the contract's own
+// (shared/src/api/results.ts), re-exported here so a stored value and its view cannot drift apart.
+import type {
+  ApplicationStatus,
+  ClaimView,
+  DepartmentCode,
+  EntrustmentStatus,
+  FileContentType,
+  IndicatorCode,
+  ItemHistoryEntry,
+  ItemStatus,
+  PointsView,
+  Relation,
+  StaffRole,
+} from '@hz-points/shared';
 
-export type StaffRole = 'reviewer' | 'district-office' | 'admin';
+export type { ApplicationStatus, EntrustmentStatus, ItemHistoryEntry, ItemStatus, Relation, StaffRole };
 
 /** A natural person. `openid` is null for a person without WeChat (a minor, an elderly parent). */
 export interface PersonDoc {
@@ -41,8 +55,6 @@ export interface IdNumberDoc {
   [k: string]: unknown;
 }
 
-export type Relation = 'guardian' | 'parent' | 'child' | 'spouse' | 'sibling' | 'grandparent' | 'grandchild';
-
 /** "actor is the subject's <relation>". `_id` = rel-<actor>-<subject>, so a check is a get by id (in a transaction). */
 export interface RelationDoc {
   _id: string;
@@ -55,8 +67,6 @@ export interface RelationDoc {
   revokedAt: string | null;
   [k: string]: unknown;
 }
-
-export type EntrustmentStatus = 'pending' | 'active' | 'revoked';
 
 /** Employer agent ← employee written entrustment. `_id` = ent-<agent>-<employee>. */
 export interface EntrustmentDoc {
@@ -84,7 +94,7 @@ export interface FileDoc {
   purpose: FilePurpose;
   /** Private storage path; never returned to a client. */
   path: string;
-  contentType: 'image/jpeg' | 'image/png' | 'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'text/csv';
+  contentType: FileContentType;
   size: number;
   /** Departments that may read it: added when an item citing it is submitted. */
   departments: DepartmentCode[];
@@ -92,22 +102,11 @@ export interface FileDoc {
   [k: string]: unknown;
 }
 
-export interface Claim {
-  indicator: IndicatorCode;
-  value: Record<string, unknown>;
-  evidence: string[];
-}
+/** A claimed indicator, stored as the applicant's view shows it. */
+export type Claim = ClaimView;
 
-export type ApplicationStatus = 'draft' | 'reviewing' | 'scored';
-
-export interface PointsResult {
-  /** null when a veto applies (never shown as 0). */
-  total: number | null;
-  /** Whatever the rules package returns beside the total (per-indicator breakdown, warnings). */
-  detail: unknown;
-  cutoffDate: string;
-  scoredAt: string;
-}
+/** The points as computed on a decision (total null under a veto), stored as every view shows them. */
+export type PointsResult = PointsView;
 
 export interface ApplicationDoc {
   _id: string;
@@ -137,15 +136,6 @@ export interface ApplicationDoc {
   /** Ids of the review items created on submit (so a transaction can read them all by id). */
   itemIds: string[];
   [k: string]: unknown;
-}
-
-export type ItemStatus = 'pending' | 'reviewing' | 'approved' | 'returned';
-
-export interface ItemHistoryEntry {
-  at: string;
-  status: ItemStatus | 'supplemented' | 'objection-answer';
-  byOpenid: string;
-  reason?: string;
 }
 
 /** One claimed indicator of a submitted application, reviewed by the department owning the indicator. */

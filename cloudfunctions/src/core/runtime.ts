@@ -61,7 +61,8 @@ export interface Caller {
   openid: string | undefined;
 }
 
-/** Same shape as `wx.cloud.callFunction(...).result`: the local cloud returns exactly this as its HTTP body. */
-export type Envelope<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string } };
+/**
+ * Same shape as `wx.cloud.callFunction(...).result`: the local cloud returns exactly this as its HTTP body. The one
+ * envelope of the contract (shared/src/api/results.ts), re-exported for the runtimes that build it.
+ */
+export type { Envelope } from '@hz-points/shared';

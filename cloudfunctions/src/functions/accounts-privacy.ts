@@ -1,6 +1,13 @@
 // The person's rights over their own data (个人信息保护法): a copy of everything held about them (第四十五条) and
 // deleting their account (第四十七条). Only ever the caller's own data: neither action takes a person id.
-import { DeleteAccountInput, ExportMyDataInput, PRIVACY_POLICY_VERSION } from '@hz-points/shared';
+import {
+  DeleteAccountInput,
+  ExportMyDataInput,
+  PRIVACY_POLICY_VERSION,
+  type PersonalAuditEntry,
+  type PersonalDataExport,
+  type PersonalRecord,
+} from '@hz-points/shared';
 import { COLLECTIONS } from '../core/collections';
 import { defineAction } from '../core/action';
 import { AppError } from '../core/errors';
@@ -23,7 +30,8 @@ async function findAll<T extends Doc>(store: Store, collection: string, where: W
 }
 
 /** Documents about the person, by collection and the field naming them. */
-const OWN_RECORDS: Array<{ key: string; collection: string; field: string }> = [
+type OwnRecordKey = 'applications' | 'items' | 'objections' | 'certificates' | 'settlements' | 'reminders';
+const OWN_RECORDS: Array<{ key: OwnRecordKey; collection: string; field: string }> = [
   { key: 'applications', collection: COLLECTIONS.applications, field: 'personId' },
   { key: 'items', collection: COLLECTIONS.items, field: 'personId' },
   { key: 'objections', collection: COLLECTIONS.objections, field: 'personId' },
@@ -37,7 +45,7 @@ const OWN_RECORDS: Array<{ key: string; collection: string; field: string }> = [
  * is theirs, not the subject's); an action the person took for someone else keeps its kind and date but not the
  * other person's record.
  */
-function auditView(e: AuditEntry, self: { openid: string; personId: string }) {
+function auditView(e: AuditEntry, self: { openid: string; personId: string }): PersonalAuditEntry {
   const forSelf = e.onBehalfOf === null || e.onBehalfOf === self.personId;
   return {
     at: e.at,
@@ -49,7 +57,11 @@ function auditView(e: AuditEntry, self: { openid: string; personId: string }) {
   };
 }
 
-/** Other people's WeChat identities inside one's own records (review history, confirmations): kept as "other". */
+/**
+ * Other people's WeChat identities inside one's own records (review history, confirmations): kept as "other". Only
+ * string values change, to another string, so the copy keeps the shape of what it copies.
+ */
+function withoutOthersOpenids<T>(value: T, selfOpenid: string): T;
 function withoutOthersOpenids(value: unknown, selfOpenid: string): unknown {
   if (Array.isArray(value)) return value.map((v) => withoutOthersOpenids(v, selfOpenid));
   if (value === null || typeof value !== 'object') return value;
@@ -64,10 +76,10 @@ export const exportMyData = defineAction({
   input: ExportMyDataInput,
   access: 'registered',
   mutates: false,
-  async run(ctx) {
+  async run(ctx): Promise<PersonalDataExport> {
     const person = ctx.person!;
     const store = ctx.runtime.store;
-    const records: Record<string, unknown[]> = {};
+    const records = {} as Record<OwnRecordKey, PersonalRecord[]>;
     for (const r of OWN_RECORDS) records[r.key] = await findAll(store, r.collection, { [r.field]: person._id });
     const relations = [
       ...(await findAll<RelationDoc>(store, COLLECTIONS.relations, { actorPersonId: person._id })),
@@ -89,7 +101,13 @@ export const exportMyData = defineAction({
     return withoutOthersOpenids({
       exportedAt: ctx.now.toISOString(),
       format: 'hz-points-personal-data/1',
-      account: { openid: ctx.openid, roles: ctx.account?.roles ?? [], department: ctx.account?.department ?? null, createdAt: ctx.account?.createdAt ?? null, privacyConsent: ctx.account?.privacyConsent ?? null },
+      account: {
+        openid: ctx.openid,
+        roles: ctx.account?.roles ?? [],
+        department: ctx.account?.department ?? null,
+        createdAt: ctx.account?.createdAt ?? null,
+        privacyConsent: (ctx.account?.privacyConsent as PrivacyConsentRecord | undefined) ?? null,
+      },
       person: { ...clearPerson(person), createdAt: person.createdAt },
       ...records,
       relations,

@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: registration, dependants and entrustments share the person and ID-number helpers and
+// the views other functions import (entrustmentView, insertPerson, subjectsOf); privacy rights and staff roles are
+// already apart (accounts-privacy.ts, accounts-staff.ts).
 // accounts: real-name registration bound to the caller's OPENID, dependants without WeChat, employer entrustments,
 // staff roles. See API.md.
 import {

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the five actions beside the helpers review, objections, certificates and stats read
+// (views, the result and objection windows, rescore, evidence checks), so an application's life is written once.
 // applications: drafts, submission with automatic acceptance (受理), supplementing returned items. See API.md.
 import {
   ApplicationRefInput,

@@ -2,24 +2,25 @@
 // happens — the rounds' windows and the caller's own applications' result, objection and certificate days — so a
 // newcomer can walk a whole year alone whatever today's date is. Each milestone is 09:00 Beijing on its day: a
 // working-hours instant, inside every window that includes the day.
-import { addCalendarDays, beijingDate, certificateDate } from '@hz-points/shared';
+import {
+  addCalendarDays,
+  beijingDate,
+  certificateDate,
+  type ActionResult,
+  type ApplicationView,
+  type RoundView,
+} from '@hz-points/shared';
 
-export interface RoundDatesView {
-  year: number;
-  cutoffDate: string;
-  settlementOpens: string;
-  settlementCloses: string;
-  pointsApplication: { closes: string };
-}
+/** The dates of a round (rounds.get) that make milestones. */
+export type RoundDatesView = Pick<RoundView, 'year' | 'cutoffDate' | 'settlementOpens' | 'settlementCloses'> & {
+  pointsApplication: Pick<RoundView['pointsApplication'], 'closes'>;
+};
 
-export interface ApplicationDatesView {
-  year: number;
-  resultDate: string | null;
-  resultOn: string | null;
-  objectionDeadline: string | null;
+/** The dates of an application (applications.list) that make milestones. */
+export type ApplicationDatesView = Pick<ApplicationView, 'year' | 'resultDate' | 'resultOn' | 'objectionDeadline'> & {
   /** The objection, when one was filed; the certificate waits for its answer. */
   objection?: { status: string } | null;
-}
+};
 
 export interface DemoMilestone {
   /** ISO instant the clock moves to. */
@@ -92,9 +93,9 @@ export async function milestonesFor(now: Date, read: ReadFn): Promise<DemoMilest
   const rounds: RoundDatesView[] = [];
   for (const y of [year - 1, year, year + 1]) {
     const got = await read('rounds', { action: 'get', year: y });
-    if (got.ok) rounds.push((got.data as { round: RoundDatesView }).round);
+    if (got.ok) rounds.push((got.data as ActionResult<'rounds', 'get'>).round);
   }
   const mine = await read('applications', { action: 'list' });
-  const applications = mine.ok ? (mine.data as { applications: ApplicationDatesView[] }).applications : [];
+  const applications = mine.ok ? (mine.data as ActionResult<'applications', 'list'>).applications : [];
   return upcomingMilestones(now, rounds, applications);
 }

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one router of the local cloud (functions, uploads, downloads, static H5, dev clock,
+// demo) whose routes share the body limits, the caller header and the error answers.
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

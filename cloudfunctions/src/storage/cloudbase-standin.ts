@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: a stand-in of exactly the CloudBase database calls we use (collections, queries,
+// transactions) with their limits, in one place so the contract suite and the adapter test one consistent model.
 import type {
   CbCollection,
   CbDatabase,

@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: one class, the Store contract on SQLite — the transaction queue, each transaction's
+// SAVEPOINT inside a shared BEGIN IMMEDIATE … COMMIT, and the WAL checkpoint off the request path — whose parts share
+// one connection and one ordering; apart, their invariants would live in two files.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';

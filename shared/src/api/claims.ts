@@ -58,11 +58,14 @@ export const DEFAULT_DECLARATIONS: Partial<Record<IndicatorCode, Record<string, 
   veto: { vetoed: false },
 };
 
+/** Most files one list of evidence may name, a claim's or an objection's (a form limit, not policy). */
+export const EVIDENCE_FILES_MAX = 20;
+
 const claimOf = <C extends IndicatorCode>(indicator: C) =>
   z.strictObject({
     indicator: z.literal(indicator),
     value: CLAIM_VALUE_SCHEMAS[indicator],
-    evidence: z.array(z.string().regex(/^[A-Za-z0-9_:-]{1,128}$/, '材料编号格式不正确')).max(20),
+    evidence: z.array(z.string().regex(/^[A-Za-z0-9_:-]{1,128}$/, '材料编号格式不正确')).max(EVIDENCE_FILES_MAX),
   });
 
 /** One claimed indicator of a draft: `{ indicator, value: <that indicator's profile fields>, evidence: fileId[] }`. */

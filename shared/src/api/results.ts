@@ -1,8 +1,10 @@
+// Over 300 lines on purpose: one contract, on one page — every action's answer, grouped by function.
 // What every cloud-function action answers, beside the input schemas of the same actions: the one contract of the
-// functions (which must return these: cloudfunctions/test/contract/results.types.ts checks every action's inferred
+// functions (which must return these: cloudfunctions/test/contract/results.test.ts checks every action's inferred
 // result against them) and the client (which reads them: `call`, `callChecked`, `callFunction` are typed with
 // them, and client/src/services/__tests__/contract.test.ts feeds real answers to the client's readers).
-// Types only: no zod, no runtime code, so a page that imports a result type adds nothing to its bundle.
+// Types only: no zod, no runtime code, so a page that imports a result type adds nothing to its bundle. Declared once:
+// cloudfunctions/test/contract/one-declaration.test.ts fails when the functions declare one of these names again.
 import type { DepartmentCode } from '../scoring/departments';
 import type { IndicatorCode } from '../scoring/types';
 import type { CertificateContent, VerifyResultCode } from './certificates';
@@ -96,11 +98,42 @@ export interface RoleHistoryEntry {
   by: PersonRef;
   subject: PersonRef | null;
 }
-/** A copy of everything held about the caller (个人信息保护法 第四十五条); the collections vary, the head does not. */
+/** One audit entry as its subject sees it: who acted is only "self" or "other"; another person's record is left out. */
+export interface PersonalAuditEntry {
+  at: string;
+  action: string;
+  actedBy: 'self' | 'other';
+  onBehalfOfYou: boolean;
+  target: unknown;
+  details: unknown;
+}
+/** A stored document as held, other people's WeChat identities replaced by "other". */
+export type PersonalRecord = Record<string, unknown>;
+/**
+ * A copy of everything held about the caller (个人信息保护法 第四十五条): the head and the account and person are
+ * fixed; the stored documents are copied as held (their shapes are the collections', not part of this contract).
+ */
 export interface PersonalDataExport {
   exportedAt: string;
   format: string;
-  [collection: string]: unknown;
+  account: {
+    openid: string;
+    roles: StaffRole[];
+    department: DepartmentCode | null;
+    createdAt: string | null;
+    privacyConsent: { policyVersion: string; agreedAt: string } | null;
+  };
+  person: OwnPersonView & { createdAt: string };
+  applications: PersonalRecord[];
+  items: PersonalRecord[];
+  objections: PersonalRecord[];
+  certificates: PersonalRecord[];
+  settlements: PersonalRecord[];
+  reminders: PersonalRecord[];
+  relations: PersonalRecord[];
+  entrustments: PersonalRecord[];
+  files: PersonalRecord[];
+  audit: PersonalAuditEntry[];
 }
 
 // ---- files ----
@@ -309,8 +342,11 @@ export interface PublishSummary {
   line: number | null;
   admittedCount: number;
   rankedCount: number;
+  /** Not ranked: basic conditions, points under the threshold, veto, or a revoked certificate (revokedCount of them). */
   ineligibleCount: number;
+  /** Applicants whose current certificate of the year is revoked: not admitted, the reason on their line. */
   revokedCount: number;
+  /** Applicants ranked on points an objection answer changed after they applied (not the keys they applied with). */
   rescoredCount: number;
   tieBreak: string[];
 }
@@ -387,10 +423,14 @@ export interface SubscribeTemplates {
 }
 export interface SendReport {
   sent: number;
+  /** No subscription left (none recorded, or WeChat answered 43101). */
   dropped: number;
+  /** A transient error: queued again with a later `nextAttemptMs`. */
   retrying: number;
   failed: number;
+  /** Claimed by a run that died: marked without sending again. */
   unconfirmed: number;
+  /** The template has no id configured: left queued. */
   unconfigured: number;
 }
 export interface CalendarYearView {
@@ -470,6 +510,7 @@ export interface LinePreview {
   ineligibleCount: number;
   /** Open objections: publication waits for their answers; their points may still change. */
   pendingObjections: number;
+  /** The line currently set on the round, for comparison. */
   currentLine: RoundLine | null;
   published: boolean;
   chart: ChartView;
@@ -478,6 +519,7 @@ export interface PastRound {
   year: number;
   cutoffDate: string | null;
   status: ApplicationStatus;
+  /** Published points (null: not published yet, or vetoed — see `vetoed`). */
   total: number | null;
   vetoed: boolean;
 }

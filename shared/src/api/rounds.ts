@@ -5,6 +5,7 @@ import { IdSchema, IsoDateSchema, PageSchema, RequestIdSchema, YearSchema } from
 import { roundDateOrderIssue, roundDates, type RoundDateOrderInput } from '../calendar/rounds';
 import { tryParseDate } from '../calendar/civil-date';
 import { FIELD_LABELS } from './fields';
+import { LINE_RULES } from '../scoring/threshold';
 
 /** A real calendar date (2029-02-30 and 2030-11-31 are refused): the one shared date schema. */
 const DateSchema = IsoDateSchema;
@@ -65,19 +66,21 @@ export const GetRoundInput = z.strictObject({ year: YearSchema });
  * The line (录取分数线):
  * - `quota`: before 2023-05-08 — a yearly number of places; applicants are ranked by the published order and the
  *   line is the points of the last admitted one;
- * - `threshold`: from 2023-05-08 — everyone meeting the basic conditions at or above the line; 100 is the floor
- *   (the threshold to apply), which the city may raise to its capacity.
+ * - `threshold`: from 2023-05-08 — everyone meeting the basic conditions at or above the line; the threshold to
+ *   apply is the floor, which the city may raise to its capacity.
+ * Every bound is the line's rule data (LINE_RULES, with its citations).
  */
+const { thresholdFloor, thresholdStep, thresholdCeiling, quotaCeiling } = LINE_RULES;
 export const SetLineInput = z.discriminatedUnion('mode', [
-  z.strictObject({ year: YearSchema, mode: z.literal('quota'), quota: z.number().int().min(1).max(1_000_000) }),
+  z.strictObject({ year: YearSchema, mode: z.literal('quota'), quota: z.number().int().min(1).max(quotaCeiling.places) }),
   z.strictObject({
     year: YearSchema,
     mode: z.literal('threshold'),
     threshold: z
       .number()
-      .min(100, '分数线不得低于100分')
-      .max(1000)
-      .refine((n) => Number.isInteger(n * 2), '分数线应为0.5的整数倍'),
+      .min(thresholdFloor.points, `分数线不得低于${thresholdFloor.points}分`)
+      .max(thresholdCeiling.points)
+      .refine((n) => Number.isInteger(n / thresholdStep.points), `分数线应为${thresholdStep.points}的整数倍`),
   }),
 ]);
 export const PublishRoundInput = z.strictObject({ year: YearSchema });

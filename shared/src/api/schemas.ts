@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the input of every action in one file, so one page answers what a call may carry
+// (rounds, certificates, roster, calendar and claims have theirs beside it).
 // Input schemas of every cloud-function action (the payload beside `action`). The client validates its forms with
 // the same schemas; the functions validate every call with them before anything else. Objects are strict: an
 // unknown field (e.g. an `openid` — identity only ever comes from the platform) is rejected, never ignored.
@@ -5,7 +7,7 @@ import { z } from 'zod';
 import { INDICATORS } from '../scoring/rules';
 import { DEPARTMENT_CODES } from '../scoring/departments';
 import type { IndicatorCode } from '../scoring/types';
-import { ClaimSchema } from './claims';
+import { ClaimSchema, EVIDENCE_FILES_MAX } from './claims';
 import { unprintableNameCharacters } from './name-font';
 // GB 11643 ID numbers and mainland mobile numbers: the people barrel's form schemas (checksum, region, date).
 import { IdNumberSchema, PhoneSchema } from '../people/id-number';
@@ -73,7 +75,7 @@ export const PageSchema = {
 };
 /** Claim data: fields of the calculator profile (rules package) for this indicator; checked against it on save. */
 export const ClaimValueSchema = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,49}$/), z.unknown());
-export const FileIdListSchema = z.array(IdSchema).max(20);
+export const FileIdListSchema = z.array(IdSchema).max(EVIDENCE_FILES_MAX);
 
 /** Who the action is for: a person id from `accounts.listSubjects`; absent = the caller themself. */
 const onBehalfOf = IdSchema.optional();
@@ -240,6 +242,8 @@ export const DecideManyInput = z.strictObject({
 });
 
 // ---- objections ----
+/** Longest objection and answer text, in characters (a form limit, not policy; the pages' counters show it). */
+export const OBJECTION_TEXT_MAX = 1000;
 export const FileObjectionInput = z.strictObject({
   applicationId: IdSchema,
   indicators: z
@@ -247,7 +251,7 @@ export const FileObjectionInput = z.strictObject({
     .min(1)
     .max(INDICATOR_CODES.length)
     .refine((xs) => new Set(xs).size === xs.length, '指标不能重复'),
-  reason: z.string().trim().min(2).max(1000),
+  reason: z.string().trim().min(2).max(OBJECTION_TEXT_MAX),
   /** The applicant's own uploaded evidence files (files.prepareUpload → files.commitUpload, purpose 'evidence'), read by the district office. */
   evidence: FileIdListSchema.refine((xs) => new Set(xs).size === xs.length, '材料不能重复').optional(),
   requestId: RequestIdSchema,
@@ -255,7 +259,7 @@ export const FileObjectionInput = z.strictObject({
 export const ListObjectionsInput = z.strictObject({ status: z.enum(['open', 'answered']).optional(), ...PageSchema });
 export const AnswerObjectionInput = z.strictObject({
   objectionId: IdSchema,
-  reply: z.string().trim().min(2).max(1000),
+  reply: z.string().trim().min(2).max(OBJECTION_TEXT_MAX),
   /** Items whose value the answer changes: a new accepted value, or null = not accepted (scores 0). */
   changes: z
     .array(z.strictObject({ indicator: IndicatorSchema, acceptedValue: ClaimValueSchema.nullable() }))

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the seven actions share the views and the standing check; signing, PDF, state and
+// storage are already apart (signing.ts, pdf-file.ts, state.ts, model.ts).
 // certificates: the 积分有效凭证 — issue (7 working days after the points are granted), re-issue after an
 // objection answer (the old one is superseded), revoke (admin), download as PDF (owner, delegate, admin), and a
 // public verify that anyone holding a printed copy can call.
@@ -13,6 +15,7 @@ import {
   certificateDate,
   maskDocumentNumber,
   maskName,
+  type VerifyAnswer,
   type VerifyResultCode,
 } from '@hz-points/shared';
 import { reachPerson, subjectOfCall } from '../../core/access';
@@ -40,7 +43,7 @@ import {
   verifyCertificateSignature,
   type CertificateContent,
 } from './signing';
-import { certificateState, revokedNotice, type CertificateState } from './state';
+import { certificateState, revokedNotice, type CertificateStanding } from './state';
 import { PDF_TYPE, storedCertificatePdf } from './pdf-file';
 
 const C = COLLECTIONS;
@@ -50,7 +53,7 @@ const C = COLLECTIONS;
  * 'superseded' — also an active one whose points an objection answer changed before the re-print —, 'revoked'),
  * with `notice`, the Chinese sentence saying why it is not valid (null when valid).
  */
-function ownView(c: CertificateDoc, now: CertificateState) {
+function ownView(c: CertificateDoc, now: CertificateStanding) {
   return {
     ...pick(c, ['serial', 'year', 'applicationId', 'status', 'content', 'signature', 'keyId']),
     qrPayload: qrPayload(c.serial, c.signature),
@@ -62,7 +65,7 @@ function ownView(c: CertificateDoc, now: CertificateState) {
   };
 }
 
-const VALID: CertificateState = { state: 'valid', notice: null, supersededBy: null };
+const VALID: CertificateStanding = { state: 'valid', notice: null, supersededBy: null };
 
 /** What a verifier sees: the content with name, ID and permit number masked. */
 function maskedContent(c: CertificateContent) {
@@ -320,10 +323,6 @@ const liftRevocation = defineAction({
     return { certificate: ownView(cert, { state: 'revoked', notice: revokedNotice(cert), supersededBy: null }) };
   },
 });
-
-export type VerifyAnswer =
-  | { valid: true; code: 'VALID'; message: string; certificate: ReturnType<typeof maskedContent>; keyId: string }
-  | { valid: false; code: Exclude<VerifyResultCode, 'VALID'>; message: string; supersededBy?: string | null };
 
 function invalid(code: Exclude<VerifyResultCode, 'VALID'>, extra: { supersededBy?: string | null } = {}): VerifyAnswer {
   return { valid: false, code, message: VERIFY_RESULT_CODES[code], ...extra };

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { beijingDate, certificateDate, formatChineseDate, maskIdNumber } from '@hz-points/shared';
+import { beijingDate, certificateDate, formatChineseDate, maskIdNumber, type CertificateStatus } from '@hz-points/shared';
 import type { ApplicationDoc, ObjectionDoc, PersonDoc } from '../../core/model';
 import { canonicalJson, type CertificateContent } from './signing';
 
-export type CertificateStatus = 'active' | 'superseded' | 'revoked';
 
 export interface CertificateDoc {
   _id: string; // = serial

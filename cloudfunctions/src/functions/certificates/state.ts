@@ -8,7 +8,8 @@ import type { ApplicationDoc, ObjectionDoc, PersonDoc } from '../../core/model';
 import type { DocOps } from '../../storage/store';
 import { buildContent, chineseDate, contentKey, type CertificateDoc } from './model';
 
-export type CertificateState =
+/** What a certificate is worth now, with the sentence that says why (the contract's CertificateState is `state`). */
+export type CertificateStanding =
   | { state: 'valid'; notice: null; supersededBy: null }
   | { state: 'revoked'; notice: string; supersededBy: null }
   | { state: 'superseded'; notice: string; supersededBy: string | null };
@@ -22,7 +23,7 @@ export function revokedNotice(c: CertificateDoc): string {
   return `该积分有效凭证（${c.serial}）已${when}被撤销，撤销原因：${c.revokedReason ?? '未说明'}${lifted}`;
 }
 
-export async function certificateState(store: Pick<DocOps, 'get'>, c: CertificateDoc): Promise<CertificateState> {
+export async function certificateState(store: Pick<DocOps, 'get'>, c: CertificateDoc): Promise<CertificateStanding> {
   if (c.status === 'revoked') return { state: 'revoked', notice: revokedNotice(c), supersededBy: null };
   if (c.status === 'superseded') {
     return {
@@ -33,7 +34,7 @@ export async function certificateState(store: Pick<DocOps, 'get'>, c: Certificat
   }
   const app = await store.get<ApplicationDoc>(COLLECTIONS.applications, c.applicationId);
   const person = await store.get<PersonDoc>(COLLECTIONS.persons, c.personId);
-  const stale = (why: string): CertificateState => ({
+  const stale = (why: string): CertificateStanding => ({
     state: 'superseded',
     notice: `该积分有效凭证（${c.serial}）已作废：${why}，请重新打印最新的积分有效凭证`,
     supersededBy: null,

@@ -8,6 +8,7 @@
 // delivered it, and marks it `unconfirmed` rather than send again (a missed message is visible in the app under
 // 消息; a duplicate cannot be taken back). The spent credit stays spent for the same reason.
 import { randomBytes } from 'node:crypto';
+import type { SendReport } from '@hz-points/shared';
 import { COLLECTIONS } from '../../core/collections';
 import type { AuditInput } from '../../core/action';
 import { mutatorFor } from '../../core/action';
@@ -34,18 +35,6 @@ export const ANSWER_GRACE_MS = 3 * 60_000;
 
 export const SENDER_ACTOR = 'system:sender';
 
-export interface SendReport {
-  sent: number;
-  /** No subscription left (none recorded, or WeChat answered 43101). */
-  dropped: number;
-  /** A transient error: queued again with a later `nextAttemptMs`. */
-  retrying: number;
-  failed: number;
-  /** Claimed by a run that died: marked without sending again. */
-  unconfirmed: number;
-  /** The template has no id configured: left queued. */
-  unconfigured: number;
-}
 
 export function retryDelayMs(attempts: number): number {
   return RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1);

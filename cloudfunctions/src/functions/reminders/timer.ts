@@ -3,7 +3,7 @@
 // (sender.ts) on every run, and runs the deadline sweep once a day, on the first run from 09:00 Beijing time.
 // A timer event has no caller, so it cannot go through invoke's caller check: it runs as the system, with the same
 // transaction-plus-audit path as the admin actions.
-import { beijingDate } from '@hz-points/shared';
+import { beijingDate, type SendReport } from '@hz-points/shared';
 import { COLLECTIONS } from '../../core/collections';
 import { mutatorFor, type ActionContext } from '../../core/action';
 import { AppError, errorEnvelope } from '../../core/errors';
@@ -12,7 +12,7 @@ import type { CbCloud } from '../../storage/cloudbase-types';
 import { createWxRuntime } from '../../wx/runtime';
 import { continueRunningPublications, type TimerPublicationStep } from '../rounds/publish-job';
 import { sweep } from './index';
-import { sendDue, type SendReport } from './sender';
+import { sendDue } from './sender';
 import { sweepFiles, type FileSweepReport } from '../files-sweep';
 
 export const TIMER_ACTOR = 'system:timer';

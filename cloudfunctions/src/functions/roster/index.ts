@@ -15,6 +15,7 @@ import {
   planPoints,
   pointsApplicationRound,
   RosterBoardInput,
+  type RosterMatch,
   type RosterRow,
   type RosterRowError,
 } from '@hz-points/shared';
@@ -31,7 +32,6 @@ import {
   visibleRoster,
   type RosterEntryDoc,
   type RosterHeadDoc,
-  type RosterMatch,
 } from './model';
 import { readRosterSheet } from './sheet';
 

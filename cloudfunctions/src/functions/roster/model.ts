@@ -1,12 +1,8 @@
 // The agent's roster as stored: one document per (agent, employee ID number), written by roster.import.
-import type { Profile } from '@hz-points/shared';
+import type { Profile, RosterMatch } from '@hz-points/shared';
 import { COLLECTIONS } from '../../core/collections';
 import { hashKey } from '../../core/ids';
 import type { Store } from '../../storage/store';
-
-
-/** How a row stood against the registry when it was imported (the board re-reads the entrustment live). */
-export type RosterMatch = 'entrusted' | 'entrustment-pending' | 'needs-entrustment' | 'not-registered';
 
 export interface RosterEntryDoc {
   _id: string;

@@ -1,6 +1,8 @@
+import type { RoundLine } from '@hz-points/shared';
 import type { RoundDoc } from '../../core/model';
 
-export type Line = { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number };
+/** The admission line as set (a quota or a threshold): the contract's RoundLine, stored as shown. */
+export type Line = RoundLine;
 
 /** The round document (`round-<year>`, shape owned by core/model) with what rounds/settlement add to it. */
 export interface RoundState extends RoundDoc {

@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: the job's checkpoint, resume and restart rules must be read together (below: why it is
+// safe to stop anywhere); planning and the flip are apart (publish.ts).
+//
 // Publishing a round as a resumable job. The first invocation (rounds.publish, or the reminders timer for a job left
 // running) plans the publication from what is stored (rounds/publish.ts: checks, standing, ranking — deterministic)
 // and writes chunks of list documents, each chunk in one transaction together with the job's checkpoint
@@ -21,7 +24,7 @@
 //   them stops (answering the progress) and nothing is written twice.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { beijingDate } from '@hz-points/shared';
+import { beijingDate, type PublicationProgress, type PublicationStep } from '@hz-points/shared';
 import { AppError } from '../../core/errors';
 import { mutatorFor, type ActionContext } from '../../core/action';
 import { roundId } from '../../core/model';
@@ -33,7 +36,7 @@ import type { RoundState } from './model';
 import { currentInputs, keysVersion, sameRevoked } from './publish-inputs';
 import type { Rescored } from './standing';
 import { revokedApplicants } from './standing';
-import { flipPublication, planPublication, publishableRound, PUBLISH_CHUNK, type PublicationPlan, type PublishSummary } from './publish';
+import { flipPublication, planPublication, publishableRound, PUBLISH_CHUNK, type PublicationPlan } from './publish';
 
 const C = COLLECTIONS;
 /** Plan documents written (or removed) concurrently: on CloudBase each is a round trip. */
@@ -106,25 +109,6 @@ export interface PublishJobDoc {
   abandoned: AbandonedBatch[];
   [k: string]: unknown;
 }
-/** What the admin page shows: publicationStatus, and publish when the job is not finished. */
-export interface PublicationProgress {
-  year: number;
-  state: 'none' | 'running' | 'done';
-  done: number;
-  total: number;
-  chunks: number;
-  chunkCount: number;
-  invocations: number;
-  restarts: number;
-  startedAt: string | null;
-  updatedAt: string | null;
-  finishedAt: string | null;
-  /** Estimate from the measured work per document so far; null before the first chunk or once done. */
-  remainingSeconds: number | null;
-}
-
-export type PublicationStep = ({ done: true } & PublishSummary & { progress: PublicationProgress }) | { done: false; year: number; progress: PublicationProgress };
-
 /** Another invocation moved the job on meanwhile: this one stops and reports the progress. */
 class Overtaken extends Error {}
 

@@ -9,7 +9,14 @@
 // failed run leaves invisible documents (a later run writes a new batch). The audit entry is written with the flip:
 // the publication is one recorded act. This module plans and flips; rounds/publish-job.ts runs the chunks as a
 // resumable job across invocations.
-import { admissionNoticeExpiry, isOpenAt, rankApplications, type RankableApplication, type RankOptions } from '@hz-points/shared';
+import {
+  admissionNoticeExpiry,
+  isOpenAt,
+  rankApplications,
+  type PublishSummary,
+  type RankableApplication,
+  type RankOptions,
+} from '@hz-points/shared';
 import { performance } from 'node:perf_hooks';
 import type { ActionContext, AuditInput } from '../../core/action';
 import type { DocOps } from '../../storage/store';
@@ -26,22 +33,6 @@ const ROUNDS = 'rounds';
 export const PUBLISH_CHUNK = 8;
 /** Ranking-key buckets read concurrently while planning. */
 const KEYS_IN_FLIGHT = 32;
-
-export interface PublishSummary {
-  year: number;
-  batch: string;
-  mode: 'quota' | 'threshold';
-  line: number | null;
-  admittedCount: number;
-  rankedCount: number;
-  /** Not ranked: basic conditions, points under 100, veto, or a revoked certificate (revokedCount of them). */
-  ineligibleCount: number;
-  /** Applicants whose current certificate of the year is revoked: not admitted, the reason on their line. */
-  revokedCount: number;
-  /** Applicants ranked on points an objection answer changed after they applied (not the keys they applied with). */
-  rescoredCount: number;
-  tieBreak: string[];
-}
 
 /**
  * Everything the publication writes, computed from what stands now (deterministic: the same stored data gives the

@@ -1,10 +1,11 @@
 // A person's own points over the years: each round's published points, and where the plan (planPoints, rules
-// package) projects them at the next cut-off dates if life simply goes on — until 100, the threshold to apply.
+// package) projects them at the next cut-off dates if life simply goes on — until POINTS_THRESHOLD (100), the
+// threshold to apply.
 //
 // What the projection starts from: the approved values of the person's latest scored application (what the
 // departments confirmed); without one, the values claimed in their latest application (their own declaration,
 // said so on the page). Without any application there is no profile to project (`projection: null`).
-import { planPoints, type ProfileInput } from '@hz-points/shared';
+import { planPoints, POINTS_THRESHOLD, type PastRound, type PointsHistory, type ProfileInput } from '@hz-points/shared';
 import { COLLECTIONS } from '../../core/collections';
 import type { ApplicationDoc, PersonDoc } from '../../core/model';
 import { profileFromItems } from '../../core/scoring';
@@ -14,32 +15,8 @@ import { pointsLineChart } from './charts';
 import { chineseDate } from './read';
 import type { ChartView } from './svg';
 
-export const THRESHOLD = 100;
 /** Yearly cut-offs projected. */
 const PROJECTION_YEARS = 5;
-
-export interface PastRound {
-  year: number;
-  cutoffDate: string | null;
-  status: ApplicationDoc['status'];
-  /** Published points (null: not published yet, or vetoed — see `vetoed`). */
-  total: number | null;
-  vetoed: boolean;
-}
-
-export interface PointsHistory {
-  today: string;
-  rounds: PastRound[];
-  projection: {
-    basis: 'approved' | 'claimed';
-    basisYear: number;
-    current: number | null;
-    points: Array<{ cutoffDate: string; total: number | null }>;
-    reaches100: { when: 'now' | string; total: number } | null;
-    assumptions: string[];
-  } | null;
-  chart: ChartView;
-}
 
 export async function pointsHistory(store: Store, subject: PersonDoc, today: string): Promise<PointsHistory> {
   const apps = (await store.find<ApplicationDoc>(COLLECTIONS.applications, { personId: subject._id }, { limit: 100 })).sort((a, b) => a.year - b.year);
@@ -110,9 +87,9 @@ function historyChart(rounds: PastRound[], projection: PointsHistory['projection
   const reach = !projection
     ? '提交积分申请后可预测。'
     : projection.reaches100 === null
-      ? `按现有情况，${PROJECTION_YEARS}年内不会达到${THRESHOLD}分。`
+      ? `按现有情况，${PROJECTION_YEARS}年内不会达到${POINTS_THRESHOLD}分。`
       : projection.reaches100.when === 'now'
-        ? `现已达到${THRESHOLD}分（${projection.reaches100.total}分）。`
+        ? `现已达到${POINTS_THRESHOLD}分（${projection.reaches100.total}分）。`
         : `按现有情况，预计在${chineseDate(projection.reaches100.when)}的截止日达到${projection.reaches100.total}分。`;
   return pointsLineChart({
     title: '我的积分变化',
@@ -120,7 +97,7 @@ function historyChart(rounds: PastRound[], projection: PointsHistory['projection
     categories,
     past,
     projected,
-    threshold: THRESHOLD,
+    threshold: POINTS_THRESHOLD,
     table: {
       columns: ['年度', '积分', '说明'],
       rows: [

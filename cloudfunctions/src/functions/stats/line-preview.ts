@@ -2,7 +2,14 @@
 // keys stored by settlement.apply, corrected by what stands today: rounds/standing.ts) through the same pure
 // ranking (`rankApplications`, rules package). Nothing is written; the count shown is the count publication at this
 // line would admit if nothing changed in between (a test holds the two equal).
-import { rankApplications, type RankableApplication, type RankOptions, type RankResult } from '@hz-points/shared';
+import {
+  POINTS_THRESHOLD,
+  rankApplications,
+  type LinePreview,
+  type RankableApplication,
+  type RankOptions,
+  type RankResult,
+} from '@hz-points/shared';
 import { COLLECTIONS } from '../../core/collections';
 import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
@@ -16,23 +23,6 @@ import type { ChartView } from './svg';
 /** Width of a band around the line, and how many bands on each side of it. */
 const BAND = 5;
 const BANDS_EACH_SIDE = 6;
-
-export interface LinePreview {
-  year: number;
-  mode: Line['mode'];
-  /** The points line: the threshold, or (quota) the points of the last admitted applicant (null: nobody). */
-  line: number | null;
-  admittedCount: number;
-  rankedCount: number;
-  /** Not ranked: basic conditions, under 100, veto, or a revoked certificate. */
-  ineligibleCount: number;
-  /** Open objections: publication waits for their answers (OBJECTIONS_PENDING); their points may still change. */
-  pendingObjections: number;
-  /** The line currently set on the round, for comparison. */
-  currentLine: Line | null;
-  published: boolean;
-  chart: ChartView;
-}
 
 /** The applicants publication would rank today, as rankApplications takes them. */
 export async function rankableToday(store: Store, year: number): Promise<{ input: RankableApplication[]; revoked: number; pending: number }> {
@@ -84,7 +74,7 @@ export async function previewLine(store: Store, year: number, line: Line): Promi
 
 /** Applicants in 5-point bands around the line, admitted and not, with everyone further away in the end bands. */
 function aroundTheLine(year: number, line: Line, ranking: RankResult): ChartView {
-  const centre = line.mode === 'threshold' ? line.threshold : (ranking.line ?? 100);
+  const centre = line.mode === 'threshold' ? line.threshold : (ranking.line ?? POINTS_THRESHOLD);
   // Bands start at the line, so a threshold never splits one (every band is wholly above or below it).
   const lowest = centre - BAND * BANDS_EACH_SIDE;
   const highest = centre + BAND * BANDS_EACH_SIDE;

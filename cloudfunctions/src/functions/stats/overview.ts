@@ -7,7 +7,14 @@
 //   against the 20-working-day result date (resultDate).
 // - Objections: answered within 15 working days, answered late, open and still in time, open and overdue (the same
 //   `overdue` rule as objections.list).
-import { DEPARTMENT_LABELS, URBAN_DISTRICTS, type DepartmentCode } from '@hz-points/shared';
+import {
+  DEADLINE_PERIODS,
+  DEPARTMENT_LABELS,
+  POINTS_THRESHOLD,
+  URBAN_DISTRICTS,
+  type DepartmentCode,
+  type StatsOverview,
+} from '@hz-points/shared';
 import type { ObjectionDoc } from '../../core/model';
 import type { Store } from '../../storage/store';
 import { objectionView } from '../applications';
@@ -17,27 +24,20 @@ import { monthDay, weekStart, workdaysAfter } from './read';
 import { countsFromDocuments, SCORE_BAND, summaryId, type SummaryDoc } from './summary';
 import type { ChartView } from './svg';
 
-/** Working days from acceptance to the result (applications API: resultDate = acceptedOn + 20 working days). */
-export const REVIEW_TARGET_WORKDAYS = 20;
+/** Working days from acceptance to the result (resultDate = acceptedOn + the rule data's result period). */
+const REVIEW_TARGET_WORKDAYS = DEADLINE_PERIODS.result.workdays;
 export { SCORE_BAND };
-
-export interface Overview {
-  year: number;
-  today: string;
-  counts: { submitted: number; scored: number; settlementApplications: number; waitingItems: number; objections: number };
-  charts: { byWeek: ChartView; byDistrict: ChartView; scores: ChartView; queueAge: ChartView; objections: ChartView };
-}
 
 /**
  * The overview of a year from its summary counters (stats/summary.ts: maintained by the actions' transactions), or,
  * for a year without a summary document (no tracked write yet), from its documents.
  */
-export async function roundOverview(store: Store, year: number, today: string): Promise<Overview> {
+export async function roundOverview(store: Store, year: number, today: string): Promise<StatsOverview> {
   const summary = await store.get<SummaryDoc>(COLLECTIONS.statsSummaries, summaryId(year));
   return overviewFromCounts(year, today, summary ? summary.counts : await countsFromDocuments(store, year));
 }
 
-export function overviewFromCounts(year: number, today: string, counts: Readonly<Record<string, number>>): Overview {
+export function overviewFromCounts(year: number, today: string, counts: Readonly<Record<string, number>>): StatsOverview {
   const weeks = new Map<string, number>();
   const bands = new Map<number, number>();
   const districts = new Map<string, number>();
@@ -146,17 +146,19 @@ function scoresChart(year: number, bands: Map<number, number>, vetoed: number): 
   const labels = all.map((b) => `${b}–${b + SCORE_BAND}`);
   const values = all.map((b) => bands.get(b) ?? 0);
   const total = values.reduce((a, b) => a + b, 0);
-  const reached = all.reduce((n, b, i) => (b >= 100 ? n + values[i]! : n), 0);
+  const reached = all.reduce((n, b, i) => (b >= POINTS_THRESHOLD ? n + values[i]! : n), 0);
   return barChart({
     title: `${year}年度积分分布（已评分）`,
     summary:
       total + vetoed === 0
         ? `${year}年度尚无评分完成的积分申请。`
-        : `已评分${total + vetoed}件，其中${reached}件达到100分${vetoed ? `，${vetoed}件因一票否决不计分` : ''}。每段含下限、不含上限。`,
+        : `已评分${total + vetoed}件，其中${reached}件达到${POINTS_THRESHOLD}分${vetoed ? `，${vetoed}件因一票否决不计分` : ''}。每段含下限、不含上限。`,
     categories: labels,
     series: [{ name: '人数', values }],
     yName: '人',
-    target: all.includes(100) ? { value: `100–${100 + SCORE_BAND}`, label: '100分', onCategory: true } : undefined,
+    target: all.includes(POINTS_THRESHOLD)
+      ? { value: `${POINTS_THRESHOLD}–${POINTS_THRESHOLD + SCORE_BAND}`, label: `${POINTS_THRESHOLD}分`, onCategory: true }
+      : undefined,
     table: { columns: ['分数段（分）', '人数'], rows: [...labels.map((l, i) => [l, values[i]!]), ...(vetoed ? [['一票否决', vetoed]] : [])] },
   });
 }

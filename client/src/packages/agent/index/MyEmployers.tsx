@@ -1,6 +1,7 @@
 // 委托我的单位: entrustments naming the caller as the employee. Confirming makes it count; revoking ends it at once,
 // so it asks first and says so.
 import { Text, View } from '@tarojs/components';
+import type { Envelope } from '@hz-points/shared';
 import { ActionButton, ConfirmAction, FieldError, useFormErrors } from '../../../components/Form';
 import { call } from '../../apply/common/api';
 import { Section, StateBadge } from '../../apply/common/ui';
@@ -9,7 +10,7 @@ import type { AgentData } from './useAgentData';
 
 function Entrustment({ e, run, busy }: { e: EntrustmentView; run: AgentData['run']; busy: boolean }) {
   const form = useFormErrors();
-  const send = async (p: Promise<{ ok: true; data: unknown } | { ok: false; error: { message: string } }>, done: string) => {
+  const send = async (p: Promise<Envelope<unknown>>, done: string) => {
     const refused = await run(p, done);
     if (refused) form.fail('action', refused);
   };

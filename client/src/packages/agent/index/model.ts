@@ -1,25 +1,13 @@
-// Shapes and labels of 我的代办 (accounts.listSubjects / listEntrustments; ID numbers arrive masked).
-import { DELEGATION_RULES, RELATION_LABELS as SHARED_RELATION_LABELS, type AddDependentInput } from '@hz-points/shared';
-import type { z } from 'zod';
+// Labels of 我的代办 (accounts.listSubjects / listEntrustments; ID numbers arrive masked). The shapes are the
+// contract's (shared/src/api/results.ts): EntrustmentView, and listEntrustments' answer.
+import { DELEGATION_RULES, RELATION_LABELS as SHARED_RELATION_LABELS, type ActionResult, type Relation } from '@hz-points/shared';
 
-export type Relation = z.input<typeof AddDependentInput>['relation'];
+export type { EntrustmentView, Relation } from '@hz-points/shared';
 
 /** The relations a guardian or close relative may record, named by the rules package. */
 export const RELATION_LABELS: Record<Relation, string> = SHARED_RELATION_LABELS;
 
-export interface EntrustmentView {
-  entrustmentId: string;
-  status: 'pending' | 'active' | 'revoked';
-  employerName: string;
-  agent: { name: string; idNumber: string } | null;
-  employee: { name: string; idNumber: string } | null;
-  createdAt: string;
-}
-
-export interface Entrustments {
-  asEmployee: EntrustmentView[];
-  asAgent: EntrustmentView[];
-}
+export type Entrustments = ActionResult<'accounts', 'listEntrustments'>;
 
 export const ENT_STATUS = { pending: '待确认', active: '有效', revoked: '已撤销' } as const;
 

@@ -2,11 +2,10 @@
 // `run` sends one change: the button waits, the server's refusal goes back to the form that sent it, and the
 // success notice is shown at the top (where the lists it changed are).
 import { useCallback, useEffect, useState } from 'react';
+import type { Envelope } from '@hz-points/shared';
 import { call } from '../../apply/common/api';
 import type { Subject } from '../../apply/common/types';
 import type { Entrustments } from './model';
-
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
 
 export function useAgentData() {
   const [subjects, setSubjects] = useState<Subject[] | null>(null);
@@ -17,8 +16,8 @@ export function useAgentData() {
 
   const load = useCallback(async () => {
     const [s, e] = await Promise.all([
-      call<{ subjects: Subject[] }, 'accounts', 'listSubjects'>('accounts', 'listSubjects', {}),
-      call<Entrustments, 'accounts', 'listEntrustments'>('accounts', 'listEntrustments', {}),
+      call('accounts', 'listSubjects', {}),
+      call('accounts', 'listEntrustments', {}),
     ]);
     if (!s.ok) {
       setLoadError(s.error.message);

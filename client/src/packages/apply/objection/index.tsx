@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Checkbox, TextArea } from '../../../components/Form';
-import type { IndicatorCode } from '@hz-points/shared';
+import { DEADLINE_PERIODS, EVIDENCE_FILES_MAX, OBJECTION_TEXT_MAX, type IndicatorCode } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { useReminderOffer } from '../../../services/subscribe';
@@ -63,7 +63,7 @@ export function ObjectionView(props: {
     return (
       <Section title="暂不能提出异议" extra={<StateBadge tone="off" text="未开放" />}>
         <Text className="flows-muted">
-          积分结果公布后7个工作日内可以提出异议。结果查询日：{formatChineseDate(app.resultOn ?? app.resultDate)}。
+          积分结果公布后{DEADLINE_PERIODS.objection.workdays}个工作日内可以提出异议。结果查询日：{formatChineseDate(app.resultOn ?? app.resultDate)}。
         </Text>
       </Section>
     );
@@ -72,7 +72,7 @@ export function ObjectionView(props: {
     return (
       <Section title="异议期已结束" extra={<StateBadge tone="off" text="已截止" />}>
         <Text className="flows-muted">
-          异议应在积分结果公布后7个工作日内提出{w.lastDay ? `（截止${formatChineseDate(w.lastDay)}）` : ''}
+          异议应在积分结果公布后{DEADLINE_PERIODS.objection.workdays}个工作日内提出{w.lastDay ? `（截止${formatChineseDate(w.lastDay)}）` : ''}
           ，逾期未提出视为确认积分分值。
         </Text>
       </Section>
@@ -91,7 +91,9 @@ export function ObjectionView(props: {
           <Row label="证明材料">{o.evidence?.length ? `已提交${o.evidence.length}份` : '未提交'}</Row>
           <Row label="提出日期">{formatChineseDate(o.filedOn)}</Row>
           {o.status === 'open' && o.answerDeadlinePending ? (
-            <Row label="答复期限">待公布：答复期限为提出异议后15个工作日，所跨年度的法定节假日安排公布后即可计算</Row>
+            <Row label="答复期限">
+              待公布：答复期限为提出异议后{DEADLINE_PERIODS.objectionAnswer.workdays}个工作日，所跨年度的法定节假日安排公布后即可计算
+            </Row>
           ) : null}
           {o.status === 'open' && !o.answerDeadlinePending ? <Deadline label="答复期限" lastDay={o.answerDeadline ?? undefined} now={props.now} /> : null}
         </Section>
@@ -136,14 +138,14 @@ export function ObjectionView(props: {
         <TextArea
           value={reason}
           onChange={setReason}
-          maxLength={1000}
+          maxLength={OBJECTION_TEXT_MAX}
           showCount
           placeholder="请说明异议的具体理由（至少2个字）"
           aria-label="异议理由"
         />
       </Section>
       <Section title="证明材料（选填）">
-        <EvidencePicker label="异议证明材料" value={files} onChange={setFiles} onBehalfOf={props.onBehalfOf} max={20} />
+        <EvidencePicker label="异议证明材料" value={files} onChange={setFiles} onBehalfOf={props.onBehalfOf} max={EVIDENCE_FILES_MAX} />
       </Section>
       <ErrorNotice message={error} />
       <View className="flows-actions">

@@ -8,7 +8,13 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Input } from '../../../components/Form';
-import { DownloadCertificateInput, IssueCertificateInput, ListCertificatesInput, type CertificateDownload } from '@hz-points/shared';
+import {
+  DEADLINE_PERIODS,
+  DownloadCertificateInput,
+  IssueCertificateInput,
+  ListCertificatesInput,
+  type CertificateDownload,
+} from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
@@ -102,7 +108,7 @@ export default function CertificatePage() {
 
   return (
     <PageShell title="凭证打印">
-      <InfoNotice>积分核定满7个工作日后，可打印积分有效凭证。凭证带电子签名和二维码，可在“凭证核验”中查验真伪。</InfoNotice>
+      <InfoNotice>积分核定满{DEADLINE_PERIODS.certificate.workdays}个工作日后，可打印积分有效凭证。凭证带电子签名和二维码，可在“凭证核验”中查验真伪。</InfoNotice>
       <ErrorNotice message={error} />
       {certs === null ? <Loading /> : null}
       {invalid ? (

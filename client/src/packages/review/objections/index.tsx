@@ -4,7 +4,7 @@ import React, { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Tabs } from '@nutui/nutui-react-taro';
 import { Radio, TextArea } from '../../../components/Form';
-import type { IndicatorCode } from '@hz-points/shared';
+import { DEADLINE_PERIODS, OBJECTION_TEXT_MAX, type IndicatorCode } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { call } from '../../apply/common/api';
 import { ClaimFields } from '../../apply/common/ClaimFields';
@@ -97,7 +97,7 @@ function AnswerForm(props: { objection: Objection; onDone: (msg: string) => void
         );
       })}
       <Text className="flows-label">答复意见</Text>
-      <TextArea value={reply} onChange={setReply} maxLength={1000} showCount placeholder="请填写答复意见（申请人可见）" aria-label="答复意见" />
+      <TextArea value={reply} onChange={setReply} maxLength={OBJECTION_TEXT_MAX} showCount placeholder="请填写答复意见（申请人可见）" aria-label="答复意见" />
       <ErrorNotice message={error} />
       <View className="flows-actions">
         <Button type="primary" block loading={sending} disabled={sending || reply.trim().length < 2} onClick={send} aria-label="提交答复">
@@ -131,7 +131,7 @@ export default function ReviewObjectionsPage() {
 
   return (
     <PageShell title="异议答复">
-      <InfoNotice>区积分受理点：异议应在提出后15个工作日内答复。</InfoNotice>
+      <InfoNotice>区积分受理点：异议应在提出后{DEADLINE_PERIODS.objectionAnswer.workdays}个工作日内答复。</InfoNotice>
       <Tabs value={status} onChange={(v) => setStatus(v as 'open' | 'answered')}>
         <Tabs.TabPane value="open" title="待答复" />
         <Tabs.TabPane value="answered" title="已答复" />

@@ -27,7 +27,7 @@ import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
 import { ActionButton } from '../common/ActionButton';
-import { POINTS_THRESHOLD } from '@hz-points/shared';
+import { DEADLINE_PERIODS, POINTS_THRESHOLD } from '@hz-points/shared';
 
 /** Calls of rounds.publish one click may make before giving up (each writes at least one part of the list). */
 const MAX_PUBLISH_CALLS = 500;
@@ -262,7 +262,7 @@ export default function RoundsPage() {
       <Dialog
         visible={confirming}
         title="确认公布"
-        content={`公布后${year}年度名单不能再调整，准入者将获得准入通知书（有效期60天）。`}
+        content={`公布后${year}年度名单不能再调整，准入者将获得准入通知书（有效期${DEADLINE_PERIODS.admissionNotice.calendarDays}天）。`}
         confirmText="确认公布"
         cancelText="取消"
         onConfirm={() => {

@@ -17,6 +17,7 @@ import {
   formatChineseDate,
   roundDates,
   isOpenAt,
+  type ActionResult,
 } from '@hz-points/shared';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
@@ -28,13 +29,8 @@ import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../.
 import type { CertificateView } from '../../cert/types';
 import { pointsPathway } from './eligibility';
 
-interface SettlementGet {
-  acceptingNow: boolean;
-  window: { opens: string; closes: string } | null;
-  settlement: { year: number; district: string; status: 'submitted' | 'withdrawn'; total: number; appliedOn: string; settledOn: string | null } | null;
-  result: { admitted: boolean; rank: number | null; reason: string | null; line: unknown } | null;
-  notice: { title: string; number: string; issuedOn: string; expiresOn: string; status: 'valid' | 'expired' | 'used'; settledOn: string | null } | null;
-}
+/** settlement.get's answer, as the contract declares it (shared/src/api/results.ts). */
+type SettlementGet = ActionResult<'settlement', 'get'>;
 
 const NOTICE_STATUS = { valid: '有效', expired: '已过期', used: '已落户' } as const;
 /** The points a settlement application needs (准申请分值) and the admission notice's validity, from the rules package. */
@@ -179,7 +175,7 @@ export default function SettlePage() {
           </View>
         ) : null}
         <Text className="flows-muted">
-          另须：持有效的浙江省居住证（市区）、年满18周岁、具有完全民事行为能力、未在杭州市区落户。积分{MIN_POINTS}分是申请门槛，不是落户承诺。
+          另须：持有效的浙江省居住证（市区）、年满{PATHWAY_RULES.points.minAge}周岁、具有完全民事行为能力、未在杭州市区落户。积分{MIN_POINTS}分是申请门槛，不是落户承诺。
         </Text>
         <View className="flows-actions">
           <ActionButton block fill="outline" onPress={() => navigate('pathways', {})} aria-label="其他落户途径自测">

@@ -16,7 +16,7 @@ import type { LinePreview as Preview, RoundLine as Line } from '@hz-points/share
 import { ChartFigure } from '../common/ChartFigure';
 import { YearBar, initialYear } from '../common/YearBar';
 import '../common/stats.scss';
-import { POINTS_THRESHOLD } from '@hz-points/shared';
+import { LINE_RULES, POINTS_THRESHOLD } from '@hz-points/shared';
 
 /** Wait after the last change before asking (typing 125 asks once, not for 1, 12 and 125). */
 const PREVIEW_DELAY_MS = 300;
@@ -84,7 +84,7 @@ export default function LinePage() {
       <YearBar year={year} onChange={setYear} />
       {notice ? <InfoNotice>{notice}</InfoNotice> : null}
       <Section title="调整分数线">
-        <Radio.Group value={mode} onChange={(v) => { setMode(v as Line['mode']); setValue(v === 'threshold' ? String(POINTS_THRESHOLD) : '1000'); }} direction="horizontal" aria-label="录取方式">
+        <Radio.Group value={mode} onChange={(v) => { setMode(v as Line['mode']); setValue(v === 'threshold' ? String(POINTS_THRESHOLD) : String(LINE_RULES.quotaSuggestion.places)); }} direction="horizontal" aria-label="录取方式">
           <Radio value="threshold">分数线</Radio>
           <Radio value="quota">名额</Radio>
         </Radio.Group>
@@ -94,7 +94,7 @@ export default function LinePage() {
           value={value}
           onChange={setValue}
           aria-label={mode === 'threshold' ? '分数线（分）' : '名额（人）'}
-          placeholder={mode === 'threshold' ? `不低于${POINTS_THRESHOLD}分，0.5分为单位` : '人数'}
+          placeholder={mode === 'threshold' ? `不低于${POINTS_THRESHOLD}分，${LINE_RULES.thresholdStep.points}分为单位` : '人数'}
         />
         <View className="stats-steps">
           {steps.map((d) => (

@@ -1,6 +1,7 @@
-// 我的代办, the whole page with the cloud faked: the long new-entrustment form shows each error under its control
-// and reveals the first; an ID number pasted with a leading space is sent whole; a future birth date is refused
-// beside the field; revoking an entrustment asks first and sends nothing until confirmed.
+// 我的代办, the whole page with the cloud faked: the long new-entrustment form (and the new-dependant form, which
+// shares its form state) shows each error under its control and reveals the first; an ID number pasted with a
+// leading space is sent whole; a future birth date is refused beside the field; revoking an entrustment asks first and
+// sends nothing until confirmed.
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { __cloudCalls, __reset, __setCloudHandler } from '../../../../../test/__mocks__/taro';
 import { ONLY_DATE } from '../../../../../test/pages/clock';
@@ -85,6 +86,28 @@ test('an ID number pasted with a leading space is kept whole (18 characters)', a
   expect(container.querySelector('.hz-field--employeeIdNumber [role="alert"]')).toBeNull();
   const input = screen.getByRole('textbox', { name: '员工身份证号码' }) as HTMLInputElement;
   await waitFor(() => expect(input.value).toBe('330106199503150010'));
+});
+
+test('new dependant: the four errors under their controls, nothing sent; typing a name clears only its own', async () => {
+  const { container } = render(<AgentPage />);
+  fireEvent.click(await screen.findByRole('button', { name: '添加被监护人/亲属' }));
+  await screen.findByRole('textbox', { name: '被代办人姓名' });
+  fireEvent.click(screen.getByRole('button', { name: '添加' }));
+
+  const alerts = await screen.findAllByRole('alert');
+  expect(alerts.map((a) => a.closest('.hz-field')?.id.replace(/^hz-form-\d+-/, ''))).toEqual([
+    'name',
+    'idNumber',
+    'actorIdentityFileId',
+    'subjectIdentityFileId',
+  ]);
+  expect(alerts[2].textContent).toBe('⚠ 请上传您本人的身份证件');
+  expect(alerts[3].textContent).toBe('⚠ 请上传被代办人的身份证件或户口簿');
+  expect(sent('addDependent')).toHaveLength(0);
+
+  typeIn(container, 'name', '张小明');
+  await waitFor(() => expect(container.querySelector('.hz-field--name [role="alert"]')).toBeNull());
+  expect(container.querySelector('.hz-field--actorIdentityFileId [role="alert"]')?.textContent).toBe('⚠ 请上传您本人的身份证件');
 });
 
 test('revoking an entrustment asks first; 取消 sends nothing, 确定撤销 sends it once', async () => {
