@@ -2,7 +2,6 @@
 // `invoke` validates, identifies the caller, applies the guard, then runs; mutating work goes through
 // `ctx.mutate`, which wraps every write and the audit entry in one store transaction.
 import type { z } from 'zod';
-import { beijingDate } from '@hz-points/shared';
 import { appendAudit } from '../audit';
 import { trackSummaries } from '../functions/stats/summary';
 import type { DocOps } from '../storage/store';
@@ -36,9 +35,6 @@ export interface ActionContext<I> {
   /** Runs `work` in one transaction; `audit` appends hash-chained audit entries inside that same transaction. */
   mutate<T>(work: (tx: DocOps, audit: (entry: AuditInput) => Promise<void>) => Promise<T>): Promise<T>;
 }
-
-/** An action whose caller is known to be registered (ctx.person is set). */
-export type RegisteredContext<I> = ActionContext<I> & { person: PersonDoc; account: AccountDoc };
 
 export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
   input: S;
@@ -107,5 +103,3 @@ export function mutatorFor(
       return result;
     });
 }
-
-export { beijingDate };

@@ -56,7 +56,7 @@ export interface RelationDoc {
   [k: string]: unknown;
 }
 
-export type EntrustmentStatus = 'pending' | 'active' | 'revoked';
+type EntrustmentStatus = 'pending' | 'active' | 'revoked';
 
 /** Employer agent ← employee written entrustment. `_id` = ent-<agent>-<employee>. */
 export interface EntrustmentDoc {
@@ -98,7 +98,7 @@ export interface Claim {
   evidence: string[];
 }
 
-export type ApplicationStatus = 'draft' | 'reviewing' | 'scored';
+type ApplicationStatus = 'draft' | 'reviewing' | 'scored';
 
 export interface PointsResult {
   /** null when a veto applies (never shown as 0). */
@@ -139,9 +139,9 @@ export interface ApplicationDoc {
   [k: string]: unknown;
 }
 
-export type ItemStatus = 'pending' | 'reviewing' | 'approved' | 'returned';
+type ItemStatus = 'pending' | 'reviewing' | 'approved' | 'returned';
 
-export interface ItemHistoryEntry {
+interface ItemHistoryEntry {
   at: string;
   status: ItemStatus | 'supplemented' | 'objection-answer';
   byOpenid: string;

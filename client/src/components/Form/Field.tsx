@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
-export type FieldErrors = Record<string, string | null | undefined | false>;
+type FieldErrors = Record<string, string | null | undefined | false>;
 
 export interface FormErrors {
   /** This form's prefix for element ids (unique per form instance). */
@@ -30,7 +30,7 @@ export interface FormErrors {
 
 let forms = 0;
 
-export function fieldElementId(form: Pick<FormErrors, 'id'>, name: string): string {
+function fieldElementId(form: Pick<FormErrors, 'id'>, name: string): string {
   return `${form.id}-${name}`;
 }
 

@@ -27,7 +27,7 @@ interface Named {
  * the wrapper element would name nothing and make two matches for one field); in the mini-program the component
  * itself takes the attribute.
  */
-export function controlName(label: string, nativeProps?: Record<string, unknown>): Record<string, unknown> {
+function controlName(label: string, nativeProps?: Record<string, unknown>): Record<string, unknown> {
   return isH5 ? { nativeProps: { ...nativeProps, 'aria-label': label } } : { 'aria-label': label };
 }
 
@@ -145,6 +145,6 @@ export function InputNumber(props: Partial<InputNumberProps> & Named) {
   );
 }
 
-export { ActionButton, pressableProps, type ActionButtonProps } from './ActionButton';
-export { Field, FieldError, fieldElementId, useFieldState, useFormErrors, type FieldErrors, type FormErrors } from './Field';
+export { ActionButton, pressableProps } from './ActionButton';
+export { Field, FieldError, useFormErrors, type FormErrors } from './Field';
 export { ConfirmAction } from './ConfirmAction';

@@ -42,4 +42,3 @@ export function PageShell({ title, hideTitle, hideActingFor, className, children
   );
 }
 
-export default PageShell;

@@ -321,7 +321,7 @@ const liftRevocation = defineAction({
   },
 });
 
-export type VerifyAnswer =
+type VerifyAnswer =
   | { valid: true; code: 'VALID'; message: string; certificate: ReturnType<typeof maskedContent>; keyId: string }
   | { valid: false; code: Exclude<VerifyResultCode, 'VALID'>; message: string; supersededBy?: string | null };
 

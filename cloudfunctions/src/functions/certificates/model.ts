@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { beijingDate, certificateDate, maskIdNumber } from '@hz-points/shared';
+import { beijingDate, maskIdNumber } from '@hz-points/shared';
 import type { ApplicationDoc, ObjectionDoc, PersonDoc } from '../../core/model';
 import { canonicalJson, type CertificateContent } from './signing';
 
-export type CertificateStatus = 'active' | 'superseded' | 'revoked';
+type CertificateStatus = 'active' | 'superseded' | 'revoked';
 
 export interface CertificateDoc {
   _id: string; // = serial
@@ -57,7 +57,7 @@ interface ScoreDetailItem {
  * The indicators a certificate lists: every indicator the applicant claimed, plus any other that scored (a
  * deduction found by the police check), in the rules package's order, with the reviewed points.
  */
-export function certificateItems(app: ApplicationDoc): CertificateContent['items'] {
+function certificateItems(app: ApplicationDoc): CertificateContent['items'] {
   const detail = app.points?.detail as { items?: ScoreDetailItem[] } | undefined;
   const claimed = new Set<string>(app.claims.map((c) => c.indicator));
   return (detail?.items ?? [])
@@ -78,7 +78,6 @@ export function grantedOn(app: ApplicationDoc, objection: ObjectionDoc | null): 
   return app.resultOn;
 }
 
-export { certificateDate };
 
 export function buildContent(
   serial: string,
@@ -108,7 +107,7 @@ export function contentKey(c: CertificateContent): string {
 }
 
 /** Hash of what a certificate states about the points (round, cut-off, items, total): not name, permit, serial, date. */
-export function pointsKey(c: CertificateContent): string {
+function pointsKey(c: CertificateContent): string {
   const { round, cutOffDate, items, total } = c;
   return createHash('sha256').update(canonicalJson({ round, cutOffDate, items, total })).digest('hex');
 }

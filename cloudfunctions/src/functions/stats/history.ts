@@ -14,11 +14,11 @@ import { pointsLineChart } from './charts';
 import { chineseDate } from './read';
 import type { ChartView } from './svg';
 
-export const THRESHOLD = 100;
+const THRESHOLD = 100;
 /** Yearly cut-offs projected. */
 const PROJECTION_YEARS = 5;
 
-export interface PastRound {
+interface PastRound {
   year: number;
   cutoffDate: string | null;
   status: ApplicationDoc['status'];

@@ -35,7 +35,7 @@ export interface LinePreview {
 }
 
 /** The applicants publication would rank today, as rankApplications takes them. */
-export async function rankableToday(store: Store, year: number): Promise<{ input: RankableApplication[]; revoked: number; pending: number }> {
+async function rankableToday(store: Store, year: number): Promise<{ input: RankableApplication[]; revoked: number; pending: number }> {
   const input: RankableApplication[] = [];
   const recheck: string[] = [];
   for (let b = 0; b < BUCKETS; b++) {

@@ -18,8 +18,7 @@ import { countsFromDocuments, SCORE_BAND, summaryId, type SummaryDoc } from './s
 import type { ChartView } from './svg';
 
 /** Working days from acceptance to the result (applications API: resultDate = acceptedOn + 20 working days). */
-export const REVIEW_TARGET_WORKDAYS = 20;
-export { SCORE_BAND };
+const REVIEW_TARGET_WORKDAYS = 20;
 
 export interface Overview {
   year: number;
