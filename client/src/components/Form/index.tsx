@@ -60,7 +60,6 @@ export function TextArea(props: Partial<TextAreaProps> & Named) {
 function useDomLabels(label: (root: HTMLElement) => void) {
   const ref = useRef<HTMLElement | null>(null);
   const latest = useRef(label);
-  latest.current = label;
   useEffect(() => {
     const root = ref.current;
     if (!isH5 || !root || typeof root.querySelectorAll !== 'function') return undefined;
@@ -71,8 +70,10 @@ function useDomLabels(label: (root: HTMLElement) => void) {
     observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
     return () => observer.disconnect();
   }, []);
+  // After every render: the observer's callback follows the latest `label`, and it runs on the new DOM.
   useEffect(() => {
-    if (isH5 && ref.current) latest.current(ref.current);
+    latest.current = label;
+    if (isH5 && ref.current) label(ref.current);
   });
   return ref;
 }

@@ -82,8 +82,8 @@ export function overviewFromCounts(year: number, today: string, counts: Readonly
       objections += n;
       const o = { status: a, filedOn: b, answerDeadline: c || null, answeredOn: d || null } as unknown as ObjectionDoc;
       const v = objectionView(o, today);
-      if (o.status === 'answered') v.overdue ? (objectionCounts.answeredLate += n) : (objectionCounts.answeredInTime += n);
-      else v.overdue ? (objectionCounts.openOverdue += n) : (objectionCounts.openInTime += n);
+      if (o.status === 'answered') objectionCounts[v.overdue ? 'answeredLate' : 'answeredInTime'] += n;
+      else objectionCounts[v.overdue ? 'openOverdue' : 'openInTime'] += n;
     }
   }
   return {
