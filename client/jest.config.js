@@ -1,6 +1,5 @@
 // Component tests for the Taro client (owner: client-core). Taro components map to their H5 React build,
 // @tarojs/taro to a small in-memory mock, stylesheets to an empty module.
-const path = require('path');
 const preset = require('../jest.preset')(__dirname, {});
 
 // Packages shipped as untranspiled ESM (and nesting their own node_modules) must go through swc.

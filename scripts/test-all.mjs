@@ -26,6 +26,24 @@ function jestStage(title, args) {
   if (code !== 0) failedStage ??= title;
 }
 
+/**
+ * A guard rail (lint, format, unused code): one test that passes or fails. It does not stop the run, so one stray
+ * comma does not hide the test results; a failure is counted in the closing line and fails `npm test`.
+ */
+function checkStage(title, script) {
+  console.log(`\n== ${title}`);
+  if (run('npm', ['run', '--silent', script]) === 0) {
+    totals.passed += 1;
+  } else {
+    totals.failed += 1;
+    failedStage ??= title;
+  }
+}
+
+// Guard rails first: seconds, not the minutes of the builds below (the npm scripts are the single definition).
+checkStage('lint (ESLint; fix: npm run lint:fix)', 'lint');
+checkStage('format (Prettier; fix: npm run format)', 'format:check');
+checkStage('unused files, exports and dependencies (knip)', 'knip');
 buildShared();
 step('Type check (shared, cloudfunctions, client)', 'npm', ['run', 'typecheck']);
 // Builds come before the unit stage: a smoke test renders the compiled weapp pages (miniprogram-simulate).

@@ -16,4 +16,4 @@ function assertDeployableCloudEnv(env) {
   }
 }
 
-module.exports = { assertDeployableCloudEnv, PLACEHOLDERS };
+module.exports = { assertDeployableCloudEnv };

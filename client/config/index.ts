@@ -1,8 +1,9 @@
 import path from 'path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type { IProjectConfig } from '@tarojs/taro/types/compile';
 import devConfig from './dev';
 import prodConfig from './prod';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS, shared with its jest test
 const { assertDeployableCloudEnv } = require('./cloud-env');
 
 // One config for both targets; the target decides the output folder so a weapp build never overwrites the
@@ -26,11 +27,19 @@ const sharedAlias = {
 // (A folder path: Taro's config check rejects a RegExp here.)
 const modernDependencies = path.dirname(require.resolve('zod/package.json'));
 
+/** webpack-chain's config object, as Taro's own types name it (webpack-chain is Taro's dependency, not ours). */
+type WebpackChain = Parameters<NonNullable<NonNullable<IProjectConfig<'webpack5'>['mini']>['webpackChain']>>[0];
+
 // The rules package is pure (no I/O, no clock: docs/CONTRACTS.md), so a page that imports one helper from its barrel
 // need not carry the rest: declare its modules free of side effects for webpack's tree shaking.
-function pureSharedModules(chain: any) {
-  chain.module.rule('hz-shared-pure').test(/\.ts$/).include.add(sharedSrc).end().sideEffects(false);
-  if (process.env.HZ_BUNDLE_REPORT) chain.plugin('hz-bundle-report').use(require('./bundle-report'), [process.env.HZ_BUNDLE_REPORT]);
+function pureSharedModules(chain: WebpackChain) {
+  // `set`: the sideEffects shorthand calls it, but webpack-chain's types do not declare the shorthand.
+  chain.module.rule('hz-shared-pure').test(/\.ts$/).include.add(sharedSrc).end().set('sideEffects', false);
+  if (process.env.HZ_BUNDLE_REPORT) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a bundle report is asked for
+    const bundleReport = require('./bundle-report');
+    chain.plugin('hz-bundle-report').use(bundleReport, [process.env.HZ_BUNDLE_REPORT]);
+  }
 }
 
 /**
@@ -39,7 +48,7 @@ function pureSharedModules(chain: any) {
  * 951 KB of CSS in all, and each page chunk weighed 170-320 KB). Splitting all chunks gives the pages shared chunks instead, each
  * downloaded and cached once. Taro's cache groups (taro, vendors, common) are kept; only their scope widens.
  */
-function shareChunksBetweenPages(chain: any) {
+function shareChunksBetweenPages(chain: WebpackChain) {
   const taroSplit = chain.optimization.get('splitChunks') || {};
   chain.optimization.splitChunks({ ...taroSplit, chunks: 'all' });
 }
@@ -51,8 +60,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     projectName: 'hz-points-client',
     date: '2026-11-25',
     // nutui-react-taro is drawn on a 375 px design; our own styles on Taro's default 750.
-    designWidth(input: any) {
-      const file: string | undefined = input?.file;
+    designWidth(input) {
+      const file = typeof input === 'object' ? input?.file : undefined;
       if (file && file.replace(/\\+/g, '/').includes('@nutui')) return 375;
       return 750;
     },
@@ -82,7 +91,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedSrc] },
-      webpackChain: (chain: any) => {
+      webpackChain: (chain) => {
         pureSharedModules(chain);
         shareChunksBetweenPages(chain);
       },

@@ -4,7 +4,7 @@
 export const MAIN_PAGES = { home: 'pages/index/index' } as const;
 
 /** Every feature is a subpackage (WeChat main package ≤ 2 MB; our goal ≤ 1 MB). Owners per docs/CONTRACTS.md. */
-export const SUBPACKAGES = {
+const SUBPACKAGES = {
   assess: { calculator: 'calculator/index', pathways: 'pathways/index' },
   guide: { guide: 'index/index' },
   // 实名登记 (accounts.register); client-core.

@@ -1,8 +1,8 @@
 // Typed route constants and the one navigation helper. Pages never spell page paths: `navigate('calculator')`.
 import Taro from '@tarojs/taro';
-import { ROUTES, MAIN_PAGES, type RouteName, type RoutePath } from './route-table';
+import { ROUTES, MAIN_PAGES, type RouteName } from './route-table';
 
-export { ROUTES, type RouteName, type RoutePath };
+export { ROUTES, type RouteName };
 
 type QueryValue = string | number | boolean | undefined | null;
 
@@ -39,7 +39,7 @@ export interface RouteParams {
   staffRoles: Record<string, never>;
 }
 
-export function buildUrl<R extends RouteName>(route: R, params?: RouteParams[R]): string {
+function buildUrl<R extends RouteName>(route: R, params?: RouteParams[R]): string {
   const query = Object.entries((params ?? {}) as Record<string, QueryValue>)
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)

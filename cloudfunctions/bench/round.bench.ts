@@ -36,7 +36,7 @@ function rng(seed: number) {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'hz-round-bench-'));
   let store = new SqliteStore(join(dir, 'db.sqlite'));
-  let now = new Date('2025-12-02T02:00:00Z');
+  const now = new Date('2025-12-02T02:00:00Z');
   const runtime: Runtime = {
     store,
     files: new LocalFileStore(join(dir, 'files')),

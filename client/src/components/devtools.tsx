@@ -4,6 +4,6 @@
 import type { ComponentType } from 'react';
 
 export function devPersonaSwitcher(): ComponentType | null {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only a conditional require lets webpack drop it
   return process.env.TARO_ENV === 'h5' ? require('./PersonaSwitcher').PersonaSwitcher : null;
 }

@@ -18,11 +18,3 @@ export function writePref<T>(key: string, value: T): void {
     /* preference not persisted; the in-memory value still applies */
   }
 }
-
-export function removePref(key: string): void {
-  try {
-    Taro.removeStorageSync(key);
-  } catch {
-    /* nothing to remove */
-  }
-}

@@ -5,7 +5,7 @@ import { readPref, writePref } from '../lib/storage';
 import { createStore } from '../lib/store';
 
 const PERSONA_KEY = 'hz.persona';
-export const DEFAULT_PERSONA = 'demo-applicant';
+const DEFAULT_PERSONA = 'demo-applicant';
 
 /** openid of the chosen persona; null = signed out (no header sent). */
 export const personaStore = createStore<string | null>(readPref<string | null>(PERSONA_KEY, DEFAULT_PERSONA));

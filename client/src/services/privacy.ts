@@ -9,7 +9,7 @@
 import Taro from '@tarojs/taro';
 import { createStore } from '../lib/store';
 
-export type PrivacyAnswer = { event: 'agree'; buttonId: string } | { event: 'disagree' };
+type PrivacyAnswer = { event: 'agree'; buttonId: string } | { event: 'disagree' };
 
 /** The open question, if any: the pop-up shows while this is set and answers through `answer`. */
 export interface PrivacyRequest {

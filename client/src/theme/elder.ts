@@ -23,7 +23,7 @@ export function useElderMode(): [boolean, (on: boolean) => void] {
 }
 
 /** WeChat's font scale (1 when unknown: H5, old base libraries). Clamped so a page stays usable. */
-export function systemFontScale(): number {
+function systemFontScale(): number {
   // Read per render on purpose: it is a cheap synchronous call, and a user who changes WeChat's font size while the
   // app is alive sees the next page follow it.
   try {
@@ -54,7 +54,7 @@ export function themeTokens(elder: boolean, scale = 1): ThemeTokens {
 }
 
 /** CSS custom properties for our own styles (`var(--hz-font-base)` …). */
-export function cssVars(t: ThemeTokens): Record<string, string> {
+function cssVars(t: ThemeTokens): Record<string, string> {
   return {
     '--hz-font-base': `${t.fontBase}px`,
     '--hz-font-small': `${t.fontSmall}px`,

@@ -1,5 +1,4 @@
 // A release build names the real CloudBase environment; test and demo builds may keep the .env placeholders.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { assertDeployableCloudEnv } = require('../../config/cloud-env');
 
 describe('TARO_APP_CLOUD_ENV for a release build (config/cloud-env.js)', () => {

@@ -96,7 +96,6 @@ d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
     g.getCurrentPages = () => pages;
     g.requirePlugin = () => ({});
 
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const simulate = require('miniprogram-simulate');
     require(path.join(dist, 'app.js'));
     expect(appConfig).toBeDefined();
@@ -195,7 +194,6 @@ d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
       socialInsuranceMonths: '48',
     });
     currentRoute = 'packages/assess/calculator/index';
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const simulate = require('miniprogram-simulate');
     const id = simulate.load(path.join(dist, currentRoute), { compiler: 'official', rootPath: dist });
     const comp = simulate.render(id);

@@ -109,10 +109,8 @@ export class LogicLayer {
   private readonly simulate: any;
 
   constructor(private readonly options: LogicLayerOptions) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     this.simulate = require('miniprogram-simulate');
     // simulate runs a page's script with Node's require; run it in the WeChat-shaped realm instead.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const utils = require('miniprogram-simulate/src/utils');
     utils.runJs = (file: string) => this.runScript(`${file}.js`, { fresh: true });
 
@@ -194,7 +192,6 @@ export class LogicLayer {
 
   /** An event as WeChat's view layer sends it: through the element's exparser node, so `bind<type>` handlers run. */
   dispatch(element: Element, type: string, detail: Record<string, unknown>): void {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const exparser = require('miniprogram-exparser');
     const node = (element as any).__wxElement;
     if (!node) throw new Error(`not a rendered wx element: <${element.tagName}>`);
@@ -210,6 +207,7 @@ export class LogicLayer {
   }
 
   private registerPage(cfg: Record<string, any>): void {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the lifetimes below get the page as their `this`
     const layer = this;
     const methods: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(cfg)) if (typeof v === 'function') methods[k] = v;
@@ -253,9 +251,8 @@ export class LogicLayer {
   }
 
   private createWx(): unknown {
-    const layer = this;
     // Answers cross into the realm as JSON, as WeChat's bridge delivers them (arrays of this realm, no host objects).
-    const toRealm = (res: unknown) => layer.evaluate<(s: string) => unknown>('JSON.parse')(JSON.stringify(res));
+    const toRealm = (res: unknown) => this.evaluate<(s: string) => unknown>('JSON.parse')(JSON.stringify(res));
     const ok = (o: Opts | undefined, res: unknown = {}) => {
       o?.success?.(res);
       o?.complete?.(res);
@@ -270,7 +267,7 @@ export class LogicLayer {
     };
     const sys = { windowWidth: 375, windowHeight: 812, screenWidth: 375, screenHeight: 812, pixelRatio: 2, platform: 'ios', system: 'iOS 12.5', SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.50', statusBarHeight: 20, safeArea: { top: 20, bottom: 812, left: 0, right: 375, width: 375, height: 792 } };
     const navigate = (o: Opts) => {
-      layer.navigations.push(String(o.url));
+      this.navigations.push(String(o.url));
       return ok(o);
     };
     const stub: Record<string, unknown> = {
@@ -279,12 +276,12 @@ export class LogicLayer {
       getDeviceInfo: () => sys,
       getAppBaseInfo: () => ({ SDKVersion: '3.4.0', fontSizeScaleFactor: 1 }),
       getSystemInfo: (o: Opts) => ok(o, sys),
-      getStorageSync: (k: string) => (layer.storage.has(k) ? layer.storage.get(k) : ''),
-      setStorageSync: (k: string, v: unknown) => void layer.storage.set(k, v),
-      removeStorageSync: (k: string) => void layer.storage.delete(k),
-      getStorage: (o: Opts) => (layer.storage.has(String(o.key)) ? ok(o, { data: layer.storage.get(String(o.key)) }) : (o.fail?.({ errMsg: 'getStorage:fail data not found' }), Promise.reject(new Error('not found')))),
-      setStorage: (o: Opts) => (layer.storage.set(String(o.key), o.data), ok(o)),
-      removeStorage: (o: Opts) => (layer.storage.delete(String(o.key)), ok(o)),
+      getStorageSync: (k: string) => (this.storage.has(k) ? this.storage.get(k) : ''),
+      setStorageSync: (k: string, v: unknown) => void this.storage.set(k, v),
+      removeStorageSync: (k: string) => void this.storage.delete(k),
+      getStorage: (o: Opts) => (this.storage.has(String(o.key)) ? ok(o, { data: this.storage.get(String(o.key)) }) : (o.fail?.({ errMsg: 'getStorage:fail data not found' }), Promise.reject(new Error('not found')))),
+      setStorage: (o: Opts) => (this.storage.set(String(o.key), o.data), ok(o)),
+      removeStorage: (o: Opts) => (this.storage.delete(String(o.key)), ok(o)),
       canIUse: () => true,
       nextTick: (fn: () => void) => setTimeout(fn, 0),
       getLaunchOptionsSync: () => ({ path: 'pages/index/index', query: {}, scene: 1001 }),
@@ -293,76 +290,76 @@ export class LogicLayer {
       onAppHide: () => undefined,
       onError: (fn: (e: unknown) => void) => void fn,
       createSelectorQuery: () => fakeSelectorQuery(),
-      showToast: (o: Opts) => (layer.toasts.push(String(o.title)), ok(o)),
+      showToast: (o: Opts) => (this.toasts.push(String(o.title)), ok(o)),
       showModal: (o: Opts) => {
-        layer.modals.push(o);
-        return ok(o, { confirm: layer.modalAnswer === 'confirm', cancel: layer.modalAnswer === 'cancel' });
+        this.modals.push(o);
+        return ok(o, { confirm: this.modalAnswer === 'confirm', cancel: this.modalAnswer === 'cancel' });
       },
       navigateTo: navigate,
       redirectTo: navigate,
       reLaunch: navigate,
       switchTab: navigate,
-      navigateBack: (o: Opts) => (layer.navigations.push('back'), ok(o)),
+      navigateBack: (o: Opts) => (this.navigations.push('back'), ok(o)),
       setNavigationBarTitle: (o: Opts) => ok(o),
       // Taro copies only the wx APIs it finds on wx: those the pages call must be here by name.
       pageScrollTo: (o: Opts) => ok(o),
       env: { USER_DATA_PATH: 'wxfile://usr' },
       getFileSystemManager: () => ({
         writeFile: (o: Opts) => {
-          layer.files.set(String(o.filePath), String(o.data));
+          this.files.set(String(o.filePath), String(o.data));
           const encoding = o.encoding === 'base64' ? 'base64' : 'utf8';
-          layer.tempFiles.set(String(o.filePath), Buffer.from(String(o.data), encoding));
+          this.tempFiles.set(String(o.filePath), Buffer.from(String(o.data), encoding));
           return ok(o);
         },
         getFileInfo: (o: Opts) => {
-          const bytes = layer.tempFiles.get(String(o.filePath));
+          const bytes = this.tempFiles.get(String(o.filePath));
           if (!bytes) return fail(o, `getFileInfo:fail no such file ${String(o.filePath)}`);
           return ok(o, { size: bytes.length });
         },
       }),
       // The user picks the files the test put in `pickable` (temp paths whose bytes the phone holds).
       chooseMedia: (o: Opts) => {
-        const picked = layer.takePicked();
+        const picked = this.takePicked();
         if (picked.length === 0) return fail(o, 'chooseMedia:fail cancel');
         return ok(o, toRealm({ type: 'image', tempFiles: picked.map((f) => ({ tempFilePath: f.path, size: f.bytes.length, fileType: 'image' })) }));
       },
       chooseMessageFile: (o: Opts) => {
-        const picked = layer.takePicked();
+        const picked = this.takePicked();
         if (picked.length === 0) return fail(o, 'chooseMessageFile:fail cancel');
         return ok(o, toRealm({ tempFiles: picked.map((f) => ({ path: f.path, size: f.bytes.length, name: f.name ?? path.basename(f.path), type: 'file', time: 0 })) }));
       },
       openDocument: (o: Opts) => {
-        if (!layer.tempFiles.has(String(o.filePath))) return fail(o, 'openDocument:fail file not found');
-        layer.openedDocuments.push({ filePath: String(o.filePath), ...(o.fileType ? { fileType: String(o.fileType) } : {}) });
+        if (!this.tempFiles.has(String(o.filePath))) return fail(o, 'openDocument:fail file not found');
+        this.openedDocuments.push({ filePath: String(o.filePath), ...(o.fileType ? { fileType: String(o.fileType) } : {}) });
         return ok(o);
       },
-      previewImage: (o: Opts) => (layer.previewedImages.push(...((o.urls as string[]) ?? []).map(String)), ok(o)),
+      previewImage: (o: Opts) => (this.previewedImages.push(...((o.urls as string[]) ?? []).map(String)), ok(o)),
       downloadFile: (o: Opts) => {
         const url = String(o.url);
-        layer.downloads.push(url);
-        const answer = layer.options.downloadFile ? layer.options.downloadFile(url) : Promise.resolve(null);
+        this.downloads.push(url);
+        const answer = this.options.downloadFile ? this.options.downloadFile(url) : Promise.resolve(null);
         return answer.then((bytes) => {
           if (!bytes) return ok(o, toRealm({ statusCode: 404, tempFilePath: '' }));
-          const tempFilePath = `wxfile://tmp/download-${layer.downloads.length}`;
-          layer.tempFiles.set(tempFilePath, bytes);
+          const tempFilePath = `wxfile://tmp/download-${this.downloads.length}`;
+          this.tempFiles.set(tempFilePath, bytes);
           return ok(o, toRealm({ statusCode: 200, tempFilePath }));
         });
       },
-      shareFileMessage: (o: Opts) => (layer.sharedFiles.push(String(o.filePath)), ok(o)),
+      shareFileMessage: (o: Opts) => (this.sharedFiles.push(String(o.filePath)), ok(o)),
       // __usePrivacyCheck__: WeChat asks the app's listener until the user agrees through the agree button.
       onNeedPrivacyAuthorization: (listener: (resolve: (r: any) => void, info: unknown) => void) => {
-        layer.privacy.listener = listener;
+        this.privacy.listener = listener;
       },
       requirePrivacyAuthorize: (o: Opts) => {
-        if (layer.privacy.agreed) return ok(o);
-        if (!layer.privacy.listener) {
+        if (this.privacy.agreed) return ok(o);
+        if (!this.privacy.listener) {
           o.fail?.({ errMsg: 'requirePrivacyAuthorize:fail no listener' });
           return Promise.resolve();
         }
-        layer.privacy.listener((answer: { event: string }) => {
-          layer.privacy.answers.push(JSON.parse(JSON.stringify(answer)));
+        this.privacy.listener((answer: { event: string }) => {
+          this.privacy.answers.push(JSON.parse(JSON.stringify(answer)));
           if (answer.event === 'agree') {
-            layer.privacy.agreed = true;
+            this.privacy.agreed = true;
             o.success?.({});
           } else o.fail?.({ errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' });
         }, { referrer: 'requirePrivacyAuthorize' });
@@ -372,12 +369,12 @@ export class LogicLayer {
         init: () => undefined,
         callFunction: (o: Opts) => {
           const data = (o.data ?? {}) as Record<string, unknown>;
-          const call: CloudCall = { name: String(o.name), data, openid: layer.openid, payloadBytes: Buffer.byteLength(JSON.stringify(data), 'utf8') };
-          layer.calls.push(call);
+          const call: CloudCall = { name: String(o.name), data, openid: this.openid, payloadBytes: Buffer.byteLength(JSON.stringify(data), 'utf8') };
+          this.calls.push(call);
           // WeChat delivers the result as JSON: hand the realm its own copy (no host objects leak in).
-          return layer.options.callFunction(call).then(
+          return this.options.callFunction(call).then(
             (result) => {
-              const res = layer.evaluate<(s: string) => unknown>('JSON.parse')(JSON.stringify({ result, errMsg: 'cloud.callFunction:ok' }));
+              const res = this.evaluate<(s: string) => unknown>('JSON.parse')(JSON.stringify({ result, errMsg: 'cloud.callFunction:ok' }));
               o.success?.(res);
               o.complete?.(res);
               return res;
@@ -399,24 +396,24 @@ export class LogicLayer {
           };
           const cloudPath = String(o.cloudPath);
           const filePath = String(o.filePath);
-          const openid = layer.openid;
+          const openid = this.openid;
           const done = (async () => {
             await new Promise((r) => setTimeout(r, 0));
-            const bytes = layer.tempFiles.get(filePath);
-            if (!bytes || !layer.options.uploadFile) return fail(o, `cloud.uploadFile:fail ${bytes ? 'no storage' : 'file not found'}`);
+            const bytes = this.tempFiles.get(filePath);
+            if (!bytes || !this.options.uploadFile) return fail(o, `cloud.uploadFile:fail ${bytes ? 'no storage' : 'file not found'}`);
             for (const progress of [50, 100]) {
-              layer.uploadProgress.push(progress);
+              this.uploadProgress.push(progress);
               const total = bytes.length;
               const event = toRealm({ progress, totalBytesSent: Math.round((total * progress) / 100), totalBytesExpectedToSend: total });
               for (const fn of listeners) fn(event);
             }
             let fileID: string;
             try {
-              ({ fileID } = await layer.options.uploadFile({ cloudPath, bytes, openid }));
+              ({ fileID } = await this.options.uploadFile({ cloudPath, bytes, openid }));
             } catch (error) {
               return fail(o, `cloud.uploadFile:fail ${String(error)}`);
             }
-            layer.uploads.push({ cloudPath, filePath, bytes: bytes.length, fileID, openid });
+            this.uploads.push({ cloudPath, filePath, bytes: bytes.length, fileID, openid });
             return ok(o, toRealm({ fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' }));
           })();
           return o.success || o.fail ? task : done;

@@ -16,8 +16,8 @@ import type { Doc, DocOps, Store } from '../storage/store';
  * What it does not prove: someone able to rewrite the whole database could recompute every hash. Publishing the
  * head hash elsewhere (a daily log line, an administrator's report) anchors it; see `auditHeadLine`.
  */
-export const AUDIT_HEAD_ID = 'head';
-export const GENESIS = '0'.repeat(64);
+const AUDIT_HEAD_ID = 'head';
+const GENESIS = '0'.repeat(64);
 
 export interface AuditInput {
   /** e.g. 'applications.submit'. */
@@ -45,7 +45,7 @@ export interface AuditEntry extends Doc {
   hash: string;
 }
 
-export interface AuditHead extends Doc {
+interface AuditHead extends Doc {
   seq: number;
   hash: string;
   at: string;
@@ -78,7 +78,7 @@ export async function appendAudit(tx: DocOps, input: AuditInput, at: Date): Prom
   return entry;
 }
 
-export function hashOf(body: Omit<AuditEntry, '_id' | 'hash'>): string {
+function hashOf(body: Omit<AuditEntry, '_id' | 'hash'>): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
 

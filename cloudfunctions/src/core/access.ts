@@ -99,7 +99,7 @@ export async function subjectOfCall(
  * How the caller may touch the data of `personId`: as that person, as a recorded delegate, or as a holder of one of
  * the `staff` roles (in that order). null = no access, or no such person.
  */
-export async function accessTo(
+async function accessTo(
   caller: CallerFacts,
   ops: Pick<DocOps, 'get'>,
   personId: string,

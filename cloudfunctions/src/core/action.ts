@@ -2,7 +2,6 @@
 // `invoke` validates, identifies the caller, applies the guard, then runs; mutating work goes through
 // `ctx.mutate`, which wraps every write and the audit entry in one store transaction.
 import type { z } from 'zod';
-import { beijingDate } from '@hz-points/shared';
 import { appendAudit } from '../audit';
 import { trackSummaries } from '../functions/stats/summary';
 import type { DocOps } from '../storage/store';
@@ -37,9 +36,6 @@ export interface ActionContext<I> {
   mutate<T>(work: (tx: DocOps, audit: (entry: AuditInput) => Promise<void>) => Promise<T>): Promise<T>;
 }
 
-/** An action whose caller is known to be registered (ctx.person is set). */
-export type RegisteredContext<I> = ActionContext<I> & { person: PersonDoc; account: AccountDoc };
-
 export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
   input: S;
   /** Who may call it at all (core/access.ts); whose data it then touches is resolved in `run`, same module. */
@@ -61,7 +57,7 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
 
 /** Keeps each action's own type (`FunctionDef['actions']` forgets it), so a type test can hold every action's
  * inferred result against its shared result type (`ActionResult` in the rules package's api). */
-export function defineFunction<A extends Record<string, ActionDef<any, any>>>(name: string, actions: A): { name: string; actions: A } {
+export function defineFunction<A extends Record<string, ActionDef>>(name: string, actions: A): { name: string; actions: A } {
   return { name, actions };
 }
 
@@ -107,5 +103,3 @@ export function mutatorFor(
       return result;
     });
 }
-
-export { beijingDate };

@@ -25,7 +25,7 @@ export const calendarYearId = (year: number) => `year-${year}`;
  * time; the registering instance applies it at once (`applyCalendarYear`). A year is registered once a year, so one
  * small read a minute per instance is the whole cost; every other call is a clock comparison.
  */
-export const CALENDAR_REFRESH_MS = 60_000;
+const CALENDAR_REFRESH_MS = 60_000;
 
 /**
  * After a failed read (storage down, or the collection not created yet on CloudBase), the next try waits this long:

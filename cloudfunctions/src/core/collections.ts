@@ -65,7 +65,7 @@ export const COLLECTIONS = {
   calendarYears: 'calendarYears',
 } as const;
 
-export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
 
 export interface IndexDef {
   collection: CollectionName;

@@ -15,7 +15,7 @@ import type { Caller, Envelope, Runtime } from './runtime';
 const PLATFORM_KEYS = new Set(['userInfo']);
 
 /** Time budget of one call (the platform's limit is higher; handlers are designed to finish well under it). */
-export const TIME_BUDGET_MS = 3000;
+const TIME_BUDGET_MS = 3000;
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -79,7 +79,7 @@ export async function invoke(
 }
 
 /** Maps anything thrown to an envelope. Only AppErrors reach the user as they are; the rest is logged. */
-export function toEnvelope(err: unknown, actionKey: string, runtime: Runtime): Envelope<never> {
+function toEnvelope(err: unknown, actionKey: string, runtime: Runtime): Envelope<never> {
   if (err instanceof AppError) return errorEnvelope(err);
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'CALENDAR_UNKNOWN') return errorEnvelope(calendarUnknownError(err));

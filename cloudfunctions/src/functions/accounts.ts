@@ -45,7 +45,7 @@ export async function findPersonByIdNumber(ops: Pick<DocOps, 'get'>, idNumber: s
 }
 
 /** Creates a person and its ID-number uniqueness record (ID_NUMBER_TAKEN if the number is known). */
-export async function insertPerson(tx: DocOps, person: PersonDoc): Promise<void> {
+async function insertPerson(tx: DocOps, person: PersonDoc): Promise<void> {
   const key = idNumberKey(person.idNumber);
   const existing = await tx.get<IdNumberDoc>(COLLECTIONS.idNumbers, key);
   if (existing) {
@@ -63,7 +63,7 @@ export async function insertPerson(tx: DocOps, person: PersonDoc): Promise<void>
   await tx.insert<PersonDoc>(COLLECTIONS.persons, person);
 }
 
-export function entrustmentView(e: EntrustmentDoc, agent: PersonDoc | null, employee: PersonDoc | null) {
+function entrustmentView(e: EntrustmentDoc, agent: PersonDoc | null, employee: PersonDoc | null) {
   return {
     entrustmentId: e._id,
     status: e.status,
@@ -197,7 +197,7 @@ const addDependent = defineAction({
 });
 
 /** Persons the caller may act for, with whether it is allowed today (an ended relation shows allowed: false). */
-export async function subjectsOf(store: Store, actor: PersonDoc, today: string) {
+async function subjectsOf(store: Store, actor: PersonDoc, today: string) {
   const rels = await store.find<RelationDoc>(COLLECTIONS.relations, { actorPersonId: actor._id, revokedAt: null });
   const ents = await store.find<EntrustmentDoc>(COLLECTIONS.entrustments, { agentPersonId: actor._id, status: 'active' });
   const subjects: Array<ReturnType<typeof maskedPerson> & { kind: string; allowed: boolean; relation?: string; entrustmentId?: string }> = [

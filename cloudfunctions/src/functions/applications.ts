@@ -50,7 +50,7 @@ import type { DocOps } from '../storage/store';
  * the application must be complete before 10-01 to count for that year. Year-round acceptance (from 2024) means an
  * application after the deadline goes to the next round (`pointsApplicationRound`), never that the deadline lapses.
  */
-export async function openRoundOrFail(ops: Pick<DocOps, 'get'>, year: number, now: Date): Promise<RoundDoc> {
+async function openRoundOrFail(ops: Pick<DocOps, 'get'>, year: number, now: Date): Promise<RoundDoc> {
   const round = await ops.get<RoundDoc>(COLLECTIONS.rounds, roundId(year));
   if (!round || round.status !== 'open') throw new AppError('ROUND_NOT_OPEN');
   const { opens, closes } = round.pointsApplication;
@@ -86,7 +86,7 @@ async function shareEvidence(tx: DocOps, item: Pick<ItemDoc, 'evidence' | 'depar
 }
 
 /** Item ids of a submitted application (stored on it, so a transaction can read them all by id). */
-export function itemIdsOf(app: ApplicationDoc): string[] {
+function itemIdsOf(app: ApplicationDoc): string[] {
   return Array.isArray(app.itemIds) ? app.itemIds : [];
 }
 

@@ -24,14 +24,14 @@ import type { UploadTicketDoc } from './files';
  * clocks of different instances. Longer would keep personal documents no one can use; shorter would race a commit.
  * Commits stamp the bytes' `storedAt` when they accept them, so a commit in progress is always inside the period.
  */
-export const FILE_SWEEP_GRACE_MS = 60 * 60_000;
+const FILE_SWEEP_GRACE_MS = 60 * 60_000;
 /** A full pass over the file store starts at most once a day (it may take several timer runs to finish). */
-export const FILE_SWEEP_PASS_INTERVAL_MS = 24 * 60 * 60_000;
+const FILE_SWEEP_PASS_INTERVAL_MS = 24 * 60 * 60_000;
 /** Where the pass keeps its place between timer runs: the timer's state collection (reminders/timer.ts). */
-export const FILE_SWEEP_STATE = { collection: COLLECTIONS.reminderRuns, id: 'file-sweep' } as const;
+const FILE_SWEEP_STATE = { collection: COLLECTIONS.reminderRuns, id: 'file-sweep' } as const;
 /** Listing page (CloudBase answers at most 100 documents per query) and pages per run (a run stays well in its timeout). */
-export const FILE_SWEEP_PAGE = 100;
-export const FILE_SWEEP_MAX_PAGES = 10;
+const FILE_SWEEP_PAGE = 100;
+const FILE_SWEEP_MAX_PAGES = 10;
 
 interface SweepStateDoc extends Doc {
   /** Place of the pass in progress (the file store's cursor), null between passes. */

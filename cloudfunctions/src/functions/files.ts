@@ -17,10 +17,10 @@ import { delegationFor } from '../core/people';
 import type { Caller, Envelope, Runtime } from '../core/runtime';
 import type { DocOps, Doc } from '../storage/store';
 
-export type AllowedType = { contentType: FileDoc['contentType']; ext: UploadTicketDoc['kind'] };
+type AllowedType = { contentType: FileDoc['contentType']; ext: UploadTicketDoc['kind'] };
 
 /** JPEG (FF D8 FF), PNG (89 50 4E 47 0D 0A 1A 0A) or PDF (%PDF-) by their leading bytes. */
-export function sniffType(bytes: Buffer): AllowedType | null {
+function sniffType(bytes: Buffer): AllowedType | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
     return { contentType: 'image/jpeg', ext: 'jpg' };
   }
@@ -36,14 +36,14 @@ export function sniffType(bytes: Buffer): AllowedType | null {
   return null;
 }
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_TYPE = 'text/csv';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_TYPE = 'text/csv';
 
 /**
  * CSV has no magic bytes: it is accepted as text — no NUL byte (binary files have them early) and readable as
  * UTF-8 or, as Excel on Chinese Windows saves it, GB18030. Only a ticket declared `csv` is checked this way.
  */
-export function looksLikeCsvText(bytes: Buffer): boolean {
+function looksLikeCsvText(bytes: Buffer): boolean {
   if (sniffType(bytes) !== null || bytes.subarray(0, 65536).includes(0)) return false;
   for (const encoding of ['utf-8', 'gb18030']) {
     try {
@@ -58,7 +58,7 @@ export function looksLikeCsvText(bytes: Buffer): boolean {
 
 /** Upload tickets (`files.prepareUpload`): where one caller may put one file, for one subject and purpose. */
 /** How long a ticket stays usable: a 4 MB photo on a slow mobile link, with room to spare. */
-export const UPLOAD_TICKET_MINUTES = 30;
+const UPLOAD_TICKET_MINUTES = 30;
 /** Lifetime of a download link handed out by `files.read` (getTempFileURL maxAge; the signed local link). */
 export const DOWNLOAD_LINK_SECONDS = 10 * 60;
 
@@ -221,7 +221,7 @@ export async function receiveLocalUpload(
 }
 
 /** Whether the caller may read a file (owner, uploader, current delegate, department reviewer, office, admin). */
-export async function mayReadFile(
+async function mayReadFile(
   ops: Pick<DocOps, 'get'>,
   file: FileDoc,
   caller: { person: PersonDoc | null; account: Parameters<typeof hasRole>[0] },

@@ -29,7 +29,7 @@ export class DevClock {
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A zone is required: "2026-05-01T09:00" would depend on the machine's time zone. */
-export function parseInstant(s: string): number {
+function parseInstant(s: string): number {
   if (typeof s !== 'string' || !ISO_INSTANT.test(s)) return NaN;
   return Date.parse(s);
 }

@@ -11,7 +11,7 @@ export function loadDemo(): DemoModule {
   return { seedDemo, personas: DEMO_PERSONAS };
 }
 
-export const SEED_META = { collection: 'meta', id: 'demoSeed' } as const;
+const SEED_META = { collection: 'meta', id: 'demoSeed' } as const;
 
 /** Seeds once per data folder: a `meta/demoSeed` document marks it done. */
 export async function seedOnce(runtime: Runtime, demo: DemoModule): Promise<'seeded' | 'already' | 'unavailable'> {

@@ -41,15 +41,15 @@ export interface LocalServerOptions {
   bodyLimit?: number;
 }
 
-export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 /** An oversized body is drained up to this many bytes before its 413 (see readBody); past it the sender is cut off. */
-export const DISCARD_LIMIT = 64 * 1024 * 1024;
+const DISCARD_LIMIT = 64 * 1024 * 1024;
 
 /**
  * Transport-level errors of the local server. BAD_JSON and PAYLOAD_TOO_LARGE are shared codes (the client knows
  * them); the rest keep messages specific to the HTTP layer (an unknown path, the dev clock's input).
  */
-export const SERVER_ERRORS = {
+const SERVER_ERRORS = {
   BAD_JSON: ERROR_CODES.BAD_JSON,
   PAYLOAD_TOO_LARGE: ERROR_CODES.PAYLOAD_TOO_LARGE,
   // An upload over the file limit: the same words the commit would use, with the HTTP status of a body too large.

@@ -23,13 +23,13 @@ import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 export type Encoding = 'br' | 'gzip' | 'identity';
 
 /** Files smaller than this are sent as they are: the compressed frame would save next to nothing. */
-export const MIN_COMPRESS_BYTES = 1024;
+const MIN_COMPRESS_BYTES = 1024;
 
-export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
-export const REVALIDATE_CACHE = 'no-cache';
+const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+const REVALIDATE_CACHE = 'no-cache';
 
 /** Content types worth compressing (images, fonts and PDFs are compressed already). */
-export function isCompressible(contentType: string): boolean {
+function isCompressible(contentType: string): boolean {
   return /^(text\/|application\/(json|javascript|wasm|xml)|image\/svg\+xml)/.test(contentType);
 }
 
@@ -78,7 +78,7 @@ const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /** Compresses like the server does on the fly (brotli level 5: close to level 11's size at a fraction of its CPU). */
-export function compress(bytes: Buffer, encoding: Exclude<Encoding, 'identity'>): Promise<Buffer> {
+function compress(bytes: Buffer, encoding: Exclude<Encoding, 'identity'>): Promise<Buffer> {
   if (encoding === 'br') {
     return brotli(bytes, {
       params: {

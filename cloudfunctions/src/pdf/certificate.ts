@@ -104,7 +104,7 @@ function inMainFont(cp: number): boolean {
 }
 
 /** Splits text into runs drawn with the main font ('cjk') or the names font ('names'), by code point. */
-export function fontRuns(text: string): Array<{ font: 'cjk' | 'names'; text: string }> {
+function fontRuns(text: string): Array<{ font: 'cjk' | 'names'; text: string }> {
   const runs: Array<{ font: 'cjk' | 'names'; text: string }> = [];
   for (const ch of text) {
     const f = inMainFont(ch.codePointAt(0)!) ? 'cjk' : 'names';

@@ -5,7 +5,7 @@
  * Collection.doc/add/where/orderBy/skip/limit/get/count, Document.get/set/update/remove, Database.runTransaction
  * (transaction.collection(c).doc(id).get/set/update/remove), Database.createCollection.
  */
-export interface CbError {
+interface CbError {
   errCode?: number;
   errMsg?: string;
   code?: string;

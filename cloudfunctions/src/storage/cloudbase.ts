@@ -5,7 +5,7 @@ import type { CbDatabase, CbDocumentRef, CbQuery, CbTransaction } from './cloudb
 import { isCollectionMissing, isConflict, isDocMissing, isDuplicate } from './cloudbase-types';
 
 /** A function's get() returns at most 100 records (wxcloud Collection.get): larger reads are paged. */
-export const CLOUDBASE_PAGE = 100;
+const CLOUDBASE_PAGE = 100;
 
 export interface CloudbaseStoreOptions {
   /** `times` passed to db.runTransaction (SDK-side re-runs on conflict). */

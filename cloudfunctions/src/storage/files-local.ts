@@ -208,7 +208,7 @@ export class LocalFileStore implements FileStore {
 }
 
 /** fileID of a local upload (the local counterpart of `cloud://…`). */
-export const LOCAL_FILE_ID = 'local://';
+const LOCAL_FILE_ID = 'local://';
 /** Path prefix of temporary download links served by the local cloud. */
 export const LOCAL_DOWNLOAD_PREFIX = '/api/files/download/';
 /** Content type of bytes received but not yet checked by files.commitUpload. */

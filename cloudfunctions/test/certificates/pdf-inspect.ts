@@ -71,12 +71,22 @@ function cffCharstrings(cff: Buffer): Buffer[] {
   let charStringsAt = -1;
   for (let i = 0; i < topDict.length; ) {
     const b = topDict[i]!;
-    if (b >= 32 && b <= 246) (operands.push(b - 139), i++);
-    else if (b >= 247 && b <= 250) (operands.push((b - 247) * 256 + topDict[i + 1]! + 108), (i += 2));
-    else if (b >= 251 && b <= 254) (operands.push(-(b - 251) * 256 - topDict[i + 1]! - 108), (i += 2));
-    else if (b === 28) (operands.push(topDict.readInt16BE(i + 1)), (i += 3));
-    else if (b === 29) (operands.push(topDict.readInt32BE(i + 1)), (i += 5));
-    else if (b === 30) {
+    if (b >= 32 && b <= 246) {
+      operands.push(b - 139);
+      i += 1;
+    } else if (b >= 247 && b <= 250) {
+      operands.push((b - 247) * 256 + topDict[i + 1]! + 108);
+      i += 2;
+    } else if (b >= 251 && b <= 254) {
+      operands.push(-(b - 251) * 256 - topDict[i + 1]! - 108);
+      i += 2;
+    } else if (b === 28) {
+      operands.push(topDict.readInt16BE(i + 1));
+      i += 3;
+    } else if (b === 29) {
+      operands.push(topDict.readInt32BE(i + 1));
+      i += 5;
+    } else if (b === 30) {
       i++;
       while ((topDict[i]! & 0x0f) !== 0x0f && (topDict[i]! & 0xf0) !== 0xf0) i++;
       i++;

@@ -18,6 +18,7 @@ import { rosterFunction } from '../../src/functions/roster';
 import { settlementFunction } from '../../src/functions/settlement';
 import { statsFunction } from '../../src/functions/stats';
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- read only through `typeof`: the registry's types
 const FUNCTIONS = {
   accounts,
   files,

@@ -226,14 +226,13 @@ export const RosterBoardInput = z.strictObject({
   filter: z.enum(BOARD_FILTERS).optional(),
   sort: z.enum(BOARD_SORTS).optional(),
 });
-/** The board as a spreadsheet: stored, and handed out as a short-lived link. */
-export const ExportRosterBoardInput = RosterBoardInput;
 
 export const ROSTER_ACTION_INPUTS = {
   import: ImportRosterInput,
   assess: AssessRosterInput,
   board: RosterBoardInput,
-  export: ExportRosterBoardInput,
+  // The board as a spreadsheet (stored, and handed out as a short-lived link): the same filter and sort.
+  export: RosterBoardInput,
 } as const;
 
 /** Board stages in the order an application goes through them (the board's stage sort). */

@@ -18,7 +18,7 @@ export interface Draft {
   provenance?: Provenance;
 }
 
-export interface Provenance {
+interface Provenance {
   source: Citation;
   verified: boolean;
   confidence: Confidence;

@@ -22,4 +22,3 @@ export function ActingForBanner() {
   );
 }
 
-export default ActingForBanner;

@@ -83,4 +83,3 @@ export function SourceNote({ subject, verified, children }: SourceNoteProps) {
   );
 }
 
-export default Citation;

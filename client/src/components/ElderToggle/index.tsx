@@ -19,4 +19,3 @@ export function ElderToggle() {
   );
 }
 
-export default ElderToggle;

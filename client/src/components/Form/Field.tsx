@@ -3,13 +3,13 @@
 // first one (in page order) is scrolled into view and focused, and the control is marked invalid and described by
 // the message. Pages keep one `useFormErrors()` per form and wrap each control in `<Field>`; an error that concerns
 // no single control (a server refusal) goes to a `<FieldError>` placed next to the button that sent it.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
-export type FieldErrors = Record<string, string | null | undefined | false>;
+type FieldErrors = Record<string, string | null | undefined | false>;
 
 export interface FormErrors {
   /** This form's prefix for element ids (unique per form instance). */
@@ -30,13 +30,12 @@ export interface FormErrors {
 
 let forms = 0;
 
-export function fieldElementId(form: Pick<FormErrors, 'id'>, name: string): string {
+function fieldElementId(form: Pick<FormErrors, 'id'>, name: string): string {
   return `${form.id}-${name}`;
 }
 
 export function useFormErrors(): FormErrors {
-  const idRef = useRef<string>('');
-  if (!idRef.current) idRef.current = `hz-form-${++forms}`;
+  const [id] = useState(() => `hz-form-${++forms}`);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [focusName, setFocusName] = useState<string | null>(null);
   const [ticket, setTicket] = useState(0);
@@ -64,13 +63,13 @@ export function useFormErrors(): FormErrors {
   // After the errors are on screen: the first invalid field of this form, in page order, is revealed.
   useEffect(() => {
     if (ticket === 0) return;
-    revealFirst(idRef.current, focusName);
+    revealFirst(id, focusName);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ticket]);
 
   return useMemo(
-    () => ({ id: idRef.current, errors, show, fail, clear, focusName }),
-    [errors, show, fail, clear, focusName],
+    () => ({ id, errors, show, fail, clear, focusName }),
+    [id, errors, show, fail, clear, focusName],
   );
 }
 

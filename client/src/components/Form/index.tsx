@@ -27,7 +27,7 @@ interface Named {
  * the wrapper element would name nothing and make two matches for one field); in the mini-program the component
  * itself takes the attribute.
  */
-export function controlName(label: string, nativeProps?: Record<string, unknown>): Record<string, unknown> {
+function controlName(label: string, nativeProps?: Record<string, unknown>): Record<string, unknown> {
   return isH5 ? { nativeProps: { ...nativeProps, 'aria-label': label } } : { 'aria-label': label };
 }
 
@@ -60,7 +60,6 @@ export function TextArea(props: Partial<TextAreaProps> & Named) {
 function useDomLabels(label: (root: HTMLElement) => void) {
   const ref = useRef<HTMLElement | null>(null);
   const latest = useRef(label);
-  latest.current = label;
   useEffect(() => {
     const root = ref.current;
     if (!isH5 || !root || typeof root.querySelectorAll !== 'function') return undefined;
@@ -71,8 +70,10 @@ function useDomLabels(label: (root: HTMLElement) => void) {
     observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
     return () => observer.disconnect();
   }, []);
+  // After every render: the observer's callback follows the latest `label`, and it runs on the new DOM.
   useEffect(() => {
-    if (isH5 && ref.current) latest.current(ref.current);
+    latest.current = label;
+    if (isH5 && ref.current) label(ref.current);
   });
   return ref;
 }
@@ -145,6 +146,6 @@ export function InputNumber(props: Partial<InputNumberProps> & Named) {
   );
 }
 
-export { ActionButton, pressableProps, type ActionButtonProps } from './ActionButton';
-export { Field, FieldError, fieldElementId, useFieldState, useFormErrors, type FieldErrors, type FormErrors } from './Field';
+export { ActionButton, pressableProps } from './ActionButton';
+export { Field, FieldError, useFormErrors, type FormErrors } from './Field';
 export { ConfirmAction } from './ConfirmAction';

@@ -30,6 +30,7 @@ export function PageShell({ title, hideTitle, hideActingFor, className, children
   const rootClass = ['hz-page', elder ? 'hz-page--elder' : 'hz-page--standard', className].filter(Boolean).join(' ');
   return (
     <ConfigProvider theme={nutui} className={rootClass} style={vars as CSSProperties}>
+      {/* eslint-disable-next-line react-hooks/static-components -- the same module export on every render */}
       {DevPersonaSwitcher && <DevPersonaSwitcher />}
       {!hideActingFor && <ActingForBanner />}
       {!hideTitle && process.env.TARO_ENV === 'h5' && (
@@ -42,4 +43,3 @@ export function PageShell({ title, hideTitle, hideActingFor, className, children
   );
 }
 
-export default PageShell;

@@ -12,7 +12,7 @@ export interface PersonaOption {
 }
 
 /** Used when the local cloud does not (yet) answer GET /api/dev/personas. Same openids as docs/CONTRACTS.md. */
-export const FALLBACK_PERSONAS: PersonaOption[] = [
+const FALLBACK_PERSONAS: PersonaOption[] = [
   { openid: 'demo-applicant', label: '申请人' },
   { openid: 'demo-agent', label: '单位经办人（代办）' },
   { openid: 'demo-employee', label: '委托代办的职工' },
@@ -32,7 +32,7 @@ export const FALLBACK_PERSONAS: PersonaOption[] = [
 ];
 
 /** Accepts `[{ openid, label|name|description }]` or `{ personas: [...] }`. */
-export function parsePersonas(body: unknown): PersonaOption[] | null {
+function parsePersonas(body: unknown): PersonaOption[] | null {
   const list = Array.isArray(body) ? body : (body as { personas?: unknown; data?: unknown })?.personas ?? (body as { data?: unknown })?.data;
   if (!Array.isArray(list)) return null;
   const out: PersonaOption[] = [];
@@ -97,4 +97,3 @@ export function PersonaSwitcher() {
   );
 }
 
-export default PersonaSwitcher;

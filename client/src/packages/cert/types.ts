@@ -1,5 +1,5 @@
 // Certificate views as the certificates function returns them: the shared result types (shared/src/api/results.ts).
-export type { CertificateContent, CertificateState, CertificateView } from '@hz-points/shared';
+export type { CertificateState, CertificateView } from '@hz-points/shared';
 import type { CertificateState } from '@hz-points/shared';
 
 export const CERT_STATE_TEXT: Record<CertificateState, string> = {

@@ -7,7 +7,6 @@ import type { ActionResult, RoundView as SharedRoundView } from '@hz-points/shar
 import { callFunction } from '../../services/cloud';
 import { roundYearFor } from '../../lib/round-year';
 
-export { roundYearFor };
 
 /** What the home round card shows: the rules package's dates, or the opened round (rounds.get's RoundView). */
 export interface HomeRound {
@@ -24,7 +23,7 @@ export interface HomeRound {
   line?: number | null;
 }
 
-export function roundFromRules(year: number): HomeRound | null {
+function roundFromRules(year: number): HomeRound | null {
   try {
     const r = roundDates(year);
     return {

@@ -88,7 +88,7 @@ export function verifyCertificateSignature(content: CertificateContent, signatur
  * The QR code's text: `HZJF1.<serial>.<signature>`. Compact (≈ 110 characters, a version-6 QR) and without
  * personal data; the verify action (or an offline verifier holding the printed content) does the rest.
  */
-export const QR_PREFIX = 'HZJF1';
+const QR_PREFIX = 'HZJF1';
 
 export function qrPayload(serial: string, signature: string): string {
   return `${QR_PREFIX}.${serial}.${signature}`;

@@ -18,11 +18,11 @@ import { creditsOf, recordSubscription, templates } from './subscriptions';
 
 const C = COLLECTIONS;
 /** Remind this many days before an admission notice expires. */
-export const NOTICE_REMINDER_DAYS = 7;
+const NOTICE_REMINDER_DAYS = 7;
 /** Remind applicants who have not applied to settle when this many working days of the window remain. */
-export const SETTLEMENT_REMINDER_WORKDAYS = 3;
+const SETTLEMENT_REMINDER_WORKDAYS = 3;
 /** Days after publication during which the sweep still sends the admission message (a missed timer run). */
-export const ADMISSION_MESSAGE_DAYS = 3;
+const ADMISSION_MESSAGE_DAYS = 3;
 /** Certificates read per page by the sweep. */
 export const SWEEP_PAGE = 100;
 

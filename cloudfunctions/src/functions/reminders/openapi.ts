@@ -4,7 +4,7 @@ import type { OpenApiPort, Runtime, SubscribeMessage } from '../../core/runtime'
 import { TEMPLATES, type TemplateName } from './outbox';
 
 /** Environment variable holding each template's id (set on the `reminders` function; docs/DEPLOY.md). */
-export const TEMPLATE_ENV: Record<TemplateName, string> = {
+const TEMPLATE_ENV: Record<TemplateName, string> = {
   status: 'SUBSCRIBE_TEMPLATE_STATUS',
   deadline: 'SUBSCRIBE_TEMPLATE_DEADLINE',
 };
@@ -19,10 +19,10 @@ export function templateIdsFromEnv(env: NodeJS.ProcessEnv): Record<TemplateName,
 }
 
 /** Ids the local stand-in uses (never sent anywhere). */
-export const LOCAL_TEMPLATE_IDS: Record<TemplateName, string> = { status: 'local-status', deadline: 'local-deadline' };
+const LOCAL_TEMPLATE_IDS: Record<TemplateName, string> = { status: 'local-status', deadline: 'local-deadline' };
 
 /** Local cloud: a message is logged (template and page only; the recipient is personal data), never sent. */
-export function localOpenApi(log: Runtime['log']): OpenApiPort {
+function localOpenApi(log: Runtime['log']): OpenApiPort {
   return {
     kind: 'local',
     subscribeMessage: {
@@ -39,7 +39,7 @@ export function openApiOf(runtime: Runtime): OpenApiPort {
 }
 
 /** WeChat's answer when the person has no one-time subscription left for the template (or cancelled it). */
-export const NO_SUBSCRIPTION_LEFT = 43101;
+const NO_SUBSCRIPTION_LEFT = 43101;
 
 /**
  * Errors that no retry can fix: a bad openid (40003), template id (40037), field value (47003) or page (41030),

@@ -18,25 +18,25 @@ import type { OutboxDoc } from './outbox';
 import { creditId, type CreditDoc } from './subscriptions';
 
 /** The timer's period: the first retry waits one period, each later one twice as long (5, 10, 20, 40 min). */
-export const RETRY_BASE_MS = 5 * 60_000;
+const RETRY_BASE_MS = 5 * 60_000;
 /** After this many transient failures the message is marked `failed`. */
-export const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 5;
 /** A claim older than this belongs to a run that died (a function never runs this long). */
-export const CLAIM_LEASE_MS = 10 * 60_000;
+const CLAIM_LEASE_MS = 10 * 60_000;
 /** Messages one run sends at most (the rest wait for the next run; keeps a run well inside the time budget). */
-export const MAX_PER_RUN = 40;
+const MAX_PER_RUN = 40;
 const PAGE = 100;
 /**
  * A message younger than this is not dropped for want of a subscription: the action that queued it (e.g. a
  * settlement application) and the person's answer to the subscription dialog of the same tap arrive separately,
  * seconds apart, and a timer run may fall between them.
  */
-export const ANSWER_GRACE_MS = 3 * 60_000;
+const ANSWER_GRACE_MS = 3 * 60_000;
 
-export const SENDER_ACTOR = 'system:sender';
+const SENDER_ACTOR = 'system:sender';
 
 
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1);
 }
 

@@ -19,7 +19,7 @@ import { openApiOf } from './openapi';
 import { TEMPLATES, type TemplateName } from './outbox';
 
 /** Shown to staff and in docs/DEPLOY.md: the template to pick in the WeChat console and its fields. */
-export const TEMPLATE_INFO: Record<TemplateName, { title: string; fields: Record<string, string> }> = {
+const TEMPLATE_INFO: Record<TemplateName, { title: string; fields: Record<string, string> }> = {
   status: { title: '办理进度通知', fields: { thing1: '办理事项', phrase2: '办理状态', date3: '办理日期', thing4: '备注' } },
   deadline: { title: '办理时限提醒', fields: { thing1: '办理事项', date2: '截止日期', thing3: '温馨提示' } },
 };

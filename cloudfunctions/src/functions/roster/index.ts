@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import {
   AssessRosterInput,
-  ExportRosterBoardInput,
   ImportRosterInput,
   maskIdNumber,
   maskPhone,
@@ -259,10 +258,10 @@ const EXPORT_COLUMNS: { header: string; width: number; value: (r: BoardRow) => s
   { header: '凭证编号', width: 18, value: (r) => r.certificateSerial ?? '' },
 ];
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The board as an xlsx workbook (masked numbers: the agent is not their owner). */
-export async function boardWorkbook(rows: BoardRow[], year: number): Promise<Buffer> {
+async function boardWorkbook(rows: BoardRow[], year: number): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(`${year}年度代办看板`);
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
@@ -272,7 +271,7 @@ export async function boardWorkbook(rows: BoardRow[], year: number): Promise<Buf
 }
 
 const exportBoard = defineAction({
-  input: ExportRosterBoardInput,
+  input: RosterBoardInput,
   access: 'registered',
   // Stores the spreadsheet and records the export (people's data leaving the system) in the audit log.
   mutates: true,

@@ -63,4 +63,4 @@ export async function visibleRoster(store: Store, agentPersonId: string): Promis
 }
 
 /** One entry per agent and ID number: importing the same employee again replaces the row (a newer roster wins). */
-export const rosterEntryId = (agentPersonId: string, idNumber: string) => `ros-${agentPersonId}-${hashKey('idn', idNumber)}`;
+const rosterEntryId = (agentPersonId: string, idNumber: string) => `ros-${agentPersonId}-${hashKey('idn', idNumber)}`;

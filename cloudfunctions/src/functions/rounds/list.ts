@@ -37,7 +37,7 @@ export function bucketOf(personId: string): number {
 export type KeyEntry = [p: string, t: number, m: number, y: number, s: number, ok: 0 | 1, n: string, i: string, d: string, c: 0 | 1];
 
 /** The columns of a keys bucket, in KeyEntry order. */
-export const KEY_COLUMNS = ['p', 't', 'm', 'y', 's', 'ok', 'n', 'i', 'd', 'c'] as const;
+const KEY_COLUMNS = ['p', 't', 'm', 'y', 's', 'ok', 'n', 'i', 'd', 'c'] as const;
 
 /**
  * A bucket of ranking keys, by column (`p[k]`, `t[k]`, … are the fields of entry k): parsing a few columns of plain
@@ -148,7 +148,7 @@ export type ListLine = [p: string, t: number, n: string, i: string, d: string];
  * A line of someone who could not be ranked (basic conditions not met, under 100 points, vetoed, certificate revoked):
  * [personId, total (null: vetoed), name, ID, district, reason].
  */
-export type IneligibleLine = [p: string, t: number | null, n: string, i: string, d: string, w: string];
+type IneligibleLine = [p: string, t: number | null, n: string, i: string, d: string, w: string];
 
 export interface ListPageDoc {
   _id: string;
@@ -189,10 +189,10 @@ export interface Publication {
 
 export const listPageId = (year: number, batch: string, page: number) => `rl-${year}-${batch}-${page}`;
 export const lookupId = (year: number, batch: string, bucket: number) => `rk-${year}-${batch}-${bucket}`;
-export const noticeNumber = (year: number, rank: number) => `ZR-${year}-${String(rank).padStart(6, '0')}`;
+const noticeNumber = (year: number, rank: number) => `ZR-${year}-${String(rank).padStart(6, '0')}`;
 
 /** The line at `index` (0-based) of the ranked list, as readers get it. */
-export function expandListLine(page: ListPageDoc, index: number, pub: Publication): ResultEntry {
+function expandListLine(page: ListPageDoc, index: number, pub: Publication): ResultEntry {
   const [p, t, n, i, d] = page.entries[index - page.page * PAGE_SIZE]!;
   const rank = index + 1;
   const admitted = index < page.admittedCount;
@@ -210,7 +210,7 @@ export function expandListLine(page: ListPageDoc, index: number, pub: Publicatio
   };
 }
 
-export function expandIneligible(l: IneligibleLine, pub: Publication): ResultEntry {
+function expandIneligible(l: IneligibleLine, pub: Publication): ResultEntry {
   const [p, t, n, i, d, w] = l;
   return { personId: p, settlementId: settlementId(pub.year, p), rank: null, total: t, admitted: false, reason: w, maskedName: n, maskedIdNumber: i, district: d, notice: null };
 }

@@ -19,9 +19,9 @@ import { COLLECTIONS } from '../../core/collections';
 import type { RoundState } from './model';
 import { revokedApplicants } from './standing';
 
-export const publishInputsId = (year: number) => `pi-${year}`;
+const publishInputsId = (year: number) => `pi-${year}`;
 
-export interface PublishInputsDoc {
+interface PublishInputsDoc {
   _id: string;
   year: number;
   /** Incremented by every write of the year's ranking keys. */
@@ -55,7 +55,7 @@ export async function currentInputs(store: Store, round: RoundState): Promise<Cu
   return { version, revoked, fingerprint: inputsFingerprint(version, round.line ?? null, revoked) };
 }
 
-export function inputsFingerprint(version: number, line: unknown, revoked: ReadonlyMap<string, string>): string {
+function inputsFingerprint(version: number, line: unknown, revoked: ReadonlyMap<string, string>): string {
   const entries = [...revoked].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return createHash('sha256').update(JSON.stringify([version, line, entries])).digest('hex');
 }

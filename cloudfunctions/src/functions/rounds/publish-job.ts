@@ -48,13 +48,13 @@ const PLAN_IN_FLIGHT = 16;
  * twice the plan's time (unless `extendAfterPlan` is false: the WeChat runtime stores the rest of the plan instead).
  * Every invocation writes at least one chunk. No chunk cap: SQLite normally writes the whole list in one invocation.
  */
-export const DEFAULT_PUBLICATION_BUDGET: Required<PublicationBudget> = { maxWorkMs: 2000, maxChunks: Number.POSITIVE_INFINITY, extendAfterPlan: true };
+const DEFAULT_PUBLICATION_BUDGET: Required<PublicationBudget> = { maxWorkMs: 2000, maxChunks: Number.POSITIVE_INFINITY, extendAfterPlan: true };
 
-export const publishJobId = (year: number) => `pj-${year}`;
-export const publishPlanId = (year: number, batch: string, chunk: number) => `pp-${year}-${batch}-${chunk}`;
+const publishJobId = (year: number) => `pj-${year}`;
+const publishPlanId = (year: number, batch: string, chunk: number) => `pp-${year}-${batch}-${chunk}`;
 
 /** One stored chunk of a plan: the documents that chunk writes, as they will be written. */
-export interface PublishPlanDoc {
+interface PublishPlanDoc {
   _id: string;
   year: number;
   batch: string;
@@ -64,7 +64,7 @@ export interface PublishPlanDoc {
 }
 
 /** A batch left behind by a restart: what of it was written, so its documents can be removed by id. */
-export interface AbandonedBatch {
+interface AbandonedBatch {
   batch: string;
   pages: number;
   done: number;
@@ -72,7 +72,7 @@ export interface AbandonedBatch {
   plannedFrom: number | null;
 }
 
-export interface PublishJobDoc {
+interface PublishJobDoc {
   _id: string;
   year: number;
   state: 'running' | 'done';
@@ -112,7 +112,7 @@ export interface PublishJobDoc {
 /** Another invocation moved the job on meanwhile: this one stops and reports the progress. */
 class Overtaken extends Error {}
 
-export function progressOf(year: number, job: PublishJobDoc | null, published: boolean): PublicationProgress {
+function progressOf(year: number, job: PublishJobDoc | null, published: boolean): PublicationProgress {
   if (!job) {
     return { year, state: published ? 'done' : 'none', done: 0, total: 0, chunks: 0, chunkCount: 0, invocations: 0, restarts: 0, startedAt: null, updatedAt: null, finishedAt: null, remainingSeconds: null };
   }

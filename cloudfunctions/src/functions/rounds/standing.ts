@@ -43,7 +43,7 @@ export interface Standing {
 }
 
 /** The reason an applicant with a revoked certificate is not admitted (shown to them and their delegates only). */
-export function revokedReason(cert: Pick<CertificateDoc, 'revokedReason'>): string {
+function revokedReason(cert: Pick<CertificateDoc, 'revokedReason'>): string {
   return cert.revokedReason ? `积分有效凭证已被撤销（${cert.revokedReason}）` : '积分有效凭证已被撤销';
 }
 

@@ -25,7 +25,7 @@ const BAND = 5;
 const BANDS_EACH_SIDE = 6;
 
 /** The applicants publication would rank today, as rankApplications takes them. */
-export async function rankableToday(store: Store, year: number): Promise<{ input: RankableApplication[]; revoked: number; pending: number }> {
+async function rankableToday(store: Store, year: number): Promise<{ input: RankableApplication[]; revoked: number; pending: number }> {
   const input: RankableApplication[] = [];
   const recheck: string[] = [];
   for (let b = 0; b < BUCKETS; b++) {

@@ -11,8 +11,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
 /** Phone width in CSS pixels; the page scales the image to its column. */
-export const CHART_WIDTH = 360;
-export const CHART_HEIGHT = 240;
+const CHART_WIDTH = 360;
+const CHART_HEIGHT = 240;
 /**
  * The fonts the viewer has (the SVG is drawn by the phone or browser, not here). Single quotes: ECharts writes the
  * list into style="…" unescaped, and a double quote there makes the whole image invalid (a blank chart).

@@ -11,6 +11,7 @@ import { drawnGlyphs } from '../pdf-inspect';
 
 async function main() {
   const [buildDir] = process.argv.slice(2);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a built CommonJS bundle, named at run time
   const bundle = require(path.join(buildDir!, 'certificates', 'index.js')) as {
     main: unknown;
     makeMain: (name: string, cloud: unknown, deps: { createRuntime: () => unknown }) => (event: unknown, ctx: unknown) => Promise<any>;

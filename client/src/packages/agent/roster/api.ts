@@ -4,13 +4,10 @@
 import Taro from '@tarojs/taro';
 import {
   AssessRosterInput,
-  ExportRosterBoardInput,
   ImportRosterInput,
   MAX_FILE_BYTES,
   RosterBoardInput,
-  type BoardActor,
   type BoardRow,
-  type BoardStage,
   type BOARD_FILTERS,
   type BOARD_SORTS,
   formatChineseDate,
@@ -96,7 +93,7 @@ export type BoardSort = (typeof BOARD_SORTS)[number];
 export const loadBoard = (filter: BoardFilter, sort: BoardSort) => callChecked(RosterBoardInput, 'roster', 'board', { filter, sort });
 
 export const exportBoard = (filter: BoardFilter, sort: BoardSort) =>
-  callChecked(ExportRosterBoardInput, 'roster', 'export', { filter, sort });
+  callChecked(RosterBoardInput, 'roster', 'export', { filter, sort });
 
 /** Opens the exported spreadsheet: weapp downloads it and opens the system viewer (it can be forwarded from there). */
 export async function openSpreadsheet(url: string): Promise<void> {

@@ -17,6 +17,7 @@ export type DeclaredResult<F extends string, A extends string> = F extends Resul
   : never;
 
 /** No explicit result type given: the call answers the declared result of its action. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- a type-only brand: `typeof DECLARED` is its use
 declare const DECLARED: unique symbol;
 type Declared = typeof DECLARED;
 

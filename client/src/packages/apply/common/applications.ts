@@ -1,7 +1,6 @@
 // Which application a page about "my application" shows: the one named in its query, else the latest submitted
 // one of the person (or of the person acted for). Shared by 积分查询 and 异议申请.
 import { call, type Result } from './api';
-import type { Application } from './types';
 
 /** `null` when the person has no submitted application (drafts do not count). */
 export async function resolveApplicationId(fromQuery: string | undefined, onBehalfOf?: string): Promise<Result<string | null>> {

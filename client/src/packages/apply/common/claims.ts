@@ -17,7 +17,7 @@ import {
   type IndicatorCode,
 } from '@hz-points/shared';
 
-export type FieldKind = 'date' | 'int' | 'amount' | 'bool' | 'enum' | 'honours' | 'patents';
+type FieldKind = 'date' | 'int' | 'amount' | 'bool' | 'enum' | 'honours' | 'patents';
 
 export interface ClaimField {
   key: keyof typeof ProfileSchema.shape;

@@ -12,7 +12,7 @@ export type PickSource = 'camera' | 'album' | 'pdf';
 const isH5 = process.env.TARO_ENV === 'h5';
 
 /** Photos at or under this size go as they are (already small; recompressing only loses detail). */
-export const COMPRESS_ABOVE_BYTES = 1024 * 1024;
+const COMPRESS_ABOVE_BYTES = 1024 * 1024;
 /** Longest side of a compressed photo (H5 canvas): ample for reading a certificate or a contract. */
 const MAX_SIDE_PX = 2560;
 /** Tried in order until the photo fits under the limit. */

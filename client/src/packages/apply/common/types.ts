@@ -1,8 +1,6 @@
 // Shapes of the cloud functions' results as the flow pages read them: the shared result types
 // (shared/src/api/results.ts), under the names the pages have always used.
 export type {
-  ApplicationStatus,
-  ClaimView as Claim,
   ApplicationView as Application,
   ItemStatus,
   ItemView as Item,

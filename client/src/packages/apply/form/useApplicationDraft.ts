@@ -13,7 +13,7 @@ import type { Application } from '../common/types';
 
 export type Phase = 'waiting' | 'loading' | 'editing' | 'submitted';
 
-export interface DraftClaim {
+interface DraftClaim {
   indicator: IndicatorCode;
   value: Record<string, unknown>;
   evidence: string[];
@@ -186,5 +186,3 @@ export function useApplicationDraft({ subjectKey, onBehalfOf, enabled }: Options
     submit,
   };
 }
-
-export type ApplicationDraft = ReturnType<typeof useApplicationDraft>;

@@ -99,7 +99,7 @@ function yesNo(value: YesNo): boolean | undefined {
 }
 
 /** The raw profile for `parseProfile`: absent fields left out, nothing validated here. */
-export function draftToProfileInput(d: CalculatorDraft): Record<string, unknown> {
+function draftToProfileInput(d: CalculatorDraft): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const set = (k: string, v: unknown) => {
     if (v !== undefined) out[k] = v;
@@ -145,7 +145,7 @@ export function draftToProfileInput(d: CalculatorDraft): Record<string, unknown>
 }
 
 /** Form field a profile error belongs to (the schema's path → our widget). */
-export function fieldOfError(path: string): keyof CalculatorDraft | string {
+function fieldOfError(path: string): keyof CalculatorDraft | string {
   const [head, second] = path.split('.');
   if (head === 'records' && second) return second;
   if (head === 'inventionPatents') return 'patents';

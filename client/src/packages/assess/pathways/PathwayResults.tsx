@@ -9,7 +9,7 @@ const STATUS = {
   undetermined: { icon: '?', text: '信息不足，无法判断', cls: 'unknown' },
 } as const;
 
-export function PathwayCard({ result }: { result: PathwayResult }) {
+function PathwayCard({ result }: { result: PathwayResult }) {
   const s = STATUS[result.status];
   const failing = result.conditions.filter((c) => c.met !== true);
   const met = result.conditions.filter((c) => c.met === true);

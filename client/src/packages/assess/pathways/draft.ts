@@ -78,7 +78,7 @@ export function savePathwayDraft(d: PathwayDraft): void {
 const yn = (v: YesNo) => (v === 'yes' ? true : v === 'no' ? false : undefined);
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
-export function pathwayInput(d: PathwayDraft): Record<string, unknown> {
+function pathwayInput(d: PathwayDraft): Record<string, unknown> {
   const out: Record<string, unknown> = {
     birthDate: d.birthDate || undefined,
     sex: d.sex || undefined,

@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/PageShell';
 import { callFunction } from '../../../services/cloud';
 import type { ReminderList } from '@hz-points/shared';
-import { describeMessage, messageState, TEMPLATE_TITLES, type ListedReminder } from './view';
+import { describeMessage, messageState, TEMPLATE_TITLES } from './view';
 import './index.scss';
 
 /** reminders.list's answer. */

@@ -14,7 +14,7 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
 
 
 /** An instant as Beijing date and time: 2025年10月20日 10:05 (the rules package's formatter). */
-export const beijingDateTime = formatChineseDateTime;
+const beijingDateTime = formatChineseDateTime;
 
 export function describeMessage(m: ListedReminder): Array<[string, string]> {
   const labels = FIELD_LABELS[m.template] ?? {};

@@ -4,7 +4,6 @@
 // form, so their fields are defined here; the others reuse the application form's fields.
 import { OWN_RECORD_INDICATORS, claimValueSchema, parseZh, type IndicatorCode } from '@hz-points/shared';
 import {
-  CLAIM_FIELDS,
   claimFormFromValue,
   describeValue,
   fieldLabel,
@@ -47,11 +46,6 @@ export const OWN_RECORD_STATEMENTS: Record<OwnRecordIndicator, string> = {
   severeDishonesty: '按申请人承诺预填为0次；审核通过即确认经核查，列入严重失信名单为所填次数。',
   veto: '按申请人承诺预填为“否”；审核通过即确认经本部门记录核查的一票否决情形。',
 };
-
-export function reviewFieldsOf(code: IndicatorCode | string): ClaimField[] {
-  if (isOwnRecord(code)) return OWN_RECORD_FIELDS[code];
-  return CLAIM_FIELDS[code as IndicatorCode] ?? [];
-}
 
 /** The form a reviewer starts from: the declared value (or an earlier accepted one). */
 export function reviewFormFromValue(code: IndicatorCode | string, value: Record<string, unknown>): ClaimForm {

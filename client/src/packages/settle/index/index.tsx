@@ -25,7 +25,7 @@ import { useReminderOffer } from '../../../services/subscribe';
 import { navigate } from '../../../routes';
 import { callChecked, newRequestId } from '../../apply/common/api';
 import { useNow } from '../../apply/common/now';
-import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
+import { ErrorNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import type { CertificateView } from '../../cert/types';
 import { pointsPathway } from './eligibility';
 

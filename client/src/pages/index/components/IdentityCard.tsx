@@ -6,7 +6,7 @@ import { DEPARTMENT_LABELS, maskIdNumber, type DepartmentCode } from '@hz-points
 import type { ActingFor, Me, SessionState, StaffRoleGrant } from '../../../services/session';
 
 /** '审核员（人力社保）', '区积分受理点', '管理员'. */
-export function staffRoleLabel(r: StaffRoleGrant): string {
+function staffRoleLabel(r: StaffRoleGrant): string {
   if (r.role === 'reviewer') {
     const dept = r.department ? DEPARTMENT_LABELS[r.department as DepartmentCode] ?? r.department : '';
     return dept ? `审核员（${dept}）` : '审核员';
