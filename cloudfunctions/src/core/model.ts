@@ -16,7 +16,7 @@ import type {
   StaffRole,
 } from '@hz-points/shared';
 
-export type { ApplicationStatus, EntrustmentStatus, ItemHistoryEntry, ItemStatus, Relation, StaffRole };
+export type { Relation, StaffRole };
 
 /** A natural person. `openid` is null for a person without WeChat (a minor, an elderly parent). */
 export interface PersonDoc {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { beijingDate, certificateDate, formatChineseDate, maskIdNumber, type CertificateStatus } from '@hz-points/shared';
+import { beijingDate, formatChineseDate, maskIdNumber, type CertificateStatus } from '@hz-points/shared';
 import type { ApplicationDoc, ObjectionDoc, PersonDoc } from '../../core/model';
 import { canonicalJson, type CertificateContent } from './signing';
 
@@ -56,7 +56,7 @@ interface ScoreDetailItem {
  * The indicators a certificate lists: every indicator the applicant claimed, plus any other that scored (a
  * deduction found by the police check), in the rules package's order, with the reviewed points.
  */
-export function certificateItems(app: ApplicationDoc): CertificateContent['items'] {
+function certificateItems(app: ApplicationDoc): CertificateContent['items'] {
   const detail = app.points?.detail as { items?: ScoreDetailItem[] } | undefined;
   const claimed = new Set<string>(app.claims.map((c) => c.indicator));
   return (detail?.items ?? [])
@@ -77,7 +77,6 @@ export function grantedOn(app: ApplicationDoc, objection: ObjectionDoc | null): 
   return app.resultOn;
 }
 
-export { certificateDate };
 
 export function buildContent(
   serial: string,
@@ -107,7 +106,7 @@ export function contentKey(c: CertificateContent): string {
 }
 
 /** Hash of what a certificate states about the points (round, cut-off, items, total): not name, permit, serial, date. */
-export function pointsKey(c: CertificateContent): string {
+function pointsKey(c: CertificateContent): string {
   const { round, cutOffDate, items, total } = c;
   return createHash('sha256').update(canonicalJson({ round, cutOffDate, items, total })).digest('hex');
 }

@@ -26,7 +26,6 @@ import type { ChartView } from './svg';
 
 /** Working days from acceptance to the result (resultDate = acceptedOn + the rule data's result period). */
 const REVIEW_TARGET_WORKDAYS = DEADLINE_PERIODS.result.workdays;
-export { SCORE_BAND };
 
 /**
  * The overview of a year from its summary counters (stats/summary.ts: maintained by the actions' transactions), or,
@@ -83,8 +82,11 @@ export function overviewFromCounts(year: number, today: string, counts: Readonly
       objections += n;
       const o = { status: a, filedOn: b, answerDeadline: c || null, answeredOn: d || null } as unknown as ObjectionDoc;
       const v = objectionView(o, today);
-      if (o.status === 'answered') v.overdue ? (objectionCounts.answeredLate += n) : (objectionCounts.answeredInTime += n);
-      else v.overdue ? (objectionCounts.openOverdue += n) : (objectionCounts.openInTime += n);
+      const answered = o.status === 'answered';
+      if (answered && v.overdue) objectionCounts.answeredLate += n;
+      else if (answered) objectionCounts.answeredInTime += n;
+      else if (v.overdue) objectionCounts.openOverdue += n;
+      else objectionCounts.openInTime += n;
     }
   }
   return {

@@ -1,3 +1,3 @@
 // The review pages' action button is the app's one keyboard-operable button (components/Form/ActionButton.tsx),
 // re-exported so their imports stay short. That one also holds a press while `loading`.
-export { ActionButton, type ActionButtonProps } from '../../../components/Form/ActionButton';
+export { ActionButton } from '../../../components/Form/ActionButton';
