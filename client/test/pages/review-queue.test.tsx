@@ -30,7 +30,7 @@ beforeEach(() => {
   });
 });
 
-test("a reviewer sees the items the server answers for their department, masked, and approves one as claimed", async () => {
+test("a reviewer sees the items the server answers for their department, masked, and approves one", async () => {
   render(<ReviewQueuePage />);
   expect(screen.getByText('教育审核员：仅显示本部门负责的指标。')).toBeTruthy();
   expect(await screen.findByText('文化程度 · 演示申请人')).toBeTruthy();
@@ -238,10 +238,12 @@ describe('public security reviewer', () => {
   });
 });
 
-test('a refused decision is shown beside the buttons that sent it, in the open panel, not at the top of the page', async () => {
+test('a refused decision shows beside the buttons that sent it, not at the top of the page', async () => {
   __setCloudHandler((name, payload) => {
     const p = payload as Record<string, unknown>;
-    if (name === 'review' && p.action === 'queue') return { ok: true, data: { items: p.status === 'pending' ? queue : [] } };
+    if (name === 'review' && p.action === 'queue') {
+      return { ok: true, data: { items: p.status === 'pending' ? queue : [] } };
+    }
     if (name === 'review' && p.action === 'decide') {
       return { ok: false, error: { code: 'INVALID_STATE', message: '积分结果已公布，事项只能通过异议程序调整' } };
     }

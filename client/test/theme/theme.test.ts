@@ -107,13 +107,13 @@ function contrast(a: string, b: string): number {
 }
 
 describe('contrast of the theme’s text colours (WCAG AA: 4.5:1 for normal text)', () => {
-  it('the contrast function itself: black on white 21:1, white on white 1:1, nutui’s #1f6fd1 on #f2f3f5 below 4.5:1', () => {
+  it('the contrast function itself: 21:1 black on white, 1:1 white on white, #1f6fd1 on #f2f3f5 < 4.5', () => {
     expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
     expect(contrast('#ffffff', '#ffffff')).toBeCloseTo(1, 5);
     expect(contrast('#1f6fd1', '#f2f3f5')).toBeLessThan(4.5);
   });
 
-  it.each([false, true])('elder=%s: chosen tab title on the tab bar, danger text, white on danger and on our blue', (elder) => {
+  it.each([false, true])('elder=%s: chosen tab title on its bar, danger text, white on danger and on blue', (elder) => {
     const vars = nutuiTheme(elder, themeTokens(elder));
     const pairs: Array<[string, string, string]> = [
       ['chosen tab title on the tab bar', vars.nutuiTabsTitlesItemActiveColor!, vars.nutuiTabsTitlesBackgroundColor!],

@@ -29,7 +29,11 @@ beforeEach(async () => {
     ],
   });
   applicationId = draft.application.applicationId;
-  await cloud.ok('demo-applicant', 'applications', 'submit', { applicationId, commitment: true, requestId: 'req-scope-0001' });
+  await cloud.ok('demo-applicant', 'applications', 'submit', {
+    applicationId,
+    commitment: true,
+    requestId: 'req-scope-0001',
+  });
 });
 afterEach(() => cloud.close());
 
@@ -60,7 +64,7 @@ test("each reviewer's queue holds only their own department's items, and its tot
   expect(await queueOf('demo-reviewer-housing', 'approved')).toEqual({ items: [], total: 0 });
 });
 
-test("another department's item does not exist for a reviewer: getItem and decide answer NOT_FOUND and change nothing", async () => {
+test("another department's item does not exist for a reviewer: NOT_FOUND, nothing changed", async () => {
   const [social] = (await queueOf('demo-reviewer-hrss')).items;
   expect(social!.indicator).toBe('socialInsurance');
 
@@ -76,7 +80,11 @@ test("another department's item does not exist for a reviewer: getItem and decid
     }),
   ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   expect(
-    await cloud.call('demo-reviewer-housing', 'review', 'decide', { itemId: social!.itemId, decision: 'returned', reason: '材料不全' }),
+    await cloud.call('demo-reviewer-housing', 'review', 'decide', {
+      itemId: social!.itemId,
+      decision: 'returned',
+      reason: '材料不全',
+    }),
   ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
   // Still pending, as declared, in its own department's queue.
@@ -84,15 +92,25 @@ test("another department's item does not exist for a reviewer: getItem and decid
   expect(after.map((i) => [i.itemId, i.status])).toEqual([[social!.itemId, 'pending']]);
 });
 
-test('the scope follows the account at each call: a revoked reviewer is refused, a moved one sees the new department only', async () => {
+test('the scope follows the account: a revoked reviewer is refused, a moved one sees the new department', async () => {
   await cloud.ok('demo-admin', 'accounts', 'revokeRole', { openid: 'demo-reviewer-housing', role: 'reviewer' });
-  expect(await cloud.call('demo-reviewer-housing', 'review', 'queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await cloud.call('demo-reviewer-housing', 'review', 'queue', {})).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 
-  await cloud.ok('demo-admin', 'accounts', 'grantRole', { openid: 'demo-reviewer-housing', role: 'reviewer', department: 'hrss' });
+  await cloud.ok('demo-admin', 'accounts', 'grantRole', {
+    openid: 'demo-reviewer-housing',
+    role: 'reviewer',
+    department: 'hrss',
+  });
   const moved = await queueOf('demo-reviewer-housing');
   expect(moved.items.map((i) => [i.indicator, i.department])).toEqual([['socialInsurance', 'hrss']]);
   expect(moved.total).toBe(1);
 
   // An applicant (no reviewer role) cannot read any queue.
-  expect(await cloud.call('demo-applicant', 'review', 'queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await cloud.call('demo-applicant', 'review', 'queue', {})).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 });

@@ -124,7 +124,8 @@ export const Radio = Object.assign(RadioBase, { Group: RadioGroup });
  */
 export function Checkbox(props: Partial<CheckboxProps> & Named) {
   const checked = props.checked === undefined ? {} : { 'aria-checked': props.checked ? ('true' as const) : ('false' as const) };
-  const box = <NutCheckbox {...props} {...{ role: 'checkbox', ...checked, ...(props.disabled ? { 'aria-disabled': 'true' } : {}) }} />;
+  const disabled = props.disabled ? { 'aria-disabled': 'true' as const } : {};
+  const box = <NutCheckbox {...props} {...{ role: 'checkbox', ...checked, ...disabled }} />;
   return <WeChatRoles>{box}</WeChatRoles>;
 }
 

@@ -88,7 +88,9 @@ export function DecisionPanel({ item, onDecided, onClose }: Props) {
           onChange={update}
           disabled={sending}
           errors={errors}
-          liveError={liveError && !liveError.ok ? { field: errorSlot(liveError.field), message: liveError.message } : null}
+          liveError={
+            liveError && !liveError.ok ? { field: errorSlot(liveError.field), message: liveError.message } : null
+          }
         />
       ) : (
         <Field form={errors} name="claim" error={liveError && !liveError.ok ? liveError.message : null}>
