@@ -11,7 +11,7 @@ import { TINY_PNG, byLabel, choose, click, fill, press, seeText, upload, tick } 
 import { browserFlow } from './support/flow';
 import { approveAll, at } from './support/domain';
 import { MODES, inMode, screens } from './support/journey';
-import { WORKED_EXAMPLE_DRAFT } from './support/profiles';
+import { enterWorkedExample } from './support/calculator-screens';
 
 const CALCULATOR = 'packages/assess/calculator/index';
 const FORM = 'packages/apply/form/index';
@@ -37,13 +37,13 @@ describe.each(MODES)("the applicant's year in %s mode", (mode, elder) => {
   const open = async (route: string) => inMode(await flow.app.open('demo-applicant', route, { elder }), elder);
 
   test("an applicant's year, from the calculator to a settlement application", async () => {
-    // ---- Calculator: a draft kept from an earlier visit, the insurance months typed now ----
-    const { socialInsuranceMonths: _typedBelow, ...earlier } = WORKED_EXAMPLE_DRAFT;
-    const calc = await inMode(await flow.app.open('demo-applicant', CALCULATOR, { elder, storage: { 'hz.calculator.draft': earlier } }), elder);
+    // ---- Calculator: the profile entered on screen (birth date and level on their wheels), insurance last ----
+    const calc = await open(CALCULATOR);
+    await enterWorkedExample(calc, { withoutInsurance: true });
     const total = calc.getByTestId('total').filter({ visible: true }).first();
-    await total.waitFor();
     // RULES.md worked example without its insurance line: age 30 + 本科 with degree 50 + registration 4 years 20 +
     // rental 4 years 24 = 124; 48 months of insurance add 24 → 148.
+    await calc.waitForFunction(() => document.querySelector('[data-testid="total"]')?.textContent?.trim() === '124');
     expect((await total.textContent())?.trim()).toBe('124');
     await fill(calc, '社保缴纳月数', '48');
     await calc.waitForFunction(() => document.querySelector('[data-testid="total"]')?.textContent?.trim() === '148');
@@ -76,10 +76,10 @@ describe.each(MODES)("the applicant's year in %s mode", (mode, elder) => {
     await upload(a, '从相册选择证明材料');
     await next(a, '个人承诺书');
     // Submit stays disabled until the commitment is ticked.
-    expect(await byLabel(a, '提交积分申请').getAttribute('class')).toContain('disabled');
+    expect(await byLabel(a, '提交申请，提交积分申请').getAttribute('class')).toContain('disabled');
     await tick(a, '我已阅读并同意个人承诺书');
     await check(a, 'commitment');
-    await click(a, '提交积分申请');
+    await click(a, '提交申请，提交积分申请');
     await seeText(a, '申请已受理');
     await check(a, 'accepted');
 

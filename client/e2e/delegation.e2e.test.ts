@@ -76,7 +76,7 @@ describe.each(MODES)('acting for someone else in %s mode', (mode, elder) => {
     await seeText(after, '单位员工（2人）');
     await byLabel(after, `${me.person.name}，可代办`).waitFor();
     await s.check(after, 'entrustment-confirmed');
-    await click(after, `为${me.person.name}申请积分`);
+    await click(after, `为其申请，为${me.person.name}申请积分`);
     await seeText(after, '正在代');
     await seeText(after, `为${me.person.name}申请`);
     await applyResidence(after, '6', s, 'for-employee');
@@ -103,12 +103,12 @@ describe.each(MODES)('acting for someone else in %s mode', (mode, elder) => {
     expect(await parent.textContent()).toContain('*');
     await s.check(page, 'wards');
 
-    await click(page, '为演示未成年人申请积分');
+    await click(page, '为其申请，为演示未成年人申请积分');
     await seeText(page, '为演示未成年人申请');
     await applyResidence(page, '3', s, 'for-minor');
 
     const forParent = await open('demo-guardian');
-    await click(forParent, '为演示老人申请积分');
+    await click(forParent, '为其申请，为演示老人申请积分');
     await seeText(forParent, '为演示老人申请');
     await applyResidence(forParent, '10', s, 'for-parent');
 

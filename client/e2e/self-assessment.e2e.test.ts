@@ -1,9 +1,10 @@
 // Self-assessment (积分测算): the calculator's total for a known profile — RULES.md's worked example (30 years
-// old, 本科 with degree, 4 years of insurance, 4 years registered, renting 4 years → 148), then one field typed.
+// old, 本科 with degree, 4 years of insurance, 4 years registered, renting 4 years → 148), entered on screen (dates
+// and levels on their picker wheels, nothing seeded), then one field changed.
 import { fill } from './support/app';
 import { screenshotter } from './support/browser';
+import { enterWorkedExample } from './support/calculator-screens';
 import { browserFlow } from './support/flow';
-import { WORKED_EXAMPLE_DRAFT } from './support/profiles';
 
 const CALCULATOR = 'packages/assess/calculator/index';
 
@@ -11,9 +12,10 @@ const flow = browserFlow({ now: '2026-03-02T09:00:00+08:00' });
 const shot = screenshotter('self-assessment');
 
 test('the calculator shows 148 for the worked example and follows a typed change', async () => {
-  const page = await flow.app.open('demo-applicant', CALCULATOR, { storage: { 'hz.calculator.draft': WORKED_EXAMPLE_DRAFT } });
+  const page = await flow.app.open('demo-applicant', CALCULATOR);
+  await enterWorkedExample(page);
   const total = page.getByTestId('total').first();
-  await total.waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="total"]')?.textContent?.trim() === '148');
   expect((await total.textContent())?.trim()).toBe('148');
   await shot(page, 'worked-example-148');
 
@@ -23,8 +25,10 @@ test('the calculator shows 148 for the worked example and follows a typed change
   expect((await total.textContent())?.trim()).toBe('154');
   await shot(page, 'insurance-60-months-154');
 
-  const elder = await flow.app.open('demo-applicant', CALCULATOR, { elder: true, storage: { 'hz.calculator.draft': WORKED_EXAMPLE_DRAFT } });
-  await elder.getByTestId('total').first().waitFor();
+  const elder = await flow.app.open('demo-applicant', CALCULATOR, { elder: true });
+  await elder.locator('.hz-page--elder').first().waitFor();
+  await enterWorkedExample(elder);
+  await elder.waitForFunction(() => document.querySelector('[data-testid="total"]')?.textContent?.trim() === '148');
   expect((await elder.getByTestId('total').first().textContent())?.trim()).toBe('148');
   await shot(elder, 'elder-mode');
 });

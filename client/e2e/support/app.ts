@@ -121,3 +121,78 @@ export async function choose(page: Page, name: string): Promise<void> {
 export async function press(page: Page, text: string): Promise<void> {
   await activate(page.locator('taro-button-core, button', { hasText: text }).filter({ visible: true }).first());
 }
+
+/**
+ * Picks `values` (one per wheel, by the text it shows: '本科', or '1995年', '06月', '01日') in the picker opened by
+ * the button whose name starts with `${title}：` (the calculator's selects and date field), then confirms (确定).
+ * Each wheel is swiped as a finger would (real touch input through the browser), not set from a script: a wheel
+ * that does not turn fails here as it would fail a person.
+ */
+export async function pick(page: Page, title: string, values: string[]): Promise<void> {
+  await activate(page.getByRole('button', { name: new RegExp(`^${title}：`) }).filter({ visible: true }).first());
+  const picker = page.locator('.nut-picker').filter({ visible: true }).last();
+  await picker.locator('.nut-pickerview-list').first().waitFor({ state: 'visible' });
+  for (const [column, value] of values.entries()) {
+    const wheel = picker.locator('.nut-pickerview-list').nth(column);
+    for (let swipes = 0; ; swipes += 1) {
+      const at = await wheel.evaluate((el, wanted) => {
+        const items = Array.from(el.querySelectorAll('.nut-pickerview-roller-item'));
+        const spacing = parseFloat(getComputedStyle(el).getPropertyValue('--nutui-picker-item-height'));
+        return {
+          active: items.findIndex((i) => i.classList.contains('nut-pickerview-roller-item-active')),
+          target: items.findIndex((i) => i.textContent?.trim() === wanted),
+          spacing: spacing > 0 ? spacing : (items[0]?.getBoundingClientRect().height ?? 36),
+        };
+      }, value);
+      if (at.target < 0) throw new Error(`${title}: the picker has no "${value}" in wheel ${column + 1}`);
+      if (at.active === at.target) break;
+      if (swipes === 4) throw new Error(`${title}: wheel ${column + 1} did not turn to "${value}" in 4 swipes`);
+      await swipe(page, wheel, (at.active - at.target) * at.spacing);
+    }
+  }
+  // nutui's picker takes the first 确认 after a swipe as "stop the wheel" (it still thinks the wheel is moving) and
+  // stays open; a person taps again, and so does this.
+  const confirm = page.locator('.nut-picker-confirm-btn').filter({ visible: true }).last();
+  for (let taps = 1; ; taps += 1) {
+    await activate(confirm);
+    try {
+      await page.locator('.nut-picker').filter({ visible: true }).first().waitFor({ state: 'detached', timeout: 2000 });
+      return;
+    } catch (err) {
+      if (taps === 3) throw new Error(`${title}: the picker did not close after 3 taps on 确认: ${(err as Error).message}`);
+    }
+  }
+}
+
+/**
+ * A vertical finger swipe of `dy` pixels on `target` (negative: upwards), slow enough (> 0.3 s) that the wheel
+ * stops where the finger leaves it instead of coasting on.
+ */
+async function swipe(page: Page, target: Locator, dy: number): Promise<void> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('swipe: the wheel is not on screen');
+  const x = box.x + box.width / 2;
+  const y0 = box.y + box.height / 2;
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: string, y: number) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] } as never);
+  await touch('touchStart', y0);
+  const steps = 10;
+  for (let i = 1; i <= steps; i += 1) {
+    await touch('touchMove', y0 + (dy * i) / steps);
+    await page.waitForTimeout(40);
+  }
+  await touch('touchEnd', y0 + dy);
+  // The wheel snaps to the nearest item with a short transition, then reports its choice.
+  await page.waitForTimeout(600);
+  await cdp.detach();
+}
+
+/**
+ * Picks the radio named `name` inside the radio group named `group` (when several groups offer 是 / 否). A chosen
+ * button-shaped radio shows a ✓ before its text (the choice is not told by colour alone), which is in its name.
+ */
+export async function chooseIn(page: Page, group: string, name: string): Promise<void> {
+  const radios = page.getByRole('radiogroup', { name: group, exact: true }).filter({ visible: true }).first();
+  await activate(radios.getByRole('radio', { name: new RegExp(`^(✓ )?${name}$`) }).first());
+}

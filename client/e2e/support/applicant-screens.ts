@@ -54,7 +54,8 @@ export async function fillAndSubmitApplication(page: Page, claims: ScreenClaim[]
   await seeText(page, '个人承诺书');
   await tick(page, '我已阅读并同意个人承诺书');
   await check(page, 'apply-commitment');
-  await click(page, '提交积分申请');
+  // The button shows 提交申请; its name adds what is submitted (label in name, WCAG 2.5.3).
+  await click(page, '提交申请，提交积分申请');
   await seeText(page, '申请已受理');
   await check(page, 'apply-accepted');
 }

@@ -94,6 +94,10 @@ export function nutuiTheme(elder: boolean, t: ThemeTokens): Record<string, strin
     // Errors and required marks: a dark red that keeps 4.5:1 on white (nutui's #ff0f23 is 3.9:1 and reads pink).
     nutuiColorDanger: '#b3261e',
     nutuiRadioButtonBackground: '#f7f8fa',
+    // The chosen tab's title: our blue on the tab bar's grey is 4.45:1, short of 4.5:1; the darker blue (as on the
+    // guide's tabs) keeps 7:1. The bar's grey is nutui's default, stated here so the contrast is checked on both.
+    nutuiTabsTitlesItemActiveColor: '#0b4fa8',
+    nutuiTabsTitlesBackgroundColor: '#f2f3f5',
     // nutui's help text and waiting-step marks (#888b94 on white, 3.4:1) fall short of 4.5:1.
     nutuiColorTextHelp: elder ? '#333333' : '#595e6b',
     nutuiStepsWaitIconColor: '#4b5563',

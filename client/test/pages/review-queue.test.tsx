@@ -1,5 +1,7 @@
 // 审核队列, the whole page as a reviewer of one department: the page says whose items it shows, asks the server
-// for the chosen status, shows only that department's items (applicant masked) and approves one as claimed.
+// for the chosen status, shows the items it answers (applicant masked) and approves one as claimed. The server
+// scopes the queue to the reviewer's department (cloudfunctions/test/domain/review-scope.test.ts); the page does
+// not filter again, so the mock answers as the server does: this department's items only.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { __cloudCalls, __reset, __setCloudHandler } from '../__mocks__/taro';
 import ReviewQueuePage from '../../src/packages/review/queue';
@@ -7,8 +9,6 @@ import { sessionStore, toMe } from '../../src/services/session';
 
 const queue = [
   { itemId: 'a1-education', indicator: 'education', department: 'education', status: 'pending', year: 2026, claimed: { education: 'bachelor', hasDiplomaAndDegree: true }, evidence: ['f1'], applicant: { name: '演示申请人', idNumber: '330106********0010' } },
-  // Another department's item, as a stale or wrong answer would carry it: never shown to this reviewer.
-  { itemId: 'a1-rental', indicator: 'rental', department: 'housing', status: 'pending', year: 2026, claimed: { rentalYears: 4 }, evidence: ['f2'], applicant: { name: '演示申请人', idNumber: '330106********0010' } },
 ];
 
 beforeEach(() => {
@@ -30,11 +30,13 @@ beforeEach(() => {
   });
 });
 
-test("a reviewer sees only their own department's items, masked, and approves one as claimed", async () => {
+test("a reviewer sees the items the server answers for their department, masked, and approves one", async () => {
   render(<ReviewQueuePage />);
   expect(screen.getByText('教育审核员：仅显示本部门负责的指标。')).toBeTruthy();
   expect(await screen.findByText('文化程度 · 演示申请人')).toBeTruthy();
   expect(screen.queryByText(/合法租赁住房/)).toBeNull();
+  // Exactly the items answered, one review button each.
+  expect(screen.getAllByRole('button', { name: /^审核/ })).toHaveLength(1);
   expect(screen.getByText('演示申请人（330106********0010）')).toBeTruthy();
   expect(__cloudCalls()[0]?.data).toEqual({ action: 'queue', status: 'pending', limit: 50 });
 
@@ -234,4 +236,28 @@ describe('public security reviewer', () => {
     await waitFor(() => expect(decideCalls()).toHaveLength(1));
     expect(decideCalls()[0]).toMatchObject({ itemId: 'a2-age', acceptedValue: { birthDate: '1990-05-12' } });
   });
+});
+
+test('a refused decision shows beside the buttons that sent it, not at the top of the page', async () => {
+  __setCloudHandler((name, payload) => {
+    const p = payload as Record<string, unknown>;
+    if (name === 'review' && p.action === 'queue') {
+      return { ok: true, data: { items: p.status === 'pending' ? queue : [] } };
+    }
+    if (name === 'review' && p.action === 'decide') {
+      return { ok: false, error: { code: 'INVALID_STATE', message: '积分结果已公布，事项只能通过异议程序调整' } };
+    }
+    return { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } };
+  });
+  render(<ReviewQueuePage />);
+  fireEvent.click(await screen.findByLabelText('审核文化程度'));
+  const approve = await screen.findByRole('button', { name: '审核通过' });
+  fireEvent.click(approve);
+  const alert = await screen.findByRole('alert');
+  expect(alert.textContent).toContain('积分结果已公布，事项只能通过异议程序调整');
+  // In the decision panel, directly before its buttons.
+  const panel = approve.closest('.flows-decide')!;
+  expect(panel.contains(alert)).toBe(true);
+  expect(alert.closest('.hz-field')?.nextElementSibling?.contains(approve)).toBe(true);
+  expect(screen.queryByText('文化程度（演示申请人）：已审核通过')).toBeNull();
 });

@@ -92,6 +92,40 @@ describe('theme values (theme/elder.ts)', () => {
   });
 });
 
+/** WCAG 2.x contrast ratio of two #rrggbb colours (relative luminance, sRGB). */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const channel = (i: number) => {
+      const v = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    const [r, g, bl] = [channel(1), channel(3), channel(5)];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('contrast of the theme’s text colours (WCAG AA: 4.5:1 for normal text)', () => {
+  it('the contrast function itself: 21:1 black on white, 1:1 white on white, #1f6fd1 on #f2f3f5 < 4.5', () => {
+    expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrast('#ffffff', '#ffffff')).toBeCloseTo(1, 5);
+    expect(contrast('#1f6fd1', '#f2f3f5')).toBeLessThan(4.5);
+  });
+
+  it.each([false, true])('elder=%s: chosen tab title on its bar, danger text, white on danger and on blue', (elder) => {
+    const vars = nutuiTheme(elder, themeTokens(elder));
+    const pairs: Array<[string, string, string]> = [
+      ['chosen tab title on the tab bar', vars.nutuiTabsTitlesItemActiveColor!, vars.nutuiTabsTitlesBackgroundColor!],
+      ['danger text (退回, outline) on white', vars.nutuiColorDanger!, '#ffffff'],
+      ['white text on a danger button', '#ffffff', vars.nutuiColorDanger!],
+      ['white text on a primary button', '#ffffff', vars.nutuiColorPrimary!],
+      ['help text on white', vars.nutuiColorTextHelp!, '#ffffff'],
+    ];
+    for (const [what, fg, bg] of pairs) expect([what, fg, bg, contrast(fg, bg) >= 4.5]).toEqual([what, fg, bg, true]);
+  });
+});
+
 describe('every stylesheet of the client, compiled', () => {
   const sheets = scssFiles(SRC).map((file) => ({ file: path.relative(SRC, file), css: compile(file).css }));
 

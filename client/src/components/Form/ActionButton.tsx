@@ -32,14 +32,31 @@ export function pressableProps(press: () => void, disabled?: boolean): Record<st
   };
 }
 
+/** Letters and digits only: punctuation and spaces do not decide whether one wording contains another. */
+const plain = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
+
+/**
+ * The accessible name of a button showing `children` (WCAG 2.5.3, label in name; axe label-content-name-mismatch):
+ * a speech-input user says what they see, so the name must contain the visible text. A label that already contains
+ * it is kept; otherwise the visible text comes first and the label adds the context, e.g. 为其申请 named
+ * 「为其申请，为演示老人申请积分」. Only plain text is checked (the label of an icon or a composed child stands).
+ */
+export function buttonName(label: string, children: ReactNode): string {
+  if (typeof children !== 'string' && typeof children !== 'number') return label;
+  const visible = String(children).trim();
+  if (!plain(visible) || plain(label).includes(plain(visible))) return label;
+  return `${visible}，${label}`;
+}
+
 export function ActionButton(props: ActionButtonProps) {
-  const { onPress, disabled, loading, children, ...rest } = props;
+  const { onPress, disabled, loading, children, 'aria-label': label, ...rest } = props;
   const off = !!disabled || !!loading;
   const press = () => {
     if (!off) onPress();
   };
+  const name = { 'aria-label': buttonName(label, children) };
   return (
-    <Button {...rest} {...(pressableProps(press, off) as object)} loading={loading} disabled={disabled} onClick={press}>
+    <Button {...rest} {...name} {...(pressableProps(press, off) as object)} loading={loading} disabled={disabled} onClick={press}>
       {children}
     </Button>
   );

@@ -179,7 +179,11 @@ function ErrorText(props: { id: string; message: string | null }) {
       role="alert"
       aria-live="assertive"
     >
-      <Text className="flows-error__text">⚠ {props.message}</Text>
+      {/* The sign is decoration (the role says it is an error): the message stands alone as its own text. */}
+      <Text className="flows-error__icon" aria-hidden>
+        ⚠{' '}
+      </Text>
+      <Text className="flows-error__text">{props.message}</Text>
     </View>
   );
 }

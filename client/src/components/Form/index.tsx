@@ -119,11 +119,45 @@ export const Radio = Object.assign(RadioBase, { Group: RadioGroup });
 
 /**
  * nutui's Checkbox passes unknown props to its element, so `aria-label` arrives; `role` and `aria-checked` are added
- * here (its own `ariaRole` / `ariaChecked` mean nothing to a browser).
+ * here (its own `ariaRole` / `ariaChecked` mean nothing to a browser). In H5 it also writes WeChat's `aria-role` onto
+ * the element after our props, where it is no ARIA attribute (axe aria-valid-attr, critical): a wrapper that takes
+ * no box of its own (`display: contents`, so nutui's layout is unchanged) strips it, as for the radios.
  */
 export function Checkbox(props: Partial<CheckboxProps> & Named) {
   const checked = props.checked === undefined ? {} : { 'aria-checked': props.checked ? ('true' as const) : ('false' as const) };
-  return <NutCheckbox {...props} {...{ role: 'checkbox', ...checked, ...(props.disabled ? { 'aria-disabled': 'true' } : {}) }} />;
+  const disabled = props.disabled ? { 'aria-disabled': 'true' as const } : {};
+  const box = <NutCheckbox {...props} {...{ role: 'checkbox', ...checked, ...disabled }} />;
+  return <WeChatRoles>{box}</WeChatRoles>;
+}
+
+/**
+ * H5: nutui components written for WeChat (Checkbox, Toast) put `aria-role` on their elements; the role they mean is
+ * set as a real `role` instead (unless the element already has one) and the invalid attribute removed.
+ */
+function stripWeChatRoles(root: HTMLElement) {
+  for (const el of Array.from(root.querySelectorAll('[aria-role]'))) {
+    const meant = el.getAttribute('aria-role');
+    if (meant && !el.getAttribute('role')) setAttr(el, 'role', meant);
+    setAttr(el, 'aria-role', null);
+  }
+}
+
+/**
+ * Wraps nutui components written for WeChat so that in H5 their `aria-role` becomes a real `role`, now and whenever
+ * they change or appear (a toast opening). The wrapper takes no box of its own (`display: contents`), so nutui's
+ * layout is unchanged; in the mini-program, where `aria-role` is right, it renders its children only.
+ */
+export function WeChatRoles(props: { children: ReactNode }) {
+  return isH5 ? <H5Roles>{props.children}</H5Roles> : <>{props.children}</>;
+}
+
+function H5Roles(props: { children: ReactNode }) {
+  const ref = useDomLabels(stripWeChatRoles);
+  return (
+    <View ref={ref as never} className='hz-wechat-roles' style={{ display: 'contents' }}>
+      {props.children}
+    </View>
+  );
 }
 
 /** A stepper whose number field and ± taps are named after the field (`减少…` / `增加…`). */

@@ -4,6 +4,7 @@ import React from 'react';
 import { Text, View } from '@tarojs/components';
 import { Checked, Clock, Warning, Close } from '@nutui/icons-react-taro';
 import { Toast } from '@nutui/nutui-react-taro';
+import { WeChatRoles } from '../../../components/Form';
 import type { ItemStatus } from './types';
 import { countdown, describeCountdown } from './workdays';
 import './nutui-styles';
@@ -101,9 +102,17 @@ export function Loading(props: { text?: string }) {
 
 const TOAST_ID = 'flows-toast';
 
-/** The page's toast host (one per page). Toasts only confirm; anything the person must read stays on the page. */
+/**
+ * The page's toast host (one per page). Toasts only confirm; anything the person must read stays on the page.
+ * nutui's toast marks itself with WeChat's `aria-role="alert"`, no ARIA attribute in H5 (axe aria-valid-attr,
+ * critical): WeChatRoles turns it into a real role as the toast appears.
+ */
 export function FlowsToast() {
-  return <Toast id={TOAST_ID} />;
+  return (
+    <WeChatRoles>
+      <Toast id={TOAST_ID} />
+    </WeChatRoles>
+  );
 }
 
 export function toast(content: string, icon: 'success' | 'fail' = 'success'): void {

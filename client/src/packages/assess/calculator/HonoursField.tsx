@@ -20,7 +20,7 @@ export function HonoursField({ value = [], onChange }: { value?: HonourDraft[]; 
           </View>
         </View>
       ))}
-      <View className='hz-honours__add' role='button' ariaRole='button' ariaLabel='添加一项荣誉' onClick={() => onChange?.([...value, { level: '', matter: '' }])}>
+      <View className='hz-honours__add' role='button' ariaRole='button' ariaLabel='添加荣誉' onClick={() => onChange?.([...value, { level: '', matter: '' }])}>
         <Text>＋ 添加荣誉</Text>
       </View>
     </View>

@@ -1,18 +1,25 @@
 // The approval panel of one queue item: the fields of the indicator's claim schema prefilled with the declaration,
 // what approving will record (and whether it differs from the declaration), and the decisions. Errors appear beside
-// the field or button they concern.
+// the field or button they concern (components/Form's Field / FieldError), scrolled into view and focused when the
+// reviewer presses a decision; the check run while editing shows beside its field without taking focus.
 import React, { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Dialog } from '@nutui/nutui-react-taro';
-import { TextArea } from '../../../components/Form';
+import { Field, FieldError, TextArea, useFormErrors } from '../../../components/Form';
 import { call } from '../../apply/common/api';
 import { ClaimFields } from '../../apply/common/ClaimFields';
 import type { ClaimForm } from '../../apply/common/claims';
 import type { Item } from '../../apply/common/types';
-import { ErrorNotice } from '../../apply/common/ui';
 import type { IndicatorCode } from '@hz-points/shared';
 import { ActionButton } from '../common/ActionButton';
-import { changedFromDeclared, describeRecorded, isOwnRecord, reviewFormFromValue, toAcceptedValue } from './decision';
+import {
+  changedFromDeclared,
+  describeRecorded,
+  isOwnRecord,
+  OWN_RECORD_FIELDS,
+  reviewFormFromValue,
+  toAcceptedValue,
+} from './decision';
 import { OwnRecordFields } from './OwnRecordFields';
 
 export type Decision = 'approved' | 'reviewing' | 'returned';
@@ -27,21 +34,28 @@ interface Props {
 export function DecisionPanel({ item, onDecided, onClose }: Props) {
   const [form, setForm] = useState<ClaimForm>(() => reviewFormFromValue(item.indicator, item.acceptedValue ?? item.claimed ?? {}));
   const [touched, setTouched] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const errors = useFormErrors();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [sending, setSending] = useState(false);
 
   const accepted = useMemo(() => toAcceptedValue(item.indicator, form), [item.indicator, form]);
-  const fieldError = touched && !accepted.ok ? accepted : null;
+  const liveError = touched && !accepted.ok ? accepted : null;
+  /**
+   * The field an invalid value's message goes under: own-record items have their own fields (a message about the
+   * whole item goes under the first); other items' messages go under the claim's fields (ClaimFields, shared with
+   * the application form, draws no errors of its own).
+   */
+  const errorSlot = (field?: string) =>
+    isOwnRecord(item.indicator) ? field ?? OWN_RECORD_FIELDS[item.indicator][0]!.key : 'claim';
 
   async function send(decision: Decision) {
     if (sending) return;
-    setServerError(null);
+    errors.clear();
     let payload;
     if (decision === 'approved') {
       setTouched(true);
-      if (!accepted.ok) return;
+      if (!accepted.ok) return void errors.show({ [errorSlot(accepted.field)]: accepted.message });
       payload = { itemId: item.itemId, decision, acceptedValue: accepted.value } as const;
     } else if (decision === 'returned') {
       payload = { itemId: item.itemId, decision, reason: reason.trim() } as const;
@@ -51,7 +65,8 @@ export function DecisionPanel({ item, onDecided, onClose }: Props) {
     setSending(false);
     if (!res.ok) {
       if (decision === 'returned') setReturning(false);
-      return setServerError(res.error.message);
+      // A refusal concerns the decision, not one field: it shows beside the buttons that sent it.
+      return errors.fail('decision', res.error.message);
     }
     setReturning(false);
     onDecided(decision);
@@ -60,6 +75,7 @@ export function DecisionPanel({ item, onDecided, onClose }: Props) {
   const update = (next: ClaimForm) => {
     setForm(next);
     setTouched(true);
+    errors.clear();
   };
 
   return (
@@ -71,13 +87,15 @@ export function DecisionPanel({ item, onDecided, onClose }: Props) {
           form={form}
           onChange={update}
           disabled={sending}
-          fieldError={fieldError && !fieldError.ok && fieldError.field ? { field: fieldError.field, message: fieldError.message } : null}
+          errors={errors}
+          liveError={
+            liveError && !liveError.ok ? { field: errorSlot(liveError.field), message: liveError.message } : null
+          }
         />
       ) : (
-        <>
+        <Field form={errors} name="claim" error={liveError && !liveError.ok ? liveError.message : null}>
           <ClaimFields code={item.indicator as IndicatorCode} form={form} onChange={update} disabled={sending} />
-          <ErrorNotice message={fieldError && !fieldError.ok ? fieldError.message : null} />
-        </>
+        </Field>
       )}
       <View className="flows-info" aria-live="polite">
         <Text>
@@ -88,7 +106,7 @@ export function DecisionPanel({ item, onDecided, onClose }: Props) {
             : '审核通过前请先更正认定内容。'}
         </Text>
       </View>
-      <ErrorNotice message={serverError} />
+      <FieldError form={errors} name="decision" />
       <View className="flows-actions">
         <ActionButton type="primary" block disabled={sending} onPress={() => send('approved')} aria-label="审核通过">
           审核通过

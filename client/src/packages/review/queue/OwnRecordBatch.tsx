@@ -4,10 +4,11 @@
 import React, { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Dialog } from '@nutui/nutui-react-taro';
+import { FieldError, useFormErrors } from '../../../components/Form';
 import { call } from '../../apply/common/api';
 import { indicatorLabel } from '../../apply/common/claims';
 import type { Item } from '../../apply/common/types';
-import { ErrorNotice, Section } from '../../apply/common/ui';
+import { Section } from '../../apply/common/ui';
 import { ActionButton } from '../common/ActionButton';
 import { describeRecorded, reviewFormFromValue, toAcceptedValue } from './decision';
 
@@ -24,7 +25,7 @@ const FOCUSABLE_GROUP = process.env.TARO_ENV === 'h5' ? { role: 'group', tabInde
 export function OwnRecordBatch({ applicantName, applicationId, items, onDone }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors();
 
   const plan = useMemo(
     () =>
@@ -43,14 +44,15 @@ export function OwnRecordBatch({ applicantName, applicationId, items, onDone }: 
   async function approveAll() {
     if (sending || ready.length === 0) return;
     setSending(true);
-    setError(null);
+    errors.clear();
     const res = await call('review', 'decideMany', {
       applicationId,
       approvals: ready.map((p) => ({ itemId: p.item.itemId, acceptedValue: p.accepted })),
     });
     setSending(false);
     setConfirming(false);
-    if (!res.ok) return setError(res.error.message);
+    // A refusal shows beside the button that sent it, scrolled into view and focused.
+    if (!res.ok) return errors.fail('batch', res.error.message);
     onDone(ready.length);
   }
 
@@ -62,7 +64,7 @@ export function OwnRecordBatch({ applicantName, applicationId, items, onDone }: 
       {skipped.length ? (
         <Text className="flows-muted">需逐项审核：{skipped.map((p) => indicatorLabel(p.item.indicator)).join('、')}</Text>
       ) : null}
-      <ErrorNotice message={error} />
+      <FieldError form={errors} name="batch" />
       <View className="flows-actions">
         <ActionButton type="primary" block disabled={sending || ready.length === 0} onPress={() => setConfirming(true)} aria-label={actionLabel}>
           {buttonText}

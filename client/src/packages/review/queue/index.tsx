@@ -2,10 +2,15 @@
 // left before its result date. Open an item to confirm its value (fields of the indicator's claim schema, prefilled
 // with the declaration) and approve, mark as 审核中 or return; items the department confirms from its own records
 // (age, deductions, veto) can also be approved per applicant in one action after a confirmation listing them.
+// The server scopes the queue to the caller's department, read from the account at each call
+// (cloudfunctions/test/domain/review-scope.test.ts): the page shows what it answers, without a second filter.
+// Errors sit beside what they concern: a list that cannot be loaded under the tabs, a field's under the field, a
+// refused decision beside the buttons that sent it (components/Form).
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Tabs } from '@nutui/nutui-react-taro';
 import { DEPARTMENT_LABELS } from '@hz-points/shared';
+import { FieldError, useFormErrors } from '../../../components/Form';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { call } from '../../apply/common/api';
@@ -13,7 +18,7 @@ import { indicatorLabel } from '../../apply/common/claims';
 import { EvidenceFiles } from '../../apply/common/EvidenceFiles';
 import { useNow } from '../../apply/common/now';
 import type { ItemStatus, QueueItemView } from '@hz-points/shared';
-import { ErrorNotice, FlowsToast, InfoNotice, Loading, Row, Section, StateBadge, toast } from '../../apply/common/ui';
+import { FlowsToast, InfoNotice, Loading, Row, Section, StateBadge, toast } from '../../apply/common/ui';
 import { ActionButton } from '../common/ActionButton';
 import { describeDaysLeft } from './daysLeft';
 import { describeRecorded, isOwnRecord } from './decision';
@@ -41,20 +46,19 @@ export default function ReviewQueuePage() {
   const now = useNow();
   const [filter, setFilter] = useState<ItemStatus>('pending');
   const [items, setItems] = useState<QueueItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors();
+  const { fail, clear } = errors;
   const [notice, setNotice] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    setError(null);
+    clear('list');
     const res = await call('review', 'queue', { status: filter, limit: 50 });
     if (!res.ok) {
-      setError(res.error.message);
+      fail('list', res.error.message);
       setItems([]);
-      // The server already answers only the caller's department; the page never shows another department's item
-      // even if the caller's role changed mid-session.
-    } else setItems(res.data.items.filter((i) => !department || i.department === department));
-  }, [filter, department]);
+    } else setItems(res.data.items);
+  }, [filter, fail, clear]);
 
   useEffect(() => {
     load();
@@ -89,9 +93,9 @@ export default function ReviewQueuePage() {
         ))}
       </Tabs>
       {notice ? <InfoNotice>{notice}</InfoNotice> : null}
-      <ErrorNotice message={error} />
+      <FieldError form={errors} name="list" />
       {items === null ? <Loading /> : null}
-      {items && items.length === 0 && !error ? <InfoNotice>当前没有该状态的审核事项。</InfoNotice> : null}
+      {items && items.length === 0 && !errors.errors.list ? <InfoNotice>当前没有该状态的审核事项。</InfoNotice> : null}
 
       {batches.map(([applicationId, group]) => (
         <OwnRecordBatch
