@@ -113,11 +113,12 @@ class RouteChunksPlugin {
           if (html) {
             const text = html.source.source().toString();
             const tag = `<script>${preloadScript(routes)}</script>`;
-            // After the entry's script tags, so app.js and its vendors are asked for first, but before the first
-            // stylesheet: an inline script after a stylesheet waits for it to arrive before it runs.
-            const at = text.search(/<link[^>]+rel="?stylesheet/);
-            const withTag = at >= 0 ? `${text.slice(0, at)}${tag}${text.slice(at)}` : text.replace('</head>', `${tag}</head>`);
-            compilation.updateAsset('index.html', new sources.RawSource(withTag));
+            // Last in <head>, after the app's stylesheet: an inline script waits for the stylesheets before it, so
+            // the preloads start once that first small response is in, and app.js and its vendors (which must
+            // arrive and run before any page) have the link to themselves until then. Placed before the stylesheet,
+            // the page's chunks shared the 1.6 Mbps with app.js from the start and the calculator showed its total
+            // later, not sooner (cheap-phone bench, 4.0-4.5 s against 2.6-2.9 s).
+            compilation.updateAsset('index.html', new sources.RawSource(text.replace('</head>', `${tag}</head>`)));
           }
         },
       );
