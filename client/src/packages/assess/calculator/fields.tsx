@@ -23,8 +23,28 @@ interface FieldProps<T> {
   onChange?: (value: T) => void;
 }
 
-export function SelectField({ value = '', onChange, options, title, placeholder = '请选择' }: FieldProps<string> & { options: Option[]; title: string; placeholder?: string }) {
+/**
+ * A picker's open state. The picker itself is mounted on first use only, then kept (so it can animate closed): a
+ * closed nutui picker still builds its columns and popup, and the calculator has six of them on its first screen
+ * (on a slow phone that was a good part of the time before the total showed).
+ */
+function usePickerState(): { open: boolean; used: boolean; show: () => void; hide: () => void } {
   const [open, setOpen] = useState(false);
+  const [used, setUsed] = useState(false);
+  return {
+    open,
+    used,
+    show: () => {
+      setUsed(true);
+      setOpen(true);
+    },
+    hide: () => setOpen(false),
+  };
+}
+
+export function SelectField({ value = '', onChange, options, title, placeholder = '请选择' }: FieldProps<string> & { options: Option[]; title: string; placeholder?: string }) {
+  const { open, used, show, hide } = usePickerState();
+  const setOpen = (on: boolean) => (on ? show() : hide());
   const current = options.find((o) => o.value === value);
   return (
     <View className='hz-select'>
@@ -32,7 +52,7 @@ export function SelectField({ value = '', onChange, options, title, placeholder 
         <Text className={current ? '' : 'hz-select__placeholder'}>{current?.label ?? placeholder}</Text>
         <Text className='hz-select__arrow' aria-hidden>›</Text>
       </View>
-      <Picker
+      {used && <Picker
         visible={open}
         title={title}
         options={[options.map((o) => ({ label: o.label, value: o.value }))]}
@@ -42,7 +62,7 @@ export function SelectField({ value = '', onChange, options, title, placeholder 
           onChange?.(String(values[0] ?? ''));
         }}
         onClose={() => setOpen(false)}
-      />
+      />}
     </View>
   );
 }
@@ -56,7 +76,8 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
 
 /** Birth date: a date picker bounded by `maxDate` (today) — the page passes both bounds as Beijing dates. */
 export function DateField({ value = '', onChange, title, minDate, maxDate }: FieldProps<string> & { title: string; minDate: string; maxDate: string }) {
-  const [open, setOpen] = useState(false);
+  const { open, used, show, hide } = usePickerState();
+  const setOpen = (on: boolean) => (on ? show() : hide());
   const end = toDate(maxDate, new Date(2000, 0, 1));
   const start = toDate(minDate, new Date(1930, 0, 1));
   const label = formatChineseDate(value);
@@ -66,7 +87,7 @@ export function DateField({ value = '', onChange, title, minDate, maxDate }: Fie
         <Text className={label ? '' : 'hz-select__placeholder'}>{label || '请选择出生日期'}</Text>
         <Text className='hz-select__arrow' aria-hidden>›</Text>
       </View>
-      <DatePicker
+      {used && <DatePicker
         visible={open}
         title={title}
         type='date'
@@ -80,7 +101,7 @@ export function DateField({ value = '', onChange, title, minDate, maxDate }: Fie
           if (y != null && m != null && d != null) onChange?.(`${y}-${pad(m)}-${pad(d)}`);
         }}
         onClose={() => setOpen(false)}
-      />
+      />}
     </View>
   );
 }
