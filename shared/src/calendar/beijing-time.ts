@@ -63,7 +63,9 @@ export function beijingHour(instant: Date): number {
  */
 export function beijingIsoInstant(date: string, time: string): string {
   parseDate(date); // throws INVALID_DATE
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new CalendarInputError(`时刻格式不正确：${time}（应为 HH:mm）`);
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
+    throw new CalendarInputError(`时刻格式不正确：${time}（应为 HH:mm）`);
+  }
   return `${date}T${time}:00+08:00`;
 }
 
