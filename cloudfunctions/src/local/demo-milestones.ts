@@ -5,6 +5,7 @@
 import {
   addCalendarDays,
   beijingDate,
+  beijingIsoInstant,
   certificateDate,
   type ActionResult,
   type ApplicationView,
@@ -30,10 +31,11 @@ export interface DemoMilestone {
   label: string;
 }
 
-const MORNING = 'T09:00:00+08:00';
+/** Beijing wall-clock time of every milestone (see above). */
+const MORNING = '09:00';
 
 function milestone(date: string, label: string): DemoMilestone {
-  return { at: `${date}${MORNING}`, date, label };
+  return { at: beijingIsoInstant(date, MORNING), date, label };
 }
 
 function roundMilestones(r: RoundDatesView): DemoMilestone[] {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
-import { formatChineseDate as chineseDate } from '@hz-points/shared';
+import { beijingStartOfDay, formatChineseDate as chineseDate } from '@hz-points/shared';
 import type PDFKit from 'pdfkit';
 import type QRCodeModule from 'qrcode';
 import type { CertificateContent } from '../functions/certificates/signing';
@@ -121,11 +121,6 @@ export function formatPoints(points: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(2).replace(/0+$/, '');
 }
 
-/** Instant at Beijing midnight of the issue date: the PDF's creation date, so the file is reproducible. */
-function issueInstant(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
-}
-
 /**
  * pdfkit and qrcode are loaded on first use: every deployed function bundles the same core (one registry), but only
  * `certificates` installs them, so a top-level require would break the others at cold start.
@@ -161,7 +156,8 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const { content, signature, keyId, qrText } = input;
   const { PDFDocument, QRCode } = load();
   const qrPng = await QRCode.toBuffer(qrText, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 4 });
-  const created = issueInstant(content.issueDate);
+  // Beijing midnight of the issue date is the PDF's creation date, so the file is reproducible.
+  const created = beijingStartOfDay(content.issueDate);
 
   const doc = new PDFDocument({
     size: 'A4',

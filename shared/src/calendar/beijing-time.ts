@@ -50,6 +50,25 @@ export function tryBeijingDate(instant: StoredInstant): string | null {
   return tryBeijingWallClock(instant)?.date ?? null;
 }
 
+/** The hour (0–23) on the Beijing clock at an instant, whatever the machine's time zone. */
+export function beijingHour(instant: Date): number {
+  const clock = tryBeijingWallClock(instantMs(instant));
+  if (clock === null) throw new CalendarInputError('时间超出可处理的范围');
+  return Number(clock.time.slice(0, 2));
+}
+
+/**
+ * Beijing wall-clock time `time` ('HH:mm') on day `date` as an ISO 8601 instant with its offset, readable as written
+ * ('2025-09-30', '09:00' → '2025-09-30T09:00:00+08:00'): for instants a person sets or reads, such as a dev clock.
+ */
+export function beijingIsoInstant(date: string, time: string): string {
+  parseDate(date); // throws INVALID_DATE
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
+    throw new CalendarInputError(`时刻格式不正确：${time}（应为 HH:mm）`);
+  }
+  return `${date}T${time}:00+08:00`;
+}
+
 /** The instant at which Beijing day `date` begins (00:00 +08:00). */
 export function beijingStartOfDay(date: string): Date {
   parseDate(date); // throws INVALID_DATE

@@ -107,6 +107,11 @@ export function startOfMonth(date: string): string {
   return formatDate({ ...parseDate(date), day: 1 });
 }
 
+/** The Monday of `date`'s week (ISO 8601 weeks run Monday to Sunday): 2026-03-01, a Sunday → 2026-02-23. */
+export function startOfIsoWeek(date: string): string {
+  return addDays(date, -((dayOfWeek(date) + 6) % 7));
+}
+
 /** Calendar days from `from` to `to` (negative when `to` is earlier): 2026-02-27 → 2026-03-02 is 3. */
 export function daysBetween(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);

@@ -1,6 +1,13 @@
 // Public surface of the calendar barrel (owner: people/calendar engineer). Generic date helpers stay internal so
 // their names cannot collide with other barrels under `export *`.
-export { InvalidDateError, isValidDate as isValidCivilDate, addDays as addCalendarDays, daysBetween, dayOfWeek } from './civil-date';
+export {
+  InvalidDateError,
+  isValidDate as isValidCivilDate,
+  addDays as addCalendarDays,
+  daysBetween,
+  dayOfWeek,
+  startOfIsoWeek,
+} from './civil-date';
 export { CalendarUnknownError, CalendarInputError, RoundUnknownError } from './errors';
 export {
   type CalendarYearData,
@@ -41,6 +48,6 @@ export {
   certificateDate,
   admissionNoticeExpiry,
 } from './deadlines';
-export { beijingDate, tryBeijingDate, beijingStartOfDay, isOpenAt } from './beijing-time';
+export { beijingDate, tryBeijingDate, beijingHour, beijingIsoInstant, beijingStartOfDay, isOpenAt } from './beijing-time';
 export { HOLIDAY_SCHEDULE_REMINDER, type HolidayScheduleReminder, holidayScheduleReminder } from './holiday-schedule-reminder';
 export { formatChineseDate, formatChineseDateTime, formatChineseMonth, formatChineseMonthDay } from './chinese-format';

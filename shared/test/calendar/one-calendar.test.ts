@@ -47,6 +47,36 @@ describe('one calendar and clock', () => {
     expect(hits(ALL, /\b8\s*\*\s*3_?600_?000\b|\b28_?800_?000\b/, ['shared/src/calendar/beijing-time.ts'])).toEqual([]);
   });
 
+  // The cloud functions once stepped days on Date objects and added 8 hours by hand (reminders, stats, the certificate
+  // PDF); each now calls the rules package. These scans keep such copies out of every package but the calendar.
+  const anyOf = (...res: RegExp[]) => new RegExp(res.map((re) => re.source).join('|'));
+  const outsideCalendar = ALL.filter((f) => !/[/\\]shared[/\\]src[/\\]calendar[/\\]/.test(f));
+
+  test('the UTC+8 offset is written only in shared/src/calendar', () => {
+    // '+08:00' instants, getUTCHours() + 8, 8 hours in seconds or minutes, and the machine's own offset.
+    const offset = anyOf(
+      /\+08:?00\b/,
+      /getUTCHours\(\)\s*\+\s*8\b/,
+      /\b8\s*\*\s*(3_?600(_?000)?|60\s*\*\s*60)\b/,
+      /\b28_?800(_?000)?\b/,
+      /getTimezoneOffset/,
+    );
+    expect(hits(outsideCalendar, offset)).toEqual([]);
+  });
+
+  test('no package but the calendar holds a day in milliseconds or steps days on a Date', () => {
+    const msPerDay = anyOf(
+      /\b86_?400(_?000)?\b|\b864e5\b/,
+      /\b24\s*\*\s*(3_?600_?000|60\s*\*\s*60_?000)\b/,
+      /\b24\s*\*\s*60\s*\*\s*60\s*\*\s*1_?000\b/,
+    );
+    // The file sweep's "at most one pass a day" is elapsed time between timer runs, not a calendar day.
+    expect(hits(outsideCalendar, msPerDay, ['cloudfunctions/src/functions/files-sweep.ts'])).toEqual([]);
+    // Day arithmetic on Date objects, or a civil date turned into an instant by hand (UTC or local midnight).
+    const dateStepping = /\b(get|set)UTC(Date|Day)\(|\.(get|set)Date\(|\.getDay\(|T00:00:00/;
+    expect(hits(outsideCalendar, dateStepping)).toEqual([]);
+  });
+
   test('client pages read the time only through lib/clock.ts', () => {
     const client = sources('client/src');
     // Identifiers and save times, not "today" decisions: a draft's savedAt, a request id, a subscription tap id.

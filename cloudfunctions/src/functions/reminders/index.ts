@@ -2,7 +2,16 @@
 // its transaction); deadline messages by `sweep`. The timer of the deployed function (every 5 minutes, config.json
 // of the built function) sends what is due (sender.ts) and runs the sweep once a day (timer.ts). `list` shows the
 // caller's own messages with their state; `recordSubscription` records what the caller agreed to receive.
-import { ListRemindersInput, SendRemindersInput, SweepRemindersInput, beijingDate, isOpenAt, isWorkday, RANKING_RULE } from '@hz-points/shared';
+import {
+  ListRemindersInput,
+  SendRemindersInput,
+  SweepRemindersInput,
+  addCalendarDays,
+  beijingDate,
+  isOpenAt,
+  workingDaysUntil,
+  RANKING_RULE,
+} from '@hz-points/shared';
 import { COLLECTIONS } from '../../core/collections';
 import { defineAction, defineFunction, type ActionContext } from '../../core/action';
 import type { PersonDoc } from '../../core/model';
@@ -59,22 +68,13 @@ const list = defineAction({
   },
 });
 
-/** Adds `days` calendar days to a YYYY-MM-DD date. */
-function plusDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Working days from `from` to `to`, both included; null when the calendar of a year in between is unknown. */
 function workdaysLeft(from: string, to: string): number | null {
-  let n = 0;
   try {
-    for (let d = from; d <= to; d = plusDays(d, 1)) if (isWorkday(d)) n++;
+    return workingDaysUntil(to, from);
   } catch {
     return null; // no working-day reminder rather than a wrong one
   }
-  return n;
 }
 
 async function queueAll(ctx: ActionContext<unknown>, reminders: Reminder[]): Promise<number> {
@@ -143,8 +143,11 @@ export async function sweep(ctx: ActionContext<unknown>, pageSize = SWEEP_PAGE):
     // 2. Published list: the admitted are told once, and again when the notice is about to expire.
     // Every notice of a publication shares its dates, so most days nothing is due and the list is not read.
     const pub = publicationOf(round);
-    const admissionDue = pub !== null && today <= plusDays(pub.on, ADMISSION_MESSAGE_DAYS);
-    const expiryDue = pub !== null && today >= plusDays(pub.noticeExpiresOn, -NOTICE_REMINDER_DAYS) && isOpenAt(pub.noticeExpiresOn, ctx.now);
+    const admissionDue = pub !== null && today <= addCalendarDays(pub.on, ADMISSION_MESSAGE_DAYS);
+    const expiryDue =
+      pub !== null &&
+      today >= addCalendarDays(pub.noticeExpiresOn, -NOTICE_REMINDER_DAYS) &&
+      isOpenAt(pub.noticeExpiresOn, ctx.now);
     if (round.published && (admissionDue || expiryDue)) {
       for (let from = 0; from < round.published.admittedCount; from += PAGE_SIZE) {
         const results = await listSlice(store, publicationOf(round)!, from, PAGE_SIZE, round.published.admittedCount);
@@ -153,7 +156,7 @@ export async function sweep(ctx: ActionContext<unknown>, pageSize = SWEEP_PAGE):
           const p = await personOf(r.personId);
           if (!p?.openid) continue;
           // The admission message goes out with the first sweeps after publication, not on every later day.
-          if (today <= plusDays(round.published.on, ADMISSION_MESSAGE_DAYS)) {
+          if (today <= addCalendarDays(round.published.on, ADMISSION_MESSAGE_DAYS)) {
             due.push({
               personId: r.personId,
               toOpenid: p.openid,
@@ -163,7 +166,8 @@ export async function sweep(ctx: ActionContext<unknown>, pageSize = SWEEP_PAGE):
               dedupeKey: `admitted:${round.published.batch}`,
             });
           }
-          if (today < plusDays(r.notice.expiresOn, -NOTICE_REMINDER_DAYS) || !isOpenAt(r.notice.expiresOn, ctx.now)) continue;
+          const expiryReminderFrom = addCalendarDays(r.notice.expiresOn, -NOTICE_REMINDER_DAYS);
+          if (today < expiryReminderFrom || !isOpenAt(r.notice.expiresOn, ctx.now)) continue;
           const s = await store.get<SettlementDoc>(C.settlements, r.settlementId);
           if (!s?.settledOn) {
             due.push({

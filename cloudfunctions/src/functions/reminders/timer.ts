@@ -3,7 +3,7 @@
 // (sender.ts) on every run, and runs the deadline sweep once a day, on the first run from 09:00 Beijing time.
 // A timer event has no caller, so it cannot go through invoke's caller check: it runs as the system, with the same
 // transaction-plus-audit path as the admin actions.
-import { beijingDate, type SendReport } from '@hz-points/shared';
+import { beijingDate, beijingHour, type SendReport } from '@hz-points/shared';
 import { COLLECTIONS } from '../../core/collections';
 import { mutatorFor, type ActionContext } from '../../core/action';
 import { AppError, errorEnvelope } from '../../core/errors';
@@ -35,11 +35,6 @@ export function timerContext(runtime: Runtime): ActionContext<Record<string, nev
     person: null,
     mutate: mutatorFor(runtime, now, { openid: TIMER_ACTOR, personId: null }, 'reminders.sweep'),
   };
-}
-
-/** Beijing hour of an instant. */
-function beijingHour(instant: Date): number {
-  return (instant.getUTCHours() + 8) % 24;
 }
 
 /**

@@ -16,16 +16,13 @@ import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../.
 import { formatChineseDate } from '../../apply/common/workdays';
 import { parseDateList, weekdayCount } from './dates';
 import type { CalendarYearView } from '@hz-points/shared';
+import type { z } from 'zod';
 
 /** A year of calendar.list. */
 type YearView = CalendarYearView;
 
-interface Registration {
-  year: number;
-  holidays: string[];
-  workdays: string[];
-  source: string;
-}
+/** What the form sends: the request of calendar.registerYear, as its shared schema declares it. */
+type Registration = z.input<typeof RegisterCalendarYearInput>;
 
 // The shared field labels do not (yet) name these fields; the form says which box is wrong in Chinese.
 const FIELD_NAMES: Record<string, string> = { year: '年度', holidays: '放假日期', workdays: '调休上班日期', source: '通知来源' };
