@@ -3,7 +3,19 @@
 const preset = require('../jest.preset')(__dirname, {});
 
 // Packages shipped as untranspiled ESM (and nesting their own node_modules) must go through swc.
-const esm = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', '@nutui', '@react-spring', '@use-gesture', 'lodash-es', 'echarts', 'zrender'];
+const esm = [
+  '@tarojs',
+  '@stencil',
+  'swiper',
+  'ssr-window',
+  'dom7',
+  '@nutui',
+  '@react-spring',
+  '@use-gesture',
+  'lodash-es',
+  'echarts',
+  'zrender',
+];
 
 module.exports = {
   ...preset,

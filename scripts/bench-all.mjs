@@ -11,7 +11,10 @@ const benches = [
   ['local cloud: submissions under load', 'cloudfunctions/bench/server.bench.ts'],
   ['certificates: PDF', 'cloudfunctions/bench/cert.bench.ts'],
   ['rounds: rank and publish', 'cloudfunctions/bench/round.bench.ts'],
-  ['rounds: publication job on the CloudBase stand-in (round trips, bytes)', 'cloudfunctions/bench/publish-job.bench.ts'],
+  [
+    'rounds: publication job on the CloudBase stand-in (round trips, bytes)',
+    'cloudfunctions/bench/publish-job.bench.ts',
+  ],
   ['files: photo upload time and bytes sent', 'cloudfunctions/bench/upload.bench.ts'],
   ['local cloud: SQLite WAL under sustained writes', 'cloudfunctions/bench/wal.bench.ts'],
   ['deployable functions: size and cold start', 'cloudfunctions/bench/functions.bench.ts'],
@@ -19,7 +22,11 @@ const benches = [
   ['stats: the administrator overview at 200,000 applications', 'cloudfunctions/bench/stats.bench.ts'],
   ['client: package sizes', 'client/scripts/size.mjs', 'builds'],
   ['client: calculator first render in chromium', 'client/e2e/first-render.bench.ts', 'builds'],
-  ['client: a cheap phone (4x CPU, 1.6 Mbps / 150 ms): paint, content, first-load JS, weapp main package', 'client/e2e/cheap-phone.bench.ts', 'builds'],
+  [
+    'client: a cheap phone (4x CPU, 1.6 Mbps / 150 ms): paint, content, first-load JS, weapp main package',
+    'client/e2e/cheap-phone.bench.ts',
+    'builds',
+  ],
 ];
 
 buildShared();

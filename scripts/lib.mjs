@@ -9,7 +9,12 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Runs a command in the repo (inherits stdio); returns its exit code. */
 export function run(cmd, args, options = {}) {
   const started = Date.now();
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`[${cmd} ${args.join(' ')}] exit ${result.status ?? result.signal} in ${seconds}s`);
   return result.status ?? 1;
@@ -35,10 +40,21 @@ export function ensureBrowser() {
     console.error('chromium and fonts-noto-cjk are missing: sudo apt-get install -y chromium fonts-noto-cjk');
     process.exit(1);
   }
-  step('Install chromium + fonts-noto-cjk (apt)', 'sh', ['-c',
-    'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk']);
+  step('Install chromium + fonts-noto-cjk (apt)', 'sh', [
+    '-c',
+    'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk',
+  ]);
 }
 
-export const buildShared = () => step('Build the rules package (shared/dist)', 'npm', ['run', 'build', '-w', '@hz-points/shared']);
-export const buildH5 = () => step('Build the H5 client (client/dist/h5)', 'npx', ['taro', 'build', '--type', 'h5'], { cwd: join(root, 'client'), env: { NODE_ENV: 'production' } });
-export const buildWeapp = () => step('Build the mini-program (client/dist/weapp)', 'npx', ['taro', 'build', '--type', 'weapp'], { cwd: join(root, 'client'), env: { NODE_ENV: 'production' } });
+export const buildShared = () =>
+  step('Build the rules package (shared/dist)', 'npm', ['run', 'build', '-w', '@hz-points/shared']);
+export const buildH5 = () =>
+  step('Build the H5 client (client/dist/h5)', 'npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: join(root, 'client'),
+    env: { NODE_ENV: 'production' },
+  });
+export const buildWeapp = () =>
+  step('Build the mini-program (client/dist/weapp)', 'npx', ['taro', 'build', '--type', 'weapp'], {
+    cwd: join(root, 'client'),
+    env: { NODE_ENV: 'production' },
+  });

@@ -6,6 +6,9 @@ import { buildH5, buildShared, root } from './lib.mjs';
 buildShared();
 if (!process.argv.includes('--no-build')) buildH5();
 
-const server = spawn('npx', ['tsx', join('cloudfunctions', 'src', 'local', 'main.ts')], { cwd: root, stdio: 'inherit' });
+const server = spawn('npx', ['tsx', join('cloudfunctions', 'src', 'local', 'main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -70,7 +70,8 @@ function shareChunksBetweenPages(chain: WebpackChain) {
  * for the size report (config/route-chunks.js); `platform` (user-agent tables Taro's getDeviceInfo needs for fields we
  * never read) gives way to a small stand-in (config/platform-lite.js).
  */
-function lightenFirstLoad(chain: any) {
+function lightenFirstLoad(chain: WebpackChain) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS webpack plugin loaded by Taro's config
   chain.plugin('hz-route-chunks').use(require('./route-chunks'), [{ sourceRoot: path.resolve(__dirname, '../src') }]);
   chain.resolve.alias.set('platform$', path.resolve(__dirname, 'platform-lite.js'));
 }
@@ -103,7 +104,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain: pureSharedModules,
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -119,10 +123,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
         lightenFirstLoad(chain);
       },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   };

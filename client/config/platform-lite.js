@@ -4,8 +4,17 @@
 // does not have). The OS family is still told from the user agent, so `platform` keeps saying iOS or Android.
 // Aliased for `TARO_ENV=h5` only (config/index.ts); the mini-program build never bundles `platform`.
 var ua = typeof navigator === 'object' && navigator ? String(navigator.userAgent || '') : '';
-var family = /iPhone|iPad|iPod/.test(ua) ? 'iOS' : /Android/.test(ua) ? 'Android' : /Windows/.test(ua) ? 'Windows'
-  : /Mac OS X/.test(ua) ? 'OS X' : /Linux/.test(ua) ? 'Linux' : null;
+var family = /iPhone|iPad|iPod/.test(ua)
+  ? 'iOS'
+  : /Android/.test(ua)
+    ? 'Android'
+    : /Windows/.test(ua)
+      ? 'Windows'
+      : /Mac OS X/.test(ua)
+        ? 'OS X'
+        : /Linux/.test(ua)
+          ? 'Linux'
+          : null;
 var version = (ua.match(/(?:Android|CPU (?:iPhone )?OS|Windows NT|Mac OS X) ([\d._]+)/) || [])[1];
 var os = {
   family: family,

@@ -5,7 +5,17 @@
 // Hook: the mini platform calls `ctx.onBuildInit(platform)` before building; a method registered under that name
 // receives the platform, whose `template.mergeComponents` adds attributes (as Taro's own platform plugins do).
 // Same list, same order as src/lib/weapp-a11y.ts (the runtime half).
-const ARIA = ['aria-role', 'aria-label', 'aria-hidden', 'aria-checked', 'aria-selected', 'aria-expanded', 'aria-live', 'aria-busy', 'aria-level'];
+const ARIA = [
+  'aria-role',
+  'aria-label',
+  'aria-hidden',
+  'aria-checked',
+  'aria-selected',
+  'aria-expanded',
+  'aria-live',
+  'aria-busy',
+  'aria-level',
+];
 
 module.exports = (ctx) => {
   ctx.registerMethod('onBuildInit', (platform) => {

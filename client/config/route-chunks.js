@@ -94,7 +94,10 @@ class RouteChunksPlugin {
             if (!route) continue;
             const own = filesOf(group.chunks.filter((c) => !initialChunks.has(c)));
             const known = routes[route] ?? { js: [], css: [] };
-            routes[route] = { js: [...new Set([...known.js, ...own.js])], css: [...new Set([...known.css, ...own.css])] };
+            routes[route] = {
+              js: [...new Set([...known.js, ...own.js])],
+              css: [...new Set([...known.css, ...own.css])],
+            };
           }
 
           const repeatedStylesheets = [];
@@ -102,7 +105,10 @@ class RouteChunksPlugin {
             if (module.type !== 'css/mini-extract') continue;
             const chunks = [...compilation.chunkGraph.getModuleChunksIterable(module)];
             if (chunks.length > 1) {
-              repeatedStylesheets.push({ module: module.readableIdentifier(compilation.requestShortener), chunks: chunks.length });
+              repeatedStylesheets.push({
+                module: module.readableIdentifier(compilation.requestShortener),
+                chunks: chunks.length,
+              });
             }
           }
 

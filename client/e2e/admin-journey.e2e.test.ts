@@ -14,7 +14,8 @@ import { browserFlow } from './support/flow';
 
 // A made-up 2027 schedule (TEST INPUT ONLY, not the State Council's notice): 28 days off, 19 of them Monday–Friday,
 // six make-up weekend working days — enough to pass the registration checks.
-const HOLIDAYS_2027 = '2027-01-01至2027-01-03\n2027-02-05至2027-02-13\n2027-04-05\n2027-05-01至2027-05-05\n2027-06-09至2027-06-11\n2027-10-01至2027-10-07';
+const HOLIDAYS_2027 =
+  '2027-01-01至2027-01-03\n2027-02-05至2027-02-13\n2027-04-05\n2027-05-01至2027-05-05\n2027-06-09至2027-06-11\n2027-10-01至2027-10-07';
 const WORKDAYS_2027 = '2027-01-30\n2027-02-20\n2027-04-25\n2027-05-08\n2027-09-26\n2027-10-09';
 const SOURCE_2027 = '国务院办公厅关于2027年部分节假日安排的通知（端到端测试数据，非通知原文）';
 
@@ -22,7 +23,10 @@ const SOURCE_2027 = '国务院办公厅关于2027年部分节假日安排的通�
 async function openTile(page: Page, name: string): Promise<void> {
   // The label and the hint are two text elements: a browser may read a space between them.
   const [label, hint] = name.split('：');
-  const tile = page.getByRole('button', { name: new RegExp(`^${label} ?：${hint}$`) }).filter({ visible: true }).first();
+  const tile = page
+    .getByRole('button', { name: new RegExp(`^${label} ?：${hint}$`) })
+    .filter({ visible: true })
+    .first();
   await tile.waitFor();
   await tile.dispatchEvent('click');
 }
@@ -62,7 +66,11 @@ describe.each([
     await seeText(page, '该年度批次尚未开放');
     await press(page, '开放2027年度批次');
     await seeText(page, '2027年度批次已开放');
-    const opened = await flow.cloud.must<{ round: { year: number; status: string } }>('rounds', { action: 'get', year: 2027 }, 'demo-admin');
+    const opened = await flow.cloud.must<{ round: { year: number; status: string } }>(
+      'rounds',
+      { action: 'get', year: 2027 },
+      'demo-admin',
+    );
     expect(opened.round).toMatchObject({ year: 2027, status: 'open' });
     await check(page, 'rounds-2027-opened');
 
@@ -80,7 +88,11 @@ describe.each([
     await press(page, '确认公布');
     // The publication may run as a job with a progress bar: wait for its end state, in words.
     await seeText(page, /已发布|名单已公布/, 60000);
-    const published = await flow.cloud.must<{ round: { published: unknown; line: unknown } }>('rounds', { action: 'get', year: 2026 }, 'demo-admin');
+    const published = await flow.cloud.must<{ round: { published: unknown; line: unknown } }>(
+      'rounds',
+      { action: 'get', year: 2026 },
+      'demo-admin',
+    );
     expect(published.round.line).toEqual({ mode: 'threshold', threshold: 120 });
     expect(published.round.published).toMatchObject({ on: '2026-12-01', admittedCount: 0 });
     await check(page, 'rounds-published');
@@ -120,7 +132,10 @@ describe.each([
     await seeText(page, '已为演示申请人授予审核员（住保房管）角色');
     await seeText(page, '系统初始账号（未实名登记）为演示申请人（330***********0010）授予审核员（住保房管）角色');
     await seeText(page, '2026年12月1日 09:30');
-    expect(await flow.cloud.must('accounts', { action: 'me' }, 'demo-applicant')).toMatchObject({ roles: ['reviewer'], department: 'housing' });
+    expect(await flow.cloud.must('accounts', { action: 'me' }, 'demo-applicant')).toMatchObject({
+      roles: ['reviewer'],
+      department: 'housing',
+    });
     await check(page, 'staff-roles-granted');
 
     await click(page, '撤销演示申请人的审核员（住保房管）角色');
@@ -129,10 +144,15 @@ describe.each([
     await press(page, '确认撤销');
     await seeText(page, '已撤销演示申请人（330***********0010）的审核员（住保房管）角色');
     await seeText(page, '系统初始账号（未实名登记）撤销了演示申请人（330***********0010）的审核员（住保房管）角色');
-    expect(await flow.cloud.must('accounts', { action: 'me' }, 'demo-applicant')).toMatchObject({ roles: [], department: null });
+    expect(await flow.cloud.must('accounts', { action: 'me' }, 'demo-applicant')).toMatchObject({
+      roles: [],
+      department: null,
+    });
     await check(page, 'staff-roles-revoked');
 
     // ---- axe-core: no critical or serious violation on any screen visited ----
-    expect(findings.map((f) => `${f.screen}: ${f.impact} ${f.rule} ×${f.nodes} (${f.targets.join(' | ')})`)).toEqual([]);
+    expect(findings.map((f) => `${f.screen}: ${f.impact} ${f.rule} ×${f.nodes} (${f.targets.join(' | ')})`)).toEqual(
+      [],
+    );
   });
 });

@@ -28,7 +28,12 @@ const WEAPP = path.join(CLIENT, 'dist', 'weapp');
 
 const GOALS = { contentVisibleMs: 2500, h5FirstLoadGzipKB: 150, weappMainKB: 450 };
 const CPU_SLOWDOWN = 4;
-const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
+const NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6e6 / 8) | 0,
+  uploadThroughput: (750e3 / 8) | 0,
+};
 
 interface Target {
   name: string;
@@ -152,7 +157,9 @@ function weappMainPackageBytes(): number | null {
   const appJson = path.join(WEAPP, 'app.json');
   if (!existsSync(appJson)) return null;
   const app = JSON.parse(readFileSync(appJson, 'utf8'));
-  const roots: string[] = (app.subPackages ?? app.subpackages ?? []).map((s: { root: string }) => s.root.replace(/\/$/, ''));
+  const roots: string[] = (app.subPackages ?? app.subpackages ?? []).map((s: { root: string }) =>
+    s.root.replace(/\/$/, ''),
+  );
   let main = 0;
   for (const file of filesUnder(WEAPP)) {
     if (file.endsWith('.LICENSE.txt') || file.endsWith('.map')) continue;
@@ -163,13 +170,16 @@ function weappMainPackageBytes(): number | null {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(H5, 'index.html'))) throw new Error('client/dist/h5 is missing: build the H5 app first (npx taro build --type h5 in client/)');
+  if (!existsSync(path.join(H5, 'index.html')))
+    throw new Error('client/dist/h5 is missing: build the H5 app first (npx taro build --type h5 in client/)');
   const cloud = await startCloud({ now: '2026-03-02T09:30:00+08:00' });
   const browser = await launchBrowser();
   let homeScripts: string[] = [];
   let homeWire = 0;
   try {
-    console.log(`conditions: ${CPU_SLOWDOWN}x CPU slowdown, 1.6 Mbps down / 750 kbps up / 150 ms latency, cold cache, ${RUNS} loads per page (median)`);
+    console.log(
+      `conditions: ${CPU_SLOWDOWN}x CPU slowdown, 1.6 Mbps down / 750 kbps up / 150 ms latency, cold cache, ${RUNS} loads per page (median)`,
+    );
     // One unthrottled load first: the local cloud's own warm-up (data folder, file cache) is not the phone's time.
     await loadOnce(browser, cloud.url, TARGETS[0]!).catch(() => undefined);
     for (const target of TARGETS) {
@@ -177,9 +187,13 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i += 1) samples.push(await loadOnce(browser, cloud.url, target));
       const fcp = median(samples.map((s) => s.fcpMs));
       const visible = median(samples.map((s) => s.contentVisibleMs));
-      console.log(`${target.name}-runs-content-visible: ${samples.map((s) => Math.round(s.contentVisibleMs)).join(', ')} ms`);
+      console.log(
+        `${target.name}-runs-content-visible: ${samples.map((s) => Math.round(s.contentVisibleMs)).join(', ')} ms`,
+      );
       console.log(`${target.name}-first-contentful-paint: ${Math.round(fcp)} ms`);
-      console.log(`${target.name}-content-visible: ${Math.round(visible)} ms (goal ≤ ${GOALS.contentVisibleMs} ms: ${verdict(visible, GOALS.contentVisibleMs)})`);
+      console.log(
+        `${target.name}-content-visible: ${Math.round(visible)} ms (goal ≤ ${GOALS.contentVisibleMs} ms: ${verdict(visible, GOALS.contentVisibleMs)})`,
+      );
       if (target.name === 'home') {
         homeScripts = samples[0]!.scripts;
         homeWire = samples[0]!.scriptBytesOnWire;
@@ -195,14 +209,21 @@ async function main(): Promise<void> {
     console.log('h5-first-load-js-gzip: (client/dist/h5/route-chunks.json missing: rebuild the H5 app)');
   } else {
     console.log(`h5-first-load-js-files: ${load.js.files.length} files (entry chunks + the home page's chunk group)`);
-    console.log(`h5-first-load-js-gzip: ${kb(load.js.gzip)} KB (goal ≤ ${GOALS.h5FirstLoadGzipKB} KB: ${verdict(load.js.gzip / 1024, GOALS.h5FirstLoadGzipKB)})`);
+    console.log(
+      `h5-first-load-js-gzip: ${kb(load.js.gzip)} KB (goal ≤ ${GOALS.h5FirstLoadGzipKB} KB: ${verdict(load.js.gzip / 1024, GOALS.h5FirstLoadGzipKB)})`,
+    );
     console.log(`h5-first-load-css-gzip: ${kb(load.css.gzip)} KB (${load.css.files.length} files)`);
     console.log(`h5-repeated-stylesheets: ${load.repeatedStylesheets.length}`);
   }
-  console.log(`h5-home-scripts-on-wire: ${kb(homeWire)} KB in ${homeScripts.length} files (a home page load, as the local cloud sent it, headers included)`);
+  console.log(
+    `h5-home-scripts-on-wire: ${kb(homeWire)} KB in ${homeScripts.length} files (a home page load, as the local cloud sent it, headers included)`,
+  );
   const weappMain = weappMainPackageBytes();
   if (weappMain === null) console.log('weapp-main-package: (client/dist/weapp missing: build the mini-program first)');
-  else console.log(`weapp-main-package: ${kb(weappMain)} KB (goal ≤ ${GOALS.weappMainKB} KB: ${verdict(weappMain / 1024, GOALS.weappMainKB)})`);
+  else
+    console.log(
+      `weapp-main-package: ${kb(weappMain)} KB (goal ≤ ${GOALS.weappMainKB} KB: ${verdict(weappMain / 1024, GOALS.weappMainKB)})`,
+    );
 }
 
 main().catch((err) => {

@@ -17,14 +17,21 @@ const AGENT = 'packages/agent/index/index';
 const pdf = (name: string) => ({
   name,
   mimeType: 'application/pdf',
-  buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1'),
+  buffer: Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    'latin1',
+  ),
 });
 
 /** One indicator through the form, as whoever the page is acting for; the form's screens checked on the way. */
 async function applyResidence(page: Page, years: string, s: Screens, who: string) {
-  await fillAndSubmitApplication(page, [{ indicator: 'residenceRegistration', value: { residenceRegistrationYears: years } }], {
-    check: (p, screen) => s.check(p, `${who}-${screen}`),
-  });
+  await fillAndSubmitApplication(
+    page,
+    [{ indicator: 'residenceRegistration', value: { residenceRegistrationYears: years } }],
+    {
+      check: (p, screen) => s.check(p, `${who}-${screen}`),
+    },
+  );
 }
 
 describe.each(MODES)('acting for someone else in %s mode', (mode, elder) => {
@@ -34,7 +41,11 @@ describe.each(MODES)('acting for someone else in %s mode', (mode, elder) => {
   test('an agent with a fresh entrustment: the employee confirms it on screen, the agent applies for them', async () => {
     const s = screens('agent', mode);
     // The new employee's own number, as they would tell their employer (read here as themselves, in clear).
-    const me = await flow.cloud.must<{ person: { name: string; idNumber: string } }>('accounts', { action: 'me' }, 'demo-applicant');
+    const me = await flow.cloud.must<{ person: { name: string; idNumber: string } }>(
+      'accounts',
+      { action: 'me' },
+      'demo-applicant',
+    );
 
     const agent = await open('demo-agent');
     await seeText(agent, '单位员工（1人）');
@@ -83,9 +94,17 @@ describe.each(MODES)('acting for someone else in %s mode', (mode, elder) => {
     await seeText(after, '正在代');
 
     // The application is the employee's own: they see it without acting for anyone; the agent has none of their own.
-    const mine = await flow.cloud.must<{ applications: Array<{ status: string }> }>('applications', { action: 'list' }, 'demo-applicant');
+    const mine = await flow.cloud.must<{ applications: Array<{ status: string }> }>(
+      'applications',
+      { action: 'list' },
+      'demo-applicant',
+    );
     expect(mine.applications.map((a) => a.status)).toEqual(['reviewing']);
-    const agentOwn = await flow.cloud.must<{ applications: unknown[] }>('applications', { action: 'list' }, 'demo-agent');
+    const agentOwn = await flow.cloud.must<{ applications: unknown[] }>(
+      'applications',
+      { action: 'list' },
+      'demo-agent',
+    );
     expect(agentOwn.applications).toHaveLength(0);
 
     expect(s.violations()).toEqual([]);
@@ -112,10 +131,18 @@ describe.each(MODES)('acting for someone else in %s mode', (mode, elder) => {
     await seeText(forParent, '为演示老人申请');
     await applyResidence(forParent, '10', s, 'for-parent');
 
-    const subjects = await flow.cloud.must<{ subjects: Array<{ personId: string; name: string }> }>('accounts', { action: 'listSubjects' }, 'demo-guardian');
+    const subjects = await flow.cloud.must<{ subjects: Array<{ personId: string; name: string }> }>(
+      'accounts',
+      { action: 'listSubjects' },
+      'demo-guardian',
+    );
     for (const name of ['演示未成年人', '演示老人']) {
       const personId = subjects.subjects.find((p) => p.name === name)!.personId;
-      const theirs = await flow.cloud.must<{ applications: Array<{ status: string }> }>('applications', { action: 'list', onBehalfOf: personId }, 'demo-guardian');
+      const theirs = await flow.cloud.must<{ applications: Array<{ status: string }> }>(
+        'applications',
+        { action: 'list', onBehalfOf: personId },
+        'demo-guardian',
+      );
       expect(theirs.applications.map((a) => a.status)).toEqual(['reviewing']);
       // Someone without the relation is refused.
       const refused = await flow.cloud.call('applications', { action: 'list', onBehalfOf: personId }, 'demo-applicant');
@@ -134,7 +161,10 @@ describe.each(MODES)('acting for someone else in %s mode', (mode, elder) => {
     const queue = await inMode(await flow.app.open('demo-applicant', 'packages/review/queue/index', { elder }), elder);
     await seeText(queue, '无权进行此操作');
     await s.check(queue, 'applicant-opens-review-queue');
-    const objections = await inMode(await flow.app.open('demo-agent', 'packages/review/objections/index', { elder }), elder);
+    const objections = await inMode(
+      await flow.app.open('demo-agent', 'packages/review/objections/index', { elder }),
+      elder,
+    );
     await seeText(objections, '无权进行此操作');
     await s.check(objections, 'agent-opens-objections');
     expect(s.violations()).toEqual([]);

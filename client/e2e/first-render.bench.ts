@@ -27,11 +27,15 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       await page.goto(`${cloud.url}/#/packages/assess/calculator/index`, { waitUntil: 'commit' });
       // Measured inside the page, on the animation frame where the total is first visible, from navigation start.
-      const handle = await page.waitForFunction(() => {
-        const el = document.querySelector('[data-testid="total"]');
-        const visible = !!el && el.getBoundingClientRect().height > 0 && /\d/.test(el.textContent ?? '');
-        return visible ? performance.now() : false;
-      }, undefined, { polling: 'raf', timeout: 30000 });
+      const handle = await page.waitForFunction(
+        () => {
+          const el = document.querySelector('[data-testid="total"]');
+          const visible = !!el && el.getBoundingClientRect().height > 0 && /\d/.test(el.textContent ?? '');
+          return visible ? performance.now() : false;
+        },
+        undefined,
+        { polling: 'raf', timeout: 30000 },
+      );
       const ms = (await handle.jsonValue()) as number;
       if (i > 0) samples.push(ms); // the first load warms the server's file cache
       await context.close();

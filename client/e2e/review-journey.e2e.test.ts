@@ -12,7 +12,7 @@ import { browserFlow } from './support/flow';
 import { MODES, inMode, screens } from './support/journey';
 import { REVIEW_QUEUE, approveQueueOnScreen } from './support/review-screens';
 
-describe.each(MODES)('the five departments\' reviewers in %s mode', (mode, elder) => {
+describe.each(MODES)("the five departments' reviewers in %s mode", (mode, elder) => {
   const flow = browserFlow({ now: at('2026-03-02') });
   const { check, violations } = screens('review-journey', mode);
 

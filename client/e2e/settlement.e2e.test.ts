@@ -26,12 +26,18 @@ describe.each(MODES)('settlement in %s mode', (mode, elder) => {
 
   test('November window, application, publication and the admission notice', async () => {
     // The points year, as an applicant with 148 points (RULES.md worked example).
-    const { applicationId, resultDate } = await applyOnScreen(flow.app, flow.cloud, 'demo-applicant', [
-      { indicator: 'education', value: { education: 'bachelor', hasDiplomaAndDegree: true } },
-      { indicator: 'socialInsurance', value: { socialInsuranceMonths: 48 } },
-      { indicator: 'residenceRegistration', value: { residenceRegistrationYears: 4 } },
-      { indicator: 'rental', value: { rentalYears: 4 } },
-    ], { elder });
+    const { applicationId, resultDate } = await applyOnScreen(
+      flow.app,
+      flow.cloud,
+      'demo-applicant',
+      [
+        { indicator: 'education', value: { education: 'bachelor', hasDiplomaAndDegree: true } },
+        { indicator: 'socialInsurance', value: { socialInsuranceMonths: 48 } },
+        { indicator: 'residenceRegistration', value: { residenceRegistrationYears: 4 } },
+        { indicator: 'rental', value: { rentalYears: 4 } },
+      ],
+      { elder },
+    );
     await approveAll(flow.cloud);
     await flow.cloud.setClock(at(certificateDate(resultDate)));
     await issueCertificateOnScreen(flow.app, 'demo-applicant', applicationId, {

@@ -16,7 +16,9 @@ const shot = screenshotter('stats-charts');
 /** Chart images on the visible page that the browser decoded, and their accessible names. */
 async function decodedCharts(page: Page): Promise<string[]> {
   await page.waitForFunction(() => {
-    const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('img[src^="data:image/svg+xml"]')).filter((i) => i.offsetParent !== null);
+    const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('img[src^="data:image/svg+xml"]')).filter(
+      (i) => i.offsetParent !== null,
+    );
     return imgs.length > 0 && imgs.every((i) => i.complete);
   });
   return page.evaluate(() =>
@@ -31,7 +33,9 @@ test('积分统计 and 分数线测算 draw their charts in the browser', async 
     { indicator: 'education', value: { education: 'bachelor', hasDiplomaAndDegree: true } },
     { indicator: 'socialInsurance', value: { socialInsuranceMonths: 48 } },
   ]);
-  await applyOnScreen(flow.app, flow.cloud, 'demo-employee', [{ indicator: 'socialInsurance', value: { socialInsuranceMonths: 24 } }]);
+  await applyOnScreen(flow.app, flow.cloud, 'demo-employee', [
+    { indicator: 'socialInsurance', value: { socialInsuranceMonths: 24 } },
+  ]);
 
   const admin = await flow.app.open('demo-admin', 'packages/stats/overview/index?year=2026');
   await seeText(admin, '2026年度概况');

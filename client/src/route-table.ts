@@ -12,12 +12,22 @@ const SUBPACKAGES = {
   apply: { applyForm: 'form/index', applyProgress: 'progress/index', objection: 'objection/index' },
   cert: { certificate: 'index/index', certVerify: 'verify/index' },
   settle: { settle: 'index/index' },
-  agent: { agent: 'index/index', rosterImport: 'roster-import/index', rosterAssess: 'roster-assess/index', rosterBoard: 'roster-board/index' },
+  agent: {
+    agent: 'index/index',
+    rosterImport: 'roster-import/index',
+    rosterAssess: 'roster-assess/index',
+    rosterBoard: 'roster-board/index',
+  },
   // 消息提醒: the caller's reminders (remind).
   messages: { messages: 'index/index' },
   // 隐私政策 and 我的个人信息 (download / delete, 个人信息保护法); weapp helper.
   privacy: { privacyPolicy: 'policy/index', myData: 'data/index' },
-  review: { reviewQueue: 'queue/index', reviewObjections: 'objections/index', reviewRounds: 'rounds/index', reviewCalendar: 'calendar/index' },
+  review: {
+    reviewQueue: 'queue/index',
+    reviewObjections: 'objections/index',
+    reviewRounds: 'rounds/index',
+    reviewCalendar: 'calendar/index',
+  },
   // 统计 (admin; district offices read-only), 分数线测算 (admin), 我的积分变化 (the person and delegates); charts.
   stats: { statsOverview: 'overview/index', statsLine: 'line/index', pointsHistory: 'history/index' },
   // 工作人员角色: the administrator grants and revokes staff roles by registered identity (staff).
@@ -26,7 +36,9 @@ const SUBPACKAGES = {
 
 type Sub = typeof SUBPACKAGES;
 type SubRouteName = { [P in keyof Sub]: keyof Sub[P] }[keyof Sub];
-type SubRoutePath = { [P in keyof Sub]: { [R in keyof Sub[P]]: `packages/${P & string}/${Sub[P][R] & string}` }[keyof Sub[P]] }[keyof Sub];
+type SubRoutePath = {
+  [P in keyof Sub]: { [R in keyof Sub[P]]: `packages/${P & string}/${Sub[P][R] & string}` }[keyof Sub[P]];
+}[keyof Sub];
 
 export type RouteName = keyof typeof MAIN_PAGES | SubRouteName;
 export type RoutePath = (typeof MAIN_PAGES)[keyof typeof MAIN_PAGES] | SubRoutePath;

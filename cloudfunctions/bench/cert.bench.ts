@@ -2,7 +2,12 @@
 // Run: npx tsx cloudfunctions/bench/cert.bench.ts
 import { performance } from 'node:perf_hooks';
 import { renderCertificatePdf } from '../src/pdf/certificate';
-import { certificateKeys, qrPayload, signCertificate, verifyCertificateSignature } from '../src/functions/certificates/signing';
+import {
+  certificateKeys,
+  qrPayload,
+  signCertificate,
+  verifyCertificateSignature,
+} from '../src/functions/certificates/signing';
 import { sampleContent } from '../test/certificates/content';
 
 const content = sampleContent({
@@ -23,7 +28,8 @@ const content = sampleContent({
   ],
 });
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function main() {
   const keys = certificateKeys('bench-secret-of-enough-length');

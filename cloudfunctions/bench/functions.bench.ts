@@ -52,10 +52,16 @@ async function main() {
     logLevel: 'warning',
   });
 
-  console.log(`functions_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: figures scale with it)`);
+  console.log(
+    `functions_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: figures scale with it)`,
+  );
   const sdk = [];
   for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync(process.execPath, ['-e', "const t=performance.now();require('wx-server-sdk');console.log(performance.now()-t)"], { cwd: OUT, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['-e', "const t=performance.now();require('wx-server-sdk');console.log(performance.now()-t)"],
+      { cwd: OUT, encoding: 'utf8' },
+    );
     sdk.push(Number(out.trim()));
   }
   console.log(`functions_wx_server_sdk_require: ${median(sdk).toFixed(0)} ms (part of every cold start below)`);
@@ -64,7 +70,8 @@ async function main() {
   for (const name of names) {
     const dir = path.join(OUT, name);
     console.log(`functions_${name}_bundle: ${(statSync(path.join(dir, 'index.js')).size / 1024).toFixed(0)} KB`);
-    if (name === 'certificates') console.log(`functions_${name}_folder: ${(dirBytes(dir) / 1024).toFixed(0)} KB (with the font)`);
+    if (name === 'certificates')
+      console.log(`functions_${name}_folder: ${(dirBytes(dir) / 1024).toFixed(0)} KB (with the font)`);
     const [openid, event] = FIRST_CALL[name] ?? ['demo-applicant', { action: '__unknown__' }];
     const requires: number[] = [];
     const calls: number[] = [];

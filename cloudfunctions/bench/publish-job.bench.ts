@@ -114,7 +114,10 @@ function metered(db: CbDatabase, m: Meter): CbDatabase {
     runTransaction: async <T>(callback: (tx: CbTransaction) => Promise<T>, times?: number) => {
       const before = { trips: m.trips, up: m.up };
       await m.trip({ start: true }, async () => undefined);
-      const r = await db.runTransaction((tx) => callback({ collection: (name) => ({ doc: (id) => doc(tx.collection(name).doc(id), id) }) }), times);
+      const r = await db.runTransaction(
+        (tx) => callback({ collection: (name) => ({ doc: (id) => doc(tx.collection(name).doc(id), id) }) }),
+        times,
+      );
       await m.trip({ commit: true }, async () => undefined);
       m.transactions.push({ trips: m.trips - before.trips, up: m.up - before.up });
       return r;
@@ -142,20 +145,73 @@ async function seedPopulation(store: Store) {
     if (d.scoreMayChange) {
       const answered = i % 200 === 0;
       const itemIds = [`${d.applicationId}-age`, `${d.applicationId}-socialInsurance`];
-      reread.push([COLLECTIONS.applications, {
-        _id: d.applicationId, personId, year: YEAR, status: 'scored', submittedAt: d.submittedAt, itemIds,
-        points: { total: answered ? d.total + 5 : d.total, detail: {}, cutoffDate: '2025-10-01', scoredAt: d.submittedAt },
-        objectionId: answered ? `obj-${personId}` : null, objectionDeadline: '2025-11-12', resultOn: '2025-11-03',
-      } as unknown as ApplicationDoc]);
+      reread.push([
+        COLLECTIONS.applications,
+        {
+          _id: d.applicationId,
+          personId,
+          year: YEAR,
+          status: 'scored',
+          submittedAt: d.submittedAt,
+          itemIds,
+          points: {
+            total: answered ? d.total + 5 : d.total,
+            detail: {},
+            cutoffDate: '2025-10-01',
+            scoredAt: d.submittedAt,
+          },
+          objectionId: answered ? `obj-${personId}` : null,
+          objectionDeadline: '2025-11-12',
+          resultOn: '2025-11-03',
+        } as unknown as ApplicationDoc,
+      ]);
       if (answered) {
-        reread.push([COLLECTIONS.objections, { _id: `obj-${personId}`, applicationId: d.applicationId, personId, status: 'answered' } as unknown as ObjectionDoc]);
-        reread.push([COLLECTIONS.items, { _id: itemIds[0]!, applicationId: d.applicationId, status: 'approved', acceptedValue: {} } as unknown as ItemDoc]);
-        reread.push([COLLECTIONS.items, { _id: itemIds[1]!, applicationId: d.applicationId, status: 'approved', acceptedValue: { socialInsuranceMonths: d.socialInsuranceMonths + 10 } } as unknown as ItemDoc]);
+        reread.push([
+          COLLECTIONS.objections,
+          {
+            _id: `obj-${personId}`,
+            applicationId: d.applicationId,
+            personId,
+            status: 'answered',
+          } as unknown as ObjectionDoc,
+        ]);
+        reread.push([
+          COLLECTIONS.items,
+          {
+            _id: itemIds[0]!,
+            applicationId: d.applicationId,
+            status: 'approved',
+            acceptedValue: {},
+          } as unknown as ItemDoc,
+        ]);
+        reread.push([
+          COLLECTIONS.items,
+          {
+            _id: itemIds[1]!,
+            applicationId: d.applicationId,
+            status: 'approved',
+            acceptedValue: { socialInsuranceMonths: d.socialInsuranceMonths + 10 },
+          } as unknown as ItemDoc,
+        ]);
       }
     }
     if (i % 1000 === 1) {
-      reread.push([COLLECTIONS.certificates, { _id: d.certificateSerial, serial: d.certificateSerial, year: YEAR, applicationId: d.applicationId, personId, status: 'revoked', revokedReason: '核查不实' } as unknown as CertificateDoc]);
-      reread.push([COLLECTIONS.certificateHeads, { _id: d.applicationId, serial: d.certificateSerial } as CertificateHeadDoc]);
+      reread.push([
+        COLLECTIONS.certificates,
+        {
+          _id: d.certificateSerial,
+          serial: d.certificateSerial,
+          year: YEAR,
+          applicationId: d.applicationId,
+          personId,
+          status: 'revoked',
+          revokedReason: '核查不实',
+        } as unknown as CertificateDoc,
+      ]);
+      reread.push([
+        COLLECTIONS.certificateHeads,
+        { _id: d.applicationId, serial: d.certificateSerial } as CertificateHeadDoc,
+      ]);
     }
   }
   for (const b of buckets) await store.set(COLLECTIONS.settlementKeys, b);
@@ -200,7 +256,12 @@ async function publishOnStandin() {
     const population = await seedPopulation(store);
     now = new Date('2025-12-02T02:00:00Z');
     const admin = { openid: 'demo-admin' };
-    const set = await invoke('rounds', { action: 'setLine', year: YEAR, mode: 'quota', quota: Math.floor(N / 4) }, admin, runtime);
+    const set = await invoke(
+      'rounds',
+      { action: 'setLine', year: YEAR, mode: 'quota', quota: Math.floor(N / 4) },
+      admin,
+      runtime,
+    );
     if (!set.ok) throw new Error(JSON.stringify(set));
     const invocations: Invocation[] = [];
     let last = null as { done: boolean; progress: { done: number; chunks: number } } | null;
@@ -215,12 +276,26 @@ async function publishOnStandin() {
       // The meter's own JSON.stringify is the bench's work, not the function's: taken out of both figures.
       const workMs = performance.now() - t - meter.overheadMs;
       const cpuMs = (used.user + used.system) / 1000 - meter.overheadCpuMs;
-      runtime.publication = { maxChunks: CHUNKS_PER_INVOCATION, maxWorkMs: Number.POSITIVE_INFINITY, extendAfterPlan: false };
+      runtime.publication = {
+        maxChunks: CHUNKS_PER_INVOCATION,
+        maxWorkMs: Number.POSITIVE_INFINITY,
+        extendAfterPlan: false,
+      };
       if (!r.ok) throw new Error(JSON.stringify(r));
       last = r.data as { done: boolean; progress: { done: number; chunks: number } };
       // A chunk's transaction: the checkpoint read, 8 document writes (fewer in the last), the checkpoint write.
       const chunkTx = meter.transactions.filter((x) => x.trips >= 5);
-      invocations.push({ chunkTx, workMs, cpuMs, trips: meter.trips, waves: meter.waves, up: meter.up, down: meter.down, documents: last!.progress.done - before.done, chunks: last!.progress.chunks - before.chunks });
+      invocations.push({
+        chunkTx,
+        workMs,
+        cpuMs,
+        trips: meter.trips,
+        waves: meter.waves,
+        up: meter.up,
+        down: meter.down,
+        documents: last!.progress.done - before.done,
+        chunks: last!.progress.chunks - before.chunks,
+      });
       before = last!.progress;
       summary = r.data as Record<string, unknown>;
     }
@@ -235,13 +310,23 @@ async function main() {
   const { invocations, population, summary } = await publishOnStandin();
   const sum = (f: (i: Invocation) => number) => invocations.reduce((n, i) => n + f(i), 0);
   const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
-  console.log(`publish_job_applications: ${N} count (${population.reread} re-read documents, keys ${mb(population.keyBytes)})`);
-  console.log(`publish_job_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: measured work scales with it)`);
-  console.log(`publish_job_result: ${summary.rankedCount} ranked, ${summary.admittedCount} admitted, ${summary.revokedCount} revoked, ${summary.rescoredCount} rescored`);
-  console.log(`publish_job_invocations: ${invocations.length} count (the first plans and writes ${FIRST_INVOCATION_CHUNKS} chunk(s); then ${CHUNKS_PER_INVOCATION} chunks of 8 documents per invocation; work and CPU exclude the meter's own byte counting)`);
+  console.log(
+    `publish_job_applications: ${N} count (${population.reread} re-read documents, keys ${mb(population.keyBytes)})`,
+  );
+  console.log(
+    `publish_job_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: measured work scales with it)`,
+  );
+  console.log(
+    `publish_job_result: ${summary.rankedCount} ranked, ${summary.admittedCount} admitted, ${summary.revokedCount} revoked, ${summary.rescoredCount} rescored`,
+  );
+  console.log(
+    `publish_job_invocations: ${invocations.length} count (the first plans and writes ${FIRST_INVOCATION_CHUNKS} chunk(s); then ${CHUNKS_PER_INVOCATION} chunks of 8 documents per invocation; work and CPU exclude the meter's own byte counting)`,
+  );
   // The plan's share: an invocation's figures minus its chunks'. Chunks are alike, so per-chunk figures come from
   // the difference between two full invocations' and the last (shorter) one's would be noisy: take a middle one.
-  const worst = invocations.reduce((a, b) => (b.workMs + b.waves * ROUND_TRIP_MS > a.workMs + a.waves * ROUND_TRIP_MS ? b : a));
+  const worst = invocations.reduce((a, b) =>
+    b.workMs + b.waves * ROUND_TRIP_MS > a.workMs + a.waves * ROUND_TRIP_MS ? b : a,
+  );
   invocations.forEach((i, k) => {
     const modelled = i.workMs + i.waves * ROUND_TRIP_MS;
     console.log(
@@ -249,7 +334,9 @@ async function main() {
         `${i.documents} documents in ${i.chunks} chunks, measured work ${i.workMs.toFixed(0)} ms (CPU ${i.cpuMs.toFixed(0)} ms), modelled ${(modelled / 1000).toFixed(2)} s at ${ROUND_TRIP_MS} ms per sequential round trip`,
     );
   });
-  console.log(`publish_job_plan_phases: ${JSON.stringify(planPhases)} (ms of wall time in the first invocation, meter included)`);
+  console.log(
+    `publish_job_plan_phases: ${JSON.stringify(planPhases)} (ms of wall time in the first invocation, meter included)`,
+  );
   const chunks = invocations.flatMap((i) => i.chunkTx);
   if (chunks.length > 0) {
     const trips = chunks.map((c) => c.trips);
@@ -259,8 +346,12 @@ async function main() {
         `(mean ${(up.reduce((a, b) => a + b, 0) / up.length / 1e3).toFixed(0)} KB; ${chunks.length} chunks: start, checkpoint read, 8 documents, checkpoint write, commit)`,
     );
   }
-  console.log(`publish_job_total: ${sum((i) => i.trips)} round trips, ${mb(sum((i) => i.up))} sent, ${mb(sum((i) => i.down))} received, measured work ${(sum((i) => i.workMs) / 1000).toFixed(2)} s (CPU ${(sum((i) => i.cpuMs) / 1000).toFixed(2)} s)`);
-  console.log(`publish_job_worst_invocation: modelled ${((worst.workMs + worst.waves * ROUND_TRIP_MS) / 1000).toFixed(2)} s (goal < 3 s per invocation; ${ROUND_TRIP_MS} ms per round trip is an assumption, not a CloudBase measurement)`);
+  console.log(
+    `publish_job_total: ${sum((i) => i.trips)} round trips, ${mb(sum((i) => i.up))} sent, ${mb(sum((i) => i.down))} received, measured work ${(sum((i) => i.workMs) / 1000).toFixed(2)} s (CPU ${(sum((i) => i.cpuMs) / 1000).toFixed(2)} s)`,
+  );
+  console.log(
+    `publish_job_worst_invocation: modelled ${((worst.workMs + worst.waves * ROUND_TRIP_MS) / 1000).toFixed(2)} s (goal < 3 s per invocation; ${ROUND_TRIP_MS} ms per round trip is an assumption, not a CloudBase measurement)`,
+  );
 }
 
 main().catch((e) => {

@@ -17,7 +17,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main() {
   const badRows = Array.from({ length: 50 }, (_, i) => 2 + i * 100 + 37);
   const fixture = await buildRosterFixture({ rows: ROWS, badRows, seed: 5000 });
-  const times = { upload: [] as number[], import: [] as number[], assess: [] as number[], board: [] as number[], export: [] as number[] };
+  const times = {
+    upload: [] as number[],
+    import: [] as number[],
+    assess: [] as number[],
+    board: [] as number[],
+    export: [] as number[],
+  };
   // CPU time of this process beside wall time: on a shared machine (other jobs on the same cores) the wall time
   // includes waiting for a core; the CPU time is the work itself.
   const cpu = { import: [] as number[], assess: [] as number[] };
@@ -32,7 +38,11 @@ async function main() {
     try {
       await seedDemo(cloud.runtime);
       let t = performance.now();
-      const { fileId } = await uploadThroughStorage(cloud, 'demo-agent', { purpose: 'roster', bytes: fixture.bytes, kind: 'xlsx' });
+      const { fileId } = await uploadThroughStorage(cloud, 'demo-agent', {
+        purpose: 'roster',
+        bytes: fixture.bytes,
+        kind: 'xlsx',
+      });
       times.upload.push(performance.now() - t);
       t = performance.now();
       let c = cpuMs();
@@ -56,12 +66,18 @@ async function main() {
     }
   }
   const both = median(times.import.map((x, i) => x + times.assess[i]!));
-  console.log(`roster_file: ${ROWS} rows, ${(fixture.bytes.length / 1024).toFixed(0)} KB xlsx, ${fixture.bad.length} bad rows; imported ${imported}, board ${boardRows}`);
+  console.log(
+    `roster_file: ${ROWS} rows, ${(fixture.bytes.length / 1024).toFixed(0)} KB xlsx, ${fixture.bad.length} bad rows; imported ${imported}, board ${boardRows}`,
+  );
   console.log(`roster_upload_commit_${ROWS}: ${median(times.upload).toFixed(0)} ms`);
-  console.log(`roster_import_${ROWS}: ${median(times.import).toFixed(0)} ms (parse, validate, match, store + audit per row)`);
+  console.log(
+    `roster_import_${ROWS}: ${median(times.import).toFixed(0)} ms (parse, validate, match, store + audit per row)`,
+  );
   console.log(`roster_assess_${ROWS}: ${median(times.assess).toFixed(0)} ms (planPoints per row, 5 cut-offs)`);
   console.log(`roster_import_and_assess_${ROWS}: ${both.toFixed(0)} ms (goal ≤ 5000)`);
-  console.log(`roster_import_and_assess_${ROWS}_cpu: ${median(cpu.import.map((x, i) => x + cpu.assess[i]!)).toFixed(0)} ms of CPU (the same work without waiting for a core; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`);
+  console.log(
+    `roster_import_and_assess_${ROWS}_cpu: ${median(cpu.import.map((x, i) => x + cpu.assess[i]!)).toFixed(0)} ms of CPU (the same work without waiting for a core; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
+  );
   console.log(`roster_board_${ROWS}: ${median(times.board).toFixed(0)} ms`);
   console.log(`roster_export_${ROWS}: ${median(times.export).toFixed(0)} ms (xlsx written, stored, link)`);
 }

@@ -13,7 +13,16 @@ import { COLLECTIONS, ensureIndexes } from '../src/core/collections';
 import { invoke } from '../src/core/invoke';
 import type { Runtime } from '../src/core/runtime';
 import { seedDemo } from '../src/demo/seed';
-import { BUCKETS, bucketOf, emptyKeys, keyEntry, setKey, type KeysDoc, type ListPageDoc, type LookupDoc } from '../src/functions/rounds/list';
+import {
+  BUCKETS,
+  bucketOf,
+  emptyKeys,
+  keyEntry,
+  setKey,
+  type KeysDoc,
+  type ListPageDoc,
+  type LookupDoc,
+} from '../src/functions/rounds/list';
 import type { SettlementDoc } from '../src/functions/rounds/model';
 import { LocalFileStore } from '../src/storage/files-local';
 import { SqliteStore } from '../src/storage/sqlite';
@@ -44,7 +53,8 @@ async function main() {
     secrets: { certificateKey: 'bench-secret-of-enough-length' },
     log: (_level, message, fields) => {
       // The plan's phases (the code before issue 12 logged them with the publication itself).
-      if ((message === 'publication planned' || message === 'round published') && fields?.ms) phases = fields.ms as Record<string, number>;
+      if ((message === 'publication planned' || message === 'round published') && fields?.ms)
+        phases = fields.ms as Record<string, number>;
     },
   };
   let phases: Record<string, number> = {};
@@ -59,16 +69,18 @@ async function main() {
       const docs: SettlementDoc[] = [];
       for (let i = 0; i < N; i++) {
         const personId = `p-${i.toString(36).padStart(6, '0')}`;
-        docs.push(syntheticSettlement(YEAR, personId, i, {
-          // Totals in half points between 90 and 250: many ties, as in a real round.
-          total: 90 + Math.floor(rand() * 320) / 2,
-          socialInsuranceMonths: Math.floor(rand() * 240),
-          residenceRegistrationYears: Math.floor(rand() * 20),
-          submittedAt: new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 270 * 86_400_000)).toISOString(),
-          meetsBasicConditions: rand() > 0.02,
-          // Applied on the last day of their objection window: publication re-reads these.
-          scoreMayChange: i % 50 === 0,
-        }));
+        docs.push(
+          syntheticSettlement(YEAR, personId, i, {
+            // Totals in half points between 90 and 250: many ties, as in a real round.
+            total: 90 + Math.floor(rand() * 320) / 2,
+            socialInsuranceMonths: Math.floor(rand() * 240),
+            residenceRegistrationYears: Math.floor(rand() * 20),
+            submittedAt: new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 270 * 86_400_000)).toISOString(),
+            meetsBasicConditions: rand() > 0.02,
+            // Applied on the last day of their objection window: publication re-reads these.
+            scoreMayChange: i % 50 === 0,
+          }),
+        );
       }
       // What publication re-reads: the flagged applications (a quarter answered after applying, with their items),
       // and the year's revoked certificates with their heads.
@@ -79,23 +91,62 @@ async function main() {
           const answered = i % 200 === 0;
           const itemIds = [`${d.applicationId}-age`, `${d.applicationId}-socialInsurance`];
           const app = {
-            _id: d.applicationId, personId: d.personId, year: YEAR, status: 'scored', submittedAt: d.submittedAt, itemIds,
-            points: { total: answered ? d.total + 5 : d.total, detail: {}, cutoffDate: '2025-10-01', scoredAt: d.submittedAt },
-            objectionId: answered ? `obj-${d.personId}` : null, objectionDeadline: '2025-11-12', resultOn: '2025-11-03',
+            _id: d.applicationId,
+            personId: d.personId,
+            year: YEAR,
+            status: 'scored',
+            submittedAt: d.submittedAt,
+            itemIds,
+            points: {
+              total: answered ? d.total + 5 : d.total,
+              detail: {},
+              cutoffDate: '2025-10-01',
+              scoredAt: d.submittedAt,
+            },
+            objectionId: answered ? `obj-${d.personId}` : null,
+            objectionDeadline: '2025-11-12',
+            resultOn: '2025-11-03',
           } as unknown as ApplicationDoc;
           reread.push([COLLECTIONS.applications, app]);
           if (answered) {
-            const objection = { _id: `obj-${d.personId}`, applicationId: d.applicationId, personId: d.personId, status: 'answered' } as unknown as ObjectionDoc;
+            const objection = {
+              _id: `obj-${d.personId}`,
+              applicationId: d.applicationId,
+              personId: d.personId,
+              status: 'answered',
+            } as unknown as ObjectionDoc;
             reread.push([COLLECTIONS.objections, objection]);
-            for (const [id, value] of [[itemIds[0]!, {}], [itemIds[1]!, { socialInsuranceMonths: d.socialInsuranceMonths + 10 }]] as const) {
-              reread.push([COLLECTIONS.items, { _id: id, applicationId: d.applicationId, status: 'approved', acceptedValue: value } as unknown as ItemDoc]);
+            for (const [id, value] of [
+              [itemIds[0]!, {}],
+              [itemIds[1]!, { socialInsuranceMonths: d.socialInsuranceMonths + 10 }],
+            ] as const) {
+              reread.push([
+                COLLECTIONS.items,
+                {
+                  _id: id,
+                  applicationId: d.applicationId,
+                  status: 'approved',
+                  acceptedValue: value,
+                } as unknown as ItemDoc,
+              ]);
             }
           }
         }
         if (i % 1000 === 1) {
-          const cert = { _id: d.certificateSerial, serial: d.certificateSerial, year: YEAR, applicationId: d.applicationId, personId: d.personId, status: 'revoked', revokedReason: '核查不实' } as unknown as CertificateDoc;
+          const cert = {
+            _id: d.certificateSerial,
+            serial: d.certificateSerial,
+            year: YEAR,
+            applicationId: d.applicationId,
+            personId: d.personId,
+            status: 'revoked',
+            revokedReason: '核查不实',
+          } as unknown as CertificateDoc;
           reread.push([COLLECTIONS.certificates, cert]);
-          reread.push([COLLECTIONS.certificateHeads, { _id: d.applicationId, serial: d.certificateSerial } as CertificateHeadDoc]);
+          reread.push([
+            COLLECTIONS.certificateHeads,
+            { _id: d.applicationId, serial: d.certificateSerial } as CertificateHeadDoc,
+          ]);
         }
       }
       let t = performance.now();
@@ -122,7 +173,14 @@ async function main() {
       runtime.store = store;
       t = performance.now();
       const ranked = rankApplications(
-        docs.map((d) => ({ id: d._id, total: d.total, socialInsuranceMonths: d.socialInsuranceMonths, residenceRegistrationYears: d.residenceRegistrationYears, submittedAt: d.submittedAt, meetsBasicConditions: d.meetsBasicConditions })),
+        docs.map((d) => ({
+          id: d._id,
+          total: d.total,
+          socialInsuranceMonths: d.socialInsuranceMonths,
+          residenceRegistrationYears: d.residenceRegistrationYears,
+          submittedAt: d.submittedAt,
+          meetsBasicConditions: d.meetsBasicConditions,
+        })),
         { mode: 'quota', quota: Math.floor(N / 4) },
       );
       const rankMs = performance.now() - t;
@@ -131,7 +189,12 @@ async function main() {
     store = runtime.store as SqliteStore;
 
     const admin = { openid: 'demo-admin' };
-    const set = await invoke('rounds', { action: 'setLine', year: YEAR, mode: 'quota', quota: Math.floor(N / 4) }, admin, runtime);
+    const set = await invoke(
+      'rounds',
+      { action: 'setLine', year: YEAR, mode: 'quota', quota: Math.floor(N / 4) },
+      admin,
+      runtime,
+    );
     if (!set.ok) throw new Error(JSON.stringify(set));
     // The publication is a resumable job (rounds/publish-job.ts): call until done, as the admin page does. On SQLite
     // one invocation within the default budget (2 s of work) normally writes everything.
@@ -158,19 +221,31 @@ async function main() {
     const keySizes = sizes(await store.find<KeysDoc>(COLLECTIONS.settlementKeys, { year: YEAR }, { limit: 10_000 }));
 
     t = performance.now();
-    const page = await invoke('rounds', { action: 'results', year: YEAR, limit: 50, skip: 10_000 }, { openid: 'demo-applicant' }, runtime);
+    const page = await invoke(
+      'rounds',
+      { action: 'results', year: YEAR, limit: 50, skip: 10_000 },
+      { openid: 'demo-applicant' },
+      runtime,
+    );
     const pageMs = performance.now() - t;
     if (!page.ok) throw new Error(JSON.stringify(page));
 
     console.log(`round_applications: ${N} count`);
-    console.log(`round_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: figures scale with it)`);
+    console.log(
+      `round_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: figures scale with it)`,
+    );
     console.log(`round_setup_insert: ${(setupMs / 1000).toFixed(2)} s (not part of the goal)`);
     console.log(`round_rank_only: ${rankMs.toFixed(0)} ms (${rankedCount} ranked)`);
-    console.log(`round_rank_and_publish: ${(publishMs / 1000).toFixed(2)} s (goal ≤ 2; load keys + rank + write ${written} results in ${docsWritten} documents + flip, SQLite, end to end over ${invocations} invocation(s) of the job; CPU ${(publishCpuMs / 1000).toFixed(2)} s of this process: the machine is shared)`);
+    console.log(
+      `round_rank_and_publish: ${(publishMs / 1000).toFixed(2)} s (goal ≤ 2; load keys + rank + write ${written} results in ${docsWritten} documents + flip, SQLite, end to end over ${invocations} invocation(s) of the job; CPU ${(publishCpuMs / 1000).toFixed(2)} s of this process: the machine is shared)`,
+    );
     const standing = pub.data as { rescoredCount: number; revokedCount: number };
-    console.log(`round_standing: ${Math.ceil(N / 50)} flagged applications re-read, ${standing.rescoredCount} rescored, ${standing.revokedCount} revoked certificates`);
+    console.log(
+      `round_standing: ${Math.ceil(N / 50)} flagged applications re-read, ${standing.rescoredCount} rescored, ${standing.revokedCount} revoked certificates`,
+    );
     for (const [name, value] of Object.entries(phases)) console.log(`round_publish_phase_${name}: ${value} ms`);
-    const kb = (xs: number[]) => `${(xs.reduce((x, y) => x + y, 0) / 1e6).toFixed(1)} MB in all, largest ${(Math.max(...xs) / 1e3).toFixed(0)} KB`;
+    const kb = (xs: number[]) =>
+      `${(xs.reduce((x, y) => x + y, 0) / 1e6).toFixed(1)} MB in all, largest ${(Math.max(...xs) / 1e3).toFixed(0)} KB`;
     console.log(`round_written_lists: ${pages.length} documents, ${kb(pageSizes)}`);
     console.log(`round_written_lookups: ${lookups.length} documents, ${kb(lookupSizes)}`);
     console.log(`round_keys_read: ${keySizes.length} documents, ${kb(keySizes)}`);

@@ -12,7 +12,10 @@ const parent = new Map();
 for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const label = (n) => {
   const cf = n.callFrame;
-  const url = cf.url.replace(/^file:\/\//, '').replace(/.*\/node_modules\//, 'nm:').replace(/.*\/work\/main\//, '');
+  const url = cf.url
+    .replace(/^file:\/\//, '')
+    .replace(/.*\/node_modules\//, 'nm:')
+    .replace(/.*\/work\/main\//, '');
   return `${cf.functionName || '(anon)'} ${url}:${cf.lineNumber + 1}`;
 };
 const stackOf = (id) => {
@@ -42,12 +45,14 @@ for (let i = 0; i < prof.samples.length; i++) {
   self.set(l, (self.get(l) ?? 0) + dt);
   for (const key of new Set(stack.map(label))) incl.set(key, (incl.get(key) ?? 0) + dt);
 }
-const per = (ms) => (requests ? ` ${(ms / requests * 1000).toFixed(1)} µs/req` : '');
-console.log(`busy ${total.toFixed(0)} ms, idle ${idle.toFixed(0)} ms${requests ? `, ${(total / requests).toFixed(3)} ms/request` : ''}`);
+const per = (ms) => (requests ? ` ${((ms / requests) * 1000).toFixed(1)} µs/req` : '');
+console.log(
+  `busy ${total.toFixed(0)} ms, idle ${idle.toFixed(0)} ms${requests ? `, ${(total / requests).toFixed(3)} ms/request` : ''}`,
+);
 const show = (title, m) => {
   console.log(`\n== ${title}`);
   for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${(100 * v / total).toFixed(1).padStart(5)}% ${v.toFixed(0).padStart(6)} ms${per(v)}  ${k}`);
+    console.log(`${((100 * v) / total).toFixed(1).padStart(5)}% ${v.toFixed(0).padStart(6)} ms${per(v)}  ${k}`);
   }
 };
 show('self', self);

@@ -13,9 +13,11 @@ const ENTRY = resolve(__dirname, '../test/local/fixtures/probe-main.ts');
 
 async function run(n: number, worker: (i: number) => Promise<unknown>, concurrency = 20): Promise<void> {
   let cursor = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (cursor < n) await worker(cursor++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (cursor < n) await worker(cursor++);
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -39,7 +41,9 @@ async function main(): Promise<void> {
     await run(n, async (i) => {
       if ((await submitApplication(client, i, ids[i])).status !== 200) failures++;
     });
-    console.log(`submitted ${n} (${failures} failed) in ${(performance.now() - t0).toFixed(0)} ms; profile in ${profDir}`);
+    console.log(
+      `submitted ${n} (${failures} failed) in ${(performance.now() - t0).toFixed(0)} ms; profile in ${profDir}`,
+    );
     client.close();
     cloud.child.kill('SIGTERM');
     await exited(cloud.child);

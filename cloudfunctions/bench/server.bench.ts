@@ -102,7 +102,8 @@ function summarise(
     seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    cpuMs: before !== null && after !== null && latencies.length > 0 ? ((after - before) * 1000) / latencies.length : NaN,
+    cpuMs:
+      before !== null && after !== null && latencies.length > 0 ? ((after - before) * 1000) / latencies.length : NaN,
   };
 }
 
@@ -131,7 +132,13 @@ async function closedLoop(clients: number, requests: number, send: Send, pid?: n
  * Open loop: request k is due at start + k / rate; client k % clients sends it (so each client sends one every
  * clients / rate seconds, after its previous answer). Latency = answer time − due time.
  */
-async function openLoop(clients: number, rate: number, requests: number, send: Send, pid?: number): Promise<PhaseResult> {
+async function openLoop(
+  clients: number,
+  rate: number,
+  requests: number,
+  send: Send,
+  pid?: number,
+): Promise<PhaseResult> {
   const lag = lagMonitor();
   const cpuBefore = cpuSeconds(pid);
   const latencies: number[] = [];
@@ -164,10 +171,15 @@ async function main(): Promise<void> {
         'open loop = submissions arrive at a fixed total rate spread over the clients, latency from the scheduled send (users who pause between taps)',
     );
     // 1. The real submit action (domain registry, demo seed, clock on a day the 2025 round is open).
-    const domain = await spawnCloud(ENTRY, { HZ_DATA_DIR: join(dataDir, 'domain'), HZ_NOW: DOMAIN_NOW, HZ_PROBE_DOMAIN: '1' });
+    const domain = await spawnCloud(ENTRY, {
+      HZ_DATA_DIR: join(dataDir, 'domain'),
+      HZ_NOW: DOMAIN_NOW,
+      HZ_PROBE_DOMAIN: '1',
+    });
     const pid = domain.child.pid;
     const perRepeat =
-      CLOSED.reduce((n, p) => n + p.requests, 0) + OPEN_CLIENTS.length * OPEN_RATES.reduce((n, r) => n + r * OPEN_SECONDS, 0);
+      CLOSED.reduce((n, p) => n + p.requests, 0) +
+      OPEN_CLIENTS.length * OPEN_RATES.reduce((n, r) => n + r * OPEN_SECONDS, 0);
     const total = WARMUP.requests + REPEATS * perRepeat;
     const prep = makeClient(domain.url, 20);
     const appIds: string[] = new Array(total);
@@ -182,7 +194,9 @@ async function main(): Promise<void> {
       }),
     );
     prep.close();
-    console.log(`server.prepare.applicants: ${total} count in ${((performance.now() - prepStart) / 1000).toFixed(1)} s`);
+    console.log(
+      `server.prepare.applicants: ${total} count in ${((performance.now() - prepStart) / 1000).toFixed(1)} s`,
+    );
     console.log(`server.machine.loadavg: ${loadavg()[0].toFixed(2)} (2 cores shared; wall-clock figures depend on it)`);
 
     let offset = 0;
@@ -236,10 +250,14 @@ async function main(): Promise<void> {
       console.log(`${name}.throughput: ${fmt(median(thr), 0)} submissions/s${spread(thr, 0)}`);
       console.log(`${name}.p50: ${fmt(median(p50))} ms${spread(p50)}`);
       console.log(`${name}.p99: ${fmt(median(p99))} ms${spread(p99)}`);
-      console.log(`${name}.failures: ${rs.reduce((n, x) => n + x.failures, 0)} count (of ${rs.reduce((n, x) => n + x.sent, 0)})`);
+      console.log(
+        `${name}.failures: ${rs.reduce((n, x) => n + x.failures, 0)} count (of ${rs.reduce((n, x) => n + x.sent, 0)})`,
+      );
       console.log(`${name}.client_lag_p99: ${fmt(median(rs.map((x) => x.clientLagP99)))} ms`);
       // Little's law: mean latency = clients / throughput ≥ clients × CPU per request on one event loop.
-      console.log(`${name}.mean_latency_floor: ${fmt(clients * median(cpu), 0)} ms (clients × server CPU per submission)`);
+      console.log(
+        `${name}.mean_latency_floor: ${fmt(clients * median(cpu), 0)} ms (clients × server CPU per submission)`,
+      );
     }
     for (const clients of OPEN_CLIENTS) {
       let best: number | null = null;
@@ -253,8 +271,11 @@ async function main(): Promise<void> {
         console.log(`${name}.p50: ${fmt(median(p50))} ms${spread(p50)}`);
         console.log(`${name}.p99: ${fmt(median(p99))} ms${spread(p99)}`);
         console.log(`${name}.achieved: ${fmt(median(achieved), 0)} submissions/s (failures ${failures})`);
-        console.log(`${name}.client_lag_p99: ${fmt(median(rs.map((x) => x.clientLagP99)))} ms (the bench client's own event-loop delay: its work plus the machine's other load)`);
-        if (median(p99) <= GOAL_P99_MS && failures === 0 && best === (OPEN_RATES[OPEN_RATES.indexOf(rate) - 1] ?? null)) best = rate;
+        console.log(
+          `${name}.client_lag_p99: ${fmt(median(rs.map((x) => x.clientLagP99)))} ms (the bench client's own event-loop delay: its work plus the machine's other load)`,
+        );
+        if (median(p99) <= GOAL_P99_MS && failures === 0 && best === (OPEN_RATES[OPEN_RATES.indexOf(rate) - 1] ?? null))
+          best = rate;
       }
       const goal = clients === 200 ? ` (goal: p99 ≤ ${GOAL_P99_MS} ms with 200 clients)` : '';
       console.log(
@@ -268,14 +289,19 @@ async function main(): Promise<void> {
     // 2. The probe: one insert + one audit entry through the same server, invoke and store (closed loop, once).
     const probe = await spawnCloud(ENTRY, { HZ_DATA_DIR: join(dataDir, 'probe') });
     const warmProbe = makeClient(probe.url, WARMUP.clients);
-    await closedLoop(WARMUP.clients, WARMUP.requests, (i) => warmProbe.call(`warm-${i}`, 'probe', 'submit', { requestId: `warm-${String(i).padStart(6, '0')}` }));
+    await closedLoop(WARMUP.clients, WARMUP.requests, (i) =>
+      warmProbe.call(`warm-${i}`, 'probe', 'submit', { requestId: `warm-${String(i).padStart(6, '0')}` }),
+    );
     warmProbe.close();
     for (const phase of CLOSED) {
       const client = makeClient(probe.url, phase.clients);
       const res = await closedLoop(
         phase.clients,
         phase.requests,
-        (i) => client.call(`bench-${i}`, 'probe', 'submit', { requestId: `bench-${phase.clients}-${String(i).padStart(6, '0')}` }),
+        (i) =>
+          client.call(`bench-${i}`, 'probe', 'submit', {
+            requestId: `bench-${phase.clients}-${String(i).padStart(6, '0')}`,
+          }),
         probe.child.pid,
       );
       client.close();
@@ -301,7 +327,9 @@ async function main(): Promise<void> {
           }),
         ),
       );
-      console.log(`server.store.${synchronous.toLowerCase()}.throughput: ${(n / ((performance.now() - t0) / 1000)).toFixed(0)} transactions/s`);
+      console.log(
+        `server.store.${synchronous.toLowerCase()}.throughput: ${(n / ((performance.now() - t0) / 1000)).toFixed(0)} transactions/s`,
+      );
       await store.close();
     }
   } finally {

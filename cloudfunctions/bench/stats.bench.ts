@@ -63,20 +63,46 @@ async function main() {
           const scored = rand() < 0.95;
           const total = rand() < 0.005 ? null : 60 + Math.floor(rand() * 380) / 2;
           await tx.set('applications', {
-            _id: appId, personId, year: YEAR, status: scored ? 'scored' : 'reviewing', acceptedOn, submittedAt: `${acceptedOn}T02:00:00.000Z`,
-            points: scored ? { total, detail: {}, cutoffDate: '2025-10-01', scoredAt: `${acceptedOn}T02:00:00.000Z` } : null,
+            _id: appId,
+            personId,
+            year: YEAR,
+            status: scored ? 'scored' : 'reviewing',
+            acceptedOn,
+            submittedAt: `${acceptedOn}T02:00:00.000Z`,
+            points: scored
+              ? { total, detail: {}, cutoffDate: '2025-10-01', scoredAt: `${acceptedOn}T02:00:00.000Z` }
+              : null,
           });
           if (!scored) {
             for (const dept of [DEPTS[k % 4]!, DEPTS[(k + 1) % 4]!]) {
-              await tx.set('items', { _id: `${appId}-${dept}`, applicationId: appId, year: YEAR, department: dept, status: 'pending' });
+              await tx.set('items', {
+                _id: `${appId}-${dept}`,
+                applicationId: appId,
+                year: YEAR,
+                department: dept,
+                status: 'pending',
+              });
             }
           }
           if (k % 2 === 0) {
-            await tx.set(COLLECTIONS.settlements, { _id: `set-${YEAR}-${personId}`, year: YEAR, personId, status: 'submitted', district: URBAN_DISTRICTS[k % URBAN_DISTRICTS.length]! });
+            await tx.set(COLLECTIONS.settlements, {
+              _id: `set-${YEAR}-${personId}`,
+              year: YEAR,
+              personId,
+              status: 'submitted',
+              district: URBAN_DISTRICTS[k % URBAN_DISTRICTS.length]!,
+            });
           }
           if (k % 100 === 0) {
             const filedOn = '2025-11-05';
-            await tx.set('objections', { _id: `obj-${personId}`, applicationId: appId, status: k % 300 === 0 ? 'open' : 'answered', filedOn, answerDeadline: '2025-11-26', answeredOn: k % 300 === 0 ? null : '2025-11-20' });
+            await tx.set('objections', {
+              _id: `obj-${personId}`,
+              applicationId: appId,
+              status: k % 300 === 0 ? 'open' : 'answered',
+              filedOn,
+              answerDeadline: '2025-11-26',
+              answeredOn: k % 300 === 0 ? null : '2025-11-20',
+            });
           }
         }
       });
@@ -100,18 +126,36 @@ async function main() {
       return JSON.stringify([o.counts, Object.entries(o.charts).map(([k, c]) => [k, c.table, c.summary])]);
     };
     const same = essence(scan.value.data) === essence(summary.value.data);
-    const fromCounts = await timed(async () => overviewFromCounts(YEAR, '2025-12-02', await countsFromDocuments(store, YEAR)));
+    const fromCounts = await timed(async () =>
+      overviewFromCounts(YEAR, '2025-12-02', await countsFromDocuments(store, YEAR)),
+    );
     const counts = (summary.value.data as { counts: Record<string, number> }).counts;
-    const docs = N + (await store.count('items', { year: YEAR })) + (await store.count(COLLECTIONS.settlements, { year: YEAR })) + (await store.count('objections', {}));
+    const docs =
+      N +
+      (await store.count('items', { year: YEAR })) +
+      (await store.count(COLLECTIONS.settlements, { year: YEAR })) +
+      (await store.count('objections', {}));
 
     console.log(`stats_applications: ${N} count (${JSON.stringify(counts)})`);
-    console.log(`stats_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: wall times scale with it; CPU is this process's)`);
+    console.log(
+      `stats_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: wall times scale with it; CPU is this process's)`,
+    );
     console.log(`stats_setup_insert: ${(setupMs / 1000).toFixed(2)} s (not part of any goal)`);
-    console.log(`stats_overview_from_summary: ${summary.ms.toFixed(1)} ms (CPU ${summary.cpuMs.toFixed(1)} ms; one summary document read, then the five charts drawn; on CloudBase 2 reads)`);
-    console.log(`stats_overview_reading_documents: ${(scan.ms / 1000).toFixed(2)} s (CPU ${(scan.cpuMs / 1000).toFixed(2)} s; ${docs} documents, ${Math.ceil(docs / 100)} query pages of 100 on CloudBase: the year without a summary: its fallback reads every document, 1,000 per query; before issue 12 every overview call did this, 100 per query)`);
-    console.log(`stats_summary_rebuild: ${(rebuilt.ms / 1000).toFixed(2)} s (CPU ${(rebuilt.cpuMs / 1000).toFixed(2)} s; rebuildSummary, a repair run once for a year whose documents predate the summary)`);
-    console.log(`stats_counts_only: ${(fromCounts.ms / 1000).toFixed(2)} s (the document pass without the action around it)`);
-    console.log(`stats_same_answer: ${same ? 1 : 0} (1 = the overview from the summary has the counts, tables and summaries of the one from every document)`);
+    console.log(
+      `stats_overview_from_summary: ${summary.ms.toFixed(1)} ms (CPU ${summary.cpuMs.toFixed(1)} ms; one summary document read, then the five charts drawn; on CloudBase 2 reads)`,
+    );
+    console.log(
+      `stats_overview_reading_documents: ${(scan.ms / 1000).toFixed(2)} s (CPU ${(scan.cpuMs / 1000).toFixed(2)} s; ${docs} documents, ${Math.ceil(docs / 100)} query pages of 100 on CloudBase: the year without a summary: its fallback reads every document, 1,000 per query; before issue 12 every overview call did this, 100 per query)`,
+    );
+    console.log(
+      `stats_summary_rebuild: ${(rebuilt.ms / 1000).toFixed(2)} s (CPU ${(rebuilt.cpuMs / 1000).toFixed(2)} s; rebuildSummary, a repair run once for a year whose documents predate the summary)`,
+    );
+    console.log(
+      `stats_counts_only: ${(fromCounts.ms / 1000).toFixed(2)} s (the document pass without the action around it)`,
+    );
+    console.log(
+      `stats_same_answer: ${same ? 1 : 0} (1 = the overview from the summary has the counts, tables and summaries of the one from every document)`,
+    );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

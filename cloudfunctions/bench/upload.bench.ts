@@ -28,13 +28,26 @@ const kb = (n: number) => (n / 1024).toFixed(1);
 
 async function localPath(photo: Buffer): Promise<{ ms: number; functionBytes: number; rawBytes: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'hz-upload-bench-'));
-  const cloud = await startLocalCloud({ port: 0, dataDir: join(dir, 'data'), now: '2025-09-26T10:00:00+08:00', staticDir: dir, log: () => undefined });
+  const cloud = await startLocalCloud({
+    port: 0,
+    dataDir: join(dir, 'data'),
+    now: '2025-09-26T10:00:00+08:00',
+    staticDir: dir,
+    log: () => undefined,
+  });
   try {
     const headers = { 'Content-Type': 'application/json', 'X-WX-OPENID': 'demo-applicant' };
     const once = async () => {
-      const prepareBody = JSON.stringify({ action: 'prepareUpload', purpose: 'evidence', kind: 'png', size: photo.length });
+      const prepareBody = JSON.stringify({
+        action: 'prepareUpload',
+        purpose: 'evidence',
+        kind: 'png',
+        size: photo.length,
+      });
       const t0 = performance.now();
-      const prepared = (await (await fetch(`${cloud.url}/api/functions/files`, { method: 'POST', headers, body: prepareBody })).json()) as any;
+      const prepared = (await (
+        await fetch(`${cloud.url}/api/functions/files`, { method: 'POST', headers, body: prepareBody })
+      ).json()) as any;
       const res = await fetch(`${cloud.url}/api/files/upload/${prepared.data.uploadId}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/octet-stream', 'X-WX-OPENID': 'demo-applicant' },
@@ -82,7 +95,11 @@ async function weappPath(photo: Buffer): Promise<{ ms: number; functionBytes: nu
     await once();
     const runs = [];
     for (let i = 0; i < REPEATS; i++) runs.push(await once());
-    return { ms: median(runs.map((r) => r.ms)), functionBytes: runs[0]!.functionBytes, storageBytes: runs[0]!.storageBytes };
+    return {
+      ms: median(runs.map((r) => r.ms)),
+      functionBytes: runs[0]!.functionBytes,
+      storageBytes: runs[0]!.storageBytes,
+    };
   } finally {
     console.log = quiet;
   }
@@ -94,12 +111,20 @@ async function main(): Promise<void> {
     const label = `${mb}MB photo`;
     const local = await localPath(photo);
     console.log(`upload ${label}, H5 local cloud (prepare + raw body + commit): ${local.ms.toFixed(1)} ms`);
-    console.log(`upload ${label}, H5 bytes sent: ${kb(local.functionBytes + local.rawBytes)} KB (function call ${local.functionBytes} B, raw body ${kb(local.rawBytes)} KB)`);
+    console.log(
+      `upload ${label}, H5 bytes sent: ${kb(local.functionBytes + local.rawBytes)} KB (function call ${local.functionBytes} B, raw body ${kb(local.rawBytes)} KB)`,
+    );
     const weapp = await weappPath(photo);
     console.log(`upload ${label}, weapp path (prepare + uploadFile stand-in + commit): ${weapp.ms.toFixed(1)} ms`);
-    console.log(`upload ${label}, weapp bytes in function calls: ${weapp.functionBytes} B (goal < ${kb(CALL_FIELD_LIMIT)} KB); to storage: ${kb(weapp.storageBytes)} KB`);
-    const base64Call = Buffer.byteLength(JSON.stringify({ action: 'upload', purpose: 'evidence', contentBase64: photo.toString('base64') }));
-    console.log(`upload ${label}, the old base64 callFunction would carry: ${kb(base64Call)} KB (${(base64Call / CALL_FIELD_LIMIT).toFixed(0)}× the field limit)`);
+    console.log(
+      `upload ${label}, weapp bytes in function calls: ${weapp.functionBytes} B (goal < ${kb(CALL_FIELD_LIMIT)} KB); to storage: ${kb(weapp.storageBytes)} KB`,
+    );
+    const base64Call = Buffer.byteLength(
+      JSON.stringify({ action: 'upload', purpose: 'evidence', contentBase64: photo.toString('base64') }),
+    );
+    console.log(
+      `upload ${label}, the old base64 callFunction would carry: ${kb(base64Call)} KB (${(base64Call / CALL_FIELD_LIMIT).toFixed(0)}× the field limit)`,
+    );
   }
 }
 

@@ -73,7 +73,8 @@ async function main() {
       await store.transaction(async (tx) => {
         await tx.insert(COLLECTIONS.settlements, doc);
         const bucket = bucketOf(doc.personId);
-        const keys = (await tx.get<KeysDoc>(COLLECTIONS.settlementKeys, keysId(YEAR, bucket))) ?? emptyKeys(YEAR, bucket);
+        const keys =
+          (await tx.get<KeysDoc>(COLLECTIONS.settlementKeys, keysId(YEAR, bucket))) ?? emptyKeys(YEAR, bucket);
         setKey(keys, keyEntry(doc));
         await tx.set(COLLECTIONS.settlementKeys, keys);
       });
@@ -99,21 +100,33 @@ async function main() {
 
     const t0 = performance.now();
     const reading = reader();
-    await Promise.all(Array.from({ length: WRITERS }, async () => {
-      while (next < N) await apply(next++);
-    }));
+    await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        while (next < N) await apply(next++);
+      }),
+    );
     writing = false;
     await reading;
     const seconds = (performance.now() - t0) / 1000;
 
     const count = await store.count(COLLECTIONS.settlements, { year: YEAR });
     if (count !== N) throw new Error(`expected ${N} applications, found ${count}`);
-    console.log(`wal_applications: ${N} count (${WRITERS} writers, 1 reader, ${(N / seconds).toFixed(0)} transactions/s)`);
-    console.log(`wal_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: latencies scale with it)`);
-    console.log(`wal_largest: ${(largestWal / 2 ** 20).toFixed(1)} MiB (goal ≤ ${DEFAULT_WAL_LIMIT_BYTES / 2 ** 20} + one commit group)`);
-    console.log(`wal_bounding_checkpoints: ${pauses.length} count (${notEmptied} kept from emptying the WAL by a reader); writes paused ${pauses.length ? percentiles(pauses) : 'never'}`);
+    console.log(
+      `wal_applications: ${N} count (${WRITERS} writers, 1 reader, ${(N / seconds).toFixed(0)} transactions/s)`,
+    );
+    console.log(
+      `wal_machine_load: ${loadavg()[0]!.toFixed(1)} load (1-minute average on ${cpus().length} cores: latencies scale with it)`,
+    );
+    console.log(
+      `wal_largest: ${(largestWal / 2 ** 20).toFixed(1)} MiB (goal ≤ ${DEFAULT_WAL_LIMIT_BYTES / 2 ** 20} + one commit group)`,
+    );
+    console.log(
+      `wal_bounding_checkpoints: ${pauses.length} count (${notEmptied} kept from emptying the WAL by a reader); writes paused ${pauses.length ? percentiles(pauses) : 'never'}`,
+    );
     console.log(`wal_write_latency: ${percentiles(writeMs)} (one application, queued behind ${WRITERS - 1} others)`);
-    console.log(`wal_read_latency: ${percentiles(readMs)} (one application + one bucket, ${readMs.length} reads, including the wait for the event loop)`);
+    console.log(
+      `wal_read_latency: ${percentiles(readMs)} (one application + one bucket, ${readMs.length} reads, including the wait for the event loop)`,
+    );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -60,12 +60,19 @@ export function readRegistry(source = readFileSync(REGISTRY_FILE, 'utf8')) {
   const body = /REGISTRY[^=]*=\s*\{([\s\S]*?)\};/.exec(source);
   if (!body) throw new Error('registry.ts: REGISTRY object not found');
   const functions = [];
-  for (const entry of body[1].split(',').map((s) => s.replace(/\/\/.*$/gm, '').trim()).filter(Boolean)) {
+  for (const entry of body[1]
+    .split(',')
+    .map((s) => s.replace(/\/\/.*$/gm, '').trim())
+    .filter(Boolean)) {
     const [key, value] = entry.split(':').map((s) => s.trim());
     const ident = value ?? key;
     const imp = imports.get(ident);
     if (!imp) throw new Error(`registry.ts: no import for ${ident}`);
-    functions.push({ name: key.replace(/['"]/g, ''), ident: imp.imported, from: path.join(SRC, 'functions', imp.from) });
+    functions.push({
+      name: key.replace(/['"]/g, ''),
+      ident: imp.imported,
+      from: path.join(SRC, 'functions', imp.from),
+    });
   }
   return functions;
 }
@@ -172,22 +179,30 @@ export async function buildFunction(fn, outRoot = OUT) {
   for (const d of EXTRA_DEPS[fn.name] ?? []) deps[d] = `^${installedVersion(d)}`;
   writeFileSync(
     path.join(dir, 'package.json'),
-    JSON.stringify({ name: fn.name, version: '1.0.0', private: true, main: 'index.js', dependencies: deps }, null, 2) + '\n',
+    JSON.stringify({ name: fn.name, version: '1.0.0', private: true, main: 'index.js', dependencies: deps }, null, 2) +
+      '\n',
   );
   if (fn.name === 'certificates') {
     mkdirSync(path.join(dir, 'assets', 'fonts'), { recursive: true });
-    for (const f of ['NotoSansCJKsc-Regular-GB2312.otf', 'NotoSansCJKsc-Regular-Names.otf.br', 'OFL.txt']) copyFileSync(path.join(FONT_DIR, f), path.join(dir, 'assets', 'fonts', f));
+    for (const f of ['NotoSansCJKsc-Regular-GB2312.otf', 'NotoSansCJKsc-Regular-Names.otf.br', 'OFL.txt'])
+      copyFileSync(path.join(FONT_DIR, f), path.join(dir, 'assets', 'fonts', f));
   }
   if (TIMERS[fn.name] || OPENAPI[fn.name]) {
-    const config = { ...(OPENAPI[fn.name] ? { permissions: { openapi: OPENAPI[fn.name] } } : {}), ...(TIMERS[fn.name] ? { triggers: TIMERS[fn.name] } : {}) };
+    const config = {
+      ...(OPENAPI[fn.name] ? { permissions: { openapi: OPENAPI[fn.name] } } : {}),
+      ...(TIMERS[fn.name] ? { triggers: TIMERS[fn.name] } : {}),
+    };
     writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
   }
   // A bundle that would require a package its package.json does not install fails at cold start: refuse to write it.
   const required = new Set(
     Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)),
   );
-  const missing = [...required].filter((p) => !p.startsWith('node:') && !isBuiltin(p) && !(p in deps) && !lazyOk(fn, p));
-  if (missing.length) throw new Error(`${fn.name}: bundle requires ${missing.join(', ')} but package.json does not install it`);
+  const missing = [...required].filter(
+    (p) => !p.startsWith('node:') && !isBuiltin(p) && !(p in deps) && !lazyOk(fn, p),
+  );
+  if (missing.length)
+    throw new Error(`${fn.name}: bundle requires ${missing.join(', ')} but package.json does not install it`);
   return { name: fn.name, dir, bytes: readFileSync(path.join(dir, 'index.js')).length };
 }
 

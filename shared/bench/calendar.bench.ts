@@ -19,7 +19,9 @@ function rng(seed: number) {
 const rand = rng(20251101);
 const first = Date.UTC(2020, 0, 1) / 864e5;
 const last = Date.UTC(2026, 8, 30) / 864e5;
-const dates = Array.from({ length: 10_000 }, () => new Date((first + Math.floor(rand() * (last - first))) * 864e5).toISOString().slice(0, 10));
+const dates = Array.from({ length: 10_000 }, () =>
+  new Date((first + Math.floor(rand() * (last - first))) * 864e5).toISOString().slice(0, 10),
+);
 
 function rate(label: string, unit: string, fn: (i: number) => unknown) {
   for (let i = 0; i < 5_000; i++) fn(i); // warm-up
@@ -41,7 +43,13 @@ rate('addWorkdays(d, 1) throughput', 'calls/s', (i) => addWorkdays(dates[i % dat
 rate('resultDate (+20 working days) throughput', 'calls/s', (i) => resultDate(dates[i % dates.length]!));
 rate('settlementPathways throughput', 'profiles/s', (i) =>
   settlementPathways(
-    { birthDate: `19${60 + (i % 40)}-0${1 + (i % 9)}-15`, education: 'master', skillLevel: 1 + (i % 5), hukou: 'other', points: i % 160 },
+    {
+      birthDate: `19${60 + (i % 40)}-0${1 + (i % 9)}-15`,
+      education: 'master',
+      skillLevel: 1 + (i % 5),
+      hukou: 'other',
+      points: i % 160,
+    },
     { on: '2025-11-03' },
   ),
 );
@@ -62,14 +70,25 @@ async function size(label: string, contents: string, external: string[] = []) {
     charset: 'utf8',
   });
   const bytes = out.outputFiles[0]!.contents;
-  console.log(`${label}: ${(bytes.length / 1024).toFixed(1)} KB minified, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzip`);
+  console.log(
+    `${label}: ${(bytes.length / 1024).toFixed(1)} KB minified, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzip`,
+  );
 }
 
 void (async () => {
   await size('calendar barrel (incl. 2020–2026 data, zod external)', "export * from '../src/calendar';", ['zod']);
-  await size('calendar: isWorkday + addWorkdays + deadlines only (zod external)', "export { isWorkday, addWorkdays, resultDate, objectionDeadline, isOpenAt, beijingDate } from '../src/calendar';", ['zod']);
+  await size(
+    'calendar: isWorkday + addWorkdays + deadlines only (zod external)',
+    "export { isWorkday, addWorkdays, resultDate, objectionDeadline, isOpenAt, beijingDate } from '../src/calendar';",
+    ['zod'],
+  );
   await size('people barrel (zod external)', "export * from '../src/people';", ['zod']);
   await size('people + calendar barrels with zod', "export * from '../src/people'; export * from '../src/calendar';");
-  await size('for comparison: chinese-days 1.5.7 (isWorkday only; does not tree-shake)', "export { isWorkday } from 'chinese-days';");
-  console.log('goal: calendar ≤ 15 KB and people ≤ 40 KB minified without zod (mostly Chinese text); WeChat main package limit 2 MB');
+  await size(
+    'for comparison: chinese-days 1.5.7 (isWorkday only; does not tree-shake)',
+    "export { isWorkday } from 'chinese-days';",
+  );
+  console.log(
+    'goal: calendar ≤ 15 KB and people ≤ 40 KB minified without zod (mostly Chinese text); WeChat main package limit 2 MB',
+  );
 })();

@@ -33,7 +33,8 @@ function randomProfile(): ProfileInput {
   };
   if (rand() < 0.3) p.title = pick(['intermediate', 'associate-senior', 'senior'] as const);
   if (rand() < 0.2) p.skillLevel = 1 + int(4);
-  if (rand() < 0.1) p.honours = [{ level: pick(['national', 'provincial', 'city', 'district'] as const), matter: 'm' + int(3) }];
+  if (rand() < 0.1)
+    p.honours = [{ level: pick(['national', 'provincial', 'city', 'district'] as const), matter: 'm' + int(3) }];
   if (rand() < 0.1) p.volunteerHours = int(200);
   if (rand() < 0.1) p.bloodDonationMl = int(2000);
   if (rand() < 0.05) p.records = { detention: int(1), dishonesty: rand() < 0.5 };
@@ -61,7 +62,8 @@ for (let run = 0; run < 5; run++) {
   const start = performance.now();
   const cpu0 = process.cpuUsage();
   while (performance.now() - start < 400) {
-    for (let i = 0; i < 1000; i++) sink += scorePoints(profiles[(n + i) % profiles.length]!, { cutoffDate: CUTOFF }).total ?? 0;
+    for (let i = 0; i < 1000; i++)
+      sink += scorePoints(profiles[(n + i) % profiles.length]!, { cutoffDate: CUTOFF }).total ?? 0;
     n += 1000;
   }
   const cpu = process.cpuUsage(cpu0);

@@ -56,7 +56,10 @@ function importedNames(dir: string, from = '@hz-points/shared'): string[] {
         for (const m of src.matchAll(re)) {
           if (m[1]) continue;
           for (const raw of m[2]!.split(',')) {
-            const name = raw.trim().split(/\s+as\s+/)[0]!.trim();
+            const name = raw
+              .trim()
+              .split(/\s+as\s+/)[0]!
+              .trim();
             if (name && !name.startsWith('type ')) names.add(name);
           }
         }
@@ -72,7 +75,8 @@ function textShare(code: string): { nonAscii: number; literals: number } {
   let nonAscii = 0;
   for (const ch of code) if (ch.charCodeAt(0) > 127) nonAscii += Buffer.byteLength(ch);
   let literals = 0;
-  for (const m of code.matchAll(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g)) literals += Buffer.byteLength(m[0]);
+  for (const m of code.matchAll(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g))
+    literals += Buffer.byteLength(m[0]);
   return { nonAscii, literals };
 }
 
@@ -85,15 +89,16 @@ function modules(m: Metafile): [string, number][] {
 }
 
 export async function printSizes(): Promise<void> {
-  const line = (name: string, m: Measured) =>
-    console.log(`${name}: ${kb(m.min)} KB minified, ${kb(m.gz)} KB gzip`);
+  const line = (name: string, m: Measured) => console.log(`${name}: ${kb(m.min)} KB minified, ${kb(m.gz)} KB gzip`);
 
   const whole = await measure("export * from './index'; export * from './guide';");
   const core = await measure("export * from './index';");
   const guideAlone = await measure("export * from './guide';");
   const wholeAscii = await measure("export * from './index'; export * from './guide';", 'ascii');
   line('rules package, whole (root + guide entry; zod external)', whole);
-  console.log(`rules package, whole, with \\u escapes instead of UTF-8 (esbuild default): ${kb(wholeAscii.min)} KB minified`);
+  console.log(
+    `rules package, whole, with \\u escapes instead of UTF-8 (esbuild default): ${kb(wholeAscii.min)} KB minified`,
+  );
   line('core entry @hz-points/shared (everything but the guide text)', core);
   line('guide entry @hz-points/shared/guide bundled alone (includes the rule table it reads)', guideAlone);
   console.log(`guide entry, added on top of the core entry: ${kb(whole.min - core.min)} KB minified`);
@@ -106,7 +111,10 @@ export async function printSizes(): Promise<void> {
   const client = (...p: string[]) => path.join(REPO, 'client', 'src', ...p);
   const sets: [string, string[]][] = [
     ['calculator pages (client/src/packages/assess)', [client('packages', 'assess')]],
-    ['client main package (client/src/pages, components, services)', [client('pages'), client('components'), client('services')]],
+    [
+      'client main package (client/src/pages, components, services)',
+      [client('pages'), client('components'), client('services')],
+    ],
     ['cloud functions together (cloudfunctions/src)', [path.join(REPO, 'cloudfunctions', 'src')]],
   ];
   const results: [string, Measured][] = [];
@@ -124,7 +132,10 @@ export async function printSizes(): Promise<void> {
 
   // A single label table from api/schemas.ts: that module builds its zod schemas at load (calls a minifier must keep),
   // and they reference the rule table and the profile schema, so importing any one name there carries them.
-  line('single import DEPARTMENT_LABELS (api/schemas.ts, module-level zod schemas)', await measure("export { DEPARTMENT_LABELS } from './index';"));
+  line(
+    'single import DEPARTMENT_LABELS (api/schemas.ts, module-level zod schemas)',
+    await measure("export { DEPARTMENT_LABELS } from './index';"),
+  );
 
   // Each cloud function is deployed as its own bundle (cloudfunctions/scripts/build-cloud.mjs): bundle each handler
   // module with the package resolved to source and every other package external, and count the output bytes that
@@ -169,7 +180,9 @@ export async function printSizes(): Promise<void> {
 
   // Composition of the core entry.
   const share = textShare(core.text);
-  console.log(`core entry, non-ASCII bytes (Chinese text: labels, citations, notes, messages): ${kb(share.nonAscii)} KB`);
+  console.log(
+    `core entry, non-ASCII bytes (Chinese text: labels, citations, notes, messages): ${kb(share.nonAscii)} KB`,
+  );
   console.log(`core entry, bytes inside string literals (text, ids, codes): ${kb(share.literals)} KB`);
   for (const [file, bytes] of modules(core.metafile).slice(0, 12)) {
     console.log(`core entry module ${file}: ${kb(bytes)} KB minified`);
@@ -181,7 +194,9 @@ export async function printSizes(): Promise<void> {
   for (const [label, m] of results) console.log(`goal ≤ ${GOAL_KB} KB minified without zod, ${label}: ${met(m)}`);
   if (largestFn) {
     const ok = largestFn[1] <= GOAL_KB * 1024 ? 'yes' : 'no';
-    console.log(`goal ≤ ${GOAL_KB} KB minified without zod, each cloud function alone (largest: ${largestFn[0]}): ${ok}`);
+    console.log(
+      `goal ≤ ${GOAL_KB} KB minified without zod, each cloud function alone (largest: ${largestFn[0]}): ${ok}`,
+    );
   }
 }
 

@@ -42,9 +42,15 @@ export class App {
     this.contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (err) => console.warn(`[page error] ${err.message}`));
-    const storage: Record<string, unknown> = { 'hz.persona': persona, 'hz.elderMode': options.elder === true, ...options.storage };
+    const storage: Record<string, unknown> = {
+      'hz.persona': persona,
+      'hz.elderMode': options.elder === true,
+      ...options.storage,
+    };
     // Only on the first document of this tab: later reloads keep what the app itself stored.
-    await page.addInitScript(`if (!sessionStorage.getItem('e2e-init')) { ${taroStorageScript(storage)} sessionStorage.setItem('e2e-init', '1'); }`);
+    await page.addInitScript(
+      `if (!sessionStorage.getItem('e2e-init')) { ${taroStorageScript(storage)} sessionStorage.setItem('e2e-init', '1'); }`,
+    );
     await page.goto(`${this.baseUrl}/#/${route}`);
     return page;
   }
@@ -88,7 +94,11 @@ export async function tick(page: Page, label: string): Promise<void> {
 }
 
 /** Clicks the button with this accessible label and hands `file` to the file chooser it opens. */
-export async function upload(page: Page, buttonLabel: string, file = { name: 'evidence.png', mimeType: 'image/png', buffer: TINY_PNG }) {
+export async function upload(
+  page: Page,
+  buttonLabel: string,
+  file = { name: 'evidence.png', mimeType: 'image/png', buffer: TINY_PNG },
+) {
   // A real mouse click here: the browser opens a file chooser only on a trusted user gesture.
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), byLabel(page, buttonLabel).click()]);
   await chooser.setFiles(file);
@@ -106,7 +116,12 @@ export async function seeText(page: Page, text: string | RegExp, timeout = 15000
     const dir = path.join(ARTIFACTS, 'failures');
     mkdirSync(dir, { recursive: true });
     failureShots += 1;
-    const file = path.join(dir, `${process.pid}-${failureShots}-${String(text).replace(/[^\p{L}\p{N}]+/gu, '_').slice(0, 40)}.png`);
+    const file = path.join(
+      dir,
+      `${process.pid}-${failureShots}-${String(text)
+        .replace(/[^\p{L}\p{N}]+/gu, '_')
+        .slice(0, 40)}.png`,
+    );
     await fullScreenshot(page, file).catch(() => undefined);
     throw new Error(`"${String(text)}" not visible (screenshot: ${file}): ${(err as Error).message.split('\n')[0]}`);
   }
@@ -129,7 +144,12 @@ export async function press(page: Page, text: string): Promise<void> {
  * that does not turn fails here as it would fail a person.
  */
 export async function pick(page: Page, title: string, values: string[]): Promise<void> {
-  await activate(page.getByRole('button', { name: new RegExp(`^${title}：`) }).filter({ visible: true }).first());
+  await activate(
+    page
+      .getByRole('button', { name: new RegExp(`^${title}：`) })
+      .filter({ visible: true })
+      .first(),
+  );
   const picker = page.locator('.nut-picker').filter({ visible: true }).last();
   await picker.locator('.nut-pickerview-list').first().waitFor({ state: 'visible' });
   for (const [column, value] of values.entries()) {
@@ -159,7 +179,8 @@ export async function pick(page: Page, title: string, values: string[]): Promise
       await page.locator('.nut-picker').filter({ visible: true }).first().waitFor({ state: 'detached', timeout: 2000 });
       return;
     } catch (err) {
-      if (taps === 3) throw new Error(`${title}: the picker did not close after 3 taps on 确认: ${(err as Error).message}`);
+      if (taps === 3)
+        throw new Error(`${title}: the picker did not close after 3 taps on 确认: ${(err as Error).message}`);
     }
   }
 }

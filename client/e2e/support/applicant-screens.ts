@@ -38,7 +38,11 @@ export interface ApplyOnScreenOptions {
  * step and uploads one image of evidence through the file chooser, ticks the commitment and submits. Ends on
  * 申请已受理.
  */
-export async function fillAndSubmitApplication(page: Page, claims: ScreenClaim[], options: ApplyOnScreenOptions = {}): Promise<void> {
+export async function fillAndSubmitApplication(
+  page: Page,
+  claims: ScreenClaim[],
+  options: ApplyOnScreenOptions = {},
+): Promise<void> {
   const check = options.check ?? (async () => undefined);
   await seeText(page, '选择要申报的指标');
   for (const c of claims) await tick(page, `申报${label(c.indicator)}`);
@@ -73,11 +77,9 @@ export async function applyOnScreen(
 ): Promise<{ page: Page; applicationId: string; resultDate: string }> {
   const page = await app.open(openid, APPLY_FORM, { elder: options.elder });
   await fillAndSubmitApplication(page, claims, options);
-  const { applications } = await cloud.must<{ applications: Array<{ applicationId: string; resultDate: string; status: string }> }>(
-    'applications',
-    { action: 'list' },
-    openid,
-  );
+  const { applications } = await cloud.must<{
+    applications: Array<{ applicationId: string; resultDate: string; status: string }>;
+  }>('applications', { action: 'list' }, openid);
   const submitted = applications.find((a) => a.status !== 'draft');
   if (!submitted) throw new Error(`no submitted application for ${openid} after 申请已受理`);
   return { page, applicationId: submitted.applicationId, resultDate: submitted.resultDate };

@@ -26,7 +26,8 @@ export async function axeScreen(page: Page, screen: string): Promise<AxeFinding[
     await page.addScriptTag({ path: AXE_SOURCE });
   }
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: any[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: any[] }> } })
+      .axe;
     // Taro's H5 router keeps earlier pages of the stack in the DOM (hidden once the new page's transition ends) and
     // appends the page on top last: only that one is checked, with whatever lies outside the pages (dialogs).
     const pages = Array.from(document.querySelectorAll('.taro_page'));

@@ -57,7 +57,9 @@ export function screenshotter(flow: string): (page: Page, name: string) => Promi
 export async function fullScreenshot(page: Page, file: string): Promise<void> {
   const size = page.viewportSize() ?? PHONE;
   const height = await page.evaluate(() => {
-    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null || p.getClientRects().length > 0);
+    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
+      (p) => p.offsetParent !== null || p.getClientRects().length > 0,
+    );
     return Math.max(document.documentElement.scrollHeight, ...pages.map((p) => p.scrollHeight));
   });
   const tall = Math.min(Math.max(height, size.height), 6000);

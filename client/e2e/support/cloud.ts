@@ -31,7 +31,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -56,13 +58,24 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
  * What a flow may read directly (state checks), never a change: every change, an applicant's own included, is made
  * on its screen (support/applicant-screens.ts, support/review-screens.ts), so a shortcut cannot hide a broken screen.
  */
-const DIRECT_READS = new Set(['accounts.me', 'accounts.listSubjects', 'applications.list', 'applications.get', 'review.queue',
-  'rounds.get', 'calendar.list', 'accounts.listStaff', 'accounts.roleHistory']);
+const DIRECT_READS = new Set([
+  'accounts.me',
+  'accounts.listSubjects',
+  'applications.list',
+  'applications.get',
+  'review.queue',
+  'rounds.get',
+  'calendar.list',
+  'accounts.listStaff',
+  'accounts.roleHistory',
+]);
 
 function refuseUnlessAllowed(name: string, data: Record<string, unknown>): void {
   const key = `${name}.${String(data.action)}`;
   if (DIRECT_READS.has(key)) return;
-  throw new Error(`e2e support refuses a direct ${key}: make this change through the screens (only reads and the dev clock are direct)`);
+  throw new Error(
+    `e2e support refuses a direct ${key}: make this change through the screens (only reads and the dev clock are direct)`,
+  );
 }
 
 export async function startCloud(options: { now: string }): Promise<LocalCloud> {
@@ -70,11 +83,15 @@ export async function startCloud(options: { now: string }): Promise<LocalCloud> 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['--tsconfig', 'cloudfunctions/tsconfig.json', 'cloudfunctions/src/local/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HZ_DATA_DIR: dataDir, HZ_NOW: options.now },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+    ['--tsconfig', 'cloudfunctions/tsconfig.json', 'cloudfunctions/src/local/main.ts'],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: String(port), HZ_DATA_DIR: dataDir, HZ_NOW: options.now },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (b) => (output += b.toString()));
   child.stderr?.on('data', (b) => (output += b.toString()));
   await waitUntilUp(url, child, () => output);
@@ -94,7 +111,8 @@ export async function startCloud(options: { now: string }): Promise<LocalCloud> 
     call,
     async must<T>(name: string, data: Record<string, unknown>, openid: string): Promise<T> {
       const env = await call<T>(name, data, openid);
-      if (!env.ok) throw new Error(`${name}.${String(data.action)} as ${openid}: ${env.error?.code} ${env.error?.message}`);
+      if (!env.ok)
+        throw new Error(`${name}.${String(data.action)} as ${openid}: ${env.error?.code} ${env.error?.message}`);
       return env.data as T;
     },
     async setClock(nowIso: string) {

@@ -14,7 +14,9 @@ export async function approveAll(cloud: LocalCloud, skip: string[] = []): Promis
   const browser = await launchBrowser();
   const app = new App(browser, cloud.url);
   try {
-    return await approveAllOnScreen(app, { skipLabels: skip.map((code) => (INDICATORS as Record<string, { label: string }>)[code]?.label ?? code) });
+    return await approveAllOnScreen(app, {
+      skipLabels: skip.map((code) => (INDICATORS as Record<string, { label: string }>)[code]?.label ?? code),
+    });
   } finally {
     await app.close();
     await browser.close();

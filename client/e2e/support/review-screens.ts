@@ -23,7 +23,12 @@ async function activate(target: Locator): Promise<void> {
 
 /** Waits until the queue has answered (the loading line is gone). */
 async function settled(page: Page): Promise<void> {
-  await page.getByText('正在加载…').filter({ visible: true }).first().waitFor({ state: 'hidden' }).catch(() => undefined);
+  await page
+    .getByText('正在加载…')
+    .filter({ visible: true })
+    .first()
+    .waitFor({ state: 'hidden' })
+    .catch(() => undefined);
   await page
     .locator(`${OPENER}, :text("当前没有该状态的审核事项。")`)
     .filter({ visible: true })
@@ -84,14 +89,20 @@ export async function approveTabOnScreen(page: Page, options: ScreenReviewOption
 }
 
 /** Opens the queue as `reviewer` and approves its pending, then its 审核中, items on screen. */
-export async function approveQueueOnScreen(app: App, reviewer: string, options: ScreenReviewOptions = {}): Promise<{ page: Page; approved: number }> {
+export async function approveQueueOnScreen(
+  app: App,
+  reviewer: string,
+  options: ScreenReviewOptions = {},
+): Promise<{ page: Page; approved: number }> {
   const page = await app.open(reviewer, REVIEW_QUEUE, { elder: options.elder });
   if (options.check) {
     await settled(page);
     await options.check(page, 'queue');
   }
   let approved = await approveTabOnScreen(page, options);
-  await thenQueueReloads(page, () => activate(page.locator('.nut-tabs-titles-item', { hasText: '审核中' }).filter({ visible: true }).first()));
+  await thenQueueReloads(page, () =>
+    activate(page.locator('.nut-tabs-titles-item', { hasText: '审核中' }).filter({ visible: true }).first()),
+  );
   approved += await approveTabOnScreen(page, options);
   return { page, approved };
 }
@@ -99,6 +110,7 @@ export async function approveQueueOnScreen(app: App, reviewer: string, options: 
 /** Every department's reviewer approves their queue on screen. */
 export async function approveAllOnScreen(app: App, options: ScreenReviewOptions = {}): Promise<number> {
   let n = 0;
-  for (const dept of DEPARTMENT_CODES) n += (await approveQueueOnScreen(app, `demo-reviewer-${dept}`, options)).approved;
+  for (const dept of DEPARTMENT_CODES)
+    n += (await approveQueueOnScreen(app, `demo-reviewer-${dept}`, options)).approved;
   return n;
 }

@@ -3,7 +3,17 @@
 // the same way, so the two lists must match: keep them identical).
 import { mergeInternalComponents } from '@tarojs/shared';
 
-const ARIA_ATTRIBUTES = ['aria-role', 'aria-label', 'aria-hidden', 'aria-checked', 'aria-selected', 'aria-expanded', 'aria-live', 'aria-busy', 'aria-level'];
+const ARIA_ATTRIBUTES = [
+  'aria-role',
+  'aria-label',
+  'aria-hidden',
+  'aria-checked',
+  'aria-selected',
+  'aria-expanded',
+  'aria-live',
+  'aria-busy',
+  'aria-level',
+];
 
 if (process.env.TARO_ENV !== 'h5') {
   const attrs = Object.fromEntries(ARIA_ATTRIBUTES.map((a) => [a, '']));

@@ -16,7 +16,11 @@ export async function callFunction<T = unknown>(name: string, data: Record<strin
   if (openid) headers['X-WX-OPENID'] = openid;
   let body: unknown;
   try {
-    const res = await fetch(`/api/functions/${encodeURIComponent(name)}`, { method: 'POST', headers, body: JSON.stringify(data) });
+    const res = await fetch(`/api/functions/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(data),
+    });
     body = await res.json();
   } catch {
     return failure(CLIENT_ERRORS.NETWORK);
@@ -32,7 +36,11 @@ export type { LocalFile, StoredFile, UploadTicket } from './file-types';
  * Streams the bytes to POST /api/files/upload/<uploadId> (the local stand-in for wx.cloud.uploadFile), which
  * answers with the files.commitUpload envelope. XMLHttpRequest rather than fetch: only it reports upload progress.
  */
-export function sendFile(file: LocalFile, ticket: UploadTicket, onProgress?: (fraction: number) => void): Promise<Envelope<StoredFile>> {
+export function sendFile(
+  file: LocalFile,
+  ticket: UploadTicket,
+  onProgress?: (fraction: number) => void,
+): Promise<Envelope<StoredFile>> {
   return new Promise((resolve) => {
     if (!file.blob) return resolve(failure(CLIENT_ERRORS.NETWORK));
     const xhr = new XMLHttpRequest();

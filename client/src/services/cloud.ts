@@ -38,7 +38,11 @@ const UPLOAD_FAILED = { code: 'CLIENT_UPLOAD_FAILED', message: '文件上传失�
  * Sends the bytes to the cloud storage path the server chose (wx.cloud.uploadFile, with its UploadTask's progress
  * as 0–1), then has the server check and record them (files.commitUpload). Never throws.
  */
-export async function sendFile(file: LocalFile, ticket: UploadTicket, onProgress?: (fraction: number) => void): Promise<Envelope<StoredFile>> {
+export async function sendFile(
+  file: LocalFile,
+  ticket: UploadTicket,
+  onProgress?: (fraction: number) => void,
+): Promise<Envelope<StoredFile>> {
   initCloud();
   if (!file.path) return failure(UPLOAD_FAILED);
   let fileID: string;
@@ -66,6 +70,7 @@ export async function sendFile(file: LocalFile, ticket: UploadTicket, onProgress
 export async function openFileLink(url: string, contentType: string): Promise<void> {
   const { tempFilePath, statusCode } = await Taro.downloadFile({ url });
   if (statusCode !== 200) throw new Error(`download failed: ${statusCode}`);
-  if (contentType === 'application/pdf') await Taro.openDocument({ filePath: tempFilePath, fileType: 'pdf', showMenu: true });
+  if (contentType === 'application/pdf')
+    await Taro.openDocument({ filePath: tempFilePath, fileType: 'pdf', showMenu: true });
   else await Taro.previewImage({ urls: [tempFilePath], current: tempFilePath });
 }

@@ -24,7 +24,9 @@ export const privacyRequest = createStore<PrivacyRequest | null>(null);
 export const PRIVACY_AGREE_BUTTON_ID = 'hz-privacy-agree';
 
 type WeChatPrivacyApi = {
-  onNeedPrivacyAuthorization?: (listener: (resolve: (r: PrivacyAnswer) => void, info: { referrer?: string }) => void) => void;
+  onNeedPrivacyAuthorization?: (
+    listener: (resolve: (r: PrivacyAnswer) => void, info: { referrer?: string }) => void,
+  ) => void;
   requirePrivacyAuthorize?: (options: { success?: () => void; fail?: (e: { errMsg?: string }) => void }) => void;
 };
 
@@ -61,7 +63,8 @@ function askOurselves(): Promise<boolean> {
 
 /** Before collecting personal information: true once the user has agreed (now or earlier), false if they refused. */
 export function requirePrivacyAuthorization(): Promise<boolean> {
-  if (typeof wechat.requirePrivacyAuthorize !== 'function' || typeof wechat.onNeedPrivacyAuthorization !== 'function') return askOurselves();
+  if (typeof wechat.requirePrivacyAuthorize !== 'function' || typeof wechat.onNeedPrivacyAuthorization !== 'function')
+    return askOurselves();
   installPrivacyAuthorization();
   return new Promise((resolve) => {
     wechat.requirePrivacyAuthorize!({ success: () => resolve(true), fail: () => resolve(false) });

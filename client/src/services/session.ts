@@ -63,10 +63,12 @@ function parseRoles(raw: unknown): StaffRoleGrant[] {
     if (typeof r === 'string') {
       // Accept 'reviewer:hrss' as well as 'admin'.
       const [role, department] = r.split(':');
-      if (ROLE_VALUES.includes(role as StaffRole)) out.push({ role: role as StaffRole, department: department || undefined });
+      if (ROLE_VALUES.includes(role as StaffRole))
+        out.push({ role: role as StaffRole, department: department || undefined });
     } else if (r && typeof r === 'object') {
       const role = (r as { role?: unknown }).role;
-      if (ROLE_VALUES.includes(role as StaffRole)) out.push({ role: role as StaffRole, department: asString((r as { department?: unknown }).department) });
+      if (ROLE_VALUES.includes(role as StaffRole))
+        out.push({ role: role as StaffRole, department: asString((r as { department?: unknown }).department) });
     }
   }
   return out;
@@ -80,7 +82,9 @@ export function toMe(data: unknown): Me {
   const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const person = (d.person && typeof d.person === 'object' ? d.person : null) as Record<string, unknown> | null;
   const department = asString(d.department);
-  const roles = parseRoles(d.roles).map((r) => (r.role === 'reviewer' && !r.department && department ? { ...r, department } : r));
+  const roles = parseRoles(d.roles).map((r) =>
+    r.role === 'reviewer' && !r.department && department ? { ...r, department } : r,
+  );
   return {
     openid: asString(d.openid),
     registered: person !== null,

@@ -13,7 +13,12 @@
 // path — record, send, the 消息 page — can be watched on a laptop.
 import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
-import { RecordSubscriptionInput, SUBSCRIPTION_TAPS, type SubscribeTemplateName, type SubscriptionTap } from '@hz-points/shared';
+import {
+  RecordSubscriptionInput,
+  SUBSCRIPTION_TAPS,
+  type SubscribeTemplateName,
+  type SubscriptionTap,
+} from '@hz-points/shared';
 import { callFunction } from './cloud';
 
 /** reminders.templates' answer (shared/src/api/results.ts). */
@@ -52,7 +57,12 @@ function newTapId(): string {
   return `tap-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-async function record(tap: SubscriptionTap, source: 'wechat' | 'simulated', results: OfferResult['results'], asked: boolean): Promise<OfferResult> {
+async function record(
+  tap: SubscriptionTap,
+  source: 'wechat' | 'simulated',
+  results: OfferResult['results'],
+  asked: boolean,
+): Promise<OfferResult> {
   const payload = { tap, source, results, requestId: newTapId() };
   // Our own payload: a failure here is a bug, not the person's input.
   if (!RecordSubscriptionInput.safeParse(payload).success) return { asked, results, recorded: false };
@@ -67,7 +77,12 @@ async function record(tap: SubscriptionTap, source: 'wechat' | 'simulated', resu
 export function offerReminders(tap: SubscriptionTap): Promise<OfferResult> {
   const wanted: readonly SubscribeTemplateName[] = SUBSCRIPTION_TAPS[tap];
   if (process.env.TARO_ENV !== 'weapp') {
-    return record(tap, 'simulated', wanted.map((template) => ({ template, outcome: 'accept' as const })), false).catch(() => ({
+    return record(
+      tap,
+      'simulated',
+      wanted.map((template) => ({ template, outcome: 'accept' as const })),
+      false,
+    ).catch(() => ({
       asked: false,
       results: [],
       recorded: false,
@@ -76,12 +91,21 @@ export function offerReminders(tap: SubscriptionTap): Promise<OfferResult> {
   const ids = new Map<string, SubscribeTemplateName>();
   for (const t of cached?.templates ?? []) if (t.templateId && wanted.includes(t.name)) ids.set(t.templateId, t.name);
   if (ids.size === 0) {
-    return record(tap, 'wechat', wanted.map((template) => ({ template, outcome: 'not-offered' as const })), false).catch(() => ({ asked: false, results: [], recorded: false }));
+    return record(
+      tap,
+      'wechat',
+      wanted.map((template) => ({ template, outcome: 'not-offered' as const })),
+      false,
+    ).catch(() => ({ asked: false, results: [], recorded: false }));
   }
   let asking: Promise<Record<string, unknown>>;
   try {
     // At most 3 templates per request (WeChat's limit); a tap asks for 1 or 2.
-    asking = Promise.resolve(Taro.requestSubscribeMessage({ tmplIds: [...ids.keys()].slice(0, 3) } as Parameters<typeof Taro.requestSubscribeMessage>[0]) as unknown as Promise<Record<string, unknown>>);
+    asking = Promise.resolve(
+      Taro.requestSubscribeMessage({ tmplIds: [...ids.keys()].slice(0, 3) } as Parameters<
+        typeof Taro.requestSubscribeMessage
+      >[0]) as unknown as Promise<Record<string, unknown>>,
+    );
   } catch {
     asking = Promise.reject(new Error('requestSubscribeMessage threw'));
   }
@@ -91,10 +115,18 @@ export function offerReminders(tap: SubscriptionTap): Promise<OfferResult> {
         wanted.map((template) => {
           const id = [...ids].find(([, name]) => name === template)?.[0];
           const value = id ? answer?.[id] : undefined;
-          const outcome: Outcome = !id ? 'not-offered' : value === 'accept' || value === 'reject' || value === 'ban' || value === 'filter' ? value : 'failed';
+          const outcome: Outcome = !id
+            ? 'not-offered'
+            : value === 'accept' || value === 'reject' || value === 'ban' || value === 'filter'
+              ? value
+              : 'failed';
           return { template, outcome };
         }),
-      () => wanted.map((template) => ({ template, outcome: (ids.size && [...ids.values()].includes(template) ? 'failed' : 'not-offered') as Outcome })),
+      () =>
+        wanted.map((template) => ({
+          template,
+          outcome: (ids.size && [...ids.values()].includes(template) ? 'failed' : 'not-offered') as Outcome,
+        })),
     )
     .then((results) => record(tap, 'wechat', results, true))
     .catch(() => ({ asked: true, results: [], recorded: false }));

@@ -47,10 +47,18 @@ export interface ThemeTokens {
 // Standard: body and labels ≥ 16 px, secondary text ≥ 14 px, targets ≥ 44 px. Elder (长辈版): everything ≥ 18 px,
 // targets ≥ 52 px (issue 10).
 export function themeTokens(elder: boolean, scale = 1): ThemeTokens {
-  const base = elder ? { fontBase: 18, fontSmall: 18, fontLarge: 21, fontTitle: 24, lineHeight: 1.6, touchMin: 52 }
+  const base = elder
+    ? { fontBase: 18, fontSmall: 18, fontLarge: 21, fontTitle: 24, lineHeight: 1.6, touchMin: 52 }
     : { fontBase: 16, fontSmall: 14, fontLarge: 18, fontTitle: 21, lineHeight: 1.5, touchMin: 44 };
   const s = (n: number) => Math.round(n * scale);
-  return { fontBase: s(base.fontBase), fontSmall: s(base.fontSmall), fontLarge: s(base.fontLarge), fontTitle: s(base.fontTitle), lineHeight: base.lineHeight, touchMin: s(base.touchMin) };
+  return {
+    fontBase: s(base.fontBase),
+    fontSmall: s(base.fontSmall),
+    fontLarge: s(base.fontLarge),
+    fontTitle: s(base.fontTitle),
+    lineHeight: base.lineHeight,
+    touchMin: s(base.touchMin),
+  };
 }
 
 /** CSS custom properties for our own styles (`var(--hz-font-base)` …). */
@@ -71,13 +79,31 @@ export const BRAND = '#1f6fd1';
 // nutui variables (without the `nutui` prefix) set from one token, in both modes: nutui's defaults are 10–12 px
 // labels and 20–32 px targets, and its brand colour is pink/red. Only those that do not already fall back to nutui's
 // global sizes (FontSizeS … FontSizeXl) at the same token are listed (each name costs first-load bytes).
-const FROM_BASE = ['FontSizeBase', 'FormItemLabelFontSize', 'RadioLabelFontSize', 'RadioButtonFontSize', 'CheckboxLabelFontSize',
-  'CheckboxButtonFontSize', 'ButtonSmallFontSize', 'InputnumberInputFontSize', 'ToastTextFontSize', 'StepsBaseTitleFontSize'];
+const FROM_BASE = [
+  'FontSizeBase',
+  'FormItemLabelFontSize',
+  'RadioLabelFontSize',
+  'RadioButtonFontSize',
+  'CheckboxLabelFontSize',
+  'CheckboxButtonFontSize',
+  'ButtonSmallFontSize',
+  'InputnumberInputFontSize',
+  'ToastTextFontSize',
+  'StepsBaseTitleFontSize',
+];
 const FROM_SMALL = ['FontSizeXxs', 'FontSizeXs', 'FontSizeS'];
 const FROM_LARGE = ['FontSizeL', 'PickerItemTextFontSize'];
 const FROM_TITLE = ['FontSizeXl'];
-const FROM_TOUCH = ['ButtonDefaultHeight', 'ButtonSmallHeight', 'PickerItemHeight', 'InputnumberButtonWidth',
-  'InputnumberButtonHeight', 'InputnumberInputHeight', 'InputnumberInputWidth', 'TabsTitlesHeight'];
+const FROM_TOUCH = [
+  'ButtonDefaultHeight',
+  'ButtonSmallHeight',
+  'PickerItemHeight',
+  'InputnumberButtonWidth',
+  'InputnumberButtonHeight',
+  'InputnumberInputHeight',
+  'InputnumberInputWidth',
+  'TabsTitlesHeight',
+];
 
 /** nutui theme variables (ConfigProvider `theme`), the same list in both modes, sized from the tokens. */
 export function nutuiTheme(elder: boolean, t: ThemeTokens): Record<string, string> {
@@ -121,7 +147,12 @@ export function nutuiTheme(elder: boolean, t: ThemeTokens): Record<string, strin
   return v;
 }
 
-export function useTheme(): { elder: boolean; tokens: ThemeTokens; vars: Record<string, string>; nutui: Record<string, string> } {
+export function useTheme(): {
+  elder: boolean;
+  tokens: ThemeTokens;
+  vars: Record<string, string>;
+  nutui: Record<string, string>;
+} {
   const [elder] = useElderMode();
   const tokens = themeTokens(elder, systemFontScale());
   return { elder, tokens, vars: cssVars(tokens), nutui: nutuiTheme(elder, tokens) };

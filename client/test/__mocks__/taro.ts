@@ -3,7 +3,10 @@
 const storage = new Map<string, unknown>();
 export const navigations: { kind: string; url: string }[] = [];
 const cloudCalls: { name: string; data: unknown }[] = [];
-let cloudHandler: (name: string, data: unknown) => unknown = () => ({ ok: false, error: { code: 'UNMOCKED', message: '未模拟' } });
+let cloudHandler: (name: string, data: unknown) => unknown = () => ({
+  ok: false,
+  error: { code: 'UNMOCKED', message: '未模拟' },
+});
 let appBaseInfo: Record<string, unknown> = {};
 /** The current page's query (`?applicationId=…`), as useRouter() / getCurrentInstance() report it. */
 let routerParams: Record<string, string> = {};
@@ -32,9 +35,15 @@ const Taro = {
   getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2, platform: 'devtools' }),
   getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),
   createSelectorQuery: () => ({
-    select: () => ({ boundingClientRect: () => ({ exec: (cb?: (r: unknown[]) => void) => cb?.([{ width: 0, height: 0, top: 0, left: 0 }]) }) }),
+    select: () => ({
+      boundingClientRect: () => ({
+        exec: (cb?: (r: unknown[]) => void) => cb?.([{ width: 0, height: 0, top: 0, left: 0 }]),
+      }),
+    }),
     selectAll: () => ({ boundingClientRect: () => ({ exec: (cb?: (r: unknown[]) => void) => cb?.([[]]) }) }),
-    in: function () { return this; },
+    in: function () {
+      return this;
+    },
   }),
   nextTick: (fn: () => void) => setTimeout(fn, 0),
   pageScrollTo: () => undefined,
@@ -91,9 +100,19 @@ export const reLaunch = Taro.reLaunch;
 export const showToast = Taro.showToast;
 export class Events {
   private handlers = new Map<string, Set<(...a: unknown[]) => void>>();
-  on(n: string, f: (...a: unknown[]) => void) { (this.handlers.get(n) ?? this.handlers.set(n, new Set()).get(n)!).add(f); return this; }
-  off(n: string, f?: (...a: unknown[]) => void) { if (f) this.handlers.get(n)?.delete(f); else this.handlers.delete(n); return this; }
-  trigger(n: string, ...a: unknown[]) { this.handlers.get(n)?.forEach((f) => f(...a)); return this; }
+  on(n: string, f: (...a: unknown[]) => void) {
+    (this.handlers.get(n) ?? this.handlers.set(n, new Set()).get(n)!).add(f);
+    return this;
+  }
+  off(n: string, f?: (...a: unknown[]) => void) {
+    if (f) this.handlers.get(n)?.delete(f);
+    else this.handlers.delete(n);
+    return this;
+  }
+  trigger(n: string, ...a: unknown[]) {
+    this.handlers.get(n)?.forEach((f) => f(...a));
+    return this;
+  }
 }
 export const eventCenter = new Events();
 

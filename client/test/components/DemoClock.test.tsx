@@ -24,16 +24,19 @@ const MILESTONES = {
   ],
 };
 
-describe('the persona bar\'s demo clock (local mode)', () => {
+describe("the persona bar's demo clock (local mode)", () => {
   it('formats an instant as Beijing date and time whatever the zone', () => {
     expect(beijingClockText('2025-09-30T16:30:00Z')).toBe('2025年10月1日 00:30');
     expect(beijingClockText('nonsense')).toBe('—');
   });
 
   it('shows the clock, lists the next dates for the chosen person and moves the clock to one', async () => {
-    const calls = fakeLocalCloud({ '/api/dev/milestones': MILESTONES, '/api/dev/clock': { now: '2025-09-30T01:00:00.000Z' } });
+    const calls = fakeLocalCloud({
+      '/api/dev/milestones': MILESTONES,
+      '/api/dev/clock': { now: '2025-09-30T01:00:00.000Z' },
+    });
     const moved = jest.fn();
-    render(<DemoClock openid='demo-applicant' onMoved={moved} />);
+    render(<DemoClock openid="demo-applicant" onMoved={moved} />);
     expect(await screen.findByText('演示时钟：2025年9月1日 09:00')).toBeTruthy();
     expect((calls[0]!.init!.headers as Record<string, string>)['X-WX-OPENID']).toBe('demo-applicant');
 

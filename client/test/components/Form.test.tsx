@@ -8,9 +8,9 @@ import { Checkbox, Input, InputNumber, Radio, TextArea } from '../../src/compone
 function Choice() {
   const [v, setV] = useState('a');
   return (
-    <Radio.Group value={v} onChange={(x) => setV(String(x))} aria-label='文化程度'>
-      <Radio value='a'>本科</Radio>
-      <Radio value='b'>硕士研究生</Radio>
+    <Radio.Group value={v} onChange={(x) => setV(String(x))} aria-label="文化程度">
+      <Radio value="a">本科</Radio>
+      <Radio value="b">硕士研究生</Radio>
     </Radio.Group>
   );
 }
@@ -23,14 +23,16 @@ test('a radio group is named, each radio is named by its text and reports its st
   expect(screen.getByRole('radio', { name: '本科' }).getAttribute('aria-checked')).toBe('true');
   expect(master.getAttribute('aria-checked')).toBe('false');
   fireEvent.click(master);
-  expect((await screen.findByRole('radio', { name: '硕士研究生', checked: true })).getAttribute('aria-checked')).toBe('true');
+  expect((await screen.findByRole('radio', { name: '硕士研究生', checked: true })).getAttribute('aria-checked')).toBe(
+    'true',
+  );
   expect(screen.getByRole('radio', { name: '本科' }).getAttribute('aria-checked')).toBe('false');
 });
 
 test('a checkbox is role=checkbox with its name and state', () => {
   function Box() {
     const [on, setOn] = useState(false);
-    return <Checkbox checked={on} onChange={setOn} label='未在杭州市区落户' aria-label='未在杭州市区落户' />;
+    return <Checkbox checked={on} onChange={setOn} label="未在杭州市区落户" aria-label="未在杭州市区落户" />;
   }
   render(<Box />);
   const box = screen.getByRole('checkbox', { name: '未在杭州市区落户' });
@@ -42,11 +44,12 @@ test('a checkbox is role=checkbox with its name and state', () => {
 test('Input and TextArea name the native control, not the Taro wrapper', async () => {
   const { container } = render(
     <>
-      <Input aria-label='员工姓名' value='' />
-      <TextArea aria-label='异议理由' value='' />
+      <Input aria-label="员工姓名" value="" />
+      <TextArea aria-label="异议理由" value="" />
     </>,
   );
-  const input = container.querySelector('taro-input-core') as (Element & { nativeProps?: Record<string, unknown> }) | null;
+  const input = container.querySelector('taro-input-core') as
+    (Element & { nativeProps?: Record<string, unknown> }) | null;
   expect(input?.nativeProps?.['aria-label']).toBe('员工姓名');
   // The textarea is drawn by Taro's web component after mount; the wrapper names it when it appears.
   expect((await screen.findByRole('textbox', { name: '异议理由' })).tagName).toBe('TEXTAREA');
@@ -55,7 +58,7 @@ test('Input and TextArea name the native control, not the Taro wrapper', async (
 });
 
 test('a stepper names its field and its ± taps after the label', () => {
-  render(<InputNumber aria-label='合法租赁年数' value={2} min={0} max={10} />);
+  render(<InputNumber aria-label="合法租赁年数" value={2} min={0} max={10} />);
   expect(screen.getByRole('textbox', { name: '合法租赁年数' })).toBeTruthy();
   expect(screen.getByRole('button', { name: '增加合法租赁年数' })).toBeTruthy();
   expect(screen.getByRole('button', { name: '减少合法租赁年数' })).toBeTruthy();

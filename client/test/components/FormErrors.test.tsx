@@ -30,7 +30,13 @@ function LongForm(props: { onSend: () => void }) {
       <ActionButton
         aria-label="提交委托"
         onPress={() => {
-          if (form.show({ employeeName: name ? null : '请填写员工姓名', employerName: employer ? null : '请填写单位名称' })) return;
+          if (
+            form.show({
+              employeeName: name ? null : '请填写员工姓名',
+              employerName: employer ? null : '请填写单位名称',
+            })
+          )
+            return;
           form.fail('submit', '该员工已有有效委托');
           props.onSend();
         }}
@@ -70,14 +76,19 @@ test('each error sits under its own control; the first is scrolled into view and
 
 test('an error of no single control (a refusal) shows next to the button and takes focus', async () => {
   const { container } = render(<LongForm onSend={() => undefined} />);
-  for (const [field, value] of [['employeeName', '张三'], ['employerName', '演示科技有限公司']]) {
+  for (const [field, value] of [
+    ['employeeName', '张三'],
+    ['employerName', '演示科技有限公司'],
+  ]) {
     const core = container.querySelector(`.hz-field--${field} taro-input-core`)!;
     act(() => void core.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true })));
   }
   fireEvent.click(screen.getByRole('button', { name: '提交委托' }));
   const alert = await screen.findByRole('alert');
   expect(alert.textContent).toBe('⚠ 该员工已有有效委托');
-  expect(alert.nextElementSibling ?? alert.parentElement?.nextElementSibling).toBe(screen.getByRole('button', { name: '提交委托' }));
+  expect(alert.nextElementSibling ?? alert.parentElement?.nextElementSibling).toBe(
+    screen.getByRole('button', { name: '提交委托' }),
+  );
   await waitFor(() => expect(scrolled).toHaveLength(1));
   expect(document.activeElement === alert).toBe(true);
 });

@@ -19,7 +19,16 @@ test('pasting a number that starts with a space keeps all 18 characters', async 
     const form = useFormErrors();
     const [v, setV] = useState('');
     value = v;
-    return <IdNumberField form={form} name="idNumber" label="员工身份证号码" aria-label="员工身份证号码" value={v} onChange={setV} />;
+    return (
+      <IdNumberField
+        form={form}
+        name="idNumber"
+        label="员工身份证号码"
+        aria-label="员工身份证号码"
+        value={v}
+        onChange={setV}
+      />
+    );
   }
   const { container } = render(<Harness />);
   // The field lets the raw paste in whole (the old maxLength of 18 cut " 33010619950315001" + "0").
@@ -28,7 +37,12 @@ test('pasting a number that starts with a space keeps all 18 characters', async 
   const core = container.querySelector('taro-input-core')!;
   act(() => void core.dispatchEvent(new CustomEvent('input', { detail: { value: ` ${VALID}` }, bubbles: true })));
   expect(value).toBe(VALID);
-  act(() => void core.dispatchEvent(new CustomEvent('input', { detail: { value: '\u3000３３０１０６ 19950315 001x ' }, bubbles: true })));
+  act(
+    () =>
+      void core.dispatchEvent(
+        new CustomEvent('input', { detail: { value: '\u3000３３０１０６ 19950315 001x ' }, bubbles: true }),
+      ),
+  );
   expect(value).toBe('33010619950315001X');
 });
 

@@ -21,7 +21,7 @@ function root(container: HTMLElement): HTMLElement {
 describe('elder mode (长辈版)', () => {
   it('switches the page root class and text size, and remembers the choice', () => {
     const { container } = render(
-      <PageShell title='测试页'>
+      <PageShell title="测试页">
         <ElderToggle />
       </PageShell>,
     );
@@ -51,7 +51,7 @@ describe('elder mode (长辈版)', () => {
 
   it("follows WeChat's font scale on top of either mode", () => {
     __setAppBaseInfo({ fontSizeScaleFactor: 1.5 });
-    const { container } = render(<PageShell title='测试页' />);
+    const { container } = render(<PageShell title="测试页" />);
     expect(root(container).style.getPropertyValue('--hz-font-base')).toBe('24px'); // 16 × 1.5
     act(() => setElderMode(true));
     expect(root(container).style.getPropertyValue('--hz-font-base')).toBe('27px'); // 18 × 1.5
@@ -67,7 +67,7 @@ describe('persona switcher', () => {
   it('is absent when TARO_ENV is weapp', () => {
     process.env.TARO_ENV = 'weapp';
     expect(devPersonaSwitcher()).toBeNull();
-    render(<PageShell title='测试页' />);
+    render(<PageShell title="测试页" />);
     expect(screen.queryByTestId('persona-switcher')).toBeNull();
     expect(screen.queryByText('本地演示')).toBeNull();
   });
@@ -75,7 +75,7 @@ describe('persona switcher', () => {
   it('is shown in the H5 local build', () => {
     process.env.TARO_ENV = 'h5';
     global.fetch = jest.fn().mockResolvedValue({ ok: false, json: async () => null }) as unknown as typeof fetch;
-    render(<PageShell title='测试页' />);
+    render(<PageShell title="测试页" />);
     expect(screen.getByTestId('persona-switcher')).toBeTruthy();
     expect(screen.getByText('本地演示')).toBeTruthy();
   });
@@ -84,7 +84,7 @@ describe('persona switcher', () => {
 describe('acting-for banner', () => {
   it('is visible on every page while acting for someone, and ends on request', () => {
     process.env.TARO_ENV = 'weapp';
-    render(<PageShell title='测试页' />);
+    render(<PageShell title="测试页" />);
     expect(screen.queryByText(/正在代/)).toBeNull();
     act(() => setActingFor({ personId: 'p1', name: '王小明', relationLabel: '监护人' }));
     expect(screen.getByRole('status').textContent).toContain('王小明');

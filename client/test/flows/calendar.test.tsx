@@ -9,17 +9,29 @@ import { sessionStore, toMe } from '../../src/services/session';
 import { ONLY_DATE } from '../pages/clock';
 
 // Built-in years as the function lists them (their sources come from the rule data, not from this test).
-const builtIn = OFFICIAL_CALENDAR_YEARS.map((y) => ({ year: y.year, origin: 'built-in', source: y.source, registeredAt: null }));
+const builtIn = OFFICIAL_CALENDAR_YEARS.map((y) => ({
+  year: y.year,
+  origin: 'built-in',
+  source: y.source,
+  registeredAt: null,
+}));
 const builtInYears = builtIn.map((y) => y.year);
 
 // A made-up schedule for a year after the built-in data (test input only, not the real 2027 notice): 28 days off,
 // 19 of them Monday–Friday, and six make-up Saturdays/Sundays.
-const HOLIDAYS_TEXT = '2027-01-01至2027-01-03\n2027-02-05 至 2027-02-13\n2027-04-05\n2027-05-01~2027-05-05，2027-06-09至2027-06-11\n2027-10-01至2027-10-07';
+const HOLIDAYS_TEXT =
+  '2027-01-01至2027-01-03\n2027-02-05 至 2027-02-13\n2027-04-05\n2027-05-01~2027-05-05，2027-06-09至2027-06-11\n2027-10-01至2027-10-07';
 const WORKDAYS_TEXT = '2027-01-30, 2027-02-20、2027-04-25\n2027-05-08 2027-09-26 2027-10-09';
 const SOURCE = '国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕7号）';
 
 function signIn(openid: string, roles: string[]) {
-  sessionStore.set({ openid, me: toMe({ openid, person: null, roles }), status: 'ready', error: null, actingFor: null });
+  sessionStore.set({
+    openid,
+    me: toMe({ openid, person: null, roles }),
+    status: 'ready',
+    error: null,
+    actingFor: null,
+  });
 }
 
 function serve(registered: { year: number; source: string; registeredAt: string }[] = []) {
@@ -62,7 +74,9 @@ test('lists every known year with its source and says in words that next year is
   for (const y of builtIn) {
     expect(screen.getByText(`${y.year}年`)).toBeTruthy();
     // The notice by name; how the built-in data was transcribed (a package name) is not for the official.
-    expect(screen.getAllByText(new RegExp(`^国务院办公厅关于${y.year}年部分节假日安排的通知`)).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(new RegExp(`^国务院办公厅关于${y.year}年部分节假日安排的通知`)).length).toBeGreaterThan(
+      0,
+    );
   }
   expect(screen.queryByText(/chinese-days|转录/)).toBeNull();
   expect(screen.queryByText(/YYYY/)).toBeNull();
@@ -99,18 +113,28 @@ test('a bad date list shows the Chinese message of the shared schema and sends n
   typeIn('放假日期', HOLIDAYS_TEXT);
   typeIn('调休上班日期', '2027/01/30');
   fireEvent.click(screen.getByText('核对并登记'));
-  await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('调休上班日期：2027/01/30 不是日期，请照通知写作“1月30日”，或写作“2027-01-30”'));
+  await waitFor(() =>
+    expect(screen.getByRole('alert').textContent).toContain(
+      '调休上班日期：2027/01/30 不是日期，请照通知写作“1月30日”，或写作“2027-01-30”',
+    ),
+  );
   // …and a make-up working day on a weekday.
   typeIn('调休上班日期', '2027-01-04');
   fireEvent.click(screen.getByText('核对并登记'));
-  await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('调休上班日期：2027-01-04 不是周末，不能作为调休上班日'));
+  await waitFor(() =>
+    expect(screen.getByRole('alert').textContent).toContain('调休上班日期：2027-01-04 不是周末，不能作为调休上班日'),
+  );
 
   // Too few weekday holidays for a whole year's notice, and a source that does not name the State Council.
   typeIn('放假日期', '2027-01-01');
   typeIn('调休上班日期', '');
   typeIn('通知来源', '网上看到的2027年放假安排表');
   fireEvent.click(screen.getByText('核对并登记'));
-  await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('放假日期：放假日中周一至周五仅 1 天，少于法定节假日 13 天'));
+  await waitFor(() =>
+    expect(screen.getByRole('alert').textContent).toContain(
+      '放假日期：放假日中周一至周五仅 1 天，少于法定节假日 13 天',
+    ),
+  );
   expect(screen.getByRole('alert').textContent).toContain('通知来源：来源须为国务院办公厅关于当年部分节假日安排的通知');
 
   expect(registerCalls()).toHaveLength(0);

@@ -9,10 +9,23 @@ import { historyText, formatInstant } from '../../src/packages/staff/roles/view'
 import { sessionStore, toMe } from '../../src/services/session';
 
 function signIn(openid: string, roles: string[]) {
-  sessionStore.set({ openid, me: toMe({ openid, person: null, roles }), status: 'ready', error: null, actingFor: null });
+  sessionStore.set({
+    openid,
+    me: toMe({ openid, person: null, roles }),
+    status: 'ready',
+    error: null,
+    actingFor: null,
+  });
 }
 
-const ADMIN_ROW = { staffId: `staff-${'a'.repeat(40)}`, name: null, idNumber: null, roles: ['admin'], department: null, isSelf: true };
+const ADMIN_ROW = {
+  staffId: `staff-${'a'.repeat(40)}`,
+  name: null,
+  idNumber: null,
+  roles: ['admin'],
+  department: null,
+  isSelf: true,
+};
 const APPLICANT_ID = `staff-${'b'.repeat(40)}`;
 
 /** A small stand-in of the five actions, answering as the server does (masked ID numbers, opaque staff ids). */
@@ -31,20 +44,55 @@ function serve() {
         return { ok: true, data: { entries: [...history].reverse() } };
       case 'findStaffCandidate':
         if (p.name === '演示申请人' && p.idNumber === '330106199503150010') {
-          return { ok: true, data: { candidate: { personId: 'p-demo-applicant', name: '演示申请人', idNumber: '330***********0010', roles: [], department: null } } };
+          return {
+            ok: true,
+            data: {
+              candidate: {
+                personId: 'p-demo-applicant',
+                name: '演示申请人',
+                idNumber: '330***********0010',
+                roles: [],
+                department: null,
+              },
+            },
+          };
         }
-        return { ok: false, error: { code: 'NOT_FOUND', message: '未找到该人员的实名登记信息，请核对姓名和身份证号码' } };
+        return {
+          ok: false,
+          error: { code: 'NOT_FOUND', message: '未找到该人员的实名登记信息，请核对姓名和身份证号码' },
+        };
       case 'grantStaffRole': {
-        const row = { staffId: APPLICANT_ID, name: '演示申请人', idNumber: '330***********0010', roles: [p.role], department: p.department ?? null, isSelf: false };
+        const row = {
+          staffId: APPLICANT_ID,
+          name: '演示申请人',
+          idNumber: '330***********0010',
+          roles: [p.role],
+          department: p.department ?? null,
+          isSelf: false,
+        };
         staff.push(row);
-        history.push({ at: '2026-12-02T02:00:00.000Z', change: 'grant', role: p.role, department: p.department ?? null, by, subject });
+        history.push({
+          at: '2026-12-02T02:00:00.000Z',
+          change: 'grant',
+          role: p.role,
+          department: p.department ?? null,
+          by,
+          subject,
+        });
         return { ok: true, data: { staff: row } };
       }
       case 'revokeStaffRole': {
         const i = staff.findIndex((s) => s.staffId === p.staffId);
         const row = staff[i]!;
         staff.splice(i, 1);
-        history.push({ at: '2026-12-03T01:30:00.000Z', change: 'revoke', role: p.role, department: row.department, by, subject });
+        history.push({
+          at: '2026-12-03T01:30:00.000Z',
+          change: 'revoke',
+          role: p.role,
+          department: row.department,
+          by,
+          subject,
+        });
         return { ok: true, data: { staff: { ...row, roles: [], department: null } } };
       }
       default:
@@ -61,7 +109,10 @@ function typeIn(name: string, value: string) {
   });
 }
 
-const sent = (action: string) => __cloudCalls().filter((c) => (c.data as { action: string }).action === action).map((c) => c.data as Record<string, unknown>);
+const sent = (action: string) =>
+  __cloudCalls()
+    .filter((c) => (c.data as { action: string }).action === action)
+    .map((c) => c.data as Record<string, unknown>);
 
 // Whole-page flows with several renders each: allow for a loaded machine.
 jest.setTimeout(30000);
@@ -79,7 +130,9 @@ test('finds a person by name and ID number, grants reviewer of a department, and
   typeIn('姓名', '别人');
   typeIn('身份证号码', '330106199503150010');
   fireEvent.click(screen.getByRole('button', { name: '查找人员' }));
-  expect((await screen.findByRole('alert')).textContent).toContain('未找到该人员的实名登记信息，请核对姓名和身份证号码');
+  expect((await screen.findByRole('alert')).textContent).toContain(
+    '未找到该人员的实名登记信息，请核对姓名和身份证号码',
+  );
 
   // A malformed number never leaves the page (the shared schema's Chinese message).
   typeIn('姓名', '演示申请人');
@@ -92,7 +145,11 @@ test('finds a person by name and ID number, grants reviewer of a department, and
   fireEvent.click(screen.getByRole('button', { name: '查找人员' }));
   expect(await screen.findByText('330***********0010')).toBeTruthy();
   expect(screen.getByText('无（普通申请人）')).toBeTruthy();
-  expect(sent('findStaffCandidate').at(-1)).toEqual({ action: 'findStaffCandidate', name: '演示申请人', idNumber: '330106199503150010' });
+  expect(sent('findStaffCandidate').at(-1)).toEqual({
+    action: 'findStaffCandidate',
+    name: '演示申请人',
+    idNumber: '330106199503150010',
+  });
 
   // A reviewer needs a department: asked for in words before anything is sent.
   fireEvent.click(screen.getByRole('button', { name: '授予角色' }));
@@ -100,10 +157,14 @@ test('finds a person by name and ID number, grants reviewer of a department, and
   fireEvent.click(screen.getByText('住保房管'));
   fireEvent.click(screen.getByRole('button', { name: '授予角色' }));
   expect(await screen.findByText('已为演示申请人授予审核员（住保房管）角色')).toBeTruthy();
-  expect(sent('grantStaffRole')).toEqual([{ action: 'grantStaffRole', personId: 'p-demo-applicant', role: 'reviewer', department: 'housing' }]);
+  expect(sent('grantStaffRole')).toEqual([
+    { action: 'grantStaffRole', personId: 'p-demo-applicant', role: 'reviewer', department: 'housing' },
+  ]);
   expect(await screen.findByText('演示申请人（330***********0010）')).toBeTruthy();
   expect(await screen.findByText('2026年12月2日 10:00')).toBeTruthy();
-  expect(screen.getByText('系统初始账号（未实名登记）为演示申请人（330***********0010）授予审核员（住保房管）角色')).toBeTruthy();
+  expect(
+    screen.getByText('系统初始账号（未实名登记）为演示申请人（330***********0010）授予审核员（住保房管）角色'),
+  ).toBeTruthy();
   // No call ever carried an openid.
   expect(__cloudCalls().some((c) => 'openid' in (c.data as object))).toBe(false);
 });
@@ -123,7 +184,11 @@ test('revokes only after the confirmation; cancelling sends nothing', async () =
 
   const revoke = await screen.findByRole('button', { name: '撤销演示申请人的区积分受理点角色' });
   fireEvent.click(revoke);
-  expect(await screen.findByText('撤销后，演示申请人（330***********0010）将不能再查看申请、确认书面委托、答复异议。此操作将记入操作记录。')).toBeTruthy();
+  expect(
+    await screen.findByText(
+      '撤销后，演示申请人（330***********0010）将不能再查看申请、确认书面委托、答复异议。此操作将记入操作记录。',
+    ),
+  ).toBeTruthy();
   fireEvent.click(screen.getByText('取消'));
   await waitFor(() => expect(screen.queryByText(/撤销后，演示申请人/)).toBeNull());
   expect(sent('revokeStaffRole')).toHaveLength(0);
@@ -131,7 +196,9 @@ test('revokes only after the confirmation; cancelling sends nothing', async () =
   fireEvent.click(screen.getByRole('button', { name: '撤销演示申请人的区积分受理点角色' }));
   fireEvent.click(await screen.findByText('确认撤销'));
   expect(await screen.findByText('已撤销演示申请人（330***********0010）的区积分受理点角色')).toBeTruthy();
-  expect(sent('revokeStaffRole')).toEqual([{ action: 'revokeStaffRole', staffId: APPLICANT_ID, role: 'district-office' }]);
+  expect(sent('revokeStaffRole')).toEqual([
+    { action: 'revokeStaffRole', staffId: APPLICANT_ID, role: 'district-office' },
+  ]);
   await waitFor(() => expect(screen.queryByRole('button', { name: '撤销演示申请人的区积分受理点角色' })).toBeNull());
   const trail = screen.getByText('系统初始账号（未实名登记）撤销了演示申请人（330***********0010）的区积分受理点角色');
   expect(within(trail.closest('.flows-row') as HTMLElement).getByText('2026年12月3日 09:30')).toBeTruthy();

@@ -3,7 +3,13 @@
 import { useState } from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { ClaimFields } from '../../src/packages/apply/common/ClaimFields';
-import { claimFormFromValue, describeValue, emptyClaimForm, toClaimValue, type ClaimForm } from '../../src/packages/apply/common/claims';
+import {
+  claimFormFromValue,
+  describeValue,
+  emptyClaimForm,
+  toClaimValue,
+  type ClaimForm,
+} from '../../src/packages/apply/common/claims';
 
 test('the form converts the taxpayer type into the claim value, and an older claim without it still reads', () => {
   expect(emptyClaimForm('incomeTax')).toEqual({ incomeTaxYuan: '', taxpayerType: 'individual' });
@@ -11,7 +17,10 @@ test('the form converts the taxpayer type into the claim value, and an older cla
     ok: true,
     value: { incomeTaxYuan: 10000, taxpayerType: 'business-owner' },
   });
-  expect(claimFormFromValue('incomeTax', { incomeTaxYuan: 10000 })).toEqual({ incomeTaxYuan: '10000', taxpayerType: 'individual' });
+  expect(claimFormFromValue('incomeTax', { incomeTaxYuan: 10000 })).toEqual({
+    incomeTaxYuan: '10000',
+    taxpayerType: 'individual',
+  });
   expect(describeValue('incomeTax', { incomeTaxYuan: 10000, taxpayerType: 'business-owner' })).toBe(
     '个人所得税金额：10000元，纳税人身份：个体工商户、个人投资者',
   );

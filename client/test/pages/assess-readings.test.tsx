@@ -34,8 +34,12 @@ describe('积分测算: veto list and the 个体工商户 tax reading', () => {
     ]);
   });
 
-  it('a business owner\'s tax is scored with the unverified reading, and the page says so', () => {
-    Taro.setStorageSync('hz.calculator.draft', { birthDate: '1990-01-15', incomeTaxYuan: '10000', taxpayerType: 'business-owner' });
+  it("a business owner's tax is scored with the unverified reading, and the page says so", () => {
+    Taro.setStorageSync('hz.calculator.draft', {
+      birthDate: '1990-01-15',
+      incomeTaxYuan: '10000',
+      taxpayerType: 'business-owner',
+    });
     render(<Calculator today={TODAY} />);
     expect(screen.getByText('个体工商户、个人投资者')).toBeTruthy();
     expect(screen.getByTestId('taxpayer-unverified').textContent).toBe(
@@ -49,7 +53,11 @@ describe('积分测算: veto list and the 个体工商户 tax reading', () => {
   });
 
   it('an individual taxpayer keeps the general scale (confidence B) and no business-owner note', () => {
-    Taro.setStorageSync('hz.calculator.draft', { birthDate: '1990-01-15', incomeTaxYuan: '10000', taxpayerType: 'individual' });
+    Taro.setStorageSync('hz.calculator.draft', {
+      birthDate: '1990-01-15',
+      incomeTaxYuan: '10000',
+      taxpayerType: 'individual',
+    });
     render(<Calculator today={TODAY} />);
     expect(screen.queryByTestId('taxpayer-unverified')).toBeNull();
     const row = screen.getByTestId('item-incomeTax');
@@ -94,7 +102,12 @@ describe('落户途径自测: the 80+ permit exemption and silence', () => {
   });
 
   it('a 本科 graduate asked about the 大专 pathway: cannot judge, R2023 closing clause, registry window', () => {
-    Taro.setStorageSync('hz.pathways.draft', { birthDate: '1996-03-01', hukou: 'other', education: 'bachelor', employedInUrbanDistricts: 'yes' });
+    Taro.setStorageSync('hz.pathways.draft', {
+      birthDate: '1996-03-01',
+      hukou: 'other',
+      education: 'bachelor',
+      employedInUrbanDistricts: 'yes',
+    });
     render(<Pathways today={TODAY} />);
     const card = screen.getByTestId('pathway-graduate-college');
     expect(card.textContent).toContain('? 信息不足，无法判断');
@@ -103,6 +116,8 @@ describe('落户途径自测: the 80+ permit exemption and silence', () => {
       '? 学历为本科：杭政办函〔2023〕33号第二条（一）只规定了大专学历毕业生，未规定本科及以上学历能否按此条落户；' +
         '依该意见结尾“本意见未涉及事项根据国家、省、市现行相应政策办理”，本工具无法判断，请向拟落户地的户籍窗口（派出所）咨询',
     );
-    expect(card.textContent).toContain('依据：杭政办函〔2023〕33号 结尾（本意见未涉及事项根据国家、省、市现行相应政策办理）');
+    expect(card.textContent).toContain(
+      '依据：杭政办函〔2023〕33号 结尾（本意见未涉及事项根据国家、省、市现行相应政策办理）',
+    );
   });
 });

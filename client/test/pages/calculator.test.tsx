@@ -43,7 +43,10 @@ describe('积分测算', () => {
     expect(totalText(container)).toBe('94');
 
     // The typed profile is kept for the next visit (and the pathway check).
-    expect(Taro.getStorageSync('hz.calculator.draft')).toMatchObject({ socialInsuranceMonths: '48', hasDiplomaAndDegree: 'no' });
+    expect(Taro.getStorageSync('hz.calculator.draft')).toMatchObject({
+      socialInsuranceMonths: '48',
+      hasDiplomaAndDegree: 'no',
+    });
   });
 
   it('shows Chinese validation messages and scores the rest as not filled', () => {
@@ -57,7 +60,12 @@ describe('积分测算', () => {
     expect(screen.getByText('有填写错误的项目按未填写计算')).toBeTruthy();
 
     typeInto(container, 'socialInsuranceMonths', '12.5');
-    expect(screen.getAllByRole('alert').map((a) => a.textContent).join()).toContain('社保缴纳月数必须是整数');
+    expect(
+      screen
+        .getAllByRole('alert')
+        .map((a) => a.textContent)
+        .join(),
+    ).toContain('社保缴纳月数必须是整数');
 
     typeInto(container, 'volunteerHours', '40');
     typeInto(container, 'socialInsuranceMonths', '24');
@@ -103,7 +111,14 @@ describe('积分测算', () => {
   });
 
   it('plans the way to 100 points', () => {
-    seed({ birthDate: '1996-03-01', education: 'junior-college', socialInsuranceMonths: '24', residenceRegistrationYears: '2', rentalYears: '2', ownHome: 'no' });
+    seed({
+      birthDate: '1996-03-01',
+      education: 'junior-college',
+      socialInsuranceMonths: '24',
+      residenceRegistrationYears: '2',
+      rentalYears: '2',
+      ownHome: 'no',
+    });
     render(<Calculator today={TODAY} />);
     expect(screen.getByText('提分规划')).toBeTruthy();
     expect(screen.getByText('加分最多的做法（下一截止日）')).toBeTruthy();

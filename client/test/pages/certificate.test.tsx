@@ -8,7 +8,10 @@ import CertificatePage from '../../src/packages/cert/index';
 import { sessionStore } from '../../src/services/session';
 import type { CertificateView } from '../../src/packages/cert/types';
 
-jest.mock('../../src/services/cloud', () => ({ ...jest.requireActual('../../src/services/cloud'), openFileLink: jest.fn(async () => undefined) }));
+jest.mock('../../src/services/cloud', () => ({
+  ...jest.requireActual('../../src/services/cloud'),
+  openFileLink: jest.fn(async () => undefined),
+}));
 const opened = openFileLink as jest.MockedFunction<typeof openFileLink>;
 
 const base: CertificateView = {
@@ -69,7 +72,8 @@ test('a revoked certificate: 已撤销 with the reason, not 凭证有效', async
 });
 
 test('an active certificate whose points an objection answer changed: 已作废, not 凭证有效', async () => {
-  const notice = '该积分有效凭证（JF-2025-000001）已作废：积分已于2025年9月29日经异议答复重新核定，本凭证所载积分已被取代，请重新打印最新的积分有效凭证';
+  const notice =
+    '该积分有效凭证（JF-2025-000001）已作废：积分已于2025年9月29日经异议答复重新核定，本凭证所载积分已被取代，请重新打印最新的积分有效凭证';
   openWith([{ ...base, state: 'superseded', notice }]);
   expect(await screen.findByLabelText('凭证已作废（已被新凭证取代）')).toBeTruthy();
   expect(screen.getByText(notice)).toBeTruthy();
@@ -83,7 +87,8 @@ test('a valid certificate is shown as valid', async () => {
   expect(screen.getByLabelText('下载PDF凭证')).toBeTruthy();
 });
 
-const LINK = '/api/files/download/certificates/app-2025-p-demo-applicant/JF-2025-000001.pdf?expires=1758852600000&sig=abc';
+const LINK =
+  '/api/files/download/certificates/app-2025-p-demo-applicant/JF-2025-000001.pdf?expires=1758852600000&sig=abc';
 const linkAnswer = (over: Record<string, unknown> = {}) => ({
   ok: true,
   data: {
@@ -104,24 +109,37 @@ test('downloading a valid certificate opens its link with the platform viewer, a
   openWith([{ ...base, state: 'valid', notice: null }], () => linkAnswer());
   fireEvent.click(await screen.findByLabelText('下载PDF凭证'));
   await waitFor(() => expect(opened).toHaveBeenCalledWith(LINK, 'application/pdf'));
-  expect(__cloudCalls().find((c) => (c.data as { action: string }).action === 'download')?.data).toEqual({ action: 'download', serial: 'JF-2025-000001' });
+  expect(__cloudCalls().find((c) => (c.data as { action: string }).action === 'download')?.data).toEqual({
+    action: 'download',
+    serial: 'JF-2025-000001',
+  });
   const link = screen.getByLabelText('下载积分有效凭证-JF-2025-000001.pdf') as HTMLAnchorElement;
   expect(link.getAttribute('href')).toBe(LINK);
 });
 
 test('a refused download shows the message and opens nothing', async () => {
   const message = '该积分有效凭证（JF-2025-000001）已于2025年9月26日被撤销，撤销原因：居住登记材料经核查不实';
-  openWith([{ ...base, state: 'valid', notice: null }], () => ({ ok: false, error: { code: 'CERTIFICATE_REVOKED', message } }));
+  openWith([{ ...base, state: 'valid', notice: null }], () => ({
+    ok: false,
+    error: { code: 'CERTIFICATE_REVOKED', message },
+  }));
   fireEvent.click(await screen.findByLabelText('下载PDF凭证'));
   expect(await screen.findByText(message)).toBeTruthy();
   expect(opened).not.toHaveBeenCalled();
 });
 
 test('a copy stamped 已作废: its notice is on screen before it opens, and it opens only when asked again', async () => {
-  const notice = '该积分有效凭证（JF-2025-000001）已作废：积分已于2025年9月29日经异议答复重新核定，本凭证所载积分已被取代，请重新打印最新的积分有效凭证';
+  const notice =
+    '该积分有效凭证（JF-2025-000001）已作废：积分已于2025年9月29日经异议答复重新核定，本凭证所载积分已被取代，请重新打印最新的积分有效凭证';
   const voidedLink = LINK.replace('JF-2025-000001.pdf', 'JF-2025-000001-superseded-0123456789abcdef.pdf');
   openWith([{ ...base, state: 'superseded', notice }], () =>
-    linkAnswer({ state: 'superseded', current: false, notice, fileName: '积分有效凭证-JF-2025-000001-已作废.pdf', url: voidedLink }),
+    linkAnswer({
+      state: 'superseded',
+      current: false,
+      notice,
+      fileName: '积分有效凭证-JF-2025-000001-已作废.pdf',
+      url: voidedLink,
+    }),
   );
   fireEvent.click(await screen.findByLabelText('查看已作废凭证PDF'));
   const warning = await screen.findByLabelText('已作废凭证提示');
@@ -134,7 +152,8 @@ test('a copy stamped 已作废: its notice is on screen before it opens, and it 
 });
 
 test('a certificate listed as valid that the server answers as superseded is not opened before its notice is shown', async () => {
-  const notice = '该积分有效凭证（JF-2025-000001）已作废：积分已于2025年9月29日经异议答复重新核定，本凭证所载积分已被取代，请重新打印最新的积分有效凭证';
+  const notice =
+    '该积分有效凭证（JF-2025-000001）已作废：积分已于2025年9月29日经异议答复重新核定，本凭证所载积分已被取代，请重新打印最新的积分有效凭证';
   openWith([{ ...base, state: 'valid', notice: null }], () =>
     linkAnswer({ state: 'superseded', current: false, notice, fileName: '积分有效凭证-JF-2025-000001-已作废.pdf' }),
   );

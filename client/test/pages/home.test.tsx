@@ -33,7 +33,8 @@ describe('首页', () => {
 
     // The tile's name is its label then its hint (read from content in H5; jsdom puts a space between the two
     // text elements, which the browser reads as one run).
-    for (const e of HOME_ENTRIES) expect(screen.getByRole('button', { name: new RegExp(`^${e.label} ?：${e.hint}$`) })).toBeTruthy();
+    for (const e of HOME_ENTRIES)
+      expect(screen.getByRole('button', { name: new RegExp(`^${e.label} ?：${e.hint}$`) })).toBeTruthy();
     expect(screen.queryByLabelText('审核端')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: /^积分测算/ }));
@@ -85,18 +86,23 @@ describe('首页', () => {
     meAs({ openid: 'd1', person: null, roles: ['district-office'], department: null });
     await act(() => refreshMe());
     const { unmount } = render(<Home />);
-    expect(Array.from(screen.getByLabelText('审核端').querySelectorAll('.hz-grid__label')).map((el) => el.textContent)).toEqual(['异议答复', '积分统计']);
+    expect(
+      Array.from(screen.getByLabelText('审核端').querySelectorAll('.hz-grid__label')).map((el) => el.textContent),
+    ).toEqual(['异议答复', '积分统计']);
     unmount();
     meAs({ openid: 'a2', person: null, roles: ['admin', 'reviewer'], department: 'tax' });
     await act(() => refreshMe());
     render(<Home />);
-    expect(Array.from(screen.getByLabelText('审核端').querySelectorAll('.hz-grid__label')).map((el) => el.textContent)).toEqual([
-      '审核队列', '年度批次', '节假日安排', '积分统计', '分数线测算', '工作人员角色',
-    ]);
+    expect(
+      Array.from(screen.getByLabelText('审核端').querySelectorAll('.hz-grid__label')).map((el) => el.textContent),
+    ).toEqual(['审核队列', '年度批次', '节假日安排', '积分统计', '分数线测算', '工作人员角色']);
   });
 
   it('offers 去实名 when signed out, and a retry when the service fails', async () => {
-    __setCloudHandler(() => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: '未获取到微信身份，请重新进入小程序' } }));
+    __setCloudHandler(() => ({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: '未获取到微信身份，请重新进入小程序' },
+    }));
     await act(() => refreshMe());
     const { unmount } = render(<Home />);
     expect(screen.getByText('未登录')).toBeTruthy();
@@ -104,7 +110,10 @@ describe('首页', () => {
     expect(navigations.at(-1)?.url).toBe('/packages/account/register/index');
     unmount();
 
-    __setCloudHandler(() => ({ ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } }));
+    __setCloudHandler(() => ({
+      ok: false,
+      error: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' },
+    }));
     await act(() => refreshMe());
     render(<Home />);
     expect(screen.getByText('暂时无法获取身份信息')).toBeTruthy();
@@ -143,9 +152,21 @@ function adminWithCalendar(extra: number[] = []) {
   __setCloudHandler((name, payload) => {
     const action = (payload as { action?: string }).action;
     calls.push(`${name}.${action}`);
-    if (name === 'accounts' && action === 'me') return { ok: true, data: { openid: 'a1', person: null, roles: ['admin'], department: null } };
+    if (name === 'accounts' && action === 'me')
+      return { ok: true, data: { openid: 'a1', person: null, roles: ['admin'], department: null } };
     if (name === 'calendar' && action === 'list') {
-      return { ok: true, data: { years: years.map((year) => ({ year, origin: year > 2026 ? 'registered' : 'built-in', source: '国务院办公厅通知', registeredAt: null })), covered: years } };
+      return {
+        ok: true,
+        data: {
+          years: years.map((year) => ({
+            year,
+            origin: year > 2026 ? 'registered' : 'built-in',
+            source: '国务院办公厅通知',
+            registeredAt: null,
+          })),
+          covered: years,
+        },
+      };
     }
     return { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或无权查看' } };
   });

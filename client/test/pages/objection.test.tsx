@@ -21,7 +21,12 @@ const ANSWER_DEADLINE = '2026-04-21';
 const noon = (date: string) => new Date(`${date}T12:00:00+08:00`);
 /** 00:00 Beijing time on the day after the objection deadline: the first instant it is closed. */
 const AFTER_DEADLINE = new Date('2026-04-10T00:00:00+08:00');
-const scored: Application = { ...scoredApplication, resultDate: RESULT_ON, resultOn: RESULT_ON, objectionDeadline: DEADLINE };
+const scored: Application = {
+  ...scoredApplication,
+  resultDate: RESULT_ON,
+  resultOn: RESULT_ON,
+  objectionDeadline: DEADLINE,
+};
 const items = reviewedItems;
 
 /** The server as the page sees it: applications.get answers `data`, objections.file files what it is sent. */
@@ -29,7 +34,9 @@ function serve(data: GetApplicationResult) {
   __setCloudHandler((name, payload) => {
     const p = payload as Record<string, unknown>;
     if (name === 'applications' && p.action === 'get') {
-      return p.applicationId === data.application.applicationId ? { ok: true, data } : { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或无权查看' } };
+      return p.applicationId === data.application.applicationId
+        ? { ok: true, data }
+        : { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或无权查看' } };
     }
     if (name === 'objections' && p.action === 'file') {
       const objection: Objection = anObjection({
@@ -90,13 +97,20 @@ test('on the result day: open with its working-day deadline; an objection is fil
   fireEvent.click(screen.getByRole('checkbox', { name: '对合法租赁住房提出异议' }));
   const reason = await screen.findByRole('textbox', { name: '异议理由' });
   act(() => {
-    reason.closest('taro-textarea-core')!.dispatchEvent(new CustomEvent('input', { detail: { value: '本人在杭租赁已满5年' }, bubbles: true }));
+    reason
+      .closest('taro-textarea-core')!
+      .dispatchEvent(new CustomEvent('input', { detail: { value: '本人在杭租赁已满5年' }, bubbles: true }));
   });
   fireEvent.click(screen.getByText('提交异议'));
 
   expect(await screen.findByLabelText('待答复')).toBeTruthy();
   const filed = __cloudCalls().find((c) => c.name === 'objections');
-  expect(filed?.data).toMatchObject({ action: 'file', applicationId: scored.applicationId, indicators: ['rental'], reason: '本人在杭租赁已满5年' });
+  expect(filed?.data).toMatchObject({
+    action: 'file',
+    applicationId: scored.applicationId,
+    indicators: ['rental'],
+    reason: '本人在杭租赁已满5年',
+  });
   expect(screen.getByText('合法租赁住房')).toBeTruthy();
   expect(screen.getByText('答复期限')).toBeTruthy();
   expect(screen.getByText('未提交')).toBeTruthy();
@@ -126,7 +140,14 @@ test('answered: the reply, its date and the change of points', async () => {
     pointsBefore: 148,
     pointsAfter: 154,
   });
-  openAt(noon('2026-04-03'), aGetResult({ application: { ...scored, points: pointsOf(154) }, items, objection: { ...objection, evidence: ['f-1', 'f-2'] } }));
+  openAt(
+    noon('2026-04-03'),
+    aGetResult({
+      application: { ...scored, points: pointsOf(154) },
+      items,
+      objection: { ...objection, evidence: ['f-1', 'f-2'] },
+    }),
+  );
   expect(await screen.findByText('已提交2份')).toBeTruthy();
   expect(await screen.findByText('经核实租赁满5年，予以调整')).toBeTruthy();
   expect(screen.getByLabelText('已答复')).toBeTruthy();
@@ -155,12 +176,17 @@ test('without an application in the query it opens the latest submitted one', as
   __setCloudHandler((name, payload) => {
     const p = payload as Record<string, unknown>;
     if (p.action === 'list') {
-      return { ok: true, data: { applications: [{ ...scored, applicationId: 'draft-2027', year: 2027, status: 'draft' }, scored] } };
+      return {
+        ok: true,
+        data: { applications: [{ ...scored, applicationId: 'draft-2027', year: 2027, status: 'draft' }, scored] },
+      };
     }
     if (p.action === 'get') return { ok: true, data: { application: scored, items, objection: null } };
     return { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } };
   });
   render(<ObjectionPage />);
   expect(await screen.findByText('可提出异议')).toBeTruthy();
-  await waitFor(() => expect(__cloudCalls().at(-1)?.data).toEqual({ action: 'get', applicationId: scored.applicationId }));
+  await waitFor(() =>
+    expect(__cloudCalls().at(-1)?.data).toEqual({ action: 'get', applicationId: scored.applicationId }),
+  );
 });

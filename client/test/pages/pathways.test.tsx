@@ -27,8 +27,14 @@ describe('落户途径自测', () => {
     // Every failing or undeterminable condition of every pathway is named on its card, as RULES.md reads R2023 §二:
     // born 1990-01-15, this person is 36 on 2026-11-25 (a 大专 graduate must be under 35, 35 itself fails).
     const expected: Record<string, { label: string; reasons: string[] }> = {
-      'graduate-college': { label: '高校大专毕业生落户', reasons: ['须35周岁以下（不含35周岁），当前36周岁', '未提供就业信息，无法判断：已在市区落实就业单位'] },
-      'graduate-master': { label: '硕士研究生落户（先落户后就业）', reasons: ['须为普通高校硕士研究生，当前为大专/高职'] },
+      'graduate-college': {
+        label: '高校大专毕业生落户',
+        reasons: ['须35周岁以下（不含35周岁），当前36周岁', '未提供就业信息，无法判断：已在市区落实就业单位'],
+      },
+      'graduate-master': {
+        label: '硕士研究生落户（先落户后就业）',
+        reasons: ['须为普通高校硕士研究生，当前为大专/高职'],
+      },
       skilled: {
         label: '技能人才落户',
         reasons: [
@@ -61,7 +67,10 @@ describe('落户途径自测', () => {
       points: { label: '居住证积分落户', reasons: ['当期积分须满100分，当前80分'] },
       county: {
         label: '桐庐、淳安、建德县域落户',
-        reasons: ['未提供拟落户的县（市），无法判断：拟落户地为桐庐县、淳安县或建德市', '未提供住所或就业信息，无法判断：在该县（市）有合法稳定住所或合法稳定就业'],
+        reasons: [
+          '未提供拟落户的县（市），无法判断：拟落户地为桐庐县、淳安县或建德市',
+          '未提供住所或就业信息，无法判断：在该县（市）有合法稳定住所或合法稳定就业',
+        ],
       },
     };
     for (const [pathway, { label, reasons }] of Object.entries(expected)) {
@@ -72,7 +81,13 @@ describe('落户途径自测', () => {
   });
 
   it('re-judges as the person types: 99 points are not enough, 100 make the points pathway eligible', () => {
-    Taro.setStorageSync('hz.pathways.draft', { birthDate: '1990-01-15', hukou: 'other', points: '80', residencePermitValid: 'yes', fullCivilCapacity: 'yes' });
+    Taro.setStorageSync('hz.pathways.draft', {
+      birthDate: '1990-01-15',
+      hukou: 'other',
+      points: '80',
+      residencePermitValid: 'yes',
+      fullCivilCapacity: 'yes',
+    });
     const { container } = render(<Pathways today={TODAY} />);
     const card = screen.getByTestId('pathway-points');
     // RULES.md (settlement): points ≥ 100 in that round.

@@ -29,8 +29,23 @@ const data = (over: Partial<Application> = {}): GetApplicationResult => ({
   applicant: null,
   objection: null,
   items: [
-    anItem({ itemId: 'i-edu', indicator: 'education', department: 'education', status: 'approved', claimed: { education: 'bachelor', hasDiplomaAndDegree: true }, acceptedValue: { education: 'bachelor', hasDiplomaAndDegree: true } }),
-    anItem({ itemId: 'i-rental', indicator: 'rental', department: 'housing', status: 'returned', claimed: { rentalYears: 4 }, returnReason: REASON, evidence: ['f-1'] }),
+    anItem({
+      itemId: 'i-edu',
+      indicator: 'education',
+      department: 'education',
+      status: 'approved',
+      claimed: { education: 'bachelor', hasDiplomaAndDegree: true },
+      acceptedValue: { education: 'bachelor', hasDiplomaAndDegree: true },
+    }),
+    anItem({
+      itemId: 'i-rental',
+      indicator: 'rental',
+      department: 'housing',
+      status: 'returned',
+      claimed: { rentalYears: 4 },
+      returnReason: REASON,
+      evidence: ['f-1'],
+    }),
   ],
 });
 

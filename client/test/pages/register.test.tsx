@@ -26,7 +26,10 @@ describe('实名登记', () => {
     const { container } = render(<Register onDone={onDone} />);
     typeInto(container, 'phone', '12345');
     fireEvent.click(screen.getByText('提交实名登记'));
-    const alerts = screen.getAllByRole('alert').map((a) => a.textContent).join('\n');
+    const alerts = screen
+      .getAllByRole('alert')
+      .map((a) => a.textContent)
+      .join('\n');
     expect(alerts).toMatch(/手机号码：.*手机号码/);
     expect(alerts).toContain('姓名：');
     expect(fetchFn).not.toHaveBeenCalled();
@@ -43,7 +46,15 @@ describe('实名登记', () => {
         registered = true;
         return { ok: true, data: { person: { name: '张三' } } };
       }
-      if (action === 'me') return { ok: true, data: { openid: 'o1', person: registered ? { name: '张三', idNumber: '330106199503150010' } : null, roles: [] } };
+      if (action === 'me')
+        return {
+          ok: true,
+          data: {
+            openid: 'o1',
+            person: registered ? { name: '张三', idNumber: '330106199503150010' } : null,
+            roles: [],
+          },
+        };
       return { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } };
     });
     const onDone = jest.fn();

@@ -19,12 +19,20 @@ const objection = {
 
 beforeEach(() => {
   __reset();
-  sessionStore.set({ openid: 'demo-district-office', me: toMe({ openid: 'demo-district-office', person: null, roles: ['district-office'] }), status: 'ready', error: null, actingFor: null });
+  sessionStore.set({
+    openid: 'demo-district-office',
+    me: toMe({ openid: 'demo-district-office', person: null, roles: ['district-office'] }),
+    status: 'ready',
+    error: null,
+    actingFor: null,
+  });
   (globalThis.URL as unknown as { createObjectURL: () => string }).createObjectURL = () => 'blob:evidence';
   __setCloudHandler((name, payload) => {
     const p = payload as Record<string, unknown>;
-    if (name === 'objections' && p.action === 'list') return { ok: true, data: { objections: p.status === 'open' ? [objection] : [] } };
-    if (name === 'files' && p.action === 'read') return { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或无权查看' } };
+    if (name === 'objections' && p.action === 'list')
+      return { ok: true, data: { objections: p.status === 'open' ? [objection] : [] } };
+    if (name === 'files' && p.action === 'read')
+      return { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或无权查看' } };
     return { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } };
   });
 });

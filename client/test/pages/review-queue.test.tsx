@@ -8,7 +8,16 @@ import ReviewQueuePage from '../../src/packages/review/queue';
 import { sessionStore, toMe } from '../../src/services/session';
 
 const queue = [
-  { itemId: 'a1-education', indicator: 'education', department: 'education', status: 'pending', year: 2026, claimed: { education: 'bachelor', hasDiplomaAndDegree: true }, evidence: ['f1'], applicant: { name: '演示申请人', idNumber: '330106********0010' } },
+  {
+    itemId: 'a1-education',
+    indicator: 'education',
+    department: 'education',
+    status: 'pending',
+    year: 2026,
+    claimed: { education: 'bachelor', hasDiplomaAndDegree: true },
+    evidence: ['f1'],
+    applicant: { name: '演示申请人', idNumber: '330106********0010' },
+  },
 ];
 
 beforeEach(() => {
@@ -22,7 +31,8 @@ beforeEach(() => {
   });
   __setCloudHandler((name, payload) => {
     const p = payload as Record<string, unknown>;
-    if (name === 'review' && p.action === 'queue') return { ok: true, data: { items: p.status === 'pending' ? queue : [] } };
+    if (name === 'review' && p.action === 'queue')
+      return { ok: true, data: { items: p.status === 'pending' ? queue : [] } };
     if (name === 'review' && p.action === 'decide') {
       return { ok: true, data: { item: { ...queue[0], status: p.decision, acceptedValue: p.acceptedValue } } };
     }
@@ -30,7 +40,7 @@ beforeEach(() => {
   });
 });
 
-test("a reviewer sees the items the server answers for their department, masked, and approves one", async () => {
+test('a reviewer sees the items the server answers for their department, masked, and approves one', async () => {
   render(<ReviewQueuePage />);
   expect(screen.getByText('教育审核员：仅显示本部门负责的指标。')).toBeTruthy();
   expect(await screen.findByText('文化程度 · 演示申请人')).toBeTruthy();
@@ -42,7 +52,9 @@ test("a reviewer sees the items the server answers for their department, masked,
 
   fireEvent.click(screen.getByLabelText('审核文化程度'));
   fireEvent.click(await screen.findByLabelText('审核通过'));
-  await waitFor(() => expect(__cloudCalls().some((c) => (c.data as { action: string }).action === 'decide')).toBe(true));
+  await waitFor(() =>
+    expect(__cloudCalls().some((c) => (c.data as { action: string }).action === 'decide')).toBe(true),
+  );
   expect(__cloudCalls().find((c) => (c.data as { action: string }).action === 'decide')?.data).toEqual({
     action: 'decide',
     itemId: 'a1-education',
@@ -53,7 +65,13 @@ test("a reviewer sees the items the server answers for their department, masked,
 });
 
 test('without a reviewer role the page says it is for reviewers only and shows the server refusal', async () => {
-  sessionStore.set({ openid: 'demo-applicant', me: toMe({ openid: 'demo-applicant', person: { name: '演示申请人' }, roles: [] }), status: 'ready', error: null, actingFor: null });
+  sessionStore.set({
+    openid: 'demo-applicant',
+    me: toMe({ openid: 'demo-applicant', person: { name: '演示申请人' }, roles: [] }),
+    status: 'ready',
+    error: null,
+    actingFor: null,
+  });
   __setCloudHandler(() => ({ ok: false, error: { code: 'FORBIDDEN', message: '无权进行此操作' } }));
   render(<ReviewQueuePage />);
   expect(screen.getByText('仅审核员可使用。')).toBeTruthy();
@@ -91,24 +109,48 @@ const psQueue = [
 function asPublicSecurity(items: unknown[] = psQueue) {
   sessionStore.set({
     openid: 'demo-reviewer-public-security',
-    me: toMe({ openid: 'demo-reviewer-public-security', person: null, roles: ['reviewer'], department: 'public-security' }),
+    me: toMe({
+      openid: 'demo-reviewer-public-security',
+      person: null,
+      roles: ['reviewer'],
+      department: 'public-security',
+    }),
     status: 'ready',
     error: null,
     actingFor: null,
   });
   __setCloudHandler((name, payload) => {
     const p = payload as Record<string, unknown>;
-    if (name === 'review' && p.action === 'queue') return { ok: true, data: { items: p.status === 'pending' ? items : [] } };
+    if (name === 'review' && p.action === 'queue')
+      return { ok: true, data: { items: p.status === 'pending' ? items : [] } };
     if (name === 'review' && p.action === 'decide') return { ok: true, data: { item: { status: p.decision } } };
     if (name === 'review' && p.action === 'decideMany') return { ok: true, data: { items: [] } };
     return { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } };
   });
 }
 
-const decideCalls = (action = 'decide') => __cloudCalls().filter((c) => (c.data as { action: string }).action === action).map((c) => c.data);
+const decideCalls = (action = 'decide') =>
+  __cloudCalls()
+    .filter((c) => (c.data as { action: string }).action === action)
+    .map((c) => c.data);
 
 // Only Date is faked (no timer), so the page's countdown reads a fixed instant: Monday 2026-03-02 09:30 Beijing.
-const FAKE_DATE_ONLY = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'hrtime', 'performance'] as const;
+const FAKE_DATE_ONLY = [
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'setImmediate',
+  'clearImmediate',
+  'nextTick',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'hrtime',
+  'performance',
+] as const;
 function at(iso: string) {
   jest.useFakeTimers({ now: new Date(iso), doNotFake: [...FAKE_DATE_ONLY] });
 }
@@ -130,7 +172,12 @@ describe('public security reviewer', () => {
     expect(screen.getByText('审核通过将记录：出生日期：1990年5月12日（与申报一致）')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('审核通过'));
     await waitFor(() => expect(decideCalls()).toHaveLength(1));
-    expect(decideCalls()[0]).toEqual({ action: 'decide', itemId: 'a2-age', decision: 'approved', acceptedValue: { birthDate: '1990-05-12' } });
+    expect(decideCalls()[0]).toEqual({
+      action: 'decide',
+      itemId: 'a2-age',
+      decision: 'approved',
+      acceptedValue: { birthDate: '1990-05-12' },
+    });
     expect(await screen.findByText('年龄（演示申请人）：已审核通过')).toBeTruthy();
   });
 
@@ -140,13 +187,20 @@ describe('public security reviewer', () => {
     fireEvent.click(await screen.findByLabelText('审核5年内一般刑事犯罪记录'));
     const field = (await screen.findByLabelText('刑事犯罪记录次数')) as HTMLInputElement;
     expect(field.value).toBe('0');
-    expect(screen.getByText('按申请人承诺预填为0次；审核通过即确认经本部门记录核查，刑事犯罪记录为所填次数。')).toBeTruthy();
+    expect(
+      screen.getByText('按申请人承诺预填为0次；审核通过即确认经本部门记录核查，刑事犯罪记录为所填次数。'),
+    ).toBeTruthy();
     expect(screen.getByText('审核通过将记录：刑事犯罪记录次数：0次（与申报一致）')).toBeTruthy();
     fireEvent.input(field, { target: { value: '2' } });
     expect(await screen.findByText('审核通过将记录：刑事犯罪记录次数：2次（已修改，与申报不同）')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('审核通过'));
     await waitFor(() => expect(decideCalls()).toHaveLength(1));
-    expect(decideCalls()[0]).toEqual({ action: 'decide', itemId: 'a2-criminal', decision: 'approved', acceptedValue: { criminal: 2 } });
+    expect(decideCalls()[0]).toEqual({
+      action: 'decide',
+      itemId: 'a2-criminal',
+      decision: 'approved',
+      acceptedValue: { criminal: 2 },
+    });
   });
 
   test('a bad count is refused beside its field and nothing is sent', async () => {
@@ -171,7 +225,12 @@ describe('public security reviewer', () => {
     expect(screen.getByRole('radio', { name: '否' }).getAttribute('aria-checked')).toBe('true');
     fireEvent.click(screen.getByLabelText('审核通过'));
     await waitFor(() => expect(decideCalls()).toHaveLength(1));
-    expect(decideCalls()[0]).toEqual({ action: 'decide', itemId: 'a2-veto', decision: 'approved', acceptedValue: { vetoed: false } });
+    expect(decideCalls()[0]).toEqual({
+      action: 'decide',
+      itemId: 'a2-veto',
+      decision: 'approved',
+      acceptedValue: { vetoed: false },
+    });
   });
 
   test("one action approves the applicant's seven own-record items after a dialog lists what will be recorded", async () => {
@@ -209,7 +268,7 @@ describe('public security reviewer', () => {
     expect(await screen.findByText('演示申请人：本部门记录核查事项7项已审核通过')).toBeTruthy();
   });
 
-  test('badges say the tab\'s word and each item says its working days left before the result date', async () => {
+  test("badges say the tab's word and each item says its working days left before the result date", async () => {
     asPublicSecurity([
       own('age', { birthDate: '1990-05-12' }),
       // A 2027 result date: the 2027 holidays are not published, so the days left are not guessed.
@@ -222,7 +281,9 @@ describe('public security reviewer', () => {
     expect(screen.queryByLabelText('审核中')).toBeNull();
     // Monday 2026-03-02 to Friday 2026-03-27: four full weeks, no holiday (2026 calendar).
     expect(screen.getByText('距结果公布日（2026年3月30日）还剩20个工作日')).toBeTruthy();
-    expect(screen.getByText('距结果公布日（2027年1月20日）的剩余工作日待公布（2027年节假日安排尚未公布）')).toBeTruthy();
+    expect(
+      screen.getByText('距结果公布日（2027年1月20日）的剩余工作日待公布（2027年节假日安排尚未公布）'),
+    ).toBeTruthy();
     expect(screen.getByText('结果公布日期待公布（该年度节假日安排尚未公布，暂无法计算）')).toBeTruthy();
   });
 

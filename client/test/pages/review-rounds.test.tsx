@@ -8,17 +8,32 @@ import { sessionStore, toMe } from '../../src/services/session';
 import { ONLY_DATE } from './clock';
 
 const progress = (done: number, state: 'running' | 'done', remainingSeconds: number | null) => ({
-  year: 2025, state, done, total: 257, chunks: Math.ceil(done / 8), chunkCount: 33, invocations: 1, restarts: 0,
-  startedAt: '2025-12-05T02:00:00.000Z', updatedAt: '2025-12-05T02:00:05.000Z', finishedAt: null, remainingSeconds,
+  year: 2025,
+  state,
+  done,
+  total: 257,
+  chunks: Math.ceil(done / 8),
+  chunkCount: 33,
+  invocations: 1,
+  restarts: 0,
+  startedAt: '2025-12-05T02:00:00.000Z',
+  updatedAt: '2025-12-05T02:00:05.000Z',
+  finishedAt: null,
+  remainingSeconds,
 });
 
 function round(published: boolean) {
   return {
-    year: 2025, status: 'open', cutoffDate: '2025-10-01', settlementOpens: '2025-11-03', settlementCloses: '2025-11-30',
+    year: 2025,
+    status: 'open',
+    cutoffDate: '2025-10-01',
+    settlementOpens: '2025-11-03',
+    settlementCloses: '2025-11-30',
     pointsApplication: { opens: null, closes: '2025-09-30', yearRound: false },
     line: { mode: 'quota', quota: 2 },
     published: published ? { on: '2025-12-05', mode: 'quota', line: 120, admittedCount: 2, rankedCount: 3 } : null,
-    tieBreak: ['积分总分高者在前'], tieBreakVerified: false,
+    tieBreak: ['积分总分高者在前'],
+    tieBreakVerified: false,
   };
 }
 
@@ -29,16 +44,27 @@ beforeEach(() => {
   jest.useFakeTimers({ now: new Date('2025-12-05T02:00:00Z'), doNotFake: ONLY_DATE });
   published = false;
   publishCalls = 0;
-  sessionStore.set({ openid: 'demo-admin', me: toMe({ openid: 'demo-admin', person: null, roles: ['admin'] }), status: 'ready', error: null, actingFor: null });
+  sessionStore.set({
+    openid: 'demo-admin',
+    me: toMe({ openid: 'demo-admin', person: null, roles: ['admin'] }),
+    status: 'ready',
+    error: null,
+    actingFor: null,
+  });
   __setCloudHandler((name, payload) => {
     const p = payload as Record<string, unknown>;
     if (name !== 'rounds') return { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } };
     if (p.action === 'get') return { ok: true, data: { round: round(published) } };
     if (p.action === 'publicationStatus') return { ok: true, data: { progress: progress(80, 'running', 12) } };
-    if (p.action === 'results') return { ok: true, data: { year: 2025, line: 120, admittedCount: 2, tieBreak: [], rows: [] } };
+    if (p.action === 'results')
+      return { ok: true, data: { year: 2025, line: 120, admittedCount: 2, tieBreak: [], rows: [] } };
     if (p.action === 'publish') {
       publishCalls++;
-      if (publishCalls < 3) return { ok: true, data: { done: false, year: 2025, progress: progress(80 + publishCalls * 80, 'running', 6) } };
+      if (publishCalls < 3)
+        return {
+          ok: true,
+          data: { done: false, year: 2025, progress: progress(80 + publishCalls * 80, 'running', 6) },
+        };
       published = true;
       return { ok: true, data: { done: true, year: 2025, admittedCount: 2, progress: progress(257, 'done', null) } };
     }
@@ -60,6 +86,8 @@ test('a running publication shows its progress; 继续发布 continues it until 
   expect(await screen.findByText('已发布')).toBeTruthy();
   // Three calls: two answered "not done" with the progress, the third finished the job.
   expect(publishCalls).toBe(3);
-  await waitFor(() => expect(__cloudCalls().filter((c) => (c.data as { action: string }).action === 'publish')).toHaveLength(3));
+  await waitFor(() =>
+    expect(__cloudCalls().filter((c) => (c.data as { action: string }).action === 'publish')).toHaveLength(3),
+  );
   expect(screen.queryByRole('progressbar')).toBeNull();
 });

@@ -26,7 +26,10 @@ beforeEach(() => {
   sessionStore.set({ openid: 'demo-agent', me: null, status: 'idle', error: null, actingFor: null });
 });
 
-const rosterCalls = () => __cloudCalls().filter((c) => c.name === 'roster').map((c) => c.data as Record<string, unknown>);
+const rosterCalls = () =>
+  __cloudCalls()
+    .filter((c) => c.name === 'roster')
+    .map((c) => c.data as Record<string, unknown>);
 
 describe('导入员工名单', () => {
   test('imports the picked file and lists each bad row by row number and column', async () => {
@@ -75,7 +78,10 @@ describe('导入员工名单', () => {
   test("the server's refusal of a file that is not a roster is shown as it is", async () => {
     pick.mockResolvedValue({ name: '工资表.xlsx', size: 5000, kind: 'xlsx', path: 'wxfile://tmp/pay.xlsx' });
     upload.mockResolvedValue({ ok: true, data: { fileId: 'f-pay', contentType: 'x', size: 5000 } });
-    __setCloudHandler(() => ({ ok: false, error: { code: 'ROSTER_NOT_A_ROSTER', message: '无法识别为员工名单：缺少“身份证号码”“手机号码”列' } }));
+    __setCloudHandler(() => ({
+      ok: false,
+      error: { code: 'ROSTER_NOT_A_ROSTER', message: '无法识别为员工名单：缺少“身份证号码”“手机号码”列' },
+    }));
     render(<RosterImportPage />);
     fireEvent.click(screen.getByLabelText('选择名单文件并导入'));
     expect(await screen.findByText('无法识别为员工名单：缺少“身份证号码”“手机号码”列')).toBeTruthy();
@@ -91,8 +97,35 @@ test('名单积分测算: who reaches 100 and when, per person with the plan', a
       count: 2,
       reaches100: { now: 1, byCutoff: [{ cutoffDate: '2027-10-01', count: 1 }], notWithinYears: 0 },
       rows: [
-        { name: '李强', idNumber: '330***********0021', personId: null, match: 'not-registered', total: 148, nextCutoff: '2026-10-01', nextTotal: 153, reaches100: { when: 'now', total: 148 }, vetoed: false, plan: [{ cutoffDate: '2026-10-01', total: 153 }], bestChange: null },
-        { name: '王芳', idNumber: '330***********0013', personId: null, match: 'not-registered', total: 94, nextCutoff: '2026-10-01', nextTotal: 99, reaches100: { when: '2027-10-01', total: 116 }, vetoed: false, plan: [{ cutoffDate: '2026-10-01', total: 99 }, { cutoffDate: '2027-10-01', total: 116 }], bestChange: { change: '取得更高学历：本科（同时取得学位）', gain: 30 } },
+        {
+          name: '李强',
+          idNumber: '330***********0021',
+          personId: null,
+          match: 'not-registered',
+          total: 148,
+          nextCutoff: '2026-10-01',
+          nextTotal: 153,
+          reaches100: { when: 'now', total: 148 },
+          vetoed: false,
+          plan: [{ cutoffDate: '2026-10-01', total: 153 }],
+          bestChange: null,
+        },
+        {
+          name: '王芳',
+          idNumber: '330***********0013',
+          personId: null,
+          match: 'not-registered',
+          total: 94,
+          nextCutoff: '2026-10-01',
+          nextTotal: 99,
+          reaches100: { when: '2027-10-01', total: 116 },
+          vetoed: false,
+          plan: [
+            { cutoffDate: '2026-10-01', total: 99 },
+            { cutoffDate: '2027-10-01', total: 116 },
+          ],
+          bestChange: { change: '取得更高学历：本科（同时取得学位）', gain: 30 },
+        },
       ],
     },
   }));
@@ -107,23 +140,61 @@ test('名单积分测算: who reaches 100 and when, per person with the plan', a
 
 describe('代办看板', () => {
   const returnedRow = {
-    personId: 'p-demo-employee', name: '演示员工', idNumber: '330***********0057', phone: '138****0003', onRoster: true, entrustment: 'active',
-    stage: 'returned', stageLabel: '已退回待补正', actor: 'agent', actorLabel: '待经办人办理', next: '在2025年10月28日前补正退回的材料',
-    applicationId: 'app-2025-p-demo-employee', returned: [{ indicator: 'education', label: '文化程度', reason: '请补充学历证明' }],
-    points: null, objectionDeadline: null, certificateSerial: null,
+    personId: 'p-demo-employee',
+    name: '演示员工',
+    idNumber: '330***********0057',
+    phone: '138****0003',
+    onRoster: true,
+    entrustment: 'active',
+    stage: 'returned',
+    stageLabel: '已退回待补正',
+    actor: 'agent',
+    actorLabel: '待经办人办理',
+    next: '在2025年10月28日前补正退回的材料',
+    applicationId: 'app-2025-p-demo-employee',
+    returned: [{ indicator: 'education', label: '文化程度', reason: '请补充学历证明' }],
+    points: null,
+    objectionDeadline: null,
+    certificateSerial: null,
   };
   const pendingRow = {
-    personId: 'p-x', name: '张伟', idNumber: '330***********0011', phone: '139****0001', onRoster: true, entrustment: 'pending',
-    stage: 'entrustment-pending', stageLabel: '委托待确认', actor: 'employee', actorLabel: '待员工本人办理', next: '待员工本人在小程序中确认委托（或到区积分受理点核验纸质委托书）',
-    applicationId: null, returned: [], points: null, objectionDeadline: null, certificateSerial: null,
+    personId: 'p-x',
+    name: '张伟',
+    idNumber: '330***********0011',
+    phone: '139****0001',
+    onRoster: true,
+    entrustment: 'pending',
+    stage: 'entrustment-pending',
+    stageLabel: '委托待确认',
+    actor: 'employee',
+    actorLabel: '待员工本人办理',
+    next: '待员工本人在小程序中确认委托（或到区积分受理点核验纸质委托书）',
+    applicationId: null,
+    returned: [],
+    points: null,
+    objectionDeadline: null,
+    certificateSerial: null,
   };
   const counts = { all: 2, agent: 1, employee: 1, waiting: 0, done: 0 };
 
   test('shows each stage with the reason of a return, filters by whose act is next, exports', async () => {
     __setCloudHandler((name, data) => {
       const p = data as Record<string, unknown>;
-      if (p.action === 'board') return { ok: true, data: { year: 2025, counts, rows: p.filter === 'employee' ? [pendingRow] : [returnedRow, pendingRow] } };
-      if (p.action === 'export') return { ok: true, data: { fileName: '代办看板.xlsx', url: 'https://tmp.example/board.xlsx', expiresAt: '2025-09-26T02:10:00.000Z', rows: 2 } };
+      if (p.action === 'board')
+        return {
+          ok: true,
+          data: { year: 2025, counts, rows: p.filter === 'employee' ? [pendingRow] : [returnedRow, pendingRow] },
+        };
+      if (p.action === 'export')
+        return {
+          ok: true,
+          data: {
+            fileName: '代办看板.xlsx',
+            url: 'https://tmp.example/board.xlsx',
+            expiresAt: '2025-09-26T02:10:00.000Z',
+            rows: 2,
+          },
+        };
       return { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } };
     });
     render(<RosterBoardPage />);
@@ -149,12 +220,19 @@ describe('代办看板', () => {
     __setCloudHandler(() => ({ ok: true, data: { year: 2025, counts, rows: [returnedRow] } }));
     render(<RosterBoardPage />);
     fireEvent.click(await screen.findByLabelText('为演示员工办理'));
-    expect(sessionStore.get().actingFor).toEqual({ personId: 'p-demo-employee', name: '演示员工', relationLabel: '单位委托代办' });
+    expect(sessionStore.get().actingFor).toEqual({
+      personId: 'p-demo-employee',
+      name: '演示员工',
+      relationLabel: '单位委托代办',
+    });
     expect(navigations.at(-1)?.url).toBe('/packages/apply/progress/index');
   });
 
   test('someone who is not an agent sees the server refusal', async () => {
-    __setCloudHandler(() => ({ ok: false, error: { code: 'FORBIDDEN', message: '仅单位经办人可使用：请先导入员工名单或建立单位委托' } }));
+    __setCloudHandler(() => ({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '仅单位经办人可使用：请先导入员工名单或建立单位委托' },
+    }));
     render(<RosterBoardPage />);
     expect(await screen.findByText('仅单位经办人可使用：请先导入员工名单或建立单位委托')).toBeTruthy();
   });

@@ -12,7 +12,7 @@ function mockFetch(impl: (url: string, init: RequestInit) => Promise<{ json: () 
 beforeEach(() => __reset());
 
 describe('cloud.h5 (local cloud over HTTP)', () => {
-  it("posts the data to /api/functions/<name> as the chosen persona", async () => {
+  it('posts the data to /api/functions/<name> as the chosen persona', async () => {
     setPersona('demo-agent');
     const fetchFn = mockFetch(async () => ({ json: async () => ({ ok: true, data: { x: 1 } }) }));
     const env = await h5.callFunction('accounts', { action: 'me' });
@@ -26,7 +26,9 @@ describe('cloud.h5 (local cloud over HTTP)', () => {
 
   it('sends no identity when signed out', async () => {
     setPersona(null);
-    const fetchFn = mockFetch(async () => ({ json: async () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: '未获取到微信身份' } }) }));
+    const fetchFn = mockFetch(async () => ({
+      json: async () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: '未获取到微信身份' } }),
+    }));
     const env = await h5.callFunction('accounts', { action: 'me' });
     expect(env.ok).toBe(false);
     expect((fetchFn.mock.calls[0]![1].headers as Record<string, string>)['X-WX-OPENID']).toBeUndefined();
@@ -56,8 +58,14 @@ describe('cloud (weapp, Taro.cloud)', () => {
     __setCloudHandler(() => {
       throw new Error('errCode -404011');
     });
-    expect(await weapp.callFunction('rounds', { action: 'get' })).toMatchObject({ ok: false, error: { code: 'CLIENT_NETWORK' } });
+    expect(await weapp.callFunction('rounds', { action: 'get' })).toMatchObject({
+      ok: false,
+      error: { code: 'CLIENT_NETWORK' },
+    });
     __setCloudHandler(() => undefined);
-    expect(await weapp.callFunction('rounds', { action: 'get' })).toMatchObject({ ok: false, error: { code: 'CLIENT_BAD_RESPONSE' } });
+    expect(await weapp.callFunction('rounds', { action: 'get' })).toMatchObject({
+      ok: false,
+      error: { code: 'CLIENT_BAD_RESPONSE' },
+    });
   });
 });

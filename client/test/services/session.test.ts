@@ -5,8 +5,18 @@ beforeEach(() => __reset());
 
 describe('session', () => {
   it('reads accounts.me as documented in cloudfunctions/API.md', () => {
-    const applicant = toMe({ openid: 'demo-applicant', person: { personId: 'p1', name: '演示申请人', idNumber: '330106199503150010', phone: '13800000001' }, roles: [], department: null });
-    expect(applicant).toMatchObject({ registered: true, name: '演示申请人', idNumber: '330106199503150010', roles: [] });
+    const applicant = toMe({
+      openid: 'demo-applicant',
+      person: { personId: 'p1', name: '演示申请人', idNumber: '330106199503150010', phone: '13800000001' },
+      roles: [],
+      department: null,
+    });
+    expect(applicant).toMatchObject({
+      registered: true,
+      name: '演示申请人',
+      idNumber: '330106199503150010',
+      roles: [],
+    });
     expect(isStaff(applicant)).toBe(false);
 
     const reviewer = toMe({ openid: 'demo-reviewer-hrss', person: null, roles: ['reviewer'], department: 'hrss' });
@@ -17,7 +27,9 @@ describe('session', () => {
     expect(isStaff(reviewer)).toBe(true);
 
     // Unknown roles are ignored rather than trusted.
-    expect(toMe({ person: null, roles: ['superuser', 'admin'] }).roles).toEqual([{ role: 'admin', department: undefined }]);
+    expect(toMe({ person: null, roles: ['superuser', 'admin'] }).roles).toEqual([
+      { role: 'admin', department: undefined },
+    ]);
   });
 
   it('switching persona drops acting-for and reloads me', async () => {
@@ -37,8 +49,15 @@ describe('session', () => {
   });
 
   it('keeps the error message when me cannot be loaded', async () => {
-    __setCloudHandler(() => ({ ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } }));
+    __setCloudHandler(() => ({
+      ok: false,
+      error: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' },
+    }));
     await switchPersona('demo-applicant');
-    expect(sessionStore.get()).toMatchObject({ me: null, status: 'error', error: { message: '服务暂时不可用，请稍后再试' } });
+    expect(sessionStore.get()).toMatchObject({
+      me: null,
+      status: 'error',
+      error: { message: '服务暂时不可用，请稍后再试' },
+    });
   });
 });

@@ -30,16 +30,33 @@ function serve(data: GetApplicationResult) {
     const p = payload as Record<string, unknown>;
     order.push(`${name}.${String(p.action)}`);
     if (name === 'reminders' && p.action === 'templates') return { ok: true, data: TEMPLATES };
-    if (name === 'reminders' && p.action === 'recordSubscription') return { ok: true, data: { subscription: {}, repeated: false } };
+    if (name === 'reminders' && p.action === 'recordSubscription')
+      return { ok: true, data: { subscription: {}, repeated: false } };
     if (name === 'applications' && p.action === 'get') return { ok: true, data };
     if (name === 'objections' && p.action === 'file') {
-      return { ok: true, data: { objection: { objectionId: 'obj-1', applicationId: data.application.applicationId, indicators: p.indicators, reason: p.reason, status: 'open', filedOn: RESULT_ON, answerDeadline: null } } };
+      return {
+        ok: true,
+        data: {
+          objection: {
+            objectionId: 'obj-1',
+            applicationId: data.application.applicationId,
+            indicators: p.indicators,
+            reason: p.reason,
+            status: 'open',
+            filedOn: RESULT_ON,
+            answerDeadline: null,
+          },
+        },
+      };
     }
     return { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } };
   });
 }
 
-const recorded = () => __cloudCalls().filter((c) => (c.data as { action: string }).action === 'recordSubscription').map((c) => c.data as Record<string, unknown>);
+const recorded = () =>
+  __cloudCalls()
+    .filter((c) => (c.data as { action: string }).action === 'recordSubscription')
+    .map((c) => c.data as Record<string, unknown>);
 
 beforeEach(() => {
   __reset();
@@ -71,7 +88,9 @@ test('weapp: the 提交异议 tap opens the dialog synchronously, before objecti
   fireEvent.click(screen.getByRole('checkbox', { name: '对合法租赁住房提出异议' }));
   const reason = await screen.findByRole('textbox', { name: '异议理由' });
   act(() => {
-    reason.closest('taro-textarea-core')!.dispatchEvent(new CustomEvent('input', { detail: { value: '本人在杭租赁已满5年' }, bubbles: true }));
+    reason
+      .closest('taro-textarea-core')!
+      .dispatchEvent(new CustomEvent('input', { detail: { value: '本人在杭租赁已满5年' }, bubbles: true }));
   });
   fireEvent.click(screen.getByText('提交异议'));
   // Still inside the tap (nothing awaited yet): the dialog was asked for, with the one template of this tap.
@@ -95,20 +114,44 @@ test('weapp: a refused or failed dialog is recorded as such, per template', asyn
   serve({ application: scoredApplication, applicant: null, items: reviewedItems, objection: null });
   await loadSubscribeTemplates();
 
-  requestSubscribeMessage.mockResolvedValueOnce({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-status': 'reject', 'tmpl-deadline': 'accept' });
+  requestSubscribeMessage.mockResolvedValueOnce({
+    errMsg: 'requestSubscribeMessage:ok',
+    'tmpl-status': 'reject',
+    'tmpl-deadline': 'accept',
+  });
   expect(await offerReminders('applicationSubmitted')).toMatchObject({ asked: true, recorded: true });
   expect(requestSubscribeMessage).toHaveBeenLastCalledWith({ tmplIds: ['tmpl-deadline', 'tmpl-status'] });
-  expect(recorded()[0]).toMatchObject({ tap: 'applicationSubmitted', results: [{ template: 'status', outcome: 'reject' }, { template: 'deadline', outcome: 'accept' }] });
+  expect(recorded()[0]).toMatchObject({
+    tap: 'applicationSubmitted',
+    results: [
+      { template: 'status', outcome: 'reject' },
+      { template: 'deadline', outcome: 'accept' },
+    ],
+  });
 
-  requestSubscribeMessage.mockRejectedValueOnce({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.', errCode: 20001 });
+  requestSubscribeMessage.mockRejectedValueOnce({
+    errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.',
+    errCode: 20001,
+  });
   expect(await offerReminders('settlementApplied')).toMatchObject({ asked: true, recorded: true });
-  expect(recorded()[1]).toMatchObject({ tap: 'settlementApplied', source: 'wechat', results: [{ template: 'status', outcome: 'failed' }, { template: 'deadline', outcome: 'failed' }] });
+  expect(recorded()[1]).toMatchObject({
+    tap: 'settlementApplied',
+    source: 'wechat',
+    results: [
+      { template: 'status', outcome: 'failed' },
+      { template: 'deadline', outcome: 'failed' },
+    ],
+  });
 });
 
 test('weapp: a tap before the template ids arrived opens no dialog and records "not offered"', async () => {
   process.env.TARO_ENV = 'weapp';
   serve({ application: scoredApplication, applicant: null, items: reviewedItems, objection: null });
-  expect(await offerReminders('objectionFiled')).toEqual({ asked: false, results: [{ template: 'status', outcome: 'not-offered' }], recorded: true });
+  expect(await offerReminders('objectionFiled')).toEqual({
+    asked: false,
+    results: [{ template: 'status', outcome: 'not-offered' }],
+    recorded: true,
+  });
   expect(requestSubscribeMessage).not.toHaveBeenCalled();
 });
 
@@ -117,5 +160,11 @@ test('local mode (H5): no dialog; acceptance simulated and recorded as simulated
   expect(await offerReminders('applicationSubmitted')).toMatchObject({ asked: false, recorded: true });
   expect(requestSubscribeMessage).not.toHaveBeenCalled();
   expect(order).toEqual(['reminders.recordSubscription']);
-  expect(recorded()[0]).toMatchObject({ source: 'simulated', results: [{ template: 'status', outcome: 'accept' }, { template: 'deadline', outcome: 'accept' }] });
+  expect(recorded()[0]).toMatchObject({
+    source: 'simulated',
+    results: [
+      { template: 'status', outcome: 'accept' },
+      { template: 'deadline', outcome: 'accept' },
+    ],
+  });
 });

@@ -24,7 +24,13 @@ function hsl(colour: string): { h: number; s: number; l: number } | null {
   let rgb: number[];
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour);
   if (hex) {
-    const h = hex[1]!.length === 3 ? hex[1]!.split('').map((c) => c + c).join('') : hex[1]!;
+    const h =
+      hex[1]!.length === 3
+        ? hex[1]!
+            .split('')
+            .map((c) => c + c)
+            .join('')
+        : hex[1]!;
     rgb = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
   } else {
     const fn = /^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/i.exec(colour);
@@ -56,8 +62,10 @@ const COLOUR = /#[0-9a-f]{6}\b|#[0-9a-f]{3}\b|rgba?\([^)]*\)/gi;
 
 describe('the pink detector itself', () => {
   it("finds nutui's brand colours and light red tints, and lets dark error reds and our blue pass", () => {
-    for (const c of ['#ff0f23', '#ff475d', '#ffadbe', '#ffebf1', '#fdecea', 'rgba(250, 44, 25, 0.05)']) expect([c, isPink(c)]).toEqual([c, true]);
-    for (const c of ['#b3261e', '#9b1c1c', '#1f6fd1', '#ffffff', '#fff8e8', '#0d2b55']) expect([c, isPink(c)]).toEqual([c, false]);
+    for (const c of ['#ff0f23', '#ff475d', '#ffadbe', '#ffebf1', '#fdecea', 'rgba(250, 44, 25, 0.05)'])
+      expect([c, isPink(c)]).toEqual([c, true]);
+    for (const c of ['#b3261e', '#9b1c1c', '#1f6fd1', '#ffffff', '#fff8e8', '#0d2b55'])
+      expect([c, isPink(c)]).toEqual([c, false]);
   });
 });
 
@@ -68,28 +76,32 @@ describe('theme values (theme/elder.ts)', () => {
     expect(standard.fontSmall).toBeGreaterThanOrEqual(14);
     expect(standard.touchMin).toBeGreaterThanOrEqual(44);
     const elder = themeTokens(true);
-    for (const v of [elder.fontBase, elder.fontSmall, elder.fontLarge, elder.fontTitle]) expect(v).toBeGreaterThanOrEqual(18);
+    for (const v of [elder.fontBase, elder.fontSmall, elder.fontLarge, elder.fontTitle])
+      expect(v).toBeGreaterThanOrEqual(18);
     expect(elder.touchMin).toBeGreaterThanOrEqual(52);
   });
 
   it.each([
     { mode: 'standard', elder: false, minFont: 14, minTarget: 44 },
     { mode: 'elder', elder: true, minFont: 18, minTarget: 52 },
-  ])("nutui's variables in $mode mode: no font below $minFont px, no button, stepper or picker row below $minTarget px, no pink", ({ elder, minFont, minTarget }) => {
-    const vars = nutuiTheme(elder, themeTokens(elder));
-    expect(vars.nutuiColorPrimary).toBe(BRAND);
-    for (const [name, value] of Object.entries(vars)) {
-      for (const c of value.match(COLOUR) ?? []) expect([name, c, isPink(c)]).toEqual([name, c, false]);
-      if (/FontSize/.test(name)) expect([name, parseFloat(value) >= minFont]).toEqual([name, true]);
-      if (/^nutui(Button\w*Height|Inputnumber\w*(Height|Width)|PickerItemHeight)$/.test(name)) {
-        expect([name, parseFloat(value) >= minTarget]).toEqual([name, true]);
+  ])(
+    "nutui's variables in $mode mode: no font below $minFont px, no button, stepper or picker row below $minTarget px, no pink",
+    ({ elder, minFont, minTarget }) => {
+      const vars = nutuiTheme(elder, themeTokens(elder));
+      expect(vars.nutuiColorPrimary).toBe(BRAND);
+      for (const [name, value] of Object.entries(vars)) {
+        for (const c of value.match(COLOUR) ?? []) expect([name, c, isPink(c)]).toEqual([name, c, false]);
+        if (/FontSize/.test(name)) expect([name, parseFloat(value) >= minFont]).toEqual([name, true]);
+        if (/^nutui(Button\w*Height|Inputnumber\w*(Height|Width)|PickerItemHeight)$/.test(name)) {
+          expect([name, parseFloat(value) >= minTarget]).toEqual([name, true]);
+        }
       }
-    }
-    // Form labels (nutui: 12 px) and body text are body size, not secondary size.
-    expect(parseFloat(vars.nutuiFormItemLabelFontSize!)).toBeGreaterThanOrEqual(elder ? 18 : 16);
-    expect(parseFloat(vars.nutuiRadioLabelFontSize!)).toBeGreaterThanOrEqual(elder ? 18 : 16);
-    expect(parseFloat(vars.nutuiFontSizeBase!)).toBeGreaterThanOrEqual(elder ? 18 : 16);
-  });
+      // Form labels (nutui: 12 px) and body text are body size, not secondary size.
+      expect(parseFloat(vars.nutuiFormItemLabelFontSize!)).toBeGreaterThanOrEqual(elder ? 18 : 16);
+      expect(parseFloat(vars.nutuiRadioLabelFontSize!)).toBeGreaterThanOrEqual(elder ? 18 : 16);
+      expect(parseFloat(vars.nutuiFontSizeBase!)).toBeGreaterThanOrEqual(elder ? 18 : 16);
+    },
+  );
 });
 
 /** WCAG 2.x contrast ratio of two #rrggbb colours (relative luminance, sRGB). */
@@ -134,7 +146,9 @@ describe('every stylesheet of the client, compiled', () => {
   });
 
   it('uses no pink', () => {
-    const pink = sheets.flatMap(({ file, css }) => (css.match(COLOUR) ?? []).filter(isPink).map((c) => `${file}: ${c}`));
+    const pink = sheets.flatMap(({ file, css }) =>
+      (css.match(COLOUR) ?? []).filter(isPink).map((c) => `${file}: ${c}`),
+    );
     expect(pink).toEqual([]);
   });
 
@@ -142,7 +156,9 @@ describe('every stylesheet of the client, compiled', () => {
     const small = sheets.flatMap(({ file, css }) =>
       [...css.matchAll(/font-size:\s*([^;}]+)/g)]
         .map((m) => m[1]!.trim())
-        .filter((v) => !/var\(--hz-font-/.test(v) && !(/^\d+(\.\d+)?px$/.test(v) && parseFloat(v) >= 28) && v !== 'inherit')
+        .filter(
+          (v) => !/var\(--hz-font-/.test(v) && !(/^\d+(\.\d+)?px$/.test(v) && parseFloat(v) >= 28) && v !== 'inherit',
+        )
         .map((v) => `${file}: font-size ${v}`),
     );
     expect(small).toEqual([]);
@@ -155,7 +171,13 @@ describe('every stylesheet of the client, compiled', () => {
       expect([selector, start >= 0]).toEqual([selector, true]);
       return app.slice(start, app.indexOf('}', app.indexOf('{', start)));
     };
-    for (const selector of ['.hz-link', '.hz-button', '.hz-field', '.hz-page .nut-button', '.hz-page .nut-radio,\n.hz-page .nut-checkbox']) {
+    for (const selector of [
+      '.hz-link',
+      '.hz-button',
+      '.hz-field',
+      '.hz-page .nut-button',
+      '.hz-page .nut-radio,\n.hz-page .nut-checkbox',
+    ]) {
       expect([selector, rule(selector)]).toEqual([selector, expect.stringContaining('min-height: var(--hz-touch-min')]);
     }
     expect(rule('.hz-page .nut-input-native,\n.hz-page .weui-input')).toContain('min-height: var(--hz-touch-min');

@@ -7,9 +7,12 @@ describe('TARO_APP_CLOUD_ENV for a release build (config/cloud-env.js)', () => {
     expect(() => assertDeployableCloudEnv({})).not.toThrow();
   });
 
-  it.each([['hz-points-prod'], ['hz-points-dev'], ['hz-points-test'], [''], [undefined]])('refuses %p with HZ_DEPLOY=1', (id) => {
-    expect(() => assertDeployableCloudEnv({ HZ_DEPLOY: '1', TARO_APP_CLOUD_ENV: id })).toThrow(/TARO_APP_CLOUD_ENV/);
-  });
+  it.each([['hz-points-prod'], ['hz-points-dev'], ['hz-points-test'], [''], [undefined]])(
+    'refuses %p with HZ_DEPLOY=1',
+    (id) => {
+      expect(() => assertDeployableCloudEnv({ HZ_DEPLOY: '1', TARO_APP_CLOUD_ENV: id })).toThrow(/TARO_APP_CLOUD_ENV/);
+    },
+  );
 
   it('accepts a real environment id with HZ_DEPLOY=1', () => {
     expect(() => assertDeployableCloudEnv({ HZ_DEPLOY: '1', TARO_APP_CLOUD_ENV: 'prod-9g2k7x1d3a' })).not.toThrow();

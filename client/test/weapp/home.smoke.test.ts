@@ -15,7 +15,12 @@ const d = built || process.env.HZ_REQUIRE_BUILDS ? describe : describe.skip;
 if (!built) console.warn('weapp smoke test skipped: run `npx taro build --type weapp` in client/ first');
 
 type Cb = (res?: unknown) => void;
-interface Opts { success?: Cb; fail?: Cb; complete?: Cb; [k: string]: unknown }
+interface Opts {
+  success?: Cb;
+  fail?: Cb;
+  complete?: Cb;
+  [k: string]: unknown;
+}
 
 function installWx(storage: Map<string, unknown>, calls: { name: string; data: unknown }[]) {
   const ok = (o: Opts | undefined, res: unknown = {}) => {
@@ -23,7 +28,19 @@ function installWx(storage: Map<string, unknown>, calls: { name: string; data: u
     o?.complete?.(res);
     return Promise.resolve(res);
   };
-  const sys = { windowWidth: 375, windowHeight: 812, screenWidth: 375, screenHeight: 812, pixelRatio: 2, platform: 'devtools', SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.50', statusBarHeight: 20, safeArea: { top: 20, bottom: 812, left: 0, right: 375, width: 375, height: 792 } };
+  const sys = {
+    windowWidth: 375,
+    windowHeight: 812,
+    screenWidth: 375,
+    screenHeight: 812,
+    pixelRatio: 2,
+    platform: 'devtools',
+    SDKVersion: '3.4.0',
+    language: 'zh_CN',
+    version: '8.0.50',
+    statusBarHeight: 20,
+    safeArea: { top: 20, bottom: 812, left: 0, right: 375, width: 375, height: 792 },
+  };
   const wxStub: Record<string, unknown> = {
     getSystemInfoSync: () => sys,
     getWindowInfo: () => sys,
@@ -39,7 +56,21 @@ function installWx(storage: Map<string, unknown>, calls: { name: string; data: u
     getEnterOptionsSync: () => ({ path: 'pages/index/index', query: {}, scene: 1001 }),
     onAppShow: () => undefined,
     onAppHide: () => undefined,
-    createSelectorQuery: () => ({ in() { return this; }, select() { return this; }, selectAll() { return this; }, boundingClientRect() { return this; }, exec: (cb?: Cb) => cb?.([]) }),
+    createSelectorQuery: () => ({
+      in() {
+        return this;
+      },
+      select() {
+        return this;
+      },
+      selectAll() {
+        return this;
+      },
+      boundingClientRect() {
+        return this;
+      },
+      exec: (cb?: Cb) => cb?.([]),
+    }),
     showToast: (o: Opts) => ok(o),
     navigateTo: (o: Opts) => ok(o),
     reLaunch: (o: Opts) => ok(o),
@@ -50,7 +81,15 @@ function installWx(storage: Map<string, unknown>, calls: { name: string; data: u
         calls.push({ name: String(o.name), data: o.data });
         const result =
           o.name === 'accounts'
-            ? { ok: true, data: { openid: 'o1', person: { name: '张小明', idNumber: '330106199503150010', phone: '13800000001' }, roles: [], department: null } }
+            ? {
+                ok: true,
+                data: {
+                  openid: 'o1',
+                  person: { name: '张小明', idNumber: '330106199503150010', phone: '13800000001' },
+                  roles: [],
+                  department: null,
+                },
+              }
             : { ok: false, error: { code: 'NOT_FOUND', message: '记录不存在或无权查看' } };
         return ok(o, { result });
       },
@@ -81,7 +120,8 @@ d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
   });
   afterAll(() => {
     warnSpy.mockRestore();
-    if (templateWarnings.length) process.stderr.write(`weapp smoke: ${templateWarnings.length} unused-template warnings from the wxml compiler\n`);
+    if (templateWarnings.length)
+      process.stderr.write(`weapp smoke: ${templateWarnings.length} unused-template warnings from the wxml compiler\n`);
   });
 
   it('renders the home page from dist/weapp with the identity card and the 积分管理 grid', async () => {
@@ -130,7 +170,19 @@ d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
     await simulate.sleep(100);
 
     const text = comp.dom.textContent ?? '';
-    for (const label of ['新杭州人家园', '长辈版', '积分管理', '积分测算', '积分申请', '积分查询', '异议申请', '凭证打印', '落户申请', '办事指南', '我的代办']) {
+    for (const label of [
+      '新杭州人家园',
+      '长辈版',
+      '积分管理',
+      '积分测算',
+      '积分申请',
+      '积分查询',
+      '异议申请',
+      '凭证打印',
+      '落户申请',
+      '办事指南',
+      '我的代办',
+    ]) {
       expect(text).toContain(label);
     }
     // accounts.me went through Taro.cloud, and the owner's ID number is masked on screen.
@@ -182,9 +234,22 @@ d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
     // The page reads the device clock: fix it (Date only; timers stay real so the page's async work runs).
     jest.useFakeTimers({
       now: new Date('2026-11-25T02:00:00.000Z'),
-      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
-        'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
-        'setTimeout', 'clearTimeout'],
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
     });
     // Runs after the home test in the same module registry: App is launched, wx and Page are installed.
     const g = global as Record<string, any>;
@@ -200,7 +265,8 @@ d('compiled weapp home page (miniprogram-simulate, official compiler)', () => {
     comp.attach(document.createElement('parent-wrapper'));
     for (let i = 0; i < 20 && !/估算积分/.test(comp.dom.textContent ?? ''); i++) await simulate.sleep(50);
     const text = comp.dom.textContent ?? '';
-    for (const label of ['估算积分', '出生日期', '社保缴纳月数', '积分明细', '提分规划', '未核实']) expect(text).toContain(label);
+    for (const label of ['估算积分', '出生日期', '社保缴纳月数', '积分明细', '提分规划', '未核实'])
+      expect(text).toContain(label);
     expect(text).toContain('1995年6月1日');
     // R2023 §二(四) and the indicator table: age 18–40 → 30, 本科 with degree → 50, 48 months × 0.5 → 24 (the page's
     // clock is fixed at 2026-11-25 above: the next cut-off 2027-10-01 finds the person 32).

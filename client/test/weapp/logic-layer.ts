@@ -22,7 +22,12 @@ import path from 'path';
 import vm from 'vm';
 
 type Cb = (res?: unknown) => void;
-interface Opts { success?: Cb; fail?: Cb; complete?: Cb; [k: string]: unknown }
+interface Opts {
+  success?: Cb;
+  fail?: Cb;
+  complete?: Cb;
+  [k: string]: unknown;
+}
 
 export type FunctionMode = 'returns-nothing' | 'throws';
 
@@ -44,7 +49,13 @@ export interface PickableFile {
 }
 
 /** One wx.cloud.uploadFile the app made: where to, and the bytes that went. */
-export interface CloudUpload { cloudPath: string; filePath: string; bytes: number; fileID: string; openid: string }
+export interface CloudUpload {
+  cloudPath: string;
+  filePath: string;
+  bytes: number;
+  fileID: string;
+  openid: string;
+}
 
 export interface LogicLayerOptions {
   dist: string;
@@ -71,7 +82,20 @@ export interface RenderedPage {
   text(): string;
 }
 
-const BROWSER_GLOBALS = ['fetch', 'XMLHttpRequest', 'atob', 'btoa', 'Blob', 'FileReader', 'localStorage', 'TextEncoder', 'TextDecoder', 'document', 'window', 'navigator'];
+const BROWSER_GLOBALS = [
+  'fetch',
+  'XMLHttpRequest',
+  'atob',
+  'btoa',
+  'Blob',
+  'FileReader',
+  'localStorage',
+  'TextEncoder',
+  'TextDecoder',
+  'document',
+  'window',
+  'navigator',
+];
 
 export class LogicLayer {
   readonly context: vm.Context;
@@ -97,7 +121,11 @@ export class LogicLayer {
   readonly previewedImages: string[] = [];
   readonly downloads: string[] = [];
   /** WeChat's privacy state: whether the user agreed, the app's listener, and how each request was answered. */
-  readonly privacy = { agreed: false, listener: null as null | ((resolve: (r: any) => void, info: unknown) => void), answers: [] as unknown[] };
+  readonly privacy = {
+    agreed: false,
+    listener: null as null | ((resolve: (r: any) => void, info: unknown) => void),
+    answers: [] as unknown[],
+  };
   /** Answer to the next wx.showModal (confirm or cancel). */
   modalAnswer: 'confirm' | 'cancel' = 'confirm';
   openid = 'demo-applicant';
@@ -116,7 +144,10 @@ export class LogicLayer {
 
     const sandbox: Record<string, unknown> = {
       // What the app logs as an error (React's error reports, Taro's failures) is a test failure.
-      console: { ...console, error: (...args: unknown[]) => void this.errors.push(args.map(String).join(' ').slice(0, 500)) },
+      console: {
+        ...console,
+        error: (...args: unknown[]) => void this.errors.push(args.map(String).join(' ').slice(0, 500)),
+      },
       setTimeout,
       clearTimeout,
       setInterval,
@@ -132,8 +163,13 @@ export class LogicLayer {
       Component: (cfg: Record<string, any>) => (global as any).Component(withJsonSetData(cfg)),
       Behavior: (cfg: Record<string, any>) => (global as any).Behavior(cfg),
     };
-    this.context = vm.createContext(sandbox, { name: 'wechat-logic-layer', codeGeneration: { strings: false, wasm: false } });
-    vm.runInContext(realmPrelude(options.functionMode, Date.parse(options.now)), this.context, { filename: 'wechat-prelude.js' });
+    this.context = vm.createContext(sandbox, {
+      name: 'wechat-logic-layer',
+      codeGeneration: { strings: false, wasm: false },
+    });
+    vm.runInContext(realmPrelude(options.functionMode, Date.parse(options.now)), this.context, {
+      filename: 'wechat-prelude.js',
+    });
   }
 
   /** Whether a name is visible as a global inside the realm. */
@@ -160,7 +196,10 @@ export class LogicLayer {
     const [route, search = ''] = url.replace(/^\//, '').split('?');
     this.currentRoute = route!;
     this.currentQuery = Object.fromEntries(new URLSearchParams(search));
-    const id = this.simulate.load(path.join(this.options.dist, route!), { compiler: 'official', rootPath: this.options.dist });
+    const id = this.simulate.load(path.join(this.options.dist, route!), {
+      compiler: 'official',
+      rootPath: this.options.dist,
+    });
     const comp = this.simulate.render(id);
     comp.attach(globalThis.document.createElement('parent-wrapper'));
     const page = this.pages[this.pages.length - 1];
@@ -195,7 +234,15 @@ export class LogicLayer {
     const exparser = require('miniprogram-exparser');
     const node = (element as any).__wxElement;
     if (!node) throw new Error(`not a rendered wx element: <${element.tagName}>`);
-    exparser.Event.dispatchEvent(node, exparser.Event.create(type, detail, { bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } }));
+    exparser.Event.dispatchEvent(
+      node,
+      exparser.Event.create(type, detail, {
+        bubbles: true,
+        capturePhase: true,
+        composed: true,
+        extraFields: { touches: {}, changedTouches: {} },
+      }),
+    );
   }
 
   /** The files of one pick; the next pick has none unless the test offers more. */
@@ -244,7 +291,8 @@ export class LogicLayer {
     const dir = path.dirname(resolved);
     fn(module, module.exports, (spec: string) => {
       const target = path.resolve(dir, spec);
-      if (!existsSync(target.endsWith('.js') ? target : `${target}.js`)) throw new Error(`realm require: ${spec} not found from ${dir}`);
+      if (!existsSync(target.endsWith('.js') ? target : `${target}.js`))
+        throw new Error(`realm require: ${spec} not found from ${dir}`);
       return this.runScript(target);
     });
     return module.exports;
@@ -265,7 +313,20 @@ export class LogicLayer {
       // With callbacks WeChat does not reject; without them (Taro's promise form) the promise rejects.
       return o?.fail || o?.success ? Promise.resolve(undefined) : Promise.reject(err);
     };
-    const sys = { windowWidth: 375, windowHeight: 812, screenWidth: 375, screenHeight: 812, pixelRatio: 2, platform: 'ios', system: 'iOS 12.5', SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.50', statusBarHeight: 20, safeArea: { top: 20, bottom: 812, left: 0, right: 375, width: 375, height: 792 } };
+    const sys = {
+      windowWidth: 375,
+      windowHeight: 812,
+      screenWidth: 375,
+      screenHeight: 812,
+      pixelRatio: 2,
+      platform: 'ios',
+      system: 'iOS 12.5',
+      SDKVersion: '3.4.0',
+      language: 'zh_CN',
+      version: '8.0.50',
+      statusBarHeight: 20,
+      safeArea: { top: 20, bottom: 812, left: 0, right: 375, width: 375, height: 792 },
+    };
     const navigate = (o: Opts) => {
       this.navigations.push(String(o.url));
       return ok(o);
@@ -279,7 +340,10 @@ export class LogicLayer {
       getStorageSync: (k: string) => (this.storage.has(k) ? this.storage.get(k) : ''),
       setStorageSync: (k: string, v: unknown) => void this.storage.set(k, v),
       removeStorageSync: (k: string) => void this.storage.delete(k),
-      getStorage: (o: Opts) => (this.storage.has(String(o.key)) ? ok(o, { data: this.storage.get(String(o.key)) }) : (o.fail?.({ errMsg: 'getStorage:fail data not found' }), Promise.reject(new Error('not found')))),
+      getStorage: (o: Opts) =>
+        this.storage.has(String(o.key))
+          ? ok(o, { data: this.storage.get(String(o.key)) })
+          : (o.fail?.({ errMsg: 'getStorage:fail data not found' }), Promise.reject(new Error('not found'))),
       setStorage: (o: Opts) => (this.storage.set(String(o.key), o.data), ok(o)),
       removeStorage: (o: Opts) => (this.storage.delete(String(o.key)), ok(o)),
       canIUse: () => true,
@@ -321,16 +385,36 @@ export class LogicLayer {
       chooseMedia: (o: Opts) => {
         const picked = this.takePicked();
         if (picked.length === 0) return fail(o, 'chooseMedia:fail cancel');
-        return ok(o, toRealm({ type: 'image', tempFiles: picked.map((f) => ({ tempFilePath: f.path, size: f.bytes.length, fileType: 'image' })) }));
+        return ok(
+          o,
+          toRealm({
+            type: 'image',
+            tempFiles: picked.map((f) => ({ tempFilePath: f.path, size: f.bytes.length, fileType: 'image' })),
+          }),
+        );
       },
       chooseMessageFile: (o: Opts) => {
         const picked = this.takePicked();
         if (picked.length === 0) return fail(o, 'chooseMessageFile:fail cancel');
-        return ok(o, toRealm({ tempFiles: picked.map((f) => ({ path: f.path, size: f.bytes.length, name: f.name ?? path.basename(f.path), type: 'file', time: 0 })) }));
+        return ok(
+          o,
+          toRealm({
+            tempFiles: picked.map((f) => ({
+              path: f.path,
+              size: f.bytes.length,
+              name: f.name ?? path.basename(f.path),
+              type: 'file',
+              time: 0,
+            })),
+          }),
+        );
       },
       openDocument: (o: Opts) => {
         if (!this.tempFiles.has(String(o.filePath))) return fail(o, 'openDocument:fail file not found');
-        this.openedDocuments.push({ filePath: String(o.filePath), ...(o.fileType ? { fileType: String(o.fileType) } : {}) });
+        this.openedDocuments.push({
+          filePath: String(o.filePath),
+          ...(o.fileType ? { fileType: String(o.fileType) } : {}),
+        });
         return ok(o);
       },
       previewImage: (o: Opts) => (this.previewedImages.push(...((o.urls as string[]) ?? []).map(String)), ok(o)),
@@ -356,25 +440,35 @@ export class LogicLayer {
           o.fail?.({ errMsg: 'requirePrivacyAuthorize:fail no listener' });
           return Promise.resolve();
         }
-        this.privacy.listener((answer: { event: string }) => {
-          this.privacy.answers.push(JSON.parse(JSON.stringify(answer)));
-          if (answer.event === 'agree') {
-            this.privacy.agreed = true;
-            o.success?.({});
-          } else o.fail?.({ errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' });
-        }, { referrer: 'requirePrivacyAuthorize' });
+        this.privacy.listener(
+          (answer: { event: string }) => {
+            this.privacy.answers.push(JSON.parse(JSON.stringify(answer)));
+            if (answer.event === 'agree') {
+              this.privacy.agreed = true;
+              o.success?.({});
+            } else o.fail?.({ errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' });
+          },
+          { referrer: 'requirePrivacyAuthorize' },
+        );
         return Promise.resolve();
       },
       cloud: {
         init: () => undefined,
         callFunction: (o: Opts) => {
           const data = (o.data ?? {}) as Record<string, unknown>;
-          const call: CloudCall = { name: String(o.name), data, openid: this.openid, payloadBytes: Buffer.byteLength(JSON.stringify(data), 'utf8') };
+          const call: CloudCall = {
+            name: String(o.name),
+            data,
+            openid: this.openid,
+            payloadBytes: Buffer.byteLength(JSON.stringify(data), 'utf8'),
+          };
           this.calls.push(call);
           // WeChat delivers the result as JSON: hand the realm its own copy (no host objects leak in).
           return this.options.callFunction(call).then(
             (result) => {
-              const res = this.evaluate<(s: string) => unknown>('JSON.parse')(JSON.stringify({ result, errMsg: 'cloud.callFunction:ok' }));
+              const res = this.evaluate<(s: string) => unknown>('JSON.parse')(
+                JSON.stringify({ result, errMsg: 'cloud.callFunction:ok' }),
+              );
               o.success?.(res);
               o.complete?.(res);
               return res;
@@ -400,11 +494,16 @@ export class LogicLayer {
           const done = (async () => {
             await new Promise((r) => setTimeout(r, 0));
             const bytes = this.tempFiles.get(filePath);
-            if (!bytes || !this.options.uploadFile) return fail(o, `cloud.uploadFile:fail ${bytes ? 'no storage' : 'file not found'}`);
+            if (!bytes || !this.options.uploadFile)
+              return fail(o, `cloud.uploadFile:fail ${bytes ? 'no storage' : 'file not found'}`);
             for (const progress of [50, 100]) {
               this.uploadProgress.push(progress);
               const total = bytes.length;
-              const event = toRealm({ progress, totalBytesSent: Math.round((total * progress) / 100), totalBytesExpectedToSend: total });
+              const event = toRealm({
+                progress,
+                totalBytesSent: Math.round((total * progress) / 100),
+                totalBytesExpectedToSend: total,
+              });
               for (const fn of listeners) fn(event);
             }
             let fileID: string;
@@ -422,7 +521,9 @@ export class LogicLayer {
     };
     // Any other wx.* API Taro probes for: a no-op that answers its callbacks.
     // (Not for data the runtime keeps on `wx`, e.g. webpack's chunk list `wx.webpackJsonp`.)
-    return new Proxy(stub, { get: (t, k: string) => (k in t ? t[k] : k === 'webpackJsonp' ? undefined : (o?: Opts) => ok(o)) });
+    return new Proxy(stub, {
+      get: (t, k: string) => (k in t ? t[k] : k === 'webpackJsonp' ? undefined : (o?: Opts) => ok(o)),
+    });
   }
 }
 

@@ -68,8 +68,15 @@ interface PageCase {
 }
 
 const PAGES: Record<RouteName, PageCase> = {
-  home: { openid: 'demo-applicant', shows: ['积分管理', '积分测算', '演示申请人', '330***********0010', '2025年10月1日'], hides: ['330106199503150010'] },
-  calculator: { openid: 'demo-applicant', shows: ['估算积分', '出生日期', '社保缴纳月数', '2025年度（截止日2025年10月1日）'] },
+  home: {
+    openid: 'demo-applicant',
+    shows: ['积分管理', '积分测算', '演示申请人', '330***********0010', '2025年10月1日'],
+    hides: ['330106199503150010'],
+  },
+  calculator: {
+    openid: 'demo-applicant',
+    shows: ['估算积分', '出生日期', '社保缴纳月数', '2025年度（截止日2025年10月1日）'],
+  },
   pathways: { openid: 'demo-applicant', shows: ['按2025年9月26日的政策逐条对照', '完全民事行为能力'] },
   guide: { openid: 'demo-applicant', shows: ['申请材料', '18至40周岁30分'] },
   register: { openid: 'someone-new', shows: ['身份证号码', '手机号码', '提交实名登记'] },
@@ -79,27 +86,47 @@ const PAGES: Record<RouteName, PageCase> = {
   certificate: { openid: 'demo-applicant', shows: ['尚未出具凭证', '积分核定满7个工作日后'] },
   certVerify: { openid: 'demo-applicant', shows: ['核验码核验', '查验凭证真伪'] },
   settle: { openid: 'demo-applicant', shows: ['2025年11月1日至2025年11月30日', '积分须达到100分'] },
-  agent: { openid: 'demo-agent', shows: ['演示员工', '330***********0057', '单位委托为其申请'], hides: ['330106199211080057'] },
+  agent: {
+    openid: 'demo-agent',
+    shows: ['演示员工', '330***********0057', '单位委托为其申请'],
+    hides: ['330106199211080057'],
+  },
   reviewQueue: { openid: 'demo-reviewer-housing', shows: ['住保房管审核员', '待审核'] },
   reviewObjections: { openid: 'demo-district-office', shows: ['异议应在提出后15个工作日内答复'] },
   reviewRounds: { openid: 'demo-admin', shows: ['同分排序', '2025年11月1日至2025年11月30日'] },
   reviewCalendar: { openid: 'demo-admin', shows: ['国务院办公厅关于2020年部分节假日安排的通知'] },
-  privacyPolicy: { openid: 'demo-applicant', shows: ['一、我们收集哪些信息', '四、保存多久', '第四十七条', '版本：2026年12月4日'] },
+  privacyPolicy: {
+    openid: 'demo-applicant',
+    shows: ['一、我们收集哪些信息', '四、保存多久', '第四十七条', '版本：2026年12月4日'],
+  },
   myData: { openid: 'demo-applicant', shows: ['下载我的全部信息', '注销账号'] },
   messages: { openid: 'demo-applicant', shows: ['订阅消息', '还可接收：', '暂无消息。'] },
   // The roster pages (issue 12): demo-agent has no roster yet, only the entrusted demo employee.
   rosterImport: { openid: 'demo-agent', shows: ['选择名单文件并导入', '身份证号码列请设为“文本”格式'] },
   rosterAssess: { openid: 'demo-agent', shows: ['测算汇总（共0人）', '名单为空，请先导入员工名单。'] },
-  rosterBoard: { openid: 'demo-agent', shows: ['演示员工', '未申请', '330***********0057', '为其填写2025年度积分申请'], hides: ['330106199211080057'] },
+  rosterBoard: {
+    openid: 'demo-agent',
+    shows: ['演示员工', '未申请', '330***********0057', '为其填写2025年度积分申请'],
+    hides: ['330106199211080057'],
+  },
   // Charts are SVG drawn by the stats function (no canvas in the realm): each shows its title and summary in words.
-  statsOverview: { openid: 'demo-admin', shows: ['2025年度概况', '2025年度积分申请（按受理周）', '异议答复（15个工作日时限）', '各部门暂无待审事项。'] },
+  statsOverview: {
+    openid: 'demo-admin',
+    shows: ['2025年度概况', '2025年度积分申请（按受理周）', '异议答复（15个工作日时限）', '各部门暂无待审事项。'],
+  },
   statsLine: { openid: 'demo-admin', shows: ['调整分数线', '将录取', '2025年度按分数线100分的录取情况'] },
   pointsHistory: { openid: 'demo-applicant', shows: ['我的积分变化'] },
-  staffRoles: { openid: 'demo-admin', shows: ['授予角色', '查找人员', '现有工作人员', '系统初始账号（未实名登记）', '审核员（住保房管）', '操作记录'] },
+  staffRoles: {
+    openid: 'demo-admin',
+    shows: ['授予角色', '查找人员', '现有工作人员', '系统初始账号（未实名登记）', '审核员（住保房管）', '操作记录'],
+  },
 };
 
 function allRoutesOfTheBuild(): string[] {
-  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: { root: string; pages: string[] }[] };
+  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as {
+    pages: string[];
+    subPackages?: { root: string; pages: string[] }[];
+  };
   return [...app.pages, ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
 }
 
@@ -140,7 +167,8 @@ function svgImagesOf(root: unknown): string[] {
 }
 
 function localFiles(on: TestCloud): LocalFileStore {
-  if (!(on.runtime.files instanceof LocalFileStore)) throw new Error('the weapp page suite runs on the local file store');
+  if (!(on.runtime.files instanceof LocalFileStore))
+    throw new Error('the weapp page suite runs on the local file store');
   return on.runtime.files;
 }
 
@@ -159,7 +187,8 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
     // The official wxml compiler warns about Taro's unused recursive templates, with a code frame of the whole bundle.
     warnSpy = jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
       const message = String(args[0]);
-      if (!/Template `[^`]+` not found/.test(message)) process.stderr.write(`console.warn (weapp pages): ${message.slice(0, 300)}\n`);
+      if (!/Template `[^`]+` not found/.test(message))
+        process.stderr.write(`console.warn (weapp pages): ${message.slice(0, 300)}\n`);
     });
     loadCloudPdfLibraries();
     cloud = createTestCloud(NOW);
@@ -180,7 +209,8 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       callFunction: (c) => target().call(c.openid, c.name, String(c.data.action), c.data),
       // Production storage keeps the bytes at the cloudPath files.prepareUpload chose; the local store does the same.
       uploadFile: ({ cloudPath, bytes }) => localFiles(target()).receiveUpload(cloudPath, bytes),
-      downloadFile: async (url) => (await localFiles(target()).openTemporaryUrl(url, target().runtime.now()))?.bytes ?? null,
+      downloadFile: async (url) =>
+        (await localFiles(target()).openTemporaryUrl(url, target().runtime.now()))?.bytes ?? null,
     });
     layer.openid = openid;
     layers.push(layer);
@@ -199,7 +229,9 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
         expect(() => layer.evaluate('new Function("return 1")')).toThrow(/not allowed/);
       }
       // Even the intrinsic constructor, reached through a function, may not compile code.
-      expect(() => layer.evaluate('(function () {}).constructor("return 1")')).toThrow(/Code generation from strings disallowed/);
+      expect(() => layer.evaluate('(function () {}).constructor("return 1")')).toThrow(
+        /Code generation from strings disallowed/,
+      );
       for (const name of BROWSER_GLOBALS) expect([name, layer.hasGlobal(name)]).toEqual([name, false]);
       expect(layer.evaluate('new Date().toISOString()')).toBe('2025-09-26T02:00:00.000Z');
     });
@@ -251,7 +283,9 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
     it('积分统计: the charts are <image>s of the SVG the stats function drew, with the title inside', async () => {
       const layer = logicLayer(mode, 'demo-admin');
       layer.launch();
-      const page = await layer.open(`${ROUTES.statsOverview}?year=2025`, (t) => t.includes('异议答复（15个工作日时限）'));
+      const page = await layer.open(`${ROUTES.statsOverview}?year=2025`, (t) =>
+        t.includes('异议答复（15个工作日时限）'),
+      );
       const images = svgImagesOf(page.page.data.root);
       expect(images).toHaveLength(5);
       // The SVG itself: decoded, it is the chart with its title in it.
@@ -272,7 +306,9 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       await layer.waitFor(() => false, 100);
       layer.tap(page.comp.dom.querySelector('.main--hz-consent .main--nut-checkbox'));
       await layer.waitFor(() => false, 100);
-      const submit = [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.includes('提交实名登记'));
+      const submit = [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) =>
+        b.textContent?.includes('提交实名登记'),
+      );
       layer.tap(submit as Element);
       // __usePrivacyCheck__: WeChat asks through onNeedPrivacyAuthorization; the page shows its pop-up; nothing is sent.
       expect(await layer.waitFor(() => page.text().includes('隐私保护提示'))).toBe(true);
@@ -280,22 +316,35 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       // The agree button's aria-label reaches WeChat: the page data puts it in the slot the Button template reads
       // as aria-label (config/plugin-a11y.js + src/lib/weapp-a11y.ts; j-component does not render aria-* itself).
       expect(ariaLabelSlotOf(page.page.data.root, '同意隐私政策并继续登记', 'button')).toBe(true);
-      const agree = page.comp.dom.querySelector('#hz-privacy-agree') ?? [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.includes('同意并继续'));
+      const agree =
+        page.comp.dom.querySelector('#hz-privacy-agree') ??
+        [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.includes('同意并继续'));
       layer.dispatch(agree as Element, 'agreeprivacyauthorization', {});
       expect(await layer.waitFor(() => layer.calls.some((c) => c.data.action === 'register'))).toBe(true);
       expect(layer.privacy.answers).toEqual([{ event: 'agree', buttonId: 'hz-privacy-agree' }]);
       const register = layer.calls.find((c) => c.data.action === 'register')!;
-      expect(register.data).toMatchObject({ name: '微信用户', idNumber, phone: '13912345678', privacyConsent: { agreed: true } });
+      expect(register.data).toMatchObject({
+        name: '微信用户',
+        idNumber,
+        phone: '13912345678',
+        privacyConsent: { agreed: true },
+      });
       const me = await cloud.ok('weapp-new-user', 'accounts', 'me');
       expect(me.person).toMatchObject({ name: '微信用户', idNumber });
     });
 
     it('我的个人信息: a new user downloads their data as a file, then deletes the account after confirming', async () => {
-      await cloud.ok('weapp-leaver', 'accounts', 'register', { name: '微信用户', idNumber: idNumberFor('1992-04-05', 42), phone: '13912345678', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
+      await cloud.ok('weapp-leaver', 'accounts', 'register', {
+        name: '微信用户',
+        idNumber: idNumberFor('1992-04-05', 42),
+        phone: '13912345678',
+        privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true },
+      });
       const layer = logicLayer(mode, 'weapp-leaver');
       layer.launch();
       const page = await layer.open(ROUTES.myData, (t) => t.includes('下载我的全部信息'));
-      const button = (label: string) => [...page.comp.dom.querySelectorAll('wx-view')].find((b: Element) => b.textContent === label) as Element;
+      const button = (label: string) =>
+        [...page.comp.dom.querySelectorAll('wx-view')].find((b: Element) => b.textContent === label) as Element;
       layer.tap(button('下载我的全部信息'));
       expect(await layer.waitFor(() => layer.sharedFiles.length > 0)).toBe(true);
       // The export's Beijing date names the file; its content is the caller's own record.
@@ -313,14 +362,23 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       layer.modalAnswer = 'confirm';
       layer.tap(button('注销账号'));
       expect(await layer.waitFor(() => layer.navigations.includes('/pages/index/index'))).toBe(true);
-      expect(layer.calls.filter((c) => c.data.action === 'deleteAccount').map((c) => c.data)).toEqual([{ action: 'deleteAccount', confirm: true }]);
+      expect(layer.calls.filter((c) => c.data.action === 'deleteAccount').map((c) => c.data)).toEqual([
+        { action: 'deleteAccount', confirm: true },
+      ]);
       expect((await cloud.ok('weapp-leaver', 'accounts', 'me')).person).toBeNull();
     });
 
     it('审核: a housing reviewer opens the rental item of a submitted application and approves it through the page', async () => {
       // The application comes from real actions: demo-applicant claims 3 years of rental and submits.
-      const draft = await cloud.ok('demo-applicant', 'applications', 'saveDraft', { year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }] });
-      await cloud.ok('demo-applicant', 'applications', 'submit', { applicationId: draft.application.applicationId, commitment: true, requestId: 'weapp-review-journey' });
+      const draft = await cloud.ok('demo-applicant', 'applications', 'saveDraft', {
+        year: 2025,
+        claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }],
+      });
+      await cloud.ok('demo-applicant', 'applications', 'submit', {
+        applicationId: draft.application.applicationId,
+        commitment: true,
+        requestId: 'weapp-review-journey',
+      });
       const layer = logicLayer(mode, 'demo-reviewer-housing');
       layer.launch();
       const page = await layer.open(ROUTES.reviewQueue, (t) => t.includes('合法租赁住房'));
@@ -329,7 +387,10 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       // The applicant's ID number is masked for the reviewer.
       expect(text).toContain('330***********0010');
       expect(text).not.toContain('330106199503150010');
-      const buttonNamed = (label: string) => [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === label) as Element;
+      const buttonNamed = (label: string) =>
+        [...page.comp.dom.querySelectorAll('wx-button')].find(
+          (b: Element) => b.textContent?.trim() === label,
+        ) as Element;
       layer.tap(buttonNamed('审核'));
       expect(await layer.waitFor(() => !!buttonNamed('审核通过'))).toBe(true);
       layer.tap(buttonNamed('审核通过'));
@@ -344,9 +405,13 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       const layer = logicLayer(mode, 'demo-agent');
       layer.launch();
       const agentPage = await layer.open(ROUTES.agent, (t) => t.includes('为其申请'));
-      const forEmployee = [...agentPage.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === '为其申请') as Element;
+      const forEmployee = [...agentPage.comp.dom.querySelectorAll('wx-button')].find(
+        (b: Element) => b.textContent?.trim() === '为其申请',
+      ) as Element;
       layer.tap(forEmployee);
-      expect(await layer.waitFor(() => layer.navigations.some((u) => u.startsWith('/packages/apply/form/index')))).toBe(true);
+      expect(await layer.waitFor(() => layer.navigations.some((u) => u.startsWith('/packages/apply/form/index')))).toBe(
+        true,
+      );
       // The navigation lands on the application form in the same app session.
       const form = await layer.open(ROUTES.applyForm, (t) => t.includes('演示员工'));
       expect(form.text()).toMatch(/正在代\s*演示员工\s*办理（单位委托代办）/);
@@ -364,59 +429,105 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       layer.input(inputs[0]!, '演示申请人');
       layer.input(inputs[1]!, '330106199503150010');
       await layer.waitFor(() => false, 100);
-      const buttonNamed = (label: string) => [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === label) as Element;
+      const buttonNamed = (label: string) =>
+        [...page.comp.dom.querySelectorAll('wx-button')].find(
+          (b: Element) => b.textContent?.trim() === label,
+        ) as Element;
       layer.tap(buttonNamed('查找人员'));
       expect(await layer.waitFor(() => page.text().includes('无（普通申请人）'))).toBe(true);
       // The person is named by the registration's masked number; nothing on the page carries the number in clear.
       expect(page.text()).toContain('330***********0010');
-      const radioNamed = (label: string) => [...page.comp.dom.querySelectorAll('.main--nut-radio')].find((b: Element) => b.textContent?.trim() === label) as Element;
+      const radioNamed = (label: string) =>
+        [...page.comp.dom.querySelectorAll('.main--nut-radio')].find(
+          (b: Element) => b.textContent?.trim() === label,
+        ) as Element;
       layer.tap(radioNamed('住保房管'));
       await layer.waitFor(() => false, 100);
       layer.tap(buttonNamed('授予角色'));
       expect(await layer.waitFor(() => page.text().includes('已为演示申请人授予审核员（住保房管）角色'))).toBe(true);
-      expect(await cloud.ok('demo-applicant', 'accounts', 'me')).toMatchObject({ roles: ['reviewer'], department: 'housing' });
+      expect(await cloud.ok('demo-applicant', 'accounts', 'me')).toMatchObject({
+        roles: ['reviewer'],
+        department: 'housing',
+      });
       expect(layer.calls.some((c) => 'openid' in c.data)).toBe(false);
 
       // Revoking asks first: nothing is sent until 确认撤销.
       expect(await layer.waitFor(() => page.text().includes('演示申请人（330***********0010）'))).toBe(true);
-      const revokeButtons = () => [...page.comp.dom.querySelectorAll('wx-button')].filter((b: Element) => b.textContent?.trim() === '撤销') as Element[];
+      const revokeButtons = () =>
+        [...page.comp.dom.querySelectorAll('wx-button')].filter(
+          (b: Element) => b.textContent?.trim() === '撤销',
+        ) as Element[];
       const before = revokeButtons().length;
       // Staff are listed administrators first, then the district office, then reviewers by department: the
       // applicant (housing) is found by the row's text.
-      const row = [...page.comp.dom.querySelectorAll('.main--flows-item')].find((el: Element) => el.textContent?.includes('演示申请人（330***********0010）')) as Element;
-      layer.tap([...row.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === '撤销') as Element);
-      expect(await layer.waitFor(() => page.text().includes('撤销后，演示申请人（330***********0010）将不能再审核本部门负责的积分指标'))).toBe(true);
+      const row = [...page.comp.dom.querySelectorAll('.main--flows-item')].find((el: Element) =>
+        el.textContent?.includes('演示申请人（330***********0010）'),
+      ) as Element;
+      layer.tap(
+        [...row.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === '撤销') as Element,
+      );
+      expect(
+        await layer.waitFor(() =>
+          page.text().includes('撤销后，演示申请人（330***********0010）将不能再审核本部门负责的积分指标'),
+        ),
+      ).toBe(true);
       expect(layer.calls.some((c) => c.data.action === 'revokeStaffRole')).toBe(false);
-      layer.tap(buttonNamed('确认撤销') ?? ([...page.comp.dom.querySelectorAll('wx-view')].find((b: Element) => b.textContent?.trim() === '确认撤销') as Element));
-      expect(await layer.waitFor(() => page.text().includes('已撤销演示申请人（330***********0010）的审核员（住保房管）角色'))).toBe(true);
+      layer.tap(
+        buttonNamed('确认撤销') ??
+          ([...page.comp.dom.querySelectorAll('wx-view')].find(
+            (b: Element) => b.textContent?.trim() === '确认撤销',
+          ) as Element),
+      );
+      expect(
+        await layer.waitFor(() =>
+          page.text().includes('已撤销演示申请人（330***********0010）的审核员（住保房管）角色'),
+        ),
+      ).toBe(true);
       expect(await layer.waitFor(() => revokeButtons().length === before - 1)).toBe(true);
       expect(await cloud.ok('demo-applicant', 'accounts', 'me')).toMatchObject({ roles: [], department: null });
     });
 
     it('我的个人信息: an applicant with a submitted application is told why the account cannot be deleted', async () => {
-      const draft = await cloud.ok('demo-employee', 'applications', 'saveDraft', { year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 2 }, evidence: [] }] });
-      await cloud.ok('demo-employee', 'applications', 'submit', { applicationId: draft.application.applicationId, commitment: true, requestId: 'weapp-delete-refused' });
+      const draft = await cloud.ok('demo-employee', 'applications', 'saveDraft', {
+        year: 2025,
+        claims: [{ indicator: 'rental', value: { rentalYears: 2 }, evidence: [] }],
+      });
+      await cloud.ok('demo-employee', 'applications', 'submit', {
+        applicationId: draft.application.applicationId,
+        commitment: true,
+        requestId: 'weapp-delete-refused',
+      });
       const layer = logicLayer(mode, 'demo-employee');
       layer.launch();
       const page = await layer.open(ROUTES.myData, (t) => t.includes('注销账号'));
-      const del = [...page.comp.dom.querySelectorAll('wx-view')].find((b: Element) => b.textContent === '注销账号') as Element;
+      const del = [...page.comp.dom.querySelectorAll('wx-view')].find(
+        (b: Element) => b.textContent === '注销账号',
+      ) as Element;
       layer.tap(del);
       expect(await layer.waitFor(() => page.text().includes('您已提交过积分申请'))).toBe(true);
       expect(await cloud.store.get('accounts', 'demo-employee')).not.toBeNull();
     });
 
-    it('积分申请: a new applicant claims rental through the form\'s steps, with a photo uploaded through cloud storage, and submits', async () => {
+    it("积分申请: a new applicant claims rental through the form's steps, with a photo uploaded through cloud storage, and submits", async () => {
       const idNumber = idNumberFor('1993-07-08', 43);
-      await cloud.ok('weapp-applicant', 'accounts', 'register', { name: '微信申请人', idNumber, phone: '13912345678', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
+      await cloud.ok('weapp-applicant', 'accounts', 'register', {
+        name: '微信申请人',
+        idNumber,
+        phone: '13912345678',
+        privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true },
+      });
       const layer = logicLayer(mode, 'weapp-applicant');
       layer.launch();
       const page = await layer.open(ROUTES.applyForm, (t) => t.includes('选择要申报的指标'));
       const dom = page.comp.dom as Element;
-      const buttonNamed = (label: string) => [...dom.querySelectorAll('wx-button')].find((b) => b.textContent?.trim() === label) as Element;
+      const buttonNamed = (label: string) =>
+        [...dom.querySelectorAll('wx-button')].find((b) => b.textContent?.trim() === label) as Element;
       expect(page.text()).toContain('2025年度积分申请');
 
       // Step 1: choose 合法租赁住房.
-      const rental = [...dom.querySelectorAll('.main--nut-checkbox')].find((c) => c.textContent?.includes('合法租赁住房'));
+      const rental = [...dom.querySelectorAll('.main--nut-checkbox')].find((c) =>
+        c.textContent?.includes('合法租赁住房'),
+      );
       expect(rental).toBeTruthy();
       layer.tap(rental as Element);
       await layer.waitFor(() => false, 100);
@@ -439,14 +550,20 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       const prepare = layer.calls.find((c) => c.data.action === 'prepareUpload')!;
       expect(prepare.data).toMatchObject({ purpose: 'evidence', kind: 'png', size: PHOTO.length });
       expect(layer.uploads).toHaveLength(1);
-      expect(layer.uploads[0]).toMatchObject({ filePath: 'wxfile://tmp/rental-contract.png', bytes: PHOTO.length, openid: 'weapp-applicant' });
+      expect(layer.uploads[0]).toMatchObject({
+        filePath: 'wxfile://tmp/rental-contract.png',
+        bytes: PHOTO.length,
+        openid: 'weapp-applicant',
+      });
       const commit = layer.calls.find((c) => c.data.action === 'commitUpload')!;
       expect(commit.data.fileID).toBe(layer.uploads[0]!.fileID);
 
       layer.tap(buttonNamed('下一步'));
       expect(await layer.waitFor(() => page.text().includes('个人承诺书'))).toBe(true);
       expect(page.text()).toContain('1份材料');
-      const commitment = [...dom.querySelectorAll('.main--nut-checkbox')].find((c) => c.textContent?.includes('个人承诺书'));
+      const commitment = [...dom.querySelectorAll('.main--nut-checkbox')].find((c) =>
+        c.textContent?.includes('个人承诺书'),
+      );
       layer.tap(commitment as Element);
       await layer.waitFor(() => false, 100);
       layer.tap(buttonNamed('提交申请'));
@@ -459,10 +576,19 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       // The stored application, read through the cloud as the applicant.
       const { applications } = await cloud.ok('weapp-applicant', 'applications', 'list', {});
       expect(applications).toHaveLength(1);
-      expect(applications[0]).toMatchObject({ year: 2025, status: 'reviewing', acceptedOn: '2025-09-26', resultDate: '2025-10-30' });
-      const got = await cloud.ok('weapp-applicant', 'applications', 'get', { applicationId: applications[0].applicationId });
+      expect(applications[0]).toMatchObject({
+        year: 2025,
+        status: 'reviewing',
+        acceptedOn: '2025-09-26',
+        resultDate: '2025-10-30',
+      });
+      const got = await cloud.ok('weapp-applicant', 'applications', 'get', {
+        applicationId: applications[0].applicationId,
+      });
       // The one claim the applicant made (the other items are the departments' own checks, e.g. age and vetoes).
-      expect(applications[0].claims).toEqual([{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [expect.any(String)] }]);
+      expect(applications[0].claims).toEqual([
+        { indicator: 'rental', value: { rentalYears: 3 }, evidence: [expect.any(String)] },
+      ]);
       const rentalItem = got.items.find((i: any) => i.indicator === 'rental');
       expect(rentalItem).toMatchObject({ claimed: { rentalYears: 3 }, evidence: applications[0].claims[0].evidence });
       const fileId = applications[0].claims[0].evidence[0];
@@ -478,7 +604,7 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       expect(layer.errors).toEqual([]);
     });
 
-    describe('after the result (each on a cloud of its own, its clock and the phone\'s moved together)', () => {
+    describe("after the result (each on a cloud of its own, its clock and the phone's moved together)", () => {
       let scored: TestCloud;
       let applicationId: string;
       beforeEach(async () => {
@@ -494,17 +620,23 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
         scored.setNow(at);
         const layer = logicLayer(mode, 'demo-applicant', { on: scored, now: at });
         layer.launch();
-        const page = await layer.open(`${ROUTES.objection}?applicationId=${applicationId}`, (t) => t.includes('提交异议'));
+        const page = await layer.open(`${ROUTES.objection}?applicationId=${applicationId}`, (t) =>
+          t.includes('提交异议'),
+        );
         const dom = page.comp.dom as Element;
         // The window: 7 working days after the result of 9-17 (9-18 9-19 9-22 9-23 9-24 9-25 9-26) → 2025年9月26日.
         expect(page.text()).toContain('可提出异议');
         expect(page.text()).toContain('2025年9月26日');
-        const rental = [...dom.querySelectorAll('.main--nut-checkbox')].find((c) => c.textContent?.includes('合法租赁住房'));
+        const rental = [...dom.querySelectorAll('.main--nut-checkbox')].find((c) =>
+          c.textContent?.includes('合法租赁住房'),
+        );
         layer.tap(rental as Element);
         await layer.waitFor(() => false, 100);
         layer.input(dom.querySelector('wx-textarea') as Element, '租赁合同已续签，年限应为5年');
         await layer.waitFor(() => false, 100);
-        const submit = [...dom.querySelectorAll('wx-button')].find((b) => b.textContent?.trim() === '提交异议') as Element;
+        const submit = [...dom.querySelectorAll('wx-button')].find(
+          (b) => b.textContent?.trim() === '提交异议',
+        ) as Element;
         layer.tap(submit);
         expect(await layer.waitFor(() => page.text().includes('异议信息'))).toBe(true);
         const text = page.text();
@@ -515,10 +647,20 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
         expect(text).toContain('答复期限');
         expect(text).toContain('2025年10月16日');
         const file = layer.calls.find((c) => c.data.action === 'file')!;
-        expect(file.data).toMatchObject({ applicationId, indicators: ['rental'], reason: '租赁合同已续签，年限应为5年' });
+        expect(file.data).toMatchObject({
+          applicationId,
+          indicators: ['rental'],
+          reason: '租赁合同已续签，年限应为5年',
+        });
         // The stored objection, read through the cloud.
         const got = await scored.ok('demo-applicant', 'applications', 'get', { applicationId });
-        expect(got.objection).toMatchObject({ indicators: ['rental'], reason: '租赁合同已续签，年限应为5年', status: 'open', filedOn: '2025-09-19', answerDeadline: '2025-10-16' });
+        expect(got.objection).toMatchObject({
+          indicators: ['rental'],
+          reason: '租赁合同已续签，年限应为5年',
+          status: 'open',
+          filedOn: '2025-09-19',
+          answerDeadline: '2025-10-16',
+        });
         expect(layer.errors).toEqual([]);
       });
 
@@ -528,13 +670,20 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
         scored.setNow(at);
         const layer = logicLayer(mode, 'demo-applicant', { on: scored, now: at });
         layer.launch();
-        const issuePage = await layer.open(`${ROUTES.certificate}?applicationId=${applicationId}`, (t) => t.includes('出具积分有效凭证'));
+        const issuePage = await layer.open(`${ROUTES.certificate}?applicationId=${applicationId}`, (t) =>
+          t.includes('出具积分有效凭证'),
+        );
         layer.input(issuePage.comp.dom.querySelector('wx-input') as Element, '330106202300000001');
         await layer.waitFor(() => false, 100);
-        const issue = [...issuePage.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.trim() === '出具积分有效凭证') as Element;
+        const issue = [...issuePage.comp.dom.querySelectorAll('wx-button')].find(
+          (b: Element) => b.textContent?.trim() === '出具积分有效凭证',
+        ) as Element;
         layer.tap(issue);
         expect(await layer.waitFor(() => issuePage.text().includes('凭证编号'))).toBe(true);
-        expect(layer.calls.find((c) => c.data.action === 'issue')!.data).toMatchObject({ applicationId, residencePermitNo: '330106202300000001' });
+        expect(layer.calls.find((c) => c.data.action === 'issue')!.data).toMatchObject({
+          applicationId,
+          residencePermitNo: '330106202300000001',
+        });
 
         // The list (no application chosen; the mini-program opened again) shows the issued certificate.
         const again = logicLayer(mode, 'demo-applicant', { on: scored, now: at });
@@ -555,10 +704,15 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
 
         // The PDF: however the page fetches it (base64 written to a file, or a temporary link downloaded), WeChat
         // opens a local file holding a PDF.
-        const open = [...list.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.includes('打开PDF凭证')) as Element;
+        const open = [...list.comp.dom.querySelectorAll('wx-button')].find((b: Element) =>
+          b.textContent?.includes('打开PDF凭证'),
+        ) as Element;
         again.tap(open);
         // Rendering the PDF (a CJK font subset) takes the cloud a few seconds on a shared machine.
-        await again.waitFor(() => again.openedDocuments.length > 0 || /无法打开|系统繁忙|失败/.test(list.text()), 30000);
+        await again.waitFor(
+          () => again.openedDocuments.length > 0 || /无法打开|系统繁忙|失败/.test(list.text()),
+          30000,
+        );
         expect(list.text()).not.toMatch(/无法打开|系统繁忙|失败/);
         expect(again.openedDocuments).toHaveLength(1);
         expect(again.openedDocuments[0]!.fileType).toBe('pdf');

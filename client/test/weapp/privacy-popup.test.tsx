@@ -15,20 +15,27 @@ type Resolve = (r: { event: string; buttonId?: string }) => void;
 
 /** WeChat's side: remembers whether the user agreed; asks the registered listener when they have not. */
 function modelWeChatPrivacy() {
-  const state = { agreed: false, listener: null as null | ((resolve: Resolve, info: { referrer: string }) => void), resolutions: [] as unknown[] };
+  const state = {
+    agreed: false,
+    listener: null as null | ((resolve: Resolve, info: { referrer: string }) => void),
+    resolutions: [] as unknown[],
+  };
   const api = Taro as unknown as Record<string, unknown>;
   api.onNeedPrivacyAuthorization = (listener: typeof state.listener) => {
     state.listener = listener;
   };
   api.requirePrivacyAuthorize = ({ success, fail }: { success: () => void; fail: (e: { errMsg: string }) => void }) => {
     if (state.agreed) return success();
-    state.listener!((r) => {
-      state.resolutions.push(r);
-      if (r.event === 'agree' && r.buttonId === PRIVACY_AGREE_BUTTON_ID) {
-        state.agreed = true;
-        success();
-      } else fail({ errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' });
-    }, { referrer: 'requirePrivacyAuthorize' });
+    state.listener!(
+      (r) => {
+        state.resolutions.push(r);
+        if (r.event === 'agree' && r.buttonId === PRIVACY_AGREE_BUTTON_ID) {
+          state.agreed = true;
+          success();
+        } else fail({ errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' });
+      },
+      { referrer: 'requirePrivacyAuthorize' },
+    );
   };
   return state;
 }
@@ -49,7 +56,11 @@ beforeEach(() => {
   act(() => privacyRequest.set(null));
   wechat.agreed = false;
   wechat.resolutions.length = 0;
-  __setCloudHandler((_name, data) => ((data as { action: string }).action === 'register' ? { ok: true, data: { person: { name: '张三' } } } : { ok: true, data: { openid: 'o1', person: null, roles: [] } }));
+  __setCloudHandler((_name, data) =>
+    (data as { action: string }).action === 'register'
+      ? { ok: true, data: { person: { name: '张三' } } }
+      : { ok: true, data: { openid: 'o1', person: null, roles: [] } },
+  );
 });
 afterAll(() => {
   const api = Taro as unknown as Record<string, unknown>;
@@ -80,7 +91,9 @@ describe('privacy pop-up before registration', () => {
     fireEvent.click(screen.getByText('同意并继续'));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(wechat.resolutions).toEqual([{ event: 'agree', buttonId: PRIVACY_AGREE_BUTTON_ID }]);
-    expect(registerCalls()[0]!.data).toMatchObject({ privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
+    expect(registerCalls()[0]!.data).toMatchObject({
+      privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true },
+    });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
@@ -90,7 +103,9 @@ describe('privacy pop-up before registration', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: '我已阅读并同意《隐私政策》' }));
     fireEvent.click(screen.getByText('提交实名登记'));
     fireEvent.click(await screen.findByText('不同意'));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('您未同意隐私保护提示，未提交任何信息'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('您未同意隐私保护提示，未提交任何信息'),
+    );
     expect(wechat.resolutions).toEqual([{ event: 'disagree' }]);
     expect(registerCalls()).toEqual([]);
     fireEvent.click(screen.getByText('提交实名登记'));

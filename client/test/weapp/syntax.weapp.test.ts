@@ -30,13 +30,22 @@ function scripts(dir: string): string[] {
  */
 const KNOWN_UNREACHABLE: Array<{ pattern: RegExp; why: string }> = [
   // webpack's `__webpack_require__.g`: `typeof globalThis === 'object'` first; WeChat's base library has globalThis.
-  { pattern: /"object"===typeof globalThis\)return globalThis;try\{return this\|\|new Function\("return this"\)\(\)/, why: 'webpack global fallback' },
+  {
+    pattern: /"object"===typeof globalThis\)return globalThis;try\{return this\|\|new Function\("return this"\)\(\)/,
+    why: 'webpack global fallback',
+  },
   // lodash-style global lookup: only if neither webpack's global nor `self` is an object.
   { pattern: /\|\|Function\("return this"\)\(\)/, why: 'lodash global fallback' },
   // zod's object-parser compiler (Doc#compile): only when `allowsEval` — false under `jitless` (src/lib/zod-jitless.ts).
-  { pattern: /key:"compile",value:function\(\)\{var [A-Za-z_$]+,[A-Za-z_$]+=Function,/, why: 'zod JIT, off under jitless' },
+  {
+    pattern: /key:"compile",value:function\(\)\{var [A-Za-z_$]+,[A-Za-z_$]+=Function,/,
+    why: 'zod JIT, off under jitless',
+  },
   // zod's eval probe, skipped under jitless.
-  { pattern: /jitless\)return!1;.{0,200}?=Function;return new [A-Za-z_$]+\(""\),!0/, why: 'zod eval probe, off under jitless' },
+  {
+    pattern: /jitless\)return!1;.{0,200}?=Function;return new [A-Za-z_$]+\(""\),!0/,
+    why: 'zod eval probe, off under jitless',
+  },
 ];
 
 /** `Function(`, `new Function`, `= Function` (an alias about to be called), `eval(`. Not `Function.prototype` etc. */
@@ -47,7 +56,9 @@ d('compiled weapp scripts (client/dist/weapp)', () => {
 
   it('has scripts to check', () => {
     expect(files.length).toBeGreaterThan(10);
-    expect(files.map((f) => path.relative(dist, f))).toEqual(expect.arrayContaining(['app.js', 'vendors.js', 'common.js']));
+    expect(files.map((f) => path.relative(dist, f))).toEqual(
+      expect.arrayContaining(['app.js', 'vendors.js', 'common.js']),
+    );
   });
 
   it('parses every .js file as ES2018 (no ?. ?? catch{} or later syntax)', () => {
@@ -58,7 +69,9 @@ d('compiled weapp scripts (client/dist/weapp)', () => {
         parse(source, { ecmaVersion: 2018, sourceType: 'script' });
       } catch (e) {
         const pos = (e as { pos?: number }).pos ?? 0;
-        failures.push(`${path.relative(dist, file)}: ${(e as Error).message} near ${JSON.stringify(source.slice(Math.max(0, pos - 40), pos + 20))}`);
+        failures.push(
+          `${path.relative(dist, file)}: ${(e as Error).message} near ${JSON.stringify(source.slice(Math.max(0, pos - 40), pos + 20))}`,
+        );
       }
     }
     expect(failures).toEqual([]);

@@ -19,7 +19,9 @@ async function main(): Promise<number> {
       console.log(await auditHeadLine(store));
       return 0;
     }
-    console.error(`audit chain BROKEN at seq ${result.brokenAt} after ${result.entries} good entries: ${result.reason}`);
+    console.error(
+      `audit chain BROKEN at seq ${result.brokenAt} after ${result.entries} good entries: ${result.reason}`,
+    );
     return 1;
   } finally {
     await store.close();

@@ -146,9 +146,18 @@ export async function verifyAuditChain(store: Store, pageSize = 500): Promise<Au
   let expectedSeq = 1;
   let checked = 0;
   for (let skip = 0; ; skip += pageSize) {
-    const page = await store.find<AuditEntry>(COLLECTIONS.audit, {}, { orderBy: [['seq', 'asc']], skip, limit: pageSize });
+    const page = await store.find<AuditEntry>(
+      COLLECTIONS.audit,
+      {},
+      { orderBy: [['seq', 'asc']], skip, limit: pageSize },
+    );
     for (const e of page) {
-      const fail = (reason: string): AuditVerification => ({ ok: false, entries: checked, brokenAt: expectedSeq, reason });
+      const fail = (reason: string): AuditVerification => ({
+        ok: false,
+        entries: checked,
+        brokenAt: expectedSeq,
+        reason,
+      });
       if (e.seq !== expectedSeq) return fail(`expected seq ${expectedSeq}, found ${e.seq} (entry missing or inserted)`);
       if (e._id !== auditId(e.seq)) return fail(`entry id ${e._id} does not match its seq`);
       if (e.prevHash !== prevHash) return fail('prevHash does not match the previous entry (reordered or replaced)');

@@ -57,7 +57,10 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
 
 /** Keeps each action's own type (`FunctionDef['actions']` forgets it), so a type test can hold every action's
  * inferred result against its shared result type (`ActionResult` in the rules package's api). */
-export function defineFunction<A extends Record<string, ActionDef>>(name: string, actions: A): { name: string; actions: A } {
+export function defineFunction<A extends Record<string, ActionDef>>(
+  name: string,
+  actions: A,
+): { name: string; actions: A } {
   return { name, actions };
 }
 

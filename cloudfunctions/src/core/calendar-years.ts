@@ -7,7 +7,6 @@ import { AppError } from './errors';
 import type { Runtime } from './runtime';
 import { COLLECTIONS } from './collections';
 
-
 /** One registered year (`_id` = `year-<year>`). Never replaced: a stored deadline was computed from it. */
 export interface CalendarYearDoc extends Doc, CalendarYearData {
   year: number;
@@ -58,14 +57,21 @@ export async function ensureCalendarYears(store: Store, log: Runtime['log'] | un
   const state = cache.get(store);
   if (state && nowMs >= state.readAt && nowMs - state.readAt < CALENDAR_REFRESH_MS) return;
   try {
-    const docs = await store.find<CalendarYearDoc>(COLLECTIONS.calendarYears, {}, { orderBy: [['year', 'asc']], limit: 100 });
+    const docs = await store.find<CalendarYearDoc>(
+      COLLECTIONS.calendarYears,
+      {},
+      { orderBy: [['year', 'asc']], limit: 100 },
+    );
     for (const doc of docs) {
       try {
         applyCalendarYear(doc);
       } catch (err) {
         // A stored year the rules package refuses (validated on the way in, so only by hand-edited data): skip it,
         // so its dates stay unknown rather than wrong.
-        log?.('error', 'stored calendar year rejected', { year: doc.year, errorName: err instanceof Error ? err.name : typeof err });
+        log?.('error', 'stored calendar year rejected', {
+          year: doc.year,
+          errorName: err instanceof Error ? err.name : typeof err,
+        });
       }
     }
     cache.set(store, { readAt: nowMs });

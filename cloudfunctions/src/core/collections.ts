@@ -107,6 +107,9 @@ export const INDEXES: ReadonlyArray<IndexDef> = [
 ];
 
 /** Builds (SQLite) or declares (CloudBase: recorded for the `index wanted` log) every index of the table. */
-export async function ensureIndexes(store: Pick<Store, 'ensureIndex'>, indexes: ReadonlyArray<IndexDef> = INDEXES): Promise<void> {
+export async function ensureIndexes(
+  store: Pick<Store, 'ensureIndex'>,
+  indexes: ReadonlyArray<IndexDef> = INDEXES,
+): Promise<void> {
   for (const { collection, fields } of indexes) await store.ensureIndex(collection, fields);
 }

@@ -29,7 +29,9 @@ export async function invoke(
   registry: Record<string, FunctionDef> = REGISTRY,
 ): Promise<Envelope> {
   const startedAt = Date.now();
-  let actionKey = `${String(functionName).replace(/[^A-Za-z0-9_-]/g, "?").slice(0, 40)}.?`;
+  let actionKey = `${String(functionName)
+    .replace(/[^A-Za-z0-9_-]/g, '?')
+    .slice(0, 40)}.?`;
   try {
     const fn = Object.prototype.hasOwnProperty.call(registry, functionName) ? registry[functionName] : undefined;
     if (!fn) throw new AppError('UNKNOWN_FUNCTION');
@@ -71,7 +73,8 @@ export async function invoke(
     const data = await def.run(ctx);
     const elapsed = Date.now() - startedAt;
     // WeChat functions should answer well under 5 s: a slow action is logged (name and time only).
-    if (elapsed > TIME_BUDGET_MS) runtime.log('warn', 'action over time budget', { action: actionKey, elapsedMs: elapsed });
+    if (elapsed > TIME_BUDGET_MS)
+      runtime.log('warn', 'action over time budget', { action: actionKey, elapsedMs: elapsed });
     return { ok: true, data };
   } catch (err) {
     return toEnvelope(err, actionKey, runtime);

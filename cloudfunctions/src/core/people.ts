@@ -69,8 +69,20 @@ function subjectInput(subject: SubjectFacts) {
 }
 
 /** The rules package decides whether a recorded relation lets the actor act for the subject on a date. */
-export function relationDecision(actorId: string, relation: Relation, subject: SubjectFacts, today: string, bothIdentityDocuments: boolean) {
-  return mayActFor({ actor: { personId: actorId }, subject: subjectInput(subject), relation, bothIdentityDocuments, on: today });
+export function relationDecision(
+  actorId: string,
+  relation: Relation,
+  subject: SubjectFacts,
+  today: string,
+  bothIdentityDocuments: boolean,
+) {
+  return mayActFor({
+    actor: { personId: actorId },
+    subject: subjectInput(subject),
+    relation,
+    bothIdentityDocuments,
+    on: today,
+  });
 }
 
 export function relationAllows(rel: RelationDoc, subject: SubjectFacts, today: string): boolean {
@@ -114,6 +126,7 @@ export async function delegationFor(
   const ent = await ops.get<EntrustmentDoc>(COLLECTIONS.entrustments, entrustmentId(actor._id, subject._id));
   if (ent && entrustmentAllows(ent, subject, today)) return { kind: 'entrustment', entrustmentId: ent._id };
   const rel = await ops.get<RelationDoc>(COLLECTIONS.relations, relationId(actor._id, subject._id));
-  if (rel && relationAllows(rel, subject, today)) return { kind: 'relation', relationId: rel._id, relation: rel.relation };
+  if (rel && relationAllows(rel, subject, today))
+    return { kind: 'relation', relationId: rel._id, relation: rel.relation };
   return null;
 }

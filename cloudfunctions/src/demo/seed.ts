@@ -65,36 +65,122 @@ interface DemoPerson {
 }
 
 const PEOPLE: DemoPerson[] = [
-  { id: DEMO_PERSON_IDS.applicant, openid: 'demo-applicant', name: '演示申请人', birthDate: '1995-03-15', serial: 1, phone: '13800000001', createdBy: null },
-  { id: DEMO_PERSON_IDS.agent, openid: 'demo-agent', name: '演示经办人', birthDate: '1988-06-20', serial: 3, phone: '13800000002', createdBy: null },
-  { id: DEMO_PERSON_IDS.employee, openid: 'demo-employee', name: '演示员工', birthDate: '1992-11-08', serial: 5, phone: '13800000003', createdBy: null },
-  { id: DEMO_PERSON_IDS.guardian, openid: 'demo-guardian', name: '演示监护人', birthDate: '1980-01-10', serial: 7, phone: '13800000004', createdBy: null },
+  {
+    id: DEMO_PERSON_IDS.applicant,
+    openid: 'demo-applicant',
+    name: '演示申请人',
+    birthDate: '1995-03-15',
+    serial: 1,
+    phone: '13800000001',
+    createdBy: null,
+  },
+  {
+    id: DEMO_PERSON_IDS.agent,
+    openid: 'demo-agent',
+    name: '演示经办人',
+    birthDate: '1988-06-20',
+    serial: 3,
+    phone: '13800000002',
+    createdBy: null,
+  },
+  {
+    id: DEMO_PERSON_IDS.employee,
+    openid: 'demo-employee',
+    name: '演示员工',
+    birthDate: '1992-11-08',
+    serial: 5,
+    phone: '13800000003',
+    createdBy: null,
+  },
+  {
+    id: DEMO_PERSON_IDS.guardian,
+    openid: 'demo-guardian',
+    name: '演示监护人',
+    birthDate: '1980-01-10',
+    serial: 7,
+    phone: '13800000004',
+    createdBy: null,
+  },
   // Without WeChat: created by their guardian / child.
-  { id: DEMO_PERSON_IDS.minor, openid: null, name: '演示未成年人', birthDate: '2016-05-01', serial: 2, phone: null, createdBy: DEMO_PERSON_IDS.guardian },
-  { id: DEMO_PERSON_IDS.elder, openid: null, name: '演示老人', birthDate: '1950-09-09', serial: 4, phone: null, createdBy: DEMO_PERSON_IDS.guardian },
+  {
+    id: DEMO_PERSON_IDS.minor,
+    openid: null,
+    name: '演示未成年人',
+    birthDate: '2016-05-01',
+    serial: 2,
+    phone: null,
+    createdBy: DEMO_PERSON_IDS.guardian,
+  },
+  {
+    id: DEMO_PERSON_IDS.elder,
+    openid: null,
+    name: '演示老人',
+    birthDate: '1950-09-09',
+    serial: 4,
+    phone: null,
+    createdBy: DEMO_PERSON_IDS.guardian,
+  },
 ];
 
 const RELATIONS: Array<{ actor: string; subject: string; relation: Relation; subjectIdentity: string }> = [
-  { actor: DEMO_PERSON_IDS.guardian, subject: DEMO_PERSON_IDS.minor, relation: 'parent', subjectIdentity: 'f-demo-minor-identity' },
-  { actor: DEMO_PERSON_IDS.guardian, subject: DEMO_PERSON_IDS.elder, relation: 'child', subjectIdentity: 'f-demo-elder-identity' },
+  {
+    actor: DEMO_PERSON_IDS.guardian,
+    subject: DEMO_PERSON_IDS.minor,
+    relation: 'parent',
+    subjectIdentity: 'f-demo-minor-identity',
+  },
+  {
+    actor: DEMO_PERSON_IDS.guardian,
+    subject: DEMO_PERSON_IDS.elder,
+    relation: 'child',
+    subjectIdentity: 'f-demo-elder-identity',
+  },
 ];
 
 export const DEMO_PERSONAS: readonly DemoPersona[] = [
-  { openid: 'demo-applicant', displayName: '演示申请人', role: 'applicant', canDo: '本人测算、申请积分、上传材料、补正、提出异议' },
-  { openid: 'demo-agent', displayName: '演示经办人（单位人事）', role: 'agent', canDo: '凭演示员工的书面委托代为申请、补正、提出异议' },
-  { openid: 'demo-employee', displayName: '演示员工', role: 'employee', canDo: '本人申请；查看、撤销对单位经办人的委托' },
-  { openid: 'demo-guardian', displayName: '演示监护人', role: 'guardian', canDo: '本人申请；为未成年子女和年迈父母（均无微信）代为办理' },
-  ...DEPARTMENT_CODES.map(
-    (d): DemoPersona => ({
-      openid: `demo-reviewer-${d}`,
-      displayName: `演示审核员（${DEPARTMENT_LABELS[d]}）`,
-      role: 'reviewer',
-      department: d,
-      canDo: `审核本部门（${DEPARTMENT_LABELS[d]}）负责的指标：审核完成、审核中、退回`,
-    }),
-  ),
-  { openid: 'demo-district-office', displayName: '演示区积分受理点', role: 'district-office', canDo: '查看申请、确认书面委托、答复异议' },
-  { openid: 'demo-admin', displayName: '演示管理员', role: 'admin', canDo: '授予和撤销审核员、受理点、管理员角色；查看申请和异议' },
+  {
+    openid: 'demo-applicant',
+    displayName: '演示申请人',
+    role: 'applicant',
+    canDo: '本人测算、申请积分、上传材料、补正、提出异议',
+  },
+  {
+    openid: 'demo-agent',
+    displayName: '演示经办人（单位人事）',
+    role: 'agent',
+    canDo: '凭演示员工的书面委托代为申请、补正、提出异议',
+  },
+  {
+    openid: 'demo-employee',
+    displayName: '演示员工',
+    role: 'employee',
+    canDo: '本人申请；查看、撤销对单位经办人的委托',
+  },
+  {
+    openid: 'demo-guardian',
+    displayName: '演示监护人',
+    role: 'guardian',
+    canDo: '本人申请；为未成年子女和年迈父母（均无微信）代为办理',
+  },
+  ...DEPARTMENT_CODES.map((d): DemoPersona => ({
+    openid: `demo-reviewer-${d}`,
+    displayName: `演示审核员（${DEPARTMENT_LABELS[d]}）`,
+    role: 'reviewer',
+    department: d,
+    canDo: `审核本部门（${DEPARTMENT_LABELS[d]}）负责的指标：审核完成、审核中、退回`,
+  })),
+  {
+    openid: 'demo-district-office',
+    displayName: '演示区积分受理点',
+    role: 'district-office',
+    canDo: '查看申请、确认书面委托、答复异议',
+  },
+  {
+    openid: 'demo-admin',
+    displayName: '演示管理员',
+    role: 'admin',
+    canDo: '授予和撤销审核员、受理点、管理员角色；查看申请和异议',
+  },
 ];
 
 /** A tiny valid PDF (header, one empty page): stands in for scanned entrustment and identity documents. */
@@ -123,8 +209,10 @@ export async function seedDemo(runtime: Runtime): Promise<boolean> {
     { id: 'f-demo-agent-identity', purpose: 'identity' },
   ];
   const guardianFiles = ['f-demo-guardian-identity', 'f-demo-minor-identity', 'f-demo-elder-identity'];
-  for (const f of docFiles) await runtime.files.put(`docs/${DEMO_PERSON_IDS.agent}/${f.id}.pdf`, DEMO_PDF, 'application/pdf');
-  for (const f of guardianFiles) await runtime.files.put(`docs/${DEMO_PERSON_IDS.guardian}/${f}.pdf`, DEMO_PDF, 'application/pdf');
+  for (const f of docFiles)
+    await runtime.files.put(`docs/${DEMO_PERSON_IDS.agent}/${f.id}.pdf`, DEMO_PDF, 'application/pdf');
+  for (const f of guardianFiles)
+    await runtime.files.put(`docs/${DEMO_PERSON_IDS.guardian}/${f}.pdf`, DEMO_PDF, 'application/pdf');
 
   await runtime.store.transaction(async (tx) => {
     for (const p of PEOPLE) {
@@ -146,7 +234,14 @@ export async function seedDemo(runtime: Runtime): Promise<boolean> {
       await tx.insert(COLLECTIONS.persons, person);
       await tx.insert(COLLECTIONS.idNumbers, { _id: idNumberKey(idNumber), personId: p.id });
       if (p.openid) {
-        await tx.insert<AccountDoc>(COLLECTIONS.accounts, { _id: p.openid, personId: p.id, roles: [], department: null, createdAt: at, isStaff: false });
+        await tx.insert<AccountDoc>(COLLECTIONS.accounts, {
+          _id: p.openid,
+          personId: p.id,
+          roles: [],
+          department: null,
+          createdAt: at,
+          isStaff: false,
+        });
       }
     }
     for (const r of RELATIONS) {
@@ -206,7 +301,14 @@ export async function seedDemo(runtime: Runtime): Promise<boolean> {
       { openid: 'demo-admin', role: 'admin', department: null },
     ];
     for (const s of staff) {
-      await tx.insert<AccountDoc>(COLLECTIONS.accounts, { _id: s.openid, personId: null, roles: [s.role], department: s.department, createdAt: at, isStaff: true });
+      await tx.insert<AccountDoc>(COLLECTIONS.accounts, {
+        _id: s.openid,
+        personId: null,
+        roles: [s.role],
+        department: s.department,
+        createdAt: at,
+        isStaff: true,
+      });
     }
     // This year's round (its settlement window may still be ahead) and, once this year's points deadline has
     // passed, the next round too, which takes the points applications made now (pointsApplicationRound).
@@ -230,7 +332,11 @@ export async function seedDemo(runtime: Runtime): Promise<boolean> {
     }
     await appendAudit(
       tx,
-      { action: 'demo.seed', actor: { openid: 'system', personId: null }, target: { collection: COLLECTIONS.rounds, id: roundId(year) } },
+      {
+        action: 'demo.seed',
+        actor: { openid: 'system', personId: null },
+        target: { collection: COLLECTIONS.rounds, id: roundId(year) },
+      },
       now,
     );
   });

@@ -67,7 +67,8 @@ function withoutOthersOpenids(value: unknown, selfOpenid: string): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = /openid$/i.test(k) && typeof v === 'string' && v !== selfOpenid ? 'other' : withoutOthersOpenids(v, selfOpenid);
+    out[k] =
+      /openid$/i.test(k) && typeof v === 'string' && v !== selfOpenid ? 'other' : withoutOthersOpenids(v, selfOpenid);
   }
   return out;
 }
@@ -93,28 +94,35 @@ export const exportMyData = defineAction({
     const files = await findAll<FileDoc>(store, COLLECTIONS.files, { ownerPersonId: person._id });
     const self = { openid: ctx.openid, personId: person._id };
     const auditById = new Map<string, AuditEntry>();
-    const about: Where[] = [{ onBehalfOf: person._id }, { 'actor.personId': person._id }, { 'actor.openid': ctx.openid }];
+    const about: Where[] = [
+      { onBehalfOf: person._id },
+      { 'actor.personId': person._id },
+      { 'actor.openid': ctx.openid },
+    ];
     for (const where of about) {
       for (const e of await findAll<AuditEntry>(store, COLLECTIONS.audit, where)) auditById.set(e._id, e);
     }
     const audit = [...auditById.values()].sort((a, b) => a.seq - b.seq).map((e) => auditView(e, self));
-    return withoutOthersOpenids({
-      exportedAt: ctx.now.toISOString(),
-      format: 'hz-points-personal-data/1',
-      account: {
-        openid: ctx.openid,
-        roles: ctx.account?.roles ?? [],
-        department: ctx.account?.department ?? null,
-        createdAt: ctx.account?.createdAt ?? null,
-        privacyConsent: (ctx.account?.privacyConsent as PrivacyConsentRecord | undefined) ?? null,
+    return withoutOthersOpenids(
+      {
+        exportedAt: ctx.now.toISOString(),
+        format: 'hz-points-personal-data/1',
+        account: {
+          openid: ctx.openid,
+          roles: ctx.account?.roles ?? [],
+          department: ctx.account?.department ?? null,
+          createdAt: ctx.account?.createdAt ?? null,
+          privacyConsent: (ctx.account?.privacyConsent as PrivacyConsentRecord | undefined) ?? null,
+        },
+        person: { ...clearPerson(person), createdAt: person.createdAt },
+        ...records,
+        relations,
+        entrustments,
+        files,
+        audit,
       },
-      person: { ...clearPerson(person), createdAt: person.createdAt },
-      ...records,
-      relations,
-      entrustments,
-      files,
-      audit,
-    }, ctx.openid);
+      ctx.openid,
+    );
   },
 });
 
@@ -126,7 +134,8 @@ export const deleteAccount = defineAction({
     const person = ctx.person!;
     const store = ctx.runtime.store;
     // Staff accounts: an administrator revokes the roles first (the role history stays in the audit log).
-    if ((ctx.account?.roles.length ?? 0) > 0) throw new AppError('ACCOUNT_IN_USE', '工作人员账号须由管理员撤销角色后再注销');
+    if ((ctx.account?.roles.length ?? 0) > 0)
+      throw new AppError('ACCOUNT_IN_USE', '工作人员账号须由管理员撤销角色后再注销');
     const applications = await findAll<ApplicationDoc>(store, COLLECTIONS.applications, { personId: person._id });
     // A submitted application is a government record the departments must keep (see the 隐私政策's retention section).
     if (applications.some((a) => a.status !== 'draft')) throw new AppError('ACCOUNT_HAS_APPLICATIONS');
@@ -139,7 +148,8 @@ export const deleteAccount = defineAction({
       ...(await findAll<EntrustmentDoc>(store, COLLECTIONS.entrustments, { agentPersonId: person._id })),
       ...(await findAll<EntrustmentDoc>(store, COLLECTIONS.entrustments, { employeePersonId: person._id })),
     ];
-    if (relations.some((r) => r.revokedAt === null) || entrustments.some((e) => e.status !== 'revoked')) throw new AppError('ACCOUNT_IN_USE');
+    if (relations.some((r) => r.revokedAt === null) || entrustments.some((e) => e.status !== 'revoked'))
+      throw new AppError('ACCOUNT_IN_USE');
     // Applications others filed for this person are theirs to keep only while submitted; drafts go with the account.
     const items = await findAll<Doc>(store, COLLECTIONS.items, { personId: person._id });
     const reminders = await findAll<Doc>(store, COLLECTIONS.outbox, { personId: person._id });
@@ -161,12 +171,22 @@ export const deleteAccount = defineAction({
       await audit({
         onBehalfOf: person._id,
         target: { collection: COLLECTIONS.persons, id: person._id },
-        details: { deleted: { applications: applications.length, items: items.length, files: files.length, reminders: reminders.length } },
+        details: {
+          deleted: {
+            applications: applications.length,
+            items: items.length,
+            files: files.length,
+            reminders: reminders.length,
+          },
+        },
       });
       return { deleted: true as const };
     });
     // The bytes go once no record points to them any more (after the commit: a failed transaction keeps both).
-    await eraseFilesOf(ctx.runtime, files.map((f) => f.path));
+    await eraseFilesOf(
+      ctx.runtime,
+      files.map((f) => f.path),
+    );
     return result;
   },
 });
@@ -179,7 +199,7 @@ export interface PrivacyConsentRecord {
 
 /** The consent a registration must carry: the current policy, agreed. */
 export function consentOrFail(consent: { policyVersion: string; agreed: boolean }, now: Date): PrivacyConsentRecord {
-  if (!consent.agreed || consent.policyVersion !== PRIVACY_POLICY_VERSION) throw new AppError('PRIVACY_CONSENT_REQUIRED');
+  if (!consent.agreed || consent.policyVersion !== PRIVACY_POLICY_VERSION)
+    throw new AppError('PRIVACY_CONSENT_REQUIRED');
   return { policyVersion: consent.policyVersion, agreedAt: now.toISOString() };
 }
-

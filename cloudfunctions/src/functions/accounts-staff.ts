@@ -30,7 +30,12 @@ export function withStaffFlag<T extends AccountDoc>(account: T): T & { isStaff: 
 export const staffIdOf = (openid: string) => hashKey('staff', openid);
 
 /** The audit actions that change a role (the older openid-based pair is kept for the seed's tooling and tests). */
-const ROLE_ACTIONS = ['accounts.grantStaffRole', 'accounts.revokeStaffRole', 'accounts.grantRole', 'accounts.revokeRole'];
+const ROLE_ACTIONS = [
+  'accounts.grantStaffRole',
+  'accounts.revokeStaffRole',
+  'accounts.grantRole',
+  'accounts.revokeRole',
+];
 
 /** Staff are few (hundreds at most): one page of 1,000 covers them; adapters page internally past 100. */
 const MAX_STAFF = 1000;
@@ -75,7 +80,11 @@ const findStaffCandidate = defineAction({
     }
     const account = await store.get<AccountDoc>(COLLECTIONS.accounts, person.openid);
     await ctx.mutate((_tx, audit) =>
-      audit({ onBehalfOf: person._id, target: { collection: COLLECTIONS.persons, id: person._id }, details: { read: true } }),
+      audit({
+        onBehalfOf: person._id,
+        target: { collection: COLLECTIONS.persons, id: person._id },
+        details: { read: true },
+      }),
     );
     return {
       candidate: {
@@ -144,8 +153,10 @@ const revokeStaffRole = defineAction({
           const fresh = await tx.get<AccountDoc>(COLLECTIONS.accounts, a._id);
           if (fresh?.roles.includes('admin')) others += 1;
         }
-        if (others === 0) throw new AppError('INVALID_STATE', '这是系统中唯一的管理员，不能撤销：请先授予另一人管理员角色');
-        if (current._id === ctx.openid) throw new AppError('INVALID_STATE', '不能撤销自己的管理员角色，请由其他管理员办理');
+        if (others === 0)
+          throw new AppError('INVALID_STATE', '这是系统中唯一的管理员，不能撤销：请先授予另一人管理员角色');
+        if (current._id === ctx.openid)
+          throw new AppError('INVALID_STATE', '不能撤销自己的管理员角色，请由其他管理员办理');
       }
       const account = withStaffFlag({
         ...current,
@@ -178,7 +189,9 @@ const listStaff = defineAction({
     }
     // Administrators first, then district offices, then reviewers by department; stable within.
     const rank = (r: StaffRole[]) => (r.includes('admin') ? 0 : r.includes('district-office') ? 1 : 2);
-    staff.sort((x, y) => rank(x.roles) - rank(y.roles) || String(x.department ?? '').localeCompare(String(y.department ?? '')));
+    staff.sort(
+      (x, y) => rank(x.roles) - rank(y.roles) || String(x.department ?? '').localeCompare(String(y.department ?? '')),
+    );
     return { staff };
   },
 });
@@ -192,7 +205,9 @@ const roleHistory = defineAction({
     const limit = ctx.input.limit ?? 30;
     const found: AuditEntry[] = [];
     for (const action of ROLE_ACTIONS) {
-      found.push(...(await store.find<AuditEntry>(COLLECTIONS.audit, { action }, { orderBy: [['seq', 'desc']], limit })));
+      found.push(
+        ...(await store.find<AuditEntry>(COLLECTIONS.audit, { action }, { orderBy: [['seq', 'desc']], limit })),
+      );
     }
     found.sort((a, b) => b.seq - a.seq);
     const entries = [];

@@ -31,7 +31,14 @@ import {
   type PersonDoc,
   type RelationDoc,
 } from '../core/model';
-import { clearPerson, idFactsOrFail, maskedPerson, entrustmentAllows, relationAllows, relationDecision } from '../core/people';
+import {
+  clearPerson,
+  idFactsOrFail,
+  maskedPerson,
+  entrustmentAllows,
+  relationAllows,
+  relationDecision,
+} from '../core/people';
 import type { DocOps, Store } from '../storage/store';
 import { consentOrFail, deleteAccount, exportMyData } from './accounts-privacy';
 import { staffActions, withStaffFlag } from './accounts-staff';
@@ -106,14 +113,17 @@ const register = defineAction({
       };
       await insertPerson(tx, person);
       // Staff accounts created by seed/admin keep their roles when the staff member registers.
-      await tx.set<AccountDoc>(COLLECTIONS.accounts, withStaffFlag({
-        _id: ctx.openid,
-        personId: person._id,
-        roles: existing?.roles ?? [],
-        department: existing?.department ?? null,
-        createdAt: existing?.createdAt ?? ctx.now.toISOString(),
-        privacyConsent,
-      }));
+      await tx.set<AccountDoc>(
+        COLLECTIONS.accounts,
+        withStaffFlag({
+          _id: ctx.openid,
+          personId: person._id,
+          roles: existing?.roles ?? [],
+          department: existing?.department ?? null,
+          createdAt: existing?.createdAt ?? ctx.now.toISOString(),
+          privacyConsent,
+        }),
+      );
       await audit({
         onBehalfOf: person._id,
         target: { collection: COLLECTIONS.persons, id: person._id },
@@ -199,17 +209,32 @@ const addDependent = defineAction({
 /** Persons the caller may act for, with whether it is allowed today (an ended relation shows allowed: false). */
 async function subjectsOf(store: Store, actor: PersonDoc, today: string) {
   const rels = await store.find<RelationDoc>(COLLECTIONS.relations, { actorPersonId: actor._id, revokedAt: null });
-  const ents = await store.find<EntrustmentDoc>(COLLECTIONS.entrustments, { agentPersonId: actor._id, status: 'active' });
-  const subjects: Array<ReturnType<typeof maskedPerson> & { kind: string; allowed: boolean; relation?: string; entrustmentId?: string }> = [
-    { ...maskedPerson(actor), kind: 'self', allowed: true },
-  ];
+  const ents = await store.find<EntrustmentDoc>(COLLECTIONS.entrustments, {
+    agentPersonId: actor._id,
+    status: 'active',
+  });
+  const subjects: Array<
+    ReturnType<typeof maskedPerson> & { kind: string; allowed: boolean; relation?: string; entrustmentId?: string }
+  > = [{ ...maskedPerson(actor), kind: 'self', allowed: true }];
   for (const r of rels) {
     const p = await store.get<PersonDoc>(COLLECTIONS.persons, r.subjectPersonId);
-    if (p) subjects.push({ ...maskedPerson(p), kind: 'dependent', relation: r.relation, allowed: relationAllows(r, p, today) });
+    if (p)
+      subjects.push({
+        ...maskedPerson(p),
+        kind: 'dependent',
+        relation: r.relation,
+        allowed: relationAllows(r, p, today),
+      });
   }
   for (const e of ents) {
     const p = await store.get<PersonDoc>(COLLECTIONS.persons, e.employeePersonId);
-    if (p) subjects.push({ ...maskedPerson(p), kind: 'employee', entrustmentId: e._id, allowed: entrustmentAllows(e, p, today) });
+    if (p)
+      subjects.push({
+        ...maskedPerson(p),
+        kind: 'employee',
+        entrustmentId: e._id,
+        allowed: entrustmentAllows(e, p, today),
+      });
   }
   return subjects;
 }
@@ -353,8 +378,16 @@ const listEntrustments = defineAction({
   async run(ctx) {
     const store = ctx.runtime.store;
     const me = ctx.person!;
-    const asEmployee = await store.find<EntrustmentDoc>(COLLECTIONS.entrustments, { employeePersonId: me._id }, { limit: 100 });
-    const asAgent = await store.find<EntrustmentDoc>(COLLECTIONS.entrustments, { agentPersonId: me._id }, { limit: 100 });
+    const asEmployee = await store.find<EntrustmentDoc>(
+      COLLECTIONS.entrustments,
+      { employeePersonId: me._id },
+      { limit: 100 },
+    );
+    const asAgent = await store.find<EntrustmentDoc>(
+      COLLECTIONS.entrustments,
+      { agentPersonId: me._id },
+      { limit: 100 },
+    );
     const view = async (e: EntrustmentDoc) =>
       entrustmentView(
         e,
@@ -384,7 +417,10 @@ const grantRole = defineAction({
         createdAt: existing?.createdAt ?? ctx.now.toISOString(),
       });
       await tx.set(COLLECTIONS.accounts, account);
-      await audit({ target: { collection: COLLECTIONS.accounts, id: openid }, details: { role, department: department ?? null } });
+      await audit({
+        target: { collection: COLLECTIONS.accounts, id: openid },
+        details: { role, department: department ?? null },
+      });
       return { account: accountView(account) };
     });
   },
@@ -402,7 +438,11 @@ const revokeRole = defineAction({
       const existing = await tx.get<AccountDoc>(COLLECTIONS.accounts, openid);
       if (!existing || !existing.roles.includes(role)) throw new AppError('NOT_FOUND');
       const roles = existing.roles.filter((r) => r !== role);
-      const account: AccountDoc = withStaffFlag({ ...existing, roles, department: role === 'reviewer' ? null : existing.department });
+      const account: AccountDoc = withStaffFlag({
+        ...existing,
+        roles,
+        department: role === 'reviewer' ? null : existing.department,
+      });
       await tx.set(COLLECTIONS.accounts, account);
       await audit({ target: { collection: COLLECTIONS.accounts, id: openid }, details: { revoked: role } });
       return { account: accountView(account) };
@@ -423,14 +463,21 @@ const bindAtWindow = defineAction({
       const account = await tx.get<AccountDoc>(COLLECTIONS.accounts, openid);
       if (account?.personId) throw new AppError('ALREADY_REGISTERED');
       await tx.update(COLLECTIONS.persons, personId, { openid, phone });
-      await tx.set<AccountDoc>(COLLECTIONS.accounts, withStaffFlag({
-        _id: openid,
-        personId,
-        roles: account?.roles ?? [],
-        department: account?.department ?? null,
-        createdAt: account?.createdAt ?? ctx.now.toISOString(),
-      }));
-      await audit({ onBehalfOf: personId, target: { collection: COLLECTIONS.persons, id: personId }, details: { boundAtWindow: true } });
+      await tx.set<AccountDoc>(
+        COLLECTIONS.accounts,
+        withStaffFlag({
+          _id: openid,
+          personId,
+          roles: account?.roles ?? [],
+          department: account?.department ?? null,
+          createdAt: account?.createdAt ?? ctx.now.toISOString(),
+        }),
+      );
+      await audit({
+        onBehalfOf: personId,
+        target: { collection: COLLECTIONS.persons, id: personId },
+        details: { boundAtWindow: true },
+      });
       return { person: maskedPerson({ ...person, openid, phone }) };
     });
   },

@@ -61,7 +61,8 @@ async function openRoundOrFail(ops: Pick<DocOps, 'get'>, year: number, now: Date
 /** Parses a claim value / accepted value for an indicator, naming the field in Chinese on failure. */
 export function parseClaimValue(indicator: IndicatorCode, value: unknown): Record<string, unknown> {
   const parsed = claimValueSchema(indicator).safeParse(value, { error: zhErrorMap });
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', `${INDICATORS[indicator].label}：${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', `${INDICATORS[indicator].label}：${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 
@@ -133,7 +134,11 @@ export async function rescore(
     const person = await tx.get<PersonDoc>(COLLECTIONS.persons, app.personId);
     const round = await tx.get<RoundDoc>(COLLECTIONS.rounds, roundId(app.year));
     if (!person || !round) throw new Error('application without person or round');
-    const resultOn = resultPublicationDay(app.resultDate!, today, items.some((i) => i.status === 'returned'));
+    const resultOn = resultPublicationDay(
+      app.resultDate!,
+      today,
+      items.some((i) => i.status === 'returned'),
+    );
     patch = {
       status: 'scored',
       points: pointsFromItems(items, person, round.cutoffDate, now),
@@ -184,7 +189,8 @@ export function applicationView(
     resultOn: published || opts.staff ? app.resultOn : null,
     published,
     objectionDeadline: published || opts.staff ? app.objectionDeadline : null,
-    objectionOpen: published && !app.objectionId && !!app.objectionDeadline && isOpenAt(app.objectionDeadline, opts.now),
+    objectionOpen:
+      published && !app.objectionId && !!app.objectionDeadline && isOpenAt(app.objectionDeadline, opts.now),
     points: published || opts.staff ? app.points : null,
     confirmed: isConfirmed(app, opts.objection, opts.now, opts.today),
     objectionId: app.objectionId,
@@ -219,7 +225,8 @@ export async function priorResult(tx: DocOps, key: string, target: string): Prom
   return prior.result;
 }
 
-export const requestKey = (openid: string, action: string, requestId: string) => hashKey('req', openid, action, requestId);
+export const requestKey = (openid: string, action: string, requestId: string) =>
+  hashKey('req', openid, action, requestId);
 
 // ---- Actions ----
 
@@ -316,7 +323,8 @@ export function objectionView(o: ObjectionDoc, today: string) {
     evidence: o.evidence ?? [],
     status: o.status,
     /** The district office has not answered within 15 working days (never while the deadline is pending). */
-    overdue: answerDeadline !== null && (o.status === 'open' ? today > answerDeadline : (o.answeredOn ?? '') > answerDeadline),
+    overdue:
+      answerDeadline !== null && (o.status === 'open' ? today > answerDeadline : (o.answeredOn ?? '') > answerDeadline),
     reply: o.reply,
     changes: o.changes,
     answeredAt: o.answeredAt,
@@ -332,13 +340,24 @@ const list = defineAction({
   async run(ctx) {
     const store = ctx.runtime.store;
     const { subject } = await resolveSubject(store, ctx.person!, ctx.input.onBehalfOf, ctx.today);
-    const apps = await store.find<ApplicationDoc>(COLLECTIONS.applications, { personId: subject._id }, {
-      orderBy: [['year', 'desc']],
-      limit: 100,
-    });
+    const apps = await store.find<ApplicationDoc>(
+      COLLECTIONS.applications,
+      { personId: subject._id },
+      {
+        orderBy: [['year', 'desc']],
+        limit: 100,
+      },
+    );
     const views = [];
     for (const app of apps) {
-      views.push(applicationView(app, { now: ctx.now, today: ctx.today, staff: false, objection: await objectionOf(store, app) }));
+      views.push(
+        applicationView(app, {
+          now: ctx.now,
+          today: ctx.today,
+          staff: false,
+          objection: await objectionOf(store, app),
+        }),
+      );
     }
     return { applications: views };
   },
@@ -366,7 +385,9 @@ const submit = defineAction({
       // Claimed items, plus the age item (from the ID number) and default "none" declarations public security checks.
       const claims = new Map<IndicatorCode, Claim>(app.claims.map((c) => [c.indicator, c]));
       claims.set('age', { indicator: 'age', value: { birthDate: subject.birthDate }, evidence: [] });
-      for (const [code, value] of Object.entries(DEFAULT_DECLARATIONS) as Array<[IndicatorCode, Record<string, unknown>]>) {
+      for (const [code, value] of Object.entries(DEFAULT_DECLARATIONS) as Array<
+        [IndicatorCode, Record<string, unknown>]
+      >) {
         if (!claims.has(code)) claims.set(code, { indicator: code, value, evidence: [] });
       }
       // Every check before the first write.
@@ -403,7 +424,12 @@ const submit = defineAction({
         itemIds,
       };
       await tx.update(COLLECTIONS.applications, app._id, patch);
-      const view = { application: applicationView({ ...app, ...patch }, { now: ctx.now, today: ctx.today, staff: false, objection: null }) };
+      const view = {
+        application: applicationView(
+          { ...app, ...patch },
+          { now: ctx.now, today: ctx.today, staff: false, objection: null },
+        ),
+      };
       await tx.insert<RequestDoc>(COLLECTIONS.requests, {
         _id: key,
         action: 'applications.submit',
@@ -458,7 +484,10 @@ const supplement = defineAction({
         details: { indicator },
       });
       return {
-        application: applicationView({ ...app, ...appPatch }, { now: ctx.now, today: ctx.today, staff: false, objection: null }),
+        application: applicationView(
+          { ...app, ...appPatch },
+          { now: ctx.now, today: ctx.today, staff: false, objection: null },
+        ),
         item: itemView({ ...item, ...itemPatch }),
       };
     });

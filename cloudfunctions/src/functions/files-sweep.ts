@@ -89,8 +89,16 @@ export async function sweepFiles(runtime: Runtime, options: FileSweepOptions = {
   const removedSomething = report.ticketsExpired + report.ticketsClosed + report.removed > 0;
   if (removedSomething) {
     const actor = options.actor ?? { openid: 'system:timer', personId: null };
-    await mutatorFor(runtime, now, actor, 'files.sweep')((_tx, audit) =>
-      audit({ target: { collection: FILE_SWEEP_STATE.collection, id: FILE_SWEEP_STATE.id }, details: { ...report, kept: { ...report.kept } } }),
+    await mutatorFor(
+      runtime,
+      now,
+      actor,
+      'files.sweep',
+    )((_tx, audit) =>
+      audit({
+        target: { collection: FILE_SWEEP_STATE.collection, id: FILE_SWEEP_STATE.id },
+        details: { ...report, kept: { ...report.kept } },
+      }),
     );
   }
   runtime.log('info', 'file sweep', { ...report });
@@ -106,11 +114,21 @@ async function isRecorded(runtime: Runtime, path: string): Promise<boolean> {
  * Tickets, oldest expiry first, whose expiry lies more than the grace period back. Each is removed once handled;
  * one whose bytes could not be erased stays (skipped for the rest of this run, retried by the next).
  */
-async function expireTickets(runtime: Runtime, cutoff: number, pageSize: number, maxPages: number, report: FileSweepReport): Promise<void> {
+async function expireTickets(
+  runtime: Runtime,
+  cutoff: number,
+  pageSize: number,
+  maxPages: number,
+  report: FileSweepReport,
+): Promise<void> {
   const { store, files } = runtime;
   let stuck = 0;
   for (let page = 0; page < maxPages; page++) {
-    const tickets = await store.find<UploadTicketDoc>(COLLECTIONS.uploads, {}, { orderBy: [['expiresAt', 'asc']], limit: pageSize, skip: stuck });
+    const tickets = await store.find<UploadTicketDoc>(
+      COLLECTIONS.uploads,
+      {},
+      { orderBy: [['expiresAt', 'asc']], limit: pageSize, skip: stuck },
+    );
     for (const ticket of tickets) {
       // Strictly older than the grace period: at exactly expiry + grace the ticket still counts as live.
       if (Date.parse(ticket.expiresAt) >= cutoff) return;
@@ -128,7 +146,9 @@ async function expireTickets(runtime: Runtime, cutoff: number, pageSize: number,
       } catch (err) {
         stuck++;
         report.failed++;
-        runtime.log('warn', 'file sweep: a ticket could not be expired', { errorName: err instanceof Error ? err.name : typeof err });
+        runtime.log('warn', 'file sweep: a ticket could not be expired', {
+          errorName: err instanceof Error ? err.name : typeof err,
+        });
       }
     }
     if (tickets.length < pageSize) return;
@@ -163,7 +183,14 @@ async function judge(runtime: Runtime, file: StoredFile, cutoff: number): Promis
   return 'notJudged';
 }
 
-async function continuePass(runtime: Runtime, now: Date, cutoff: number, pageSize: number, maxPages: number, report: FileSweepReport): Promise<void> {
+async function continuePass(
+  runtime: Runtime,
+  now: Date,
+  cutoff: number,
+  pageSize: number,
+  maxPages: number,
+  report: FileSweepReport,
+): Promise<void> {
   const { store, files } = runtime;
   const state = await store.get<SweepStateDoc>(FILE_SWEEP_STATE.collection, FILE_SWEEP_STATE.id);
   const due =
@@ -190,7 +217,10 @@ async function continuePass(runtime: Runtime, now: Date, cutoff: number, pageSiz
         report.removed += orphans.length;
       } catch (err) {
         report.failed += orphans.length;
-        runtime.log('warn', 'file sweep: erasing unreferenced files failed', { count: orphans.length, errorName: err instanceof Error ? err.name : typeof err });
+        runtime.log('warn', 'file sweep: erasing unreferenced files failed', {
+          count: orphans.length,
+          errorName: err instanceof Error ? err.name : typeof err,
+        });
       }
     }
     cursor = listed.cursor;
@@ -211,13 +241,19 @@ async function continuePass(runtime: Runtime, now: Date, cutoff: number, pageSiz
  * Erases the bytes of records just removed (accounts.deleteAccount), after their transaction committed. A failure is
  * logged with a count and left to the sweep: the bytes now have no record, so its next pass erases them.
  */
-export async function eraseFilesOf(runtime: Runtime, paths: string[]): Promise<{ erased: number; leftToSweep: number }> {
+export async function eraseFilesOf(
+  runtime: Runtime,
+  paths: string[],
+): Promise<{ erased: number; leftToSweep: number }> {
   if (paths.length === 0) return { erased: 0, leftToSweep: 0 };
   try {
     await runtime.files.removeStored(paths);
     return { erased: paths.length, leftToSweep: 0 };
   } catch (err) {
-    runtime.log('warn', 'erasing a deleted account\'s files failed; left to the file sweep', { count: paths.length, errorName: err instanceof Error ? err.name : typeof err });
+    runtime.log('warn', "erasing a deleted account's files failed; left to the file sweep", {
+      count: paths.length,
+      errorName: err instanceof Error ? err.name : typeof err,
+    });
     return { erased: 0, leftToSweep: paths.length };
   }
 }

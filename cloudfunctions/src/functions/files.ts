@@ -85,7 +85,12 @@ const KIND_TYPES: Record<UploadTicketDoc['kind'], FileDoc['contentType']> = {
 };
 
 /** Storage folder per purpose: a roster (many people's data, the agent's own record) is kept apart from documents. */
-const FOLDERS: Record<FilePurpose, string> = { evidence: 'evidence', entrustment: 'docs', identity: 'docs', roster: 'rosters' };
+const FOLDERS: Record<FilePurpose, string> = {
+  evidence: 'evidence',
+  entrustment: 'docs',
+  identity: 'docs',
+  roster: 'rosters',
+};
 
 /** Evidence may be uploaded for a person one may act for; delegation documents only by the agent themselves. */
 function checkPurposeSubject(purpose: FilePurpose, actor: PersonDoc, onBehalfOf: string | undefined): void {
@@ -121,7 +126,11 @@ const prepareUpload = defineAction({
         fileId: null,
       };
       await tx.insert(COLLECTIONS.uploads, ticket);
-      await audit({ onBehalfOf: subject._id, target: { collection: COLLECTIONS.uploads, id: uploadId }, details: { purpose, kind, size: ctx.input.size } });
+      await audit({
+        onBehalfOf: subject._id,
+        target: { collection: COLLECTIONS.uploads, id: uploadId },
+        details: { purpose, kind, size: ctx.input.size },
+      });
     });
     return { uploadId, cloudPath: ctx.runtime.files.uploadTarget(path), maxBytes: MAX_FILE_BYTES, expiresAt };
   },
@@ -153,12 +162,18 @@ const commitUpload = defineAction({
     if (!bytes) throw new AppError('FILE_NOT_UPLOADED');
     if (bytes.length === 0) await refuse(new AppError('FILE_EMPTY', '文件内容为空'));
     if (bytes.length > MAX_FILE_BYTES) await refuse(new AppError('FILE_TOO_LARGE'));
-    const type = sniffType(bytes) ?? (ticket.kind === 'csv' && looksLikeCsvText(bytes) ? { contentType: CSV_TYPE, ext: 'csv' as const } : null);
+    const type =
+      sniffType(bytes) ??
+      (ticket.kind === 'csv' && looksLikeCsvText(bytes) ? { contentType: CSV_TYPE, ext: 'csv' as const } : null);
     const rosterRefusal = new AppError('FILE_TYPE_NOT_ALLOWED', '员工名单仅支持xlsx或csv表格文件');
     if (!type) await refuse(ticket.purpose === 'roster' ? rosterRefusal : new AppError('FILE_TYPE_NOT_ALLOWED'));
     // The name chosen at prepare time carries the declared kind: the bytes must be that kind too.
     if (KIND_TYPES[ticket.kind] !== type!.contentType) {
-      await refuse(ticket.purpose === 'roster' ? rosterRefusal : new AppError('FILE_TYPE_NOT_ALLOWED', '文件内容与所选类型不符（仅支持JPEG、PNG图片或PDF文件）'));
+      await refuse(
+        ticket.purpose === 'roster'
+          ? rosterRefusal
+          : new AppError('FILE_TYPE_NOT_ALLOWED', '文件内容与所选类型不符（仅支持JPEG、PNG图片或PDF文件）'),
+      );
     }
     const contentType = type!.contentType;
     const fileId = randomId('f');
@@ -212,7 +227,9 @@ export async function receiveLocalUpload(
   receive: (path: string, bytes: Buffer) => Promise<{ fileID: string }>,
 ): Promise<Envelope> {
   if (!caller.openid) return run('files', { action: 'commitUpload', uploadId, fileID: 'none' }, caller, runtime);
-  const ticket = /^[A-Za-z0-9_:-]{1,128}$/.test(uploadId) ? await runtime.store.get<UploadTicketDoc>(COLLECTIONS.uploads, uploadId) : null;
+  const ticket = /^[A-Za-z0-9_:-]{1,128}$/.test(uploadId)
+    ? await runtime.store.get<UploadTicketDoc>(COLLECTIONS.uploads, uploadId)
+    : null;
   if (!ticket || ticket.openid !== caller.openid || ticket.status !== 'pending') {
     return errorEnvelope(new AppError('NOT_FOUND'));
   }
@@ -260,7 +277,13 @@ const read = defineAction({
     const link = await ctx.runtime.files.temporaryUrl(file.path, DOWNLOAD_LINK_SECONDS, ctx.now);
     if (!link) throw new AppError('NOT_FOUND', '文件内容不存在');
     await auditRead(ctx, file.ownerPersonId, { collection: COLLECTIONS.files, id: file._id });
-    return { fileId: file._id, contentType: file.contentType, size: file.size, url: link.url, expiresAt: link.expiresAt };
+    return {
+      fileId: file._id,
+      contentType: file.contentType,
+      size: file.size,
+      url: link.url,
+      expiresAt: link.expiresAt,
+    };
   },
 });
 

@@ -13,7 +13,14 @@ import { defineAction, defineFunction } from '../core/action';
 import { deadlineOrPending } from '../core/calendar-years';
 import { AppError } from '../core/errors';
 import { randomId } from '../core/ids';
-import { itemId as itemIdOf, type ApplicationDoc, type ItemDoc, type ObjectionDoc, type PersonDoc, type RequestDoc } from '../core/model';
+import {
+  itemId as itemIdOf,
+  type ApplicationDoc,
+  type ItemDoc,
+  type ObjectionDoc,
+  type PersonDoc,
+  type RequestDoc,
+} from '../core/model';
 import { maskedPerson } from '../core/people';
 import { pointsFromItems } from '../core/scoring';
 import type { Where } from '../storage/store';
@@ -80,7 +87,13 @@ const file = defineAction({
       await tx.insert(COLLECTIONS.objections, objection);
       await tx.update(COLLECTIONS.applications, app._id, { objectionId: objection._id, updatedAt: at });
       const result = { objection: objectionView(objection, ctx.today) };
-      await tx.insert<RequestDoc>(COLLECTIONS.requests, { _id: key, action: 'objections.file', key: app._id, result, at });
+      await tx.insert<RequestDoc>(COLLECTIONS.requests, {
+        _id: key,
+        action: 'objections.file',
+        key: app._id,
+        result,
+        at,
+      });
       await audit({
         onBehalfOf: subject._id,
         target: { collection: COLLECTIONS.objections, id: objection._id },
@@ -174,7 +187,8 @@ const answer = defineAction({
       };
       await tx.update(COLLECTIONS.objections, objection._id, objPatch);
       const answeredObjection = { ...objection, ...objPatch };
-      const answerDeadline = objection.answerDeadline ?? deadlineOrPending(() => objectionAnswerDeadline(objection.filedOn));
+      const answerDeadline =
+        objection.answerDeadline ?? deadlineOrPending(() => objectionAnswerDeadline(objection.filedOn));
       await audit({
         onBehalfOf: app.personId,
         target: { collection: COLLECTIONS.objections, id: objection._id },
@@ -187,7 +201,10 @@ const answer = defineAction({
       });
       return {
         objection: objectionView(answeredObjection, ctx.today),
-        application: applicationView({ ...app, points }, { now: ctx.now, today: ctx.today, staff: true, objection: answeredObjection }),
+        application: applicationView(
+          { ...app, points },
+          { now: ctx.now, today: ctx.today, staff: true, objection: answeredObjection },
+        ),
       };
     });
   },

@@ -1,6 +1,13 @@
 // review: each item goes to the department owning its indicator; reviewers see only their department's items, with
 // the applicant masked. See API.md.
-import { DecideInput, DecideManyInput, ItemRefInput, OWN_RECORD_INDICATORS, QueueInput, type IndicatorCode } from '@hz-points/shared';
+import {
+  DecideInput,
+  DecideManyInput,
+  ItemRefInput,
+  OWN_RECORD_INDICATORS,
+  QueueInput,
+  type IndicatorCode,
+} from '@hz-points/shared';
 import { COLLECTIONS } from '../core/collections';
 import { ofDepartment, reviewerDepartment } from '../core/access';
 import { auditRead, defineAction, defineFunction } from '../core/action';
@@ -51,7 +58,8 @@ const queue = defineAction({
     const resultDates = new Map<string, string | null>();
     const out = [];
     for (const item of items) {
-      if (!persons.has(item.personId)) persons.set(item.personId, await store.get<PersonDoc>(COLLECTIONS.persons, item.personId));
+      if (!persons.has(item.personId))
+        persons.set(item.personId, await store.get<PersonDoc>(COLLECTIONS.persons, item.personId));
       const p = persons.get(item.personId);
       // The result date lets the queue show the working days left for the item (an addition: older fields unchanged).
       if (!resultDates.has(item.applicationId)) {
@@ -112,7 +120,12 @@ const decide = defineAction({
       }
       patch.history = [
         ...item.history,
-        { at, status: input.decision, byOpenid: ctx.openid, ...(input.decision === 'returned' ? { reason: input.reason } : {}) },
+        {
+          at,
+          status: input.decision,
+          byOpenid: ctx.openid,
+          ...(input.decision === 'returned' ? { reason: input.reason } : {}),
+        },
       ];
       await tx.update(COLLECTIONS.items, item._id, patch);
       const updated = { ...item, ...patch } as ItemDoc;
@@ -152,7 +165,10 @@ const decideMany = defineAction({
         const item = ofDepartment(await tx.get<ItemDoc>(COLLECTIONS.items, approval.itemId), dept);
         if (item.applicationId !== app._id) throw new AppError('NOT_FOUND');
         if (!(OWN_RECORD_INDICATORS as readonly IndicatorCode[]).includes(item.indicator)) {
-          throw new AppError('VALIDATION_FAILED', '只有本部门依记录核查的事项（年龄、减分项、一票否决）可以一次审核通过');
+          throw new AppError(
+            'VALIDATION_FAILED',
+            '只有本部门依记录核查的事项（年龄、减分项、一票否决）可以一次审核通过',
+          );
         }
         chosen.push({ item, acceptedValue: parseClaimValue(item.indicator, approval.acceptedValue) });
       }

@@ -80,7 +80,10 @@ export function upcomingMilestones(
     const t = Date.parse(m.at);
     if (t > now.getTime() && !byInstant.has(t)) byInstant.set(t, m);
   }
-  return [...byInstant.entries()].sort(([a], [b]) => a - b).slice(0, limit).map(([, m]) => m);
+  return [...byInstant.entries()]
+    .sort(([a], [b]) => a - b)
+    .slice(0, limit)
+    .map(([, m]) => m);
 }
 
 /** Reads through the real functions, as the caller (nothing is written). */

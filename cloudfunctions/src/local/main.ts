@@ -16,9 +16,19 @@ async function main(): Promise<void> {
   const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid PORT: ${process.env.PORT}`);
   const storeKind = process.env.HZ_STORE === 'cloudbase-standin' ? 'cloudbase-standin' : 'sqlite';
-  const cloud = await startLocalCloud({ port, dataDir: process.env.HZ_DATA_DIR || undefined, now: process.env.HZ_NOW || undefined, log, store: storeKind });
-  const seedNote = { seeded: '已写入演示数据', already: '演示数据已存在', unavailable: '演示数据模块尚未提供' }[cloud.seed];
-  console.log(`本地云已启动 local cloud listening on ${cloud.url}/ (data: ${storeKind === 'sqlite' ? cloud.local.paths.root : 'in memory, CloudBase stand-in'}; ${seedNote}; clock ${cloud.local.clock.now().toISOString()})`);
+  const cloud = await startLocalCloud({
+    port,
+    dataDir: process.env.HZ_DATA_DIR || undefined,
+    now: process.env.HZ_NOW || undefined,
+    log,
+    store: storeKind,
+  });
+  const seedNote = { seeded: '已写入演示数据', already: '演示数据已存在', unavailable: '演示数据模块尚未提供' }[
+    cloud.seed
+  ];
+  console.log(
+    `本地云已启动 local cloud listening on ${cloud.url}/ (data: ${storeKind === 'sqlite' ? cloud.local.paths.root : 'in memory, CloudBase stand-in'}; ${seedNote}; clock ${cloud.local.clock.now().toISOString()})`,
+  );
 
   // Anchor: the head hash printed at each start lets a later check notice a rewritten history.
   console.log(await auditHeadLine(cloud.local.runtime.store));

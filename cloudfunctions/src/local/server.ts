@@ -137,7 +137,8 @@ export function createLocalServer(options: LocalServerOptions): Server {
       const envelope = await options.invoke(name, body, caller, runtime);
       const status = envelope.ok ? 200 : options.statusOf(envelope.error.code);
       sendJson(res, status, envelope);
-      if (status >= 500) runtime.log('warn', 'function answered 5xx', { fn: name, code: envelope.ok ? '' : envelope.error.code });
+      if (status >= 500)
+        runtime.log('warn', 'function answered 5xx', { fn: name, code: envelope.ok ? '' : envelope.error.code });
       return;
     }
 
@@ -149,12 +150,15 @@ export function createLocalServer(options: LocalServerOptions): Server {
       const bytes = await readBody(req, res, MAX_FILE_BYTES, 'FILE_TOO_LARGE');
       if (bytes === NO_BODY) return;
       const caller: Caller = { openid: openidOf(req) };
-      const envelope = await receiveLocalUpload(runtime, caller, uploadId, bytes, options.invoke, (p, b) => files.receiveUpload(p, b));
+      const envelope = await receiveLocalUpload(runtime, caller, uploadId, bytes, options.invoke, (p, b) =>
+        files.receiveUpload(p, b),
+      );
       return sendJson(res, envelope.ok ? 200 : options.statusOf(envelope.error.code), envelope);
     }
 
     if (path.startsWith(LOCAL_DOWNLOAD_PREFIX)) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET, HEAD' });
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET, HEAD' });
       const files = runtime.files;
       const file = files instanceof LocalFileStore ? await files.openTemporaryUrl(req.url ?? '', runtime.now()) : null;
       // Forged, altered and expired links look like a missing file.
@@ -171,7 +175,8 @@ export function createLocalServer(options: LocalServerOptions): Server {
     }
 
     if (path === '/api/dev/clock') {
-      if (req.method === 'GET') return sendJson(res, 200, { ok: true, data: { now: options.clock.now().toISOString() } });
+      if (req.method === 'GET')
+        return sendJson(res, 200, { ok: true, data: { now: options.clock.now().toISOString() } });
       if (req.method !== 'POST') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET, POST' });
       const body = await readJson(req, res);
       if (body === NO_BODY) return;
@@ -205,7 +210,8 @@ export function createLocalServer(options: LocalServerOptions): Server {
 
     if (path === '/api' || path.startsWith('/api/')) return sendError(res, 'NOT_FOUND');
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendError(res, 'METHOD_NOT_ALLOWED', { Allow: 'GET, HEAD' });
     return serveStatic(req, res, path);
   }
 
@@ -299,7 +305,11 @@ export function createLocalServer(options: LocalServerOptions): Server {
       return sendError(res, 'NOT_FOUND');
     }
     const segments = decoded.split('/').filter((s) => s.length > 0);
-    if (decoded.includes('\0') || decoded.includes('\\') || segments.some((s) => s === '..' || s === '.' || s.startsWith('.'))) {
+    if (
+      decoded.includes('\0') ||
+      decoded.includes('\\') ||
+      segments.some((s) => s === '..' || s === '.' || s.startsWith('.'))
+    ) {
       return sendError(res, 'NOT_FOUND');
     }
     let file = resolve(staticRoot, ...segments);
@@ -313,7 +323,11 @@ export function createLocalServer(options: LocalServerOptions): Server {
     if (!info || !info.isFile()) {
       if (segments.length === 0) {
         const body = Buffer.from(MISSING_BUILD_PAGE);
-        res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+        res.writeHead(503, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Length': body.length,
+          'Cache-Control': 'no-store',
+        });
         res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }

@@ -34,7 +34,12 @@ export interface LocalCloud {
 
 /** Starts the local cloud on 127.0.0.1 (loopback only: X-WX-OPENID is trusted here and nowhere else). */
 export async function startLocalCloud(options: StartOptions = {}): Promise<LocalCloud> {
-  const local = await createLocalRuntime({ dataDir: options.dataDir, now: options.now, log: options.log, store: options.store });
+  const local = await createLocalRuntime({
+    dataDir: options.dataDir,
+    now: options.now,
+    log: options.log,
+    store: options.store,
+  });
   const demo = options.demo === undefined ? loadDemo() : options.demo;
   const seed = demo ? await seedOnce(local.runtime, demo) : 'unavailable';
   const server = createLocalServer({

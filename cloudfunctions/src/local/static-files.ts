@@ -44,7 +44,7 @@ export function hasContentHash(filePath: string): boolean {
  * fallback (a 406 would only leave an old client with no page).
  */
 export function negotiateEncoding(acceptEncoding: string | string[] | undefined): Encoding {
-  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding ?? '';
+  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : (acceptEncoding ?? '');
   const weights = new Map<string, number>();
   for (const part of header.split(',')) {
     const [rawName, ...params] = part.trim().split(';');
@@ -150,13 +150,17 @@ export function createStaticFileSender(options: { cacheBytes?: number } = {}): S
   return {
     async send(req, res, file, info, contentType) {
       const compressible = isCompressible(contentType);
-      const encoding = compressible && info.size >= MIN_COMPRESS_BYTES ? negotiateEncoding(req.headers['accept-encoding']) : 'identity';
+      const encoding =
+        compressible && info.size >= MIN_COMPRESS_BYTES
+          ? negotiateEncoding(req.headers['accept-encoding'])
+          : 'identity';
       const version = `${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}`;
       const etag = `"${version}${encoding === 'identity' ? '' : `-${encoding}`}"`;
       const headers: Record<string, string | number> = {
         'Content-Type': contentType,
         'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': hasContentHash(file) && !contentType.startsWith('text/html') ? IMMUTABLE_CACHE : REVALIDATE_CACHE,
+        'Cache-Control':
+          hasContentHash(file) && !contentType.startsWith('text/html') ? IMMUTABLE_CACHE : REVALIDATE_CACHE,
         ETag: etag,
       };
       if (compressible) headers.Vary = 'Accept-Encoding';

@@ -140,14 +140,21 @@ function stampVoid(doc: PDFKit.PDFDocument, notice: string, left: number, width:
   const red = '#c00000';
   doc.save();
   doc.rect(left, 20, width, 38).fillColor(red).fill();
-  doc.fontSize(9.5).fillColor('#ffffff').text(`【已作废】${notice}`, left + 8, 25, { width: width - 16, lineGap: 1, height: 30 });
+  doc
+    .fontSize(9.5)
+    .fillColor('#ffffff')
+    .text(`【已作废】${notice}`, left + 8, 25, { width: width - 16, lineGap: 1, height: 30 });
   doc.restore();
 
   const cx = doc.page.width / 2;
   const cy = doc.page.height / 2;
   doc.save();
   doc.rotate(-30, { origin: [cx, cy] });
-  doc.fillColor(red).fillOpacity(0.28).fontSize(120).text('已作废', cx - 190, cy - 90, { width: 380, align: 'center', lineBreak: false });
+  doc
+    .fillColor(red)
+    .fillOpacity(0.28)
+    .fontSize(120)
+    .text('已作废', cx - 190, cy - 90, { width: 380, align: 'center', lineBreak: false });
   doc.fontSize(28).text('已被新凭证取代', cx - 190, cy + 55, { width: 380, align: 'center', lineBreak: false });
   doc.restore();
 }
@@ -184,7 +191,8 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   doc.registerFont('cjk', font());
   // The names font only when some value needs it (a rare character in the name): the usual certificate skips it.
   const values = [content.name, content.idMasked, content.permitNo];
-  if (values.some((v) => fontRuns(v).some((r) => r.font === 'names'))) doc.registerFont('names', namesFont() as unknown as Buffer);
+  if (values.some((v) => fontRuns(v).some((r) => r.font === 'names')))
+    doc.registerFont('names', namesFont() as unknown as Buffer);
   doc.font('cjk');
 
   const left = doc.page.margins.left;
@@ -196,7 +204,12 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   doc.fillColor(ink).fontSize(24).text('杭州市居住证积分有效凭证', left, 64, { width, align: 'center' });
   doc.moveDown(0.3);
   doc.fontSize(11).fillColor(muted).text(`凭证编号：${content.serial}`, { width, align: 'center' });
-  doc.moveTo(left, 130).lineTo(left + width, 130).lineWidth(1.2).strokeColor(ink).stroke();
+  doc
+    .moveTo(left, 130)
+    .lineTo(left + width, 130)
+    .lineWidth(1.2)
+    .strokeColor(ink)
+    .stroke();
 
   // Identity.
   const labelW = 110;
@@ -232,13 +245,33 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   doc.text('分值', left + width - pointsW, y + 5, { width: pointsW - 10, align: 'right' });
   y += 22;
   for (const item of content.items) {
-    doc.fontSize(itemFont).fillColor(ink).text(item.name, left + 10, y + rowPad, { width: width - pointsW - 20, lineBreak: false, ellipsis: true });
-    doc.text(formatPoints(item.points), left + width - pointsW, y + rowPad, { width: pointsW - 10, align: 'right', lineBreak: false });
+    doc
+      .fontSize(itemFont)
+      .fillColor(ink)
+      .text(item.name, left + 10, y + rowPad, { width: width - pointsW - 20, lineBreak: false, ellipsis: true });
+    doc.text(formatPoints(item.points), left + width - pointsW, y + rowPad, {
+      width: pointsW - 10,
+      align: 'right',
+      lineBreak: false,
+    });
     y += rowH;
-    doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.4).strokeColor('#bbbbbb').stroke();
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(0.4)
+      .strokeColor('#bbbbbb')
+      .stroke();
   }
-  doc.moveTo(left, y).lineTo(left + width, y).lineWidth(1).strokeColor(ink).stroke();
-  doc.fontSize(13).fillColor(ink).text('积分合计', left + 10, y + 6, { width: width - pointsW - 20 });
+  doc
+    .moveTo(left, y)
+    .lineTo(left + width, y)
+    .lineWidth(1)
+    .strokeColor(ink)
+    .stroke();
+  doc
+    .fontSize(13)
+    .fillColor(ink)
+    .text('积分合计', left + 10, y + 6, { width: width - pointsW - 20 });
   doc.text(formatPoints(content.total), left + width - pointsW, y + 6, { width: pointsW - 10, align: 'right' });
   y += 22 + 16;
 
@@ -246,21 +279,42 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const qrSize = 110;
   const qrX = left + width - qrSize;
   const blockY = Math.max(y, 500);
-  doc.fontSize(12).fillColor(ink).text(`出具日期：${chineseDate(content.issueDate)}`, left, blockY, { width: width - qrSize - 20 });
-  doc.fontSize(10).fillColor(muted).text(
-    '本凭证用于杭州市积分落户申请等积分应用事项，以出具时已核定的积分为准。请使用“新杭州人家园”微信小程序的“凭证核验”扫描右侧二维码核验真伪。',
-    left,
-    blockY + 26,
-    { width: width - qrSize - 24, lineGap: 4 },
-  );
+  doc
+    .fontSize(12)
+    .fillColor(ink)
+    .text(`出具日期：${chineseDate(content.issueDate)}`, left, blockY, { width: width - qrSize - 20 });
+  doc
+    .fontSize(10)
+    .fillColor(muted)
+    .text(
+      '本凭证用于杭州市积分落户申请等积分应用事项，以出具时已核定的积分为准。请使用“新杭州人家园”微信小程序的“凭证核验”扫描右侧二维码核验真伪。',
+      left,
+      blockY + 26,
+      { width: width - qrSize - 24, lineGap: 4 },
+    );
   doc.image(qrPng, qrX, blockY, { width: qrSize, height: qrSize });
-  doc.fontSize(9).fillColor(muted).text('扫码核验', qrX, blockY + qrSize + 2, { width: qrSize, align: 'center' });
+  doc
+    .fontSize(9)
+    .fillColor(muted)
+    .text('扫码核验', qrX, blockY + qrSize + 2, { width: qrSize, align: 'center' });
 
   // Signature: printed in full so the paper copy alone can be checked offline against the public key.
   const sigY = Math.max(doc.y, blockY + qrSize + 24) + 12;
-  doc.moveTo(left, sigY).lineTo(left + width, sigY).lineWidth(0.4).strokeColor('#bbbbbb').stroke();
-  doc.fontSize(9).fillColor(muted).text(`电子签名（Ed25519，密钥标识 ${keyId}）：`, left, sigY + 8, { width });
-  doc.font('Courier').fontSize(8).fillColor(ink).text(signature, left, sigY + 24, { width, characterSpacing: 0.2 });
+  doc
+    .moveTo(left, sigY)
+    .lineTo(left + width, sigY)
+    .lineWidth(0.4)
+    .strokeColor('#bbbbbb')
+    .stroke();
+  doc
+    .fontSize(9)
+    .fillColor(muted)
+    .text(`电子签名（Ed25519，密钥标识 ${keyId}）：`, left, sigY + 8, { width });
+  doc
+    .font('Courier')
+    .fontSize(8)
+    .fillColor(ink)
+    .text(signature, left, sigY + 24, { width, characterSpacing: 0.2 });
   doc.font('cjk');
 
   if (input.voided) stampVoid(doc, input.voided, left, width);

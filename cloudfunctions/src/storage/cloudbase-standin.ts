@@ -1,12 +1,6 @@
 // Over 300 lines on purpose: a stand-in of exactly the CloudBase database calls we use (collections, queries,
 // transactions) with their limits, in one place so the contract suite and the adapter test one consistent model.
-import type {
-  CbCollection,
-  CbDatabase,
-  CbDocumentRef,
-  CbQuery,
-  CbTransaction,
-} from './cloudbase-types';
+import type { CbCollection, CbDatabase, CbDocumentRef, CbQuery, CbTransaction } from './cloudbase-types';
 import { readPath } from './names';
 
 /**
@@ -45,7 +39,8 @@ class CbFailure extends Error {
   }
 }
 
-const conflict = () => new CbFailure(-502001, 'database request fail. [DATABASE_TRANSACTION_CONFLICT] transaction conflict');
+const conflict = () =>
+  new CbFailure(-502001, 'database request fail. [DATABASE_TRANSACTION_CONFLICT] transaction conflict');
 
 export class CloudbaseStandin implements CbDatabase {
   private readonly collections = new Map<string, Map<string, Row>>();
@@ -59,7 +54,8 @@ export class CloudbaseStandin implements CbDatabase {
   constructor(private readonly options: StandinOptions = {}) {}
 
   async createCollection(name: string): Promise<unknown> {
-    if (this.collections.has(name)) throw new CbFailure(-501001, `createCollection:fail collection ${name} already exists`);
+    if (this.collections.has(name))
+      throw new CbFailure(-501001, `createCollection:fail collection ${name} already exists`);
     this.collections.set(name, new Map());
     return { errMsg: 'createCollection:ok' };
   }
@@ -92,7 +88,10 @@ export class CloudbaseStandin implements CbDatabase {
     let t = this.collections.get(name);
     if (!t) {
       if (!(forWrite && this.options.autoCreateCollections)) {
-        throw new CbFailure(-502005, `database collection not exists. [ResourceNotFound] Db or Table not exist: ${name}`);
+        throw new CbFailure(
+          -502005,
+          `database collection not exists. [ResourceNotFound] Db or Table not exist: ${name}`,
+        );
       }
       t = new Map();
       this.collections.set(name, t);
@@ -249,7 +248,10 @@ class Collection extends Query implements CbCollection {
     const t = this.db.table(this.name, true);
     const id = typeof data._id === 'string' ? data._id : this.db.newId();
     if (t.has(id)) {
-      throw new CbFailure(-502001, `collection.add:fail -502001 database request fail. [DATABASE_DUPLICATE_WRITE] E11000 duplicate key error _id: ${id}`);
+      throw new CbFailure(
+        -502001,
+        `collection.add:fail -502001 database request fail. [DATABASE_DUPLICATE_WRITE] E11000 duplicate key error _id: ${id}`,
+      );
     }
     await this.db.waitUnlocked(this.name, id);
     const { _id: _ignored, ...rest } = data;

@@ -55,7 +55,9 @@ export interface CbCloud {
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>;
   /** Storage › deleteFile: one result per fileID (`status` 0 = deleted). */
-  deleteFile(options: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; status: number; errMsg?: string }> }>;
+  deleteFile(options: {
+    fileList: string[];
+  }): Promise<{ fileList: Array<{ fileID: string; status: number; errMsg?: string }> }>;
   /** Storage › getTempFileURL: `maxAge` in seconds (private files; at most one day). */
   getTempFileURL(options: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{
     fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg?: string }>;
@@ -71,7 +73,8 @@ export interface CbCloud {
 function text(e: unknown): string {
   if (!e || typeof e !== 'object') return '';
   const err = e as CbError;
-  const sdkShaped = typeof err.errCode === 'number' || typeof err.errMsg === 'string' || /^DATABASE_/.test(String(err.code ?? ''));
+  const sdkShaped =
+    typeof err.errCode === 'number' || typeof err.errMsg === 'string' || /^DATABASE_/.test(String(err.code ?? ''));
   if (!sdkShaped) return '';
   return `${err.errCode ?? ''} ${err.code ?? ''} ${err.errMsg ?? ''} ${err.message ?? ''}`;
 }

@@ -60,7 +60,12 @@ export class CloudbaseStore implements Store {
 
   async set<T extends Doc>(collection: string, doc: T): Promise<void> {
     const c = checkCollection(collection);
-    await this.withCollection([c], () => this.db.collection(c).doc(checkId(doc._id)).set({ data: withoutId(doc) }));
+    await this.withCollection([c], () =>
+      this.db
+        .collection(c)
+        .doc(checkId(doc._id))
+        .set({ data: withoutId(doc) }),
+    );
   }
 
   update(collection: string, id: string, patch: Record<string, unknown>): Promise<void> {
@@ -79,10 +84,18 @@ export class CloudbaseStore implements Store {
   async find<T extends Doc>(collection: string, where: Where, options: FindOptions = {}): Promise<T[]> {
     const c = checkCollection(collection);
     const condition = whereCondition(where);
-    this.checkIndexed(c, Object.keys(condition), (options.orderBy ?? []).map(([f]) => f));
+    this.checkIndexed(
+      c,
+      Object.keys(condition),
+      (options.orderBy ?? []).map(([f]) => f),
+    );
     const skip = options.skip ?? 0;
     const wanted = options.limit ?? Number.POSITIVE_INFINITY;
-    if (!Number.isInteger(skip) || skip < 0 || !(wanted === Number.POSITIVE_INFINITY || (Number.isInteger(wanted) && wanted >= 0))) {
+    if (
+      !Number.isInteger(skip) ||
+      skip < 0 ||
+      !(wanted === Number.POSITIVE_INFINITY || (Number.isInteger(wanted) && wanted >= 0))
+    ) {
       throw new StoreError('UNAVAILABLE', 'invalid limit/skip');
     }
     const out: T[] = [];
@@ -97,7 +110,10 @@ export class CloudbaseStore implements Store {
         }
         // _id breaks ties so consecutive pages neither repeat nor skip documents with equal keys.
         q = q.orderBy('_id', 'asc');
-        const { data } = await q.skip(skip + out.length).limit(pageSize).get();
+        const { data } = await q
+          .skip(skip + out.length)
+          .limit(pageSize)
+          .get();
         for (const d of data) out.push(d as T);
         if (data.length < pageSize) break;
       }
@@ -250,7 +266,10 @@ function whereCondition(where: Where): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(where)) {
     checkFieldPath(field);
-    const ok = value === null || typeof value === 'string' || typeof value === 'boolean' ||
+    const ok =
+      value === null ||
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
       (typeof value === 'number' && Number.isFinite(value));
     if (!ok) throw new StoreError('UNAVAILABLE', `unsupported where value for ${field}`);
     // Dot-path keys are CloudBase's documented way to match a nested field ('style.color': 'red').

@@ -36,7 +36,14 @@ export class CloudbaseFileStore implements FileStore {
     checkContentType(contentType);
     const { fileID } = await this.cloud.uploadFile({ cloudPath: `${this.prefix}/${path}`, fileContent: bytes });
     this.learnRoot(path, fileID);
-    await this.store.set<FileIndexDoc>(COLLECTIONS.fileIndex, { _id: indexId(path), path, fileID, contentType, size: bytes.length, storedAt: this.now().toISOString() });
+    await this.store.set<FileIndexDoc>(COLLECTIONS.fileIndex, {
+      _id: indexId(path),
+      path,
+      fileID,
+      contentType,
+      size: bytes.length,
+      storedAt: this.now().toISOString(),
+    });
   }
 
   async get(path: string): Promise<{ bytes: Buffer; contentType: string } | null> {
@@ -77,7 +84,11 @@ export class CloudbaseFileStore implements FileStore {
       return fileContent ? Buffer.from(fileContent) : null;
     } catch (e) {
       // -503003 (file does not exist) and the like: nothing was uploaded there.
-      if (/not exist|-50300[0-9]|STORAGE_FILE_NONEXIST/i.test(`${(e as { errCode?: unknown }).errCode ?? ''} ${(e as Error).message ?? ''}`)) {
+      if (
+        /not exist|-50300[0-9]|STORAGE_FILE_NONEXIST/i.test(
+          `${(e as { errCode?: unknown }).errCode ?? ''} ${(e as Error).message ?? ''}`,
+        )
+      ) {
         return null;
       }
       throw e;
@@ -87,7 +98,14 @@ export class CloudbaseFileStore implements FileStore {
   async acceptUpload(path: string, fileID: string, contentType: string, size: number): Promise<void> {
     checkContentType(contentType);
     if (!this.namesPath(path, fileID)) throw new Error('upload fileID does not name the prepared path');
-    await this.store.set<FileIndexDoc>(COLLECTIONS.fileIndex, { _id: indexId(path), path, fileID, contentType, size, storedAt: this.now().toISOString() });
+    await this.store.set<FileIndexDoc>(COLLECTIONS.fileIndex, {
+      _id: indexId(path),
+      path,
+      fileID,
+      contentType,
+      size,
+      storedAt: this.now().toISOString(),
+    });
   }
 
   async discardUpload(path: string, fileID: string): Promise<void> {
@@ -109,8 +127,16 @@ export class CloudbaseFileStore implements FileStore {
     if (!Number.isSafeInteger(end) || end < 0) throw new Error('invalid file listing cursor');
     const start = Math.max(0, end - limit);
     if (end === 0) return { files: [], cursor: null };
-    const page = await this.store.find<FileIndexDoc>(COLLECTIONS.fileIndex, {}, { orderBy: [['_id', 'asc']], skip: start, limit: end - start });
-    const files = page.map((d) => ({ path: d.path, size: d.size, storedAt: typeof d.storedAt === 'string' ? d.storedAt : null }));
+    const page = await this.store.find<FileIndexDoc>(
+      COLLECTIONS.fileIndex,
+      {},
+      { orderBy: [['_id', 'asc']], skip: start, limit: end - start },
+    );
+    const files = page.map((d) => ({
+      path: d.path,
+      size: d.size,
+      storedAt: typeof d.storedAt === 'string' ? d.storedAt : null,
+    }));
     return { files: files.reverse(), cursor: start === 0 ? null : String(start) };
   }
 
@@ -129,8 +155,7 @@ export class CloudbaseFileStore implements FileStore {
       if (index) {
         this.learnRoot(index.path, index.fileID);
         indexed.push({ fileID: index.fileID, indexId: index._id });
-      }
-      else unindexed.push(`${await this.storageRoot()}${this.uploadTarget(path)}`);
+      } else unindexed.push(`${await this.storageRoot()}${this.uploadTarget(path)}`);
     }
     // An indexed file must be gone before its entry is: status 0, or a "does not exist" answer. Any other status
     // (a storage error) stops here with the entry kept, so the next sweep lists it and tries again.

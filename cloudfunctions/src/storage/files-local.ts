@@ -19,7 +19,10 @@ export class LocalFileStore implements FileStore {
    * `now` stamps `storedAt` beside each file (the sweep's grace period counts from it): the runtime's clock, so the
    * local cloud's dev clock and the tests' fixed instants agree with the records the actions write.
    */
-  constructor(root: string, private readonly options: { now?: () => Date } = {}) {
+  constructor(
+    root: string,
+    private readonly options: { now?: () => Date } = {},
+  ) {
     this.root = resolve(root);
   }
 
@@ -94,7 +97,8 @@ export class LocalFileStore implements FileStore {
   async acceptUpload(path: string, fileID: string, contentType: string, size: number): Promise<void> {
     const full = this.locate(path);
     checkContentType(contentType);
-    if (fileID !== `${LOCAL_FILE_ID}${path}`) throw new StoreError('UNAVAILABLE', 'upload reference does not name the path');
+    if (fileID !== `${LOCAL_FILE_ID}${path}`)
+      throw new StoreError('UNAVAILABLE', 'upload reference does not name the path');
     const tmpMeta = `${full}.${randomBytes(6).toString('hex')}.tmp.meta`;
     // Accepting restarts the grace period: a commit whose transaction is still running must not lose its bytes.
     await writeFile(tmpMeta, JSON.stringify({ contentType, size, storedAt: this.stamp() }));
@@ -120,7 +124,10 @@ export class LocalFileStore implements FileStore {
       } catch {
         continue; // a name no handler could have chosen (put there by hand): not ours to judge
       }
-      const [info, meta] = await Promise.all([stat(full).catch(() => null), readFile(`${full}.meta.json`, 'utf8').catch(() => null)]);
+      const [info, meta] = await Promise.all([
+        stat(full).catch(() => null),
+        readFile(`${full}.meta.json`, 'utf8').catch(() => null),
+      ]);
       if (!info?.isFile()) continue;
       let storedAt: string | null = null;
       try {
@@ -150,7 +157,9 @@ export class LocalFileStore implements FileStore {
       throw e;
     }
     const named = entries
-      .filter((e) => e.isDirectory() || (e.isFile() && !e.name.endsWith('.meta.json') && !/\.tmp(\.meta)?$/.test(e.name)))
+      .filter(
+        (e) => e.isDirectory() || (e.isFile() && !e.name.endsWith('.meta.json') && !/\.tmp(\.meta)?$/.test(e.name)),
+      )
       .map((e) => ({ path: dir ? `${dir}/${e.name}` : e.name, isDir: e.isDirectory() }))
       .sort((a, b) => compare(a.path + (a.isDir ? '/' : ''), b.path + (b.isDir ? '/' : '')));
     for (const entry of named) {
@@ -196,7 +205,8 @@ export class LocalFileStore implements FileStore {
     const expires = Number(parsed.searchParams.get('expires'));
     const sig = Buffer.from(parsed.searchParams.get('sig') ?? '', 'utf8');
     const expected = Buffer.from(this.sign(path, expires), 'utf8');
-    if (!Number.isSafeInteger(expires) || sig.length !== expected.length || !timingSafeEqual(sig, expected)) return null;
+    if (!Number.isSafeInteger(expires) || sig.length !== expected.length || !timingSafeEqual(sig, expected))
+      return null;
     if (now.getTime() >= expires) return null;
     const file = await this.get(path);
     return file && file.contentType !== UNCHECKED_TYPE ? file : null;

@@ -18,7 +18,11 @@ export function checkFilePath(path: string): string[] {
 }
 
 export function checkContentType(contentType: string): string {
-  if (typeof contentType !== 'string' || !/^[a-z0-9.+-]+\/[a-z0-9.+-]+(;\s*[a-z0-9=.+-]+)?$/i.test(contentType) || contentType.length > 100) {
+  if (
+    typeof contentType !== 'string' ||
+    !/^[a-z0-9.+-]+\/[a-z0-9.+-]+(;\s*[a-z0-9=.+-]+)?$/i.test(contentType) ||
+    contentType.length > 100
+  ) {
     throw new StoreError('UNAVAILABLE', 'invalid content type');
   }
   return contentType;

@@ -98,7 +98,11 @@ export class SqliteStore implements Store {
   private readonly readerTables = new Set<string>();
   /** Prepared statements per connection: preparing costs more than running these small statements. */
   private readonly statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-  private readonly pending: Array<{ work: (tx: DocOps) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }> = [];
+  private readonly pending: Array<{
+    work: (tx: DocOps) => Promise<unknown>;
+    resolve: (v: unknown) => void;
+    reject: (e: unknown) => void;
+  }> = [];
   private draining?: Promise<void>;
   private closing = false;
   private readonly inTx = new AsyncLocalStorage<boolean>();
@@ -111,7 +115,10 @@ export class SqliteStore implements Store {
   private walCheckpointAt: number;
   private readonly onWalCheckpoint?: SqliteStoreOptions['onWalCheckpoint'];
 
-  constructor(readonly file: string, options: SqliteStoreOptions = {}) {
+  constructor(
+    readonly file: string,
+    options: SqliteStoreOptions = {},
+  ) {
     this.db = new Database(file);
     this.walFile = `${file}-wal`;
     this.walLimitBytes = options.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES;
@@ -136,7 +143,11 @@ export class SqliteStore implements Store {
       this.db.pragma('wal_autocheckpoint = 0');
       this.checkpointer = new Worker(CHECKPOINTER, {
         eval: true,
-        workerData: { module: require.resolve('better-sqlite3'), file, intervalMs: options.checkpointIntervalMs ?? 500 },
+        workerData: {
+          module: require.resolve('better-sqlite3'),
+          file,
+          intervalMs: options.checkpointIntervalMs ?? 500,
+        },
       });
       this.checkpointer.unref();
       // A failing checkpointer only lets the WAL grow; the data stays correct. Fall back to SQLite's own.
@@ -167,7 +178,11 @@ export class SqliteStore implements Store {
     order.push('_id ASC');
     const limit = options.limit ?? -1;
     const skip = options.skip ?? 0;
-    if ((options.limit !== undefined && (!Number.isInteger(limit) || limit < 0)) || !Number.isInteger(skip) || skip < 0) {
+    if (
+      (options.limit !== undefined && (!Number.isInteger(limit) || limit < 0)) ||
+      !Number.isInteger(skip) ||
+      skip < 0
+    ) {
       throw new StoreError('UNAVAILABLE', 'invalid limit/skip');
     }
     if (!this.tableExists(this.reader, table)) return [];
@@ -182,7 +197,9 @@ export class SqliteStore implements Store {
     const table = this.tableFor(collection, false);
     const { clause, params } = whereSql(where);
     if (!this.tableExists(this.reader, table)) return 0;
-    const row = this.stmt(this.reader, `SELECT COUNT(*) AS n FROM "${table}" ${clause}`).get(...params) as { n: number };
+    const row = this.stmt(this.reader, `SELECT COUNT(*) AS n FROM "${table}" ${clause}`).get(...params) as {
+      n: number;
+    };
     return row.n;
   }
 
@@ -329,14 +346,19 @@ export class SqliteStore implements Store {
       insert: async <D extends Doc>(collection: string, doc: D) => {
         guard('insert');
         const table = this.tableFor(collection, true);
-        const res = this.stmt(db, `INSERT OR IGNORE INTO "${table}" (_id, doc) VALUES (?, ?)`).run(checkId(doc._id), encode(doc));
+        const res = this.stmt(db, `INSERT OR IGNORE INTO "${table}" (_id, doc) VALUES (?, ?)`).run(
+          checkId(doc._id),
+          encode(doc),
+        );
         if (res.changes === 0) throw new StoreError('DUPLICATE', `${collection}/${doc._id} already exists`);
       },
       set: async <D extends Doc>(collection: string, doc: D) => {
         guard('set');
         const table = this.tableFor(collection, true);
-        this.stmt(db, `INSERT INTO "${table}" (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`)
-          .run(checkId(doc._id), encode(doc));
+        this.stmt(
+          db,
+          `INSERT INTO "${table}" (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`,
+        ).run(checkId(doc._id), encode(doc));
       },
       update: async (collection: string, id: string, patch: Record<string, unknown>) => {
         guard('update');
@@ -421,7 +443,9 @@ export class SqliteStore implements Store {
   private tableFor(collection: string, create: boolean): string {
     const table = `c_${checkCollection(collection)}`;
     if (create && !this.tables.has(table)) {
-      this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
+      this.db.exec(
+        `CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`,
+      );
       this.tables.add(table);
     }
     return table;
@@ -438,7 +462,8 @@ export class SqliteStore implements Store {
   private readDoc<T extends Doc>(db: Database.Database, collection: string, id: string): T | null {
     const table = this.tableFor(collection, false);
     if (!this.tableExists(db, table)) return null;
-    const row = this.stmt(db, `SELECT doc FROM "${table}" WHERE _id = ?`).get(checkId(id)) as { doc: string } | undefined;
+    const row = this.stmt(db, `SELECT doc FROM "${table}" WHERE _id = ?`).get(checkId(id)) as
+      { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 }

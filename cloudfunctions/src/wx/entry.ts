@@ -24,7 +24,14 @@ export function makeMain(
       return await run(functionName, event, wxCaller(cloud), runtime);
     } catch (err) {
       // invoke() already turns every failure into an envelope; this only catches a broken runtime build.
-      console.log(JSON.stringify({ level: 'error', msg: 'entry failure', fn: functionName, errorName: err instanceof Error ? err.name : typeof err }));
+      console.log(
+        JSON.stringify({
+          level: 'error',
+          msg: 'entry failure',
+          fn: functionName,
+          errorName: err instanceof Error ? err.name : typeof err,
+        }),
+      );
       return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } };
     }
   };

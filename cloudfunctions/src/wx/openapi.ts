@@ -6,7 +6,9 @@ import { templateIdsFromEnv } from '../functions/reminders/openapi';
 
 /** The part of wx-server-sdk's `cloud` this port uses. */
 export interface CloudOpenApi {
-  openapi?: { subscribeMessage?: { send(message: SubscribeMessage): Promise<{ errCode?: number; errMsg?: string } | undefined> } };
+  openapi?: {
+    subscribeMessage?: { send(message: SubscribeMessage): Promise<{ errCode?: number; errMsg?: string } | undefined> };
+  };
 }
 
 export function wxOpenApi(cloud: CloudOpenApi, env: NodeJS.ProcessEnv = process.env): OpenApiPort {

@@ -16,7 +16,8 @@ export function createWxRuntime(cloud: CbCloud, env: NodeJS.ProcessEnv = process
   const log = jsonLogger();
   // throwOnNotFound: false makes doc.get answer { data: null } for a missing record (wx-server-sdk ≥ 1.7.0).
   const store = new CloudbaseStore(cloud.database({ throwOnNotFound: false }), {
-    onUnindexedQuery: (collection, fields) => log('warn', 'index wanted: query without a declared index', { collection, fields }),
+    onUnindexedQuery: (collection, fields) =>
+      log('warn', 'index wanted: query without a declared index', { collection, fields }),
   });
   // Declares (records, no I/O) the indexes the console should have (docs/DEPLOY.md §5), so that a query outside
   // them is logged once per shape.

@@ -3,14 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import {
-  appendAudit,
-  auditId,
-  canonicalJson,
-  redact,
-  verifyAuditChain,
-  type AuditEntry,
-} from '../../src/audit';
+import { appendAudit, auditId, canonicalJson, redact, verifyAuditChain, type AuditEntry } from '../../src/audit';
 import { COLLECTIONS } from '../../src/core/collections';
 import { SqliteStore } from '../../src/storage/sqlite';
 import { CloudbaseStore } from '../../src/storage/cloudbase';
@@ -31,7 +24,16 @@ const T0 = new Date('2026-03-02T02:00:00Z');
 async function writeEntries(store: Store, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     await store.transaction((tx) =>
-      appendAudit(tx, { action: 'items.review', actor, target: { collection: 'items', id: `i${i}` }, details: { status: 'approved', i } }, new Date(T0.getTime() + i * 1000)),
+      appendAudit(
+        tx,
+        {
+          action: 'items.review',
+          actor,
+          target: { collection: 'items', id: `i${i}` },
+          details: { status: 'approved', i },
+        },
+        new Date(T0.getTime() + i * 1000),
+      ),
     );
   }
 }
@@ -62,7 +64,11 @@ for (const [name, make] of [
       await expect(
         store.transaction(async (tx) => {
           await tx.insert('applications', { _id: 'a1', status: 'submitted' });
-          await appendAudit(tx, { action: 'applications.submit', actor, target: { collection: 'applications', id: 'a1' } }, T0);
+          await appendAudit(
+            tx,
+            { action: 'applications.submit', actor, target: { collection: 'applications', id: 'a1' } },
+            T0,
+          );
           throw new Error('validation failed late');
         }),
       ).rejects.toThrow('late');
@@ -76,7 +82,11 @@ for (const [name, make] of [
         Array.from({ length: 25 }, (_, i) =>
           store.transaction(async (tx) => {
             await tx.insert('applications', { _id: `a${i}` });
-            await appendAudit(tx, { action: 'applications.submit', actor, target: { collection: 'applications', id: `a${i}` } }, T0);
+            await appendAudit(
+              tx,
+              { action: 'applications.submit', actor, target: { collection: 'applications', id: `a${i}` } },
+              T0,
+            );
           }),
         ),
       );
@@ -145,7 +155,11 @@ describe('redact', () => {
         fc.string({ maxLength: 8 }),
         async (id, phone, filler) => {
           const e = await store.transaction((tx) =>
-            appendAudit(tx, { action: 'x', actor, details: { text: `${filler}${id} ${phone}${filler}`, idNumber: id } }, T0),
+            appendAudit(
+              tx,
+              { action: 'x', actor, details: { text: `${filler}${id} ${phone}${filler}`, idNumber: id } },
+              T0,
+            ),
           );
           const stored = JSON.stringify(e.details);
           return !stored.includes(id) && !stored.includes(phone);
@@ -158,14 +172,26 @@ describe('redact', () => {
 });
 
 test('canonicalJson sorts keys at every level', () => {
-  expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null }, u: undefined })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+  expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null }, u: undefined })).toBe(
+    '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+  );
 });
 
 describe('check-cli', () => {
   const repo = resolve(__dirname, '../../..');
   const run = (dir: string) => {
     try {
-      execFileSync(process.execPath, [join(repo, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', join(repo, 'cloudfunctions/tsconfig.json'), join(repo, 'cloudfunctions/src/audit/check-cli.ts'), dir], { stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [
+          join(repo, 'node_modules/tsx/dist/cli.mjs'),
+          '--tsconfig',
+          join(repo, 'cloudfunctions/tsconfig.json'),
+          join(repo, 'cloudfunctions/src/audit/check-cli.ts'),
+          dir,
+        ],
+        { stdio: 'pipe' },
+      );
       return 0;
     } catch (e) {
       return (e as { status: number }).status;

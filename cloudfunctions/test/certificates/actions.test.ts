@@ -16,7 +16,13 @@ let serial: string;
 let signature: string;
 let appId: string;
 
-const WATCHED = [COLLECTIONS.certificates, COLLECTIONS.certificateHeads, COLLECTIONS.counters, COLLECTIONS.outbox, 'audit'];
+const WATCHED = [
+  COLLECTIONS.certificates,
+  COLLECTIONS.certificateHeads,
+  COLLECTIONS.counters,
+  COLLECTIONS.outbox,
+  'audit',
+];
 
 beforeAll(async () => {
   cloud = await seededCloud('2025-09-17T09:00:00');
@@ -29,30 +35,53 @@ describe('issue', () => {
     cloud.setNow(bj('2025-09-25T23:59:59'));
     const before = await snapshot(cloud.store, WATCHED);
     const r = await cloud.call('demo-applicant', 'certificates', 'issue', { applicationId: appId });
-    expect(r).toEqual({ ok: false, error: { code: 'CERTIFICATE_NOT_YET_AVAILABLE', message: expect.stringContaining('2025-09-26') } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'CERTIFICATE_NOT_YET_AVAILABLE', message: expect.stringContaining('2025-09-26') },
+    });
     expect(await snapshot(cloud.store, WATCHED)).toBe(before);
   });
 
   test('strangers, reviewers and unknown applications get NOT_FOUND; unregistered callers NOT_REGISTERED', async () => {
     cloud.setNow(bj('2025-09-26T08:00:00'));
-    expect(await cloud.call('demo-employee', 'certificates', 'issue', { applicationId: appId })).toMatchObject({ error: { code: 'NOT_FOUND' } });
-    expect(await cloud.call('demo-reviewer-hrss', 'certificates', 'issue', { applicationId: appId })).toMatchObject({ error: { code: 'NOT_REGISTERED' } });
-    expect(await cloud.call('demo-applicant', 'certificates', 'issue', { applicationId: 'app-2025-nobody' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
-    expect(await cloud.call(undefined, 'certificates', 'issue', { applicationId: appId })).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    expect(await cloud.call('demo-employee', 'certificates', 'issue', { applicationId: appId })).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await cloud.call('demo-reviewer-hrss', 'certificates', 'issue', { applicationId: appId })).toMatchObject({
+      error: { code: 'NOT_REGISTERED' },
+    });
+    expect(
+      await cloud.call('demo-applicant', 'certificates', 'issue', { applicationId: 'app-2025-nobody' }),
+    ).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await cloud.call(undefined, 'certificates', 'issue', { applicationId: appId })).toMatchObject({
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   test('the first issue needs the residence-permit number', async () => {
     const before = await snapshot(cloud.store, WATCHED);
     const r = await cloud.call('demo-applicant', 'certificates', 'issue', { applicationId: appId });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('居住证号码') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('居住证号码') },
+    });
     expect(await snapshot(cloud.store, WATCHED)).toBe(before);
   });
 
   test('from 09-26 (7 working days after 09-17) the owner gets a signed certificate', async () => {
-    const { certificate } = await cloud.ok('demo-applicant', 'certificates', 'issue', { applicationId: appId, residencePermitNo: '330106202300000001' });
+    const { certificate } = await cloud.ok('demo-applicant', 'certificates', 'issue', {
+      applicationId: appId,
+      residencePermitNo: '330106202300000001',
+    });
     serial = certificate.serial;
     signature = certificate.signature;
-    expect(certificate.content).toMatchObject({ serial, round: 2025, total: 148, cutOffDate: '2025-10-01', issueDate: '2025-09-26' });
+    expect(certificate.content).toMatchObject({
+      serial,
+      round: 2025,
+      total: 148,
+      cutOffDate: '2025-10-01',
+      issueDate: '2025-09-26',
+    });
     expect(certificate.content.items.map((i: { code: string }) => i.code)).toEqual(
       expect.arrayContaining(['age', 'education', 'socialInsurance', 'residenceRegistration', 'rental']),
     );
@@ -80,18 +109,31 @@ describe('verify (public)', () => {
   test('a changed serial: SERIAL_MISMATCH when it is another certificate, SERIAL_UNKNOWN when none', async () => {
     // A second certificate (the employee's), so the changed serial exists.
     await scoredApplication(cloud, DEMO_PERSON_IDS.employee, 2025, '2025-09-17');
-    const other = await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: 'app-2025-p-demo-employee', residencePermitNo: 'ZJ33010620230005' });
-    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: other.certificate.serial, signature })).toMatchObject({ code: 'SERIAL_MISMATCH' });
-    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: 'JF-2025-999999', signature })).toMatchObject({ code: 'SERIAL_MISMATCH' });
+    const other = await cloud.ok('demo-employee', 'certificates', 'issue', {
+      applicationId: 'app-2025-p-demo-employee',
+      residencePermitNo: 'ZJ33010620230005',
+    });
+    expect(
+      await cloud.ok(CLERK, 'certificates', 'verify', { serial: other.certificate.serial, signature }),
+    ).toMatchObject({ code: 'SERIAL_MISMATCH' });
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: 'JF-2025-999999', signature })).toMatchObject({
+      code: 'SERIAL_MISMATCH',
+    });
     const fresh = Buffer.alloc(64, 7).toString('base64url');
-    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: 'JF-2025-999999', signature: fresh })).toMatchObject({ code: 'SERIAL_UNKNOWN' });
-    expect(await cloud.ok(CLERK, 'certificates', 'verify', { payload: 'not a certificate' })).toMatchObject({ code: 'MALFORMED' });
+    expect(
+      await cloud.ok(CLERK, 'certificates', 'verify', { serial: 'JF-2025-999999', signature: fresh }),
+    ).toMatchObject({ code: 'SERIAL_UNKNOWN' });
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { payload: 'not a certificate' })).toMatchObject({
+      code: 'MALFORMED',
+    });
   });
 
   test('a record changed in the database no longer verifies: SIGNATURE_INVALID', async () => {
     const doc = (await cloud.store.get<CertificateDoc>(COLLECTIONS.certificates, serial))!;
     await cloud.store.set(COLLECTIONS.certificates, { ...doc, content: { ...doc.content, total: 248 } });
-    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature })).toMatchObject({ code: 'SIGNATURE_INVALID' });
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature })).toMatchObject({
+      code: 'SIGNATURE_INVALID',
+    });
     await cloud.store.set(COLLECTIONS.certificates, doc);
     expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature })).toMatchObject({ code: 'VALID' });
   });
@@ -118,21 +160,29 @@ describe('verify (public)', () => {
     // Before anyone re-prints, the old paper already no longer states the granted points.
     const stale = (await cloud.store.get<CertificateDoc>(COLLECTIONS.certificates, oldSerial))!;
     expect(stale.status).toBe('active');
-    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: oldSerial, signature: stale.signature })).toMatchObject({ code: 'SUPERSEDED' });
+    expect(
+      await cloud.ok(CLERK, 'certificates', 'verify', { serial: oldSerial, signature: stale.signature }),
+    ).toMatchObject({ code: 'SUPERSEDED' });
     // The re-grant of 09-26 allows a new certificate 7 working days later (across National Day).
     cloud.setNow(bj('2025-10-15T09:00:00'));
     const re = await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: app._id });
     expect(re.reissued).toBe(true);
     const old = (await cloud.store.get<CertificateDoc>(COLLECTIONS.certificates, oldSerial))!;
     expect(old).toMatchObject({ status: 'superseded', supersededBy: re.certificate.serial });
-    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial: oldSerial, signature: old.signature })).toMatchObject({ code: 'SUPERSEDED' });
-    expect(await cloud.call('demo-employee', 'certificates', 'download', { serial: oldSerial })).toMatchObject({ error: { code: 'CERTIFICATE_SUPERSEDED' } });
+    expect(
+      await cloud.ok(CLERK, 'certificates', 'verify', { serial: oldSerial, signature: old.signature }),
+    ).toMatchObject({ code: 'SUPERSEDED' });
+    expect(await cloud.call('demo-employee', 'certificates', 'download', { serial: oldSerial })).toMatchObject({
+      error: { code: 'CERTIFICATE_SUPERSEDED' },
+    });
   });
 });
 
 /** The file-store path a local download link names (`/api/files/download/<path>?expires=…&sig=…`). */
-const storedPathOf = (url: string) => decodeURIComponent(new URL(url, 'http://local').pathname.replace('/api/files/download/', ''));
-const storedPath = async (who: string) => storedPathOf((await cloud.ok(who, 'certificates', 'download', { serial })).url);
+const storedPathOf = (url: string) =>
+  decodeURIComponent(new URL(url, 'http://local').pathname.replace('/api/files/download/', ''));
+const storedPath = async (who: string) =>
+  storedPathOf((await cloud.ok(who, 'certificates', 'download', { serial })).url);
 
 describe('download and revoke', () => {
   test('the PDF goes to the owner and the admin, not to others', async () => {
@@ -142,8 +192,12 @@ describe('download and revoke', () => {
     const minePdf = await pdfBehind(cloud, mine);
     expect(minePdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((await pdfBehind(cloud, admin)).equals(minePdf)).toBe(true); // deterministic rendering
-    expect(await cloud.call('demo-agent', 'certificates', 'download', { serial })).toMatchObject({ error: { code: 'NOT_FOUND' } });
-    expect(await cloud.call('demo-district-office', 'certificates', 'download', { serial })).toMatchObject({ error: { code: 'NOT_REGISTERED' } });
+    expect(await cloud.call('demo-agent', 'certificates', 'download', { serial })).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await cloud.call('demo-district-office', 'certificates', 'download', { serial })).toMatchObject({
+      error: { code: 'NOT_REGISTERED' },
+    });
   });
 
   test('the answer is a short-lived link (10 minutes), not the PDF; stored once under the serial, then reused', async () => {
@@ -195,14 +249,25 @@ describe('download and revoke', () => {
 
   test('only an admin revokes; then verify says REVOKED and download CERTIFICATE_REVOKED', async () => {
     const before = await snapshot(cloud.store, WATCHED);
-    expect(await cloud.call('demo-applicant', 'certificates', 'revoke', { serial, reason: '自行撤销' })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await cloud.call('demo-admin', 'certificates', 'revoke', { serial, reason: 'x' })).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(await cloud.call('demo-applicant', 'certificates', 'revoke', { serial, reason: '自行撤销' })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await cloud.call('demo-admin', 'certificates', 'revoke', { serial, reason: 'x' })).toMatchObject({
+      error: { code: 'VALIDATION_FAILED' },
+    });
     expect(await snapshot(cloud.store, WATCHED)).toBe(before);
 
     await cloud.ok('demo-admin', 'certificates', 'revoke', { serial, reason: '材料经核查不实' });
-    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature })).toMatchObject({ valid: false, code: 'REVOKED' });
-    expect(await cloud.call('demo-applicant', 'certificates', 'download', { serial })).toMatchObject({ error: { code: 'CERTIFICATE_REVOKED' } });
-    expect(await cloud.call('demo-admin', 'certificates', 'revoke', { serial, reason: '再次撤销' })).toMatchObject({ error: { code: 'INVALID_STATE' } });
+    expect(await cloud.ok(CLERK, 'certificates', 'verify', { serial, signature })).toMatchObject({
+      valid: false,
+      code: 'REVOKED',
+    });
+    expect(await cloud.call('demo-applicant', 'certificates', 'download', { serial })).toMatchObject({
+      error: { code: 'CERTIFICATE_REVOKED' },
+    });
+    expect(await cloud.call('demo-admin', 'certificates', 'revoke', { serial, reason: '再次撤销' })).toMatchObject({
+      error: { code: 'INVALID_STATE' },
+    });
     const audit = await cloud.store.find<{ _id: string; [k: string]: any }>('audit', {}, { limit: 1000 });
     expect(audit.some((a) => a.action === 'certificates.revoke' && a.target?.id === serial)).toBe(true);
   });

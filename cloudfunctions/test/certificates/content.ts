@@ -2,7 +2,9 @@
 // cut-off and issue dates), the total as the sum of the items, as buildContent computes it.
 import type { CertificateContent } from '../../src/functions/certificates/signing';
 
-export function sampleContent(c: Pick<CertificateContent, 'serial' | 'name' | 'idMasked' | 'permitNo' | 'items'>): CertificateContent {
+export function sampleContent(
+  c: Pick<CertificateContent, 'serial' | 'name' | 'idMasked' | 'permitNo' | 'items'>,
+): CertificateContent {
   return {
     v: 1,
     serial: c.serial,

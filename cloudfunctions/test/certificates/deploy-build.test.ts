@@ -19,12 +19,16 @@ beforeAll(() => {
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 test('every registered function has a folder with index.js and a package.json installing wx-server-sdk', () => {
-  expect(names).toEqual(expect.arrayContaining(['accounts', 'applications', 'certificates', 'rounds', 'settlement', 'reminders']));
+  expect(names).toEqual(
+    expect.arrayContaining(['accounts', 'applications', 'certificates', 'rounds', 'settlement', 'reminders']),
+  );
   for (const name of names) {
     const dir = path.join(OUT, name);
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: { 'wx-server-sdk': '4.0.2' } });
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(name === 'certificates' ? ['pdfkit', 'qrcode', 'wx-server-sdk'] : ['wx-server-sdk']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(
+      name === 'certificates' ? ['pdfkit', 'qrcode', 'wx-server-sdk'] : ['wx-server-sdk'],
+    );
     const js = readFileSync(path.join(dir, 'index.js'), 'utf8');
     expect(js).toContain('require("wx-server-sdk")');
     expect(js).toMatch(/\.init\(\{\s*env:\s*\w+\.DYNAMIC_CURRENT_ENV\s*\}\)/);
@@ -35,10 +39,18 @@ test('every registered function has a folder with index.js and a package.json in
 
 test('certificates carries the font and its licence; reminders its one timer (every 5 minutes) and the send permission', () => {
   const fonts = path.join(OUT, 'certificates', 'assets', 'fonts');
-  expect(readFileSync(path.join(fonts, 'NotoSansCJKsc-Regular-GB2312.otf')).equals(readFileSync(path.join(CLOUD, 'assets/fonts/NotoSansCJKsc-Regular-GB2312.otf')))).toBe(true);
+  expect(
+    readFileSync(path.join(fonts, 'NotoSansCJKsc-Regular-GB2312.otf')).equals(
+      readFileSync(path.join(CLOUD, 'assets/fonts/NotoSansCJKsc-Regular-GB2312.otf')),
+    ),
+  ).toBe(true);
   expect(readFileSync(path.join(fonts, 'OFL.txt'), 'utf8')).toContain('SIL OPEN FONT LICENSE Version 1.1');
   // The names font (every other Han character a name may contain), loaded beside the main one.
-  expect(readFileSync(path.join(fonts, 'NotoSansCJKsc-Regular-Names.otf.br')).equals(readFileSync(path.join(CLOUD, 'assets/fonts/NotoSansCJKsc-Regular-Names.otf.br')))).toBe(true);
+  expect(
+    readFileSync(path.join(fonts, 'NotoSansCJKsc-Regular-Names.otf.br')).equals(
+      readFileSync(path.join(CLOUD, 'assets/fonts/NotoSansCJKsc-Regular-Names.otf.br')),
+    ),
+  ).toBe(true);
   const config = JSON.parse(readFileSync(path.join(OUT, 'reminders', 'config.json'), 'utf8'));
   expect(config.triggers).toEqual([{ name: 'reminderTimer', type: 'timer', config: '0 */5 * * * * *' }]);
   expect(config.permissions).toEqual({ openapi: ['subscribeMessage.send'] });
@@ -53,7 +65,9 @@ test('each built entry loads with wx-server-sdk resolvable and exports main (not
     console.log(JSON.stringify(out));
     process.exit(0);
   `;
-  const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 }).trim().split('\n').pop()!);
+  const out = JSON.parse(
+    execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 }).trim().split('\n').pop()!,
+  );
   for (const n of names) expect(out[n]).toBe('function');
 }, 60_000);
 

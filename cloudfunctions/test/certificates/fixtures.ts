@@ -32,10 +32,18 @@ const INDICATOR_OF_FIELD: Record<string, string> = {
   rentalYears: 'rental',
 };
 
-export const DEFAULT_PROFILE = { education: 'bachelor', hasDiplomaAndDegree: true, socialInsuranceMonths: 48, residenceRegistrationYears: 4, rentalYears: 4 };
+export const DEFAULT_PROFILE = {
+  education: 'bachelor',
+  hasDiplomaAndDegree: true,
+  socialInsuranceMonths: 48,
+  residenceRegistrationYears: 4,
+  rentalYears: 4,
+};
 
 /** The claims a person sends for `profile`: one per indicator, the profile's fields as its value. */
-export function claimsFor(profile: Record<string, unknown>): Array<{ indicator: string; value: Record<string, unknown>; evidence: string[] }> {
+export function claimsFor(
+  profile: Record<string, unknown>,
+): Array<{ indicator: string; value: Record<string, unknown>; evidence: string[] }> {
   const byIndicator = new Map<string, Record<string, unknown>>();
   for (const [field, value] of Object.entries(profile)) {
     const indicator = INDICATOR_OF_FIELD[field];
@@ -75,7 +83,10 @@ export async function scoredApplication(
   const before = cloud.runtime.now().toISOString();
   const submitOn = submissionDayFor(resultOn);
   cloud.setNow(bj(`${submitOn}T09:00:00`));
-  const { application } = await cloud.ok(person.openid, 'applications', 'saveDraft', { year, claims: claimsFor(profile) });
+  const { application } = await cloud.ok(person.openid, 'applications', 'saveDraft', {
+    year,
+    claims: claimsFor(profile),
+  });
   await cloud.ok(person.openid, 'applications', 'submit', {
     applicationId: application.applicationId,
     commitment: true,
@@ -84,11 +95,16 @@ export async function scoredApplication(
   if (resultDate(submitOn) < resultOn) cloud.setNow(bj(`${resultOn}T08:00:00`));
   const { items } = await cloud.ok(person.openid, 'applications', 'get', { applicationId: application.applicationId });
   for (const item of items as Array<{ itemId: string; department: string; claimed: Record<string, unknown> }>) {
-    await cloud.ok(`demo-reviewer-${item.department}`, 'review', 'decide', { itemId: item.itemId, decision: 'approved', acceptedValue: item.claimed });
+    await cloud.ok(`demo-reviewer-${item.department}`, 'review', 'decide', {
+      itemId: item.itemId,
+      decision: 'approved',
+      acceptedValue: item.claimed,
+    });
   }
   cloud.setNow(before);
   const app = (await cloud.store.get<ApplicationDoc>(COLLECTIONS.applications, application.applicationId))!;
-  if (app.status !== 'scored' || app.resultOn !== resultOn) throw new Error(`scoredApplication: result on ${app.resultOn}, expected ${resultOn}`);
+  if (app.status !== 'scored' || app.resultOn !== resultOn)
+    throw new Error(`scoredApplication: result on ${app.resultOn}, expected ${resultOn}`);
   return app;
 }
 

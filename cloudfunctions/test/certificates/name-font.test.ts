@@ -58,6 +58,13 @@ describe('NameSchema', () => {
   });
 
   test('RegisterInput takes such a name', () => {
-    expect(RegisterInput.safeParse({ name: '王堃䶮𠇔', idNumber: '11010519491231002X', phone: '13800000001', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } }).success).toBe(true);
+    expect(
+      RegisterInput.safeParse({
+        name: '王堃䶮𠇔',
+        idNumber: '11010519491231002X',
+        phone: '13800000001',
+        privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true },
+      }).success,
+    ).toBe(true);
   });
 });

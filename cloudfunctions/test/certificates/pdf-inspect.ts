@@ -61,7 +61,9 @@ function cffCharstrings(cff: Buffer): Buffer[] {
     const offSize = cff[at + 2]!;
     const offset = (i: number) => cff.readUIntBE(at + 3 + i * offSize, offSize);
     const dataStart = at + 3 + (count + 1) * offSize - 1;
-    const items = Array.from({ length: count }, (_, i) => cff.subarray(dataStart + offset(i), dataStart + offset(i + 1)));
+    const items = Array.from({ length: count }, (_, i) =>
+      cff.subarray(dataStart + offset(i), dataStart + offset(i + 1)),
+    );
     return { items, end: dataStart + offset(count) };
   };
   const names = readIndex(cff[2]!);
@@ -69,7 +71,7 @@ function cffCharstrings(cff: Buffer): Buffer[] {
   // Top DICT operands: integers (28, 29, 32-254) before their operator; CharStrings is operator 17.
   const operands: number[] = [];
   let charStringsAt = -1;
-  for (let i = 0; i < topDict.length; ) {
+  for (let i = 0; i < topDict.length;) {
     const b = topDict[i]!;
     if (b >= 32 && b <= 246) {
       operands.push(b - 139);
@@ -117,7 +119,8 @@ export function drawnGlyphs(pdf: Buffer): DrawnGlyph[] {
   const page = [...objs.values()].find((o) => /\/Type \/Page\b/.test(o.dict))!;
   const fontsDict = /\/Font <<([^>]*)>>/.exec(page.dict)?.[1] ?? '';
   const resources = ref(page.dict, 'Resources');
-  const fontSource = fontsDict || (resources !== null ? /\/Font <<([^>]*)>>/.exec(objs.get(resources)!.dict)?.[1] ?? '' : '');
+  const fontSource =
+    fontsDict || (resources !== null ? (/\/Font <<([^>]*)>>/.exec(objs.get(resources)!.dict)?.[1] ?? '') : '');
   const fonts = new Map<string, { name: string; unicode: Map<number, string>; charstrings: Buffer[] }>();
   for (const f of fontSource.matchAll(/\/(\w+) (\d+) 0 R/g)) {
     const font = objs.get(Number(f[2]))!;

@@ -1,5 +1,5 @@
 import { formatPoints, renderCertificatePdf } from '../../src/pdf/certificate';
-import { certificateKeys, qrPayload, signCertificate, } from '../../src/functions/certificates/signing';
+import { certificateKeys, qrPayload, signCertificate } from '../../src/functions/certificates/signing';
 import { sampleContent } from './content';
 import { drawnGlyphs, pageText } from './pdf-inspect';
 
@@ -37,19 +37,31 @@ describe('certificate PDF', () => {
   test('is deterministic: its dates come from the issue date, so the same input gives the same bytes', async () => {
     expect((await renderCertificatePdf(input)).equals(pdf)).toBe(true);
     // 2025-10-15 00:00 Beijing = 2025-10-14 16:00 UTC.
-    expect(pdf.toString("latin1")).toContain("(D:20251014160000Z)");
+    expect(pdf.toString('latin1')).toContain('(D:20251014160000Z)');
     const other = await renderCertificatePdf({ ...input, content: { ...content, total: 65 } });
     expect(other.equals(pdf)).toBe(false);
   });
 
   test('stays on one A4 page with every indicator of the table listed', async () => {
-    const items = Array.from({ length: 22 }, (_, k) => ({ code: `i${k}`, name: `指标名称较长的一项积分指标第${k + 1}项（含说明）`, points: k - 3 }));
-    const many = await renderCertificatePdf({ ...input, content: { ...content, items, total: items.reduce((a, i) => a + i.points, 0) } });
+    const items = Array.from({ length: 22 }, (_, k) => ({
+      code: `i${k}`,
+      name: `指标名称较长的一项积分指标第${k + 1}项（含说明）`,
+      points: k - 3,
+    }));
+    const many = await renderCertificatePdf({
+      ...input,
+      content: { ...content, items, total: items.reduce((a, i) => a + i.points, 0) },
+    });
     expect(many.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
   });
 
   test('points print without trailing zeros', () => {
-    expect([formatPoints(30), formatPoints(24.5), formatPoints(-40), formatPoints(0.25)]).toEqual(['30', '24.5', '-40', '0.25']);
+    expect([formatPoints(30), formatPoints(24.5), formatPoints(-40), formatPoints(0.25)]).toEqual([
+      '30',
+      '24.5',
+      '-40',
+      '0.25',
+    ]);
   });
 });
 
@@ -88,7 +100,8 @@ describe('names outside GB2312 print (堃 GBK, 䶮 Extension A, 𠇔 Extension B
 });
 
 describe('a certificate no longer valid is stamped 已作废', () => {
-  const notice = '该积分有效凭证（JF-2025-000007）已作废：积分已于2025年9月29日经异议答复重新核定，本凭证所载积分已被取代，请重新打印最新的积分有效凭证';
+  const notice =
+    '该积分有效凭证（JF-2025-000007）已作废：积分已于2025年9月29日经异议答复重新核定，本凭证所载积分已被取代，请重新打印最新的积分有效凭证';
 
   test('the band names the reason and the page says 已作废 / 已被新凭证取代; a valid one says neither', async () => {
     const voided = await renderCertificatePdf({ ...input, voided: notice });

@@ -68,11 +68,16 @@ describe('Ed25519 certificate signatures', () => {
       { numRuns: 200 },
     );
     fc.assert(
-      fc.property(fc.integer({ min: -300, max: 300 }).filter((d) => d !== 0), (delta) => {
-        const items = content.items.map((i, n) => (n === 1 ? { ...i, points: i.points + delta / 2 } : i));
-        return !verifyCertificateSignature({ ...content, items }, sig, keys.publicKey) &&
-          !verifyCertificateSignature({ ...content, total: content.total + delta / 2 }, sig, keys.publicKey);
-      }),
+      fc.property(
+        fc.integer({ min: -300, max: 300 }).filter((d) => d !== 0),
+        (delta) => {
+          const items = content.items.map((i, n) => (n === 1 ? { ...i, points: i.points + delta / 2 } : i));
+          return (
+            !verifyCertificateSignature({ ...content, items }, sig, keys.publicKey) &&
+            !verifyCertificateSignature({ ...content, total: content.total + delta / 2 }, sig, keys.publicKey)
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -24,7 +24,10 @@ function sourceFiles(dir: string): string[] {
 
 /** The name a line declares as a type (`interface X`, `type X =`), or null (imports and `export type { X }` too). */
 function declaredType(line: string): string | null {
-  return /^\s*(?:export\s+)?(?:declare\s+)?(?:interface|type)\s+([A-Za-z0-9_]+)(?=\s*(?:[=<{]|extends\b))/.exec(line)?.[1] ?? null;
+  return (
+    /^\s*(?:export\s+)?(?:declare\s+)?(?:interface|type)\s+([A-Za-z0-9_]+)(?=\s*(?:[=<{]|extends\b))/.exec(line)?.[1] ??
+    null
+  );
 }
 
 /** `file:line name` for every declaration of a contract name. */

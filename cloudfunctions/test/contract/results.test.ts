@@ -36,7 +36,11 @@ const FUNCTIONS = {
 type Functions = typeof FUNCTIONS;
 type Actions<F extends keyof Functions> = Functions[F]['actions'];
 /** What `run` of F.A resolves to, as the compiler infers it from the handler. */
-type Inferred<F extends keyof Functions, A extends keyof Actions<F>> = Actions<F>[A] extends { run(...args: any[]): Promise<infer R> } ? R : never;
+type Inferred<F extends keyof Functions, A extends keyof Actions<F>> = Actions<F>[A] extends {
+  run(...args: any[]): Promise<infer R>;
+}
+  ? R
+  : never;
 
 /** `true` where F.A's inferred result is assignable to its declared result, else the pair's name (shown by tsc). */
 type Conforms = {
@@ -45,7 +49,11 @@ type Conforms = {
   };
 };
 /** The names of the actions that do not conform (never when all do). */
-type NonConforming = { [F in keyof Conforms]: { [A in keyof Conforms[F]]: Conforms[F][A] extends true ? never : Conforms[F][A] }[keyof Conforms[F]] }[keyof Conforms];
+type NonConforming = {
+  [F in keyof Conforms]: {
+    [A in keyof Conforms[F]]: Conforms[F][A] extends true ? never : Conforms[F][A];
+  }[keyof Conforms[F]];
+}[keyof Conforms];
 /** Compiles only when every action conforms; otherwise tsc names them ("'rounds.get'" is not assignable to never). */
 const nonConforming: NonConforming[] = [];
 const conforms: [NonConforming] extends [never] ? true : NonConforming = true;
@@ -59,17 +67,50 @@ const sameActions: ActionKeysMatch[keyof ActionKeysMatch] = true;
 /** The declared table's action names, spelled out (the compiler requires exactly the declared set). */
 const DECLARED: { [F in ResultFunctionName]: Record<ResultActionName<F>, true> } = {
   accounts: {
-    register: true, me: true, addDependent: true, listSubjects: true, endRelation: true, createEntrustment: true,
-    confirmEntrustment: true, revokeEntrustment: true, listEntrustments: true, grantRole: true, revokeRole: true,
-    findStaffCandidate: true, grantStaffRole: true, revokeStaffRole: true, listStaff: true, roleHistory: true,
-    bindAtWindow: true, exportMyData: true, deleteAccount: true,
+    register: true,
+    me: true,
+    addDependent: true,
+    listSubjects: true,
+    endRelation: true,
+    createEntrustment: true,
+    confirmEntrustment: true,
+    revokeEntrustment: true,
+    listEntrustments: true,
+    grantRole: true,
+    revokeRole: true,
+    findStaffCandidate: true,
+    grantStaffRole: true,
+    revokeStaffRole: true,
+    listStaff: true,
+    roleHistory: true,
+    bindAtWindow: true,
+    exportMyData: true,
+    deleteAccount: true,
   },
   files: { read: true, prepareUpload: true, commitUpload: true },
   applications: { saveDraft: true, get: true, list: true, submit: true, supplement: true },
   review: { queue: true, getItem: true, decide: true, decideMany: true },
   objections: { file: true, list: true, answer: true },
-  certificates: { issue: true, list: true, download: true, revoke: true, liftRevocation: true, verify: true, publicKey: true },
-  rounds: { open: true, adjust: true, close: true, get: true, setLine: true, publish: true, results: true, myStanding: true, publicationStatus: true },
+  certificates: {
+    issue: true,
+    list: true,
+    download: true,
+    revoke: true,
+    liftRevocation: true,
+    verify: true,
+    publicKey: true,
+  },
+  rounds: {
+    open: true,
+    adjust: true,
+    close: true,
+    get: true,
+    setLine: true,
+    publish: true,
+    results: true,
+    myStanding: true,
+    publicationStatus: true,
+  },
   settlement: { apply: true, get: true, withdraw: true, recordSettled: true },
   reminders: { list: true, sweep: true, recordSubscription: true, templates: true, send: true },
   calendar: { registerYear: true, list: true },
@@ -84,8 +125,12 @@ describe('the result contract', () => {
   });
 
   it('declares a result for exactly the registry: 12 functions, 68 actions', () => {
-    const registry = Object.fromEntries(Object.entries(REGISTRY).map(([f, def]) => [f, Object.keys(def.actions).sort()]));
-    const declared = Object.fromEntries(Object.entries(DECLARED).map(([f, actions]) => [f, Object.keys(actions).sort()]));
+    const registry = Object.fromEntries(
+      Object.entries(REGISTRY).map(([f, def]) => [f, Object.keys(def.actions).sort()]),
+    );
+    const declared = Object.fromEntries(
+      Object.entries(DECLARED).map(([f, actions]) => [f, Object.keys(actions).sort()]),
+    );
     expect(registry).toEqual(declared);
     expect(Object.keys(registry)).toHaveLength(12);
     expect(Object.values(registry).flat()).toHaveLength(68);

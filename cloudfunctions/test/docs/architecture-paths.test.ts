@@ -6,7 +6,16 @@ import path from 'path';
 const REPO = path.resolve(__dirname, '../../..');
 const PAGE = path.join(REPO, 'docs/ARCHITECTURE.md');
 /** Where the page's short paths are rooted (it writes `functions/registry.ts` for cloudfunctions/src/functions/…). */
-const ROOTS = ['', 'cloudfunctions/src', 'cloudfunctions', 'client/src', 'client/src/packages', 'shared/src', 'shared', 'client'];
+const ROOTS = [
+  '',
+  'cloudfunctions/src',
+  'cloudfunctions',
+  'client/src',
+  'client/src/packages',
+  'shared/src',
+  'shared',
+  'client',
+];
 
 interface Reference {
   file: string;

@@ -44,16 +44,26 @@ test('claim value schemas cover every indicator and use only profile fields', ()
     }
   }
   expect(checked).toBeGreaterThanOrEqual(20);
-  expect(ClaimSchema.safeParse({ indicator: 'age', value: { birthDate: '1990-01-01' }, evidence: [] }).success).toBe(false);
+  expect(ClaimSchema.safeParse({ indicator: 'age', value: { birthDate: '1990-01-01' }, evidence: [] }).success).toBe(
+    false,
+  );
   expect(ClaimSchema.safeParse({ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }).success).toBe(true);
-  expect(ClaimSchema.safeParse({ indicator: 'rental', value: { rentalYears: 3, ownHome: true }, evidence: [] }).success).toBe(false);
+  expect(
+    ClaimSchema.safeParse({ indicator: 'rental', value: { rentalYears: 3, ownHome: true }, evidence: [] }).success,
+  ).toBe(false);
 });
 
 test('validation messages name the field in Chinese', () => {
   const r = parseZh(RegisterInput, { name: '张三', idNumber: '110105194912310021', phone: '12' });
   expect(r.success).toBe(false);
   if (!r.success) expect(describeIssues(r.error)).toMatch(/^(身份证号码|手机号码)/);
-  const extra = parseZh(RegisterInput, { name: '张三', idNumber: '11010519491231002X', phone: '13800000000', privacyConsent: { policyVersion: '2026-12-04', agreed: true }, openid: 'x' });
+  const extra = parseZh(RegisterInput, {
+    name: '张三',
+    idNumber: '11010519491231002X',
+    phone: '13800000000',
+    privacyConsent: { policyVersion: '2026-12-04', agreed: true },
+    openid: 'x',
+  });
   expect(extra.success).toBe(false);
   if (!extra.success) expect(describeIssues(extra.error)).toBe('不接受的字段：openid');
 });

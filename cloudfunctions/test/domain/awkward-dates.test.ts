@@ -27,13 +27,21 @@ const awkwardBirthDate = fc.constantFrom(
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const DAY_MS = 86_400_000;
-const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const plusDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const TIMES = ['00:00:00.000', '23:59:59.999', '12:00:00.000'] as const;
 const SEEDED_AT = '2025-09-26';
 
 /** Month and year edges and leap days of `y` that exist (the generators only make schema-valid dates). */
-const edgesOf = (y: number) =>
-  [`${y}-01-01`, `${y}-02-28`, ...(isLeap(y) ? [`${y}-02-29`] : []), `${y}-03-01`, `${y}-09-30`, `${y}-10-01`, `${y}-12-31`];
+const edgesOf = (y: number) => [
+  `${y}-01-01`,
+  `${y}-02-28`,
+  ...(isLeap(y) ? [`${y}-02-29`] : []),
+  `${y}-03-01`,
+  `${y}-09-30`,
+  `${y}-10-01`,
+  `${y}-12-31`,
+];
 
 /**
  * A round's dates patch: mostly in the order roundDates keeps (so the round is stored and its later actions run on
@@ -47,7 +55,9 @@ const patchFor = (y: number): fc.Arbitrary<DatesPatch> => {
     fc.record(
       {
         settlementOpens: fc.constant(o),
-        settlementCloses: fc.constantFrom(o, plusDays(o, 1), `${y}-12-31`, ...edgesOf(y + 1), '2100-12-31').filter((c) => c >= o),
+        settlementCloses: fc
+          .constantFrom(o, plusDays(o, 1), `${y}-12-31`, ...edgesOf(y + 1), '2100-12-31')
+          .filter((c) => c >= o),
         pointsApplicationCloses: fc.constantFrom('1900-01-01', ...edgesOf(y), plusDays(o, -1)).filter((p) => p < o),
       },
       { requiredKeys: ['settlementOpens'] },
@@ -73,7 +83,10 @@ const scenario = fc.constantFrom(2025, 2026, 2027, 2028, 2029).chain((year) =>
     const pointsCloses = patch.pointsApplicationCloses ?? `${year}-09-30`;
     const opens = patch.settlementOpens ?? `${year}-11-01`;
     const closes = patch.settlementCloses ?? `${year}-11-30`;
-    const first = fc.tuple(fc.constantFrom(pointsCloses, plusDays(pointsCloses, -1), plusDays(pointsCloses, -40)), fc.constantFrom(...TIMES));
+    const first = fc.tuple(
+      fc.constantFrom(pointsCloses, plusDays(pointsCloses, -1), plusDays(pointsCloses, -40)),
+      fc.constantFrom(...TIMES),
+    );
     const later = fc.tuple(
       fc.constantFrom(
         plusDays(pointsCloses, 1),
@@ -116,37 +129,72 @@ describe('awkward but schema-valid dates never make an action answer INTERNAL', 
         const check = async (label: string, res: Promise<Envelope>) => {
           const r = await res;
           calls.push(`${label}: ${r.ok ? 'ok' : r.error.code}`);
-          if (!r.ok && r.error.code === 'INTERNAL') throw new Error(`${label} answered INTERNAL after\n${calls.join('\n')}`);
+          if (!r.ok && r.error.code === 'INTERNAL')
+            throw new Error(`${label} answered INTERNAL after\n${calls.join('\n')}`);
           return r;
         };
 
         cloud.setNow(instants[0]);
-        await check('rounds.' + (year === 2025 ? 'adjust' : 'open'), cloud.call(ADMIN, 'rounds', year === 2025 ? 'adjust' : 'open', { year, dates: patch }));
+        await check(
+          'rounds.' + (year === 2025 ? 'adjust' : 'open'),
+          cloud.call(ADMIN, 'rounds', year === 2025 ? 'adjust' : 'open', { year, dates: patch }),
+        );
         await check('rounds.get', cloud.call(A, 'rounds', 'get', { year }));
         const draft = await check(
           'applications.saveDraft',
-          cloud.call(A, 'applications', 'saveDraft', { year, claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }] }),
+          cloud.call(A, 'applications', 'saveDraft', {
+            year,
+            claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }],
+          }),
         );
         const applicationId = draft.ok ? (draft.data as any).application.applicationId : `app-${year}-none`;
-        await check('applications.submit', cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'awkward-0001' }));
+        await check(
+          'applications.submit',
+          cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'awkward-0001' }),
+        );
         for (const dept of ['housing', 'public-security']) {
-          const queue = await check('review.queue', cloud.call(`demo-reviewer-${dept}`, 'review', 'queue', { status: 'pending', limit: 100 }));
+          const queue = await check(
+            'review.queue',
+            cloud.call(`demo-reviewer-${dept}`, 'review', 'queue', { status: 'pending', limit: 100 }),
+          );
           for (const item of queue.ok ? (queue.data as any).items : []) {
             const acceptedValue = item.indicator === 'age' ? { birthDate } : item.claimed;
             const decision =
               returnRental && item.indicator === 'rental'
                 ? { itemId: item.itemId, decision: 'returned', reason: '请补充租赁备案证明' }
                 : { itemId: item.itemId, decision: 'approved', acceptedValue };
-            await check(`review.decide ${item.indicator}`, cloud.call(`demo-reviewer-${dept}`, 'review', 'decide', decision));
+            await check(
+              `review.decide ${item.indicator}`,
+              cloud.call(`demo-reviewer-${dept}`, 'review', 'decide', decision),
+            );
           }
         }
 
         cloud.setNow(instants[1]);
         await check('applications.get', cloud.call(A, 'applications', 'get', { applicationId }));
         await check('applications.list', cloud.call(A, 'applications', 'list', {}));
-        await check('applications.supplement', cloud.call(A, 'applications', 'supplement', { applicationId, indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }));
-        await check('objections.file', cloud.call(A, 'objections', 'file', { applicationId, indicators: ['rental'], reason: '年限有误', requestId: 'awkward-obj-01' }));
-        await check('certificates.issue', cloud.call(A, 'certificates', 'issue', { applicationId, residencePermitNo: 'ZJ330100123456' }));
+        await check(
+          'applications.supplement',
+          cloud.call(A, 'applications', 'supplement', {
+            applicationId,
+            indicator: 'rental',
+            value: { rentalYears: 3 },
+            evidence: [],
+          }),
+        );
+        await check(
+          'objections.file',
+          cloud.call(A, 'objections', 'file', {
+            applicationId,
+            indicators: ['rental'],
+            reason: '年限有误',
+            requestId: 'awkward-obj-01',
+          }),
+        );
+        await check(
+          'certificates.issue',
+          cloud.call(A, 'certificates', 'issue', { applicationId, residencePermitNo: 'ZJ330100123456' }),
+        );
         await check('settlement.get', cloud.call(A, 'settlement', 'get', { year }));
         await check(
           'settlement.apply',
@@ -158,7 +206,10 @@ describe('awkward but schema-valid dates never make an action answer INTERNAL', 
           }),
         );
         await check('reminders.sweep', cloud.call(ADMIN, 'reminders', 'sweep', {}));
-        await check('rounds.setLine', cloud.call(ADMIN, 'rounds', 'setLine', { year, mode: 'threshold', threshold: 100 }));
+        await check(
+          'rounds.setLine',
+          cloud.call(ADMIN, 'rounds', 'setLine', { year, mode: 'threshold', threshold: 100 }),
+        );
         await check('rounds.publish', cloud.call(ADMIN, 'rounds', 'publish', { year }));
         await check('rounds.results', cloud.call(A, 'rounds', 'results', { year }));
         await check('rounds.myStanding', cloud.call(A, 'rounds', 'myStanding', { year }));
@@ -189,22 +240,38 @@ describe.each(['sqlite', 'cloudbase'] as const)('a stored date that is not a rea
       declarations: { validResidencePermit: true, fullCivilCapacity: true, hasUrbanHangzhouHukou: false },
       requestId: 'legacy-date-01',
     });
-    expect(apply).toMatchObject({ ok: false, error: { code: 'STORED_DATE_INVALID', message: '记录中的日期有误，暂时无法办理，请联系管理员核对更正' } });
+    expect(apply).toMatchObject({
+      ok: false,
+      error: { code: 'STORED_DATE_INVALID', message: '记录中的日期有误，暂时无法办理，请联系管理员核对更正' },
+    });
     await cloud.ok(ADMIN, 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 100 });
     const afterLine = await snapshot(cloud.store);
-    expect(await cloud.call(ADMIN, 'rounds', 'publish', { year: 2025 })).toMatchObject({ ok: false, error: { code: 'STORED_DATE_INVALID' } });
+    expect(await cloud.call(ADMIN, 'rounds', 'publish', { year: 2025 })).toMatchObject({
+      ok: false,
+      error: { code: 'STORED_DATE_INVALID' },
+    });
     expect(await snapshot(cloud.store)).toBe(afterLine);
     expect(afterLine).not.toBe(before); // setLine did write: the snapshot sees changes
     expect(cloud.logs).toContainEqual(
-      expect.objectContaining({ level: 'error', message: 'stored date unreadable', fields: expect.objectContaining({ action: 'settlement.apply' }) }),
+      expect.objectContaining({
+        level: 'error',
+        message: 'stored date unreadable',
+        fields: expect.objectContaining({ action: 'settlement.apply' }),
+      }),
     );
     expect(JSON.stringify(cloud.logs)).not.toContain('2025-11-31');
 
     // The administrator repairs it with rounds.adjust (the stored date is replaced, so the order check passes).
-    const { round } = await cloud.ok(ADMIN, 'rounds', 'adjust', { year: 2025, dates: { settlementCloses: '2025-11-30' } });
+    const { round } = await cloud.ok(ADMIN, 'rounds', 'adjust', {
+      year: 2025,
+      dates: { settlementCloses: '2025-11-30' },
+    });
     expect(round.settlementCloses).toBe('2025-11-30');
     // Publication now reads the date again: the window (until 2025-11-30 24:00) is still open on 2025-11-03.
-    expect(await cloud.call(ADMIN, 'rounds', 'publish', { year: 2025 })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(await cloud.call(ADMIN, 'rounds', 'publish', { year: 2025 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
   });
 
   test('an entrustment whose stored confirmation time is unreadable does not let the agent act', async () => {

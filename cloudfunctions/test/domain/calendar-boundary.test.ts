@@ -34,13 +34,32 @@ const bj = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`
 const TEST_ONLY_2027 = {
   year: 2027,
   holidays: [
-    '2027-01-01', '2027-01-02', '2027-01-03',
-    '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12',
+    '2027-01-01',
+    '2027-01-02',
+    '2027-01-03',
+    '2027-02-05',
+    '2027-02-06',
+    '2027-02-07',
+    '2027-02-08',
+    '2027-02-09',
+    '2027-02-10',
+    '2027-02-11',
+    '2027-02-12',
     '2027-04-05',
-    '2027-05-01', '2027-05-02', '2027-05-03', '2027-05-04', '2027-05-05',
+    '2027-05-01',
+    '2027-05-02',
+    '2027-05-03',
+    '2027-05-04',
+    '2027-05-05',
     '2027-06-09',
     '2027-09-15',
-    '2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07',
+    '2027-10-01',
+    '2027-10-02',
+    '2027-10-03',
+    '2027-10-04',
+    '2027-10-05',
+    '2027-10-06',
+    '2027-10-07',
   ],
   workdays: ['2027-02-20', '2027-10-09'],
   source: '测试专用（TEST-ONLY，非国务院办公厅关于2027年部分节假日安排的通知原文）',
@@ -81,13 +100,18 @@ async function pendingItems(applicationId: string) {
   const out: Array<{ dept: string; itemId: string; claimed: unknown }> = [];
   for (const dept of ['hrss', 'public-security', 'housing', 'education', 'tax']) {
     const { items } = await cloud.ok(`demo-reviewer-${dept}`, 'review', 'queue', { status: 'pending', limit: 100 });
-    for (const i of items) if (i.applicationId === applicationId) out.push({ dept, itemId: i.itemId, claimed: i.claimed });
+    for (const i of items)
+      if (i.applicationId === applicationId) out.push({ dept, itemId: i.itemId, claimed: i.claimed });
   }
   return out;
 }
 
 const decide = (i: { dept: string; itemId: string; claimed: unknown }) =>
-  cloud.call(`demo-reviewer-${i.dept}`, 'review', 'decide', { itemId: i.itemId, decision: 'approved', acceptedValue: i.claimed });
+  cloud.call(`demo-reviewer-${i.dept}`, 'review', 'decide', {
+    itemId: i.itemId,
+    decision: 'approved',
+    acceptedValue: i.claimed,
+  });
 
 /** Approves every item but the last; returns the last (its decision scores the application). */
 async function approveAllButLast(applicationId: string) {
@@ -107,7 +131,12 @@ test('submitted 2026-11-25: result day in December; the scoring decision answers
   const A = 'demo-applicant';
   const { applicationId, submitted } = await draftAndSubmit(A, 'req-boundary-0001');
   // 20 working days after 2026-11-25 (no holiday in between): 2026-12-23.
-  expect(submitted).toMatchObject({ status: 'reviewing', acceptedOn: '2026-11-25', resultDate: '2026-12-23', objectionDeadline: null });
+  expect(submitted).toMatchObject({
+    status: 'reviewing',
+    acceptedOn: '2026-11-25',
+    resultDate: '2026-12-23',
+    objectionDeadline: null,
+  });
   expect(resultDate('2026-11-25')).toBe('2026-12-23');
 
   cloud.setNow(bj('2026-12-01'));
@@ -136,7 +165,12 @@ test('submitted 2026-11-25: result day in December; the scoring decision answers
   cloud.setNow(bj('2026-12-23'));
   expect((await cloud.ok(A, 'applications', 'get', { applicationId })).application.published).toBe(false);
   expect(
-    await cloud.call(A, 'objections', 'file', { applicationId, indicators: ['rental'], reason: '年限有误', requestId: 'obj-boundary-1' }),
+    await cloud.call(A, 'objections', 'file', {
+      applicationId,
+      indicators: ['rental'],
+      reason: '年限有误',
+      requestId: 'obj-boundary-1',
+    }),
   ).toMatchObject({ ok: false, error: { code: 'RESULT_NOT_PUBLISHED' } });
   expect(
     await cloud.call(A, 'certificates', 'issue', { applicationId, residencePermitNo: '330100202400001' }),
@@ -155,7 +189,11 @@ test('submission: accepted on 2026-12-03 (result 2026-12-31), CALENDAR_UNKNOWN f
   const applicationId = draft.application.applicationId;
   const before = await snapshot(cloud.store);
   expectCalendarUnknown(
-    await cloud.call('demo-applicant', 'applications', 'submit', { applicationId, commitment: true, requestId: 'req-boundary-0003' }),
+    await cloud.call('demo-applicant', 'applications', 'submit', {
+      applicationId,
+      commitment: true,
+      requestId: 'req-boundary-0003',
+    }),
   );
   expect(await snapshot(cloud.store)).toBe(before);
   const view = await cloud.ok('demo-applicant', 'applications', 'get', { applicationId });
@@ -183,7 +221,10 @@ test('cold start: a year stored in calendarYears (by another instance) is applie
   const listed = await cloud.ok('someone-unregistered', 'calendar', 'list', {});
   expect(coveredCalendarYears()).toContain(2028);
   expect(listed.covered).toContain(2028);
-  expect(listed.years.find((y: any) => y.year === 2028)).toMatchObject({ origin: 'registered', registeredAt: bj('2026-11-25') });
+  expect(listed.years.find((y: any) => y.year === 2028)).toMatchObject({
+    origin: 'registered',
+    registeredAt: bj('2026-11-25'),
+  });
   expect(listed.years.find((y: any) => y.year === 2026)).toMatchObject({ origin: 'built-in' });
   expect(JSON.stringify(listed)).not.toContain('demo-admin');
   expect(coveredCalendarYears()).not.toContain(2027);
@@ -235,7 +276,12 @@ test('objection in December with its answer due in 2027: pending; an admin regis
   // days later (January 2027): the objection is accepted, its answer deadline pending — never a guessed date.
   cloud.setNow(bj('2026-12-18'));
   const eView = await cloud.ok(E, 'applications', 'get', { applicationId: e.applicationId });
-  expect(eView.application).toMatchObject({ published: true, resultOn: '2026-12-18', objectionDeadline: '2026-12-29', objectionOpen: true });
+  expect(eView.application).toMatchObject({
+    published: true,
+    resultOn: '2026-12-18',
+    objectionDeadline: '2026-12-29',
+    objectionOpen: true,
+  });
   const { fileId } = await uploadThroughStorage(cloud, E, { purpose: 'evidence', bytes: PNG_BYTES });
   const filed = await cloud.ok(E, 'objections', 'file', {
     applicationId: e.applicationId,
@@ -244,7 +290,13 @@ test('objection in December with its answer due in 2027: pending; an admin regis
     evidence: [fileId],
     requestId: 'obj-boundary-0010',
   });
-  expect(filed.objection).toMatchObject({ status: 'open', answerDeadline: null, answerDeadlinePending: true, overdue: false, evidence: [fileId] });
+  expect(filed.objection).toMatchObject({
+    status: 'open',
+    answerDeadline: null,
+    answerDeadlinePending: true,
+    overdue: false,
+    evidence: [fileId],
+  });
   const listed = await cloud.ok('demo-district-office', 'objections', 'list', { status: 'open' });
   expect(listed.objections[0]).toMatchObject({ answerDeadline: null, answerDeadlinePending: true, overdue: false });
 
@@ -256,7 +308,8 @@ test('objection in December with its answer due in 2027: pending; an admin regis
     reply: '经复核，维持原认定',
     changes: [],
   });
-  const issueE = () => cloud.call(E, 'certificates', 'issue', { applicationId: e.applicationId, residencePermitNo: '330100202400003' });
+  const issueE = () =>
+    cloud.call(E, 'certificates', 'issue', { applicationId: e.applicationId, residencePermitNo: '330100202400003' });
   expectCalendarUnknown(await issueE());
 
   // ---- Registration of 2027 by an administrator ----
@@ -265,7 +318,13 @@ test('objection in December with its answer due in 2027: pending; an admin regis
 
   // Non-admins are denied, nothing stored, nothing audited.
   let before = await snapshot(cloud.store, CALENDAR_AND_AUDIT);
-  for (const who of ['demo-applicant', 'demo-agent', 'demo-district-office', 'demo-reviewer-hrss', 'someone-unregistered']) {
+  for (const who of [
+    'demo-applicant',
+    'demo-agent',
+    'demo-district-office',
+    'demo-reviewer-hrss',
+    'someone-unregistered',
+  ]) {
     expect(await register(who)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   }
   expect(await snapshot(cloud.store, CALENDAR_AND_AUDIT)).toBe(before);
@@ -280,7 +339,16 @@ test('objection in December with its answer due in 2027: pending; an admin regis
     [{ ...TEST_ONLY_2027, holidays: TEST_ONLY_2027.holidays.slice(0, 12) }, 'VALIDATION_FAILED', /少于法定节假日/],
     [{ ...TEST_ONLY_2027, holidays: [...TEST_ONLY_2027.holidays, '2027-01-01'] }, 'VALIDATION_FAILED', /重复/],
     [{ ...TEST_ONLY_2027, source: '网上看到的放假安排表格' }, 'VALIDATION_FAILED', /国务院/],
-    [{ ...TEST_ONLY_2027, year: 2026, holidays: TEST_ONLY_2027.holidays.map((d) => d.replace('2027-', '2026-')), workdays: [] }, 'CONFLICT', /内置/],
+    [
+      {
+        ...TEST_ONLY_2027,
+        year: 2026,
+        holidays: TEST_ONLY_2027.holidays.map((d) => d.replace('2027-', '2026-')),
+        workdays: [],
+      },
+      'CONFLICT',
+      /内置/,
+    ],
   ];
   for (const [payload, code, message] of bad) {
     const r = await register('demo-admin', payload);
@@ -292,7 +360,10 @@ test('objection in December with its answer due in 2027: pending; an admin regis
 
   // The administrator registers 2027: stored, audited, applied at once.
   const ok = await register('demo-admin');
-  expect(ok).toMatchObject({ ok: true, data: { year: { year: 2027, origin: 'registered', source: TEST_ONLY_2027.source } } });
+  expect(ok).toMatchObject({
+    ok: true,
+    data: { year: { year: 2027, origin: 'registered', source: TEST_ONLY_2027.source } },
+  });
   expect(coveredCalendarYears()).toContain(2027);
   const stored = await cloud.store.get<any>(COLLECTIONS.calendarYears, 'year-2027');
   expect(stored).toMatchObject({ year: 2027, registeredByOpenid: 'demo-admin', workdays: TEST_ONLY_2027.workdays });
@@ -307,10 +378,16 @@ test('objection in December with its answer due in 2027: pending; an admin regis
   await expect(verifyAuditChain(cloud.store)).resolves.toMatchObject({ ok: true });
   // Registered once: a second registration is a conflict, nothing changes.
   before = await snapshot(cloud.store, CALENDAR_AND_AUDIT);
-  expect(await register('demo-admin', { ...TEST_ONLY_2027, workdays: [] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  expect(await register('demo-admin', { ...TEST_ONLY_2027, workdays: [] })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
   expect(await snapshot(cloud.store, CALENDAR_AND_AUDIT)).toBe(before);
   const list = await cloud.ok(A, 'calendar', 'list', {});
-  expect(list.years.find((y: any) => y.year === 2027)).toMatchObject({ origin: 'registered', source: TEST_ONLY_2027.source });
+  expect(list.years.find((y: any) => y.year === 2027)).toMatchObject({
+    origin: 'registered',
+    source: TEST_ONLY_2027.source,
+  });
 
   // The same applications go on. E's pending answer deadline is now computed on read (2026-12-18 + 15 working days).
   const eAfter = await cloud.ok(E, 'applications', 'get', { applicationId: e.applicationId });

@@ -59,8 +59,14 @@ const call = (event: unknown) => callAs('u1', event);
 test('a failing action leaves nothing: no documents, no audit entry', async () => {
   expect(await call({ action: 'ok', name: 'ab' })).toEqual({ ok: true, data: { done: true } });
   const before = await snapshot(cloud.store, ['things', 'audit', 'auditHead']);
-  expect(await call({ action: 'halfway', fail: 'app' })).toEqual({ ok: false, error: { code: 'INVALID_STATE', message: expect.any(String) } });
-  expect(await call({ action: 'halfway', fail: 'bug' })).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
+  expect(await call({ action: 'halfway', fail: 'app' })).toEqual({
+    ok: false,
+    error: { code: 'INVALID_STATE', message: expect.any(String) },
+  });
+  expect(await call({ action: 'halfway', fail: 'bug' })).toMatchObject({
+    ok: false,
+    error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' },
+  });
   expect(await snapshot(cloud.store, ['things', 'audit', 'auditHead'])).toBe(before);
   expect(await cloud.store.count('things', {})).toBe(1);
   expect(await cloud.store.count('audit', {})).toBe(1);
@@ -76,12 +82,18 @@ test('a collection whose first write was rolled back can still be written', asyn
 test('a bug is logged in English with the action name and no personal data', async () => {
   await call({ action: 'halfway', fail: 'bug' });
   expect(cloud.logs).toHaveLength(1);
-  expect(cloud.logs[0]).toMatchObject({ level: 'error', message: 'unexpected exception in action', fields: { action: 't.halfway', errorName: 'Error' } });
+  expect(cloud.logs[0]).toMatchObject({
+    level: 'error',
+    message: 'unexpected exception in action',
+    fields: { action: 't.halfway', errorName: 'Error' },
+  });
   expect(JSON.stringify(cloud.logs)).not.toContain(CLEAR_ID);
 });
 
 test('dispatch and validation errors', async () => {
-  expect((await invoke('nope', { action: 'x' }, { openid: 'u' }, cloud.runtime, REG)) as any).toMatchObject({ error: { code: 'UNKNOWN_FUNCTION' } });
+  expect((await invoke('nope', { action: 'x' }, { openid: 'u' }, cloud.runtime, REG)) as any).toMatchObject({
+    error: { code: 'UNKNOWN_FUNCTION' },
+  });
   expect(await call({ action: 'missing' })).toMatchObject({ error: { code: 'UNKNOWN_ACTION' } });
   expect(await call({ action: 'toString' })).toMatchObject({ error: { code: 'UNKNOWN_ACTION' } });
   expect(await call(null)).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
@@ -91,10 +103,14 @@ test('dispatch and validation errors', async () => {
   expect(v).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   expect((v as any).error.message).toMatch(/^姓名：/);
   expect(await callAs(undefined, { action: 'ok', name: 'ab' })).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
-  expect(await callAs('x'.repeat(129), { action: 'ok', name: 'ab' })).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+  expect(await callAs('x'.repeat(129), { action: 'ok', name: 'ab' })).toMatchObject({
+    error: { code: 'UNAUTHENTICATED' },
+  });
 });
 
 test('storage failures become stable codes', async () => {
-  expect(await call({ action: 'storeDown', code: 'UNAVAILABLE' })).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE' } });
+  expect(await call({ action: 'storeDown', code: 'UNAVAILABLE' })).toMatchObject({
+    error: { code: 'SERVICE_UNAVAILABLE' },
+  });
   expect(await call({ action: 'storeDown', code: 'CONFLICT' })).toMatchObject({ error: { code: 'CONFLICT' } });
 });

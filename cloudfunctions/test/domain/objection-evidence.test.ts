@@ -29,7 +29,11 @@ beforeEach(async () => {
   for (const dept of ['hrss', 'public-security', 'housing']) {
     const { items } = await cloud.ok(`demo-reviewer-${dept}`, 'review', 'queue', { status: 'pending', limit: 100 });
     for (const i of items) {
-      await cloud.ok(`demo-reviewer-${dept}`, 'review', 'decide', { itemId: i.itemId, decision: 'approved', acceptedValue: i.claimed });
+      await cloud.ok(`demo-reviewer-${dept}`, 'review', 'decide', {
+        itemId: i.itemId,
+        decision: 'approved',
+        acceptedValue: i.claimed,
+      });
     }
   }
   cloud.setNow(bj('2025-11-03'));
@@ -62,15 +66,22 @@ test('evidence is stored on the objection and read by the district office (acces
   const read = await cloud.ok('demo-district-office', 'files', 'read', { fileId });
   expect((await downloadLink(cloud.runtime, read.url))?.equals(PNG_BYTES)).toBe(true);
   const logged = await cloud.store.find<any>('audit', { action: 'files.read' }, { limit: 10 });
-  expect(logged.some((e) => e.actor.openid === 'demo-district-office' && e.target.id === fileId && e.onBehalfOf === 'p-demo-applicant')).toBe(true);
+  expect(
+    logged.some(
+      (e) => e.actor.openid === 'demo-district-office' && e.target.id === fileId && e.onBehalfOf === 'p-demo-applicant',
+    ),
+  ).toBe(true);
 
   // Denials: another applicant, a reviewer of a department the file was never shared with, an unregistered caller.
   for (const who of ['demo-employee', 'demo-reviewer-tax', 'someone-unregistered']) {
-    expect(await cloud.call(who, 'files', 'read', { fileId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await cloud.call(who, 'files', 'read', { fileId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   }
 });
 
-test('evidence that is not the applicant\'s own evidence file is refused, nothing stored', async () => {
+test("evidence that is not the applicant's own evidence file is refused, nothing stored", async () => {
   const other = await uploadThroughStorage(cloud, 'demo-employee', { purpose: 'evidence', bytes: PNG_BYTES });
   const before = await snapshot(cloud.store);
   for (const evidence of [[other.fileId], ['f-does-not-exist']]) {
@@ -81,16 +92,24 @@ test('evidence that is not the applicant\'s own evidence file is refused, nothin
   // Duplicates and malformed ids fail the schema.
   const own = await uploadThroughStorage(cloud, A, { purpose: 'evidence', bytes: PNG_BYTES });
   const afterUpload = await snapshot(cloud.store);
-  expect(await fileObjection(A, [own.fileId, own.fileId])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  expect(await fileObjection(A, [own.fileId, own.fileId])).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION_FAILED' },
+  });
   expect(await fileObjection(A, ['../etc/passwd'])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   expect(await snapshot(cloud.store)).toBe(afterUpload);
   expect(before).not.toBe(afterUpload); // the upload itself was stored
   // The employee cannot object to the applicant's application at all (no delegation): NOT_FOUND.
-  expect(await fileObjection('demo-employee', [other.fileId], 'obj-objev-0002')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await fileObjection('demo-employee', [other.fileId], 'obj-objev-0002')).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
 });
 
 test('evidence is optional: an objection without it is stored with an empty list', async () => {
   const r = await fileObjection(A, undefined);
   expect(r).toMatchObject({ ok: true, data: { objection: { evidence: [] } } });
-  expect(await cloud.store.get<any>('objections', (r as any).data.objection.objectionId)).toMatchObject({ evidence: [] });
+  expect(await cloud.store.get<any>('objections', (r as any).data.objection.objectionId)).toMatchObject({
+    evidence: [],
+  });
 });

@@ -26,22 +26,45 @@ describe('consent at registration', () => {
     ['an older policy', { policyVersion: '2020-01-01', agreed: true }],
   ])('refuses %s with PRIVACY_CONSENT_REQUIRED and stores nothing', async (_label, privacyConsent) => {
     const before = await snapshot(cloud.store);
-    const r = await cloud.call('new-person', 'accounts', 'register', { name: '隐私测试', idNumber: idNumberFor('1990-01-01', 1), phone: '13800001234', privacyConsent });
-    expect(r).toMatchObject({ ok: false, error: { code: 'PRIVACY_CONSENT_REQUIRED', message: '请阅读并同意《隐私政策》后再进行实名登记' } });
+    const r = await cloud.call('new-person', 'accounts', 'register', {
+      name: '隐私测试',
+      idNumber: idNumberFor('1990-01-01', 1),
+      phone: '13800001234',
+      privacyConsent,
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'PRIVACY_CONSENT_REQUIRED', message: '请阅读并同意《隐私政策》后再进行实名登记' },
+    });
     expect(await snapshot(cloud.store)).toBe(before);
   });
 
   it('refuses a registration without the consent field (VALIDATION_FAILED)', async () => {
-    const r = await cloud.call('new-person', 'accounts', 'register', { name: '隐私测试', idNumber: idNumberFor('1990-01-01', 1), phone: '13800001234' });
+    const r = await cloud.call('new-person', 'accounts', 'register', {
+      name: '隐私测试',
+      idNumber: idNumberFor('1990-01-01', 1),
+      phone: '13800001234',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
   it('stores the policy version and the instant with the account, and audits the version', async () => {
-    await cloud.ok('new-person', 'accounts', 'register', { name: '隐私测试', idNumber: idNumberFor('1990-01-01', 1), phone: '13800001234', privacyConsent: CONSENT });
+    await cloud.ok('new-person', 'accounts', 'register', {
+      name: '隐私测试',
+      idNumber: idNumberFor('1990-01-01', 1),
+      phone: '13800001234',
+      privacyConsent: CONSENT,
+    });
     const account = await cloud.store.get<any>('accounts', 'new-person');
-    expect(account.privacyConsent).toEqual({ policyVersion: PRIVACY_POLICY_VERSION, agreedAt: '2025-09-26T02:00:00.000Z' });
+    expect(account.privacyConsent).toEqual({
+      policyVersion: PRIVACY_POLICY_VERSION,
+      agreedAt: '2025-09-26T02:00:00.000Z',
+    });
     const last = (await auditEntries(cloud)).pop();
-    expect(last).toMatchObject({ action: 'accounts.register', details: { privacyPolicyVersion: PRIVACY_POLICY_VERSION } });
+    expect(last).toMatchObject({
+      action: 'accounts.register',
+      details: { privacyPolicyVersion: PRIVACY_POLICY_VERSION },
+    });
   });
 });
 
@@ -66,7 +89,12 @@ describe('exportMyData and deleteAccount on a world built through the actions', 
     expect(data.format).toBe('hz-points-personal-data/1');
     expect(data.exportedAt).toBe('2025-11-03T02:00:00.000Z');
     expect(data.account).toMatchObject({ openid: 'demo-applicant', roles: [] });
-    expect(data.person).toMatchObject({ name: '演示申请人', idNumber: APPLICANT_ID, phone: '13800000001', birthDate: '1995-03-15' });
+    expect(data.person).toMatchObject({
+      name: '演示申请人',
+      idNumber: APPLICANT_ID,
+      phone: '13800000001',
+      birthDate: '1995-03-15',
+    });
     // buildWorld: one 2025 application with a rental claim (3 years), approved, then an objection about it.
     expect(data.applications).toHaveLength(1);
     expect(data.applications[0]).toMatchObject({ year: 2025, personId: data.person.personId });
@@ -76,7 +104,9 @@ describe('exportMyData and deleteAccount on a world built through the actions', 
     // Three identity/entrustment files uploaded by the applicant in buildWorld.
     expect(data.files.length).toBeGreaterThanOrEqual(3);
     const actions = data.audit.map((e: any) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['applications.saveDraft', 'applications.submit', 'review.decide', 'objections.file']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['applications.saveDraft', 'applications.submit', 'review.decide', 'objections.file']),
+    );
     // Who else acted (the reviewers) is "other", never their openid.
     const decisions = data.audit.filter((e: any) => e.action === 'review.decide');
     expect(decisions.length).toBeGreaterThan(0);
@@ -100,10 +130,19 @@ describe('exportMyData and deleteAccount on a world built through the actions', 
   it('never takes a person: another person named in the payload is refused, and nothing changes', async () => {
     const before = await snapshot(cloud.store);
     for (const payload of [{ personId: world.person.E }, { openid: 'demo-employee' }, { onBehalfOf: world.person.E }]) {
-      expect(await cloud.call('demo-agent', 'accounts', 'exportMyData', payload)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-      expect(await cloud.call('demo-agent', 'accounts', 'deleteAccount', { confirm: true, ...payload })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+      expect(await cloud.call('demo-agent', 'accounts', 'exportMyData', payload)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED' },
+      });
+      expect(await cloud.call('demo-agent', 'accounts', 'deleteAccount', { confirm: true, ...payload })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED' },
+      });
     }
-    expect(await cloud.call('demo-admin', 'accounts', 'exportMyData', {})).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } });
+    expect(await cloud.call('demo-admin', 'accounts', 'exportMyData', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_REGISTERED' },
+    });
     expect(await snapshot(cloud.store)).toBe(before);
   });
 
@@ -115,22 +154,51 @@ describe('exportMyData and deleteAccount on a world built through the actions', 
   });
 
   it('requires the confirmation', async () => {
-    expect(await cloud.call('guardian-none', 'accounts', 'deleteAccount', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(await cloud.call('guardian-none', 'accounts', 'deleteAccount', { confirm: false })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await cloud.call('guardian-none', 'accounts', 'deleteAccount', {})).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await cloud.call('guardian-none', 'accounts', 'deleteAccount', { confirm: false })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it("deletes an account with only drafts: its person, ID record, drafts and files go; others' data stays; the audit entry holds no personal data", async () => {
     // A new user with a draft and an uploaded evidence file.
     const idNumber = idNumberFor('1991-07-07', 77);
-    await cloud.ok('leaver', 'accounts', 'register', { name: '离开的人', idNumber, phone: '13711112222', privacyConsent: CONSENT });
+    await cloud.ok('leaver', 'accounts', 'register', {
+      name: '离开的人',
+      idNumber,
+      phone: '13711112222',
+      privacyConsent: CONSENT,
+    });
     const file = await uploadThroughStorage(cloud, 'leaver', { purpose: 'evidence', bytes: PNG_BYTES });
-    const draft = await cloud.ok('leaver', 'applications', 'saveDraft', { year: 2026, claims: [{ indicator: 'rental', value: { rentalYears: 1 }, evidence: [file.fileId] }] });
+    const draft = await cloud.ok('leaver', 'applications', 'saveDraft', {
+      year: 2026,
+      claims: [{ indicator: 'rental', value: { rentalYears: 1 }, evidence: [file.fileId] }],
+    });
     const me = await cloud.ok('leaver', 'accounts', 'me');
     const personId = me.person.personId;
 
     const others = async () => {
-      const snap = JSON.parse(await snapshot(cloud.store, ['persons', 'accounts', 'applications', 'items', 'files', 'relations', 'entrustments', 'objections']));
-      for (const c of Object.keys(snap)) snap[c] = snap[c].filter((d: any) => d._id !== personId && d._id !== 'leaver' && d.personId !== personId && d.ownerPersonId !== personId);
+      const snap = JSON.parse(
+        await snapshot(cloud.store, [
+          'persons',
+          'accounts',
+          'applications',
+          'items',
+          'files',
+          'relations',
+          'entrustments',
+          'objections',
+        ]),
+      );
+      for (const c of Object.keys(snap))
+        snap[c] = snap[c].filter(
+          (d: any) =>
+            d._id !== personId && d._id !== 'leaver' && d.personId !== personId && d.ownerPersonId !== personId,
+        );
       return JSON.stringify(snap);
     };
     const othersBefore = await others();
@@ -145,11 +213,19 @@ describe('exportMyData and deleteAccount on a world built through the actions', 
     expect(await others()).toBe(othersBefore);
     // Gone for good: `me` has no person, and the ID number can be registered again.
     expect((await cloud.ok('leaver', 'accounts', 'me')).person).toBeNull();
-    await cloud.ok('leaver-again', 'accounts', 'register', { name: '离开的人', idNumber, phone: '13711112222', privacyConsent: CONSENT });
+    await cloud.ok('leaver-again', 'accounts', 'register', {
+      name: '离开的人',
+      idNumber,
+      phone: '13711112222',
+      privacyConsent: CONSENT,
+    });
 
     const entries = await auditEntries(cloud);
     const deletion = entries.find((e: any) => e.action === 'accounts.deleteAccount');
-    expect(deletion).toMatchObject({ actor: { openid: 'leaver' }, details: { deleted: { applications: 1, files: 1 } } });
+    expect(deletion).toMatchObject({
+      actor: { openid: 'leaver' },
+      details: { deleted: { applications: 1, files: 1 } },
+    });
     const text = JSON.stringify(deletion);
     for (const personal of ['离开的人', idNumber, '13711112222']) expect(text).not.toContain(personal);
     // The log stays verifiable after a deletion (hash chain intact).

@@ -11,9 +11,12 @@ const ADMIN = 'demo-admin';
 const bj = (date: string, time = '10:00:00.000') => new Date(`${date}T${time}+08:00`).toISOString();
 
 describe('IsoDateSchema: real calendar dates only', () => {
-  test.each(['2028-02-29', '2000-02-29', '2026-10-21', '2026-12-31', '1900-01-01', '2100-12-31'])('%s accepted', (d) => {
-    expect(IsoDateSchema.safeParse(d).success).toBe(true);
-  });
+  test.each(['2028-02-29', '2000-02-29', '2026-10-21', '2026-12-31', '1900-01-01', '2100-12-31'])(
+    '%s accepted',
+    (d) => {
+      expect(IsoDateSchema.safeParse(d).success).toBe(true);
+    },
+  );
   test.each([
     '2029-02-30',
     '2030-11-31',
@@ -59,9 +62,16 @@ describe.each(['sqlite', 'cloudbase'] as const)('rounds on %s', (storeKind) => {
 
   test('2027-02-29 (not a leap year) is refused; 2028-02-29 is accepted and the round works afterwards', async () => {
     await refusedNaming('积分申请截止日', 'open', { year: 2027, dates: { pointsApplicationCloses: '2027-02-29' } });
-    const { round } = await cloud.ok(ADMIN, 'rounds', 'open', { year: 2028, dates: { pointsApplicationCloses: '2028-02-29' } });
+    const { round } = await cloud.ok(ADMIN, 'rounds', 'open', {
+      year: 2028,
+      dates: { pointsApplicationCloses: '2028-02-29' },
+    });
     expect(round.pointsApplication.closes).toBe('2028-02-29');
-    expect(round).toMatchObject({ cutoffDate: '2028-10-01', settlementOpens: '2028-11-01', settlementCloses: '2028-11-30' });
+    expect(round).toMatchObject({
+      cutoffDate: '2028-10-01',
+      settlementOpens: '2028-11-01',
+      settlementCloses: '2028-11-30',
+    });
     // Later actions of that round read the stored date.
     expect((await cloud.call('demo-applicant', 'rounds', 'get', { year: 2028 })).ok).toBe(true);
     const draft = await cloud.call('demo-applicant', 'applications', 'saveDraft', {
@@ -70,9 +80,10 @@ describe.each(['sqlite', 'cloudbase'] as const)('rounds on %s', (storeKind) => {
     });
     expect(draft).toMatchObject({ ok: true, data: { application: { year: 2028, status: 'draft' } } });
     cloud.setNow(bj('2028-03-01', '00:00:00.000'));
-    expect(
-      await cloud.call('demo-applicant', 'applications', 'saveDraft', { year: 2028, claims: [] }),
-    ).toMatchObject({ ok: false, error: { code: 'ROUND_NOT_OPEN' } });
+    expect(await cloud.call('demo-applicant', 'applications', 'saveDraft', { year: 2028, claims: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'ROUND_NOT_OPEN' },
+    });
   });
 
   test('rounds.adjust refuses dates that do not exist, on the stored round', async () => {
@@ -83,7 +94,10 @@ describe.each(['sqlite', 'cloudbase'] as const)('rounds on %s', (storeKind) => {
 
   test('out of order on open: opening before the cut-off, closing before opening, points closing after opening', async () => {
     // 2029: cut-off 2029-10-01, settlement 2029-11-01..2029-11-30, points applications until 2029-09-30.
-    await refusedNaming('落户申请开始日：须晚于指标截止日（2029年10月1日）', 'open', { year: 2029, dates: { settlementOpens: '2029-09-15' } });
+    await refusedNaming('落户申请开始日：须晚于指标截止日（2029年10月1日）', 'open', {
+      year: 2029,
+      dates: { settlementOpens: '2029-09-15' },
+    });
     await refusedNaming('落户申请开始日', 'open', { year: 2029, dates: { settlementOpens: '2029-10-01' } });
     await refusedNaming('落户申请截止日：不能早于落户申请开始日（2029年11月1日）', 'open', {
       year: 2029,
@@ -102,12 +116,19 @@ describe.each(['sqlite', 'cloudbase'] as const)('rounds on %s', (storeKind) => {
       year: 2029,
       dates: { settlementOpens: '2029-11-10', settlementCloses: '2029-11-10', pointsApplicationCloses: '2029-11-09' },
     });
-    expect(round).toMatchObject({ settlementOpens: '2029-11-10', settlementCloses: '2029-11-10', pointsApplication: { closes: '2029-11-09' } });
+    expect(round).toMatchObject({
+      settlementOpens: '2029-11-10',
+      settlementCloses: '2029-11-10',
+      pointsApplication: { closes: '2029-11-09' },
+    });
   });
 
   test('out of order on adjust is checked against the stored round, including earlier adjustments', async () => {
     // The 2025 round: cut-off 2025-10-01, settlement 2025-11-01..2025-11-30, points applications until 2025-09-30.
-    await refusedNaming('落户申请开始日：须晚于指标截止日（2025年10月1日）', 'adjust', { year: 2025, dates: { settlementOpens: '2025-09-20' } });
+    await refusedNaming('落户申请开始日：须晚于指标截止日（2025年10月1日）', 'adjust', {
+      year: 2025,
+      dates: { settlementOpens: '2025-09-20' },
+    });
     await refusedNaming('积分申请截止日：须早于落户申请开始日（2025年11月1日）', 'adjust', {
       year: 2025,
       dates: { pointsApplicationCloses: '2025-11-03' },
@@ -118,8 +139,15 @@ describe.each(['sqlite', 'cloudbase'] as const)('rounds on %s', (storeKind) => {
       dates: { settlementCloses: '2025-11-05' },
     });
     await refusedNaming('积分申请截止日', 'adjust', { year: 2025, dates: { pointsApplicationCloses: '2025-11-10' } });
-    const { round } = await cloud.ok(ADMIN, 'rounds', 'adjust', { year: 2025, dates: { pointsApplicationCloses: '2025-11-09' } });
-    expect(round).toMatchObject({ settlementOpens: '2025-11-10', settlementCloses: '2025-11-30', pointsApplication: { closes: '2025-11-09' } });
+    const { round } = await cloud.ok(ADMIN, 'rounds', 'adjust', {
+      year: 2025,
+      dates: { pointsApplicationCloses: '2025-11-09' },
+    });
+    expect(round).toMatchObject({
+      settlementOpens: '2025-11-10',
+      settlementCloses: '2025-11-30',
+      pointsApplication: { closes: '2025-11-09' },
+    });
   });
 });
 

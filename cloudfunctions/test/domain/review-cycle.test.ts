@@ -50,8 +50,16 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     const resumed = await cloud.ok(A, 'applications', 'get', { applicationId });
     expect(resumed.application.claims).toHaveLength(4);
 
-    const submitted = await cloud.ok(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'req-cycle-0001' });
-    expect(submitted.application).toMatchObject({ status: 'reviewing', acceptedOn: '2025-09-26', resultDate: '2025-10-30' });
+    const submitted = await cloud.ok(A, 'applications', 'submit', {
+      applicationId,
+      commitment: true,
+      requestId: 'req-cycle-0001',
+    });
+    expect(submitted.application).toMatchObject({
+      status: 'reviewing',
+      acceptedOn: '2025-09-26',
+      resultDate: '2025-10-30',
+    });
 
     // A submitted application cannot be edited.
     const edit = await cloud.call(A, 'applications', 'saveDraft', { year: 2025, claims: [] });
@@ -59,7 +67,10 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
 
     // The education reviewer may read the evidence; the tax reviewer may not.
     expect((await cloud.call('demo-reviewer-education', 'files', 'read', { fileId })).ok).toBe(true);
-    expect(await cloud.call('demo-reviewer-tax', 'files', 'read', { fileId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await cloud.call('demo-reviewer-tax', 'files', 'read', { fileId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
 
     // Department reviews on 2025-09-29; the queue masks identity.
     cloud.setNow(bj('2025-09-29'));
@@ -67,7 +78,10 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     expect(hrssQueue.items).toHaveLength(1);
     expect(hrssQueue.items[0].applicant.idNumber).toMatch(/^\d{3}\*+\d{3}[\dX]$/);
     expect(hrssQueue.items[0].applicant.phone).toBe('138****0001');
-    await cloud.ok('demo-reviewer-hrss', 'review', 'decide', { itemId: hrssQueue.items[0].itemId, decision: 'reviewing' });
+    await cloud.ok('demo-reviewer-hrss', 'review', 'decide', {
+      itemId: hrssQueue.items[0].itemId,
+      decision: 'reviewing',
+    });
     await cloud.ok('demo-reviewer-hrss', 'review', 'decide', {
       itemId: hrssQueue.items[0].itemId,
       decision: 'returned',
@@ -96,7 +110,12 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     expect(sup.application.status).toBe('reviewing');
     // A second supplement of a non-returned item is refused.
     expect(
-      await cloud.call(A, 'applications', 'supplement', { applicationId, indicator: 'rental', value: { rentalYears: 9 }, evidence: [] }),
+      await cloud.call(A, 'applications', 'supplement', {
+        applicationId,
+        indicator: 'rental',
+        value: { rentalYears: 9 },
+        evidence: [],
+      }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     expect(await approveAllPending('hrss')).toBe(1);
 
@@ -113,12 +132,20 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     // Result day 2025-10-30: published; the objection deadline is 7 working days later (2025-11-10).
     cloud.setNow(bj('2025-10-30', '00:00'));
     view = await cloud.ok(A, 'applications', 'get', { applicationId });
-    expect(view.application).toMatchObject({ published: true, resultOn: '2025-10-30', objectionDeadline: '2025-11-10', confirmed: false });
+    expect(view.application).toMatchObject({
+      published: true,
+      resultOn: '2025-10-30',
+      objectionDeadline: '2025-11-10',
+      confirmed: false,
+    });
     expect(view.application.points.total).toBe(148);
     // Items are locked after publication: only an objection changes them.
     const eduItem = view.items.find((i: any) => i.indicator === 'education');
     expect(
-      await cloud.call('demo-reviewer-education', 'review', 'decide', { itemId: eduItem.itemId, decision: 'reviewing' }),
+      await cloud.call('demo-reviewer-education', 'review', 'decide', {
+        itemId: eduItem.itemId,
+        decision: 'reviewing',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
 
     // Objection on 2025-11-03 about the rental item: answer due 15 working days later (2025-11-24).
@@ -129,9 +156,19 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
       reason: '租赁合同实际为5年',
       requestId: 'obj-cycle-0001',
     });
-    expect(objection).toMatchObject({ status: 'open', filedOn: '2025-11-03', answerDeadline: '2025-11-24', overdue: false });
+    expect(objection).toMatchObject({
+      status: 'open',
+      filedOn: '2025-11-03',
+      answerDeadline: '2025-11-24',
+      overdue: false,
+    });
     expect(
-      await cloud.call(A, 'objections', 'file', { applicationId, indicators: ['rental'], reason: '再次异议', requestId: 'obj-cycle-0002' }),
+      await cloud.call(A, 'objections', 'file', {
+        applicationId,
+        indicators: ['rental'],
+        reason: '再次异议',
+        requestId: 'obj-cycle-0002',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'ALREADY_SUBMITTED' } });
     view = await cloud.ok(A, 'applications', 'get', { applicationId });
     expect(view.application.confirmed).toBe(false);
@@ -149,7 +186,12 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
       reply: '经复核，租赁年限认定为5年',
       changes: [{ indicator: 'rental', acceptedValue: { rentalYears: 5 } }],
     });
-    expect(answered.objection).toMatchObject({ status: 'answered', pointsBefore: 148, pointsAfter: 154, overdue: true });
+    expect(answered.objection).toMatchObject({
+      status: 'answered',
+      pointsBefore: 148,
+      pointsAfter: 154,
+      overdue: true,
+    });
     view = await cloud.ok(A, 'applications', 'get', { applicationId });
     expect(view.application).toMatchObject({ confirmed: true });
     expect(view.application.points.total).toBe(154);
@@ -157,7 +199,16 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     // Every step is in the audit chain, with the actor and the person acted for, and the chain verifies.
     const audit = await cloud.store.find<any>('audit', {}, { orderBy: [['seq', 'asc']], limit: 1000 });
     const actions = audit.map((e) => e.action);
-    for (const a of ['files.prepareUpload', 'files.commitUpload', 'applications.saveDraft', 'applications.submit', 'review.decide', 'applications.supplement', 'objections.file', 'objections.answer']) {
+    for (const a of [
+      'files.prepareUpload',
+      'files.commitUpload',
+      'applications.saveDraft',
+      'applications.submit',
+      'review.decide',
+      'applications.supplement',
+      'objections.file',
+      'objections.answer',
+    ]) {
       expect(actions).toContain(a);
     }
     const submitEntry = audit.find((e) => e.action === 'applications.submit');
@@ -181,7 +232,12 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
 
     cloud.setNow(bj('2025-11-10', '23:59'));
     let view = await cloud.ok('demo-employee', 'applications', 'get', { applicationId });
-    expect(view.application).toMatchObject({ published: true, objectionDeadline: '2025-11-10', confirmed: false, objectionOpen: true });
+    expect(view.application).toMatchObject({
+      published: true,
+      objectionDeadline: '2025-11-10',
+      confirmed: false,
+      objectionOpen: true,
+    });
     // Age on 2025-10-01 for 1992-11-08: 32 → 30 points; 硕士 70.
     expect(view.application.points.total).toBe(100);
 
@@ -189,7 +245,12 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     view = await cloud.ok('demo-employee', 'applications', 'get', { applicationId });
     expect(view.application).toMatchObject({ confirmed: true, objectionOpen: false });
     expect(
-      await cloud.call(agent, 'objections', 'file', { applicationId, indicators: ['education'], reason: '迟到的异议', requestId: 'obj-late-0001' }),
+      await cloud.call(agent, 'objections', 'file', {
+        applicationId,
+        indicators: ['education'],
+        reason: '迟到的异议',
+        requestId: 'obj-late-0001',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'WINDOW_CLOSED' } });
 
     const submitEntry = (await cloud.store.find<any>('audit', { action: 'applications.submit' }))[0];
@@ -209,14 +270,23 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     const applicationId = draft.application.applicationId;
     await cloud.ok(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'req-window-01' });
     const { items } = await cloud.ok('demo-reviewer-housing', 'review', 'queue', {});
-    await cloud.ok('demo-reviewer-housing', 'review', 'decide', { itemId: items[0].itemId, decision: 'returned', reason: '合同未备案' });
+    await cloud.ok('demo-reviewer-housing', 'review', 'decide', {
+      itemId: items[0].itemId,
+      decision: 'returned',
+      reason: '合同未备案',
+    });
     await approveAllPending('hrss');
     await approveAllPending('public-security');
 
     // The window runs until the result date (2025-10-30) 24:00 Beijing: the first instant after it.
     cloud.setNow(bj('2025-10-31', '00:00'));
     expect(
-      await cloud.call(A, 'applications', 'supplement', { applicationId, indicator: 'rental', value: { rentalYears: 4 }, evidence: [] }),
+      await cloud.call(A, 'applications', 'supplement', {
+        applicationId,
+        indicator: 'rental',
+        value: { rentalYears: 4 },
+        evidence: [],
+      }),
     ).toMatchObject({ ok: false, error: { code: 'WINDOW_CLOSED' } });
     const view = await cloud.ok(A, 'applications', 'get', { applicationId });
     // 30 (age 30) + 12 (24 months) + 0 (rental returned).
@@ -234,26 +304,54 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     await approveAllPending('housing');
     await approveAllPending('public-security');
     cloud.setNow(bj('2025-11-03'));
-    const { objection } = await cloud.ok(A, 'objections', 'file', { applicationId, indicators: ['rental'], reason: '年限有误', requestId: 'obj-overdue-1' });
+    const { objection } = await cloud.ok(A, 'objections', 'file', {
+      applicationId,
+      indicators: ['rental'],
+      reason: '年限有误',
+      requestId: 'obj-overdue-1',
+    });
     expect(objection.answerDeadline).toBe('2025-11-24');
     // 2025-11-25 00:30 Beijing is still 2025-11-24 in UTC.
     cloud.setNow(bj('2025-11-25', '00:30'));
-    const answered = await cloud.ok('demo-district-office', 'objections', 'answer', { objectionId: objection.objectionId, reply: '维持原认定', changes: [] });
+    const answered = await cloud.ok('demo-district-office', 'objections', 'answer', {
+      objectionId: objection.objectionId,
+      reply: '维持原认定',
+      changes: [],
+    });
     expect(answered.objection).toMatchObject({ overdue: true, pointsBefore: 54, pointsAfter: 54 });
   });
 
   test('a reviewer cannot decide on their own application', async () => {
-    await cloud.ok('demo-admin', 'accounts', 'grantRole', { openid: 'demo-applicant', role: 'reviewer', department: 'housing' });
+    await cloud.ok('demo-admin', 'accounts', 'grantRole', {
+      openid: 'demo-applicant',
+      role: 'reviewer',
+      department: 'housing',
+    });
     const draft = await cloud.ok('demo-applicant', 'applications', 'saveDraft', {
       year: 2025,
       claims: [{ indicator: 'rental', value: { rentalYears: 4 }, evidence: [] }],
     });
-    await cloud.ok('demo-applicant', 'applications', 'submit', { applicationId: draft.application.applicationId, commitment: true, requestId: 'req-self-review' });
+    await cloud.ok('demo-applicant', 'applications', 'submit', {
+      applicationId: draft.application.applicationId,
+      commitment: true,
+      requestId: 'req-self-review',
+    });
     const { items } = await cloud.ok('demo-applicant', 'review', 'queue', {});
     expect(items).toHaveLength(1);
     expect(
-      await cloud.call('demo-applicant', 'review', 'decide', { itemId: items[0].itemId, decision: 'approved', acceptedValue: { rentalYears: 9 } }),
+      await cloud.call('demo-applicant', 'review', 'decide', {
+        itemId: items[0].itemId,
+        decision: 'approved',
+        acceptedValue: { rentalYears: 9 },
+      }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await cloud.call('demo-reviewer-housing', 'review', 'decide', { itemId: items[0].itemId, decision: 'reviewing' })).ok).toBe(true);
+    expect(
+      (
+        await cloud.call('demo-reviewer-housing', 'review', 'decide', {
+          itemId: items[0].itemId,
+          decision: 'reviewing',
+        })
+      ).ok,
+    ).toBe(true);
   });
 });

@@ -22,11 +22,19 @@ async function submitted(openid = 'demo-applicant'): Promise<string> {
       { indicator: 'residenceRegistration', value: { residenceRegistrationYears: 4 }, evidence: [] },
     ],
   });
-  await cloud.ok(openid, 'applications', 'submit', { applicationId: draft.application.applicationId, commitment: true, requestId: 'req-many-0001' });
+  await cloud.ok(openid, 'applications', 'submit', {
+    applicationId: draft.application.applicationId,
+    commitment: true,
+    requestId: 'req-many-0001',
+  });
   return draft.application.applicationId;
 }
 
-async function psQueue(openid = PS): Promise<Array<{ itemId: string; indicator: string; claimed: Record<string, unknown>; status: string; resultDate: string }>> {
+async function psQueue(
+  openid = PS,
+): Promise<
+  Array<{ itemId: string; indicator: string; claimed: Record<string, unknown>; status: string; resultDate: string }>
+> {
   return (await cloud.ok(openid, 'review', 'queue', { limit: 100 })).items;
 }
 
@@ -51,7 +59,11 @@ test('public security approves the seven own-record items of one applicant in on
   expect(veto.acceptedValue).toEqual({ vetoed: false });
   // Residence registration is not in the batch and stays pending.
   expect((await psQueue()).find((i) => i.indicator === 'residenceRegistration')?.status).toBe('pending');
-  const audit = await cloud.store.find<{ _id: string; action: string; target: { id: string } }>('audit', { action: 'review.decideMany' }, { limit: 100 });
+  const audit = await cloud.store.find<{ _id: string; action: string; target: { id: string } }>(
+    'audit',
+    { action: 'review.decideMany' },
+    { limit: 100 },
+  );
   expect(audit.map((a) => a.target.id).sort()).toEqual(own.map((i) => i.itemId).sort());
 });
 
@@ -64,7 +76,10 @@ test('a changed value is recorded as confirmed, and a value not of the indicator
     approvals: [{ itemId: detention.itemId, acceptedValue: { detention: '两次' } }],
   });
   expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-  const res = await cloud.ok(PS, 'review', 'decideMany', { applicationId, approvals: [{ itemId: detention.itemId, acceptedValue: { detention: 2 } }] });
+  const res = await cloud.ok(PS, 'review', 'decideMany', {
+    applicationId,
+    approvals: [{ itemId: detention.itemId, acceptedValue: { detention: 2 } }],
+  });
   expect(res.items[0].acceptedValue).toEqual({ detention: 2 });
 });
 
@@ -72,7 +87,9 @@ describe('denials change nothing', () => {
   async function expectUnchanged(run: () => Promise<unknown>) {
     const before = JSON.stringify(await cloud.store.find('items', {}, { limit: 1000, orderBy: [['_id', 'asc']] }));
     await run();
-    expect(JSON.stringify(await cloud.store.find('items', {}, { limit: 1000, orderBy: [['_id', 'asc']] }))).toBe(before);
+    expect(JSON.stringify(await cloud.store.find('items', {}, { limit: 1000, orderBy: [['_id', 'asc']] }))).toBe(
+      before,
+    );
   }
 
   test('another department: NOT_FOUND', async () => {
@@ -100,7 +117,11 @@ describe('denials change nothing', () => {
   });
 
   test("the reviewer's own application: FORBIDDEN", async () => {
-    await cloud.ok('demo-admin', 'accounts', 'grantRole', { openid: 'demo-applicant', role: 'reviewer', department: 'public-security' });
+    await cloud.ok('demo-admin', 'accounts', 'grantRole', {
+      openid: 'demo-applicant',
+      role: 'reviewer',
+      department: 'public-security',
+    });
     const applicationId = await submitted();
     const own = (await psQueue('demo-applicant')).filter((i) => OWN_RECORD.includes(i.indicator));
     expect(own).toHaveLength(7);
@@ -135,7 +156,10 @@ describe('denials change nothing', () => {
     const items = await psQueue();
     const age = items.find((i) => i.indicator === 'age')!;
     await expectUnchanged(async () => {
-      const r = await cloud.call(PS, 'review', 'decideMany', { applicationId: 'no-such-application', approvals: [{ itemId: age.itemId, acceptedValue: age.claimed }] });
+      const r = await cloud.call(PS, 'review', 'decideMany', {
+        applicationId: 'no-such-application',
+        approvals: [{ itemId: age.itemId, acceptedValue: age.claimed }],
+      });
       expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     });
   });

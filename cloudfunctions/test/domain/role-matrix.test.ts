@@ -42,7 +42,16 @@ const ROLES: Record<Role, { openid: string | undefined; subject: Subject }> = {
   anonymous: { openid: undefined, subject: 'E' },
 };
 const ALL = Object.keys(ROLES) as Role[];
-const REGISTERED: Role[] = ['owner', 'stranger', 'agentWith', 'agentWithout', 'agentRevoked', 'guardianWith', 'guardianWithout', 'guardianExpired'];
+const REGISTERED: Role[] = [
+  'owner',
+  'stranger',
+  'agentWith',
+  'agentWithout',
+  'agentRevoked',
+  'guardianWith',
+  'guardianWithout',
+  'guardianExpired',
+];
 const STAFF: Role[] = ['reviewerRight', 'reviewerWrong', 'districtOffice', 'admin'];
 const DELEGATES: Role[] = ['owner', 'agentWith', 'guardianWith'];
 
@@ -76,7 +85,10 @@ const DECLARATIONS = { validResidencePermit: true, fullCivilCapacity: true, hasU
  */
 async function certificateOf(cloud: TestCloud, w: World, role: Role) {
   const s = ROLES[role].subject;
-  const r = await cloud.ok('demo-admin', 'certificates', 'issue', { applicationId: w.submitted[s], residencePermitNo: 'ZJ3301001234' });
+  const r = await cloud.ok('demo-admin', 'certificates', 'issue', {
+    applicationId: w.submitted[s],
+    residencePermitNo: 'ZJ3301001234',
+  });
   return { serial: r.certificate.serial as string, signature: r.certificate.signature as string };
 }
 
@@ -94,10 +106,32 @@ async function publishedRound(cloud: TestCloud) {
 const TEST_ONLY_2027 = {
   year: 2027,
   holidays: [
-    '2027-01-01', '2027-01-02', '2027-01-03',
-    '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12',
-    '2027-04-05', '2027-05-01', '2027-05-02', '2027-05-03', '2027-05-04', '2027-05-05', '2027-06-09', '2027-09-15',
-    '2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07',
+    '2027-01-01',
+    '2027-01-02',
+    '2027-01-03',
+    '2027-02-05',
+    '2027-02-06',
+    '2027-02-07',
+    '2027-02-08',
+    '2027-02-09',
+    '2027-02-10',
+    '2027-02-11',
+    '2027-02-12',
+    '2027-04-05',
+    '2027-05-01',
+    '2027-05-02',
+    '2027-05-03',
+    '2027-05-04',
+    '2027-05-05',
+    '2027-06-09',
+    '2027-09-15',
+    '2027-10-01',
+    '2027-10-02',
+    '2027-10-03',
+    '2027-10-04',
+    '2027-10-05',
+    '2027-10-06',
+    '2027-10-07',
   ],
   workdays: ['2027-02-20', '2027-10-09'],
   source: '测试专用（TEST-ONLY，非国务院办公厅关于2027年部分节假日安排的通知原文）',
@@ -108,7 +142,9 @@ const AGENTS: Role[] = ['agentWith', 'agentWithout', 'agentRevoked'];
 /** A one-row roster (the entrusted employee) uploaded by `openid` through storage, as the import page does. */
 async function rosterFileOf(cloud: TestCloud, openid: string): Promise<string> {
   const csv = `姓名,身份证号码,手机号码\n演示员工,${EMPLOYEE_ID},13800000003\n`;
-  return (await uploadThroughStorage(cloud, openid, { purpose: 'roster', bytes: Buffer.from(csv, 'utf-8'), kind: 'csv' })).fileId;
+  return (
+    await uploadThroughStorage(cloud, openid, { purpose: 'roster', bytes: Buffer.from(csv, 'utf-8'), kind: 'csv' })
+  ).fileId;
 }
 
 let serial = 50;
@@ -116,7 +152,12 @@ let serial = 50;
 const CASES: Record<string, Case> = {
   'accounts.register': {
     mutates: true,
-    payload: () => ({ name: '测试新人', idNumber: idNumberFor('1990-01-01', serial++), phone: '13700000000', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } }),
+    payload: () => ({
+      name: '测试新人',
+      idNumber: idNumberFor('1990-01-01', serial++),
+      phone: '13700000000',
+      privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true },
+    }),
     expect: row(STAFF, () => 'ALREADY_REGISTERED'),
   },
   'accounts.me': { mutates: false, payload: () => ({}), expect: row([...REGISTERED, ...STAFF], () => '') },
@@ -137,7 +178,13 @@ const CASES: Record<string, Case> = {
     mutates: true,
     payload: (w, r) => {
       const files = w.docFiles[ROLES[r].openid ?? ''] ?? { id1: 'f-none-1', id2: 'f-none-2' };
-      return { name: '测试幼儿', idNumber: idNumberFor('2020-02-02', serial++), relation: 'parent', actorIdentityFileId: files.id1, subjectIdentityFileId: files.id2 };
+      return {
+        name: '测试幼儿',
+        idNumber: idNumberFor('2020-02-02', serial++),
+        relation: 'parent',
+        actorIdentityFileId: files.id1,
+        subjectIdentityFileId: files.id2,
+      };
     },
     expect: row(REGISTERED, () => 'NOT_REGISTERED'),
   },
@@ -147,8 +194,12 @@ const CASES: Record<string, Case> = {
     payload: (w, r) => {
       const f = w.docFiles[ROLES[r].openid ?? ''] ?? { entrustment: 'f-none-0', id1: 'f-none-1', id2: 'f-none-2' };
       return {
-        employeeName: '演示员工', employeeIdNumber: EMPLOYEE_ID, employerName: '测试单位',
-        entrustmentFileId: f.entrustment, employeeIdentityFileId: f.id1, agentIdentityFileId: f.id2,
+        employeeName: '演示员工',
+        employeeIdNumber: EMPLOYEE_ID,
+        employerName: '测试单位',
+        entrustmentFileId: f.entrustment,
+        employeeIdentityFileId: f.id1,
+        agentIdentityFileId: f.id2,
       };
     },
     expect: row(['stranger', 'agentRevoked', 'guardianWith', 'guardianWithout', 'guardianExpired'], (r) =>
@@ -207,7 +258,12 @@ const CASES: Record<string, Case> = {
   },
   'files.prepareUpload': {
     mutates: true,
-    payload: (w, r) => ({ onBehalfOf: w.person[ROLES[r].subject], purpose: 'evidence', kind: 'png', size: PNG_BYTES.length }),
+    payload: (w, r) => ({
+      onBehalfOf: w.person[ROLES[r].subject],
+      purpose: 'evidence',
+      kind: 'png',
+      size: PNG_BYTES.length,
+    }),
     expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'DELEGATION_REQUIRED')),
   },
   // Grants (own and delegated tickets) are in test/storage/uploads.test.ts; here: no ticket is anyone's to commit.
@@ -223,7 +279,11 @@ const CASES: Record<string, Case> = {
   },
   'applications.saveDraft': {
     mutates: true,
-    payload: (w, r) => ({ onBehalfOf: w.person[ROLES[r].subject], year: 2026, claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }] }),
+    payload: (w, r) => ({
+      onBehalfOf: w.person[ROLES[r].subject],
+      year: 2026,
+      claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }],
+    }),
     expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'DELEGATION_REQUIRED')),
   },
   'applications.get': {
@@ -242,11 +302,21 @@ const CASES: Record<string, Case> = {
     expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'NOT_FOUND')),
   },
   'applications.supplement': {
-    mutates: true, at: bj('2025-10-01'),
-    payload: (w, r) => ({ applicationId: w.submitted[ROLES[r].subject], indicator: 'education', value: { education: 'high-school' }, evidence: [] }),
+    mutates: true,
+    at: bj('2025-10-01'),
+    payload: (w, r) => ({
+      applicationId: w.submitted[ROLES[r].subject],
+      indicator: 'education',
+      value: { education: 'high-school' },
+      evidence: [],
+    }),
     expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'NOT_FOUND')),
   },
-  'review.queue': { mutates: false, payload: () => ({}), expect: row(['reviewerRight', 'reviewerWrong'], () => 'FORBIDDEN') },
+  'review.queue': {
+    mutates: false,
+    payload: () => ({}),
+    expect: row(['reviewerRight', 'reviewerWrong'], () => 'FORBIDDEN'),
+  },
   'review.getItem': {
     mutates: () => true,
     payload: (w, r) => ({ itemId: w.educationItem[ROLES[r].subject] }),
@@ -261,23 +331,40 @@ const CASES: Record<string, Case> = {
   // department; the grants are in review-decide-many.test.ts.
   'review.decideMany': {
     mutates: true,
-    payload: (w, r) => ({ applicationId: w.submitted[ROLES[r].subject], approvals: [{ itemId: w.educationItem[ROLES[r].subject], acceptedValue: { education: 'bachelor' } }] }),
-    expect: row([], (r) => (r === 'reviewerWrong' ? 'NOT_FOUND' : r === 'reviewerRight' ? 'VALIDATION_FAILED' : 'FORBIDDEN')),
+    payload: (w, r) => ({
+      applicationId: w.submitted[ROLES[r].subject],
+      approvals: [{ itemId: w.educationItem[ROLES[r].subject], acceptedValue: { education: 'bachelor' } }],
+    }),
+    expect: row([], (r) =>
+      r === 'reviewerWrong' ? 'NOT_FOUND' : r === 'reviewerRight' ? 'VALIDATION_FAILED' : 'FORBIDDEN',
+    ),
   },
   'objections.file': {
-    mutates: true, at: bj('2025-10-31'),
-    payload: (w, r) => ({ applicationId: w.submitted[ROLES[r].subject], indicators: ['education'], reason: '学历认定有误', requestId: `matrix-obj-${r}` }),
+    mutates: true,
+    at: bj('2025-10-31'),
+    payload: (w, r) => ({
+      applicationId: w.submitted[ROLES[r].subject],
+      indicators: ['education'],
+      reason: '学历认定有误',
+      requestId: `matrix-obj-${r}`,
+    }),
     expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'NOT_FOUND')),
   },
-  'objections.list': { mutates: false, payload: () => ({}), expect: row(['districtOffice', 'admin'], () => 'FORBIDDEN') },
+  'objections.list': {
+    mutates: false,
+    payload: () => ({}),
+    expect: row(['districtOffice', 'admin'], () => 'FORBIDDEN'),
+  },
   'objections.answer': {
-    mutates: true, at: bj('2025-11-03'),
+    mutates: true,
+    at: bj('2025-11-03'),
     payload: (w) => ({ objectionId: w.openObjection, reply: '经复核维持原认定', changes: [] }),
     expect: row(['districtOffice'], () => 'FORBIDDEN'),
   },
   // Applicants and their delegates print in the mini-program; the district office and the admin at the window.
   'certificates.issue': {
-    mutates: true, at: bj('2025-11-20'),
+    mutates: true,
+    at: bj('2025-11-20'),
     payload: (w, r) => ({ applicationId: w.submitted[ROLES[r].subject], residencePermitNo: 'ZJ3301001234' }),
     expect: row([...DELEGATES, 'districtOffice', 'admin'], staffOr('NOT_REGISTERED', 'NOT_FOUND')),
   },
@@ -287,18 +374,23 @@ const CASES: Record<string, Case> = {
     expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'DELEGATION_REQUIRED')),
   },
   'certificates.download': {
-    mutates: false, at: bj('2025-11-20'), prepare: certificateOf,
+    mutates: false,
+    at: bj('2025-11-20'),
+    prepare: certificateOf,
     payload: (_w, _r, p) => ({ serial: p.serial }),
     expect: row([...DELEGATES, 'admin'], staffOr('NOT_REGISTERED', 'NOT_FOUND')),
   },
   'certificates.revoke': {
-    mutates: true, at: bj('2025-11-20'), prepare: certificateOf,
+    mutates: true,
+    at: bj('2025-11-20'),
+    prepare: certificateOf,
     payload: (_w, _r, p) => ({ serial: p.serial, reason: '角色矩阵测试撤销' }),
     expect: row(['admin'], () => 'FORBIDDEN'),
   },
   // Only the administrator lifts a revocation; the case revokes first (admin) so the lift can succeed.
   'certificates.liftRevocation': {
-    mutates: true, at: bj('2025-11-20'),
+    mutates: true,
+    at: bj('2025-11-20'),
     prepare: async (cloud, w, role) => {
       const cert = await certificateOf(cloud, w, role);
       await cloud.ok('demo-admin', 'certificates', 'revoke', { serial: cert.serial, reason: '角色矩阵测试撤销' });
@@ -309,7 +401,9 @@ const CASES: Record<string, Case> = {
   },
   // Verification is public: anyone holding the paper (a WeChat caller) may check it.
   'certificates.verify': {
-    mutates: false, at: bj('2025-11-20'), prepare: certificateOf,
+    mutates: false,
+    at: bj('2025-11-20'),
+    prepare: certificateOf,
     payload: (_w, _r, p) => ({ serial: p.serial, signature: p.signature }),
     expect: row([...REGISTERED, ...STAFF], () => ''),
   },
@@ -320,15 +414,22 @@ const CASES: Record<string, Case> = {
     payload: () => ({ year: 2026, dates: { settlementCloses: '2026-11-30' } }),
     expect: row(['admin'], () => 'FORBIDDEN'),
   },
-  'rounds.close': { mutates: true, at: bj('2025-12-01'), payload: () => ({ year: 2025 }), expect: row(['admin'], () => 'FORBIDDEN') },
+  'rounds.close': {
+    mutates: true,
+    at: bj('2025-12-01'),
+    payload: () => ({ year: 2025 }),
+    expect: row(['admin'], () => 'FORBIDDEN'),
+  },
   'rounds.get': { mutates: false, payload: () => ({ year: 2025 }), expect: row([...REGISTERED, ...STAFF], () => '') },
   'rounds.setLine': {
-    mutates: true, at: bj('2025-12-01'),
+    mutates: true,
+    at: bj('2025-12-01'),
     payload: () => ({ year: 2025, mode: 'threshold', threshold: 120 }),
     expect: row(['admin'], () => 'FORBIDDEN'),
   },
   'rounds.publish': {
-    mutates: true, at: bj('2025-12-01'),
+    mutates: true,
+    at: bj('2025-12-01'),
     prepare: async (cloud) => {
       await cloud.ok('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 100 });
       return {};
@@ -338,18 +439,24 @@ const CASES: Record<string, Case> = {
   },
   // The publication job's progress is the administrator's: everyone else is refused.
   'rounds.publicationStatus': {
-    mutates: false, at: bj('2025-12-01'), prepare: publishedRound,
+    mutates: false,
+    at: bj('2025-12-01'),
+    prepare: publishedRound,
     payload: () => ({ year: 2025 }),
     expect: row(['admin'], () => 'FORBIDDEN'),
   },
   // The published list is public to every registered person and the staff who run the window (names masked).
   'rounds.results': {
-    mutates: false, at: bj('2025-12-01'), prepare: publishedRound,
+    mutates: false,
+    at: bj('2025-12-01'),
+    prepare: publishedRound,
     payload: () => ({ year: 2025 }),
     expect: row([...REGISTERED, 'districtOffice', 'admin'], () => 'NOT_REGISTERED'),
   },
   'rounds.myStanding': {
-    mutates: false, at: bj('2025-12-01'), prepare: publishedRound,
+    mutates: false,
+    at: bj('2025-12-01'),
+    prepare: publishedRound,
     payload: (w, r) => ({ year: 2025, onBehalfOf: w.person[ROLES[r].subject] }),
     expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'DELEGATION_REQUIRED')),
   },
@@ -357,19 +464,33 @@ const CASES: Record<string, Case> = {
   // a delegate passes the access check and meets that rule. The granted paths (≥ 100 points, withdraw, the window
   // recording a settlement) run in test/rounds; the world has no applicant of 100 points.
   'settlement.apply': {
-    mutates: true, at: bj('2025-11-20'), prepare: certificateOf,
-    payload: (w, r) => ({ year: 2025, onBehalfOf: w.person[ROLES[r].subject], district: '西湖区', declarations: DECLARATIONS, requestId: `matrix-set-${r}` }),
-    expect: row([], (r) => (STAFF.includes(r) ? 'NOT_REGISTERED' : DELEGATES.includes(r) ? 'SETTLEMENT_NOT_ELIGIBLE' : 'DELEGATION_REQUIRED')),
+    mutates: true,
+    at: bj('2025-11-20'),
+    prepare: certificateOf,
+    payload: (w, r) => ({
+      year: 2025,
+      onBehalfOf: w.person[ROLES[r].subject],
+      district: '西湖区',
+      declarations: DECLARATIONS,
+      requestId: `matrix-set-${r}`,
+    }),
+    expect: row([], (r) =>
+      STAFF.includes(r) ? 'NOT_REGISTERED' : DELEGATES.includes(r) ? 'SETTLEMENT_NOT_ELIGIBLE' : 'DELEGATION_REQUIRED',
+    ),
   },
   'settlement.get': {
-    mutates: false, at: bj('2025-11-20'),
+    mutates: false,
+    at: bj('2025-11-20'),
     payload: (w, r) => ({ year: 2025, onBehalfOf: w.person[ROLES[r].subject] }),
     expect: row(DELEGATES, staffOr('NOT_REGISTERED', 'DELEGATION_REQUIRED')),
   },
   'settlement.withdraw': {
-    mutates: true, at: bj('2025-11-20'),
+    mutates: true,
+    at: bj('2025-11-20'),
     payload: (w, r) => ({ year: 2025, onBehalfOf: w.person[ROLES[r].subject] }),
-    expect: row([], (r) => (STAFF.includes(r) ? 'NOT_REGISTERED' : DELEGATES.includes(r) ? 'NOT_FOUND' : 'DELEGATION_REQUIRED')),
+    expect: row([], (r) =>
+      STAFF.includes(r) ? 'NOT_REGISTERED' : DELEGATES.includes(r) ? 'NOT_FOUND' : 'DELEGATION_REQUIRED',
+    ),
   },
   // Only the registry window records a settlement, and only for someone admitted with a notice.
   'settlement.recordSettled': {
@@ -388,7 +509,12 @@ const CASES: Record<string, Case> = {
   // A tap's answer is recorded for the WeChat user who tapped (messages go to that openid): a person is needed.
   'reminders.recordSubscription': {
     mutates: true,
-    payload: (_w, r) => ({ tap: 'applicationSubmitted', source: 'wechat', results: [{ template: 'status', outcome: 'accept' }], requestId: `matrix-sub-${r}` }),
+    payload: (_w, r) => ({
+      tap: 'applicationSubmitted',
+      source: 'wechat',
+      results: [{ template: 'status', outcome: 'accept' }],
+      requestId: `matrix-sub-${r}`,
+    }),
     expect: row(REGISTERED, () => 'NOT_REGISTERED'),
   },
   'reminders.templates': { mutates: false, payload: () => ({}), expect: row([...REGISTERED, ...STAFF], () => '') },
@@ -408,10 +534,15 @@ const CASES: Record<string, Case> = {
   'roster.board': { mutates: false, payload: () => ({}), expect: row(AGENTS, staffOr('NOT_REGISTERED', 'FORBIDDEN')) },
   'roster.export': { mutates: true, payload: () => ({}), expect: row(AGENTS, staffOr('NOT_REGISTERED', 'FORBIDDEN')) },
   // Charts of the round: the administrator, and the district offices read-only (counts only, no person).
-  'stats.overview': { mutates: false, payload: () => ({ year: 2025 }), expect: row(['admin', 'districtOffice'], () => 'FORBIDDEN') },
+  'stats.overview': {
+    mutates: false,
+    payload: () => ({ year: 2025 }),
+    expect: row(['admin', 'districtOffice'], () => 'FORBIDDEN'),
+  },
   // The line's consequence before it is set: the administrator's alone, like rounds.setLine.
   'stats.linePreview': {
-    mutates: false, at: bj('2025-12-01'),
+    mutates: false,
+    at: bj('2025-12-01'),
     payload: () => ({ year: 2025, mode: 'threshold', threshold: 120 }),
     expect: row(['admin'], () => 'FORBIDDEN'),
   },

@@ -20,7 +20,9 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
 
     cloud.setNow(at('2025-10-01T00:00:00.000'));
     const before = await snapshot(cloud.store);
-    expect(await cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'late-submit-01' })).toMatchObject({
+    expect(
+      await cloud.call(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'late-submit-01' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ROUND_NOT_OPEN' },
     });

@@ -11,7 +11,12 @@ test('personas, identities, roles, delegations and the current round', async () 
     const openids = DEMO_PERSONAS.map((p) => p.openid);
     expect(openids).toEqual(
       expect.arrayContaining([
-        'demo-applicant', 'demo-agent', 'demo-employee', 'demo-guardian', 'demo-district-office', 'demo-admin',
+        'demo-applicant',
+        'demo-agent',
+        'demo-employee',
+        'demo-guardian',
+        'demo-district-office',
+        'demo-admin',
         ...DEPARTMENT_CODES.map((d) => `demo-reviewer-${d}`),
       ]),
     );

@@ -21,7 +21,8 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
   afterEach(() => cloud.close());
 
   async function find(who: { name: string; idNumber: string }) {
-    return (await cloud.ok('demo-admin', 'accounts', 'findStaffCandidate', { name: who.name, idNumber: who.idNumber })).candidate;
+    return (await cloud.ok('demo-admin', 'accounts', 'findStaffCandidate', { name: who.name, idNumber: who.idNumber }))
+      .candidate;
   }
   async function staffIdOfName(name: string | null): Promise<string> {
     const { staff } = await cloud.ok('demo-admin', 'accounts', 'listStaff', {});
@@ -32,11 +33,30 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
 
   test('an administrator finds a person by name and ID number, grants reviewer, sees them listed and in the trail, then revokes', async () => {
     const candidate = await find(APPLICANT);
-    expect(candidate).toEqual({ personId: 'p-demo-applicant', name: '演示申请人', idNumber: APPLICANT.masked, roles: [], department: null });
+    expect(candidate).toEqual({
+      personId: 'p-demo-applicant',
+      name: '演示申请人',
+      idNumber: APPLICANT.masked,
+      roles: [],
+      department: null,
+    });
 
-    const granted = await cloud.ok('demo-admin', 'accounts', 'grantStaffRole', { personId: candidate.personId, role: 'reviewer', department: 'housing' });
-    expect(granted.staff).toMatchObject({ name: '演示申请人', idNumber: APPLICANT.masked, roles: ['reviewer'], department: 'housing', isSelf: false });
-    expect(await cloud.ok('demo-applicant', 'accounts', 'me', {})).toMatchObject({ roles: ['reviewer'], department: 'housing' });
+    const granted = await cloud.ok('demo-admin', 'accounts', 'grantStaffRole', {
+      personId: candidate.personId,
+      role: 'reviewer',
+      department: 'housing',
+    });
+    expect(granted.staff).toMatchObject({
+      name: '演示申请人',
+      idNumber: APPLICANT.masked,
+      roles: ['reviewer'],
+      department: 'housing',
+      isSelf: false,
+    });
+    expect(await cloud.ok('demo-applicant', 'accounts', 'me', {})).toMatchObject({
+      roles: ['reviewer'],
+      department: 'housing',
+    });
 
     const { staff } = await cloud.ok('demo-admin', 'accounts', 'listStaff', {});
     // 10 seeded reviewers + the new one, the district office, the administrator.
@@ -48,7 +68,10 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
     expect(granted.staff.staffId).toMatch(/^staff-[0-9a-f]{40}$/);
 
     cloud.setNow(bj('2026-12-03', '09:30'));
-    const revoked = await cloud.ok('demo-admin', 'accounts', 'revokeStaffRole', { staffId: granted.staff.staffId, role: 'reviewer' });
+    const revoked = await cloud.ok('demo-admin', 'accounts', 'revokeStaffRole', {
+      staffId: granted.staff.staffId,
+      role: 'reviewer',
+    });
     expect(revoked.staff).toMatchObject({ roles: [], department: null });
     expect(await cloud.ok('demo-applicant', 'accounts', 'me', {})).toMatchObject({ roles: [], department: null });
     expect((await cloud.ok('demo-admin', 'accounts', 'listStaff', {})).staff).toHaveLength(12);
@@ -79,7 +102,9 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
 
   test('the lookup needs both name and number to match, and a person without their own WeChat cannot be staff; nothing changes', async () => {
     const before = await snapshot(cloud.store);
-    expect(await cloud.call('demo-admin', 'accounts', 'findStaffCandidate', { name: '别人', idNumber: APPLICANT.idNumber })).toMatchObject({
+    expect(
+      await cloud.call('demo-admin', 'accounts', 'findStaffCandidate', { name: '别人', idNumber: APPLICANT.idNumber }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: '未找到该人员的实名登记信息，请核对姓名和身份证号码' },
     });
@@ -87,47 +112,94 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
       ok: false,
       error: { code: 'INVALID_STATE' },
     });
-    expect(await cloud.call('demo-admin', 'accounts', 'grantStaffRole', { personId: 'p-demo-minor', role: 'district-office' })).toMatchObject({
+    expect(
+      await cloud.call('demo-admin', 'accounts', 'grantStaffRole', {
+        personId: 'p-demo-minor',
+        role: 'district-office',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_STATE' },
     });
     // A reviewer needs a department; other roles take none.
-    expect(await cloud.call('demo-admin', 'accounts', 'grantStaffRole', { personId: 'p-demo-applicant', role: 'reviewer' })).toMatchObject({
+    expect(
+      await cloud.call('demo-admin', 'accounts', 'grantStaffRole', { personId: 'p-demo-applicant', role: 'reviewer' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     });
-    expect(await cloud.call('demo-admin', 'accounts', 'grantStaffRole', { personId: 'p-demo-applicant', role: 'admin', department: 'tax' })).toMatchObject({
+    expect(
+      await cloud.call('demo-admin', 'accounts', 'grantStaffRole', {
+        personId: 'p-demo-applicant',
+        role: 'admin',
+        department: 'tax',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     });
     // Only an administrator may look people up or change roles.
     for (const openid of ['demo-reviewer-tax', 'demo-district-office', 'demo-applicant']) {
-      expect(await cloud.call(openid, 'accounts', 'findStaffCandidate', { name: APPLICANT.name, idNumber: APPLICANT.idNumber })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await cloud.call(openid, 'accounts', 'listStaff', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await cloud.call(openid, 'accounts', 'roleHistory', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(
+        await cloud.call(openid, 'accounts', 'findStaffCandidate', {
+          name: APPLICANT.name,
+          idNumber: APPLICANT.idNumber,
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await cloud.call(openid, 'accounts', 'listStaff', {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(await cloud.call(openid, 'accounts', 'roleHistory', {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
     expect(await snapshot(cloud.store)).toBe(before);
   });
 
   test('granting the same role twice is refused; granting reviewer of another department moves the reviewer', async () => {
-    await cloud.ok('demo-admin', 'accounts', 'grantStaffRole', { personId: 'p-demo-applicant', role: 'reviewer', department: 'tax' });
-    expect(await cloud.call('demo-admin', 'accounts', 'grantStaffRole', { personId: 'p-demo-applicant', role: 'reviewer', department: 'tax' })).toMatchObject({
+    await cloud.ok('demo-admin', 'accounts', 'grantStaffRole', {
+      personId: 'p-demo-applicant',
+      role: 'reviewer',
+      department: 'tax',
+    });
+    expect(
+      await cloud.call('demo-admin', 'accounts', 'grantStaffRole', {
+        personId: 'p-demo-applicant',
+        role: 'reviewer',
+        department: 'tax',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    await cloud.ok('demo-admin', 'accounts', 'grantStaffRole', { personId: 'p-demo-applicant', role: 'reviewer', department: 'education' });
-    expect(await cloud.ok('demo-applicant', 'accounts', 'me', {})).toMatchObject({ roles: ['reviewer'], department: 'education' });
+    await cloud.ok('demo-admin', 'accounts', 'grantStaffRole', {
+      personId: 'p-demo-applicant',
+      role: 'reviewer',
+      department: 'education',
+    });
+    expect(await cloud.ok('demo-applicant', 'accounts', 'me', {})).toMatchObject({
+      roles: ['reviewer'],
+      department: 'education',
+    });
     // A role that is not held cannot be revoked.
     const staffId = await staffIdOfName('演示申请人');
-    expect(await cloud.call('demo-admin', 'accounts', 'revokeStaffRole', { staffId, role: 'district-office' })).toMatchObject({
+    expect(
+      await cloud.call('demo-admin', 'accounts', 'revokeStaffRole', { staffId, role: 'district-office' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
   });
 
   test('the last administrator cannot be revoked; an administrator never revokes their own admin role', async () => {
-    const selfId = (await cloud.ok('demo-admin', 'accounts', 'listStaff', {})).staff.find((s: { isSelf: boolean }) => s.isSelf).staffId as string;
-    expect(await cloud.call('demo-admin', 'accounts', 'revokeStaffRole', { staffId: selfId, role: 'admin' })).toMatchObject({
+    const selfId = (await cloud.ok('demo-admin', 'accounts', 'listStaff', {})).staff.find(
+      (s: { isSelf: boolean }) => s.isSelf,
+    ).staffId as string;
+    expect(
+      await cloud.call('demo-admin', 'accounts', 'revokeStaffRole', { staffId: selfId, role: 'admin' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_STATE', message: '这是系统中唯一的管理员，不能撤销：请先授予另一人管理员角色' },
     });
@@ -135,16 +207,23 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
     // A second administrator (the demo employee, registered with their own WeChat).
     const employee = await find(EMPLOYEE);
     await cloud.ok('demo-admin', 'accounts', 'grantStaffRole', { personId: employee.personId, role: 'admin' });
-    expect(await cloud.call('demo-admin', 'accounts', 'revokeStaffRole', { staffId: selfId, role: 'admin' })).toMatchObject({
+    expect(
+      await cloud.call('demo-admin', 'accounts', 'revokeStaffRole', { staffId: selfId, role: 'admin' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_STATE', message: '不能撤销自己的管理员角色，请由其他管理员办理' },
     });
     // The other administrator may revoke the first; then they are the last one and cannot be revoked.
     await cloud.ok('demo-employee', 'accounts', 'revokeStaffRole', { staffId: selfId, role: 'admin' });
-    expect(await cloud.call('demo-admin', 'accounts', 'listStaff', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await cloud.call('demo-admin', 'accounts', 'listStaff', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const { staff } = await cloud.ok('demo-employee', 'accounts', 'listStaff', {});
     const employeeId = staff.find((s: { isSelf: boolean }) => s.isSelf).staffId;
-    expect(await cloud.call('demo-employee', 'accounts', 'revokeStaffRole', { staffId: employeeId, role: 'admin' })).toMatchObject({
+    expect(
+      await cloud.call('demo-employee', 'accounts', 'revokeStaffRole', { staffId: employeeId, role: 'admin' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_STATE', message: '这是系统中唯一的管理员，不能撤销：请先授予另一人管理员角色' },
     });

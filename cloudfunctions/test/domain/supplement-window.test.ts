@@ -31,7 +31,11 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
       ],
     });
     const applicationId = draft.application.applicationId as string;
-    const submitted = await cloud.ok(A, 'applications', 'submit', { applicationId, commitment: true, requestId: 'sup-window-01' });
+    const submitted = await cloud.ok(A, 'applications', 'submit', {
+      applicationId,
+      commitment: true,
+      requestId: 'sup-window-01',
+    });
     expect(submitted.application).toMatchObject({ acceptedOn: '2025-09-26', resultDate: '2025-10-30' });
 
     cloud.setNow(bj('2025-09-29'));
@@ -40,9 +44,17 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
       const { items } = await cloud.ok(reviewer, 'review', 'queue', { status: 'pending', limit: 100 });
       for (const item of items) {
         if (opts.returnOne && item.indicator === 'socialInsurance') {
-          await cloud.ok(reviewer, 'review', 'decide', { itemId: item.itemId, decision: 'returned', reason: '请补充社保缴费明细' });
+          await cloud.ok(reviewer, 'review', 'decide', {
+            itemId: item.itemId,
+            decision: 'returned',
+            reason: '请补充社保缴费明细',
+          });
         } else {
-          await cloud.ok(reviewer, 'review', 'decide', { itemId: item.itemId, decision: 'approved', acceptedValue: item.claimed });
+          await cloud.ok(reviewer, 'review', 'decide', {
+            itemId: item.itemId,
+            decision: 'approved',
+            acceptedValue: item.claimed,
+          });
         }
       }
     }
@@ -71,7 +83,10 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     view = await cloud.ok(A, 'applications', 'get', { applicationId });
     expect(view.application).toMatchObject({ published: false, supplementOpen: true });
     const sup = await supplementSocialInsurance(applicationId);
-    expect(sup).toMatchObject({ ok: true, data: { item: { indicator: 'socialInsurance', status: 'pending' }, application: { status: 'reviewing' } } });
+    expect(sup).toMatchObject({
+      ok: true,
+      data: { item: { indicator: 'socialInsurance', status: 'pending' }, application: { status: 'reviewing' } },
+    });
   });
 
   test('closed at 00:00 Beijing the next day, nothing stored; the result is published that day with the item at 0', async () => {
@@ -79,7 +94,10 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
 
     cloud.setNow(bj('2025-10-31', '00:00:00.000'));
     const before = await snapshot(cloud.store);
-    expect(await supplementSocialInsurance(applicationId)).toMatchObject({ ok: false, error: { code: 'WINDOW_CLOSED' } });
+    expect(await supplementSocialInsurance(applicationId)).toMatchObject({
+      ok: false,
+      error: { code: 'WINDOW_CLOSED' },
+    });
     expect(await snapshot(cloud.store)).toBe(before);
 
     const view = await cloud.ok(A, 'applications', 'get', { applicationId });
@@ -102,7 +120,11 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
 
     cloud.setNow(bj('2025-10-30', '00:00:00.000'));
     const view = await cloud.ok(A, 'applications', 'get', { applicationId });
-    expect(view.application).toMatchObject({ published: true, resultOn: '2025-10-30', objectionDeadline: '2025-11-10' });
+    expect(view.application).toMatchObject({
+      published: true,
+      resultOn: '2025-10-30',
+      objectionDeadline: '2025-11-10',
+    });
   });
 
   test('reviewers may still change decisions during the result date of an application with a returned item', async () => {
@@ -111,7 +133,11 @@ describe.each(['sqlite', 'cloudbase'] as const)('on %s', (storeKind) => {
     const view = await cloud.ok('demo-district-office', 'applications', 'get', { applicationId });
     const rental = view.items.find((i: { indicator: string }) => i.indicator === 'rental');
     expect(
-      await cloud.call('demo-reviewer-housing', 'review', 'decide', { itemId: rental.itemId, decision: 'approved', acceptedValue: { rentalYears: 5 } }),
+      await cloud.call('demo-reviewer-housing', 'review', 'decide', {
+        itemId: rental.itemId,
+        decision: 'approved',
+        acceptedValue: { rentalYears: 5 },
+      }),
     ).toMatchObject({ ok: true, data: { application: { status: 'scored' } } });
   });
 });

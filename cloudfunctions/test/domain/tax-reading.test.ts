@@ -30,7 +30,11 @@ describe('income-tax claims carry the taxpayer type', () => {
     for (const dept of ['tax', 'public-security']) {
       const { items } = await cloud.ok(`demo-reviewer-${dept}`, 'review', 'queue', { status: 'pending', limit: 100 });
       for (const item of items) {
-        await cloud.ok(`demo-reviewer-${dept}`, 'review', 'decide', { itemId: item.itemId, decision: 'approved', acceptedValue: item.claimed });
+        await cloud.ok(`demo-reviewer-${dept}`, 'review', 'decide', {
+          itemId: item.itemId,
+          decision: 'approved',
+          acceptedValue: item.claimed,
+        });
       }
     }
     return applicationId;
@@ -63,12 +67,21 @@ describe('income-tax claims carry the taxpayer type', () => {
     const profile = profileFromItems(items, { birthDate: '1990-01-01' });
     expect(profile).toMatchObject({ incomeTaxYuan: 10000, taxpayerType: 'business-owner' });
     const scored = scorePoints(profile, { cutoffDate: '2025-10-01' }).items.find((i) => i.code === 'incomeTax')!;
-    expect([scored.points, scored.verified, scored.confidence, scored.source.doc]).toEqual([1, false, 'C', 'public-copy']);
+    expect([scored.points, scored.verified, scored.confidence, scored.source.doc]).toEqual([
+      1,
+      false,
+      'C',
+      'public-copy',
+    ]);
   });
 
   test('a claim without the type (older drafts) keeps the general scale (B)', async () => {
     const applicationId = await reviewedApplication({ incomeTaxYuan: 10000 });
-    expect(await taxItemOf(applicationId)).toMatchObject({ code: 'incomeTax', points: 1, explanation: '5年内纳税10000元：1分' });
+    expect(await taxItemOf(applicationId)).toMatchObject({
+      code: 'incomeTax',
+      points: 1,
+      explanation: '5年内纳税10000元：1分',
+    });
     const profile = profileFromItems(await storedItems(applicationId), { birthDate: '1990-01-01' });
     expect(profile).not.toHaveProperty('taxpayerType');
     const scored = scorePoints(profile, { cutoffDate: '2025-10-01' }).items.find((i) => i.code === 'incomeTax')!;

@@ -19,7 +19,12 @@ export interface TestCloud {
   store: Store;
   logs: Array<{ level: string; message: string; fields?: Record<string, unknown> }>;
   setNow(iso: string): void;
-  call<T = any>(openid: string | undefined, fn: string, action: string, payload?: Record<string, unknown>): Promise<Envelope<T>>;
+  call<T = any>(
+    openid: string | undefined,
+    fn: string,
+    action: string,
+    payload?: Record<string, unknown>,
+  ): Promise<Envelope<T>>;
   /** Like call, but throws with the error code unless ok (keeps scenario tests short). */
   ok<T = any>(openid: string | undefined, fn: string, action: string, payload?: Record<string, unknown>): Promise<T>;
   dir: string;
@@ -124,7 +129,9 @@ export const ALL_COLLECTIONS = [
 export function sqliteCollections(store: SqliteStore): string[] {
   const db = new Database(store.file, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'").all() as Array<{ name: string }>;
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'")
+      .all() as Array<{ name: string }>;
     return tables.map((t) => t.name.slice(2)).sort();
   } finally {
     db.close();
@@ -151,11 +158,14 @@ export async function snapshot(store: Store, collections?: readonly string[]): P
 function sqliteSnapshot(store: SqliteStore): string {
   const db = new Database(store.file, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\' ORDER BY name").all() as Array<{ name: string }>;
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\' ORDER BY name")
+      .all() as Array<{ name: string }>;
     const parts: string[] = [];
     for (const { name } of tables) {
       const rows = db.prepare(`SELECT _id, doc FROM "${name}" ORDER BY _id`).raw().all() as Array<[string, string]>;
-      if (rows.length > 0) parts.push(`${name.slice(2)}\u0000${rows.map(([id, doc]) => `${id}\u0001${doc}`).join('\u0002')}`);
+      if (rows.length > 0)
+        parts.push(`${name.slice(2)}\u0000${rows.map(([id, doc]) => `${id}\u0001${doc}`).join('\u0002')}`);
     }
     return parts.join('\u0003');
   } finally {

@@ -38,7 +38,7 @@ export async function prepareAndPut(cloud: TestCloud, openid: string, req: Uploa
     size: req.declaredSize ?? bytes.length,
   });
   const files = cloud.runtime.files;
-  if (!(files instanceof LocalFileStore)) throw new Error('uploadThroughStorage needs the test cloud\'s LocalFileStore');
+  if (!(files instanceof LocalFileStore)) throw new Error("uploadThroughStorage needs the test cloud's LocalFileStore");
   // The local FileStore's uploadTarget is the path itself: receiveUpload is what the upload endpoint does with a body.
   const { fileID } = await files.receiveUpload(prepared.cloudPath as string, bytes);
   return { uploadId: prepared.uploadId as string, cloudPath: prepared.cloudPath as string, fileID };

@@ -67,7 +67,12 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
 
   let serial = 10;
   for (const openid of ['agent-pending', 'agent-revoked', 'guardian-none', 'guardian-teen']) {
-    await cloud.ok(openid, 'accounts', 'register', { name: '测试人员', idNumber: idNumberFor('1985-05-05', serial++), phone: '13900000000', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
+    await cloud.ok(openid, 'accounts', 'register', {
+      name: '测试人员',
+      idNumber: idNumberFor('1985-05-05', serial++),
+      phone: '13900000000',
+      privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true },
+    });
   }
   const pendingEntrustment = await entrust(cloud, 'agent-pending');
   const revoked = await entrust(cloud, 'agent-revoked');
@@ -84,7 +89,11 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
     subjectIdentityFileId: teenDocs.id2,
   });
 
-  const person: Record<Subject, string> = { E: DEMO_PERSON_IDS.employee, M: DEMO_PERSON_IDS.minor, T: teen.person.personId };
+  const person: Record<Subject, string> = {
+    E: DEMO_PERSON_IDS.employee,
+    M: DEMO_PERSON_IDS.minor,
+    T: teen.person.personId,
+  };
   const actorOf: Record<Subject, string> = { E: 'demo-agent', M: 'demo-guardian', T: 'guardian-teen' };
   const submitted = {} as Record<Subject, string>;
   const draft = {} as Record<Subject, string>;
@@ -93,14 +102,20 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
   for (const s of ['E', 'M', 'T'] as Subject[]) {
     const actor = actorOf[s];
     const onBehalfOf = person[s];
-    evidence[s] = (await uploadThroughStorage(cloud, actor, { onBehalfOf, purpose: 'evidence', bytes: PNG_BYTES })).fileId;
+    evidence[s] = (
+      await uploadThroughStorage(cloud, actor, { onBehalfOf, purpose: 'evidence', bytes: PNG_BYTES })
+    ).fileId;
     const a1 = await cloud.ok(actor, 'applications', 'saveDraft', {
       onBehalfOf,
       year: 2025,
       claims: [{ indicator: 'education', value: { education: 'high-school' }, evidence: [evidence[s]] }],
     });
     submitted[s] = a1.application.applicationId;
-    await cloud.ok(actor, 'applications', 'submit', { applicationId: submitted[s], commitment: true, requestId: `world-submit-${s}` });
+    await cloud.ok(actor, 'applications', 'submit', {
+      applicationId: submitted[s],
+      commitment: true,
+      requestId: `world-submit-${s}`,
+    });
     const a2 = await cloud.ok(actor, 'applications', 'saveDraft', {
       onBehalfOf,
       year: 2026,
@@ -113,7 +128,11 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
       (i: any) => i.applicationId === submitted[s],
     );
     educationItem[s] = item.itemId;
-    await cloud.ok('demo-reviewer-education', 'review', 'decide', { itemId: item.itemId, decision: 'returned', reason: '请补充学历证明' });
+    await cloud.ok('demo-reviewer-education', 'review', 'decide', {
+      itemId: item.itemId,
+      decision: 'returned',
+      reason: '请补充学历证明',
+    });
   }
 
   // demo-applicant: a scored, published application with an open objection (for objections.answer).
@@ -121,10 +140,19 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
     year: 2025,
     claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }],
   });
-  await cloud.ok('demo-applicant', 'applications', 'submit', { applicationId: own.application.applicationId, commitment: true, requestId: 'world-own-1' });
+  await cloud.ok('demo-applicant', 'applications', 'submit', {
+    applicationId: own.application.applicationId,
+    commitment: true,
+    requestId: 'world-own-1',
+  });
   for (const dept of ['housing', 'public-security']) {
     const { items } = await cloud.ok(`demo-reviewer-${dept}`, 'review', 'queue', { status: 'pending', limit: 100 });
-    for (const i of items) await cloud.ok(`demo-reviewer-${dept}`, 'review', 'decide', { itemId: i.itemId, decision: 'approved', acceptedValue: i.claimed });
+    for (const i of items)
+      await cloud.ok(`demo-reviewer-${dept}`, 'review', 'decide', {
+        itemId: i.itemId,
+        decision: 'approved',
+        acceptedValue: i.claimed,
+      });
   }
   cloud.setNow(bj('2025-10-30'));
   const obj = await cloud.ok('demo-applicant', 'objections', 'file', {
@@ -135,7 +163,16 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
   });
 
   const docFiles: World['docFiles'] = {};
-  for (const openid of ['demo-employee', 'demo-applicant', 'demo-agent', 'agent-pending', 'agent-revoked', 'demo-guardian', 'guardian-none', 'guardian-teen']) {
+  for (const openid of [
+    'demo-employee',
+    'demo-applicant',
+    'demo-agent',
+    'agent-pending',
+    'agent-revoked',
+    'demo-guardian',
+    'guardian-none',
+    'guardian-teen',
+  ]) {
     docFiles[openid] = await uploadDocs(cloud, openid);
   }
   return {

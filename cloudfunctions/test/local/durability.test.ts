@@ -19,7 +19,18 @@ function submit(agent: Agent, url: string, requestId: string): Promise<boolean> 
   const { hostname, port } = new URL(url);
   return new Promise((ok) => {
     const req = request(
-      { host: hostname, port, agent, method: 'POST', path: '/api/functions/probe', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-WX-OPENID': `o-${requestId}` } },
+      {
+        host: hostname,
+        port,
+        agent,
+        method: 'POST',
+        path: '/api/functions/probe',
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          'X-WX-OPENID': `o-${requestId}`,
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c) => chunks.push(c));

@@ -25,7 +25,13 @@ interface Res {
 }
 
 /** Raw HTTP (not fetch) so that paths like /../ reach the server unnormalised. */
-function call(cloud: LocalCloud, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Res> {
+function call(
+  cloud: LocalCloud,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<Res> {
   return new Promise((ok, fail) => {
     const req = request({ host: '127.0.0.1', port: cloud.port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -87,14 +93,20 @@ describe('local cloud server', () => {
     expect(head.text).toBe('');
   });
 
-  test.each(['/../secret.txt', '/js/../../secret.txt', '/%2e%2e/secret.txt', '/js/%2E%2E/%2E%2E/secret.txt', '/..%2fsecret.txt', '/%00', '/.env', '/%E0%A4%A'])(
-    'never serves outside the build: %s',
-    async (path) => {
-      const res = await call(cloud, 'GET', path);
-      expect(res.status).toBe(404);
-      expect(res.text).not.toContain('do not serve');
-    },
-  );
+  test.each([
+    '/../secret.txt',
+    '/js/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/js/%2E%2E/%2E%2E/secret.txt',
+    '/..%2fsecret.txt',
+    '/%00',
+    '/.env',
+    '/%E0%A4%A',
+  ])('never serves outside the build: %s', async (path) => {
+    const res = await call(cloud, 'GET', path);
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('do not serve');
+  });
 
   test('missing static file and unknown API path are 404 JSON with a Chinese message', async () => {
     for (const path of ['/nope.js', '/api/unknown', '/api']) {
@@ -128,10 +140,19 @@ describe('local cloud server', () => {
     expect(declared.status).toBe(413);
     expect(declared.json().error.code).toBe('PAYLOAD_TOO_LARGE');
     const chunked = await new Promise<number>((ok, fail) => {
-      const req = request({ host: '127.0.0.1', port: cloud.port, method: 'POST', path: '/api/functions/probe', headers: { 'Transfer-Encoding': 'chunked' } }, (res) => {
-        res.resume();
-        ok(res.statusCode!);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: cloud.port,
+          method: 'POST',
+          path: '/api/functions/probe',
+          headers: { 'Transfer-Encoding': 'chunked' },
+        },
+        (res) => {
+          res.resume();
+          ok(res.statusCode!);
+        },
+      );
       req.on('error', fail);
       for (let i = 0; i < 80; i++) req.write('x'.repeat(1024));
       req.end();
@@ -147,8 +168,10 @@ describe('local cloud server', () => {
   test.each([
     ['declared length', 'declared'],
     ['streamed (chunked)', 'chunked'],
-  ])("Node's fetch in another process reads the 413 JSON body of an oversized request (%s)", async (_label, mode) => {
-    const script = `
+  ])(
+    "Node's fetch in another process reads the 413 JSON body of an oversized request (%s)",
+    async (_label, mode) => {
+      const script = `
       const [url, mode] = process.argv.slice(1);
       const bytes = Buffer.alloc(16 * 1024 * 1024, 0x78); // 16 MB against a 64 KB limit: far beyond socket buffers
       const body = mode === 'chunked'
@@ -157,15 +180,19 @@ describe('local cloud server', () => {
       fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-WX-OPENID': 'o1' }, body, duplex: 'half' })
         .then(async (r) => console.log(JSON.stringify({ status: r.status, body: await r.json() })))
         .catch((e) => console.log(JSON.stringify({ failed: e.message, cause: e.cause && (e.cause.code || e.cause.message) })));`;
-    const out = await new Promise<string>((ok, fail) =>
-      execFile(process.execPath, ['-e', script, `${cloud.url}/api/functions/probe`, mode], (err, stdout) => (err ? fail(err) : ok(stdout))),
-    );
-    expect(JSON.parse(out)).toEqual({
-      status: 413,
-      body: { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/过大/) } },
-    });
-    expect((await post(cloud, 'probe', { action: 'count' }, 'o1')).status).toBe(200);
-  }, 30_000); // a child process and 16 MB on a shared 2-core machine: not a timing assertion, only room to finish
+      const out = await new Promise<string>((ok, fail) =>
+        execFile(process.execPath, ['-e', script, `${cloud.url}/api/functions/probe`, mode], (err, stdout) =>
+          err ? fail(err) : ok(stdout),
+        ),
+      );
+      expect(JSON.parse(out)).toEqual({
+        status: 413,
+        body: { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/过大/) } },
+      });
+      expect((await post(cloud, 'probe', { action: 'count' }, 'o1')).status).toBe(200);
+    },
+    30_000,
+  ); // a child process and 16 MB on a shared 2-core machine: not a timing assertion, only room to finish
 
   test('a client that leaves mid-body gets no answer, nothing is stored, and the server keeps serving', async () => {
     const body = JSON.stringify({ action: 'submit', requestId: 'gone-00001' });
@@ -235,25 +262,49 @@ describe('local cloud server', () => {
 
   test('any method, path, header and body gets a well-formed answer (property)', async () => {
     const pathArb = fc.oneof(
-      fc.constantFrom('/api/functions/probe', '/api/functions/', '/api/dev/clock', '/api/dev/personas', '/', '/js/app.1234.js'),
+      fc.constantFrom(
+        '/api/functions/probe',
+        '/api/functions/',
+        '/api/dev/clock',
+        '/api/dev/personas',
+        '/',
+        '/js/app.1234.js',
+      ),
       fc.string({ maxLength: 40 }).map((x) => `/${encodeURIComponent(x)}`),
       fc.string({ maxLength: 20 }).map((x) => `/api/functions/${encodeURIComponent(x)}`),
     );
     const bodyArb = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.json({ maxDepth: 3 }),
-      fc.record({ action: fc.constantFrom('whoami', 'submit', 'count', 'boom', 'nope'), requestId: fc.string({ maxLength: 70 }) }).map((o) => JSON.stringify(o)),
+      fc
+        .record({
+          action: fc.constantFrom('whoami', 'submit', 'count', 'boom', 'nope'),
+          requestId: fc.string({ maxLength: 70 }),
+        })
+        .map((o) => JSON.stringify(o)),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD'), pathArb, bodyArb, fc.option(fc.string({ maxLength: 30 }).filter((h) => /^[\x21-\x7e ]*$/.test(h))), async (method, path, body, openid) => {
-        const res = await call(cloud, method, path, method === 'GET' || method === 'HEAD' ? undefined : body, openid ? { 'X-WX-OPENID': openid } : {});
-        expect([200, 400, 401, 403, 404, 405, 409, 413, 500, 503]).toContain(res.status);
-        if (method !== 'HEAD' && String(res.headers['content-type']).startsWith('application/json')) {
-          const env = res.json();
-          expect(typeof env.ok).toBe('boolean');
-          if (!env.ok) expect(env.error.message).toMatch(/[\u4e00-\u9fff]/); // a Chinese message
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD'),
+        pathArb,
+        bodyArb,
+        fc.option(fc.string({ maxLength: 30 }).filter((h) => /^[\x21-\x7e ]*$/.test(h))),
+        async (method, path, body, openid) => {
+          const res = await call(
+            cloud,
+            method,
+            path,
+            method === 'GET' || method === 'HEAD' ? undefined : body,
+            openid ? { 'X-WX-OPENID': openid } : {},
+          );
+          expect([200, 400, 401, 403, 404, 405, 409, 413, 500, 503]).toContain(res.status);
+          if (method !== 'HEAD' && String(res.headers['content-type']).startsWith('application/json')) {
+            const env = res.json();
+            expect(typeof env.ok).toBe('boolean');
+            if (!env.ok) expect(env.error.message).toMatch(/[\u4e00-\u9fff]/); // a Chinese message
+          }
+        },
+      ),
       { numRuns: 150 },
     );
     expect((await call(cloud, 'GET', '/')).status).toBe(200);
@@ -275,7 +326,14 @@ describe('local cloud server', () => {
 describe('local cloud without an H5 build', () => {
   test('/ answers a Chinese page telling how to build', async () => {
     const dir = tempDir();
-    const cloud = await startLocalCloud({ port: 0, dataDir: join(dir, 'data'), invoke: probeInvoke, demo: null, staticDir: join(dir, 'missing'), log: () => undefined });
+    const cloud = await startLocalCloud({
+      port: 0,
+      dataDir: join(dir, 'data'),
+      invoke: probeInvoke,
+      demo: null,
+      staticDir: join(dir, 'missing'),
+      log: () => undefined,
+    });
     try {
       const res = await call(cloud, 'GET', '/');
       expect(res.status).toBe(503);
@@ -291,7 +349,13 @@ describe('local cloud without an H5 build', () => {
 describe('local cloud over the CloudBase stand-in (HZ_STORE=cloudbase-standin)', () => {
   test('the real domain, seeded, answers through the production adapter', async () => {
     const dir = tempDir();
-    const cloud = await startLocalCloud({ port: 0, dataDir: join(dir, 'data'), store: 'cloudbase-standin', now: '2025-09-26T10:00:00+08:00', log: () => undefined });
+    const cloud = await startLocalCloud({
+      port: 0,
+      dataDir: join(dir, 'data'),
+      store: 'cloudbase-standin',
+      now: '2025-09-26T10:00:00+08:00',
+      log: () => undefined,
+    });
     try {
       expect(cloud.seed).toBe('seeded');
       const me = await post(cloud, 'accounts', { action: 'me' }, 'demo-applicant');

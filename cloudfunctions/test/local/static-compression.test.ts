@@ -33,7 +33,9 @@ const BUNDLE = Buffer.from(
   Array.from({ length: 400 }, (_, i) => `export const 积分${i} = ${i * 7919} % 97; // 第${i}行\n`).join(''),
   'utf8',
 );
-const HTML = Buffer.from(`<!doctype html><html lang="zh-CN"><title>新杭州人家园</title>${'<p>居住证积分</p>'.repeat(200)}</html>`);
+const HTML = Buffer.from(
+  `<!doctype html><html lang="zh-CN"><title>新杭州人家园</title>${'<p>居住证积分</p>'.repeat(200)}</html>`,
+);
 const PNG_LIKE = Buffer.alloc(4096, 7);
 
 describe('local cloud: compressed, cached static files', () => {
@@ -88,7 +90,12 @@ describe('local cloud: compressed, cached static files', () => {
   });
 
   test('the raw bytes without Accept-Encoding, with identity only, or with every offered coding refused', async () => {
-    const cases: Record<string, string>[] = [{}, { 'Accept-Encoding': 'identity' }, { 'Accept-Encoding': 'br;q=0, gzip;q=0' }, { 'Accept-Encoding': 'deflate' }];
+    const cases: Record<string, string>[] = [
+      {},
+      { 'Accept-Encoding': 'identity' },
+      { 'Accept-Encoding': 'br;q=0, gzip;q=0' },
+      { 'Accept-Encoding': 'deflate' },
+    ];
     for (const headers of cases) {
       const res = await get(cloud, '/js/app.68f59f99.js', headers);
       expect(res.status).toBe(200);
@@ -102,9 +109,15 @@ describe('local cloud: compressed, cached static files', () => {
 
   test('hashed files are cached for a year, immutable; index.html and unhashed files are revalidated', async () => {
     const accept = { 'Accept-Encoding': 'br' };
-    expect((await get(cloud, '/js/app.68f59f99.js', accept)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect((await get(cloud, '/css/app.68f59f991aa3fda95e89.css', accept)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect((await get(cloud, '/logo.0a1b2c3d.png', accept)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await get(cloud, '/js/app.68f59f99.js', accept)).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect((await get(cloud, '/css/app.68f59f991aa3fda95e89.css', accept)).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect((await get(cloud, '/logo.0a1b2c3d.png', accept)).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
     const index = await get(cloud, '/', accept);
     expect(index.headers['cache-control']).toBe('no-cache');
     expect(index.headers['content-encoding']).toBe('br');

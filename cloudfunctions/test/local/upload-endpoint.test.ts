@@ -14,7 +14,13 @@ const functionBodies: number[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hz-upload-'));
-  cloud = await startLocalCloud({ port: 0, dataDir: join(dir, 'data'), now: '2025-09-26T10:00:00+08:00', staticDir: dir, log: () => undefined });
+  cloud = await startLocalCloud({
+    port: 0,
+    dataDir: join(dir, 'data'),
+    now: '2025-09-26T10:00:00+08:00',
+    staticDir: dir,
+    log: () => undefined,
+  });
 });
 afterAll(async () => {
   await cloud.close();
@@ -24,7 +30,11 @@ afterAll(async () => {
 async function fn(openid: string, name: string, data: Record<string, unknown>): Promise<any> {
   const body = JSON.stringify(data);
   functionBodies.push(Buffer.byteLength(body));
-  const res = await fetch(`${cloud.url}/api/functions/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-WX-OPENID': openid }, body });
+  const res = await fetch(`${cloud.url}/api/functions/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-WX-OPENID': openid },
+    body,
+  });
   return res.json();
 }
 
@@ -39,18 +49,34 @@ async function upload(openid: string, uploadId: string, bytes: Buffer): Promise<
 
 const filesOnDisk = () => {
   const root = join(dir, 'data', 'files', 'evidence');
-  return existsSync(root) ? readdirSync(root, { recursive: true }).filter((f) => !String(f).endsWith('.meta.json') && String(f).includes('.')).length : 0;
+  return existsSync(root)
+    ? readdirSync(root, { recursive: true }).filter((f) => !String(f).endsWith('.meta.json') && String(f).includes('.'))
+        .length
+    : 0;
 };
 
 test('a 3 MB photo streams as raw bytes, is stored, and downloads through a short-lived signed link', async () => {
   const photo = noisePng(3 * MB, 11);
-  const prepared = await fn('demo-applicant', 'files', { action: 'prepareUpload', purpose: 'evidence', kind: 'png', size: photo.length });
-  expect(prepared).toMatchObject({ ok: true, data: { cloudPath: expect.stringMatching(/^evidence\/p-demo-applicant\/[0-9a-f]{32}\.png$/) } });
+  const prepared = await fn('demo-applicant', 'files', {
+    action: 'prepareUpload',
+    purpose: 'evidence',
+    kind: 'png',
+    size: photo.length,
+  });
+  expect(prepared).toMatchObject({
+    ok: true,
+    data: { cloudPath: expect.stringMatching(/^evidence\/p-demo-applicant\/[0-9a-f]{32}\.png$/) },
+  });
   const sent = await upload('demo-applicant', prepared.data.uploadId, photo);
-  expect(sent).toEqual({ status: 200, body: { ok: true, data: { fileId: expect.any(String), contentType: 'image/png', size: photo.length } } });
+  expect(sent).toEqual({
+    status: 200,
+    body: { ok: true, data: { fileId: expect.any(String), contentType: 'image/png', size: photo.length } },
+  });
 
   const read = await fn('demo-applicant', 'files', { action: 'read', fileId: sent.body.data.fileId });
-  expect(read.data.url).toMatch(/^\/api\/files\/download\/evidence\/p-demo-applicant\/[0-9a-f]{32}\.png\?expires=\d+&sig=/);
+  expect(read.data.url).toMatch(
+    /^\/api\/files\/download\/evidence\/p-demo-applicant\/[0-9a-f]{32}\.png\?expires=\d+&sig=/,
+  );
   const got = await fetch(`${cloud.url}${read.data.url}`);
   expect(got.status).toBe(200);
   expect(got.headers.get('content-type')).toBe('image/png');
@@ -67,10 +93,18 @@ test('a 3 MB photo streams as raw bytes, is stored, and downloads through a shor
 test('denials over HTTP: another caller, a wrong type, an oversize body — each answered in JSON, nothing stored', async () => {
   const before = filesOnDisk();
   const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5000, 1)]);
-  const mine = await fn('demo-applicant', 'files', { action: 'prepareUpload', purpose: 'evidence', kind: 'jpg', size: jpeg.length });
+  const mine = await fn('demo-applicant', 'files', {
+    action: 'prepareUpload',
+    purpose: 'evidence',
+    kind: 'jpg',
+    size: jpeg.length,
+  });
 
   // Someone else's ticket: looks missing, and their bytes are never written.
-  expect(await upload('demo-employee', mine.data.uploadId, jpeg)).toMatchObject({ status: 404, body: { ok: false, error: { code: 'NOT_FOUND' } } });
+  expect(await upload('demo-employee', mine.data.uploadId, jpeg)).toMatchObject({
+    status: 404,
+    body: { ok: false, error: { code: 'NOT_FOUND' } },
+  });
   expect(await upload('demo-applicant', 'u-made-up', jpeg)).toMatchObject({ status: 404 });
   expect(filesOnDisk()).toBe(before);
 
@@ -82,11 +116,22 @@ test('denials over HTTP: another caller, a wrong type, an oversize body — each
   expect(filesOnDisk()).toBe(before);
 
   // Over 4 MB: a 413 the client can read (the body is drained first), nothing written.
-  const big = await fn('demo-applicant', 'files', { action: 'prepareUpload', purpose: 'evidence', kind: 'png', size: 1000 });
+  const big = await fn('demo-applicant', 'files', {
+    action: 'prepareUpload',
+    purpose: 'evidence',
+    kind: 'png',
+    size: 1000,
+  });
   expect(await upload('demo-applicant', big.data.uploadId, noisePng(5 * MB, 2))).toEqual({
     status: 413,
     body: { ok: false, error: { code: 'FILE_TOO_LARGE', message: '文件过大：单个材料不得超过4MB' } },
   });
   expect(filesOnDisk()).toBe(before);
-  expect(await cloud.local.runtime.store.count('files', { ownerPersonId: 'p-demo-applicant', purpose: 'evidence', contentType: 'image/jpeg' })).toBe(0);
+  expect(
+    await cloud.local.runtime.store.count('files', {
+      ownerPersonId: 'p-demo-applicant',
+      purpose: 'evidence',
+      contentType: 'image/jpeg',
+    }),
+  ).toBe(0);
 });

@@ -13,7 +13,18 @@ import { fakeCloud } from './fixtures/fake-cloud';
 const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
 afterAll(() => quiet.mockRestore());
 
-const DEPARTMENTS = ['public-security', 'hrss', 'housing', 'education', 'tax', 'honours', 'health', 'civilization', 'civil-affairs', 'market-regulation'];
+const DEPARTMENTS = [
+  'public-security',
+  'hrss',
+  'housing',
+  'education',
+  'tax',
+  'honours',
+  'health',
+  'civilization',
+  'civil-affairs',
+  'market-regulation',
+];
 
 test('seed → draft → submit → every department reviewer sees exactly the submitted items', async () => {
   const cloud = fakeCloud();
@@ -25,13 +36,21 @@ test('seed → draft → submit → every department reviewer sees exactly the s
   const review = fn('review');
 
   cloud.as('demo-applicant');
-  const draft = (await applications({ action: 'saveDraft', year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }] }, {})) as any;
+  const draft = (await applications(
+    { action: 'saveDraft', year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [] }] },
+    {},
+  )) as any;
   expect(draft).toMatchObject({ ok: true });
   const applicationId = draft.data.application.applicationId;
-  const submitted = (await applications({ action: 'submit', applicationId, commitment: true, requestId: 'wx-domain-0001' }, {})) as any;
+  const submitted = (await applications(
+    { action: 'submit', applicationId, commitment: true, requestId: 'wx-domain-0001' },
+    {},
+  )) as any;
   expect(submitted).toMatchObject({ ok: true, data: { application: { status: 'reviewing' } } });
   // The same requestId again: the recorded result, not a second submission.
-  expect(await applications({ action: 'submit', applicationId, commitment: true, requestId: 'wx-domain-0001' }, {})).toMatchObject({ ok: true });
+  expect(
+    await applications({ action: 'submit', applicationId, commitment: true, requestId: 'wx-domain-0001' }, {}),
+  ).toMatchObject({ ok: true });
   const listed = (await applications({ action: 'list' }, {})) as any;
   expect(listed.data.applications.map((a: any) => a.applicationId)).toContain(applicationId);
 
@@ -50,6 +69,9 @@ test('seed → draft → submit → every department reviewer sees exactly the s
 
   // An applicant cannot read the reviewers' queue; nothing was written by the refusal.
   cloud.as('demo-applicant');
-  expect(await review({ action: 'queue', status: 'pending' }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await review({ action: 'queue', status: 'pending' }, {})).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
   expect(await verifyAuditChain(runtime.store)).toMatchObject({ ok: true });
 });

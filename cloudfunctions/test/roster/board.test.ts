@@ -45,13 +45,20 @@ test('a returned item shows with the department reason and the supplement deadli
 
 test('the 2026 draft: the agent submits it person by person', async () => {
   const board = await cloud.ok('demo-agent', 'roster', 'board', { year: 2026 });
-  expect(board.rows.map((r: any) => [r.stage, r.actor, r.next])).toEqual([['draft', 'agent', '核对材料后逐人提交申请（每份申请单独作出承诺）']]);
+  expect(board.rows.map((r: any) => [r.stage, r.actor, r.next])).toEqual([
+    ['draft', 'agent', '核对材料后逐人提交申请（每份申请单独作出承诺）'],
+  ]);
 });
 
 test("an agent whose entrustment is still pending sees the employee's confirmation as the next step, and nothing of the application", async () => {
   const board = await cloud.ok('agent-pending', 'roster', 'board', {});
   expect(board.rows).toHaveLength(1);
-  expect(board.rows[0]).toMatchObject({ stage: 'entrustment-pending', actor: 'employee', applicationId: null, returned: [] });
+  expect(board.rows[0]).toMatchObject({
+    stage: 'entrustment-pending',
+    actor: 'employee',
+    applicationId: null,
+    returned: [],
+  });
   // A revoked entrustment: the employee is gone from that agent's board.
   expect((await cloud.ok('agent-revoked', 'roster', 'board', {})).rows).toEqual([]);
 });

@@ -28,7 +28,11 @@ async function uploadRoster(openid: string, bytes: Buffer, kind: 'xlsx' | 'csv')
 
 describe('the 500-row roster with 20 bad rows', () => {
   test('imports in one action: 480 rows kept, each bad row named by row and column, the board shows all 480', async () => {
-    const fixture = await buildRosterFixture({ rows: 500, badRows: FIXTURE_500_BAD_ROWS, people: { 2: EMPLOYEE, 3: APPLICANT } });
+    const fixture = await buildRosterFixture({
+      rows: 500,
+      badRows: FIXTURE_500_BAD_ROWS,
+      people: { 2: EMPLOYEE, 3: APPLICANT },
+    });
     const fileId = await uploadRoster('demo-agent', fixture.bytes, 'xlsx');
     const r = await cloud.ok('demo-agent', 'roster', 'import', { fileId });
     expect(r.imported).toBe(480);
@@ -36,21 +40,50 @@ describe('the 500-row roster with 20 bad rows', () => {
     // Row numbers and columns as the fixture script planted them (kinds cycle: checksum, phone, name, months,
     // education, duplicate, ID typed as a number).
     expect(r.errors.map((e: any) => [e.row, e.column])).toEqual([
-      [7, '身份证号码'], [31, '手机号码'], [58, '姓名'], [77, '社保缴纳月数'], [102, '文化程度'], [126, '身份证号码'],
-      [149, '身份证号码'], [180, '身份证号码'], [203, '手机号码'], [231, '姓名'], [254, '社保缴纳月数'], [276, '文化程度'],
-      [300, '身份证号码'], [333, '身份证号码'], [358, '身份证号码'], [377, '手机号码'], [402, '姓名'], [430, '社保缴纳月数'],
-      [466, '文化程度'], [499, '身份证号码'],
+      [7, '身份证号码'],
+      [31, '手机号码'],
+      [58, '姓名'],
+      [77, '社保缴纳月数'],
+      [102, '文化程度'],
+      [126, '身份证号码'],
+      [149, '身份证号码'],
+      [180, '身份证号码'],
+      [203, '手机号码'],
+      [231, '姓名'],
+      [254, '社保缴纳月数'],
+      [276, '文化程度'],
+      [300, '身份证号码'],
+      [333, '身份证号码'],
+      [358, '身份证号码'],
+      [377, '手机号码'],
+      [402, '姓名'],
+      [430, '社保缴纳月数'],
+      [466, '文化程度'],
+      [499, '身份证号码'],
     ]);
     expect(r.errors[0].message).toMatch(/^第7行“身份证号码”：/);
     expect(r.errors[2].message).toBe('第58行“姓名”：未填写');
     expect(r.errors[3].message).toBe('第77行“社保缴纳月数”：社保缴纳月数不能为负数');
-    expect(r.errors[4].message).toBe('第102行“文化程度”：“大学肄业”不在可选范围内（高中以下、高中、大专、本科、硕士、博士）');
+    expect(r.errors[4].message).toBe(
+      '第102行“文化程度”：“大学肄业”不在可选范围内（高中以下、高中、大专、本科、硕士、博士）',
+    );
     expect(r.errors[5].message).toBe('第126行“身份证号码”：与第4行重复');
     expect(r.errors[6].message).toBe('第149行“身份证号码”：请将该列设为“文本”格式后重新填写（数字格式会丢失末几位）');
     // demo-agent holds demo-employee's active entrustment; demo-applicant is registered without one.
-    expect(r.matches).toEqual({ entrusted: 1, 'entrustment-pending': 0, 'needs-entrustment': 1, 'not-registered': 478 });
+    expect(r.matches).toEqual({
+      entrusted: 1,
+      'entrustment-pending': 0,
+      'needs-entrustment': 1,
+      'not-registered': 478,
+    });
     // Masked: the agent is not the owner of these numbers.
-    expect(r.rows[0]).toMatchObject({ row: 2, name: '演示员工', phone: '138****0003', personId: DEMO_PERSON_IDS.employee, match: 'entrusted' });
+    expect(r.rows[0]).toMatchObject({
+      row: 2,
+      name: '演示员工',
+      phone: '138****0003',
+      personId: DEMO_PERSON_IDS.employee,
+      match: 'entrusted',
+    });
     expect(r.rows[0].idNumber).toBe(`330***********${EMPLOYEE.idNumber.slice(14)}`);
     expect(JSON.stringify(r)).not.toContain(EMPLOYEE.idNumber);
 
@@ -58,7 +91,13 @@ describe('the 500-row roster with 20 bad rows', () => {
     expect(board.rows).toHaveLength(480);
     expect(board.counts.all).toBe(480);
     const employee = board.rows.find((x: any) => x.personId === DEMO_PERSON_IDS.employee);
-    expect(employee).toMatchObject({ onRoster: true, entrustment: 'active', stage: 'no-application', actor: 'agent', stageLabel: '未申请' });
+    expect(employee).toMatchObject({
+      onRoster: true,
+      entrustment: 'active',
+      stage: 'no-application',
+      actor: 'agent',
+      stageLabel: '未申请',
+    });
     const applicant = board.rows.find((x: any) => x.personId === DEMO_PERSON_IDS.applicant);
     expect(applicant).toMatchObject({ stage: 'needs-entrustment', actor: 'agent' });
     expect(board.rows.filter((x: any) => x.personId === null)).toHaveLength(478);
@@ -82,7 +121,10 @@ describe('the 500-row roster with 20 bad rows', () => {
   test('a CSV saved by Excel on Chinese Windows (GBK / GB18030 bytes) is read as Chinese', async () => {
     // 姓名,身份证号码,手机号码 / 张伟 in GBK, written out byte by byte.
     const header = Buffer.from('D0D5C3FB2CC9EDB7DDD6A4BAC5C2EB2CCAD6BBFABAC5C2EB0A', 'hex');
-    const row = Buffer.concat([Buffer.from('D5C5CEB0', 'hex'), Buffer.from(`,${idNumberFor('1990-01-01', 7)},13900000007\n`, 'latin1')]);
+    const row = Buffer.concat([
+      Buffer.from('D5C5CEB0', 'hex'),
+      Buffer.from(`,${idNumberFor('1990-01-01', 7)},13900000007\n`, 'latin1'),
+    ]);
     const fileId = await uploadRoster('demo-agent', Buffer.concat([header, row]), 'csv');
     const r = await cloud.ok('demo-agent', 'roster', 'import', { fileId });
     expect(r.imported).toBe(1);
@@ -94,8 +136,16 @@ test('on the CloudBase stand-in (single-document transactions, 100-record pages)
   const cb = createTestCloud(bj('2025-11-25'), { store: 'cloudbase' });
   try {
     await seedDemo(cb.runtime);
-    const fixture = await buildRosterFixture({ rows: 500, badRows: FIXTURE_500_BAD_ROWS, people: { 2: EMPLOYEE, 3: APPLICANT } });
-    const { fileId } = await uploadThroughStorage(cb, 'demo-agent', { purpose: 'roster', bytes: fixture.bytes, kind: 'xlsx' });
+    const fixture = await buildRosterFixture({
+      rows: 500,
+      badRows: FIXTURE_500_BAD_ROWS,
+      people: { 2: EMPLOYEE, 3: APPLICANT },
+    });
+    const { fileId } = await uploadThroughStorage(cb, 'demo-agent', {
+      purpose: 'roster',
+      bytes: fixture.bytes,
+      kind: 'xlsx',
+    });
     const r = await cb.ok('demo-agent', 'roster', 'import', { fileId });
     expect([r.imported, r.rejected]).toEqual([480, 20]);
     // More than a page of 100: the adapter pages for the board.
@@ -115,7 +165,10 @@ describe('a file that is not a roster stores nothing', () => {
     const fileId = await uploadRoster('demo-agent', Buffer.from(await wb.xlsx.writeBuffer()), 'xlsx');
     const before = await snapshot(cloud.store);
     const r = await cloud.call('demo-agent', 'roster', 'import', { fileId });
-    expect(r).toEqual({ ok: false, error: { code: 'ROSTER_NOT_A_ROSTER', message: '无法识别为员工名单：缺少“身份证号码”“手机号码”列' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'ROSTER_NOT_A_ROSTER', message: '无法识别为员工名单：缺少“身份证号码”“手机号码”列' },
+    });
     expect(await snapshot(cloud.store)).toBe(before);
   });
 
@@ -143,14 +196,27 @@ describe('a file that is not a roster stores nothing', () => {
   });
 
   test('a PDF cannot be declared a roster, and bytes that are not text or a workbook are refused on commit', async () => {
-    const declared = await cloud.call('demo-agent', 'files', 'prepareUpload', { purpose: 'roster', kind: 'pdf', size: PDF_BYTES.length });
+    const declared = await cloud.call('demo-agent', 'files', 'prepareUpload', {
+      purpose: 'roster',
+      kind: 'pdf',
+      size: PDF_BYTES.length,
+    });
     expect(declared).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    const { uploadId, fileID } = await prepareAndPut(cloud, 'demo-agent', { purpose: 'roster', bytes: PDF_BYTES, kind: 'csv' });
+    const { uploadId, fileID } = await prepareAndPut(cloud, 'demo-agent', {
+      purpose: 'roster',
+      bytes: PDF_BYTES,
+      kind: 'csv',
+    });
     const committed = await cloud.call('demo-agent', 'files', 'commitUpload', { uploadId, fileID });
-    expect(committed).toEqual({ ok: false, error: { code: 'FILE_TYPE_NOT_ALLOWED', message: '员工名单仅支持xlsx或csv表格文件' } });
+    expect(committed).toEqual({
+      ok: false,
+      error: { code: 'FILE_TYPE_NOT_ALLOWED', message: '员工名单仅支持xlsx或csv表格文件' },
+    });
     const binary = Buffer.from([0x41, 0x42, 0x00, 0x43]);
     const second = await prepareAndPut(cloud, 'demo-agent', { purpose: 'roster', bytes: binary, kind: 'csv' });
-    expect(await cloud.call('demo-agent', 'files', 'commitUpload', { uploadId: second.uploadId, fileID: second.fileID })).toMatchObject({
+    expect(
+      await cloud.call('demo-agent', 'files', 'commitUpload', { uploadId: second.uploadId, fileID: second.fileID }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FILE_TYPE_NOT_ALLOWED' },
     });
@@ -162,7 +228,10 @@ describe('who may use the roster', () => {
   test("another agent's roster file looks missing, and a roster file is no evidence", async () => {
     const fileId = await uploadRoster('demo-agent', Buffer.from('姓名,身份证号码,手机号码\n', 'utf-8'), 'csv');
     const before = await snapshot(cloud.store);
-    expect(await cloud.call('demo-applicant', 'roster', 'import', { fileId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await cloud.call('demo-applicant', 'roster', 'import', { fileId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await snapshot(cloud.store)).toBe(before);
     const own = await uploadRoster('demo-applicant', Buffer.from('姓名,身份证号码,手机号码\n', 'utf-8'), 'csv');
     const draft = await cloud.call('demo-applicant', 'applications', 'saveDraft', {
@@ -174,7 +243,10 @@ describe('who may use the roster', () => {
 
   test('someone who is not an agent gets FORBIDDEN from the board, the assessment and the export', async () => {
     for (const action of ['board', 'assess', 'export']) {
-      expect(await cloud.call('demo-applicant', 'roster', action, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await cloud.call('demo-applicant', 'roster', action, {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
   });
 });
@@ -185,10 +257,23 @@ test('an employee who registers after the import shows on the board as registere
   const fileId = await uploadRoster('demo-agent', Buffer.from(csv, 'utf-8'), 'csv');
   await cloud.ok('demo-agent', 'roster', 'import', { fileId });
   const before = (await cloud.ok('demo-agent', 'roster', 'board', { filter: 'employee' })).rows;
-  expect(before.map((r: any) => [r.name, r.stage, r.next])).toEqual([['张伟', 'needs-entrustment', '员工本人须先在小程序完成实名登记，之后再建立委托']]);
-  await cloud.ok('zhang-wei', 'accounts', 'register', { name: '张伟', idNumber: id, phone: '13900000008', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
-  const after = (await cloud.ok('demo-agent', 'roster', 'board', { filter: 'agent' })).rows.find((r: any) => r.name === '张伟');
-  expect(after).toMatchObject({ stage: 'needs-entrustment', actor: 'agent', next: '上传书面委托书和双方身份证件，建立委托' });
+  expect(before.map((r: any) => [r.name, r.stage, r.next])).toEqual([
+    ['张伟', 'needs-entrustment', '员工本人须先在小程序完成实名登记，之后再建立委托'],
+  ]);
+  await cloud.ok('zhang-wei', 'accounts', 'register', {
+    name: '张伟',
+    idNumber: id,
+    phone: '13900000008',
+    privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true },
+  });
+  const after = (await cloud.ok('demo-agent', 'roster', 'board', { filter: 'agent' })).rows.find(
+    (r: any) => r.name === '张伟',
+  );
+  expect(after).toMatchObject({
+    stage: 'needs-entrustment',
+    actor: 'agent',
+    next: '上传书面委托书和双方身份证件，建立委托',
+  });
 });
 
 describe('batch self-assessment and export', () => {
@@ -219,13 +304,28 @@ describe('batch self-assessment and export', () => {
     const fileId = await uploadRoster('demo-agent', Buffer.from(csv, 'utf-8'), 'csv');
     await cloud.ok('demo-agent', 'roster', 'import', { fileId });
     const r = await cloud.ok('demo-agent', 'roster', 'export', {});
-    expect(r).toMatchObject({ rows: 1, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    expect(r).toMatchObject({
+      rows: 1,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     expect(Date.parse(r.expiresAt) - Date.parse(bj('2025-11-25'))).toBe(10 * 60_000);
     const bytes = (await downloadLink(cloud.runtime, r.url))!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as never);
     const sheet = wb.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '身份证号码', '手机号码', '办理状态', '待办方', '下一步', '退回原因', '积分', '异议截止日', '凭证编号']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '姓名',
+      '身份证号码',
+      '手机号码',
+      '办理状态',
+      '待办方',
+      '下一步',
+      '退回原因',
+      '积分',
+      '异议截止日',
+      '凭证编号',
+    ]);
     expect(sheet.getRow(2).getCell(1).value).toBe('演示员工');
     expect(sheet.getRow(2).getCell(3).value).toBe('138****0003');
     expect(String(sheet.getRow(2).getCell(2).value)).toMatch(/^330\*{11}/);
@@ -243,7 +343,10 @@ describe('batch self-assessment and export', () => {
       const paths: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: { files: Array<{ path: string }>; cursor: string | null } = await cloud.runtime.files.listStored(cursor, 10);
+        const page: { files: Array<{ path: string }>; cursor: string | null } = await cloud.runtime.files.listStored(
+          cursor,
+          10,
+        );
         paths.push(...page.files.map((f) => f.path));
         cursor = page.cursor;
       } while (cursor !== null);
@@ -266,7 +369,13 @@ test('a large roster is written in chunks and shown only once complete; a newer 
   const first = await buildRosterFixture({ rows: 250, seed: 11 });
   const second = await buildRosterFixture({ rows: 250, seed: 12 });
   const assessed = async () => (await cloud.ok('demo-agent', 'roster', 'assess', {})).rows as Array<{ name: string }>;
-  expect((await cloud.ok('demo-agent', 'roster', 'import', { fileId: await uploadRoster('demo-agent', first.bytes, 'xlsx') })).imported).toBe(250);
+  expect(
+    (
+      await cloud.ok('demo-agent', 'roster', 'import', {
+        fileId: await uploadRoster('demo-agent', first.bytes, 'xlsx'),
+      })
+    ).imported,
+  ).toBe(250);
   const before = await assessed();
   expect(before).toHaveLength(250);
   const stored = () => cloud.store.count('roster_entries', { agentPersonId: DEMO_PERSON_IDS.agent });
@@ -281,16 +390,28 @@ test('a large roster is written in chunks and shown only once complete; a newer 
       return store.transaction(work);
     },
   });
-  expect(await cloud.call('demo-agent', 'roster', 'import', { fileId: secondFile })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  expect(await cloud.call('demo-agent', 'roster', 'import', { fileId: secondFile })).toMatchObject({
+    ok: false,
+    error: { code: 'INTERNAL' },
+  });
   cloud.runtime.store = store;
   expect(await stored()).toBe(350);
   // Readers see exactly the first file's rows, none of the dead import's.
   expect(await assessed()).toEqual(before);
 
   // The first file again: its 250 rows replace the earlier 250 (swept), the dead import's rows stay hidden.
-  expect((await cloud.ok('demo-agent', 'roster', 'import', { fileId: await uploadRoster('demo-agent', first.bytes, 'xlsx') })).imported).toBe(250);
+  expect(
+    (
+      await cloud.ok('demo-agent', 'roster', 'import', {
+        fileId: await uploadRoster('demo-agent', first.bytes, 'xlsx'),
+      })
+    ).imported,
+  ).toBe(250);
   expect(await assessed()).toHaveLength(250);
   expect(await stored()).toBe(350);
-  const head = await cloud.store.get<{ _id: string; completed: string[] }>('roster_heads', `rh-${DEMO_PERSON_IDS.agent}`);
+  const head = await cloud.store.get<{ _id: string; completed: string[] }>(
+    'roster_heads',
+    `rh-${DEMO_PERSON_IDS.agent}`,
+  );
   expect(head!.completed).toHaveLength(2);
 }, 120_000);

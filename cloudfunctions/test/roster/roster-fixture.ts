@@ -6,12 +6,207 @@ import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { idCheckCharacter, ROSTER_COLUMNS } from '@hz-points/shared';
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾', '肖', '田', '董', '袁', '潘', '蒋', '蔡', '余', '杜', '叶', '程', '魏', '苏', '吕', '丁', '任', '沈', '姚', '卢', '傅', '钟', '姜', '崔', '谭', '廖', '范', '汪', '陆', '金', '石', '戴', '贾', '韦', '夏', '邱', '方', '侯', '邹', '熊', '孟', '秦', '白', '江', '阎', '薛', '尹', '段', '雷', '黎', '史', '龙', '陶', '贺', '顾', '毛', '郝', '龚', '邵', '万', '钱', '严', '覃', '武', '戚', '莫', '孔', '欧阳'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '辉', '玲', '华', '建华', '建国', '志强', '晓燕', '海燕', '宇', '浩然', '子涵', '欣怡', '梓轩', '一诺', '佳怡', '俊杰', '雨涵', '思远', '嘉怡', '文博', '天宇', '晨曦', '诗涵', '梦瑶', '国栋', '海峰', '春梅', '秋月'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '罗',
+  '高',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '许',
+  '韩',
+  '冯',
+  '邓',
+  '曹',
+  '彭',
+  '曾',
+  '肖',
+  '田',
+  '董',
+  '袁',
+  '潘',
+  '蒋',
+  '蔡',
+  '余',
+  '杜',
+  '叶',
+  '程',
+  '魏',
+  '苏',
+  '吕',
+  '丁',
+  '任',
+  '沈',
+  '姚',
+  '卢',
+  '傅',
+  '钟',
+  '姜',
+  '崔',
+  '谭',
+  '廖',
+  '范',
+  '汪',
+  '陆',
+  '金',
+  '石',
+  '戴',
+  '贾',
+  '韦',
+  '夏',
+  '邱',
+  '方',
+  '侯',
+  '邹',
+  '熊',
+  '孟',
+  '秦',
+  '白',
+  '江',
+  '阎',
+  '薛',
+  '尹',
+  '段',
+  '雷',
+  '黎',
+  '史',
+  '龙',
+  '陶',
+  '贺',
+  '顾',
+  '毛',
+  '郝',
+  '龚',
+  '邵',
+  '万',
+  '钱',
+  '严',
+  '覃',
+  '武',
+  '戚',
+  '莫',
+  '孔',
+  '欧阳',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '辉',
+  '玲',
+  '华',
+  '建华',
+  '建国',
+  '志强',
+  '晓燕',
+  '海燕',
+  '宇',
+  '浩然',
+  '子涵',
+  '欣怡',
+  '梓轩',
+  '一诺',
+  '佳怡',
+  '俊杰',
+  '雨涵',
+  '思远',
+  '嘉怡',
+  '文博',
+  '天宇',
+  '晨曦',
+  '诗涵',
+  '梦瑶',
+  '国栋',
+  '海峰',
+  '春梅',
+  '秋月',
+];
 /** Zhejiang and neighbouring provinces' county codes, as on real cards of people who moved to Hangzhou. */
-const REGIONS = ['330106', '330102', '330183', '330302', '330402', '330602', '331002', '340102', '341202', '360102', '362502', '410102', '411302', '420102', '430102', '510104', '522601', '320102', '350102', '370102'];
+const REGIONS = [
+  '330106',
+  '330102',
+  '330183',
+  '330302',
+  '330402',
+  '330602',
+  '331002',
+  '340102',
+  '341202',
+  '360102',
+  '362502',
+  '410102',
+  '411302',
+  '420102',
+  '430102',
+  '510104',
+  '522601',
+  '320102',
+  '350102',
+  '370102',
+];
 const EDUCATION = ['高中', '大专', '本科', '本科', '本科', '硕士', '博士', '中专'];
-const PHONE_PREFIXES = ['133', '135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '176', '177', '180', '181', '185', '186', '187', '188', '189', '199'];
+const PHONE_PREFIXES = [
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '157',
+  '158',
+  '159',
+  '176',
+  '177',
+  '180',
+  '181',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '199',
+];
 
 /** A small seeded generator (mulberry32): the same seed gives the same roster on every machine. */
 function generator(seed: number) {
@@ -28,7 +223,14 @@ function generator(seed: number) {
   return { next, int, pick };
 }
 
-export type BadKind = 'id-checksum' | 'phone-short' | 'name-missing' | 'months-negative' | 'education-unknown' | 'id-duplicate' | 'id-as-number';
+export type BadKind =
+  | 'id-checksum'
+  | 'phone-short'
+  | 'name-missing'
+  | 'months-negative'
+  | 'education-unknown'
+  | 'id-duplicate'
+  | 'id-as-number';
 
 /** The column each kind of mistake is reported in. */
 export const BAD_KIND_COLUMN: Record<BadKind, string> = {
@@ -142,12 +344,18 @@ export async function buildRosterFixture(options: RosterFixtureOptions): Promise
 }
 
 /** The bad rows of the 500-row fixture: 20 rows spread through the file. */
-export const FIXTURE_500_BAD_ROWS = [7, 31, 58, 77, 102, 126, 149, 180, 203, 231, 254, 276, 300, 333, 358, 377, 402, 430, 466, 499] as const;
+export const FIXTURE_500_BAD_ROWS = [
+  7, 31, 58, 77, 102, 126, 149, 180, 203, 231, 254, 276, 300, 333, 358, 377, 402, 430, 466, 499,
+] as const;
 
 if (require.main === module) {
   const [out, rows] = process.argv.slice(2);
   if (!out) throw new Error('usage: roster-fixture.ts <out.xlsx|out.csv> [rows]');
-  buildRosterFixture({ rows: Number(rows ?? 500), badRows: FIXTURE_500_BAD_ROWS, format: out.endsWith('.csv') ? 'csv' : 'xlsx' }).then((f) => {
+  buildRosterFixture({
+    rows: Number(rows ?? 500),
+    badRows: FIXTURE_500_BAD_ROWS,
+    format: out.endsWith('.csv') ? 'csv' : 'xlsx',
+  }).then((f) => {
     writeFileSync(out, f.bytes);
     console.log(`${out}: ${f.bytes.length} bytes, bad rows ${f.bad.map((b) => `${b.row}(${b.kind})`).join(' ')}`);
   });

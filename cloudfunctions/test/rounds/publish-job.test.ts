@@ -15,11 +15,26 @@ import type { StoreKind, TestCloud } from '../helpers/runtime';
 import { bj, peopleWithCertificates, settle, yearCloud, type Person, type Profile } from './through-actions';
 
 /** 30 + 50 + 60 × 0.5 = 110. */
-const AT_110: Profile = { education: 'bachelor', socialInsuranceMonths: 60, residenceRegistrationYears: 0, rentalYears: 0 };
+const AT_110: Profile = {
+  education: 'bachelor',
+  socialInsuranceMonths: 60,
+  residenceRegistrationYears: 0,
+  rentalYears: 0,
+};
 /** 30 + 70 + 120 × 0.5 + 4 × 6 = 184. */
-const AT_184: Profile = { education: 'master', socialInsuranceMonths: 120, residenceRegistrationYears: 0, rentalYears: 4 };
+const AT_184: Profile = {
+  education: 'master',
+  socialInsuranceMonths: 120,
+  residenceRegistrationYears: 0,
+  rentalYears: 4,
+};
 /** 30 + 70 + 40 × 0.5 = 120. */
-const AT_120: Profile = { education: 'master', socialInsuranceMonths: 40, residenceRegistrationYears: 0, rentalYears: 0 };
+const AT_120: Profile = {
+  education: 'master',
+  socialInsuranceMonths: 40,
+  residenceRegistrationYears: 0,
+  rentalYears: 0,
+};
 
 const PUBLISH_DAY = '2025-12-05T10:00:00';
 /** 1 list page + 256 lookup buckets, 8 documents per chunk. */
@@ -96,7 +111,8 @@ async function publishedList(cloud: TestCloud, people: Person[]) {
   const { batch: _b, at: _at, ...published } = round.published!;
   const stable = (value: unknown) => {
     let text = JSON.stringify(value).split(batch).join('<batch>');
-    for (const p of people) text = text.split(p.personId).join(`<${p.openid}>`).split(p.applicationId).join(`<app ${p.openid}>`);
+    for (const p of people)
+      text = text.split(p.personId).join(`<${p.openid}>`).split(p.applicationId).join(`<app ${p.openid}>`);
     return text;
   };
   const sorted = { orderBy: [['_id', 'asc']] as Array<[string, 'asc']>, limit: 1000 };
@@ -119,8 +135,15 @@ async function publishedList(cloud: TestCloud, people: Person[]) {
 /** Nothing of a list is visible: no publication on the round, no results, everyone's standing unpublished. */
 async function expectNothingVisible(cloud: TestCloud, people: Person[]) {
   expect((await cloud.ok('demo-admin', 'rounds', 'get', { year: 2025 })).round.published).toBeNull();
-  expect(await cloud.call('demo-admin', 'rounds', 'results', { year: 2025 })).toMatchObject({ ok: false, error: { code: 'RESULT_NOT_PUBLISHED' } });
-  for (const p of people) expect(await cloud.ok(p.openid, 'rounds', 'myStanding', { year: 2025 })).toEqual({ published: false, result: null });
+  expect(await cloud.call('demo-admin', 'rounds', 'results', { year: 2025 })).toMatchObject({
+    ok: false,
+    error: { code: 'RESULT_NOT_PUBLISHED' },
+  });
+  for (const p of people)
+    expect(await cloud.ok(p.openid, 'rounds', 'myStanding', { year: 2025 })).toEqual({
+      published: false,
+      result: null,
+    });
 }
 
 /** Publishes with the store killed after each of `fuses` writes in turn, then (with `finish`) lets it finish. */
@@ -142,13 +165,23 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
   beforeAll(async () => {
     const { cloud, people } = await roundReady(kind);
     const r = await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 });
-    expect(r).toMatchObject({ ok: true, data: { done: true, admittedCount: 2, rankedCount: 3, progress: { state: 'done', done: DOCUMENTS, total: DOCUMENTS, chunks: CHUNKS, chunkCount: CHUNKS } } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: {
+        done: true,
+        admittedCount: 2,
+        rankedCount: 3,
+        progress: { state: 'done', done: DOCUMENTS, total: DOCUMENTS, chunks: CHUNKS, chunkCount: CHUNKS },
+      },
+    });
     reference = await publishedList(cloud, people);
     await cloud.close();
   }, 120_000);
 
   test('the uninterrupted list: 184 and 120 admitted at a quota of 2, 110 ranked third', () => {
-    const standings = JSON.parse(reference.standings) as Array<{ result: { total: number; rank: number; admitted: boolean } }>;
+    const standings = JSON.parse(reference.standings) as Array<{
+      result: { total: number; rank: number; admitted: boolean };
+    }>;
     expect(standings.map((s) => [s.result.total, s.result.rank, s.result.admitted])).toEqual([
       [110, 3, false],
       [184, 1, true],
@@ -164,12 +197,25 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       // chunk boundary (chunks 1 and 2); 273 writes the 31 chunks left (30 × 9 + 2) and the flip's first write, and
       // kills the flip's second. `invocations` counts the calls that committed a chunk (the 18 and the 273).
       await publishThroughKills(cloud, people, [0, 5, 18, 273], false);
-      expect((await cloud.ok('demo-admin', 'rounds', 'publicationStatus', { year: 2025 })).progress).toMatchObject({ state: 'running', done: DOCUMENTS, total: DOCUMENTS, chunks: CHUNKS, invocations: 2 });
+      expect((await cloud.ok('demo-admin', 'rounds', 'publicationStatus', { year: 2025 })).progress).toMatchObject({
+        state: 'running',
+        done: DOCUMENTS,
+        total: DOCUMENTS,
+        chunks: CHUNKS,
+        invocations: 2,
+      });
       const r = await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 });
       expect(r).toMatchObject({ ok: true, data: { done: true, admittedCount: 2 } });
       expect(await publishedList(cloud, people)).toEqual(reference);
       const { progress } = await cloud.ok('demo-admin', 'rounds', 'publicationStatus', { year: 2025 });
-      expect(progress).toMatchObject({ state: 'done', done: DOCUMENTS, total: DOCUMENTS, chunkCount: CHUNKS, restarts: 0, remainingSeconds: null });
+      expect(progress).toMatchObject({
+        state: 'done',
+        done: DOCUMENTS,
+        total: DOCUMENTS,
+        chunkCount: CHUNKS,
+        restarts: 0,
+        remainingSeconds: null,
+      });
     } finally {
       await cloud.close();
     }
@@ -180,15 +226,25 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
     try {
       cloud.runtime.publication = { maxChunks: 10, maxWorkMs: Number.POSITIVE_INFINITY };
       const first = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
-      expect(first).toMatchObject({ done: false, year: 2025, progress: { state: 'running', done: 80, total: DOCUMENTS, chunks: 10, chunkCount: CHUNKS, invocations: 1 } });
-      expect((await cloud.ok('demo-admin', 'rounds', 'publicationStatus', { year: 2025 })).progress).toEqual(first.progress);
+      expect(first).toMatchObject({
+        done: false,
+        year: 2025,
+        progress: { state: 'running', done: 80, total: DOCUMENTS, chunks: 10, chunkCount: CHUNKS, invocations: 1 },
+      });
+      expect((await cloud.ok('demo-admin', 'rounds', 'publicationStatus', { year: 2025 })).progress).toEqual(
+        first.progress,
+      );
       await expectNothingVisible(cloud, people);
       const calls = [first];
-      while (!calls[calls.length - 1]!.done) calls.push(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 }));
+      while (!calls[calls.length - 1]!.done)
+        calls.push(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 }));
       expect(calls.map((c) => c.progress.done)).toEqual([80, 160, 240, DOCUMENTS]);
       expect(calls[3]).toMatchObject({ done: true, progress: { state: 'done', invocations: 4, chunks: CHUNKS } });
       expect(await publishedList(cloud, people)).toEqual(reference);
-      expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ ok: false, error: { code: 'ROUND_PUBLISHED' } });
+      expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({
+        ok: false,
+        error: { code: 'ROUND_PUBLISHED' },
+      });
     } finally {
       await cloud.close();
     }
@@ -198,10 +254,14 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
     const { cloud, people } = await roundReady(kind);
     try {
       cloud.runtime.publication = { maxChunks: 10, maxWorkMs: Number.POSITIVE_INFINITY };
-      expect(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ done: false, progress: { done: 80 } });
+      expect(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({
+        done: false,
+        progress: { done: 80 },
+      });
       resetTimerRuntime();
       const ticks = [];
-      for (let tick = 0; tick < 3; tick++) ticks.push((await runTimer({} as never, () => cloud.runtime)).data.publication);
+      for (let tick = 0; tick < 3; tick++)
+        ticks.push((await runTimer({} as never, () => cloud.runtime)).data.publication);
       expect(ticks).toEqual([
         [{ year: 2025, done: false, documents: 160, total: DOCUMENTS }],
         [{ year: 2025, done: false, documents: 240, total: DOCUMENTS }],
@@ -226,10 +286,20 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       cloud.runtime.publication = { maxWorkMs: Number.POSITIVE_INFINITY };
       const done = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
       expect(first.progress.done).toBe(80);
-      expect(done).toMatchObject({ done: true, admittedCount: 2, rankedCount: 2, revokedCount: 1, progress: { restarts: 1 } });
+      expect(done).toMatchObject({
+        done: true,
+        admittedCount: 2,
+        rankedCount: 2,
+        revokedCount: 1,
+        progress: { restarts: 1 },
+      });
       expect(done.batch).not.toBe(before);
       const standing = await cloud.ok(people[1]!.openid, 'rounds', 'myStanding', { year: 2025 });
-      expect(standing.result).toMatchObject({ rank: null, admitted: false, reason: '积分有效凭证已被撤销（核查不实）' });
+      expect(standing.result).toMatchObject({
+        rank: null,
+        admitted: false,
+        reason: '积分有效凭证已被撤销（核查不实）',
+      });
     } finally {
       await cloud.close();
     }
@@ -239,7 +309,10 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
     const { cloud, people } = await roundReady(kind);
     try {
       cloud.runtime.publication = { maxChunks: 10, maxWorkMs: Number.POSITIVE_INFINITY };
-      expect(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ done: false, progress: { done: 80 } });
+      expect(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({
+        done: false,
+        progress: { done: 80 },
+      });
       const before = (await cloud.store.get<{ _id: string; batch: string }>(COLLECTIONS.publishJobs, 'pj-2025'))!.batch;
       // The 184-point applicant withdraws: 120 and 110 are admitted at a quota of 2.
       await cloud.ok(people[1]!.openid, 'settlement', 'withdraw', { year: 2025 });
@@ -247,7 +320,11 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
       const done = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
       expect(done).toMatchObject({ done: true, admittedCount: 2, rankedCount: 2, progress: { restarts: 1 } });
       expect(done.batch).not.toBe(before);
-      expect((await cloud.ok(people[0]!.openid, 'rounds', 'myStanding', { year: 2025 })).result).toMatchObject({ total: 110, rank: 2, admitted: true });
+      expect((await cloud.ok(people[0]!.openid, 'rounds', 'myStanding', { year: 2025 })).result).toMatchObject({
+        total: 110,
+        rank: 2,
+        admitted: true,
+      });
       // Nothing of the abandoned batch, and no plan document, is left.
       expect(await cloud.store.count(COLLECTIONS.roundLists, { year: 2025, batch: before })).toBe(0);
       expect(await cloud.store.count(COLLECTIONS.roundLookup, { year: 2025, batch: before })).toBe(0);
@@ -261,7 +338,10 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (kind) => {
     const { cloud, people } = await roundReady(kind);
     try {
       cloud.runtime.publication = { maxChunks: 10, maxWorkMs: Number.POSITIVE_INFINITY };
-      expect(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ done: false, progress: { done: 80 } });
+      expect(await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({
+        done: false,
+        progress: { done: 80 },
+      });
       // Chunks 11..33 are stored, one plan document each.
       expect(await cloud.store.count(COLLECTIONS.publishPlans, { year: 2025 })).toBe(CHUNKS - 10);
       const store = cloud.runtime.store;

@@ -28,13 +28,27 @@ const applicant = fc.record({
 });
 const line = fc.oneof(
   fc.record({ mode: fc.constant('quota' as const), quota: fc.integer({ min: 1, max: 30 }) }),
-  fc.record({ mode: fc.constant('threshold' as const), threshold: fc.integer({ min: 200, max: 240 }).map((h) => h / 2) }),
+  fc.record({
+    mode: fc.constant('threshold' as const),
+    threshold: fc.integer({ min: 200, max: 240 }).map((h) => h / 2),
+  }),
 );
 
-function oracle(year: number, people: Applicant[], l: { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number }) {
-  const rows = people.map((a, n) => ({ ...a, pid: `p-prop-${String(n).padStart(3, '0')}`, sid: settlementId(year, `p-prop-${String(n).padStart(3, '0')}`) }));
+function oracle(
+  year: number,
+  people: Applicant[],
+  l: { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number },
+) {
+  const rows = people.map((a, n) => ({
+    ...a,
+    pid: `p-prop-${String(n).padStart(3, '0')}`,
+    sid: settlementId(year, `p-prop-${String(n).padStart(3, '0')}`),
+  }));
   const eligible = rows.filter((r) => r.ok && r.total >= 100);
-  eligible.sort((a, b) => b.total - a.total || b.m - a.m || b.y - a.y || a.day - b.day || (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0));
+  eligible.sort(
+    (a, b) =>
+      b.total - a.total || b.m - a.m || b.y - a.y || a.day - b.day || (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0),
+  );
   const expected = new Map<string, { rank: number | null; admitted: boolean }>();
   for (const r of rows) expected.set(r.pid, { rank: null, admitted: false });
   eligible.forEach((r, i) => {
@@ -82,11 +96,16 @@ test('the published list follows the published order (property, through rounds.p
 
       const round = (await cloud.store.get<RoundState>('rounds', `round-${year}`))!;
       const p = publicationOf(round)!;
-      const lookups = await cloud.store.find<LookupDoc>(COLLECTIONS.roundLookup, { year, batch: p.batch }, { limit: 1000 });
+      const lookups = await cloud.store.find<LookupDoc>(
+        COLLECTIONS.roundLookup,
+        { year, batch: p.batch },
+        { limit: 1000 },
+      );
       const got = new Map<string, ResultEntry>();
       for (const d of lookups) for (const r of await bucketResults(cloud.store, p, d)) got.set(r.personId, r);
       expect(got.size).toBe(rows.length);
-      for (const [pid, want] of expected) expect({ pid, rank: got.get(pid)!.rank, admitted: got.get(pid)!.admitted }).toEqual({ pid, ...want });
+      for (const [pid, want] of expected)
+        expect({ pid, rank: got.get(pid)!.rank, admitted: got.get(pid)!.admitted }).toEqual({ pid, ...want });
       const admitted = [...expected.values()].filter((e) => e.admitted).length;
       expect((pub.data as { admittedCount: number }).admittedCount).toBe(admitted);
     }),

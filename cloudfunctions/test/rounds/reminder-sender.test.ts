@@ -22,7 +22,10 @@ interface Fake {
 }
 
 /** A fake openapi: `answer(n)` decides the n-th call (0-based): resolve, reject with an error, or hang. */
-function fakeOpenApi(answer: (n: number, m: SubscribeMessage) => Promise<void> | void = () => undefined, ids: Record<string, string | null> = IDS): Fake {
+function fakeOpenApi(
+  answer: (n: number, m: SubscribeMessage) => Promise<void> | void = () => undefined,
+  ids: Record<string, string | null> = IDS,
+): Fake {
   const calls: SubscribeMessage[] = [];
   return {
     calls,
@@ -46,12 +49,23 @@ async function world(fake: Fake | null): Promise<TestCloud> {
   await scoredApplication(cloud, DEMO_PERSON_IDS.employee, 2025, '2025-09-17');
   if (fake) cloud.runtime.openapi = fake.port;
   cloud.setNow(bj('2025-10-20T10:00:00'));
-  await cloud.ok('demo-applicant', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`, residencePermitNo: '330106202300000001' });
-  await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.employee}`, residencePermitNo: '330106202300000003' });
+  await cloud.ok('demo-applicant', 'certificates', 'issue', {
+    applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`,
+    residencePermitNo: '330106202300000001',
+  });
+  await cloud.ok('demo-employee', 'certificates', 'issue', {
+    applicationId: `app-2025-${DEMO_PERSON_IDS.employee}`,
+    residencePermitNo: '330106202300000003',
+  });
   return cloud;
 }
 
-const subscribe = (cloud: TestCloud, openid: string, requestId: string, outcomes: { status?: string; deadline?: string } = { status: 'accept', deadline: 'accept' }) =>
+const subscribe = (
+  cloud: TestCloud,
+  openid: string,
+  requestId: string,
+  outcomes: { status?: string; deadline?: string } = { status: 'accept', deadline: 'accept' },
+) =>
   cloud.call(openid, 'reminders', 'recordSubscription', {
     tap: 'applicationSubmitted',
     source: 'wechat',
@@ -59,11 +73,30 @@ const subscribe = (cloud: TestCloud, openid: string, requestId: string, outcomes
     requestId,
   });
 
-type Listed = { id: string; status: string; sentAt: string | null; nextAttemptAt: string | null; dropReason: string | null; fields: Record<string, string> };
+type Listed = {
+  id: string;
+  status: string;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+  dropReason: string | null;
+  fields: Record<string, string>;
+};
 const mine = async (cloud: TestCloud, openid: string) =>
-  (await cloud.ok<{ reminders: Listed[]; credits: Record<string, number>; mode: string }>(openid, 'reminders', 'list', {}));
+  await cloud.ok<{ reminders: Listed[]; credits: Record<string, number>; mode: string }>(
+    openid,
+    'reminders',
+    'list',
+    {},
+  );
 const audits = async (cloud: TestCloud) =>
-  (await cloud.store.find<{ _id: string; action: string; actor: { openid: string }; details: Record<string, unknown> }>('audit', {}, { limit: 10_000 })).filter((a) => a.action === 'reminders.send');
+  (
+    await cloud.store.find<{
+      _id: string;
+      action: string;
+      actor: { openid: string };
+      details: Record<string, unknown>;
+    }>('audit', {}, { limit: 10_000 })
+  ).filter((a) => a.action === 'reminders.send');
 
 describe('delivery', () => {
   let cloud: TestCloud;
@@ -76,23 +109,39 @@ describe('delivery', () => {
     expect((await mine(cloud, 'demo-applicant')).credits).toEqual({ status: 1, deadline: 1 });
 
     cloud.setNow(bj('2025-10-20T10:05:00'));
-    expect(await sendDue(cloud.runtime)).toEqual({ sent: 1, dropped: 1, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 });
+    expect(await sendDue(cloud.runtime)).toEqual({
+      sent: 1,
+      dropped: 1,
+      retrying: 0,
+      failed: 0,
+      unconfirmed: 0,
+      unconfigured: 0,
+    });
     expect(fake.calls).toHaveLength(1);
     expect(fake.calls[0]).toEqual({
       touser: 'demo-applicant',
       templateId: 'tmpl-status-0001',
       page: 'packages/cert/index/index',
-      data: { thing1: { value: '积分有效凭证' }, phrase2: { value: '已出具' }, date3: { value: '2025-10-20' }, thing4: { value: expect.stringMatching(/^2025年度积分\d+分$/) } },
+      data: {
+        thing1: { value: '积分有效凭证' },
+        phrase2: { value: '已出具' },
+        date3: { value: '2025-10-20' },
+        thing4: { value: expect.stringMatching(/^2025年度积分\d+分$/) },
+      },
       miniprogramState: 'formal',
       lang: 'zh_CN',
     });
 
     const applicant = await mine(cloud, 'demo-applicant');
-    expect(applicant.reminders).toEqual([expect.objectContaining({ status: 'sent', sentAt: '2025-10-20T02:05:00.000Z', dropReason: null })]);
+    expect(applicant.reminders).toEqual([
+      expect.objectContaining({ status: 'sent', sentAt: '2025-10-20T02:05:00.000Z', dropReason: null }),
+    ]);
     // One acceptance spent; the deadline one is still there.
     expect(applicant.credits).toEqual({ status: 0, deadline: 1 });
     // The employee never subscribed: nothing sent, the reason kept.
-    expect((await mine(cloud, 'demo-employee')).reminders).toEqual([expect.objectContaining({ status: 'dropped', sentAt: null, dropReason: 'not-subscribed' })]);
+    expect((await mine(cloud, 'demo-employee')).reminders).toEqual([
+      expect.objectContaining({ status: 'dropped', sentAt: null, dropReason: 'not-subscribed' }),
+    ]);
     expect((await audits(cloud)).map((a) => [a.actor.openid, a.details.status]).sort()).toEqual([
       ['system:sender', 'dropped'],
       ['system:sender', 'sent'],
@@ -150,7 +199,9 @@ describe('delivery', () => {
     expect(await sendDue(cloud.runtime)).toMatchObject({ sent: 1, retrying: 0 });
     expect(fake.calls).toHaveLength(3);
     const after = await mine(cloud, 'demo-applicant');
-    expect(after.reminders).toEqual([expect.objectContaining({ status: 'sent', sentAt: '2025-10-20T02:20:00.000Z', nextAttemptAt: null })]);
+    expect(after.reminders).toEqual([
+      expect.objectContaining({ status: 'sent', sentAt: '2025-10-20T02:20:00.000Z', nextAttemptAt: null }),
+    ]);
     expect(after.credits.status).toBe(0);
   });
 
@@ -166,7 +217,9 @@ describe('delivery', () => {
     cloud.setNow(bj('2025-10-20T10:05:00'));
     expect(await sendDue(cloud.runtime)).toMatchObject({ sent: 0, dropped: 2, retrying: 0, failed: 0 });
     const applicant = await mine(cloud, 'demo-applicant');
-    expect(applicant.reminders).toEqual([expect.objectContaining({ status: 'dropped', dropReason: 'no-subscription-left' })]);
+    expect(applicant.reminders).toEqual([
+      expect.objectContaining({ status: 'dropped', dropReason: 'no-subscription-left' }),
+    ]);
     expect(applicant.credits.status).toBe(0);
     expect((await audits(cloud)).find((a) => a.details.reason === 'no-subscription-left')?.details).toEqual({
       template: 'status',
@@ -199,7 +252,9 @@ describe('delivery', () => {
     cloud.setNow(bj('2025-10-20T10:05:00'));
     expect(await sendDue(cloud.runtime)).toMatchObject({ sent: 0, dropped: 0, unconfigured: 2 });
     expect((await mine(cloud, 'demo-applicant')).reminders).toEqual([expect.objectContaining({ status: 'queued' })]);
-    expect(cloud.logs.some((l) => l.level === 'error' && l.message.startsWith('subscribe template id not configured'))).toBe(true);
+    expect(
+      cloud.logs.some((l) => l.level === 'error' && l.message.startsWith('subscribe template id not configured')),
+    ).toBe(true);
   });
 });
 
@@ -291,7 +346,13 @@ describe('subscriptions and access', () => {
     });
     expect(again).toMatchObject({ repeated: true, subscription: { id: first.subscription.id } });
     expect((await mine(cloud, 'demo-applicant')).credits).toEqual({ status: 1, deadline: 0 });
-    const audit = await cloud.store.find<{ _id: string; action: string; actor: { openid: string }; onBehalfOf: string | null; details: Record<string, unknown> }>('audit', {}, { limit: 10_000 });
+    const audit = await cloud.store.find<{
+      _id: string;
+      action: string;
+      actor: { openid: string };
+      onBehalfOf: string | null;
+      details: Record<string, unknown>;
+    }>('audit', {}, { limit: 10_000 });
     expect(audit.filter((a) => a.action === 'reminders.recordSubscription')).toEqual([
       expect.objectContaining({
         actor: expect.objectContaining({ openid: 'demo-applicant' }),
@@ -315,24 +376,47 @@ describe('subscriptions and access', () => {
   test('refused, and nothing changed: a simulated answer in WeChat, a template the tap does not ask for, an unregistered caller, a repeated template', async () => {
     const collections = ['subscriptions', 'subscription_credits', 'audit'];
     const before = await snapshot(cloud.store, collections);
-    const base = { tap: 'objectionFiled', source: 'wechat', results: [{ template: 'status', outcome: 'accept' }], requestId: 'tap-denied-0001' };
-    expect(await cloud.call('demo-applicant', 'reminders', 'recordSubscription', { ...base, source: 'simulated' })).toMatchObject({
+    const base = {
+      tap: 'objectionFiled',
+      source: 'wechat',
+      results: [{ template: 'status', outcome: 'accept' }],
+      requestId: 'tap-denied-0001',
+    };
+    expect(
+      await cloud.call('demo-applicant', 'reminders', 'recordSubscription', { ...base, source: 'simulated' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', message: '仅本地模式可模拟订阅' },
     });
-    expect(await cloud.call('demo-applicant', 'reminders', 'recordSubscription', { ...base, results: [{ template: 'deadline', outcome: 'accept' }] })).toMatchObject({
+    expect(
+      await cloud.call('demo-applicant', 'reminders', 'recordSubscription', {
+        ...base,
+        results: [{ template: 'deadline', outcome: 'accept' }],
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: '该操作不订阅“办理时限提醒”' },
     });
-    expect(await cloud.call('wx-stranger', 'reminders', 'recordSubscription', base)).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } });
+    expect(await cloud.call('wx-stranger', 'reminders', 'recordSubscription', base)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_REGISTERED' },
+    });
     expect(
-      await cloud.call('demo-applicant', 'reminders', 'recordSubscription', { ...base, results: [{ template: 'status', outcome: 'accept' }, { template: 'status', outcome: 'accept' }] }),
+      await cloud.call('demo-applicant', 'reminders', 'recordSubscription', {
+        ...base,
+        results: [
+          { template: 'status', outcome: 'accept' },
+          { template: 'status', outcome: 'accept' },
+        ],
+      }),
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(await cloud.call('demo-applicant', 'reminders', 'recordSubscription', { ...base, openid: 'demo-employee' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(
+      await cloud.call('demo-applicant', 'reminders', 'recordSubscription', { ...base, openid: 'demo-employee' }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await snapshot(cloud.store, collections)).toBe(before);
   });
 
-  test("only the owner reads their messages: others see none of them, a delegate without a delegation is refused, only admins send by hand", async () => {
+  test('only the owner reads their messages: others see none of them, a delegate without a delegation is refused, only admins send by hand', async () => {
     const applicantIds = (await mine(cloud, 'demo-applicant')).reminders.map((m) => m.id);
     expect(applicantIds).toHaveLength(1);
     for (const openid of ['demo-employee', 'demo-agent', 'demo-guardian']) {
@@ -341,19 +425,36 @@ describe('subscriptions and access', () => {
     }
     // Staff accounts have no messages of their own (no person), and no role reads anyone else's.
     for (const openid of ['demo-admin', 'demo-district-office']) {
-      expect(await cloud.call(openid, 'reminders', 'list', {})).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } });
+      expect(await cloud.call(openid, 'reminders', 'list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_REGISTERED' },
+      });
     }
-    expect(await cloud.call('demo-agent', 'reminders', 'list', { onBehalfOf: DEMO_PERSON_IDS.applicant })).toMatchObject({ ok: false, error: { code: 'DELEGATION_REQUIRED' } });
+    expect(
+      await cloud.call('demo-agent', 'reminders', 'list', { onBehalfOf: DEMO_PERSON_IDS.applicant }),
+    ).toMatchObject({ ok: false, error: { code: 'DELEGATION_REQUIRED' } });
     // The agent may act for the employee, but the employee's messages went to the employee's own WeChat.
-    expect(await cloud.ok('demo-agent', 'reminders', 'list', { onBehalfOf: DEMO_PERSON_IDS.employee })).toMatchObject({ reminders: [] });
-    expect(await cloud.call('demo-applicant', 'reminders', 'send', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await cloud.call(undefined, 'reminders', 'list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await cloud.ok('demo-agent', 'reminders', 'list', { onBehalfOf: DEMO_PERSON_IDS.employee })).toMatchObject({
+      reminders: [],
+    });
+    expect(await cloud.call('demo-applicant', 'reminders', 'send', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await cloud.call(undefined, 'reminders', 'list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   test('templates: the ids of this deployment and what each tap asks for', async () => {
     expect(await cloud.ok('demo-applicant', 'reminders', 'templates', {})).toEqual({
       mode: 'wechat',
-      taps: { applicationSubmitted: ['status', 'deadline'], objectionFiled: ['status'], settlementApplied: ['status', 'deadline'] },
+      taps: {
+        applicationSubmitted: ['status', 'deadline'],
+        objectionFiled: ['status'],
+        settlementApplied: ['status', 'deadline'],
+      },
       templates: [
         { name: 'deadline', title: '办理时限提醒', templateId: 'tmpl-deadline-0001' },
         { name: 'status', title: '办理进度通知', templateId: 'tmpl-status-0001' },
@@ -368,19 +469,25 @@ describe('local mode (no openapi port)', () => {
 
   test('a simulated acceptance is recorded; the admin send logs the message instead of sending and marks it sent', async () => {
     cloud = await world(null);
-    expect(await cloud.call('demo-applicant', 'reminders', 'recordSubscription', {
-      tap: 'applicationSubmitted',
-      source: 'simulated',
-      results: [{ template: 'status', outcome: 'accept' }],
-      requestId: 'tap-local-0001',
-    })).toMatchObject({ ok: true });
+    expect(
+      await cloud.call('demo-applicant', 'reminders', 'recordSubscription', {
+        tap: 'applicationSubmitted',
+        source: 'simulated',
+        results: [{ template: 'status', outcome: 'accept' }],
+        requestId: 'tap-local-0001',
+      }),
+    ).toMatchObject({ ok: true });
     cloud.setNow(bj('2025-10-20T10:05:00'));
     expect(await cloud.ok('demo-admin', 'reminders', 'send', {})).toMatchObject({ sent: 1, dropped: 1 });
     const applicant = await mine(cloud, 'demo-applicant');
     expect(applicant.mode).toBe('local');
     expect(applicant.reminders).toEqual([expect.objectContaining({ status: 'sent' })]);
     expect(cloud.logs.filter((l) => l.message.startsWith('subscribe message (local mode'))).toEqual([
-      { level: 'info', message: 'subscribe message (local mode: logged, not sent)', fields: { templateId: 'local-status', page: 'packages/cert/index/index' } },
+      {
+        level: 'info',
+        message: 'subscribe message (local mode: logged, not sent)',
+        fields: { templateId: 'local-status', page: 'packages/cert/index/index' },
+      },
     ]);
     const outbox = await cloud.store.find<{ _id: string; status: string }>(COLLECTIONS.outbox, {}, { limit: 10 });
     expect(outbox.map((m) => m.status).sort()).toEqual(['dropped', 'sent']);
@@ -402,9 +509,21 @@ describe('the timer (one trigger every 5 minutes)', () => {
     };
     expect(await tick('2025-10-21T08:55:00')).toEqual({
       ok: true,
-      data: { sweep: null, send: { sent: 1, dropped: 1, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 },
+      data: {
+        sweep: null,
+        send: { sent: 1, dropped: 1, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 },
         // The file sweep's daily pass: the seed's six delegation documents, all recorded.
-        files: { ticketsExpired: 0, ticketsClosed: 0, scanned: 6, removed: 0, kept: { recorded: 6, liveTicket: 0, young: 0, notJudged: 0 }, failed: 0, passCompleted: true, passRan: true } },
+        files: {
+          ticketsExpired: 0,
+          ticketsClosed: 0,
+          scanned: 6,
+          removed: 0,
+          kept: { recorded: 6, liveTicket: 0, young: 0, notJudged: 0 },
+          failed: 0,
+          passCompleted: true,
+          passRan: true,
+        },
+      },
     });
     expect(fake.calls).toHaveLength(1);
     // 09:00: the day's sweep (nothing due on 2025-10-21), then 09:05 and the next day's 08:55: no sweep.

@@ -14,7 +14,9 @@ describe('subscribe-message fields', () => {
     const ok = { thing1: '积分落户申请', date2: '2025-11-28', thing3: '截止日24时止，节假日除外' };
     expect(() => checkFields('deadline', ok)).not.toThrow();
     expect(() => checkFields('deadline', { ...ok, thing1: '一二三四五六七八九十一二三四五六七八九十' })).not.toThrow();
-    expect(() => checkFields('deadline', { ...ok, thing1: '一二三四五六七八九十一二三四五六七八九十一' })).toThrow(TemplateFieldError);
+    expect(() => checkFields('deadline', { ...ok, thing1: '一二三四五六七八九十一二三四五六七八九十一' })).toThrow(
+      TemplateFieldError,
+    );
     expect(() => checkFields('deadline', { ...ok, date2: '11月28日' })).toThrow(TemplateFieldError);
     expect(() => checkFields('deadline', { thing1: 'x', date2: '2025-11-28' })).toThrow(TemplateFieldError);
     expect(() => checkFields('deadline', { ...ok, extra: 'x' })).toThrow(TemplateFieldError);
@@ -32,8 +34,14 @@ describe('the deadline sweep', () => {
     await scoredApplication(cloud, DEMO_PERSON_IDS.applicant, 2025, '2025-09-17');
     await scoredApplication(cloud, DEMO_PERSON_IDS.employee, 2025, '2025-09-17');
     cloud.setNow(bj('2025-10-20T10:00:00'));
-    await cloud.ok('demo-applicant', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`, residencePermitNo: '330106202300000001' });
-    await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.employee}`, residencePermitNo: '330106202300000003' });
+    await cloud.ok('demo-applicant', 'certificates', 'issue', {
+      applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`,
+      residencePermitNo: '330106202300000001',
+    });
+    await cloud.ok('demo-employee', 'certificates', 'issue', {
+      applicationId: `app-2025-${DEMO_PERSON_IDS.employee}`,
+      residencePermitNo: '330106202300000003',
+    });
     cloud.setNow(bj('2025-11-04T10:00:00'));
     await cloud.ok('demo-employee', 'settlement', 'apply', {
       year: 2025,
@@ -45,13 +53,18 @@ describe('the deadline sweep', () => {
   afterAll(() => cloud.close());
 
   const deadlines = async (openid: string) =>
-    ((await cloud.ok(openid, 'reminders', 'list', {})).reminders as Array<{ template: string; fields: Record<string, string> }>).filter(
-      (m) => m.template === 'deadline',
-    );
+    (
+      (await cloud.ok(openid, 'reminders', 'list', {})).reminders as Array<{
+        template: string;
+        fields: Record<string, string>;
+      }>
+    ).filter((m) => m.template === 'deadline');
 
   test('not while more than 3 working days remain; only admins may run it by hand', async () => {
     cloud.setNow(bj('2025-11-24T09:00:00'));
-    expect(await cloud.call('demo-applicant', 'reminders', 'sweep', {})).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await cloud.call('demo-applicant', 'reminders', 'sweep', {})).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await cloud.ok('demo-admin', 'reminders', 'sweep', {})).toEqual({ queued: 0, considered: 0 });
   });
 
@@ -59,7 +72,14 @@ describe('the deadline sweep', () => {
     cloud.setNow(bj('2025-11-26T09:00:00'));
     expect(await cloud.ok('demo-admin', 'reminders', 'sweep', {})).toEqual({ queued: 1, considered: 1 });
     const mine = await deadlines('demo-applicant');
-    expect(mine).toEqual([{ template: 'deadline', fields: { thing1: '积分落户申请', date2: '2025-11-30', thing3: '截止日24时止，节假日除外' } }].map((m) => expect.objectContaining(m)));
+    expect(mine).toEqual(
+      [
+        {
+          template: 'deadline',
+          fields: { thing1: '积分落户申请', date2: '2025-11-30', thing3: '截止日24时止，节假日除外' },
+        },
+      ].map((m) => expect.objectContaining(m)),
+    );
     // The employee applied: nothing for them.
     expect(await deadlines('demo-employee')).toEqual([]);
     // Idempotent, also through the timer path (which runs as the system, with an audit entry).
@@ -69,9 +89,21 @@ describe('the deadline sweep', () => {
     // (two certificates issued, one settlement applied, one deadline) are dropped, none sent.
     expect(timer).toEqual({
       ok: true,
-      data: { sweep: { queued: 0, considered: 1 }, send: { sent: 0, dropped: 4, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 },
+      data: {
+        sweep: { queued: 0, considered: 1 },
+        send: { sent: 0, dropped: 4, retrying: 0, failed: 0, unconfirmed: 0, unconfigured: 0 },
         // The file sweep's daily pass: the seed's six delegation documents, all recorded.
-        files: { ticketsExpired: 0, ticketsClosed: 0, scanned: 6, removed: 0, kept: { recorded: 6, liveTicket: 0, young: 0, notJudged: 0 }, failed: 0, passCompleted: true, passRan: true } },
+        files: {
+          ticketsExpired: 0,
+          ticketsClosed: 0,
+          scanned: 6,
+          removed: 0,
+          kept: { recorded: 6, liveTicket: 0, young: 0, notJudged: 0 },
+          failed: 0,
+          passCompleted: true,
+          passRan: true,
+        },
+      },
     });
     expect(await deadlines('demo-applicant')).toHaveLength(1);
   });
@@ -81,9 +113,13 @@ describe('the deadline sweep', () => {
     expect(await cloud.ok('demo-admin', 'reminders', 'sweep', {})).toEqual({ queued: 0, considered: 0 });
   });
 
-  test('every queued message was audited; list never shows another person\'s messages', async () => {
+  test("every queued message was audited; list never shows another person's messages", async () => {
     const outbox = await cloud.store.find<{ _id: string; toOpenid: string }>(COLLECTIONS.outbox, {}, { limit: 100 });
-    const audit = await cloud.store.find<{ _id: string; action: string; actor: { openid: string } }>('audit', {}, { limit: 1000 });
+    const audit = await cloud.store.find<{ _id: string; action: string; actor: { openid: string } }>(
+      'audit',
+      {},
+      { limit: 1000 },
+    );
     expect(audit.some((a) => a.action === 'reminders.sweep' && a.actor.openid === 'demo-admin')).toBe(true);
     expect(outbox.length).toBeGreaterThanOrEqual(4); // two certificates issued, one settlement applied, one deadline
     for (const openid of ['demo-applicant', 'demo-employee', 'demo-guardian']) {
@@ -103,8 +139,14 @@ describe('the sweep reads a round a page at a time', () => {
     await scoredApplication(cloud, DEMO_PERSON_IDS.applicant, 2025, '2025-09-17');
     await scoredApplication(cloud, DEMO_PERSON_IDS.employee, 2025, '2025-09-17');
     cloud.setNow(bj('2025-10-20T10:00:00'));
-    await cloud.ok('demo-applicant', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`, residencePermitNo: '330106202300000001' });
-    await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.employee}`, residencePermitNo: '330106202300000003' });
+    await cloud.ok('demo-applicant', 'certificates', 'issue', {
+      applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`,
+      residencePermitNo: '330106202300000001',
+    });
+    await cloud.ok('demo-employee', 'certificates', 'issue', {
+      applicationId: `app-2025-${DEMO_PERSON_IDS.employee}`,
+      residencePermitNo: '330106202300000003',
+    });
     // Records the page size of every read of the certificates collection.
     const find = cloud.store.find.bind(cloud.store);
     cloud.store.find = (async (collection: string, where: never, options?: { limit?: number }) => {

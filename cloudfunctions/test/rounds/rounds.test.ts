@@ -4,7 +4,15 @@
 import { RANKING_RULE } from '@hz-points/shared';
 import { COLLECTIONS } from '../../src/core/collections';
 import { DEMO_PERSON_IDS } from '../../src/demo/seed';
-import { bucketResults, listSlice, putKeys, resultFor, type KeysDoc, type LookupDoc, type ResultEntry } from '../../src/functions/rounds/list';
+import {
+  bucketResults,
+  listSlice,
+  putKeys,
+  resultFor,
+  type KeysDoc,
+  type LookupDoc,
+  type ResultEntry,
+} from '../../src/functions/rounds/list';
 import { publicationOf, type RoundState } from '../../src/functions/rounds/model';
 import type { SettlementDoc } from '../../src/functions/rounds/model';
 import { syntheticSettlement } from './settlements';
@@ -43,13 +51,28 @@ describe('quota round (pre-2023 style): ties follow the published order', () => 
 
   test('the order is total, then insurance months, then registration years, then submission time', async () => {
     // The published order this test relies on.
-    expect(RANKING_RULE.order.map((o) => o.key)).toEqual(['total', 'socialInsuranceMonths', 'residenceRegistrationYears', 'submittedAt']);
+    expect(RANKING_RULE.order.map((o) => o.key)).toEqual([
+      'total',
+      'socialInsuranceMonths',
+      'residenceRegistrationYears',
+      'submittedAt',
+    ]);
     const docs = [
       settlement(2025, 1, { total: 150 }),
       settlement(2025, 2, { total: 130, socialInsuranceMonths: 80 }),
       settlement(2025, 3, { total: 130, socialInsuranceMonths: 60, residenceRegistrationYears: 9 }),
-      settlement(2025, 4, { total: 130, socialInsuranceMonths: 60, residenceRegistrationYears: 6, submittedAt: '2025-07-01T00:00:00.000Z' }),
-      settlement(2025, 5, { total: 130, socialInsuranceMonths: 60, residenceRegistrationYears: 6, submittedAt: '2025-07-02T00:00:00.000Z' }),
+      settlement(2025, 4, {
+        total: 130,
+        socialInsuranceMonths: 60,
+        residenceRegistrationYears: 6,
+        submittedAt: '2025-07-01T00:00:00.000Z',
+      }),
+      settlement(2025, 5, {
+        total: 130,
+        socialInsuranceMonths: 60,
+        residenceRegistrationYears: 6,
+        submittedAt: '2025-07-02T00:00:00.000Z',
+      }),
       settlement(2025, 6, { total: 110 }),
       settlement(2025, 7, { total: 200, meetsBasicConditions: false }),
       settlement(2025, 8, { total: 300, status: 'withdrawn' }),
@@ -57,8 +80,12 @@ describe('quota round (pre-2023 style): ties follow the published order', () => 
     // Stored in reverse so that storage order cannot pass for ranking order.
     for (const d of [...docs].reverse()) await store(cloud, d);
 
-    expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ error: { code: 'LINE_NOT_SET' } });
-    expect(await cloud.call('demo-district-office', 'rounds', 'setLine', { year: 2025, mode: 'quota', quota: 4 })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({
+      error: { code: 'LINE_NOT_SET' },
+    });
+    expect(
+      await cloud.call('demo-district-office', 'rounds', 'setLine', { year: 2025, mode: 'quota', quota: 4 }),
+    ).toMatchObject({ error: { code: 'FORBIDDEN' } });
     await cloud.ok('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'quota', quota: 4 });
     const summary = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
     expect(summary).toMatchObject({ mode: 'quota', admittedCount: 4, line: 130, rankedCount: 6, ineligibleCount: 1 });
@@ -76,9 +103,15 @@ describe('quota round (pre-2023 style): ties follow the published order', () => 
 
   test('after publication the round is frozen', async () => {
     const before = await snapshot(cloud.store, ['rounds', COLLECTIONS.roundLists, COLLECTIONS.roundLookup]);
-    expect(await cloud.call('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'quota', quota: 5 })).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
-    expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
-    expect(await cloud.call('demo-admin', 'rounds', 'adjust', { year: 2025, dates: { settlementCloses: '2025-12-15' } })).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
+    expect(await cloud.call('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'quota', quota: 5 })).toMatchObject({
+      error: { code: 'ROUND_PUBLISHED' },
+    });
+    expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({
+      error: { code: 'ROUND_PUBLISHED' },
+    });
+    expect(
+      await cloud.call('demo-admin', 'rounds', 'adjust', { year: 2025, dates: { settlementCloses: '2025-12-15' } }),
+    ).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
     expect(await snapshot(cloud.store, ['rounds', COLLECTIONS.roundLists, COLLECTIONS.roundLookup])).toBe(before);
   });
 });
@@ -91,7 +124,9 @@ describe('threshold round (from 2023-05-08): everyone at or above the line who m
   afterAll(() => cloud.close());
 
   test('the line may be raised above 100 to the capacity, never set below it', async () => {
-    expect(await cloud.call('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 99.5 })).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(
+      await cloud.call('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 99.5 }),
+    ).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     const totals = [100, 119.5, 120, 120, 120.5, 180, 95];
     let n = 0;
     for (const total of totals) await store(cloud, settlement(2025, ++n, { total }));
@@ -99,7 +134,10 @@ describe('threshold round (from 2023-05-08): everyone at or above the line who m
     await cloud.ok('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 120 });
     const summary = await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
     const rows = await results(cloud, 2025);
-    const admitted = rows.filter((r) => r.admitted).map((r) => r.total).sort((a, b) => a! - b!);
+    const admitted = rows
+      .filter((r) => r.admitted)
+      .map((r) => r.total)
+      .sort((a, b) => a! - b!);
     expect(admitted).toEqual([120, 120, 120.5, 180]);
     expect(summary).toMatchObject({ admittedCount: 4, line: 120 });
     const refused = rows.filter((r) => !r.admitted);
@@ -116,8 +154,12 @@ describe('threshold round (from 2023-05-08): everyone at or above the line who m
     }
     // Staff without a person record read the same list, all masked; a stranger without registration cannot.
     const staff = await cloud.ok('demo-admin', 'rounds', 'results', { year: 2025, limit: 2, skip: 1 });
-    expect(staff.rows.map((r: { total: number; own: boolean }) => [r.total, r.own])).toEqual(list.rows.slice(1, 3).map((r: { total: number }) => [r.total, false]));
-    expect(await cloud.call('someone-unregistered', 'rounds', 'results', { year: 2025 })).toMatchObject({ error: { code: 'NOT_REGISTERED' } });
+    expect(staff.rows.map((r: { total: number; own: boolean }) => [r.total, r.own])).toEqual(
+      list.rows.slice(1, 3).map((r: { total: number }) => [r.total, false]),
+    );
+    expect(await cloud.call('someone-unregistered', 'rounds', 'results', { year: 2025 })).toMatchObject({
+      error: { code: 'NOT_REGISTERED' },
+    });
   });
 });
 
@@ -144,8 +186,14 @@ describe('settlement window: 11-01 to 11-30, working days, until 24:00 Beijing o
       await scoredApplication(cloud, DEMO_PERSON_IDS.applicant, 2026, '2026-09-17');
       await scoredApplication(cloud, DEMO_PERSON_IDS.employee, 2026, '2026-09-17');
       cloud.setNow(bj('2026-10-20T10:00:00'));
-      for (const [who, id] of [['demo-applicant', DEMO_PERSON_IDS.applicant], ['demo-employee', DEMO_PERSON_IDS.employee]] as const) {
-        await cloud.ok(who, 'certificates', 'issue', { applicationId: `app-2026-${id}`, residencePermitNo: '330106202300000009' });
+      for (const [who, id] of [
+        ['demo-applicant', DEMO_PERSON_IDS.applicant],
+        ['demo-employee', DEMO_PERSON_IDS.employee],
+      ] as const) {
+        await cloud.ok(who, 'certificates', 'issue', {
+          applicationId: `app-2026-${id}`,
+          residencePermitNo: '330106202300000009',
+        });
       }
       const payload = (n: string) => ({
         year: 2026,
@@ -157,7 +205,9 @@ describe('settlement window: 11-01 to 11-30, working days, until 24:00 Beijing o
       await cloud.ok('demo-applicant', 'settlement', 'apply', payload('a'));
       cloud.setNow(bj('2026-12-01T00:00:00'));
       const before = await snapshot(cloud.store, [COLLECTIONS.settlements, COLLECTIONS.outbox, 'audit']);
-      expect(await cloud.call('demo-employee', 'settlement', 'apply', payload('b'))).toMatchObject({ error: { code: 'SETTLEMENT_NOT_OPEN' } });
+      expect(await cloud.call('demo-employee', 'settlement', 'apply', payload('b'))).toMatchObject({
+        error: { code: 'SETTLEMENT_NOT_OPEN' },
+      });
       expect(await snapshot(cloud.store, [COLLECTIONS.settlements, COLLECTIONS.outbox, 'audit'])).toBe(before);
     } finally {
       await cloud.close();
@@ -170,20 +220,30 @@ describe('settlement window: 11-01 to 11-30, working days, until 24:00 Beijing o
       await scoredApplication(cloud, DEMO_PERSON_IDS.applicant, 2025, '2025-09-17');
       await scoredApplication(cloud, DEMO_PERSON_IDS.employee, 2025, '2025-09-17', { socialInsuranceMonths: 12 });
       cloud.setNow(bj('2025-10-20T10:00:00'));
-      await cloud.ok('demo-applicant', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`, residencePermitNo: '330106202300000001' });
-      await cloud.ok('demo-employee', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.employee}`, residencePermitNo: '330106202300000003' });
+      await cloud.ok('demo-applicant', 'certificates', 'issue', {
+        applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`,
+        residencePermitNo: '330106202300000001',
+      });
+      await cloud.ok('demo-employee', 'certificates', 'issue', {
+        applicationId: `app-2025-${DEMO_PERSON_IDS.employee}`,
+        residencePermitNo: '330106202300000003',
+      });
       cloud.setNow(bj('2025-11-04T10:00:00'));
       const base = { year: 2025, district: '西湖区', requestId: 'settle-conditions-1' };
       const hukou = await cloud.call('demo-applicant', 'settlement', 'apply', {
         ...base,
         declarations: { validResidencePermit: true, fullCivilCapacity: true, hasUrbanHangzhouHukou: true },
       });
-      expect(hukou).toMatchObject({ error: { code: 'SETTLEMENT_NOT_ELIGIBLE', message: expect.stringContaining('杭州市区户籍') } });
+      expect(hukou).toMatchObject({
+        error: { code: 'SETTLEMENT_NOT_ELIGIBLE', message: expect.stringContaining('杭州市区户籍') },
+      });
       const low = await cloud.call('demo-employee', 'settlement', 'apply', {
         ...base,
         declarations: { validResidencePermit: true, fullCivilCapacity: true, hasUrbanHangzhouHukou: false },
       });
-      expect(low).toMatchObject({ error: { code: 'SETTLEMENT_NOT_ELIGIBLE', message: expect.stringContaining('100分') } });
+      expect(low).toMatchObject({
+        error: { code: 'SETTLEMENT_NOT_ELIGIBLE', message: expect.stringContaining('100分') },
+      });
       const stranger = await cloud.call('demo-guardian', 'settlement', 'apply', {
         ...base,
         onBehalfOf: DEMO_PERSON_IDS.applicant,
@@ -229,7 +289,12 @@ describe('a list longer than one page', () => {
       const list = await listSlice(cloud.store, pub, 0, 3000, 3000);
       expect(list.map((r) => r.rank)).toEqual(Array.from({ length: 2548 }, (_, k) => k + 1));
       // The published order, checked independently: total desc, months desc, years desc, submission asc, id asc.
-      const key = (d: SettlementDoc) => [-d.total, -d.socialInsuranceMonths, -d.residenceRegistrationYears, Date.parse(d.submittedAt)];
+      const key = (d: SettlementDoc) => [
+        -d.total,
+        -d.socialInsuranceMonths,
+        -d.residenceRegistrationYears,
+        Date.parse(d.submittedAt),
+      ];
       const expected = docs
         .filter((d) => d.meetsBasicConditions)
         .sort((a, b) => {
@@ -246,7 +311,11 @@ describe('a list longer than one page', () => {
       for (const line of list) expect(byPerson.get(line.personId)).toEqual(line);
       expect(list[1699]).toMatchObject({ admitted: true, notice: { number: 'ZR-2025-001700' } });
       expect(list[1700]).toMatchObject({ admitted: false, reason: '未进入当年积分落户指标名额', notice: null });
-      expect(byPerson.get(docs[7]!.personId)).toMatchObject({ rank: null, admitted: false, reason: '不符合积分落户基本申请条件' });
+      expect(byPerson.get(docs[7]!.personId)).toMatchObject({
+        rank: null,
+        admitted: false,
+        reason: '不符合积分落户基本申请条件',
+      });
       // One person's own reading (lookup bucket, then their page), inside a transaction as recordSettled does.
       const third = list[2345]!;
       expect(await cloud.store.transaction((tx) => resultFor(tx, pub, third.personId))).toEqual(third);
@@ -263,7 +332,10 @@ describe('withdrawing before publication', () => {
     try {
       await scoredApplication(cloud, DEMO_PERSON_IDS.applicant, 2025, '2025-09-17');
       cloud.setNow(bj('2025-10-20T10:00:00'));
-      await cloud.ok('demo-applicant', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`, residencePermitNo: '330106202300000001' });
+      await cloud.ok('demo-applicant', 'certificates', 'issue', {
+        applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`,
+        residencePermitNo: '330106202300000001',
+      });
       cloud.setNow(bj('2025-11-05T10:00:00'));
       const payload = (requestId: string) => ({
         year: 2025,
@@ -272,7 +344,9 @@ describe('withdrawing before publication', () => {
         requestId,
       });
       await cloud.ok('demo-applicant', 'settlement', 'apply', payload('settle-first-try'));
-      expect(await cloud.call('demo-applicant', 'settlement', 'apply', payload('settle-other-try'))).toMatchObject({ error: { code: 'ALREADY_SUBMITTED' } });
+      expect(await cloud.call('demo-applicant', 'settlement', 'apply', payload('settle-other-try'))).toMatchObject({
+        error: { code: 'ALREADY_SUBMITTED' },
+      });
       await cloud.ok('demo-applicant', 'settlement', 'withdraw', { year: 2025 });
       const keysOf = async () => {
         const docs = await cloud.store.find<KeysDoc>(COLLECTIONS.settlementKeys, { year: 2025 }, { limit: 300 });
@@ -285,9 +359,15 @@ describe('withdrawing before publication', () => {
       cloud.setNow(bj('2025-12-02T10:00:00'));
       await cloud.ok('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 100 });
       await cloud.ok('demo-admin', 'rounds', 'publish', { year: 2025 });
-      expect(await cloud.call('demo-applicant', 'settlement', 'withdraw', { year: 2025 })).toMatchObject({ error: { code: 'ROUND_PUBLISHED' } });
+      expect(await cloud.call('demo-applicant', 'settlement', 'withdraw', { year: 2025 })).toMatchObject({
+        error: { code: 'ROUND_PUBLISHED' },
+      });
       const mine = await cloud.ok('demo-applicant', 'rounds', 'myStanding', { year: 2025 });
-      expect(mine.result).toMatchObject({ admitted: true, name: '演示申请人', notice: { number: 'ZR-2025-000001', expiresOn: '2026-01-31' } });
+      expect(mine.result).toMatchObject({
+        admitted: true,
+        name: '演示申请人',
+        notice: { number: 'ZR-2025-000001', expiresOn: '2026-01-31' },
+      });
     } finally {
       await cloud.close();
     }
@@ -298,13 +378,28 @@ describe('round administration', () => {
   test('an admin opens a year with roundDates(year), may adjust them; others may not', async () => {
     const cloud = await seededCloud('2025-06-01T10:00:00');
     try {
-      expect(await cloud.call('demo-applicant', 'rounds', 'open', { year: 2026 })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+      expect(await cloud.call('demo-applicant', 'rounds', 'open', { year: 2026 })).toMatchObject({
+        error: { code: 'FORBIDDEN' },
+      });
       const { round } = await cloud.ok('demo-admin', 'rounds', 'open', { year: 2026 });
-      expect(round).toMatchObject({ year: 2026, cutoffDate: '2026-10-01', settlementOpens: '2026-11-01', settlementCloses: '2026-11-30', status: 'open' });
-      expect(await cloud.call('demo-admin', 'rounds', 'open', { year: 2026 })).toMatchObject({ error: { code: 'ROUND_EXISTS' } });
-      const adjusted = await cloud.ok('demo-admin', 'rounds', 'adjust', { year: 2026, dates: { settlementCloses: '2026-12-04' } });
+      expect(round).toMatchObject({
+        year: 2026,
+        cutoffDate: '2026-10-01',
+        settlementOpens: '2026-11-01',
+        settlementCloses: '2026-11-30',
+        status: 'open',
+      });
+      expect(await cloud.call('demo-admin', 'rounds', 'open', { year: 2026 })).toMatchObject({
+        error: { code: 'ROUND_EXISTS' },
+      });
+      const adjusted = await cloud.ok('demo-admin', 'rounds', 'adjust', {
+        year: 2026,
+        dates: { settlementCloses: '2026-12-04' },
+      });
       expect(adjusted.round.settlementCloses).toBe('2026-12-04');
-      expect(await cloud.call('demo-admin', 'rounds', 'adjust', { year: 2026, dates: { settlementOpens: '2026-12-10' } })).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+      expect(
+        await cloud.call('demo-admin', 'rounds', 'adjust', { year: 2026, dates: { settlementOpens: '2026-12-10' } }),
+      ).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
       const shown = await cloud.ok('unregistered-visitor', 'rounds', 'get', { year: 2026 });
       expect(shown.round.tieBreak[0]).toBe(RANKING_RULE.order[0]!.label);
     } finally {

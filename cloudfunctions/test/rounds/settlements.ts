@@ -6,7 +6,12 @@ import { settlementId, type SettlementDoc } from '../../src/functions/rounds/mod
 const MASKED_ID = maskIdNumber('330106199001010010');
 
 /** `n` numbers the certificate serial and the request key; `keys` overrides any field. */
-export function syntheticSettlement(year: number, personId: string, n: number, keys: Partial<SettlementDoc> = {}): SettlementDoc {
+export function syntheticSettlement(
+  year: number,
+  personId: string,
+  n: number,
+  keys: Partial<SettlementDoc> = {},
+): SettlementDoc {
   return {
     _id: settlementId(year, personId),
     year,

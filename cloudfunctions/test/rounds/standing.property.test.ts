@@ -45,8 +45,19 @@ interface Case {
 const EDUCATION_POINTS = { bachelor: 50, master: 70 } as const;
 
 /** The points of a profile on the 2025 cut-off date for a person born 1990-06-15 (35: age points 30). */
-function policyPoints(p: { education: keyof typeof EDUCATION_POINTS | null; months: number; years: number; rental: number }): number {
-  return 30 + (p.education ? EDUCATION_POINTS[p.education] : 0) + Math.min(p.months * 0.5, 120) + Math.min(p.years * 5, 100) + Math.min(p.rental * 6, 30);
+function policyPoints(p: {
+  education: keyof typeof EDUCATION_POINTS | null;
+  months: number;
+  years: number;
+  rental: number;
+}): number {
+  return (
+    30 +
+    (p.education ? EDUCATION_POINTS[p.education] : 0) +
+    Math.min(p.months * 0.5, 120) +
+    Math.min(p.years * 5, 100) +
+    Math.min(p.rental * 6, 30)
+  );
 }
 
 const change: fc.Arbitrary<Change> = fc.oneof(
@@ -89,7 +100,10 @@ const line = fc.oneof(
 /** The claim an objection may name must be in the application: an unclaimed registration or rental → insurance. */
 function claimed(c: Case): Change {
   const p = c.profile;
-  if ((c.change.indicator === 'residenceRegistration' && p.residenceRegistrationYears === 0) || (c.change.indicator === 'rental' && p.rentalYears === 0)) {
+  if (
+    (c.change.indicator === 'residenceRegistration' && p.residenceRegistrationYears === 0) ||
+    (c.change.indicator === 'rental' && p.rentalYears === 0)
+  ) {
     return { indicator: 'socialInsurance', value: { socialInsuranceMonths: 100 } };
   }
   return c.change;
@@ -98,7 +112,12 @@ function claimed(c: Case): Change {
 /** The values standing on the publication day (the objection answer applied, if any). */
 function standingValues(c: Case) {
   const p = c.profile;
-  const v = { education: p.education as keyof typeof EDUCATION_POINTS | null, months: p.socialInsuranceMonths, years: p.residenceRegistrationYears, rental: p.rentalYears };
+  const v = {
+    education: p.education as keyof typeof EDUCATION_POINTS | null,
+    months: p.socialInsuranceMonths,
+    years: p.residenceRegistrationYears,
+    rental: p.rentalYears,
+  };
   if (c.scenario === 'plain') return v;
   const ch = claimed(c);
   const x = ch.value ?? {};
@@ -109,7 +128,11 @@ function standingValues(c: Case) {
   return v;
 }
 
-async function runCase(store: StoreKind, cases: Case[], l: { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number }) {
+async function runCase(
+  store: StoreKind,
+  cases: Case[],
+  l: { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number },
+) {
   const cloud: TestCloud = await yearCloud(store);
   try {
     const people = [];
@@ -128,20 +151,31 @@ async function runCase(store: StoreKind, cases: Case[], l: { mode: 'quota'; quot
       expect(r.ok).toBe(true);
     }
     for (const p of people.filter((p) => p.c.scenario !== 'plain')) {
-      objections.set(p.openid, await fileObjection(cloud, p, [claimed(p.c).indicator], `${LAST_OBJECTION_DAY}T11:00:00`));
+      objections.set(
+        p.openid,
+        await fileObjection(cloud, p, [claimed(p.c).indicator], `${LAST_OBJECTION_DAY}T11:00:00`),
+      );
     }
     for (const p of people.filter((p) => p.c.scenario === 'plain')) {
       expect((await settle(cloud, p, '2025-11-13T10:00:00')).ok).toBe(true);
     }
     for (const p of people.filter((p) => p.c.scenario !== 'plain')) {
       const ch = claimed(p.c);
-      await answerObjection(cloud, objections.get(p.openid)!, [{ indicator: ch.indicator, acceptedValue: ch.value }], '2025-11-14T10:00:00');
+      await answerObjection(
+        cloud,
+        objections.get(p.openid)!,
+        [{ indicator: ch.indicator, acceptedValue: ch.value }],
+        '2025-11-14T10:00:00',
+      );
     }
     // Applying after the answer: accepted exactly when the points standing then reach 100.
     const applied = new Set(people.filter((p) => p.c.scenario !== 'objectionBeforeApplying').map((p) => p.openid));
     for (const p of people.filter((p) => p.c.scenario === 'objectionBeforeApplying')) {
       const r = await settle(cloud, p, '2025-11-17T10:00:00');
-      expect({ openid: p.openid, ok: r.ok }).toEqual({ openid: p.openid, ok: policyPoints(standingValues(p.c)) >= 100 });
+      expect({ openid: p.openid, ok: r.ok }).toEqual({
+        openid: p.openid,
+        ok: policyPoints(standingValues(p.c)) >= 100,
+      });
       if (r.ok) applied.add(p.openid);
     }
     cloud.setNow('2025-11-20T02:00:00.000Z');
@@ -159,34 +193,57 @@ async function runCase(store: StoreKind, cases: Case[], l: { mode: 'quota'; quot
       .filter((p) => applied.has(p.openid))
       .map((p) => {
         const v = standingValues(p.c);
-        return { openid: p.openid, personId: p.personId, submitAt: p.submitAt, total: policyPoints(v), months: v.months, years: v.years };
+        return {
+          openid: p.openid,
+          personId: p.personId,
+          submitAt: p.submitAt,
+          total: policyPoints(v),
+          months: v.months,
+          years: v.years,
+        };
       });
     const ranked = rows
       .filter((r) => !revoked.has(r.openid) && r.total >= 100)
       .sort(
         (a, b) =>
-          b.total - a.total || b.months - a.months || b.years - a.years || (a.submitAt < b.submitAt ? -1 : a.submitAt > b.submitAt ? 1 : 0) || (a.personId < b.personId ? -1 : 1),
+          b.total - a.total ||
+          b.months - a.months ||
+          b.years - a.years ||
+          (a.submitAt < b.submitAt ? -1 : a.submitAt > b.submitAt ? 1 : 0) ||
+          (a.personId < b.personId ? -1 : 1),
       );
-    const expected = new Map<string, { rank: number | null; total: number; admitted: boolean; reason: string | null }>();
+    const expected = new Map<
+      string,
+      { rank: number | null; total: number; admitted: boolean; reason: string | null }
+    >();
     for (const r of rows) {
       const reason = revoked.has(r.openid) ? '积分有效凭证已被撤销（核查不实）' : '积分未达到100分';
       expected.set(r.openid, { rank: null, total: r.total, admitted: false, reason });
     }
     ranked.forEach((r, i) => {
       const admitted = l.mode === 'quota' ? i < l.quota : r.total >= l.threshold;
-      const reason = admitted ? null : l.mode === 'quota' ? '未进入当年积分落户指标名额' : `积分未达到录取分数线${l.threshold}分`;
+      const reason = admitted
+        ? null
+        : l.mode === 'quota'
+          ? '未进入当年积分落户指标名额'
+          : `积分未达到录取分数线${l.threshold}分`;
       expected.set(r.openid, { rank: i + 1, total: r.total, admitted, reason });
     });
 
     for (const p of people) {
       const got = await standing(cloud, p);
       const want = expected.get(p.openid) ?? null;
-      expect({ openid: p.openid, result: got && { rank: got.rank, total: got.total, admitted: got.admitted, reason: got.reason } }).toEqual({
+      expect({
+        openid: p.openid,
+        result: got && { rank: got.rank, total: got.total, admitted: got.admitted, reason: got.reason },
+      }).toEqual({
         openid: p.openid,
         result: want,
       });
     }
-    expect(published.ok && (published.data as { admittedCount: number }).admittedCount).toBe([...expected.values()].filter((e) => e.admitted).length);
+    expect(published.ok && (published.data as { admittedCount: number }).admittedCount).toBe(
+      [...expected.values()].filter((e) => e.admitted).length,
+    );
   } finally {
     await cloud.close();
   }
@@ -195,9 +252,13 @@ async function runCase(store: StoreKind, cases: Case[], l: { mode: 'quota'; quot
 test.each<[StoreKind, number]>([
   ['sqlite', 20],
   ['cloudbase', 8],
-])('the published list is the independent ranking of the points standing on the day (%s, %i runs)', async (store, numRuns) => {
-  await fc.assert(
-    fc.asyncProperty(fc.array(aCase, { minLength: 1, maxLength: 6 }), line, (cases, l) => runCase(store, cases, l)),
-    { numRuns },
-  );
-}, 600_000);
+])(
+  'the published list is the independent ranking of the points standing on the day (%s, %i runs)',
+  async (store, numRuns) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(aCase, { minLength: 1, maxLength: 6 }), line, (cases, l) => runCase(store, cases, l)),
+      { numRuns },
+    );
+  },
+  600_000,
+);

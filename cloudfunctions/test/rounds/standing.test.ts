@@ -19,15 +19,40 @@ import {
 } from './through-actions';
 
 /** 30 + 50 + 60 months × 0.5 = 110. */
-const AT_110: Profile = { education: 'bachelor', socialInsuranceMonths: 60, residenceRegistrationYears: 0, rentalYears: 0 };
+const AT_110: Profile = {
+  education: 'bachelor',
+  socialInsuranceMonths: 60,
+  residenceRegistrationYears: 0,
+  rentalYears: 0,
+};
 /** 30 + 70 + 120 × 0.5 + 4 × 6 = 184 (190 with a fifth rental year). */
-const AT_184: Profile = { education: 'master', socialInsuranceMonths: 120, residenceRegistrationYears: 0, rentalYears: 4 };
+const AT_184: Profile = {
+  education: 'master',
+  socialInsuranceMonths: 120,
+  residenceRegistrationYears: 0,
+  rentalYears: 4,
+};
 /** 30 + 70 + 116 × 0.5 + 5 × 6 = 188. */
-const AT_188: Profile = { education: 'master', socialInsuranceMonths: 116, residenceRegistrationYears: 0, rentalYears: 5 };
+const AT_188: Profile = {
+  education: 'master',
+  socialInsuranceMonths: 116,
+  residenceRegistrationYears: 0,
+  rentalYears: 5,
+};
 /** 30 + 70 + 112 × 0.5 + 5 × 6 = 186. */
-const AT_186: Profile = { education: 'master', socialInsuranceMonths: 112, residenceRegistrationYears: 0, rentalYears: 5 };
+const AT_186: Profile = {
+  education: 'master',
+  socialInsuranceMonths: 112,
+  residenceRegistrationYears: 0,
+  rentalYears: 5,
+};
 /** 30 + 70 + 40 × 0.5 = 120. */
-const AT_120: Profile = { education: 'master', socialInsuranceMonths: 40, residenceRegistrationYears: 0, rentalYears: 0 };
+const AT_120: Profile = {
+  education: 'master',
+  socialInsuranceMonths: 40,
+  residenceRegistrationYears: 0,
+  rentalYears: 0,
+};
 
 const LIST_COLLECTIONS = ['rounds', COLLECTIONS.roundLists, COLLECTIONS.roundLookup, 'audit'];
 const SETTLEMENT_COLLECTIONS = [COLLECTIONS.settlements, COLLECTIONS.settlementKeys, COLLECTIONS.outbox, 'audit'];
@@ -44,7 +69,12 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
       const [low] = await peopleWithCertificates(cloud, [{ openid: 'lowered', profile: AT_110 }]);
       // Its last objection day: printed at 09:00, applied at 10:00, objected at 11:00 (all allowed that day).
       expect((await settle(cloud, low!, `${LAST_OBJECTION_DAY}T10:00:00`)).ok).toBe(true);
-      const objectionId = await fileObjection(cloud, low!, ['education', 'socialInsurance'], `${LAST_OBJECTION_DAY}T11:00:00`);
+      const objectionId = await fileObjection(
+        cloud,
+        low!,
+        ['education', 'socialInsurance'],
+        `${LAST_OBJECTION_DAY}T11:00:00`,
+      );
       const answered = await answerObjection(
         cloud,
         objectionId,
@@ -59,8 +89,16 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
       expect(mine.settlement).toMatchObject({ total: 110, currentTotal: 30 });
 
       const published = await publish(cloud, { mode: 'threshold', threshold: 100 });
-      expect(published).toMatchObject({ ok: true, data: { admittedCount: 0, rankedCount: 0, ineligibleCount: 1, rescoredCount: 1 } });
-      expect(await standing(cloud, low!)).toMatchObject({ rank: null, total: 30, admitted: false, reason: '积分未达到100分' });
+      expect(published).toMatchObject({
+        ok: true,
+        data: { admittedCount: 0, rankedCount: 0, ineligibleCount: 1, rescoredCount: 1 },
+      });
+      expect(await standing(cloud, low!)).toMatchObject({
+        rank: null,
+        total: 30,
+        admitted: false,
+        reason: '积分未达到100分',
+      });
     });
 
     test('raised from 184 to 190 after applying: ranked at 190, ahead of 188 and 186', async () => {
@@ -73,14 +111,24 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
       const objectionId = await fileObjection(cloud, raised!, ['rental'], `${LAST_OBJECTION_DAY}T11:00:00`);
       expect((await settle(cloud, a188!, '2025-11-13T10:00:00')).ok).toBe(true);
       expect((await settle(cloud, a186!, '2025-11-13T10:05:00')).ok).toBe(true);
-      const answered = await answerObjection(cloud, objectionId, [{ indicator: 'rental', acceptedValue: { rentalYears: 5 } }], '2025-11-14T10:00:00');
+      const answered = await answerObjection(
+        cloud,
+        objectionId,
+        [{ indicator: 'rental', acceptedValue: { rentalYears: 5 } }],
+        '2025-11-14T10:00:00',
+      );
       expect(answered.application.points.total).toBe(190);
 
       const published = await publish(cloud, { mode: 'quota', quota: 2 });
       expect(published).toMatchObject({ ok: true, data: { admittedCount: 2, rankedCount: 3, line: 188 } });
       expect(await standing(cloud, raised!)).toMatchObject({ rank: 1, total: 190, admitted: true });
       expect(await standing(cloud, a188!)).toMatchObject({ rank: 2, total: 188, admitted: true });
-      expect(await standing(cloud, a186!)).toMatchObject({ rank: 3, total: 186, admitted: false, reason: '未进入当年积分落户指标名额' });
+      expect(await standing(cloud, a186!)).toMatchObject({
+        rank: 3,
+        total: 186,
+        admitted: false,
+        reason: '未进入当年积分落户指标名额',
+      });
     });
 
     test('certificate revoked after applying: not admitted, the reason recorded on their line', async () => {
@@ -93,8 +141,16 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
       await cloud.ok('demo-admin', 'certificates', 'revoke', { serial: revoked!.serial, reason: '提供虚假材料' });
 
       const published = await publish(cloud, { mode: 'threshold', threshold: 100 });
-      expect(published).toMatchObject({ ok: true, data: { admittedCount: 1, rankedCount: 1, ineligibleCount: 1, revokedCount: 1 } });
-      expect(await standing(cloud, revoked!)).toMatchObject({ rank: null, total: 120, admitted: false, reason: '积分有效凭证已被撤销（提供虚假材料）' });
+      expect(published).toMatchObject({
+        ok: true,
+        data: { admittedCount: 1, rankedCount: 1, ineligibleCount: 1, revokedCount: 1 },
+      });
+      expect(await standing(cloud, revoked!)).toMatchObject({
+        rank: null,
+        total: 120,
+        admitted: false,
+        reason: '积分有效凭证已被撤销（提供虚假材料）',
+      });
       expect(await standing(cloud, other!)).toMatchObject({ rank: 1, total: 120, admitted: true });
       // The public list holds the admitted only.
       const list = await cloud.ok('other', 'rounds', 'results', { year: 2025 });
@@ -111,12 +167,23 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
       await cloud.ok('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 100 });
       const before = await snapshot(cloud.store, LIST_COLLECTIONS);
       const held = await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 });
-      expect(held).toMatchObject({ ok: false, error: { code: 'OBJECTIONS_PENDING', message: expect.stringContaining('1名') } });
+      expect(held).toMatchObject({
+        ok: false,
+        error: { code: 'OBJECTIONS_PENDING', message: expect.stringContaining('1名') },
+      });
       expect(await snapshot(cloud.store, LIST_COLLECTIONS)).toBe(before);
 
       // 40 more months accepted: 30 + 70 + 80 × 0.5 = 140.
-      await answerObjection(cloud, objectionId, [{ indicator: 'socialInsurance', acceptedValue: { socialInsuranceMonths: 80 } }], '2025-12-08T10:00:00');
-      expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({ ok: true, data: { admittedCount: 1 } });
+      await answerObjection(
+        cloud,
+        objectionId,
+        [{ indicator: 'socialInsurance', acceptedValue: { socialInsuranceMonths: 80 } }],
+        '2025-12-08T10:00:00',
+      );
+      expect(await cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 })).toMatchObject({
+        ok: true,
+        data: { admittedCount: 1 },
+      });
       expect(await standing(cloud, waiting!)).toMatchObject({ rank: 1, total: 140, admitted: true });
     });
   });
@@ -127,17 +194,30 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
       const objectionId = await fileObjection(cloud, p!, ['socialInsurance'], `${LAST_OBJECTION_DAY}T10:00:00`);
       const before = await snapshot(cloud.store, SETTLEMENT_COLLECTIONS);
       const refused = await settle(cloud, p!, `${LAST_OBJECTION_DAY}T11:00:00`);
-      expect(refused).toMatchObject({ ok: false, error: { code: 'POINTS_NOT_FINAL', message: expect.stringContaining('异议') } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'POINTS_NOT_FINAL', message: expect.stringContaining('异议') },
+      });
       expect(await snapshot(cloud.store, SETTLEMENT_COLLECTIONS)).toBe(before);
 
-      await answerObjection(cloud, objectionId, [{ indicator: 'socialInsurance', acceptedValue: { socialInsuranceMonths: 60 } }], '2025-11-14T10:00:00');
+      await answerObjection(
+        cloud,
+        objectionId,
+        [{ indicator: 'socialInsurance', acceptedValue: { socialInsuranceMonths: 60 } }],
+        '2025-11-14T10:00:00',
+      );
       const accepted = await settle(cloud, p!, '2025-11-17T10:00:00');
       expect(accepted).toMatchObject({ ok: true, data: { settlement: { total: 110 } } });
     });
 
     test('lowered to 30 before applying, the certificate printed at 110 still active: refused, under 100 points', async () => {
       const [p] = await peopleWithCertificates(cloud, [{ openid: 'lowered-early', profile: AT_110 }]);
-      const objectionId = await fileObjection(cloud, p!, ['education', 'socialInsurance'], `${LAST_OBJECTION_DAY}T10:00:00`);
+      const objectionId = await fileObjection(
+        cloud,
+        p!,
+        ['education', 'socialInsurance'],
+        `${LAST_OBJECTION_DAY}T10:00:00`,
+      );
       await answerObjection(
         cloud,
         objectionId,
@@ -148,17 +228,31 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
         '2025-11-14T10:00:00',
       );
       const certs = await cloud.ok(p!.openid, 'certificates', 'list', {});
-      expect(certs.certificates).toEqual([expect.objectContaining({ serial: p!.serial, status: 'active', content: expect.objectContaining({ total: 110 }) })]);
+      expect(certs.certificates).toEqual([
+        expect.objectContaining({
+          serial: p!.serial,
+          status: 'active',
+          content: expect.objectContaining({ total: 110 }),
+        }),
+      ]);
       const before = await snapshot(cloud.store, SETTLEMENT_COLLECTIONS);
       const refused = await settle(cloud, p!, '2025-11-17T10:00:00');
-      expect(refused).toMatchObject({ ok: false, error: { code: 'SETTLEMENT_NOT_ELIGIBLE', message: expect.stringContaining('100分') } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'SETTLEMENT_NOT_ELIGIBLE', message: expect.stringContaining('100分') },
+      });
       expect(await snapshot(cloud.store, SETTLEMENT_COLLECTIONS)).toBe(before);
     });
 
     test('raised to 190 before applying, the certificate still saying 184: applied with 190', async () => {
       const [p] = await peopleWithCertificates(cloud, [{ openid: 'raised-early', profile: AT_184 }]);
       const objectionId = await fileObjection(cloud, p!, ['rental'], `${LAST_OBJECTION_DAY}T10:00:00`);
-      await answerObjection(cloud, objectionId, [{ indicator: 'rental', acceptedValue: { rentalYears: 5 } }], '2025-11-14T10:00:00');
+      await answerObjection(
+        cloud,
+        objectionId,
+        [{ indicator: 'rental', acceptedValue: { rentalYears: 5 } }],
+        '2025-11-14T10:00:00',
+      );
       const accepted = await settle(cloud, p!, '2025-11-17T10:00:00');
       expect(accepted).toMatchObject({ ok: true, data: { settlement: { total: 190, certificateSerial: p!.serial } } });
     });
@@ -169,7 +263,10 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
       await cloud.ok('demo-admin', 'certificates', 'revoke', { serial: p!.serial, reason: '提供虚假材料' });
       const before = await snapshot(cloud.store, SETTLEMENT_COLLECTIONS);
       const refused = await settle(cloud, p!, '2025-11-17T10:00:00');
-      expect(refused).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_REVOKED', message: expect.stringContaining('提供虚假材料') } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'CERTIFICATE_REVOKED', message: expect.stringContaining('提供虚假材料') },
+      });
       expect(await snapshot(cloud.store, SETTLEMENT_COLLECTIONS)).toBe(before);
     });
   });

@@ -47,7 +47,11 @@ function claimsOf(p: Profile) {
     { indicator: 'socialInsurance', value: { socialInsuranceMonths: p.socialInsuranceMonths }, evidence: [] },
   ];
   if (p.residenceRegistrationYears > 0) {
-    claims.push({ indicator: 'residenceRegistration', value: { residenceRegistrationYears: p.residenceRegistrationYears }, evidence: [] });
+    claims.push({
+      indicator: 'residenceRegistration',
+      value: { residenceRegistrationYears: p.residenceRegistrationYears },
+      evidence: [],
+    });
   }
   if (p.rentalYears > 0) claims.push({ indicator: 'rental', value: { rentalYears: p.rentalYears }, evidence: [] });
   return claims;
@@ -57,7 +61,13 @@ function claimsOf(p: Profile) {
  * Registers `openid` (born 1990: 30 age points on the 2025 cut-off date) and submits its 2025 points application at
  * `submitAt` (Beijing wall-clock on SUBMIT_DAY, e.g. '10:00:00').
  */
-export async function submitApplication(cloud: TestCloud, openid: string, serial: number, profile: Profile, submitAt: string) {
+export async function submitApplication(
+  cloud: TestCloud,
+  openid: string,
+  serial: number,
+  profile: Profile,
+  submitAt: string,
+) {
   cloud.setNow(bj(`${SUBMIT_DAY}T${submitAt}`));
   const { person } = await cloud.ok(openid, 'accounts', 'register', {
     name: '测试申请人',
@@ -65,8 +75,15 @@ export async function submitApplication(cloud: TestCloud, openid: string, serial
     phone: '13900000000',
     privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true },
   });
-  const { application } = await cloud.ok(openid, 'applications', 'saveDraft', { year: 2025, claims: claimsOf(profile) });
-  await cloud.ok(openid, 'applications', 'submit', { applicationId: application.applicationId, commitment: true, requestId: `submit-${openid}` });
+  const { application } = await cloud.ok(openid, 'applications', 'saveDraft', {
+    year: 2025,
+    claims: claimsOf(profile),
+  });
+  await cloud.ok(openid, 'applications', 'submit', {
+    applicationId: application.applicationId,
+    commitment: true,
+    requestId: `submit-${openid}`,
+  });
   return { openid, personId: person.personId as string, applicationId: application.applicationId as string };
 }
 
@@ -78,16 +95,27 @@ export async function approveEverything(cloud: TestCloud): Promise<void> {
       const { items } = await cloud.ok(`demo-reviewer-${dept}`, 'review', 'queue', { status: 'pending', limit: 100 });
       if (items.length === 0) break;
       for (const it of items as Array<{ itemId: string; claimed: Record<string, unknown> }>) {
-        await cloud.ok(`demo-reviewer-${dept}`, 'review', 'decide', { itemId: it.itemId, decision: 'approved', acceptedValue: it.claimed });
+        await cloud.ok(`demo-reviewer-${dept}`, 'review', 'decide', {
+          itemId: it.itemId,
+          decision: 'approved',
+          acceptedValue: it.claimed,
+        });
       }
     }
   }
 }
 
 /** Prints the person's certificate on LAST_OBJECTION_DAY at `time` (the first day it can be printed). */
-export async function printCertificate(cloud: TestCloud, p: { openid: string; applicationId: string }, time = '09:00:00') {
+export async function printCertificate(
+  cloud: TestCloud,
+  p: { openid: string; applicationId: string },
+  time = '09:00:00',
+) {
   cloud.setNow(bj(`${LAST_OBJECTION_DAY}T${time}`));
-  const { certificate } = await cloud.ok(p.openid, 'certificates', 'issue', { applicationId: p.applicationId, residencePermitNo: '330106202300000009' });
+  const { certificate } = await cloud.ok(p.openid, 'certificates', 'issue', {
+    applicationId: p.applicationId,
+    residencePermitNo: '330106202300000009',
+  });
   return certificate.serial as string;
 }
 
@@ -98,7 +126,16 @@ export async function peopleWithCertificates(
 ): Promise<Person[]> {
   const submitted = [];
   let serial = 0;
-  for (const p of people) submitted.push(await submitApplication(cloud, p.openid, ++serial, p.profile, p.submitAt ?? `10:${String(serial).padStart(2, '0')}:00`));
+  for (const p of people)
+    submitted.push(
+      await submitApplication(
+        cloud,
+        p.openid,
+        ++serial,
+        p.profile,
+        p.submitAt ?? `10:${String(serial).padStart(2, '0')}:00`,
+      ),
+    );
   await approveEverything(cloud);
   const out: Person[] = [];
   for (const s of submitted) out.push({ ...s, serial: await printCertificate(cloud, s) });
@@ -107,10 +144,20 @@ export async function peopleWithCertificates(
 
 export function settle(cloud: TestCloud, p: { openid: string }, at: string) {
   cloud.setNow(bj(at));
-  return cloud.call(p.openid, 'settlement', 'apply', { year: 2025, district: '西湖区', declarations: DECLARATIONS, requestId: `settle-${p.openid}-${at.replace(/[^0-9A-Za-z]/g, '')}` });
+  return cloud.call(p.openid, 'settlement', 'apply', {
+    year: 2025,
+    district: '西湖区',
+    declarations: DECLARATIONS,
+    requestId: `settle-${p.openid}-${at.replace(/[^0-9A-Za-z]/g, '')}`,
+  });
 }
 
-export async function fileObjection(cloud: TestCloud, p: { openid: string; applicationId: string }, indicators: string[], at: string): Promise<string> {
+export async function fileObjection(
+  cloud: TestCloud,
+  p: { openid: string; applicationId: string },
+  indicators: string[],
+  at: string,
+): Promise<string> {
   cloud.setNow(bj(at));
   const { objection } = await cloud.ok(p.openid, 'objections', 'file', {
     applicationId: p.applicationId,
@@ -132,7 +179,10 @@ export async function answerObjection(
 }
 
 /** Sets the line and publishes on 2025-12-05 (after the window's last day, 11-30). */
-export async function publish(cloud: TestCloud, line: { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number }) {
+export async function publish(
+  cloud: TestCloud,
+  line: { mode: 'quota'; quota: number } | { mode: 'threshold'; threshold: number },
+) {
   cloud.setNow(bj('2025-12-05T10:00:00'));
   await cloud.ok('demo-admin', 'rounds', 'setLine', { year: 2025, ...line });
   return cloud.call('demo-admin', 'rounds', 'publish', { year: 2025 });

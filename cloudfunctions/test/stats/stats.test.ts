@@ -23,13 +23,29 @@ import {
 } from '../rounds/through-actions';
 
 /** 30 + 50 + 60 × 0.5 = 110. */
-const AT_110: Profile = { education: 'bachelor', socialInsuranceMonths: 60, residenceRegistrationYears: 0, rentalYears: 0 };
+const AT_110: Profile = {
+  education: 'bachelor',
+  socialInsuranceMonths: 60,
+  residenceRegistrationYears: 0,
+  rentalYears: 0,
+};
 /** 30 + 70 + 40 × 0.5 = 120. */
-const AT_120: Profile = { education: 'master', socialInsuranceMonths: 40, residenceRegistrationYears: 0, rentalYears: 0 };
+const AT_120: Profile = {
+  education: 'master',
+  socialInsuranceMonths: 40,
+  residenceRegistrationYears: 0,
+  rentalYears: 0,
+};
 /** 30 + 70 + 120 × 0.5 + 4 × 6 = 184. */
-const AT_184: Profile = { education: 'master', socialInsuranceMonths: 120, residenceRegistrationYears: 0, rentalYears: 4 };
+const AT_184: Profile = {
+  education: 'master',
+  socialInsuranceMonths: 120,
+  residenceRegistrationYears: 0,
+  rentalYears: 4,
+};
 
-const decode = (dataUri: string) => Buffer.from(dataUri.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
+const decode = (dataUri: string) =>
+  Buffer.from(dataUri.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
 
 /**
  * Opening tags of the SVG whose attributes are not well quoted. A browser or WeChat refuses an image with one bad
@@ -54,7 +70,12 @@ async function fiveApplicants(cloud: TestCloud): Promise<Person[]> {
   ]);
   const [lowered, ...others] = people;
   expect((await settle(cloud, lowered!, `${LAST_OBJECTION_DAY}T10:00:00`)).ok).toBe(true);
-  const objectionId = await fileObjection(cloud, lowered!, ['education', 'socialInsurance'], `${LAST_OBJECTION_DAY}T11:00:00`);
+  const objectionId = await fileObjection(
+    cloud,
+    lowered!,
+    ['education', 'socialInsurance'],
+    `${LAST_OBJECTION_DAY}T11:00:00`,
+  );
   const answered = await answerObjection(
     cloud,
     objectionId,
@@ -92,8 +113,21 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
 
   test('moving the line: the admitted count at each line, nothing written', async () => {
     const before = await snapshot(cloud.store);
-    const at120 = await cloud.ok('demo-admin', 'stats', 'linePreview', { year: 2025, mode: 'threshold', threshold: 120 });
-    expect(at120).toMatchObject({ mode: 'threshold', line: 120, admittedCount: 3, rankedCount: 4, ineligibleCount: 1, pendingObjections: 0, published: false, currentLine: null });
+    const at120 = await cloud.ok('demo-admin', 'stats', 'linePreview', {
+      year: 2025,
+      mode: 'threshold',
+      threshold: 120,
+    });
+    expect(at120).toMatchObject({
+      mode: 'threshold',
+      line: 120,
+      admittedCount: 3,
+      rankedCount: 4,
+      ineligibleCount: 1,
+      pendingObjections: 0,
+      published: false,
+      currentLine: null,
+    });
     // The bands around the line: 110–115 holds one not admitted, 120–125 two admitted, 180 and above one admitted.
     const rows = at120.chart.table.rows as Array<[string, number, number]>;
     expect(rows.filter((r) => r[1] + r[2] > 0)).toEqual([
@@ -105,17 +139,27 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
     expect(malformedTags(decode(at120.chart.image))).toEqual([]);
     expect(at120.chart.summary).toBe('按分数线120分，将录取3人；参与排序4人，未达条件1人。图中每段含下限、不含上限。');
 
-    expect(await cloud.ok('demo-admin', 'stats', 'linePreview', { year: 2025, mode: 'threshold', threshold: 100 })).toMatchObject({ admittedCount: 4 });
-    expect(await cloud.ok('demo-admin', 'stats', 'linePreview', { year: 2025, mode: 'quota', quota: 2 })).toMatchObject({ mode: 'quota', line: 120, admittedCount: 2 });
+    expect(
+      await cloud.ok('demo-admin', 'stats', 'linePreview', { year: 2025, mode: 'threshold', threshold: 100 }),
+    ).toMatchObject({ admittedCount: 4 });
+    expect(await cloud.ok('demo-admin', 'stats', 'linePreview', { year: 2025, mode: 'quota', quota: 2 })).toMatchObject(
+      { mode: 'quota', line: 120, admittedCount: 2 },
+    );
     expect(await snapshot(cloud.store)).toBe(before);
   });
 
   test('the staff and applicants who may not preview the line are refused', async () => {
     for (const openid of ['demo-district-office', 'demo-reviewer-education', 'p120a']) {
-      expect(await cloud.call(openid, 'stats', 'linePreview', { year: 2025, mode: 'threshold', threshold: 120 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(
+        await cloud.call(openid, 'stats', 'linePreview', { year: 2025, mode: 'threshold', threshold: 120 }),
+      ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
-    expect(await cloud.call('demo-admin', 'stats', 'linePreview', { year: 2025, mode: 'threshold', threshold: 99 })).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
-    expect(await cloud.call('demo-admin', 'stats', 'linePreview', { year: 2031, mode: 'threshold', threshold: 120 })).toMatchObject({ error: { code: 'ROUND_NOT_FOUND' } });
+    expect(
+      await cloud.call('demo-admin', 'stats', 'linePreview', { year: 2025, mode: 'threshold', threshold: 99 }),
+    ).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(
+      await cloud.call('demo-admin', 'stats', 'linePreview', { year: 2031, mode: 'threshold', threshold: 120 }),
+    ).toMatchObject({ error: { code: 'ROUND_NOT_FOUND' } });
   });
 
   test('the administrator sees the year: counts by week, district, score band, department and objection', async () => {
@@ -145,8 +189,12 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
     }
     // District offices read it too (counts only); reviewers and applicants do not.
     expect((await cloud.call('demo-district-office', 'stats', 'overview', { year: 2025 })).ok).toBe(true);
-    expect(await cloud.call('demo-reviewer-hrss', 'stats', 'overview', { year: 2025 })).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await cloud.call('p184', 'stats', 'overview', { year: 2025 })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await cloud.call('demo-reviewer-hrss', 'stats', 'overview', { year: 2025 })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await cloud.call('p184', 'stats', 'overview', { year: 2025 })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   test('the overview counters the actions maintained equal the counts read from every document of the year', async () => {
@@ -154,26 +202,48 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('on %s', (store) => {
     expect(summary).not.toBeNull();
     expect(summary!.counts).toEqual(await countsFromDocuments(cloud.store, 2025));
     // Five accepted on 2025-09-29; one application lowered to 30 by its objection answer; five settlements in 西湖区.
-    expect(summary!.counts).toMatchObject({ 'a|2025-09-29': 5, 'b|30': 1, 'b|110': 1, 'b|120': 2, 'b|180': 1, 'd|西湖区': 5 });
+    expect(summary!.counts).toMatchObject({
+      'a|2025-09-29': 5,
+      'b|30': 1,
+      'b|110': 1,
+      'b|120': 2,
+      'b|180': 1,
+      'd|西湖区': 5,
+    });
   });
 
   test('a person sees their own points: 2025 published, and the projection from the approved values', async () => {
     const h = await cloud.ok('p184', 'stats', 'history', {});
     expect(h.rounds).toEqual([{ year: 2025, cutoffDate: '2025-10-01', status: 'scored', total: 184, vetoed: false }]);
     // Today 184 (already over 100); on 2026-10-01, 9 more insurance months (+4.5) and no full rental year: 188.5.
-    expect(h.projection).toMatchObject({ basis: 'approved', basisYear: 2025, current: 184, reaches100: { when: 'now', total: 184 } });
+    expect(h.projection).toMatchObject({
+      basis: 'approved',
+      basisYear: 2025,
+      current: 184,
+      reaches100: { when: 'now', total: 184 },
+    });
     expect(h.projection.points[0]).toEqual({ cutoffDate: '2026-10-01', total: 188.5 });
     expect(h.chart.summary).toBe('历年积分：2025年度184分。现已达到100分（184分）。');
     // Someone else may not read it, not even by naming the person.
-    expect(await cloud.call('p110', 'stats', 'history', { onBehalfOf: people[4]!.personId })).toMatchObject({ error: { code: 'DELEGATION_REQUIRED' } });
+    expect(await cloud.call('p110', 'stats', 'history', { onBehalfOf: people[4]!.personId })).toMatchObject({
+      error: { code: 'DELEGATION_REQUIRED' },
+    });
     expect(await cloud.call('demo-admin', 'stats', 'history', {})).toMatchObject({ error: { code: 'NOT_REGISTERED' } });
   });
 
   test('the line page count equals the published result at the same line', async () => {
-    const preview = await cloud.ok('demo-admin', 'stats', 'linePreview', { year: 2025, mode: 'threshold', threshold: 120 });
+    const preview = await cloud.ok('demo-admin', 'stats', 'linePreview', {
+      year: 2025,
+      mode: 'threshold',
+      threshold: 120,
+    });
     await cloud.ok('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 120 });
     const published = await publishToEnd(cloud, 2025);
-    expect(published).toMatchObject({ admittedCount: preview.admittedCount, rankedCount: preview.rankedCount, line: 120 });
+    expect(published).toMatchObject({
+      admittedCount: preview.admittedCount,
+      rankedCount: preview.rankedCount,
+      line: 120,
+    });
     // And person by person, as each reads their own result.
     let admitted = 0;
     for (const p of people) if ((await standing(cloud, p))?.admitted) admitted++;
@@ -194,7 +264,13 @@ describe.each<StoreKind>(['sqlite', 'cloudbase'])('the overview counters on %s, 
       expect(waiting).toMatchObject({ 'a|2025-09-29': 2, 'w|education|2025-09-29': 2, 'w|housing|2025-09-29': 1 });
       const pending = await cloud.store.count('items', { year: 2025, status: 'pending' });
       const o = await cloud.ok('demo-admin', 'stats', 'overview', { year: 2025 });
-      expect(o.counts).toEqual({ submitted: 2, scored: 0, settlementApplications: 0, waitingItems: pending, objections: 0 });
+      expect(o.counts).toEqual({
+        submitted: 2,
+        scored: 0,
+        settlementApplications: 0,
+        waitingItems: pending,
+        objections: 0,
+      });
       await approveEverything(cloud);
       const decided = (await cloud.store.get<SummaryDoc>(COLLECTIONS.statsSummaries, summaryId(2025)))!.counts;
       expect(decided).toEqual(await countsFromDocuments(cloud.store, 2025));

@@ -2,12 +2,14 @@ import { CloudbaseStore } from '../../src/storage/cloudbase';
 import { CloudbaseStandin } from '../../src/storage/cloudbase-standin';
 import { runStoreContract } from './store.contract';
 
-runStoreContract('CloudBase over the stand-in (throwOnNotFound: false)', async () =>
-  new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false })),
+runStoreContract(
+  'CloudBase over the stand-in (throwOnNotFound: false)',
+  async () => new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false })),
 );
 
-runStoreContract('CloudBase over the stand-in (throwOnNotFound default)', async () =>
-  new CloudbaseStore(new CloudbaseStandin()),
+runStoreContract(
+  'CloudBase over the stand-in (throwOnNotFound default)',
+  async () => new CloudbaseStore(new CloudbaseStandin()),
 );
 
 describe('CloudBase adapter specifics', () => {
@@ -26,7 +28,9 @@ describe('CloudBase adapter specifics', () => {
 
   test('ensureIndex records the wish for the deployment checklist', async () => {
     const wanted: string[] = [];
-    const store = new CloudbaseStore(new CloudbaseStandin(), { onIndexWanted: (c, f) => wanted.push(`${c}:${f.join('+')}`) });
+    const store = new CloudbaseStore(new CloudbaseStandin(), {
+      onIndexWanted: (c, f) => wanted.push(`${c}:${f.join('+')}`),
+    });
     await store.ensureIndex('items', ['department', 'status']);
     await store.ensureIndex('items', ['department', 'status']);
     expect(wanted).toEqual(['items:department+status']);
@@ -56,17 +60,36 @@ describe('the stand-in follows the documented CloudBase behaviour', () => {
     await expect(db.collection('nope').get()).rejects.toMatchObject({ errCode: -502005 });
     await db.createCollection('todos');
     await expect(db.createCollection('todos')).rejects.toBeDefined();
-    await expect(db.collection('todos').doc('a').get()).rejects.toMatchObject({ errMsg: expect.stringMatching(/does not exist/) });
+    await expect(db.collection('todos').doc('a').get()).rejects.toMatchObject({
+      errMsg: expect.stringMatching(/does not exist/),
+    });
     await db.collection('todos').add({ data: { _id: 'a', style: { color: 'red' } } });
-    await expect(db.collection('todos').add({ data: { _id: 'a' } })).rejects.toMatchObject({ errMsg: expect.stringMatching(/duplicate/) });
-    await expect(db.collection('todos').doc('a').set({ data: { _id: 'a' } })).rejects.toBeDefined();
-    expect((await db.collection('todos').where({ style: { color: 'red' } }).get()).data).toHaveLength(1);
+    await expect(db.collection('todos').add({ data: { _id: 'a' } })).rejects.toMatchObject({
+      errMsg: expect.stringMatching(/duplicate/),
+    });
+    await expect(
+      db
+        .collection('todos')
+        .doc('a')
+        .set({ data: { _id: 'a' } }),
+    ).rejects.toBeDefined();
+    expect(
+      (
+        await db
+          .collection('todos')
+          .where({ style: { color: 'red' } })
+          .get()
+      ).data,
+    ).toHaveLength(1);
     expect((await db.collection('todos').where({ 'style.color': 'red' }).get()).data).toHaveLength(1);
     for (let i = 0; i < 150; i++) await db.collection('todos').add({ data: { n: i } });
     expect((await db.collection('todos').limit(1000).get()).data).toHaveLength(100);
     expect((await db.collection('todos').count()).total).toBe(151);
     // update merges plain objects into the stored one (why the adapter uses get + set instead)
-    await db.collection('todos').doc('a').update({ data: { style: { size: 'L' } } });
+    await db
+      .collection('todos')
+      .doc('a')
+      .update({ data: { style: { size: 'L' } } });
     expect((await db.collection('todos').doc('a').get()).data).toMatchObject({ style: { color: 'red', size: 'L' } });
   });
 
@@ -76,7 +99,10 @@ describe('the stand-in follows the documented CloudBase behaviour', () => {
     await db.collection('acc').add({ data: { _id: 'a', v: 1 } });
     await expect(
       db.runTransaction(async (tx) => {
-        await tx.collection('acc').doc('a').set({ data: { v: 2 } });
+        await tx
+          .collection('acc')
+          .doc('a')
+          .set({ data: { v: 2 } });
         throw new Error('stop');
       }),
     ).rejects.toThrow('stop');
@@ -85,13 +111,19 @@ describe('the stand-in follows the documented CloudBase behaviour', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const first = db.runTransaction(async (tx) => {
-      await tx.collection('acc').doc('a').set({ data: { v: 10 } });
+      await tx
+        .collection('acc')
+        .doc('a')
+        .set({ data: { v: 10 } });
       await gate;
     });
     await new Promise((r) => setTimeout(r, 5));
     await expect(
       db.runTransaction(async (tx) => {
-        await tx.collection('acc').doc('a').set({ data: { v: 20 } });
+        await tx
+          .collection('acc')
+          .doc('a')
+          .set({ data: { v: 20 } });
       }, 1),
     ).rejects.toMatchObject({ errMsg: expect.stringMatching(/CONFLICT/) });
     release();

@@ -32,7 +32,9 @@ async function storedPaths(files: FileStore): Promise<string[]> {
   return out.sort();
 }
 
-function report(parts: Omit<Partial<FileSweepReport>, 'kept'> & { kept?: Partial<FileSweepReport['kept']> }): FileSweepReport {
+function report(
+  parts: Omit<Partial<FileSweepReport>, 'kept'> & { kept?: Partial<FileSweepReport['kept']> },
+): FileSweepReport {
   return {
     ticketsExpired: 0,
     ticketsClosed: 0,
@@ -49,7 +51,9 @@ function report(parts: Omit<Partial<FileSweepReport>, 'kept'> & { kept?: Partial
 /** A commit whose transaction fails (the store refuses the one transaction of the commit). */
 async function failedCommit(cloud: TestCloud, openid: string, bytes: Buffer) {
   const upload = await prepareAndPut(cloud, openid, { purpose: 'evidence', bytes });
-  const spy = jest.spyOn(cloud.store, 'transaction').mockRejectedValueOnce(new StoreError('UNAVAILABLE', 'injected: database down'));
+  const spy = jest
+    .spyOn(cloud.store, 'transaction')
+    .mockRejectedValueOnce(new StoreError('UNAVAILABLE', 'injected: database down'));
   const r = await cloud.call(openid, 'files', 'commitUpload', { uploadId: upload.uploadId, fileID: upload.fileID });
   spy.mockRestore();
   expect(r).toMatchObject({ ok: false, error: { code: 'SERVICE_UNAVAILABLE' } });
@@ -58,10 +62,21 @@ async function failedCommit(cloud: TestCloud, openid: string, bytes: Buffer) {
 
 /** A registered person with `count` committed evidence files, who then deletes the account while erasing fails. */
 async function leaverWithUnerasedFiles(cloud: TestCloud, count: number) {
-  await cloud.ok('leaver', 'accounts', 'register', { name: '离开的人', idNumber: idNumberFor('1991-07-07', 77), phone: '13711112222', privacyConsent: CONSENT });
+  await cloud.ok('leaver', 'accounts', 'register', {
+    name: '离开的人',
+    idNumber: idNumberFor('1991-07-07', 77),
+    phone: '13711112222',
+    privacyConsent: CONSENT,
+  });
   const personId = (await cloud.ok('leaver', 'accounts', 'me')).person.personId as string;
-  for (let i = 0; i < count; i++) await uploadThroughStorage(cloud, 'leaver', { purpose: 'evidence', bytes: Buffer.concat([PNG_BYTES, Buffer.from([i])]) });
-  const spy = jest.spyOn(cloud.runtime.files, 'removeStored').mockRejectedValueOnce(new Error('injected: storage down'));
+  for (let i = 0; i < count; i++)
+    await uploadThroughStorage(cloud, 'leaver', {
+      purpose: 'evidence',
+      bytes: Buffer.concat([PNG_BYTES, Buffer.from([i])]),
+    });
+  const spy = jest
+    .spyOn(cloud.runtime.files, 'removeStored')
+    .mockRejectedValueOnce(new Error('injected: storage down'));
   expect(await cloud.ok('leaver', 'accounts', 'deleteAccount', { confirm: true })).toEqual({ deleted: true });
   spy.mockRestore();
   return personId;
@@ -87,7 +102,10 @@ describe('the file sweep on the local store (SQLite records, files in a folder)'
     // Nothing recorded, the bytes are there, the ticket is still pending (it expires at 02:30:00).
     expect(await cloud.store.find('files', { path: cloudPath })).toEqual([]);
     expect((await cloud.runtime.files.get(cloudPath))?.bytes.equals(JPEG_BYTES)).toBe(true);
-    expect(await cloud.store.get('uploads', uploadId)).toMatchObject({ status: 'pending', expiresAt: '2025-09-26T02:30:00.000Z' });
+    expect(await cloud.store.get('uploads', uploadId)).toMatchObject({
+      status: 'pending',
+      expiresAt: '2025-09-26T02:30:00.000Z',
+    });
 
     // 03:29:59: the ticket is still inside expiry + grace — a commit started before expiry may still be running.
     expect(await sweepAt('2025-09-26T03:29:59.000Z')).toEqual(
@@ -105,7 +123,11 @@ describe('the file sweep on the local store (SQLite records, files in a folder)'
     const sweeps = audit.filter((e) => e.action === 'files.sweep');
     // One entry, for the run that removed something; none for the run that only looked.
     expect(sweeps).toHaveLength(1);
-    expect(sweeps[0]).toMatchObject({ actor: { openid: 'system:timer', personId: null }, onBehalfOf: null, details: { ticketsExpired: 1, removed: 0 } });
+    expect(sweeps[0]).toMatchObject({
+      actor: { openid: 'system:timer', personId: null },
+      onBehalfOf: null,
+      details: { ticketsExpired: 1, removed: 0 },
+    });
     expect(JSON.stringify(sweeps[0])).not.toMatch(/p-demo-applicant|evidence\//);
   });
 
@@ -123,27 +145,52 @@ describe('the file sweep on the local store (SQLite records, files in a folder)'
 
     // Ten days on, a new day's pass: the recorded file stays; the abandoned upload and both tickets are gone.
     expect(await sweepAt('2025-10-06T03:15:00.000Z')).toEqual(
-      report({ ticketsExpired: 1, ticketsClosed: 1, scanned: 7, kept: { recorded: 7 }, passRan: true, passCompleted: true }),
+      report({
+        ticketsExpired: 1,
+        ticketsClosed: 1,
+        scanned: 7,
+        kept: { recorded: 7 },
+        passRan: true,
+        passCompleted: true,
+      }),
     );
     expect((await cloud.runtime.files.get(recordedPath))?.bytes.equals(PNG_BYTES)).toBe(true);
     expect(await cloud.runtime.files.get(pending.cloudPath)).toBeNull();
-    expect(await cloud.ok('demo-applicant', 'files', 'read', { fileId: recorded.fileId })).toMatchObject({ size: PNG_BYTES.length });
+    expect(await cloud.ok('demo-applicant', 'files', 'read', { fileId: recorded.fileId })).toMatchObject({
+      size: PNG_BYTES.length,
+    });
   });
 
   // Bytes a deleted account left behind when erasing them failed (no record, no live ticket), stored at 02:00:00.
   test.each([
-    ['2025-09-26T02:59:59.000Z', report({ scanned: 7, kept: { recorded: 6, young: 1 }, passRan: true, passCompleted: true }), true],
-    ['2025-09-26T03:00:01.000Z', report({ scanned: 7, removed: 1, kept: { recorded: 6 }, passRan: true, passCompleted: true }), false],
-  ])('unreferenced bytes stored at 02:00:00, swept at %s: kept while younger than 1 hour', async (at, expected, kept) => {
-    const personId = await leaverWithUnerasedFiles(cloud, 1);
-    const [orphan] = (await storedPaths(cloud.runtime.files)).filter((p) => p.startsWith(`evidence/${personId}/`));
-    expect(orphan).toBeDefined();
-    expect(await sweepAt(at)).toEqual(expected);
-    expect((await cloud.runtime.files.get(orphan!)) !== null).toBe(kept);
-  });
+    [
+      '2025-09-26T02:59:59.000Z',
+      report({ scanned: 7, kept: { recorded: 6, young: 1 }, passRan: true, passCompleted: true }),
+      true,
+    ],
+    [
+      '2025-09-26T03:00:01.000Z',
+      report({ scanned: 7, removed: 1, kept: { recorded: 6 }, passRan: true, passCompleted: true }),
+      false,
+    ],
+  ])(
+    'unreferenced bytes stored at 02:00:00, swept at %s: kept while younger than 1 hour',
+    async (at, expected, kept) => {
+      const personId = await leaverWithUnerasedFiles(cloud, 1);
+      const [orphan] = (await storedPaths(cloud.runtime.files)).filter((p) => p.startsWith(`evidence/${personId}/`));
+      expect(orphan).toBeDefined();
+      expect(await sweepAt(at)).toEqual(expected);
+      expect((await cloud.runtime.files.get(orphan!)) !== null).toBe(kept);
+    },
+  );
 
   test("deleting an account erases the person's stored files at once", async () => {
-    await cloud.ok('leaver', 'accounts', 'register', { name: '离开的人', idNumber: idNumberFor('1991-07-07', 77), phone: '13711112222', privacyConsent: CONSENT });
+    await cloud.ok('leaver', 'accounts', 'register', {
+      name: '离开的人',
+      idNumber: idNumberFor('1991-07-07', 77),
+      phone: '13711112222',
+      privacyConsent: CONSENT,
+    });
     const personId = (await cloud.ok('leaver', 'accounts', 'me')).person.personId as string;
     await uploadThroughStorage(cloud, 'leaver', { purpose: 'evidence', bytes: PNG_BYTES });
     await uploadThroughStorage(cloud, 'leaver', { purpose: 'identity', bytes: JPEG_BYTES });
@@ -159,7 +206,10 @@ describe('the file sweep on the local store (SQLite records, files in a folder)'
 
   test('a refused deletion (an entrustment still active) erases nothing', async () => {
     const before = await storedPaths(cloud.runtime.files);
-    expect(await cloud.call('demo-agent', 'accounts', 'deleteAccount', { confirm: true })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_IN_USE' } });
+    expect(await cloud.call('demo-agent', 'accounts', 'deleteAccount', { confirm: true })).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_IN_USE' },
+    });
     expect(await storedPaths(cloud.runtime.files)).toEqual(before);
   });
 
@@ -168,15 +218,26 @@ describe('the file sweep on the local store (SQLite records, files in a folder)'
     resetTimerRuntime();
     cloud.setNow('2025-09-26T03:30:01.000Z'); // 11:30:01 Beijing: the deadline sweep is due too
     const ok = await runTimer({} as never, () => cloud.runtime);
-    expect(ok).toMatchObject({ ok: true, data: { files: report({ ticketsExpired: 1, scanned: 6, kept: { recorded: 6 }, passRan: true, passCompleted: true }) } });
+    expect(ok).toMatchObject({
+      ok: true,
+      data: {
+        files: report({ ticketsExpired: 1, scanned: 6, kept: { recorded: 6 }, passRan: true, passCompleted: true }),
+      },
+    });
 
     resetTimerRuntime();
-    const broken = jest.spyOn(cloud.runtime.files, 'listStored').mockRejectedValueOnce(new Error('injected: storage down'));
+    const broken = jest
+      .spyOn(cloud.runtime.files, 'listStored')
+      .mockRejectedValueOnce(new Error('injected: storage down'));
     cloud.setNow('2025-09-27T03:30:01.000Z');
     const failed = await runTimer({} as never, () => cloud.runtime);
     broken.mockRestore();
     resetTimerRuntime();
-    expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL' }, data: { files: null, sweep: { queued: 0, considered: 0 }, send: { sent: 0 } } });
+    expect(failed).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+      data: { files: null, sweep: { queued: 0, considered: 0 }, send: { sent: 0 } },
+    });
     expect(cloud.logs).toContainEqual({ level: 'error', message: 'file sweep failed', fields: { errorName: 'Error' } });
   });
 
@@ -186,9 +247,15 @@ describe('the file sweep on the local store (SQLite records, files in a folder)'
     expect(await storedPaths(cloud.runtime.files)).toHaveLength(11);
     const run = (at: string) => sweepAt(at, { pageSize: 2, maxPages: 2 });
     // Each run reads at most 2 pages of 2: tickets first (the leaver's 5 committed tickets), then the listing.
-    expect(await run('2025-09-26T04:00:00.000Z')).toEqual(report({ ticketsClosed: 4, scanned: 4, kept: { recorded: 4 }, passRan: true }));
-    expect(await run('2025-09-26T04:05:00.000Z')).toEqual(report({ ticketsClosed: 1, scanned: 4, removed: 2, kept: { recorded: 2 }, passRan: true }));
-    expect(await run('2025-09-26T04:10:00.000Z')).toEqual(report({ scanned: 3, removed: 3, passRan: true, passCompleted: true }));
+    expect(await run('2025-09-26T04:00:00.000Z')).toEqual(
+      report({ ticketsClosed: 4, scanned: 4, kept: { recorded: 4 }, passRan: true }),
+    );
+    expect(await run('2025-09-26T04:05:00.000Z')).toEqual(
+      report({ ticketsClosed: 1, scanned: 4, removed: 2, kept: { recorded: 2 }, passRan: true }),
+    );
+    expect(await run('2025-09-26T04:10:00.000Z')).toEqual(
+      report({ scanned: 3, removed: 3, passRan: true, passCompleted: true }),
+    );
     // The pass is done for the day: the next run lists nothing.
     expect(await run('2025-09-26T04:15:00.000Z')).toEqual(report({}));
     expect((await storedPaths(cloud.runtime.files)).filter((p) => p.includes(`/${personId}/`))).toEqual([]);
@@ -222,7 +289,12 @@ describe('the file sweep on the CloudBase adapters (database stand-in, cloud sto
   };
   /** wx.cloud.uploadFile from the mini-program: straight to storage. */
   const clientUpload = async (openid: string, purpose: string, bytes: Buffer) => {
-    const p = await call(openid, 'files', { action: 'prepareUpload', purpose, kind: bytes[0] === 0xff ? 'jpg' : 'png', size: bytes.length });
+    const p = await call(openid, 'files', {
+      action: 'prepareUpload',
+      purpose,
+      kind: bytes[0] === 0xff ? 'jpg' : 'png',
+      size: bytes.length,
+    });
     const { fileID } = await cloud.uploadFile({ cloudPath: p.cloudPath, fileContent: bytes });
     return { uploadId: p.uploadId as string, fileID };
   };
@@ -234,16 +306,36 @@ describe('the file sweep on the CloudBase adapters (database stand-in, cloud sto
     // A commit whose transaction failed: the bytes were accepted (indexed), no record.
     const failed = await clientUpload('demo-applicant', 'evidence', PNG_BYTES);
     const spy = jest.spyOn(store, 'transaction').mockRejectedValueOnce(new StoreError('UNAVAILABLE', 'injected'));
-    expect(await invoke('files', { action: 'commitUpload', uploadId: failed.uploadId, fileID: failed.fileID }, { openid: 'demo-applicant' }, runtime))
-      .toMatchObject({ ok: false, error: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(
+      await invoke(
+        'files',
+        { action: 'commitUpload', uploadId: failed.uploadId, fileID: failed.fileID },
+        { openid: 'demo-applicant' },
+        runtime,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'SERVICE_UNAVAILABLE' } });
     spy.mockRestore();
     // A recorded file.
     const kept = await clientUpload('demo-applicant', 'evidence', Buffer.concat([PNG_BYTES, Buffer.from('kept')]));
-    const keptFile = await call('demo-applicant', 'files', { action: 'commitUpload', uploadId: kept.uploadId, fileID: kept.fileID });
+    const keptFile = await call('demo-applicant', 'files', {
+      action: 'commitUpload',
+      uploadId: kept.uploadId,
+      fileID: kept.fileID,
+    });
     // A person who deletes the account: their two files are erased at once (deleteFile), index entries too.
-    await call('leaver', 'accounts', { action: 'register', name: '离开的人', idNumber: idNumberFor('1991-07-07', 77), phone: '13711112222', privacyConsent: CONSENT });
-    const leaverFiles = [await clientUpload('leaver', 'evidence', PNG_BYTES), await clientUpload('leaver', 'identity', JPEG_BYTES)];
-    for (const u of leaverFiles) await call('leaver', 'files', { action: 'commitUpload', uploadId: u.uploadId, fileID: u.fileID });
+    await call('leaver', 'accounts', {
+      action: 'register',
+      name: '离开的人',
+      idNumber: idNumberFor('1991-07-07', 77),
+      phone: '13711112222',
+      privacyConsent: CONSENT,
+    });
+    const leaverFiles = [
+      await clientUpload('leaver', 'evidence', PNG_BYTES),
+      await clientUpload('leaver', 'identity', JPEG_BYTES),
+    ];
+    for (const u of leaverFiles)
+      await call('leaver', 'files', { action: 'commitUpload', uploadId: u.uploadId, fileID: u.fileID });
     expect(await call('leaver', 'accounts', { action: 'deleteAccount', confirm: true })).toEqual({ deleted: true });
     for (const u of leaverFiles) expect(await inStorage(u.fileID)).toBe(false);
     // Index: the seed's 6, the failed commit's and the recorded one.
@@ -251,19 +343,34 @@ describe('the file sweep on the CloudBase adapters (database stand-in, cloud sto
 
     now = new Date('2025-09-26T03:30:01.000Z');
     expect(await sweepFiles(runtime, { pageSize: 3 })).toEqual(
-      report({ ticketsExpired: 2, ticketsClosed: 3, scanned: 7, kept: { recorded: 7 }, passRan: true, passCompleted: true }),
+      report({
+        ticketsExpired: 2,
+        ticketsClosed: 3,
+        scanned: 7,
+        kept: { recorded: 7 },
+        passRan: true,
+        passCompleted: true,
+      }),
     );
     expect(await inStorage(abandoned.fileID)).toBe(false);
     expect(await inStorage(failed.fileID)).toBe(false);
     expect(await inStorage(kept.fileID)).toBe(true);
-    expect(await call('demo-applicant', 'files', { action: 'read', fileId: keptFile.fileId })).toMatchObject({ size: PNG_BYTES.length + 4 });
+    expect(await call('demo-applicant', 'files', { action: 'read', fileId: keptFile.fileId })).toMatchObject({
+      size: PNG_BYTES.length + 4,
+    });
     expect(await store.count('fileIndex', {})).toBe(7);
     expect(await store.count('uploads', {})).toBe(0);
   });
 
   test('the pass pages through the file index backwards, erasing as it goes, without skipping an entry', async () => {
     // A person with five files deletes the account while storage is down: five index entries no record points to.
-    await call('leaver', 'accounts', { action: 'register', name: '离开的人', idNumber: idNumberFor('1991-07-07', 77), phone: '13711112222', privacyConsent: CONSENT });
+    await call('leaver', 'accounts', {
+      action: 'register',
+      name: '离开的人',
+      idNumber: idNumberFor('1991-07-07', 77),
+      phone: '13711112222',
+      privacyConsent: CONSENT,
+    });
     const orphans: string[] = [];
     for (let i = 0; i < 5; i++) {
       const u = await clientUpload('leaver', 'evidence', Buffer.concat([PNG_BYTES, Buffer.from([i])]));

@@ -31,7 +31,9 @@ function fakeCloudStorage() {
       return {
         fileList: fileList.map(({ fileID, maxAge }) => ({
           fileID,
-          tempFileURL: blobs.has(fileID) ? `https://env-1.tcb.example/${fileID.slice('cloud://env-1.bucket/'.length)}?max_age=${maxAge}` : '',
+          tempFileURL: blobs.has(fileID)
+            ? `https://env-1.tcb.example/${fileID.slice('cloud://env-1.bucket/'.length)}?max_age=${maxAge}`
+            : '',
           status: blobs.has(fileID) ? 0 : -503003,
         })),
       };
@@ -79,14 +81,20 @@ function fileContract(name: string, make: () => FileStore, clientUpload?: (files
       await files.put('evidence/app1/f1.jpg', bytes, 'image/jpeg');
       expect(await files.get('evidence/app1/f1.jpg')).toEqual({ bytes, contentType: 'image/jpeg' });
       await files.put('evidence/app1/f1.jpg', Buffer.from('%PDF-1.7'), 'application/pdf');
-      expect(await files.get('evidence/app1/f1.jpg')).toEqual({ bytes: Buffer.from('%PDF-1.7'), contentType: 'application/pdf' });
+      expect(await files.get('evidence/app1/f1.jpg')).toEqual({
+        bytes: Buffer.from('%PDF-1.7'),
+        contentType: 'application/pdf',
+      });
       expect(await files.get('evidence/app1/nope.jpg')).toBeNull();
     });
 
     test('stat answers content type and size without the bytes; missing is null', async () => {
       const files = make();
       await files.put('certificates/app1/JF-2025-000001.pdf', Buffer.from('%PDF-1.7 certificate'), 'application/pdf');
-      expect(await files.stat('certificates/app1/JF-2025-000001.pdf')).toEqual({ contentType: 'application/pdf', size: 20 });
+      expect(await files.stat('certificates/app1/JF-2025-000001.pdf')).toEqual({
+        contentType: 'application/pdf',
+        size: 20,
+      });
       expect(await files.stat('certificates/app1/JF-2025-000002.pdf')).toBeNull();
       await expect(files.stat('../escape.pdf')).rejects.toThrow(/invalid file path/);
     });
@@ -103,7 +111,13 @@ function fileContract(name: string, make: () => FileStore, clientUpload?: (files
     test('listStored pages through every file once, in a stable order, while files already listed are removed', async () => {
       const files = make();
       // 'p1.x' sorts before 'p1/' ('.' < '/'): a folder sorts as its name plus '/'.
-      const paths = ['docs/p1/b.pdf', 'docs/p1.x/a.pdf', 'evidence/p2/c.jpg', 'certificates/app1/JF-2025-000001-t.pdf', 'docs/p1/a.pdf'];
+      const paths = [
+        'docs/p1/b.pdf',
+        'docs/p1.x/a.pdf',
+        'evidence/p2/c.jpg',
+        'certificates/app1/JF-2025-000001-t.pdf',
+        'docs/p1/a.pdf',
+      ];
       for (const p of paths) await files.put(p, Buffer.from(`%PDF-${p}`), 'application/pdf');
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -111,7 +125,11 @@ function fileContract(name: string, make: () => FileStore, clientUpload?: (files
         const page: Awaited<ReturnType<FileStore['listStored']>> = await files.listStored(cursor, 2);
         expect(page.files.length).toBeLessThanOrEqual(2);
         for (const f of page.files) {
-          expect(f).toEqual({ path: f.path, size: Buffer.byteLength(`%PDF-${f.path}`), storedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) });
+          expect(f).toEqual({
+            path: f.path,
+            size: Buffer.byteLength(`%PDF-${f.path}`),
+            storedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+          });
           seen.push(f.path);
         }
         // Erasing what was just listed (as the sweep does) neither repeats nor skips anything.
@@ -155,18 +173,32 @@ fileContract(
   'CloudBase storage (stand-ins)',
   () => {
     const storage = fakeCloudStorage();
-    const files = new CloudbaseFileStore(storage, new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false })), 'hz-points', 'env-1');
+    const files = new CloudbaseFileStore(
+      storage,
+      new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false })),
+      'hz-points',
+      'env-1',
+    );
     cloudStorages.set(files, storage);
     return files;
   },
   // wx.cloud.uploadFile from the mini-program (the client's own call, not the function's).
-  (files) => async (target, bytes) => (await cloudStorages.get(files)!.uploadFile({ cloudPath: target, fileContent: bytes })).fileID,
+  (files) => async (target, bytes) =>
+    (await cloudStorages.get(files)!.uploadFile({ cloudPath: target, fileContent: bytes })).fileID,
 );
 
 test('CloudBase: a fileID from another environment is not read, even at the right path', async () => {
   const storage = fakeCloudStorage();
-  const files = new CloudbaseFileStore(storage, new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false })), 'hz-points', 'env-2');
-  const { fileID } = await storage.uploadFile({ cloudPath: files.uploadTarget('evidence/p/x.jpg'), fileContent: Buffer.from([0xff, 0xd8, 0xff]) });
+  const files = new CloudbaseFileStore(
+    storage,
+    new CloudbaseStore(new CloudbaseStandin({ throwOnNotFound: false })),
+    'hz-points',
+    'env-2',
+  );
+  const { fileID } = await storage.uploadFile({
+    cloudPath: files.uploadTarget('evidence/p/x.jpg'),
+    fileContent: Buffer.from([0xff, 0xd8, 0xff]),
+  });
   expect(fileID.startsWith('cloud://env-1.')).toBe(true);
   expect(await files.readUpload('evidence/p/x.jpg', fileID)).toBeNull();
 });
@@ -178,7 +210,10 @@ test('local temporary links: the signed link opens until it expires; an altered 
   await files.put('evidence/p1/a.pdf', Buffer.from('%PDF-1.7 x'), 'application/pdf');
   const { url } = (await files.temporaryUrl('evidence/p1/a.pdf', 600, new Date('2026-05-01T01:00:00.000Z')))!;
   expect(url).toMatch(/^\/api\/files\/download\/evidence\/p1\/a\.pdf\?expires=\d+&sig=/);
-  expect(await files.openTemporaryUrl(url, new Date('2026-05-01T01:09:59.000Z'))).toEqual({ bytes: Buffer.from('%PDF-1.7 x'), contentType: 'application/pdf' });
+  expect(await files.openTemporaryUrl(url, new Date('2026-05-01T01:09:59.000Z'))).toEqual({
+    bytes: Buffer.from('%PDF-1.7 x'),
+    contentType: 'application/pdf',
+  });
   expect(await files.openTemporaryUrl(url, new Date('2026-05-01T01:10:00.000Z'))).toBeNull();
   await files.put('evidence/p2/b.pdf', Buffer.from('%PDF-1.7 y'), 'application/pdf');
   const early = new Date('2026-05-01T01:01:00.000Z');
@@ -191,9 +226,13 @@ test('local files stay under the root and leave no temporary files', async () =>
   const d = mkdtempSync(join(tmpdir(), 'hz-files-'));
   dirs.push(d);
   const files = new LocalFileStore(join(d, 'files'));
-  await Promise.all(Array.from({ length: 10 }, (_, i) => files.put(`certs/c${i}.pdf`, Buffer.from(`pdf ${i}`), 'application/pdf')));
+  await Promise.all(
+    Array.from({ length: 10 }, (_, i) => files.put(`certs/c${i}.pdf`, Buffer.from(`pdf ${i}`), 'application/pdf')),
+  );
   expect(readdirSync(join(d, 'files', 'certs')).sort()).toEqual(
-    Array.from({ length: 10 }, (_, i) => [`c${i}.pdf`, `c${i}.pdf.meta.json`]).flat().sort(),
+    Array.from({ length: 10 }, (_, i) => [`c${i}.pdf`, `c${i}.pdf.meta.json`])
+      .flat()
+      .sort(),
   );
   expect(existsSync(join(d, 'escape.txt'))).toBe(false);
 });

@@ -63,7 +63,8 @@ describe('SQLite WAL stays bounded under sustained writes', () => {
     const attemptsBeforeHold = emptied.length;
     const snapshot = new Database(file, { readonly: true });
     snapshot.exec('BEGIN');
-    const countInSnapshot = () => (snapshot.prepare('SELECT COUNT(*) AS n FROM c_applications').get() as { n: number }).n;
+    const countInSnapshot = () =>
+      (snapshot.prepare('SELECT COUNT(*) AS n FROM c_applications').get() as { n: number }).n;
     expect(countInSnapshot()).toBe(100);
 
     for (let i = 100; i < 600; i++) await store.set('applications', application(i, 1));

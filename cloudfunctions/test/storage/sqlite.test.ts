@@ -31,7 +31,9 @@ describe('SQLite specifics', () => {
     const probe = new Database(join(dir, 'db.sqlite'), { readonly: true });
     expect(probe.pragma('journal_mode', { simple: true })).toBe('wal');
     const plan = probe
-      .prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "c_applications" WHERE json_extract(doc, '$.applicant.personId') = ?`)
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT doc FROM "c_applications" WHERE json_extract(doc, '$.applicant.personId') = ?`,
+      )
       .all('x') as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX ix_applications__applicant_personId/);
     probe.close();
@@ -64,7 +66,9 @@ describe('SQLite specifics', () => {
     dirs.push(dir);
     const store = new SqliteStore(join(dir, 'db.sqlite'));
     let done = 0;
-    const all = Array.from({ length: 200 }, (_, i) => store.transaction((tx) => tx.set('queue', { _id: `q${i}` })).then(() => done++));
+    const all = Array.from({ length: 200 }, (_, i) =>
+      store.transaction((tx) => tx.set('queue', { _id: `q${i}` })).then(() => done++),
+    );
     let doneWhenImmediateRan = -1;
     setImmediate(() => (doneWhenImmediateRan = done));
     await Promise.all(all);

@@ -22,7 +22,13 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       address: { city: string; district?: string };
       note?: string | null;
     }
-    const alice: Person = { _id: 'p1', name: '张三', age: 30, active: true, address: { city: '杭州', district: '西湖区' } };
+    const alice: Person = {
+      _id: 'p1',
+      name: '张三',
+      age: 30,
+      active: true,
+      address: { city: '杭州', district: '西湖区' },
+    };
 
     test('insert then get returns an equal copy; missing id gives null', async () => {
       await store.insert('people', alice);
@@ -43,7 +49,13 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     test('set creates or replaces the whole document', async () => {
       await store.set('people', alice);
       await store.set('people', { _id: 'p1', name: '王五', age: 40, active: false, address: { city: '温州' } });
-      expect(await store.get('people', 'p1')).toEqual({ _id: 'p1', name: '王五', age: 40, active: false, address: { city: '温州' } });
+      expect(await store.get('people', 'p1')).toEqual({
+        _id: 'p1',
+        name: '王五',
+        age: 40,
+        active: false,
+        address: { city: '温州' },
+      });
     });
 
     test('update sets top-level fields (objects replaced, not merged); missing doc → NOT_FOUND', async () => {
@@ -64,8 +76,22 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
 
     test('find: equality on fields and dot paths, booleans, null; count agrees', async () => {
       await store.insert('people', alice);
-      await store.insert('people', { _id: 'p2', name: '李四', age: 30, active: false, address: { city: '杭州', district: '上城区' }, note: null });
-      await store.insert('people', { _id: 'p3', name: '王五', age: 25, active: true, address: { city: '宁波' }, note: 'x' });
+      await store.insert('people', {
+        _id: 'p2',
+        name: '李四',
+        age: 30,
+        active: false,
+        address: { city: '杭州', district: '上城区' },
+        note: null,
+      });
+      await store.insert('people', {
+        _id: 'p3',
+        name: '王五',
+        age: 25,
+        active: true,
+        address: { city: '宁波' },
+        note: 'x',
+      });
       const ids = async (w: Record<string, string | number | boolean | null>) =>
         (await store.find('people', w)).map((d) => d._id).sort();
       expect(await ids({ 'address.city': '杭州' })).toEqual(['p1', 'p2']);
@@ -83,7 +109,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     });
 
     test('find: ordering, limit and skip', async () => {
-      for (const [id, age] of [['a', 3], ['b', 1], ['c', 2], ['d', 2]] as const) {
+      for (const [id, age] of [
+        ['a', 3],
+        ['b', 1],
+        ['c', 2],
+        ['d', 2],
+      ] as const) {
         await store.insert('people', { ...alice, _id: id, age });
       }
       const asc = await store.find<Person>('people', {}, { orderBy: [['age', 'asc']] });
@@ -107,7 +138,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       const all = await store.find<Doc & { n: number }>('items', {}, { orderBy: [['n', 'asc']] });
       expect(all).toHaveLength(250);
       expect(all.map((d) => d.n)).toEqual(Array.from({ length: 250 }, (_, i) => i));
-      const even = await store.find<Doc & { n: number }>('items', { dept: 'hrss' }, { orderBy: [['n', 'desc']], skip: 10, limit: 110 });
+      const even = await store.find<Doc & { n: number }>(
+        'items',
+        { dept: 'hrss' },
+        { orderBy: [['n', 'desc']], skip: 10, limit: 110 },
+      );
       expect(even).toHaveLength(110);
       expect(even[0].n).toBe(228);
       expect(even[109].n).toBe(10);
@@ -176,7 +211,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       );
       const ok = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [i] : []));
       expect(ok).toEqual(Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 3 !== 0));
-      expect((await store.find<Doc & { i: number }>('burst', {}, { orderBy: [['i', 'asc']] })).map((d) => d.i)).toEqual(ok);
+      expect((await store.find<Doc & { i: number }>('burst', {}, { orderBy: [['i', 'asc']] })).map((d) => d.i)).toEqual(
+        ok,
+      );
       expect(await store.count('burstLog', {})).toBe(ok.length);
     });
 
@@ -199,7 +236,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
 
     test('concurrent inserts of the same id: exactly one wins', async () => {
       const results = await Promise.allSettled(
-        Array.from({ length: 8 }, (_, i) => store.transaction((tx) => tx.insert('people', { ...alice, name: `n${i}` }))),
+        Array.from({ length: 8 }, (_, i) =>
+          store.transaction((tx) => tx.insert('people', { ...alice, name: `n${i}` })),
+        ),
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const r of results) {

@@ -14,7 +14,11 @@ const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
 afterAll(() => quiet.mockRestore());
 
 const PHOTO_3MB = noisePng(3 * MB, 3);
-const JPEG_SMALL = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 9), Buffer.from([0xff, 0xd9])]);
+const JPEG_SMALL = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  Buffer.alloc(2000, 9),
+  Buffer.from([0xff, 0xd9]),
+]);
 
 async function world() {
   const cloud = fakeCloud();
@@ -33,11 +37,19 @@ async function world() {
     return fn(data, {});
   };
   /** wx.cloud.uploadFile as the mini-program calls it: straight to storage, no function involved. */
-  const uploadFile = async (cloudPath: string, fileContent: Buffer) => (await cloud.uploadFile({ cloudPath, fileContent })).fileID;
+  const uploadFile = async (cloudPath: string, fileContent: Buffer) =>
+    (await cloud.uploadFile({ cloudPath, fileContent })).fileID;
   const fileCount = () => runtime.store.count('files', {});
-  const storedAt = async (cloudPath: string) => (await cloud.downloadFile({ fileID: `cloud://env/${cloudPath}` }).catch(() => null))?.fileContent ?? null;
+  const storedAt = async (cloudPath: string) =>
+    (await cloud.downloadFile({ fileID: `cloud://env/${cloudPath}` }).catch(() => null))?.fileContent ?? null;
   return {
-    cloud, runtime, sent, call, uploadFile, fileCount, storedAt,
+    cloud,
+    runtime,
+    sent,
+    call,
+    uploadFile,
+    fileCount,
+    storedAt,
     files: (openid: string, data: Record<string, unknown>) => call(openid, files, data),
     applications: (openid: string, data: Record<string, unknown>) => call(openid, applications, data),
     accounts: (openid: string, data: Record<string, unknown>) => call(openid, accounts, data),
@@ -48,27 +60,53 @@ async function world() {
 test('a 3 MB photo reaches the server as a stored file; no function call carries more than 1 KB', async () => {
   const w = await world();
   expect(PHOTO_3MB.length).toBeGreaterThan(3 * MB);
-  const prepared = await w.files('demo-applicant', { action: 'prepareUpload', purpose: 'evidence', kind: 'png', size: PHOTO_3MB.length });
-  expect(prepared).toMatchObject({ ok: true, data: { uploadId: expect.any(String), maxBytes: 4 * MB, expiresAt: '2025-09-26T02:30:00.000Z' } });
+  const prepared = await w.files('demo-applicant', {
+    action: 'prepareUpload',
+    purpose: 'evidence',
+    kind: 'png',
+    size: PHOTO_3MB.length,
+  });
+  expect(prepared).toMatchObject({
+    ok: true,
+    data: { uploadId: expect.any(String), maxBytes: 4 * MB, expiresAt: '2025-09-26T02:30:00.000Z' },
+  });
   const { uploadId, cloudPath } = prepared.data;
   expect(cloudPath).toMatch(/^hz-points\/evidence\/p-demo-applicant\/[0-9a-f]{32}\.png$/);
 
   const fileID = await w.uploadFile(cloudPath, PHOTO_3MB);
   const committed = await w.files('demo-applicant', { action: 'commitUpload', uploadId, fileID });
-  expect(committed).toEqual({ ok: true, data: { fileId: expect.any(String), contentType: 'image/png', size: PHOTO_3MB.length } });
+  expect(committed).toEqual({
+    ok: true,
+    data: { fileId: expect.any(String), contentType: 'image/png', size: PHOTO_3MB.length },
+  });
   const fileId = committed.data.fileId;
 
   // Stored, recorded for the applicant, and usable as evidence of a claim.
   expect((await w.runtime.files.get(cloudPath.slice('hz-points/'.length)))?.bytes.equals(PHOTO_3MB)).toBe(true);
-  expect(await w.runtime.store.get('files', fileId)).toMatchObject({ ownerPersonId: 'p-demo-applicant', uploadedByPersonId: 'p-demo-applicant', purpose: 'evidence', size: PHOTO_3MB.length });
-  const draft = await w.applications('demo-applicant', { action: 'saveDraft', year: 2025, claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [fileId] }] });
+  expect(await w.runtime.store.get('files', fileId)).toMatchObject({
+    ownerPersonId: 'p-demo-applicant',
+    uploadedByPersonId: 'p-demo-applicant',
+    purpose: 'evidence',
+    size: PHOTO_3MB.length,
+  });
+  const draft = await w.applications('demo-applicant', {
+    action: 'saveDraft',
+    year: 2025,
+    claims: [{ indicator: 'rental', value: { rentalYears: 3 }, evidence: [fileId] }],
+  });
   expect(draft).toMatchObject({ ok: true });
 
   // Read back as a temporary link (getTempFileURL with a 10-minute maxAge), not as bytes.
   const read = await w.files('demo-applicant', { action: 'read', fileId });
   expect(read).toEqual({
     ok: true,
-    data: { fileId, contentType: 'image/png', size: PHOTO_3MB.length, url: expect.stringMatching(/^https:\/\/tmp\.example\//), expiresAt: '2025-09-26T02:10:00.000Z' },
+    data: {
+      fileId,
+      contentType: 'image/png',
+      size: PHOTO_3MB.length,
+      url: expect.stringMatching(/^https:\/\/tmp\.example\//),
+      expiresAt: '2025-09-26T02:10:00.000Z',
+    },
   });
   expect(JSON.stringify(read).length).toBeLessThan(1024);
 
@@ -80,21 +118,48 @@ test('a 3 MB photo reaches the server as a stored file; no function call carries
 test('a delegate uploads for the person they act for; the file is that person’s', async () => {
   const w = await world();
   const photo = noisePng(100 * 1024, 5);
-  const p = await w.files('demo-agent', { action: 'prepareUpload', onBehalfOf: DEMO_PERSON_IDS.employee, purpose: 'evidence', kind: 'png', size: photo.length });
+  const p = await w.files('demo-agent', {
+    action: 'prepareUpload',
+    onBehalfOf: DEMO_PERSON_IDS.employee,
+    purpose: 'evidence',
+    kind: 'png',
+    size: photo.length,
+  });
   expect(p.data.cloudPath).toMatch(/^hz-points\/evidence\/p-demo-employee\//);
-  const c = await w.files('demo-agent', { action: 'commitUpload', uploadId: p.data.uploadId, fileID: await w.uploadFile(p.data.cloudPath, photo) });
-  expect(await w.runtime.store.get('files', c.data.fileId)).toMatchObject({ ownerPersonId: 'p-demo-employee', uploadedByPersonId: 'p-demo-agent' });
+  const c = await w.files('demo-agent', {
+    action: 'commitUpload',
+    uploadId: p.data.uploadId,
+    fileID: await w.uploadFile(p.data.cloudPath, photo),
+  });
+  expect(await w.runtime.store.get('files', c.data.fileId)).toMatchObject({
+    ownerPersonId: 'p-demo-employee',
+    uploadedByPersonId: 'p-demo-agent',
+  });
 });
 
 describe('denials: nothing recorded, refused bytes deleted', () => {
   test('no one prepares an upload into the evidence of a person they may not act for', async () => {
     const w = await world();
     const before = await w.fileCount();
-    expect(await w.files('demo-employee', { action: 'prepareUpload', onBehalfOf: DEMO_PERSON_IDS.applicant, purpose: 'evidence', kind: 'jpg', size: 1000 }))
-      .toMatchObject({ ok: false, error: { code: 'DELEGATION_REQUIRED' } });
+    expect(
+      await w.files('demo-employee', {
+        action: 'prepareUpload',
+        onBehalfOf: DEMO_PERSON_IDS.applicant,
+        purpose: 'evidence',
+        kind: 'jpg',
+        size: 1000,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'DELEGATION_REQUIRED' } });
     // Delegation documents are the agent's own: never uploaded "for" someone.
-    expect(await w.files('demo-agent', { action: 'prepareUpload', onBehalfOf: DEMO_PERSON_IDS.employee, purpose: 'identity', kind: 'pdf', size: 1000 }))
-      .toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(
+      await w.files('demo-agent', {
+        action: 'prepareUpload',
+        onBehalfOf: DEMO_PERSON_IDS.employee,
+        purpose: 'identity',
+        kind: 'pdf',
+        size: 1000,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await w.runtime.store.count('uploads', {})).toBe(0);
     expect(await w.fileCount()).toBe(before);
   });
@@ -102,10 +167,18 @@ describe('denials: nothing recorded, refused bytes deleted', () => {
   test("a caller cannot commit someone else's upload ticket (it looks missing), and the owner still can", async () => {
     const w = await world();
     const before = await w.fileCount();
-    const p = await w.files('demo-applicant', { action: 'prepareUpload', purpose: 'evidence', kind: 'jpg', size: JPEG_SMALL.length });
+    const p = await w.files('demo-applicant', {
+      action: 'prepareUpload',
+      purpose: 'evidence',
+      kind: 'jpg',
+      size: JPEG_SMALL.length,
+    });
     const fileID = await w.uploadFile(p.data.cloudPath, JPEG_SMALL);
     for (const other of ['demo-employee', 'demo-agent', 'demo-guardian']) {
-      expect(await w.files(other, { action: 'commitUpload', uploadId: p.data.uploadId, fileID })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await w.files(other, { action: 'commitUpload', uploadId: p.data.uploadId, fileID })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     }
     expect(await w.fileCount()).toBe(before);
     const own = await w.files('demo-applicant', { action: 'commitUpload', uploadId: p.data.uploadId, fileID });
@@ -118,10 +191,24 @@ describe('denials: nothing recorded, refused bytes deleted', () => {
   test('a delegation revoked between prepare and commit denies the commit and deletes the bytes', async () => {
     const w = await world();
     const before = await w.fileCount();
-    const p = await w.files('demo-agent', { action: 'prepareUpload', onBehalfOf: DEMO_PERSON_IDS.employee, purpose: 'evidence', kind: 'jpg', size: JPEG_SMALL.length });
+    const p = await w.files('demo-agent', {
+      action: 'prepareUpload',
+      onBehalfOf: DEMO_PERSON_IDS.employee,
+      purpose: 'evidence',
+      kind: 'jpg',
+      size: JPEG_SMALL.length,
+    });
     const fileID = await w.uploadFile(p.data.cloudPath, JPEG_SMALL);
-    expect(await w.accounts('demo-employee', { action: 'revokeEntrustment', entrustmentId: entrustmentId(DEMO_PERSON_IDS.agent, DEMO_PERSON_IDS.employee) })).toMatchObject({ ok: true });
-    expect(await w.files('demo-agent', { action: 'commitUpload', uploadId: p.data.uploadId, fileID })).toMatchObject({ ok: false, error: { code: 'DELEGATION_REQUIRED' } });
+    expect(
+      await w.accounts('demo-employee', {
+        action: 'revokeEntrustment',
+        entrustmentId: entrustmentId(DEMO_PERSON_IDS.agent, DEMO_PERSON_IDS.employee),
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await w.files('demo-agent', { action: 'commitUpload', uploadId: p.data.uploadId, fileID })).toMatchObject({
+      ok: false,
+      error: { code: 'DELEGATION_REQUIRED' },
+    });
     expect(await w.fileCount()).toBe(before);
     expect(await w.storedAt(p.data.cloudPath)).toBeNull();
   });
@@ -133,10 +220,19 @@ describe('denials: nothing recorded, refused bytes deleted', () => {
   ])('a wrong-type file (%s) is refused with nothing stored', async (_label, kind, bytes) => {
     const w = await world();
     const before = await w.fileCount();
-    const p = await w.files('demo-applicant', { action: 'prepareUpload', purpose: 'evidence', kind, size: bytes.length });
+    const p = await w.files('demo-applicant', {
+      action: 'prepareUpload',
+      purpose: 'evidence',
+      kind,
+      size: bytes.length,
+    });
     const fileID = await w.uploadFile(p.data.cloudPath, bytes);
-    expect(await w.files('demo-applicant', { action: 'commitUpload', uploadId: p.data.uploadId, fileID }))
-      .toMatchObject({ ok: false, error: { code: 'FILE_TYPE_NOT_ALLOWED', message: expect.stringMatching(/JPEG、PNG图片或PDF/) } });
+    expect(
+      await w.files('demo-applicant', { action: 'commitUpload', uploadId: p.data.uploadId, fileID }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_TYPE_NOT_ALLOWED', message: expect.stringMatching(/JPEG、PNG图片或PDF/) },
+    });
     expect(await w.fileCount()).toBe(before);
     expect(await w.storedAt(p.data.cloudPath)).toBeNull();
   });
@@ -144,13 +240,20 @@ describe('denials: nothing recorded, refused bytes deleted', () => {
   test('an oversize file is refused: declared at prepare, or actually uploaded bigger than declared', async () => {
     const w = await world();
     const before = await w.fileCount();
-    expect(await w.files('demo-applicant', { action: 'prepareUpload', purpose: 'evidence', kind: 'png', size: 4 * MB + 1 }))
-      .toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/不得超过4MB/) } });
+    expect(
+      await w.files('demo-applicant', { action: 'prepareUpload', purpose: 'evidence', kind: 'png', size: 4 * MB + 1 }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/不得超过4MB/) } });
     const big = noisePng(4 * MB + 10_000, 7);
-    const p = await w.files('demo-applicant', { action: 'prepareUpload', purpose: 'evidence', kind: 'png', size: 1000 });
+    const p = await w.files('demo-applicant', {
+      action: 'prepareUpload',
+      purpose: 'evidence',
+      kind: 'png',
+      size: 1000,
+    });
     const fileID = await w.uploadFile(p.data.cloudPath, big);
-    expect(await w.files('demo-applicant', { action: 'commitUpload', uploadId: p.data.uploadId, fileID }))
-      .toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE', message: '文件过大：单个材料不得超过4MB' } });
+    expect(
+      await w.files('demo-applicant', { action: 'commitUpload', uploadId: p.data.uploadId, fileID }),
+    ).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE', message: '文件过大：单个材料不得超过4MB' } });
     expect(await w.fileCount()).toBe(before);
     expect(await w.storedAt(p.data.cloudPath)).toBeNull();
   });
@@ -158,13 +261,33 @@ describe('denials: nothing recorded, refused bytes deleted', () => {
   test('a fileID naming another file, nothing uploaded, or an expired ticket: refused, nothing recorded', async () => {
     const w = await world();
     const before = await w.fileCount();
-    const a = await w.files('demo-applicant', { action: 'prepareUpload', purpose: 'evidence', kind: 'jpg', size: JPEG_SMALL.length });
-    const b = await w.files('demo-applicant', { action: 'prepareUpload', purpose: 'evidence', kind: 'jpg', size: JPEG_SMALL.length });
+    const a = await w.files('demo-applicant', {
+      action: 'prepareUpload',
+      purpose: 'evidence',
+      kind: 'jpg',
+      size: JPEG_SMALL.length,
+    });
+    const b = await w.files('demo-applicant', {
+      action: 'prepareUpload',
+      purpose: 'evidence',
+      kind: 'jpg',
+      size: JPEG_SMALL.length,
+    });
     const fileOfB = await w.uploadFile(b.data.cloudPath, JPEG_SMALL);
-    expect(await w.files('demo-applicant', { action: 'commitUpload', uploadId: a.data.uploadId, fileID: fileOfB })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_UPLOADED' } });
-    expect(await w.files('demo-applicant', { action: 'commitUpload', uploadId: a.data.uploadId, fileID: `cloud://env/${a.data.cloudPath}` })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_UPLOADED' } });
+    expect(
+      await w.files('demo-applicant', { action: 'commitUpload', uploadId: a.data.uploadId, fileID: fileOfB }),
+    ).toMatchObject({ ok: false, error: { code: 'FILE_NOT_UPLOADED' } });
+    expect(
+      await w.files('demo-applicant', {
+        action: 'commitUpload',
+        uploadId: a.data.uploadId,
+        fileID: `cloud://env/${a.data.cloudPath}`,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FILE_NOT_UPLOADED' } });
     w.setNow('2025-09-26T02:30:01Z'); // 30 minutes and a second after prepare
-    expect(await w.files('demo-applicant', { action: 'commitUpload', uploadId: b.data.uploadId, fileID: fileOfB })).toMatchObject({ ok: false, error: { code: 'UPLOAD_EXPIRED', message: expect.stringMatching(/重新选择文件/) } });
+    expect(
+      await w.files('demo-applicant', { action: 'commitUpload', uploadId: b.data.uploadId, fileID: fileOfB }),
+    ).toMatchObject({ ok: false, error: { code: 'UPLOAD_EXPIRED', message: expect.stringMatching(/重新选择文件/) } });
     expect(await w.storedAt(b.data.cloudPath)).toBeNull();
     expect(await w.fileCount()).toBe(before);
   });

@@ -37,7 +37,9 @@ test('docs/DEPLOY.md §5 lists exactly the indexes of the one table (core/collec
     .flatMap((line) => {
       const [, collection, indexes] = line.split('|');
       const name = /`([A-Za-z0-9_]+)`/.exec(collection!)![1]!;
-      return indexes!.split(';').map((part) => `${name}: ${[...part.matchAll(/`([A-Za-z0-9_.]+)`/g)].map((m) => m[1]).join(', ')}`);
+      return indexes!
+        .split(';')
+        .map((part) => `${name}: ${[...part.matchAll(/`([A-Za-z0-9_.]+)`/g)].map((m) => m[1]).join(', ')}`);
     });
   const declared = INDEXES.map((ix) => `${ix.collection}: ${ix.fields.join(', ')}`);
   expect([...documented].sort()).toEqual([...declared].sort());
@@ -73,16 +75,37 @@ describe('on the CloudBase adapter (stand-in)', () => {
 
   test('certificate, verify, settlement, publication, notice, reminders', async () => {
     now = new Date(bj('2025-10-09T10:00:00'));
-    const a = await ok('demo-applicant', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`, residencePermitNo: '330106202300000001' });
-    await ok('demo-agent', 'certificates', 'issue', { applicationId: `app-2025-${DEMO_PERSON_IDS.employee}`, residencePermitNo: '330106202300000003' });
-    expect(await ok('clerk', 'certificates', 'verify', { payload: a.certificate.qrPayload })).toMatchObject({ code: 'VALID' });
+    const a = await ok('demo-applicant', 'certificates', 'issue', {
+      applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`,
+      residencePermitNo: '330106202300000001',
+    });
+    await ok('demo-agent', 'certificates', 'issue', {
+      applicationId: `app-2025-${DEMO_PERSON_IDS.employee}`,
+      residencePermitNo: '330106202300000003',
+    });
+    expect(await ok('clerk', 'certificates', 'verify', { payload: a.certificate.qrPayload })).toMatchObject({
+      code: 'VALID',
+    });
     const tampered = `${a.certificate.signature.slice(0, 85)}${a.certificate.signature.endsWith('A') ? 'B' : 'A'}`;
-    expect(await ok('clerk', 'certificates', 'verify', { serial: a.certificate.serial, signature: tampered })).toMatchObject({ valid: false });
+    expect(
+      await ok('clerk', 'certificates', 'verify', { serial: a.certificate.serial, signature: tampered }),
+    ).toMatchObject({ valid: false });
 
     now = new Date(bj('2025-11-10T10:00:00'));
     const declarations = { validResidencePermit: true, fullCivilCapacity: true, hasUrbanHangzhouHukou: false };
-    await ok('demo-applicant', 'settlement', 'apply', { year: 2025, district: '余杭区', declarations, requestId: 'cb-settle-applicant' });
-    await ok('demo-agent', 'settlement', 'apply', { year: 2025, onBehalfOf: DEMO_PERSON_IDS.employee, district: '余杭区', declarations, requestId: 'cb-settle-employee' });
+    await ok('demo-applicant', 'settlement', 'apply', {
+      year: 2025,
+      district: '余杭区',
+      declarations,
+      requestId: 'cb-settle-applicant',
+    });
+    await ok('demo-agent', 'settlement', 'apply', {
+      year: 2025,
+      onBehalfOf: DEMO_PERSON_IDS.employee,
+      district: '余杭区',
+      declarations,
+      requestId: 'cb-settle-employee',
+    });
 
     now = new Date(bj('2025-12-03T10:00:00'));
     await ok('demo-admin', 'rounds', 'setLine', { year: 2025, mode: 'quota', quota: 1 });
@@ -94,7 +117,9 @@ describe('on the CloudBase adapter (stand-in)', () => {
     const emp = await ok('demo-agent', 'settlement', 'get', { year: 2025, onBehalfOf: DEMO_PERSON_IDS.employee });
     // Equal totals: the tie-break decides, and exactly one of the two holds a notice.
     expect([mine.result.admitted, emp.result.admitted].sort()).toEqual([false, true]);
-    expect([mine.notice, emp.notice].filter(Boolean)).toEqual([expect.objectContaining({ issuedOn: '2025-12-03', expiresOn: '2026-02-01', status: 'valid' })]);
+    expect([mine.notice, emp.notice].filter(Boolean)).toEqual([
+      expect.objectContaining({ issuedOn: '2025-12-03', expiresOn: '2026-02-01', status: 'valid' }),
+    ]);
 
     expect(await ok('demo-admin', 'reminders', 'sweep', {})).toMatchObject({ queued: 1 });
     const reminders = await ok('demo-applicant', 'reminders', 'list', {});

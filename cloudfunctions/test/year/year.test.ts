@@ -22,7 +22,12 @@ const appIds: Record<string, string> = {};
 async function reviewAll(overrides: Record<string, Record<string, unknown>> = {}) {
   for (const dept of ['public-security', 'hrss', 'housing', 'education']) {
     const { items } = await cloud.ok(`demo-reviewer-${dept}`, 'review', 'queue', { status: 'pending', limit: 100 });
-    for (const it of items as Array<{ itemId: string; indicator: string; claimed: Record<string, unknown>; applicationId: string }>) {
+    for (const it of items as Array<{
+      itemId: string;
+      indicator: string;
+      claimed: Record<string, unknown>;
+      applicationId: string;
+    }>) {
       const key = `${it.applicationId}:${it.indicator}`;
       await cloud.ok(`demo-reviewer-${dept}`, 'review', 'decide', {
         itemId: it.itemId,
@@ -75,7 +80,11 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
       ],
     ];
     for (const [openid, onBehalfOf, claims] of drafts) {
-      const { application } = await cloud.ok(openid, 'applications', 'saveDraft', { ...(onBehalfOf ? { onBehalfOf } : {}), year: 2025, claims });
+      const { application } = await cloud.ok(openid, 'applications', 'saveDraft', {
+        ...(onBehalfOf ? { onBehalfOf } : {}),
+        year: 2025,
+        claims,
+      });
       const submitted = await cloud.ok(openid, 'applications', 'submit', {
         applicationId: application.applicationId,
         commitment: true,
@@ -87,27 +96,35 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
     }
   });
 
-  test('2025-08-25: reviewers decide every item (the applicant\'s degree is accepted as diploma only)', async () => {
+  test("2025-08-25: reviewers decide every item (the applicant's degree is accepted as diploma only)", async () => {
     cloud.setNow(bj('2025-08-25T10:00:00'));
-    await reviewAll({ [`${appIds[DEMO_PERSON_IDS.applicant]}:education`]: { education: 'bachelor', hasDiplomaAndDegree: false } });
+    await reviewAll({
+      [`${appIds[DEMO_PERSON_IDS.applicant]}:education`]: { education: 'bachelor', hasDiplomaAndDegree: false },
+    });
   });
 
   test('before the result day there are no points and no certificate', async () => {
     cloud.setNow(bj('2025-09-16T10:00:00'));
-    const r = await cloud.call(APPLICANT, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.applicant] });
+    const r = await cloud.call(APPLICANT, 'certificates', 'issue', {
+      applicationId: appIds[DEMO_PERSON_IDS.applicant],
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'POINTS_NOT_FINAL' } });
   });
 
   let first: { serial: string; signature: string };
   test('2025-09-17 result; the certificate is printable 7 working days later (09-26), not on 09-25', async () => {
     cloud.setNow(bj('2025-09-17T09:00:00'));
-    const { application } = await cloud.ok(APPLICANT, 'applications', 'get', { applicationId: appIds[DEMO_PERSON_IDS.applicant] });
+    const { application } = await cloud.ok(APPLICANT, 'applications', 'get', {
+      applicationId: appIds[DEMO_PERSON_IDS.applicant],
+    });
     expect(application.published).toBe(true);
     expect(application.points.total).toBe(30 + 40 + 24 + 20 + 24);
     expect(application.objectionDeadline).toBe('2025-09-26');
 
     cloud.setNow(bj('2025-09-25T23:59:59'));
-    const early = await cloud.call(APPLICANT, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.applicant] });
+    const early = await cloud.call(APPLICANT, 'certificates', 'issue', {
+      applicationId: appIds[DEMO_PERSON_IDS.applicant],
+    });
     expect(early).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_NOT_YET_AVAILABLE' } });
     expect(early.ok ? '' : early.error.message).toContain('2025-09-26');
 
@@ -123,7 +140,9 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
     expect(certificate.content.idMasked).not.toContain('19950315');
     first = certificate;
     // Issuing again with nothing changed returns the same certificate.
-    const again = await cloud.ok(APPLICANT, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.applicant] });
+    const again = await cloud.ok(APPLICANT, 'certificates', 'issue', {
+      applicationId: appIds[DEMO_PERSON_IDS.applicant],
+    });
     expect(again).toMatchObject({ created: false, certificate: { serial: 'JF-2025-000001' } });
     expect((await verify(first.serial, first.signature)).code).toBe('VALID');
   });
@@ -136,7 +155,9 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
       reason: '本人持有学士学位证书，请重新核定',
       requestId: 'objection-applicant-1',
     });
-    const pending = await cloud.call(APPLICANT, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.applicant] });
+    const pending = await cloud.call(APPLICANT, 'certificates', 'issue', {
+      applicationId: appIds[DEMO_PERSON_IDS.applicant],
+    });
     expect(pending).toMatchObject({ ok: false, error: { code: 'POINTS_NOT_FINAL' } });
 
     cloud.setNow(bj('2025-09-29T10:00:00')); // Monday; 09-28 (Sunday) was a make-up working day
@@ -148,11 +169,15 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
     expect(answered.application.points.total).toBe(148);
 
     cloud.setNow(bj('2025-10-14T23:59:59'));
-    const early = await cloud.call(APPLICANT, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.applicant] });
+    const early = await cloud.call(APPLICANT, 'certificates', 'issue', {
+      applicationId: appIds[DEMO_PERSON_IDS.applicant],
+    });
     expect(early).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_NOT_YET_AVAILABLE' } });
 
     cloud.setNow(bj('2025-10-15T09:00:00'));
-    const { certificate, reissued } = await cloud.ok(APPLICANT, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.applicant] });
+    const { certificate, reissued } = await cloud.ok(APPLICANT, 'certificates', 'issue', {
+      applicationId: appIds[DEMO_PERSON_IDS.applicant],
+    });
     expect(reissued).toBe(true);
     expect(certificate.serial).toBe('JF-2025-000002');
     expect(certificate.content.total).toBe(148);
@@ -163,12 +188,20 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
     const ok = await verify(certificate.serial, certificate.signature);
     expect(ok).toMatchObject({ valid: true, code: 'VALID', certificate: { total: 148, name: '演***人' } });
     // The QR code's text verifies the same way.
-    expect((await cloud.ok('some-registry-clerk', 'certificates', 'verify', { payload: certificate.qrPayload })).code).toBe('VALID');
+    expect(
+      (await cloud.ok('some-registry-clerk', 'certificates', 'verify', { payload: certificate.qrPayload })).code,
+    ).toBe('VALID');
   });
 
   test('10-15: the agent and the guardian print for the people they act for; the PDF reaches only owner, delegate, admin', async () => {
-    const emp = await cloud.ok(AGENT, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.employee], residencePermitNo: '330106202300000005' });
-    const eld = await cloud.ok(GUARDIAN, 'certificates', 'issue', { applicationId: appIds[DEMO_PERSON_IDS.elder], residencePermitNo: '330106202300000004' });
+    const emp = await cloud.ok(AGENT, 'certificates', 'issue', {
+      applicationId: appIds[DEMO_PERSON_IDS.employee],
+      residencePermitNo: '330106202300000005',
+    });
+    const eld = await cloud.ok(GUARDIAN, 'certificates', 'issue', {
+      applicationId: appIds[DEMO_PERSON_IDS.elder],
+      residencePermitNo: '330106202300000004',
+    });
     expect(emp.certificate.content.total).toBe(30 + 70 + 30);
     expect(eld.certificate.content.total).toBe(0 + 120 + 50);
 
@@ -193,7 +226,10 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
     });
     for (const t of ['2025-10-31T10:00:00', '2025-11-01T10:00:00']) {
       cloud.setNow(bj(t));
-      expect(await cloud.call(APPLICANT, 'settlement', 'apply', payload())).toMatchObject({ ok: false, error: { code: 'SETTLEMENT_NOT_OPEN' } });
+      expect(await cloud.call(APPLICANT, 'settlement', 'apply', payload())).toMatchObject({
+        ok: false,
+        error: { code: 'SETTLEMENT_NOT_OPEN' },
+      });
     }
     cloud.setNow(bj('2025-11-03T10:00:00'));
     await cloud.ok(APPLICANT, 'settlement', 'apply', payload());
@@ -207,20 +243,32 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
 
     // The status message for the elder (no WeChat) went to the guardian who acted.
     const { reminders } = await cloud.ok(GUARDIAN, 'reminders', 'list', {});
-    expect(reminders.some((m: { fields: Record<string, string> }) => m.fields.thing1 === '积分落户申请' && m.fields.phrase2 === '已受理')).toBe(true);
+    expect(
+      reminders.some(
+        (m: { fields: Record<string, string> }) => m.fields.thing1 === '积分落户申请' && m.fields.phrase2 === '已受理',
+      ),
+    ).toBe(true);
   });
 
   test('the line is set and the list published after 11-30 24:00; notices valid 60 days', async () => {
     await cloud.ok(ADMIN, 'rounds', 'setLine', { year: 2025, mode: 'threshold', threshold: 100 });
     cloud.setNow(bj('2025-11-30T23:59:59'));
-    expect(await cloud.call(ADMIN, 'rounds', 'publish', { year: 2025 })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(await cloud.call(ADMIN, 'rounds', 'publish', { year: 2025 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
     cloud.setNow(bj('2025-12-05T10:00:00'));
     const summary = await cloud.ok(ADMIN, 'rounds', 'publish', { year: 2025 });
     expect(summary).toMatchObject({ mode: 'threshold', admittedCount: 3, line: 100 });
 
     const mine = await cloud.ok(APPLICANT, 'settlement', 'get', { year: 2025 });
     expect(mine.result).toMatchObject({ admitted: true });
-    expect(mine.notice).toMatchObject({ title: '积分落户准入通知书', issuedOn: '2025-12-05', expiresOn: '2026-02-03', status: 'valid' });
+    expect(mine.notice).toMatchObject({
+      title: '积分落户准入通知书',
+      issuedOn: '2025-12-05',
+      expiresOn: '2026-02-03',
+      status: 'valid',
+    });
 
     // The public list: the owner sees themself in clear, everyone else masked.
     const list = await cloud.ok(APPLICANT, 'rounds', 'results', { year: 2025 });
@@ -239,14 +287,19 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
     expect(ward.result.notice.expiresOn).toBe('2026-02-03');
   });
 
-  test('the employee settles in time; the applicant\'s notice expires after 2026-02-03 24:00', async () => {
+  test("the employee settles in time; the applicant's notice expires after 2026-02-03 24:00", async () => {
     cloud.setNow(bj('2026-01-10T10:00:00'));
     await cloud.ok(OFFICE, 'settlement', 'recordSettled', { year: 2025, personId: DEMO_PERSON_IDS.employee });
 
     cloud.setNow(bj('2026-01-30T09:00:00'));
     await cloud.ok(ADMIN, 'reminders', 'sweep', {});
     const { reminders } = await cloud.ok(APPLICANT, 'reminders', 'list', {});
-    expect(reminders.some((m: { template: string; fields: Record<string, string> }) => m.template === 'deadline' && m.fields.date2 === '2026-02-03')).toBe(true);
+    expect(
+      reminders.some(
+        (m: { template: string; fields: Record<string, string> }) =>
+          m.template === 'deadline' && m.fields.date2 === '2026-02-03',
+      ),
+    ).toBe(true);
     // The employee already settled: no expiry reminder.
     const emp = await cloud.ok(EMPLOYEE, 'reminders', 'list', {});
     expect(emp.reminders.some((m: { template: string }) => m.template === 'deadline')).toBe(false);
@@ -255,7 +308,10 @@ describe('a year of the points cycle (round 2025, across National Day)', () => {
     expect((await cloud.ok(APPLICANT, 'settlement', 'get', { year: 2025 })).notice.status).toBe('valid');
     cloud.setNow(bj('2026-02-04T00:00:00'));
     expect((await cloud.ok(APPLICANT, 'settlement', 'get', { year: 2025 })).notice.status).toBe('expired');
-    const late = await cloud.call(OFFICE, 'settlement', 'recordSettled', { year: 2025, personId: DEMO_PERSON_IDS.applicant });
+    const late = await cloud.call(OFFICE, 'settlement', 'recordSettled', {
+      year: 2025,
+      personId: DEMO_PERSON_IDS.applicant,
+    });
     expect(late).toMatchObject({ ok: false, error: { code: 'ADMISSION_NOTICE_EXPIRED' } });
     expect((await cloud.ok(EMPLOYEE, 'settlement', 'get', { year: 2025 })).notice.status).toBe('used');
   });

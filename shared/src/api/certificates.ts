@@ -4,12 +4,21 @@ import { z } from 'zod';
 import { IdSchema, PageSchema } from './schemas';
 
 /** Certificate serial: JF-<round year>-<6-digit sequence of that year>. */
-export const CertificateSerialSchema = z.string().trim().regex(/^JF-\d{4}-\d{6}$/, '凭证编号格式应为 JF-年度-六位序号');
+export const CertificateSerialSchema = z
+  .string()
+  .trim()
+  .regex(/^JF-\d{4}-\d{6}$/, '凭证编号格式应为 JF-年度-六位序号');
 /** Ed25519 signature, 64 bytes as base64url (86 characters). */
-export const CertificateSignatureSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{86}$/, '电子签名格式不正确');
+export const CertificateSignatureSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{86}$/, '电子签名格式不正确');
 
 /** 居住证号码 as printed on the permit (letters and digits). */
-export const ResidencePermitNoSchema = z.string().trim().regex(/^[0-9A-Za-z]{8,30}$/, '居住证号码应为8至30位字母或数字');
+export const ResidencePermitNoSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z]{8,30}$/, '居住证号码应为8至30位字母或数字');
 export const IssueCertificateInput = z.strictObject({
   applicationId: IdSchema,
   /** Needed on the first issue (the points application does not record it); later issues reuse it. */

@@ -9,7 +9,14 @@ const P = ProfileSchema.shape;
 const R = RecordsSchema.shape;
 
 /** Indicators whose fields go under `profile.records`. */
-export const RECORD_INDICATORS = ['criminal', 'drugRehab', 'detention', 'dishonesty', 'severeDishonesty', 'veto'] as const;
+export const RECORD_INDICATORS = [
+  'criminal',
+  'drugRehab',
+  'detention',
+  'dishonesty',
+  'severeDishonesty',
+  'veto',
+] as const;
 export type RecordIndicator = (typeof RECORD_INDICATORS)[number];
 
 export const CLAIM_VALUE_SCHEMAS = {
@@ -71,7 +78,10 @@ const claimOf = <C extends IndicatorCode>(indicator: C) =>
 /** One claimed indicator of a draft: `{ indicator, value: <that indicator's profile fields>, evidence: fileId[] }`. */
 export const ClaimSchema = z.discriminatedUnion(
   'indicator',
-  CLAIMABLE_INDICATORS.map((c) => claimOf(c)) as unknown as [ReturnType<typeof claimOf>, ...ReturnType<typeof claimOf>[]],
+  CLAIMABLE_INDICATORS.map((c) => claimOf(c)) as unknown as [
+    ReturnType<typeof claimOf>,
+    ...ReturnType<typeof claimOf>[],
+  ],
 );
 
 /** Validates a claim / accepted value for an indicator. */

@@ -16,7 +16,10 @@ export const ROUND_ERROR_CODES = {
   ROUND_NOT_FOUND: { status: 404, message: '该年度批次尚未开放' },
   ROUND_PUBLISHED: { status: 409, message: '该年度名单已公布，不能再调整' },
   LINE_NOT_SET: { status: 409, message: '尚未设定录取分数线' },
-  SETTLEMENT_NOT_OPEN: { status: 409, message: '积分落户申请受理时间为每年11月1日至11月30日（节假日除外），当前不在受理时间内' },
+  SETTLEMENT_NOT_OPEN: {
+    status: 409,
+    message: '积分落户申请受理时间为每年11月1日至11月30日（节假日除外），当前不在受理时间内',
+  },
   SETTLEMENT_NOT_ELIGIBLE: { status: 409, message: '不符合积分落户申请的基本条件' },
   CERTIFICATE_REQUIRED: { status: 409, message: '请先取得本年度有效的积分有效凭证' },
   ADMISSION_NOTICE_EXPIRED: { status: 409, message: '积分落户准入通知书已过有效期（60天）' },
@@ -41,7 +44,10 @@ export const ERROR_CODES = {
   NOT_REGISTERED: { status: 403, message: '请先完成实名登记' },
   FORBIDDEN: { status: 403, message: '无权进行此操作' },
   DELEGATION_REQUIRED: { status: 403, message: '没有有效的委托或监护关系，不能代为办理' },
-  DELEGATION_NOT_ALLOWED: { status: 403, message: '该关系不符合代办条件（仅限16周岁以下未成年人、老年人或残疾人的监护人或近亲属）' },
+  DELEGATION_NOT_ALLOWED: {
+    status: 403,
+    message: '该关系不符合代办条件（仅限16周岁以下未成年人、老年人或残疾人的监护人或近亲属）',
+  },
   NOT_FOUND: { status: 404, message: '记录不存在或无权查看' },
   UNKNOWN_FUNCTION: { status: 404, message: '不支持的服务' },
   UNKNOWN_ACTION: { status: 404, message: '不支持的操作' },
@@ -49,7 +55,10 @@ export const ERROR_CODES = {
   ALREADY_REGISTERED: { status: 409, message: '该微信账号已完成实名登记' },
   // Privacy (个人信息保护法): consent at registration, account deletion.
   PRIVACY_CONSENT_REQUIRED: { status: 400, message: '请阅读并同意《隐私政策》后再进行实名登记' },
-  ACCOUNT_HAS_APPLICATIONS: { status: 409, message: '您已提交过积分申请，相关记录须依规保存，暂不能注销账号；如需更正个人信息，请联系区积分受理点' },
+  ACCOUNT_HAS_APPLICATIONS: {
+    status: 409,
+    message: '您已提交过积分申请，相关记录须依规保存，暂不能注销账号；如需更正个人信息，请联系区积分受理点',
+  },
   ACCOUNT_IN_USE: { status: 409, message: '请先解除代办、监护或委托关系，再注销账号' },
   ID_NUMBER_TAKEN: { status: 409, message: '该身份证号码已登记' },
   ALREADY_SUBMITTED: { status: 409, message: '已提交，不能重复提交或修改' },
@@ -64,7 +73,10 @@ export const ERROR_CODES = {
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
   // Roster import (roster.import): a file that is not a usable roster stores nothing.
-  ROSTER_NOT_A_ROSTER: { status: 400, message: '无法识别为员工名单：请使用名单模板（须含姓名、身份证号码、手机号码列）' },
+  ROSTER_NOT_A_ROSTER: {
+    status: 400,
+    message: '无法识别为员工名单：请使用名单模板（须含姓名、身份证号码、手机号码列）',
+  },
   ROSTER_NO_VALID_ROWS: { status: 400, message: '名单中没有可导入的行，请按提示更正后重新上传' },
   ROSTER_TOO_MANY_ROWS: { status: 400, message: '名单行数过多：一次最多导入5000人，请分批上传' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -38,7 +38,7 @@ const isUnifiedIdeograph = (cp: number) =>
 export function unprintableNameCharacters(name: string): string[] {
   const missing: string[] = [];
   // Stepping by code point by hand: a transpiled for…of over a string may walk UTF-16 units in the mini-program.
-  for (let i = 0; i < name.length; ) {
+  for (let i = 0; i < name.length;) {
     const cp = name.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     i += ch.length;

@@ -88,7 +88,8 @@ export interface StaffRow {
   isSelf: boolean;
 }
 /** Who granted or held a role: a registered person (masked), or an account not bound to a person. */
-export type PersonRef = { name: string; idNumber: string; registered: true } | { name: null; idNumber: null; registered: false };
+export type PersonRef =
+  { name: string; idNumber: string; registered: true } | { name: null; idNumber: null; registered: false };
 export interface RoleHistoryEntry {
   at: string;
   change: 'grant' | 'revoke';
@@ -138,7 +139,12 @@ export interface PersonalDataExport {
 
 // ---- files ----
 
-export type FileContentType = 'image/jpeg' | 'image/png' | 'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'text/csv';
+export type FileContentType =
+  | 'image/jpeg'
+  | 'image/png'
+  | 'application/pdf'
+  | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  | 'text/csv';
 export interface StoredFileView {
   fileId: string;
   contentType: FileContentType;
@@ -311,7 +317,13 @@ export interface RoundView {
   pointsApplication: { opens: string | null; closes: string; yearRound: boolean };
   line: RoundLine | null;
   /** Once the list is published: its day, mode, the points line (null: nobody admitted) and counts. */
-  published: { on: string; mode: 'threshold' | 'quota'; line: number | null; admittedCount: number; rankedCount: number } | null;
+  published: {
+    on: string;
+    mode: 'threshold' | 'quota';
+    line: number | null;
+    admittedCount: number;
+    rankedCount: number;
+  } | null;
   /** The ranking order's labels (RANKING_RULE), and whether it rests on a verified source. */
   tieBreak: string[];
   tieBreakVerified: boolean;
@@ -350,7 +362,9 @@ export interface PublishSummary {
   rescoredCount: number;
   tieBreak: string[];
 }
-export type PublicationStep = ({ done: true } & PublishSummary & { progress: PublicationProgress }) | { done: false; year: number; progress: PublicationProgress };
+export type PublicationStep =
+  | ({ done: true } & PublishSummary & { progress: PublicationProgress })
+  | { done: false; year: number; progress: PublicationProgress };
 /** One line of the published list (names and ID numbers masked except the caller's own). */
 export interface RoundResultRow {
   rank: number | null;
@@ -370,7 +384,9 @@ export interface RoundResultsPage {
   tieBreak: string[];
   rows: RoundResultRow[];
 }
-export type MyStanding = { published: false; result: null; line?: undefined } | { published: true; line: number | null; result: RoundResultRow | null };
+export type MyStanding =
+  | { published: false; result: null; line?: undefined }
+  | { published: true; line: number | null; result: RoundResultRow | null };
 
 export interface SettlementView {
   year: number;
@@ -387,7 +403,14 @@ export interface SettlementGetResult {
   window: { opens: string; closes: string } | null;
   settlement: (SettlementView & { currentTotal: number | null }) | null;
   result: { admitted: boolean; rank: number | null; reason: string | null; line: number | null } | null;
-  notice: { status: 'valid' | 'expired' | 'used'; settledOn: string | null; number: string; issuedOn: string; expiresOn: string; title: string } | null;
+  notice: {
+    status: 'valid' | 'expired' | 'used';
+    settledOn: string | null;
+    number: string;
+    issuedOn: string;
+    expiresOn: string;
+    title: string;
+  } | null;
 }
 
 // ---- reminders, calendar ----
@@ -456,7 +479,14 @@ export interface RosterImportResult {
   rejected: number;
   errors: RosterRowError[];
   matches: Record<RosterMatch, number>;
-  rows: Array<{ row: number; name: string; idNumber: string; phone: string; personId: string | null; match: RosterMatch }>;
+  rows: Array<{
+    row: number;
+    name: string;
+    idNumber: string;
+    phone: string;
+    personId: string | null;
+    match: RosterMatch;
+  }>;
 }
 export interface RosterAssessRow {
   name: string;
@@ -497,7 +527,13 @@ export interface RosterExport {
 export interface StatsOverview {
   year: number;
   today: string;
-  counts: { submitted: number; scored: number; settlementApplications: number; waitingItems: number; objections: number };
+  counts: {
+    submitted: number;
+    scored: number;
+    settlementApplications: number;
+    waitingItems: number;
+    objections: number;
+  };
   charts: { byWeek: ChartView; byDistrict: ChartView; scores: ChartView; queueAge: ChartView; objections: ChartView };
 }
 export interface LinePreview {

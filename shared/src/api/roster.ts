@@ -4,7 +4,15 @@
 // the GB 11643 IdNumberSchema, PhoneSchema, the calculator's ProfileSchema), so a row error reads like a form error.
 import { z } from 'zod';
 import { parseIdNumber, PhoneSchema, idNumberSchemaOn } from '../people/id-number';
-import { EDUCATION_LABELS, EDUCATION_LEVELS, PROFILE_FIELD_LABELS, TITLE_LABELS, TITLE_LEVELS, parseProfile, type Profile } from '../scoring/profile';
+import {
+  EDUCATION_LABELS,
+  EDUCATION_LEVELS,
+  PROFILE_FIELD_LABELS,
+  TITLE_LABELS,
+  TITLE_LEVELS,
+  parseProfile,
+  type Profile,
+} from '../scoring/profile';
 import { IdSchema, NameSchema, YearSchema } from './schemas';
 
 /** Rows one import may hold (a large employer's HR files by department; the benchmark imports this many). */
@@ -96,13 +104,28 @@ const NO = new Set(['否', '无', '没有', 'N', 'n', 'no', 'No', 'NO', 'FALSE',
 const EDUCATION_WORDS: Record<string, (typeof EDUCATION_LEVELS)[number]> = {
   ...Object.fromEntries(EDUCATION_LEVELS.map((l) => [l, l])),
   ...Object.fromEntries(Object.entries(EDUCATION_LABELS).map(([k, v]) => [v, k as (typeof EDUCATION_LEVELS)[number]])),
-  高中以下: 'none', 初中: 'none', 高中: 'high-school', 中专: 'high-school', 中职: 'high-school', 大专: 'junior-college',
-  高职: 'junior-college', 专科: 'junior-college', 本科: 'bachelor', 大学本科: 'bachelor', 硕士: 'master', 研究生: 'master', 博士: 'doctor',
+  高中以下: 'none',
+  初中: 'none',
+  高中: 'high-school',
+  中专: 'high-school',
+  中职: 'high-school',
+  大专: 'junior-college',
+  高职: 'junior-college',
+  专科: 'junior-college',
+  本科: 'bachelor',
+  大学本科: 'bachelor',
+  硕士: 'master',
+  研究生: 'master',
+  博士: 'doctor',
 };
 const TITLE_WORDS: Record<string, (typeof TITLE_LEVELS)[number]> = {
   ...Object.fromEntries(TITLE_LEVELS.map((l) => [l, l])),
   ...Object.fromEntries(Object.entries(TITLE_LABELS).map(([k, v]) => [v, k as (typeof TITLE_LEVELS)[number]])),
-  中级: 'intermediate', 副高: 'associate-senior', 副高级: 'associate-senior', 正高: 'senior', 正高级: 'senior',
+  中级: 'intermediate',
+  副高: 'associate-senior',
+  副高级: 'associate-senior',
+  正高: 'senior',
+  正高级: 'senior',
 };
 
 const text = (cell: RosterCell): string => (cell === null ? '' : String(cell).trim());
@@ -152,7 +175,8 @@ export function parseRosterRow(
   const errors: RosterRowError[] = [];
   const fail = (key: RosterColumnKey, message: string) =>
     errors.push({ row, column: HEADER_OF[key], message: `第${row}行“${HEADER_OF[key]}”：${message}` });
-  const firstMessage = (r: z.ZodSafeParseResult<unknown>) => (r.success ? '' : (r.error.issues[0]?.message ?? '填写有误'));
+  const firstMessage = (r: z.ZodSafeParseResult<unknown>) =>
+    r.success ? '' : (r.error.issues[0]?.message ?? '填写有误');
 
   const nameCell = text(cells.name ?? null);
   const name = NameSchema.safeParse(nameCell);
@@ -188,7 +212,13 @@ export function parseRosterRow(
   put('education', toWord(cells.education ?? null, EDUCATION_WORDS, '高中以下、高中、大专、本科、硕士、博士'));
   put('hasDiplomaAndDegree', toYesNo(cells.hasDiplomaAndDegree ?? null));
   put('title', toWord(cells.title ?? null, TITLE_WORDS, '无、中级、副高级、正高级'));
-  for (const key of ['skillLevel', 'socialInsuranceMonths', 'residenceRegistrationYears', 'rentalYears', 'incomeTaxYuan'] as const) {
+  for (const key of [
+    'skillLevel',
+    'socialInsuranceMonths',
+    'residenceRegistrationYears',
+    'rentalYears',
+    'incomeTaxYuan',
+  ] as const) {
     put(key, toNumber(cells[key] ?? null));
   }
   put('ownHome', toYesNo(cells.ownHome ?? null));

@@ -31,7 +31,10 @@ export function patchedRoundDates(
     cutoffDate: round.cutoffDate,
     settlementOpens: patch.settlementOpens ?? round.settlementOpens,
     settlementCloses: patch.settlementCloses ?? round.settlementCloses,
-    pointsApplication: { opens: round.pointsApplication.opens, closes: patch.pointsApplicationCloses ?? round.pointsApplication.closes },
+    pointsApplication: {
+      opens: round.pointsApplication.opens,
+      closes: patch.pointsApplicationCloses ?? round.pointsApplication.closes,
+    },
   };
 }
 
@@ -72,7 +75,11 @@ export const GetRoundInput = z.strictObject({ year: YearSchema });
  */
 const { thresholdFloor, thresholdStep, thresholdCeiling, quotaCeiling } = LINE_RULES;
 export const SetLineInput = z.discriminatedUnion('mode', [
-  z.strictObject({ year: YearSchema, mode: z.literal('quota'), quota: z.number().int().min(1).max(quotaCeiling.places) }),
+  z.strictObject({
+    year: YearSchema,
+    mode: z.literal('quota'),
+    quota: z.number().int().min(1).max(quotaCeiling.places),
+  }),
   z.strictObject({
     year: YearSchema,
     mode: z.literal('threshold'),

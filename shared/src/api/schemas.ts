@@ -60,15 +60,21 @@ const quoted = (input: unknown) => (typeof input === 'string' && input.length <=
  */
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${quoted(iss.input)}格式应为 YYYY-MM-DD（如 2026-10-21）`, abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: (iss) => `${quoted(iss.input)}格式应为 YYYY-MM-DD（如 2026-10-21）`,
+    abort: true,
+  })
   .refine((d) => tryParseDate(d) !== null, {
     error: (iss) => `${quoted(iss.input)}不是真实存在的日期（请核对月份天数与闰年）`,
     abort: true,
   })
-  .refine((d) => {
-    const year = Number(d.slice(0, 4));
-    return year >= ISO_DATE_YEARS.min && year <= ISO_DATE_YEARS.max;
-  }, { error: (iss) => `${quoted(iss.input)}的年份应在 ${ISO_DATE_YEARS.min} 至 ${ISO_DATE_YEARS.max} 之间` });
+  .refine(
+    (d) => {
+      const year = Number(d.slice(0, 4));
+      return year >= ISO_DATE_YEARS.min && year <= ISO_DATE_YEARS.max;
+    },
+    { error: (iss) => `${quoted(iss.input)}的年份应在 ${ISO_DATE_YEARS.min} 至 ${ISO_DATE_YEARS.max} 之间` },
+  );
 export const PageSchema = {
   limit: z.number().int().min(1).max(100).optional(),
   skip: z.number().int().min(0).max(100000).optional(),
@@ -157,7 +163,11 @@ export const RoleHistoryInput = z.strictObject({ limit: z.number().int().min(1).
  * District office, after checking the identity card at the window: binds a WeChat user (who has not registered) to
  * a person created by a guardian without WeChat (e.g. a ward who has grown up).
  */
-export const BindAtWindowInput = z.strictObject({ openid: z.string().min(1).max(128), personId: IdSchema, phone: PhoneSchema });
+export const BindAtWindowInput = z.strictObject({
+  openid: z.string().min(1).max(128),
+  personId: IdSchema,
+  phone: PhoneSchema,
+});
 
 // ---- files ----
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -231,7 +241,15 @@ export const DecideInput = z.discriminatedUnion('decision', [
  * Items a department confirms from its own records (public security: age from the ID number, the deductions and the
  * veto): one reviewer may approve all of them for one applicant in one action (review.decideMany).
  */
-export const OWN_RECORD_INDICATORS = ['age', 'criminal', 'drugRehab', 'detention', 'dishonesty', 'severeDishonesty', 'veto'] as const satisfies readonly IndicatorCode[];
+export const OWN_RECORD_INDICATORS = [
+  'age',
+  'criminal',
+  'drugRehab',
+  'detention',
+  'dishonesty',
+  'severeDishonesty',
+  'veto',
+] as const satisfies readonly IndicatorCode[];
 export const DecideManyInput = z.strictObject({
   applicationId: IdSchema,
   approvals: z

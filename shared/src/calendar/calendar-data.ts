@@ -37,7 +37,10 @@ export function calendarYearIssues(data: unknown): CalendarYearIssue[] {
   for (const key of ['holidays', 'workdays'] as const) {
     const list = lists[key];
     if (!Array.isArray(list) || list.some((d) => typeof d !== 'string')) {
-      issues.push({ path: [key], message: `${key === 'holidays' ? '节假日' : '调休工作日'}须为日期（YYYY-MM-DD）的列表` });
+      issues.push({
+        path: [key],
+        message: `${key === 'holidays' ? '节假日' : '调休工作日'}须为日期（YYYY-MM-DD）的列表`,
+      });
     }
   }
   if (typeof source !== 'string' || source.trim().length === 0) {

@@ -6,5 +6,6 @@ import { calendarYearIssues, type CalendarYearData } from './calendar-data';
  * itself uses without zod), each issue at its path.
  */
 export const CalendarYearSchema = z.custom<CalendarYearData>().superRefine((data, ctx) => {
-  for (const issue of calendarYearIssues(data)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  for (const issue of calendarYearIssues(data))
+    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });

@@ -7,9 +7,24 @@ import { defaultCalendar } from './calendar-data';
  * with the step of the answer. One object per step, shared with the yearly timeline (scoring/timeline.ts), so a
  * period and the timeline step that describes it cannot cite it differently.
  */
-export const FAQ_Q5_STEP_2 = { doc: 'FAQ2021', clause: 'Q5', description: '第二步', verified: true } as const satisfies StatedCitation;
-export const FAQ_Q5_STEP_3 = { doc: 'FAQ2021', clause: 'Q5', description: '第三步', verified: true } as const satisfies StatedCitation;
-export const FAQ_Q5_STEP_4 = { doc: 'FAQ2021', clause: 'Q5', description: '第四步', verified: true } as const satisfies StatedCitation;
+export const FAQ_Q5_STEP_2 = {
+  doc: 'FAQ2021',
+  clause: 'Q5',
+  description: '第二步',
+  verified: true,
+} as const satisfies StatedCitation;
+export const FAQ_Q5_STEP_3 = {
+  doc: 'FAQ2021',
+  clause: 'Q5',
+  description: '第三步',
+  verified: true,
+} as const satisfies StatedCitation;
+export const FAQ_Q5_STEP_4 = {
+  doc: 'FAQ2021',
+  clause: 'Q5',
+  description: '第四步',
+  verified: true,
+} as const satisfies StatedCitation;
 
 /** Each period of the yearly cycle, as cited data (RULES.md "The yearly cycle"). */
 export const PERIODS = {
@@ -20,7 +35,11 @@ export const PERIODS = {
   /** An objection is answered within 15 working days: public practice (RULES.md review section), not our sources. */
   objectionAnswer: {
     workdays: 15,
-    citation: { doc: 'outside-source', clause: 'RULES.md「Review in practice」：异议15个工作日内答复', verified: false },
+    citation: {
+      doc: 'outside-source',
+      clause: 'RULES.md「Review in practice」：异议15个工作日内答复',
+      verified: false,
+    },
   },
   /** "获得积分的7个工作日后，可…打印积分有效凭证" */
   certificate: { workdays: 7, citation: FAQ_Q5_STEP_3 },
@@ -39,7 +58,10 @@ export const PERIODS = {
       verified: false,
     },
   },
-} as const satisfies Record<string, { citation: StatedCitation; workdays?: number; calendarDays?: number; countingCitation?: StatedCitation }>;
+} as const satisfies Record<
+  string,
+  { citation: StatedCitation; workdays?: number; calendarDays?: number; countingCitation?: StatedCitation }
+>;
 
 /** The day the applicant can look up their points: 20 working days after acceptance (受理). */
 export function resultDate(acceptedOn: string): string {

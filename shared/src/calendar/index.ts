@@ -48,6 +48,17 @@ export {
   certificateDate,
   admissionNoticeExpiry,
 } from './deadlines';
-export { beijingDate, tryBeijingDate, beijingHour, beijingIsoInstant, beijingStartOfDay, isOpenAt } from './beijing-time';
-export { HOLIDAY_SCHEDULE_REMINDER, type HolidayScheduleReminder, holidayScheduleReminder } from './holiday-schedule-reminder';
+export {
+  beijingDate,
+  tryBeijingDate,
+  beijingHour,
+  beijingIsoInstant,
+  beijingStartOfDay,
+  isOpenAt,
+} from './beijing-time';
+export {
+  HOLIDAY_SCHEDULE_REMINDER,
+  type HolidayScheduleReminder,
+  holidayScheduleReminder,
+} from './holiday-schedule-reminder';
 export { formatChineseDate, formatChineseDateTime, formatChineseMonth, formatChineseMonthDay } from './chinese-format';

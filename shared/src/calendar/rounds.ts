@@ -188,7 +188,11 @@ export function roundDateOrderIssue(d: RoundDateOrderInput): { field: RoundDateF
     if (date === null && field === 'pointsApplicationOpens') continue; // no opening day named (FAQ2021 六)
     if (typeof date !== 'string' || !tryParseDate(date)) {
       const reported: RoundDateField =
-        field === 'cutoffDate' ? 'settlementOpens' : field === 'pointsApplicationOpens' ? 'pointsApplicationCloses' : field;
+        field === 'cutoffDate'
+          ? 'settlementOpens'
+          : field === 'pointsApplicationOpens'
+            ? 'pointsApplicationCloses'
+            : field;
       return { field: reported, message: `${String(date)} 不是真实存在的日期` };
     }
   }
@@ -204,7 +208,10 @@ export function roundDateOrderIssue(d: RoundDateOrderInput): { field: RoundDateF
     return { field: 'pointsApplicationCloses', message: `不能早于积分申请开始日（${formatChineseDate(opens)}）` };
   }
   if (compareDates(closes, settlementOpens) >= 0) {
-    return { field: 'pointsApplicationCloses', message: `须早于落户申请开始日（${formatChineseDate(settlementOpens)}）` };
+    return {
+      field: 'pointsApplicationCloses',
+      message: `须早于落户申请开始日（${formatChineseDate(settlementOpens)}）`,
+    };
   }
   return null;
 }

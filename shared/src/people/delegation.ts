@@ -31,7 +31,14 @@ export const DELEGATION_RULES = {
 
 /** The actor's relation to the subject, read as "I am the subject's <relation>" (same words as the api barrel). */
 export type CloseRelative = 'parent' | 'child' | 'spouse' | 'sibling' | 'grandparent' | 'grandchild';
-export const CLOSE_RELATIVES: readonly CloseRelative[] = ['parent', 'child', 'spouse', 'sibling', 'grandparent', 'grandchild'];
+export const CLOSE_RELATIVES: readonly CloseRelative[] = [
+  'parent',
+  'child',
+  'spouse',
+  'sibling',
+  'grandparent',
+  'grandchild',
+];
 export type DelegationRelation = 'self' | 'employer-agent' | 'guardian' | CloseRelative;
 
 export interface DelegationInput {
@@ -66,7 +73,11 @@ export type DelegationDecision =
   | { allowed: true; basis: string; citation: StatedCitation }
   | { allowed: false; code: DelegationDenial; reason: string; citation: StatedCitation };
 
-const deny = (code: DelegationDenial, reason: string, citation: StatedCitation = DELEGATION_RULES.citation): DelegationDecision => ({
+const deny = (
+  code: DelegationDenial,
+  reason: string,
+  citation: StatedCitation = DELEGATION_RULES.citation,
+): DelegationDecision => ({
   allowed: false,
   code,
   reason,

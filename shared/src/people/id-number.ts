@@ -20,8 +20,41 @@ export const ID_NUMBER_RULES = {
 
 /** First two digits of GB/T 2260 province-level codes, plus 81/82/83 used by HK/Macau/Taiwan residence permits. */
 const PROVINCE_CODES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44',
-  '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -81,7 +114,8 @@ export function parseIdNumber(id: string, options: { on?: string } = {}): Parsed
   if (!PROVINCE_CODES.has(normalised.slice(0, 2))) return fail('ID_REGION');
   const birthDate = `${normalised.slice(6, 10)}-${normalised.slice(10, 12)}-${normalised.slice(12, 14)}`;
   // Years before 1800 cannot be a living person's (GB 11643's own example is born 1880).
-  if (!tryParseDate(birthDate) || Number(birthDate.slice(0, 4)) < ID_NUMBER_RULES.minBirthYear) return fail('ID_BIRTH_DATE');
+  if (!tryParseDate(birthDate) || Number(birthDate.slice(0, 4)) < ID_NUMBER_RULES.minBirthYear)
+    return fail('ID_BIRTH_DATE');
   if (options.on !== undefined && compareDates(birthDate, options.on) > 0) return fail('ID_BIRTH_FUTURE');
   if (idCheckCharacter(normalised) !== normalised[17]) return fail('ID_CHECKSUM');
   return {

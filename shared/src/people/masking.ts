@@ -14,7 +14,13 @@ function maskMiddle(value: string, keepStart: number, keepEnd: number): string {
 }
 
 export function maskIdNumber(id: string): string {
-  return maskMiddle(String(id ?? '').trim().toUpperCase(), ID_MASK.keepStart, ID_MASK.keepEnd);
+  return maskMiddle(
+    String(id ?? '')
+      .trim()
+      .toUpperCase(),
+    ID_MASK.keepStart,
+    ID_MASK.keepEnd,
+  );
 }
 
 /** 138****5678: first 3 and last 4 digits, the form operators and government sites use. */

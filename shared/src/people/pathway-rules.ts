@@ -76,7 +76,8 @@ export const PATHWAY_RULES = {
       confidence: 'C',
       citation: {
         doc: 'outside-source',
-        clause: '公开转载（杭州网2018年10月17日户籍办事指南·老年投靠）：80周岁及以上老年人投靠在杭子女，不受“身边无子女”及《浙江省居住证》的条件限制；R2023施行后是否仍适用未经核实',
+        clause:
+          '公开转载（杭州网2018年10月17日户籍办事指南·老年投靠）：80周岁及以上老年人投靠在杭子女，不受“身边无子女”及《浙江省居住证》的条件限制；R2023施行后是否仍适用未经核实',
         verified: false,
         confidence: 'C',
       } as StatedCitation,

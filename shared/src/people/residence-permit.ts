@@ -53,12 +53,24 @@ function generalRoute(input: ResidencePermitInput): { conditions: ConditionResul
   const requirement = '在居住地居住登记半年及以上';
   let completeOn: string | undefined;
   if (input.registrationStart === undefined) {
-    conditions.push({ key: 'registration', met: null, requirement, reason: `未提供居住登记日期，无法判断：${requirement}`, citation: rules.citation });
+    conditions.push({
+      key: 'registration',
+      met: null,
+      requirement,
+      reason: `未提供居住登记日期，无法判断：${requirement}`,
+      citation: rules.citation,
+    });
   } else {
     parseDate(input.registrationStart); // INVALID_DATE for a malformed date
     completeOn = addMonths(input.registrationStart, rules.minRegistrationMonths);
     if (compareDates(input.registrationStart, input.on) > 0) {
-      conditions.push({ key: 'registration', met: false, requirement, reason: '居住登记日期晚于申请日期', citation: rules.citation });
+      conditions.push({
+        key: 'registration',
+        met: false,
+        requirement,
+        reason: '居住登记日期晚于申请日期',
+        citation: rules.citation,
+      });
     } else if (compareDates(input.on, completeOn) < 0) {
       conditions.push({
         key: 'registration',
@@ -73,9 +85,24 @@ function generalRoute(input: ResidencePermitInput): { conditions: ConditionResul
   }
   const any = [input.legalStableResidence, input.legalStableEmployment, input.continuousStudy];
   const oneOf = '符合“有合法稳定住所”“合法稳定就业”“连续就读”条件之一';
-  if (any.some((v) => v === true)) conditions.push({ key: 'residenceEmploymentOrStudy', met: true, requirement: oneOf, citation: rules.citation });
-  else if (any.every((v) => v === false)) conditions.push({ key: 'residenceEmploymentOrStudy', met: false, requirement: oneOf, reason: `须${oneOf}`, citation: rules.citation });
-  else conditions.push({ key: 'residenceEmploymentOrStudy', met: null, requirement: oneOf, reason: `未提供住所、就业或就读信息，无法判断：${oneOf}`, citation: rules.citation });
+  if (any.some((v) => v === true))
+    conditions.push({ key: 'residenceEmploymentOrStudy', met: true, requirement: oneOf, citation: rules.citation });
+  else if (any.every((v) => v === false))
+    conditions.push({
+      key: 'residenceEmploymentOrStudy',
+      met: false,
+      requirement: oneOf,
+      reason: `须${oneOf}`,
+      citation: rules.citation,
+    });
+  else
+    conditions.push({
+      key: 'residenceEmploymentOrStudy',
+      met: null,
+      requirement: oneOf,
+      reason: `未提供住所、就业或就读信息，无法判断：${oneOf}`,
+      citation: rules.citation,
+    });
   return { conditions, completeOn };
 }
 
@@ -113,7 +140,10 @@ export function residencePermitEligibility(input: ResidencePermitInput): Residen
               key: 'parentOrGuardianPermit',
               met: input.parentOrGuardianPermit === false ? false : null,
               requirement: minorRequirement,
-              reason: input.parentOrGuardianPermit === false ? '共同居住的父母或法定监护人均未持有居住证' : `未提供父母或监护人的居住证信息，无法判断：${minorRequirement}`,
+              reason:
+                input.parentOrGuardianPermit === false
+                  ? '共同居住的父母或法定监护人均未持有居住证'
+                  : `未提供父母或监护人的居住证信息，无法判断：${minorRequirement}`,
               citation: rules.citation,
             };
       if (minor.met === true) {
@@ -129,9 +159,17 @@ export function residencePermitEligibility(input: ResidencePermitInput): Residen
       }
       const conditions = [...general.conditions, minor];
       // Either route would do: the result is only "ineligible" when both fail.
-      const status: EvaluationStatus = generalStatus === 'ineligible' && minor.met === false ? 'ineligible' : 'undetermined';
+      const status: EvaluationStatus =
+        generalStatus === 'ineligible' && minor.met === false ? 'ineligible' : 'undetermined';
       return { eligible: false, status, route: null, reasons: reasonsOf(conditions), ...withDate, conditions };
     }
   }
-  return { eligible: false, status: generalStatus, route: null, reasons: reasonsOf(general.conditions), ...withDate, conditions: general.conditions };
+  return {
+    eligible: false,
+    status: generalStatus,
+    route: null,
+    reasons: reasonsOf(general.conditions),
+    ...withDate,
+    conditions: general.conditions,
+  };
 }

@@ -6,7 +6,8 @@ import { COMBINATION_RULES } from './rules';
 
 /** 文化程度 vs 职称/技能: the higher counts; on a tie education is kept. */
 export function educationOrTitleSkill(education: Draft, titleSkill: Draft): void {
-  if (COMBINATION_RULES.educationVsTitleSkill.mode !== 'higher-only' || education.halves <= 0 || titleSkill.halves <= 0) return;
+  if (COMBINATION_RULES.educationVsTitleSkill.mode !== 'higher-only' || education.halves <= 0 || titleSkill.halves <= 0)
+    return;
   const edu = education.halves;
   const ts = titleSkill.halves;
   if (ts > edu) {

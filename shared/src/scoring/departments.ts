@@ -21,4 +21,6 @@ export const DEPARTMENTS: Record<DepartmentCode, { name: string; reviews: string
 export const DEPARTMENT_CODES = Object.keys(DEPARTMENTS) as [DepartmentCode, ...DepartmentCode[]];
 
 /** Code → the name users read (e.g. '人力社保'), derived from DEPARTMENTS. */
-export const DEPARTMENT_LABELS = Object.fromEntries(DEPARTMENT_CODES.map((code) => [code, DEPARTMENTS[code].name])) as Record<DepartmentCode, string>;
+export const DEPARTMENT_LABELS = Object.fromEntries(
+  DEPARTMENT_CODES.map((code) => [code, DEPARTMENTS[code].name]),
+) as Record<DepartmentCode, string>;

@@ -3,7 +3,15 @@
 // Arithmetic is in half-points (integers) so 0.5 steps stay exact and a total is exactly the sum of its items.
 import type { ProfileInput } from './profile';
 import type { ScoreWarning } from './score';
-import type { Confidence, IndicatorCode, IndicatorVersion, LinearParams, ParamsByCode, Citation, ThresholdStepParams } from './types';
+import type {
+  Confidence,
+  IndicatorCode,
+  IndicatorVersion,
+  LinearParams,
+  ParamsByCode,
+  Citation,
+  ThresholdStepParams,
+} from './types';
 
 /** One indicator's result before it becomes an item of the score. */
 export interface Draft {

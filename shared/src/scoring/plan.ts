@@ -106,7 +106,10 @@ export function planPoints(profile: ProfileInput, options: PlanOptions): PlanRes
   const count = Math.max(1, Math.min(20, Math.floor(options.years ?? 5)));
   // "Where you stand today": today's rules and age. Today is rarely a 1st of the month, which is expected here.
   const scoredToday = scorePoints(profile, { cutoffDate: today });
-  const current = { ...scoredToday, warnings: scoredToday.warnings.filter((w) => w.code !== 'CUTOFF_NOT_FIRST_OF_MONTH') };
+  const current = {
+    ...scoredToday,
+    warnings: scoredToday.warnings.filter((w) => w.code !== 'CUTOFF_NOT_FIRST_OF_MONTH'),
+  };
   const assumptions = PLAN_ASSUMPTIONS.slice();
   if (current.veto) {
     return { current, projections: [], reaches100: null, suggestions: [], veto: current.veto, assumptions };
@@ -141,10 +144,15 @@ export function planPoints(profile: ProfileInput, options: PlanOptions): PlanRes
     });
   }
   if (profile.hasDiplomaAndDegree === false) {
-    candidates.push({ key: 'degree', change: '补齐学历或学位证书（学历学位齐全）', profile: { ...base, hasDiplomaAndDegree: true } });
+    candidates.push({
+      key: 'degree',
+      change: '补齐学历或学位证书（学历学位齐全）',
+      profile: { ...base, hasDiplomaAndDegree: true },
+    });
   }
   const nextTitle = nextOf<TitleLevel>(TITLE_LEVELS, profile.title ?? 'none');
-  if (nextTitle) candidates.push({ key: 'title', change: `取得${TITLE_LABELS[nextTitle]}`, profile: { ...base, title: nextTitle } });
+  if (nextTitle)
+    candidates.push({ key: 'title', change: `取得${TITLE_LABELS[nextTitle]}`, profile: { ...base, title: nextTitle } });
   const skill = profile.skillLevel;
   const nextSkill = skill === undefined || skill > 3 ? 3 : skill > 1 ? skill - 1 : undefined;
   if (nextSkill) {
@@ -154,7 +162,12 @@ export function planPoints(profile: ProfileInput, options: PlanOptions): PlanRes
       profile: { ...base, skillLevel: nextSkill },
     });
   }
-  if (!profile.ownHome) candidates.push({ key: 'ownHome', change: '在市区购买产权住房并实际居住（登记地址为该住房）', profile: { ...base, ownHome: true } });
+  if (!profile.ownHome)
+    candidates.push({
+      key: 'ownHome',
+      change: '在市区购买产权住房并实际居住（登记地址为该住房）',
+      profile: { ...base, ownHome: true },
+    });
   candidates.push({
     key: 'socialInsurance',
     change: '多缴纳12个月社保（不含补缴）',
@@ -166,12 +179,32 @@ export function planPoints(profile: ProfileInput, options: PlanOptions): PlanRes
     profile: { ...base, residenceRegistrationYears: (base.residenceRegistrationYears ?? 0) + 1 },
   });
   if (!profile.ownHome) {
-    candidates.push({ key: 'rental', change: '多1年合法租赁（租赁合同登记备案）', profile: { ...base, rentalYears: (base.rentalYears ?? 0) + 1 } });
+    candidates.push({
+      key: 'rental',
+      change: '多1年合法租赁（租赁合同登记备案）',
+      profile: { ...base, rentalYears: (base.rentalYears ?? 0) + 1 },
+    });
   }
-  candidates.push({ key: 'incomeTax', change: '5年内在市区多缴纳个人所得税1万元', profile: { ...base, incomeTaxYuan: (base.incomeTaxYuan ?? 0) + 10000 } });
-  candidates.push({ key: 'volunteering', change: '多参加20小时志愿服务（志愿汇记录）', profile: { ...base, volunteerHours: (base.volunteerHours ?? 0) + 20 } });
-  candidates.push({ key: 'charity', change: '慈善捐赠1000元', profile: { ...base, donationYuan: (base.donationYuan ?? 0) + 1000 } });
-  candidates.push({ key: 'bloodDonation', change: '无偿献血200毫升', profile: { ...base, bloodDonationMl: (base.bloodDonationMl ?? 0) + 200 } });
+  candidates.push({
+    key: 'incomeTax',
+    change: '5年内在市区多缴纳个人所得税1万元',
+    profile: { ...base, incomeTaxYuan: (base.incomeTaxYuan ?? 0) + 10000 },
+  });
+  candidates.push({
+    key: 'volunteering',
+    change: '多参加20小时志愿服务（志愿汇记录）',
+    profile: { ...base, volunteerHours: (base.volunteerHours ?? 0) + 20 },
+  });
+  candidates.push({
+    key: 'charity',
+    change: '慈善捐赠1000元',
+    profile: { ...base, donationYuan: (base.donationYuan ?? 0) + 1000 },
+  });
+  candidates.push({
+    key: 'bloodDonation',
+    change: '无偿献血200毫升',
+    profile: { ...base, bloodDonationMl: (base.bloodDonationMl ?? 0) + 200 },
+  });
   candidates.push({
     key: 'inventionPatent',
     change: '以第一专利权人取得1项发明专利',

@@ -72,10 +72,29 @@ export const EDUCATION_LABELS = {
   master: '硕士研究生',
   doctor: '博士研究生',
 } as const;
-export const TITLE_LABELS = { none: '无', intermediate: '中级职称', 'associate-senior': '副高级职称', senior: '正高级职称' } as const;
-export const SKILL_LABELS = { 1: '高级技师（一级）', 2: '技师（二级）', 3: '高级工（三级）', 4: '中级工（四级）', 5: '初级工（五级）' } as const;
-export const TAXPAYER_TYPE_LABELS = { individual: '个人（工资薪金、劳务报酬等）', 'business-owner': '个体工商户、个人投资者' } as const;
-export const HONOUR_LEVEL_LABELS = { national: '国家级', provincial: '省级', city: '市级', district: '区、县级' } as const;
+export const TITLE_LABELS = {
+  none: '无',
+  intermediate: '中级职称',
+  'associate-senior': '副高级职称',
+  senior: '正高级职称',
+} as const;
+export const SKILL_LABELS = {
+  1: '高级技师（一级）',
+  2: '技师（二级）',
+  3: '高级工（三级）',
+  4: '中级工（四级）',
+  5: '初级工（五级）',
+} as const;
+export const TAXPAYER_TYPE_LABELS = {
+  individual: '个人（工资薪金、劳务报酬等）',
+  'business-owner': '个体工商户、个人投资者',
+} as const;
+export const HONOUR_LEVEL_LABELS = {
+  national: '国家级',
+  provincial: '省级',
+  city: '市级',
+  district: '区、县级',
+} as const;
 
 export const HonourSchema = z.object({
   level: z.enum(HONOUR_LEVELS, { error: `${L.level}必须是国家级、省级、市级或区、县级` }),
@@ -88,14 +107,17 @@ export const HonourSchema = z.object({
 
 export const PatentSchema = z.object({ firstPatentee: bool(L.firstPatentee) });
 
-export const RecordsSchema = z.object({
-  criminal: int(L.criminal, MAX_COUNT, '次').optional(),
-  drugRehab: int(L.drugRehab, MAX_COUNT, '次').optional(),
-  detention: int(L.detention, MAX_COUNT, '次').optional(),
-  dishonesty: bool(L.dishonesty).optional(),
-  severeDishonesty: int(L.severeDishonesty, MAX_COUNT, '次').optional(),
-  vetoed: bool(L.vetoed).optional(),
-}, { error: `${L.records}格式不正确` });
+export const RecordsSchema = z.object(
+  {
+    criminal: int(L.criminal, MAX_COUNT, '次').optional(),
+    drugRehab: int(L.drugRehab, MAX_COUNT, '次').optional(),
+    detention: int(L.detention, MAX_COUNT, '次').optional(),
+    dishonesty: bool(L.dishonesty).optional(),
+    severeDishonesty: int(L.severeDishonesty, MAX_COUNT, '次').optional(),
+    vetoed: bool(L.vetoed).optional(),
+  },
+  { error: `${L.records}格式不正确` },
+);
 
 // One message for the three range checks (written once: a minifier does not merge equal strings).
 const SKILL_LEVEL_RANGE = `${L.skillLevel}必须是1至5的整数`;
@@ -122,7 +144,10 @@ export const ProfileSchema = z.object(
     incomeTaxYuan: amount(L.incomeTaxYuan, MAX_AMOUNT, '元').optional(),
     /** Absent = the general scale (individual). */
     taxpayerType: z.enum(TAXPAYER_TYPES, { error: `${L.taxpayerType}必须是个人或个体工商户、个人投资者` }).optional(),
-    honours: z.array(HonourSchema, { error: `${L.honours}格式不正确` }).max(MAX_LIST, { error: `${L.honours}不能超过${MAX_LIST}项` }).optional(),
+    honours: z
+      .array(HonourSchema, { error: `${L.honours}格式不正确` })
+      .max(MAX_LIST, { error: `${L.honours}不能超过${MAX_LIST}项` })
+      .optional(),
     boneMarrowDonation: bool(L.boneMarrowDonation).optional(),
     bloodDonationMl: amount(L.bloodDonationMl, 1e6, '毫升').optional(),
     volunteerHours: amount(L.volunteerHours, 1e6, '小时').optional(),

@@ -68,7 +68,8 @@ export function rankApplications(apps: readonly RankableApplication[], options: 
   if (options.mode === 'quota' && !(Number.isInteger(options.quota) && options.quota >= 0)) {
     throw new InvalidRankOptionsError('落户指标数必须是非负整数');
   }
-  if (!Number.isFinite(minimum) || !Number.isFinite(thresholdLine)) throw new InvalidRankOptionsError('分数线必须是数字');
+  if (!Number.isFinite(minimum) || !Number.isFinite(thresholdLine))
+    throw new InvalidRankOptionsError('分数线必须是数字');
 
   const n = apps.length;
   const ineligible: { id: string; reason: string }[] = [];

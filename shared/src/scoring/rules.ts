@@ -5,7 +5,13 @@
 // else comes from public copies of the official indicator table and says what was assumed.
 import { ageIndicator } from './indicators/age';
 import { LOWER_READING_PRINCIPLE, publicCopy, TABLE_COPY } from './indicators/common';
-import { boneMarrowIndicator, bloodDonationIndicator, charityIndicator, inventionPatentIndicator, volunteeringIndicator } from './indicators/contributions';
+import {
+  boneMarrowIndicator,
+  bloodDonationIndicator,
+  charityIndicator,
+  inventionPatentIndicator,
+  volunteeringIndicator,
+} from './indicators/contributions';
 import {
   criminalIndicator,
   detentionIndicator,
@@ -17,7 +23,12 @@ import {
 import { honoursIndicator } from './indicators/honours';
 import { incomeTaxIndicator } from './indicators/income-tax';
 import { educationIndicator, titleSkillIndicator } from './indicators/qualifications';
-import { ownHomeIndicator, rentalIndicator, residenceRegistrationIndicator, socialInsuranceIndicator } from './indicators/residence';
+import {
+  ownHomeIndicator,
+  rentalIndicator,
+  residenceRegistrationIndicator,
+  socialInsuranceIndicator,
+} from './indicators/residence';
 import { vetoIndicator } from './indicators/veto';
 import type { Confidence, IndicatorTable, Citation } from './types';
 import { POINTS_THRESHOLD, POINTS_THRESHOLD_CITATION } from './threshold';
@@ -123,7 +134,8 @@ export const COMBINATION_RULES: {
     note:
       '按字面读法：每一事项只计其最高级别的荣誉，再按级别适用上限。若该级别已达上限，较低级别的荣誉也不再计分，' +
       '因此增加一项更高级别的荣誉可能使总分下降（例：已有3项国家级荣誉（240分，已达上限）时，另一事项同时获国家级和区级荣誉，' +
-      '字面读法计240分，另一读法计250分）。' + LOWER_READING_PRINCIPLE,
+      '字面读法计240分，另一读法计250分）。' +
+      LOWER_READING_PRINCIPLE,
     alternatives: [
       {
         reading: 'best-total-per-matter',
@@ -165,12 +177,18 @@ export const RANKING_RULE = {
   finalKeyLabel: '以上均相同的，按申请编号排序（仅为保证结果可复现）',
   minimumPoints: POINTS_THRESHOLD,
   minimumPointsSource: { doc: POINTS_THRESHOLD_CITATION.doc, clause: POINTS_THRESHOLD_CITATION.clause } as Citation,
-  source: { doc: 'our-choice', description: '来源文件未规定同分排序规则（FAQ2021 Q10 仅说明按总量控制划定分数线）' } as Citation,
+  source: {
+    doc: 'our-choice',
+    description: '来源文件未规定同分排序规则（FAQ2021 Q10 仅说明按总量控制划定分数线）',
+  } as Citation,
   verified: false,
   confidence: 'C' as Confidence,
   note: '同分排序规则为我们的假设：先比社保月数（在杭贡献时间），再比居住登记年限，再比提交时间。',
   alternatives: [
-    { order: ['total', 'residenceRegistrationYears', 'socialInsuranceMonths', 'submittedAt'], note: '先比居住年限的读法。' },
+    {
+      order: ['total', 'residenceRegistrationYears', 'socialInsuranceMonths', 'submittedAt'],
+      note: '先比居住年限的读法。',
+    },
     { order: ['total', 'submittedAt'], note: '同分按提交先后的读法。' },
   ],
 };

@@ -7,18 +7,49 @@ import { educationOrTitleSkill, ownHomeOrRental } from './combinations';
 import type { Draft, Formula, FormulaContext } from './formula';
 import { NOT_FILLED } from './formula';
 import { ageFormula } from './indicators/age';
-import { bloodDonationFormula, boneMarrowFormula, charityFormula, inventionPatentFormula, volunteeringFormula } from './indicators/contributions';
-import { criminalFormula, detentionFormula, dishonestyFormula, drugRehabFormula, severeDishonestyFormula } from './indicators/deductions';
+import {
+  bloodDonationFormula,
+  boneMarrowFormula,
+  charityFormula,
+  inventionPatentFormula,
+  volunteeringFormula,
+} from './indicators/contributions';
+import {
+  criminalFormula,
+  detentionFormula,
+  dishonestyFormula,
+  drugRehabFormula,
+  severeDishonestyFormula,
+} from './indicators/deductions';
 import { honoursFormula } from './indicators/honours';
 import { incomeTaxFormula } from './indicators/income-tax';
 import { educationFormula, titleSkillFormula } from './indicators/qualifications';
-import { ownHomeFormula, rentalFormula, residenceRegistrationFormula, socialInsuranceFormula } from './indicators/residence';
+import {
+  ownHomeFormula,
+  rentalFormula,
+  residenceRegistrationFormula,
+  socialInsuranceFormula,
+} from './indicators/residence';
 import { vetoReason } from './indicators/veto';
 import type { ProfileInput } from './profile';
-import { COMBINATION_RULES, INDICATORS, LOWER_READING_PRINCIPLE, REVISION_2021_FROM, RULES_REVIEWED_THROUGH } from './rules';
+import {
+  COMBINATION_RULES,
+  INDICATORS,
+  LOWER_READING_PRINCIPLE,
+  REVISION_2021_FROM,
+  RULES_REVIEWED_THROUGH,
+} from './rules';
 import { ruleSetFor } from './ruleset';
 import type { VersionsByCode } from './ruleset';
-import type { Confidence, DepartmentCode, Indicator, IndicatorCode, IndicatorGroup, IndicatorVersion, Citation } from './types';
+import type {
+  Confidence,
+  DepartmentCode,
+  Indicator,
+  IndicatorCode,
+  IndicatorGroup,
+  IndicatorVersion,
+  Citation,
+} from './types';
 
 export interface ScoreItem {
   readonly code: IndicatorCode;
@@ -102,7 +133,8 @@ const SCORED_INDICATORS = SCORED_CODES.map((code) => INDICATORS[code] as Indicat
 const ORDERED_VERSIONS = new WeakMap<VersionsByCode, IndicatorVersion<unknown>[]>();
 function orderedVersions(versions: VersionsByCode): IndicatorVersion<unknown>[] {
   let list = ORDERED_VERSIONS.get(versions);
-  if (!list) ORDERED_VERSIONS.set(versions, (list = SCORED_CODES.map((code) => versions[code] as IndicatorVersion<unknown>)));
+  if (!list)
+    ORDERED_VERSIONS.set(versions, (list = SCORED_CODES.map((code) => versions[code] as IndicatorVersion<unknown>)));
   return list;
 }
 const EDUCATION = SCORED_CODES.indexOf('education');
@@ -111,7 +143,15 @@ const OWN_HOME = SCORED_CODES.indexOf('ownHome');
 const RENTAL = SCORED_CODES.indexOf('rental');
 
 /** Explanations that never vary: their zero-point items are built once per rule version and shared (frozen). */
-const CONSTANT_ZERO_TEXTS = new Set([NOT_FILLED, '无：0分', '未捐献：0分', '无荣誉：0分', '无发明专利：0分', '无自购产权住房：0分', '无职称或技能：0分']);
+const CONSTANT_ZERO_TEXTS = new Set([
+  NOT_FILLED,
+  '无：0分',
+  '未捐献：0分',
+  '无荣誉：0分',
+  '无发明专利：0分',
+  '无自购产权住房：0分',
+  '无职称或技能：0分',
+]);
 const SHARED_ZERO_ITEMS = new Map<IndicatorVersion<unknown>, Map<string, ScoreItem>>();
 
 function itemOf(ind: Indicator, version: IndicatorVersion<unknown>, d: Draft): ScoreItem {
@@ -197,15 +237,29 @@ export function scorePoints(profile: ProfileInput, options: ScoreOptions): Score
     });
   }
   if (cutoffDate < REVISION_2021_FROM) {
-    warnings.push({ code: 'PRE_2021_REVISION', message: '该截止日早于2021年《办法》修订，使用修订前的分值，仅供参考。' });
+    warnings.push({
+      code: 'PRE_2021_REVISION',
+      message: '该截止日早于2021年《办法》修订，使用修订前的分值，仅供参考。',
+    });
   }
   if (cutoffDate.charCodeAt(8) !== 48 || cutoffDate.charCodeAt(9) !== 49) {
-    warnings.push({ code: 'CUTOFF_NOT_FIRST_OF_MONTH', message: '指标截止日应为受理起始日的上月首日（通常为10月1日），请核对日期。' });
+    warnings.push({
+      code: 'CUTOFF_NOT_FIRST_OF_MONTH',
+      message: '指标截止日应为受理起始日的上月首日（通常为10月1日），请核对日期。',
+    });
   }
   if (context.lookBack) {
-    warnings.push({ code: 'LOOK_BACK_WINDOW', message: '纳税、荣誉、志愿服务和慈善捐赠只计截止日前5年内取得的材料，请只填写这段时间内的数额。' });
+    warnings.push({
+      code: 'LOOK_BACK_WINDOW',
+      message: '纳税、荣誉、志愿服务和慈善捐赠只计截止日前5年内取得的材料，请只填写这段时间内的数额。',
+    });
   }
-  if (records && ((records.criminal ?? 0) + (records.drugRehab ?? 0) + (records.detention ?? 0) + (records.severeDishonesty ?? 0) > 0 || records.dishonesty)) {
+  if (
+    records &&
+    ((records.criminal ?? 0) + (records.drugRehab ?? 0) + (records.detention ?? 0) + (records.severeDishonesty ?? 0) >
+      0 ||
+      records.dishonesty)
+  ) {
     warnings.push({ code: 'DEDUCTION_ONE_ACT', message: COMBINATION_RULES.oneActOneDeduction.note! });
   }
 

@@ -11,7 +11,12 @@ export const POINTS_THRESHOLD = 100;
 export const POINTS_THRESHOLD_CITATION: StatedCitation = { doc: 'FAQ2021', clause: 'Q5', verified: true };
 
 const LINE_CITATIONS = {
-  floor: { doc: 'R2023', clause: '二(四)', description: '分数线可按城市承载能力调整，不低于准申请分值', verified: true },
+  floor: {
+    doc: 'R2023',
+    clause: '二(四)',
+    description: '分数线可按城市承载能力调整，不低于准申请分值',
+    verified: true,
+  },
   halfPoints: {
     doc: 'public-copy',
     clause: '社会保险：每满1个月计0.5分',
@@ -20,7 +25,12 @@ const LINE_CITATIONS = {
     confidence: 'B',
   },
   inputCheck: { doc: 'our-choice', clause: '输入检查', description: '防止误输入的上限，不是政策规定', verified: false },
-  suggestion: { doc: 'our-choice', clause: '预览初始值', description: '名额预览的起始人数，由管理员修改，不是政策规定', verified: false },
+  suggestion: {
+    doc: 'our-choice',
+    clause: '预览初始值',
+    description: '名额预览的起始人数，由管理员修改，不是政策规定',
+    verified: false,
+  },
 } as const satisfies Record<string, StatedCitation>;
 
 /**

@@ -16,7 +16,15 @@ test('headers: the template names, common aliases, and a note in brackets are re
 
 test('a good row: birth date from the ID number, HR words turned into the calculator profile', () => {
   const r = parseRosterRow(
-    { name: '王芳', idNumber: ID('33010619951001001'), phone: '139 0000 0001', education: '大专', ownHome: '否', socialInsuranceMonths: '24', title: '中级' },
+    {
+      name: '王芳',
+      idNumber: ID('33010619951001001'),
+      phone: '139 0000 0001',
+      education: '大专',
+      ownHome: '否',
+      socialInsuranceMonths: '24',
+      title: '中级',
+    },
     2,
     TODAY,
   );
@@ -28,7 +36,14 @@ test('a good row: birth date from the ID number, HR words turned into the calcul
       idNumber: ID('33010619951001001'),
       phone: '13900000001',
       birthDate: '1995-10-01',
-      profile: { birthDate: '1995-10-01', education: 'junior-college', hasDiplomaAndDegree: true, ownHome: false, socialInsuranceMonths: 24, title: 'intermediate' },
+      profile: {
+        birthDate: '1995-10-01',
+        education: 'junior-college',
+        hasDiplomaAndDegree: true,
+        ownHome: false,
+        socialInsuranceMonths: 24,
+        title: 'intermediate',
+      },
     },
   });
 });
@@ -60,10 +75,17 @@ test('every problem of a row is reported, each naming the row and the column', (
 });
 
 test('profile limits come from the calculator schema (with the ID number valid, the profile is checked)', () => {
-  const r = parseRosterRow({ name: '李强', idNumber: ID('33010619900101002'), phone: '13900000002', rentalYears: '-1', skillLevel: 7 }, 3, TODAY);
+  const r = parseRosterRow(
+    { name: '李强', idNumber: ID('33010619900101002'), phone: '13900000002', rentalYears: '-1', skillLevel: 7 },
+    3,
+    TODAY,
+  );
   expect(r.ok).toBe(false);
   if (r.ok) return;
-  expect(r.errors.map((e) => e.message)).toEqual(['第3行“职业技能等级”：职业技能等级必须是1至5的整数', '第3行“合法租赁年数”：合法租赁年数不能为负数']);
+  expect(r.errors.map((e) => e.message)).toEqual([
+    '第3行“职业技能等级”：职业技能等级必须是1至5的整数',
+    '第3行“合法租赁年数”：合法租赁年数不能为负数',
+  ]);
 });
 
 test('an ID number whose birth date is after today is refused', () => {

@@ -37,16 +37,12 @@ describe('dates do not depend on the machine time zone', () => {
     ['Asia/Shanghai', -480],
     ['Australia/Lord_Howe', -630], // half-hour daylight saving
   ])('TZ=%s (child process)', (tz, offset) => {
-    const out = execFileSync(
-      process.execPath,
-      ['--require', 'tsx/cjs', '-e', RUN_PROBE],
-      {
-        env: { ...process.env, TZ: tz },
-        cwd: path.resolve(__dirname, '../../..'),
-        encoding: 'utf8',
-        timeout: 60_000, // a date that a zone moves backwards can make a day-by-day loop endless: fail, not hang
-      },
-    );
+    const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', RUN_PROBE], {
+      env: { ...process.env, TZ: tz },
+      cwd: path.resolve(__dirname, '../../..'),
+      encoding: 'utf8',
+      timeout: 60_000, // a date that a zone moves backwards can make a day-by-day loop endless: fail, not hang
+    });
     const result = JSON.parse(out);
     expect(result.zoneOffsetJuly).toBe(offset); // the machine zone really was different
     expect(result).toEqual(expected);

@@ -1,10 +1,28 @@
 // Kept in its own file: registering a year changes the default calendar for the rest of the module's life.
-import { registerCalendarYear, isWorkday, addWorkdays, resultDate, coveredCalendarYears, createWorkCalendar } from '../../src/calendar';
+import {
+  registerCalendarYear,
+  isWorkday,
+  addWorkdays,
+  resultDate,
+  coveredCalendarYears,
+  createWorkCalendar,
+} from '../../src/calendar';
 
 // A fixture shaped like a State Council notice for 2027 (NOT the real 2027 schedule: a test of the mechanism only).
 const fixture2027 = {
   year: 2027,
-  holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
+  holidays: [
+    '2027-01-01',
+    '2027-01-02',
+    '2027-01-03',
+    '2027-02-06',
+    '2027-02-07',
+    '2027-02-08',
+    '2027-02-09',
+    '2027-02-10',
+    '2027-02-11',
+    '2027-02-12',
+  ],
   workdays: ['2027-02-13'],
   source: '测试数据（非真实安排）',
 };

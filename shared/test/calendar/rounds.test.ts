@@ -52,7 +52,9 @@ describe('isSettlementAcceptanceDay (11-01..11-30, holidays excluded)', () => {
   });
 
   test('a window in a year without a holiday calendar throws', () => {
-    expect(() => isSettlementAcceptanceDay('2027-11-01')).toThrow(expect.objectContaining({ code: 'CALENDAR_UNKNOWN' }));
+    expect(() => isSettlementAcceptanceDay('2027-11-01')).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_UNKNOWN' }),
+    );
     expect(isSettlementAcceptanceDay('2027-10-31')).toBe(false); // outside the window: no calendar needed
   });
 });

@@ -19,8 +19,12 @@ describe('resultPublicationDay: a result is never shown while a returned item ma
   });
 
   test('a stored date that is not a date is a typed INVALID_DATE error', () => {
-    expect(() => resultPublicationDay('2025-02-30', '2025-01-01', true)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
-    expect(() => resultPublicationDay('2025-10-30', null as unknown as string, false)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => resultPublicationDay('2025-02-30', '2025-01-01', true)).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE' }),
+    );
+    expect(() => resultPublicationDay('2025-10-30', null as unknown as string, false)).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE' }),
+    );
   });
 });
 
@@ -33,12 +37,18 @@ describe('tryBeijingDate reads stored instants totally', () => {
     expect(tryBeijingDate(iso)).toBe(expected);
   });
 
-  test.each([['not a time'], [''], [null], [undefined], [Number.NaN], [8.64e15], [-8.64e15], ['+275760-09-13T00:00:00.000Z']])(
-    '%p → null',
-    (value) => {
-      expect(tryBeijingDate(value as string | number | null | undefined)).toBeNull();
-    },
-  );
+  test.each([
+    ['not a time'],
+    [''],
+    [null],
+    [undefined],
+    [Number.NaN],
+    [8.64e15],
+    [-8.64e15],
+    ['+275760-09-13T00:00:00.000Z'],
+  ])('%p → null', (value) => {
+    expect(tryBeijingDate(value as string | number | null | undefined)).toBeNull();
+  });
 
   test('any value at all: a date string or null, never an exception', () => {
     fc.assert(
@@ -64,7 +74,9 @@ describe('roundDateOrderIssue', () => {
     const d = roundDates(2029); // cut-off 2029-10-01, settlement 11-01..11-30, points until 09-30
     expect(roundDateOrderIssue({ ...d, settlementOpens: '2029-10-01' })?.field).toBe('settlementOpens');
     expect(roundDateOrderIssue({ ...d, settlementCloses: '2029-10-31' })?.field).toBe('settlementCloses');
-    expect(roundDateOrderIssue({ ...d, pointsApplication: { opens: null, closes: '2029-11-01' } })?.field).toBe('pointsApplicationCloses');
+    expect(roundDateOrderIssue({ ...d, pointsApplication: { opens: null, closes: '2029-11-01' } })?.field).toBe(
+      'pointsApplicationCloses',
+    );
     expect(roundDateOrderIssue({ ...d, pointsApplication: { opens: '2029-09-28', closes: '2029-09-27' } })?.field).toBe(
       'pointsApplicationCloses',
     );

@@ -38,7 +38,8 @@ describe('parseIdNumber: published sample numbers', () => {
 
 describe('parseIdNumber: generated numbers', () => {
   const provinces = ['11', '31', '33', '44', '65', '81', '82', '83'];
-  const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+  const digits = (n: number) =>
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
   const dayArb = fc
     .integer({ min: Date.UTC(1900, 0, 1) / 864e5, max: Date.UTC(2025, 11, 31) / 864e5 })
     .map((d) => new Date(d * 864e5).toISOString().slice(0, 10));
@@ -49,23 +50,33 @@ describe('parseIdNumber: generated numbers', () => {
       fc.property(idArb, ({ p, rest, birth, seq }) => {
         const id = withCheck(p + rest + birth.replace(/-/g, '') + seq);
         const r = parseIdNumber(id, { on: '2026-01-01' });
-        return r.valid && r.birthDate === birth && r.sex === (Number(seq[2]) % 2 ? 'male' : 'female') && r.regionCode === p + rest;
+        return (
+          r.valid &&
+          r.birthDate === birth &&
+          r.sex === (Number(seq[2]) % 2 ? 'male' : 'female') &&
+          r.regionCode === p + rest
+        );
       }),
     );
   });
 
   test('changing any single character breaks the check digit', () => {
     fc.assert(
-      fc.property(idArb, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 9 }), ({ p, rest, birth, seq }, pos, delta) => {
-        const id = withCheck(p + rest + birth.replace(/-/g, '') + seq);
-        const chars = '0123456789X';
-        const cur = chars.indexOf(id[pos] as string);
-        const replacement = pos === 17 ? chars[(cur + delta) % 11] : String((Number(id[pos]) + delta) % 10);
-        const changed = id.slice(0, pos) + replacement + id.slice(pos + 1);
-        const r = parseIdNumber(changed);
-        // A change may first hit another rule (region, date): any failure is fine, success is not.
-        return !r.valid;
-      }),
+      fc.property(
+        idArb,
+        fc.integer({ min: 0, max: 17 }),
+        fc.integer({ min: 1, max: 9 }),
+        ({ p, rest, birth, seq }, pos, delta) => {
+          const id = withCheck(p + rest + birth.replace(/-/g, '') + seq);
+          const chars = '0123456789X';
+          const cur = chars.indexOf(id[pos] as string);
+          const replacement = pos === 17 ? chars[(cur + delta) % 11] : String((Number(id[pos]) + delta) % 10);
+          const changed = id.slice(0, pos) + replacement + id.slice(pos + 1);
+          const r = parseIdNumber(changed);
+          // A change may first hit another rule (region, date): any failure is fine, success is not.
+          return !r.valid;
+        },
+      ),
     );
   });
 });
@@ -176,6 +187,8 @@ describe('IdNumberSchema', () => {
   test('idNumberSchemaOn adds the future-date check', () => {
     const id = withCheck('33010620251002001');
     expect(idNumberSchemaOn('2025-10-02').safeParse(id).success).toBe(true);
-    expect(idNumberSchemaOn('2025-10-01').safeParse(id).error?.issues[0]?.message).toBe(ID_NUMBER_MESSAGES.ID_BIRTH_FUTURE);
+    expect(idNumberSchemaOn('2025-10-01').safeParse(id).error?.issues[0]?.message).toBe(
+      ID_NUMBER_MESSAGES.ID_BIRTH_FUTURE,
+    );
   });
 });

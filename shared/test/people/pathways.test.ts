@@ -19,7 +19,12 @@ function entry(profile: PathwayProfile, pathway: Pathway, on = ON): PathwayResul
 
 // A profile that meets every condition of the pathway it is named after.
 const ok: Record<Exclude<Pathway, 'reunion-spouse'>, PathwayProfile> = {
-  'graduate-college': { birthDate: born(30), education: 'junior-college', hukou: 'other', employedInUrbanDistricts: true },
+  'graduate-college': {
+    birthDate: born(30),
+    education: 'junior-college',
+    hukou: 'other',
+    employedInUrbanDistricts: true,
+  },
   'graduate-master': { birthDate: born(40), education: 'master', hukou: 'other' },
   skilled: {
     birthDate: born(40),
@@ -43,7 +48,13 @@ const ok: Record<Exclude<Pathway, 'reunion-spouse'>, PathwayProfile> = {
 describe('settlementPathways: shape', () => {
   test('one entry per pathway, in a fixed order', () => {
     expect(settlementPathways({ birthDate: born(30) }, { on: ON }).map((e) => e.pathway)).toEqual([
-      'graduate-college', 'graduate-master', 'skilled', 'reunion-elderly', 'reunion-spouse', 'points', 'county',
+      'graduate-college',
+      'graduate-master',
+      'skilled',
+      'reunion-elderly',
+      'reunion-spouse',
+      'points',
+      'county',
     ]);
   });
 
@@ -63,7 +74,9 @@ describe('settlementPathways: shape', () => {
   });
 
   test('before R2023 took effect the pathways are not assessed', () => {
-    expect(() => settlementPathways(ok.points, { on: '2023-05-07' })).toThrow(expect.objectContaining({ code: 'PATHWAY_RULES_NOT_IN_FORCE' }));
+    expect(() => settlementPathways(ok.points, { on: '2023-05-07' })).toThrow(
+      expect.objectContaining({ code: 'PATHWAY_RULES_NOT_IN_FORCE' }),
+    );
     expect(entry(ok.points, 'points', '2023-05-08').eligible).toBe(true);
   });
 });
@@ -97,9 +110,18 @@ describe('age limits ("以下" excludes the number; "满" includes it)', () => {
   });
 
   test('the limits come from the cited data', () => {
-    expect(PATHWAY_RULES.graduateCollege).toMatchObject({ maxAgeExclusive: 35, citation: { doc: 'R2023', clause: '二(一)', verified: true } });
-    expect(PATHWAY_RULES.graduateMaster).toMatchObject({ maxAgeExclusive: 45, citation: { doc: 'R2023', clause: '二(一)', verified: true } });
-    expect(PATHWAY_RULES.skilled.tiers.map((t) => [t.maxSkillLevel, t.maxAgeExclusive])).toEqual([[2, 45], [3, 35]]);
+    expect(PATHWAY_RULES.graduateCollege).toMatchObject({
+      maxAgeExclusive: 35,
+      citation: { doc: 'R2023', clause: '二(一)', verified: true },
+    });
+    expect(PATHWAY_RULES.graduateMaster).toMatchObject({
+      maxAgeExclusive: 45,
+      citation: { doc: 'R2023', clause: '二(一)', verified: true },
+    });
+    expect(PATHWAY_RULES.skilled.tiers.map((t) => [t.maxSkillLevel, t.maxAgeExclusive])).toEqual([
+      [2, 45],
+      [3, 35],
+    ]);
     expect(PATHWAY_RULES.reunionElderly.minAge).toEqual({ male: 60, female: 55 });
     expect(PATHWAY_RULES.points).toMatchObject({ minPoints: 100, minAge: 18 });
   });
@@ -114,22 +136,66 @@ describe('age limits ("以下" excludes the number; "满" includes it)', () => {
 describe('every failing condition is named', () => {
   test.each([
     ['graduate-college', { ...ok['graduate-college'], hukou: 'hangzhou-urban' }, ['notUrbanHukou'], '已是杭州市区户籍'],
-    ['graduate-college', { ...ok['graduate-college'], education: 'high-school' }, ['education'], '须为普通高校大专学历毕业生'],
-    ['graduate-college', { ...ok['graduate-college'], employedInUrbanDistricts: false }, ['employedInUrbanDistricts'], '落实就业单位'],
+    [
+      'graduate-college',
+      { ...ok['graduate-college'], education: 'high-school' },
+      ['education'],
+      '须为普通高校大专学历毕业生',
+    ],
+    [
+      'graduate-college',
+      { ...ok['graduate-college'], employedInUrbanDistricts: false },
+      ['employedInUrbanDistricts'],
+      '落实就业单位',
+    ],
     ['graduate-master', { ...ok['graduate-master'], education: 'bachelor' }, ['education'], '硕士研究生'],
     ['skilled', { ...ok.skilled, skillLevel: 4 }, ['skillLevel'], '高级工'],
     ['skilled', { ...ok.skilled, employedInUrbanDistricts: false }, ['employedInUrbanDistricts'], '须在市区工作'],
     ['skilled', { ...ok.skilled, employerPaidInsuranceMonths: 5 }, ['employerPaidInsuranceMonths'], '当前5个月'],
-    ['skilled', { ...ok.skilled, legalStableResidenceInUrbanDistricts: false }, ['legalStableResidenceInUrbanDistricts'], '合法稳定住所'],
-    ['reunion-elderly', { ...ok['reunion-elderly'], reunion: { with: 'spouse', relativeHasUrbanHukou: true, fixedResidenceInUrbanDistricts: true } }, ['reunionWithChild'], '投靠子女'],
-    ['reunion-elderly', { ...ok['reunion-elderly'], reunion: { with: 'child', relativeHasUrbanHukou: false, fixedResidenceInUrbanDistricts: true } }, ['childHasUrbanHukou'], '市区户籍'],
-    ['reunion-elderly', { ...ok['reunion-elderly'], reunion: { with: 'child', relativeHasUrbanHukou: true, fixedResidenceInUrbanDistricts: false } }, ['fixedResidence'], '合法固定住所'],
+    [
+      'skilled',
+      { ...ok.skilled, legalStableResidenceInUrbanDistricts: false },
+      ['legalStableResidenceInUrbanDistricts'],
+      '合法稳定住所',
+    ],
+    [
+      'reunion-elderly',
+      {
+        ...ok['reunion-elderly'],
+        reunion: { with: 'spouse', relativeHasUrbanHukou: true, fixedResidenceInUrbanDistricts: true },
+      },
+      ['reunionWithChild'],
+      '投靠子女',
+    ],
+    [
+      'reunion-elderly',
+      {
+        ...ok['reunion-elderly'],
+        reunion: { with: 'child', relativeHasUrbanHukou: false, fixedResidenceInUrbanDistricts: true },
+      },
+      ['childHasUrbanHukou'],
+      '市区户籍',
+    ],
+    [
+      'reunion-elderly',
+      {
+        ...ok['reunion-elderly'],
+        reunion: { with: 'child', relativeHasUrbanHukou: true, fixedResidenceInUrbanDistricts: false },
+      },
+      ['fixedResidence'],
+      '合法固定住所',
+    ],
     ['reunion-elderly', { ...ok['reunion-elderly'], residencePermitValid: false }, ['residencePermit'], '居住证'],
     ['points', { ...ok.points, residencePermitValid: false }, ['residencePermitValid'], '居住证'],
     ['points', { ...ok.points, points: 99.5 }, ['points'], '当前99.5分'],
     ['points', { ...ok.points, fullCivilCapacity: false }, ['fullCivilCapacity'], '完全民事行为能力'],
     ['points', { ...ok.points, hukou: 'hangzhou-urban' }, ['notUrbanHukou'], '已是杭州市区户籍'],
-    ['county', { ...ok.county, county: { name: 'tonglu', legalStableResidence: false, legalStableEmployment: false } }, ['residenceOrEmployment'], '桐庐县'],
+    [
+      'county',
+      { ...ok.county, county: { name: 'tonglu', legalStableResidence: false, legalStableEmployment: false } },
+      ['residenceOrEmployment'],
+      '桐庐县',
+    ],
   ] as const)('%s: %j fails on %j', (pathway, profile, keys, text) => {
     const r = entry(profile as PathwayProfile, pathway);
     expect(r).toMatchObject({ eligible: false, status: 'ineligible' });
@@ -139,8 +205,23 @@ describe('every failing condition is named', () => {
   });
 
   test('several failures are all listed, in order', () => {
-    const r = entry({ birthDate: born(50), skillLevel: 3, hukou: 'other', employedInUrbanDistricts: false, employerPaidInsuranceMonths: 2, legalStableResidenceInUrbanDistricts: false }, 'skilled');
-    expect(r.conditions.filter((c) => c.met === false).map((c) => c.key)).toEqual(['age', 'employedInUrbanDistricts', 'employerPaidInsuranceMonths', 'legalStableResidenceInUrbanDistricts']);
+    const r = entry(
+      {
+        birthDate: born(50),
+        skillLevel: 3,
+        hukou: 'other',
+        employedInUrbanDistricts: false,
+        employerPaidInsuranceMonths: 2,
+        legalStableResidenceInUrbanDistricts: false,
+      },
+      'skilled',
+    );
+    expect(r.conditions.filter((c) => c.met === false).map((c) => c.key)).toEqual([
+      'age',
+      'employedInUrbanDistricts',
+      'employerPaidInsuranceMonths',
+      'legalStableResidenceInUrbanDistricts',
+    ]);
     expect(r.reasons).toHaveLength(4);
     expect(r.reasons[0]).toBe('具有高级工职业资格（或职业技能等级三级证书）的须35周岁以下（不含35周岁），当前50周岁');
   });
@@ -162,31 +243,63 @@ describe('decisions where the sources are silent (unverified citations)', () => 
   test('the 大专 pathway qualifies 大专 only; higher degrees are left to the policies R2023 does not cover', () => {
     expect(PATHWAY_RULES.graduateCollege.qualifyingEducation).toEqual(['junior-college']);
     expect(PATHWAY_RULES.graduateCollege.higherDegreeLevels).toEqual(['bachelor', 'master', 'doctor']);
-    expect(PATHWAY_RULES.notCovered.citation).toEqual({ doc: 'R2023', clause: '结尾（本意见未涉及事项根据国家、省、市现行相应政策办理）', verified: true });
+    expect(PATHWAY_RULES.notCovered.citation).toEqual({
+      doc: 'R2023',
+      clause: '结尾（本意见未涉及事项根据国家、省、市现行相应政策办理）',
+      verified: true,
+    });
   });
 
   test('Yangtze-Delta hukou needs no residence permit for elderly reunion (verified); others need one (unverified)', () => {
     const base = { ...ok['reunion-elderly'], residencePermitValid: false };
     const ydr = entry({ ...base, hukou: 'yangtze-delta' }, 'reunion-elderly');
     expect(ydr.eligible).toBe(true);
-    expect(ydr.conditions.find((c) => c.key === 'residencePermit')?.citation).toEqual({ doc: 'R2023', clause: '二(三)', verified: true });
+    expect(ydr.conditions.find((c) => c.key === 'residencePermit')?.citation).toEqual({
+      doc: 'R2023',
+      clause: '二(三)',
+      verified: true,
+    });
     const other = entry({ ...base, hukou: 'other' }, 'reunion-elderly');
-    expect(other.conditions.find((c) => c.key === 'residencePermit')).toMatchObject({ met: false, citation: { verified: false } });
+    expect(other.conditions.find((c) => c.key === 'residencePermit')).toMatchObject({
+      met: false,
+      citation: { verified: false },
+    });
   });
 
   test('spouse reunion is never declared eligible: its other conditions are not in our sources', () => {
-    const r = entry({ birthDate: born(30), hukou: 'yangtze-delta', reunion: { with: 'spouse', relativeHasUrbanHukou: true, fixedResidenceInUrbanDistricts: true } }, 'reunion-spouse');
+    const r = entry(
+      {
+        birthDate: born(30),
+        hukou: 'yangtze-delta',
+        reunion: { with: 'spouse', relativeHasUrbanHukou: true, fixedResidenceInUrbanDistricts: true },
+      },
+      'reunion-spouse',
+    );
     expect(r).toMatchObject({ eligible: false, status: 'undetermined' });
     expect(r.reasons).toEqual([
       '夫妻投靠落户的其他条件（如结婚年限等）杭政办函〔2023〕33号未作规定；依该意见结尾“本意见未涉及事项根据国家、省、市现行相应政策办理”，本工具无法判断，请向拟落户地的户籍窗口（派出所）咨询',
     ]);
     expect(r.basis).toContain('免申领居住证');
-    expect(entry({ birthDate: born(30), hukou: 'other', residencePermitValid: false, reunion: { with: 'spouse', relativeHasUrbanHukou: true } }, 'reunion-spouse').status).toBe('ineligible');
+    expect(
+      entry(
+        {
+          birthDate: born(30),
+          hukou: 'other',
+          residencePermitValid: false,
+          reunion: { with: 'spouse', relativeHasUrbanHukou: true },
+        },
+        'reunion-spouse',
+      ).status,
+    ).toBe('ineligible');
   });
 
   test('county: either residence or employment suffices; a missing fact is undetermined, not a failure', () => {
-    expect(entry({ birthDate: born(30), county: { name: 'jiande', legalStableResidence: true } }, 'county').eligible).toBe(true);
-    expect(entry({ birthDate: born(30), county: { name: 'jiande', legalStableResidence: false } }, 'county').status).toBe('undetermined');
+    expect(
+      entry({ birthDate: born(30), county: { name: 'jiande', legalStableResidence: true } }, 'county').eligible,
+    ).toBe(true);
+    expect(
+      entry({ birthDate: born(30), county: { name: 'jiande', legalStableResidence: false } }, 'county').status,
+    ).toBe('undetermined');
   });
 });
 
@@ -194,7 +307,8 @@ describe('elderly reunion at 80 without a permit: undetermined (a public copy ex
   const noPermit = { ...ok['reunion-elderly'], hukou: 'other' as const, residencePermitValid: false };
   const COPY = {
     doc: 'outside-source',
-    clause: '公开转载（杭州网2018年10月17日户籍办事指南·老年投靠）：80周岁及以上老年人投靠在杭子女，不受“身边无子女”及《浙江省居住证》的条件限制；R2023施行后是否仍适用未经核实',
+    clause:
+      '公开转载（杭州网2018年10月17日户籍办事指南·老年投靠）：80周岁及以上老年人投靠在杭子女，不受“身边无子女”及《浙江省居住证》的条件限制；R2023施行后是否仍适用未经核实',
     verified: false,
     confidence: 'C',
   };
@@ -217,7 +331,13 @@ describe('elderly reunion at 80 without a permit: undetermined (a public copy ex
     expect(r).toMatchObject({ eligible: false, status });
     const permit = r.conditions.find((c) => c.key === 'residencePermit');
     if (met === null) {
-      expect(permit).toEqual({ key: 'residencePermit', met: null, requirement: REQUIREMENT, reason: UNDETERMINED_AT_80, citation: COPY });
+      expect(permit).toEqual({
+        key: 'residencePermit',
+        met: null,
+        requirement: REQUIREMENT,
+        reason: UNDETERMINED_AT_80,
+        citation: COPY,
+      });
       expect(r.reasons).toEqual([UNDETERMINED_AT_80]);
       expect(r.basis).toBe('不受“外地身边无子女”条件限制');
     } else {
@@ -226,14 +346,23 @@ describe('elderly reunion at 80 without a permit: undetermined (a public copy ex
         met: false,
         requirement: REQUIREMENT,
         reason: PERMIT_REQUIRED,
-        citation: { doc: 'outside-source', clause: '二(三) 仅规定长三角户籍免申领居住证；其他户籍须持居住证系据此推断', verified: false },
+        citation: {
+          doc: 'outside-source',
+          clause: '二(三) 仅规定长三角户籍免申领居住证；其他户籍须持居住证系据此推断',
+          verified: false,
+        },
       });
       expect(r.reasons).toEqual([PERMIT_REQUIRED]);
     }
   });
 
   test('the exemption is kept in the data, not used, confidence C', () => {
-    expect(PATHWAY_RULES.reunionElderly.permitExemption).toMatchObject({ fromAge: 80, used: false, confidence: 'C', citation: COPY });
+    expect(PATHWAY_RULES.reunionElderly.permitExemption).toMatchObject({
+      fromAge: 80,
+      used: false,
+      confidence: 'C',
+      citation: COPY,
+    });
   });
 
   test('a parent of 80 holding a permit meets the condition on the inferred rule; a woman of 80 without one is undetermined too', () => {
@@ -258,11 +387,23 @@ describe('elderly reunion at 80 without a permit: undetermined (a public copy ex
   test('a Yangtze-Delta parent of 80 keeps the verified R2023 exemption and is eligible', () => {
     const r = entry({ ...noPermit, hukou: 'yangtze-delta', birthDate: born(85) }, 'reunion-elderly');
     expect(r.eligible).toBe(true);
-    expect(r.conditions.find((c) => c.key === 'residencePermit')?.citation).toEqual({ doc: 'R2023', clause: '二(三)', verified: true });
+    expect(r.conditions.find((c) => c.key === 'residencePermit')?.citation).toEqual({
+      doc: 'R2023',
+      clause: '二(三)',
+      verified: true,
+    });
   });
 
   test('spouse reunion at 80 still needs the permit (the copy speaks of joining a child only)', () => {
-    const r = entry({ birthDate: born(80), hukou: 'other', residencePermitValid: false, reunion: { with: 'spouse', relativeHasUrbanHukou: true } }, 'reunion-spouse');
+    const r = entry(
+      {
+        birthDate: born(80),
+        hukou: 'other',
+        residencePermitValid: false,
+        reunion: { with: 'spouse', relativeHasUrbanHukou: true },
+      },
+      'reunion-spouse',
+    );
     expect(r.conditions.find((c) => c.key === 'residencePermit')?.met).toBe(false);
   });
 });
@@ -274,27 +415,33 @@ describe('silence is undetermined, never a failed condition (R2023 结尾)', () 
     ['bachelor', '本科'],
     ['master', '硕士研究生'],
     ['doctor', '博士研究生'],
-  ] as const)('a %s graduate asked about the 大专 pathway: undetermined, cites R2023\'s closing clause, points to the window', (education, label) => {
-    const r = entry({ ...ok['graduate-college'], education }, 'graduate-college');
-    expect(r).toMatchObject({ eligible: false, status: 'undetermined' });
-    expect(r.conditions.find((c) => c.key === 'education')).toEqual({
-      key: 'education',
-      met: null,
-      requirement: '普通高校大专学历毕业生',
-      reason:
-        `学历为${label}：杭政办函〔2023〕33号第二条（一）只规定了大专学历毕业生，未规定本科及以上学历能否按此条落户；` +
-        '依该意见结尾“本意见未涉及事项根据国家、省、市现行相应政策办理”，本工具无法判断，请向拟落户地的户籍窗口（派出所）咨询',
-      citation: CLOSING,
-    });
-    expect(r.reasons).toHaveLength(1);
-    expect(r.reasons[0]).toContain('户籍窗口（派出所）');
-    expect(r.basis).toBe('35周岁以下大专毕业生在市区落实就业单位后可在市区落户');
-  });
+  ] as const)(
+    "a %s graduate asked about the 大专 pathway: undetermined, cites R2023's closing clause, points to the window",
+    (education, label) => {
+      const r = entry({ ...ok['graduate-college'], education }, 'graduate-college');
+      expect(r).toMatchObject({ eligible: false, status: 'undetermined' });
+      expect(r.conditions.find((c) => c.key === 'education')).toEqual({
+        key: 'education',
+        met: null,
+        requirement: '普通高校大专学历毕业生',
+        reason:
+          `学历为${label}：杭政办函〔2023〕33号第二条（一）只规定了大专学历毕业生，未规定本科及以上学历能否按此条落户；` +
+          '依该意见结尾“本意见未涉及事项根据国家、省、市现行相应政策办理”，本工具无法判断，请向拟落户地的户籍窗口（派出所）咨询',
+        citation: CLOSING,
+      });
+      expect(r.reasons).toHaveLength(1);
+      expect(r.reasons[0]).toContain('户籍窗口（派出所）');
+      expect(r.basis).toBe('35周岁以下大专毕业生在市区落实就业单位后可在市区落户');
+    },
+  );
 
   test('a real failure beside the silence still makes the pathway ineligible, and both are named', () => {
     const r = entry({ ...ok['graduate-college'], education: 'bachelor', birthDate: born(35) }, 'graduate-college');
     expect(r.status).toBe('ineligible');
-    expect(r.conditions.filter((c) => c.met !== true).map((c) => [c.key, c.met])).toEqual([['education', null], ['age', false]]);
+    expect(r.conditions.filter((c) => c.met !== true).map((c) => [c.key, c.met])).toEqual([
+      ['education', null],
+      ['age', false],
+    ]);
   });
 
   test('no condition citing a silence of the sources ever fails, over many profiles', () => {

@@ -25,7 +25,12 @@ describe('residencePermitEligibility: half a year of registration (6 calendar mo
     [{ legalStableResidence: false, legalStableEmployment: false, continuousStudy: true }, true],
     [{ legalStableResidence: false, legalStableEmployment: false, continuousStudy: false }, false],
   ])('one of residence, employment, study: %j → %s', (facts, eligible) => {
-    const r = residencePermitEligibility({ registrationStart: '2024-01-01', on: '2025-01-01', birthDate: adult, ...facts });
+    const r = residencePermitEligibility({
+      registrationStart: '2024-01-01',
+      on: '2025-01-01',
+      birthDate: adult,
+      ...facts,
+    });
     expect(r.eligible).toBe(eligible);
     if (!eligible) {
       expect(r.status).toBe('ineligible');
@@ -34,8 +39,18 @@ describe('residencePermitEligibility: half a year of registration (6 calendar mo
   });
 
   test('both general conditions failing are both named', () => {
-    const r = residencePermitEligibility({ registrationStart: '2024-12-01', on: '2025-01-01', legalStableResidence: false, legalStableEmployment: false, continuousStudy: false, birthDate: adult });
-    expect(r.conditions.map((c) => [c.key, c.met])).toEqual([['registration', false], ['residenceEmploymentOrStudy', false]]);
+    const r = residencePermitEligibility({
+      registrationStart: '2024-12-01',
+      on: '2025-01-01',
+      legalStableResidence: false,
+      legalStableEmployment: false,
+      continuousStudy: false,
+      birthDate: adult,
+    });
+    expect(r.conditions.map((c) => [c.key, c.met])).toEqual([
+      ['registration', false],
+      ['residenceEmploymentOrStudy', false],
+    ]);
     expect(r.reasons).toHaveLength(2);
   });
 
@@ -46,8 +61,13 @@ describe('residencePermitEligibility: half a year of registration (6 calendar mo
   });
 
   test('a registration after the application date is rejected; malformed dates throw INVALID_DATE', () => {
-    expect(residencePermitEligibility({ registrationStart: '2025-02-01', on: '2025-01-01', legalStableEmployment: true }).reasons).toEqual(['居住登记日期晚于申请日期']);
-    expect(() => residencePermitEligibility({ registrationStart: '2025-02-30', on: '2025-09-01' })).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(
+      residencePermitEligibility({ registrationStart: '2025-02-01', on: '2025-01-01', legalStableEmployment: true })
+        .reasons,
+    ).toEqual(['居住登记日期晚于申请日期']);
+    expect(() => residencePermitEligibility({ registrationStart: '2025-02-30', on: '2025-09-01' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE' }),
+    );
   });
 
   test('the half-year reading is cited as unverified data', () => {
@@ -68,19 +88,38 @@ describe('residencePermitEligibility: under 16 on a parent or guardian permit', 
   });
 
   test('a minor without a parent permit may still qualify on the general route', () => {
-    const r = residencePermitEligibility({ on: '2025-09-01', birthDate: '2012-03-01', parentOrGuardianPermit: false, registrationStart: '2025-01-01', continuousStudy: true });
+    const r = residencePermitEligibility({
+      on: '2025-09-01',
+      birthDate: '2012-03-01',
+      parentOrGuardianPermit: false,
+      registrationStart: '2025-01-01',
+      continuousStudy: true,
+    });
     expect(r).toMatchObject({ eligible: true, route: 'general' });
   });
 
   test('a minor failing both routes is refused with every reason', () => {
-    const r = residencePermitEligibility({ on: '2025-09-01', birthDate: '2012-03-01', parentOrGuardianPermit: false, registrationStart: '2025-06-01', continuousStudy: false, legalStableResidence: false, legalStableEmployment: false });
+    const r = residencePermitEligibility({
+      on: '2025-09-01',
+      birthDate: '2012-03-01',
+      parentOrGuardianPermit: false,
+      registrationStart: '2025-06-01',
+      continuousStudy: false,
+      legalStableResidence: false,
+      legalStableEmployment: false,
+    });
     expect(r).toMatchObject({ eligible: false, status: 'ineligible' });
     expect(r.reasons).toContain('共同居住的父母或法定监护人均未持有居住证');
     expect(r.reasons).toHaveLength(3);
   });
 
   test('a minor whose general route fails but parent permit is unknown is undetermined', () => {
-    const r = residencePermitEligibility({ on: '2025-09-01', birthDate: '2012-03-01', registrationStart: '2025-06-01', continuousStudy: true });
+    const r = residencePermitEligibility({
+      on: '2025-09-01',
+      birthDate: '2012-03-01',
+      registrationStart: '2025-06-01',
+      continuousStudy: true,
+    });
     expect(r.status).toBe('undetermined');
   });
 });

@@ -5,7 +5,10 @@ import { INDICATORS, parseProfile, scorePoints } from '../../src/scoring';
 import { base, item, ROUND_2025 } from './helpers';
 
 const businessOwner = (yuan: number, cutoff = ROUND_2025) =>
-  item(scorePoints({ ...base(cutoff), incomeTaxYuan: yuan, taxpayerType: 'business-owner' }, { cutoffDate: cutoff }), 'incomeTax');
+  item(
+    scorePoints({ ...base(cutoff), incomeTaxYuan: yuan, taxpayerType: 'business-owner' }, { cutoffDate: cutoff }),
+    'incomeTax',
+  );
 
 describe('business-owner tax scale (unverified reading, C)', () => {
   test('the item says which reading it rests on: its own source, unverified, confidence C, the assumption', () => {
@@ -14,18 +17,29 @@ describe('business-owner tax scale (unverified reading, C)', () => {
     expect([it.verified, it.confidence, it.source.doc]).toEqual([false, 'C', 'public-copy']);
     expect(it.source.description).toContain('个体工商户、个人投资者');
     expect(it.note).toContain('本工具的假设');
-    expect(businessOwner(9999).explanation).toBe('个体工商户、个人投资者（计分标准未核实）5年内纳税9999元，不足10000元：0分');
+    expect(businessOwner(9999).explanation).toBe(
+      '个体工商户、个人投资者（计分标准未核实）5年内纳税9999元，不足10000元：0分',
+    );
   });
 
   test('an individual (or no answer) keeps the general scale and its B confidence', () => {
     for (const taxpayerType of ['individual', undefined] as const) {
-      const it = item(scorePoints({ ...base(), incomeTaxYuan: 10000, ...(taxpayerType ? { taxpayerType } : {}) }, { cutoffDate: ROUND_2025 }), 'incomeTax');
+      const it = item(
+        scorePoints(
+          { ...base(), incomeTaxYuan: 10000, ...(taxpayerType ? { taxpayerType } : {}) },
+          { cutoffDate: ROUND_2025 },
+        ),
+        'incomeTax',
+      );
       expect([it.points, it.verified, it.confidence, it.explanation]).toEqual([1, false, 'B', '5年内纳税10000元：1分']);
     }
   });
 
   test('the total warns that the estimate rests on unverified rules', () => {
-    const r = scorePoints({ ...base(), incomeTaxYuan: 20000, taxpayerType: 'business-owner' }, { cutoffDate: ROUND_2025 });
+    const r = scorePoints(
+      { ...base(), incomeTaxYuan: 20000, taxpayerType: 'business-owner' },
+      { cutoffDate: ROUND_2025 },
+    );
     expect(r.warnings.find((w) => w.code === 'UNVERIFIED_RULES')?.message).toContain('个人所得税');
   });
 

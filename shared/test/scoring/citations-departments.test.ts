@@ -17,15 +17,34 @@ test('the result and objection periods and their timeline steps cite FAQ2021 Q5,
 });
 
 test('the certificate and admission-notice periods cite the same steps as their timeline steps', () => {
-  expect(DEADLINE_PERIODS.certificate.citation).toEqual({ doc: 'FAQ2021', clause: 'Q5', description: '第三步', verified: true });
+  expect(DEADLINE_PERIODS.certificate.citation).toEqual({
+    doc: 'FAQ2021',
+    clause: 'Q5',
+    description: '第三步',
+    verified: true,
+  });
   expect(step('certificate')).toEqual({ doc: 'FAQ2021', clause: 'Q5', description: '第三步', verified: true });
-  expect(DEADLINE_PERIODS.admissionNotice.citation).toEqual({ doc: 'FAQ2021', clause: 'Q5', description: '第四步', verified: true });
+  expect(DEADLINE_PERIODS.admissionNotice.citation).toEqual({
+    doc: 'FAQ2021',
+    clause: 'Q5',
+    description: '第四步',
+    verified: true,
+  });
   expect(step('admission')).toEqual({ doc: 'FAQ2021', clause: 'Q5', description: '第四步', verified: true });
 });
 
 test('one department table: codes, labels and the guide read the same rows (docs/CONTRACTS.md)', () => {
   expect(DEPARTMENT_CODES).toEqual([
-    'public-security', 'hrss', 'housing', 'education', 'tax', 'honours', 'health', 'civilization', 'civil-affairs', 'market-regulation',
+    'public-security',
+    'hrss',
+    'housing',
+    'education',
+    'tax',
+    'honours',
+    'health',
+    'civilization',
+    'civil-affairs',
+    'market-regulation',
   ]);
   expect(DEPARTMENT_LABELS).toEqual({
     'public-security': '公安',
@@ -40,5 +59,8 @@ test('one department table: codes, labels and the guide read the same rows (docs
     'market-regulation': '市场监管（知识产权）',
   });
   expect(GUIDE_DEPARTMENTS).toBe(DEPARTMENTS);
-  expect(DEPARTMENTS.civilization).toEqual({ name: '市委宣传部（文明办）', reviews: '志愿服务（FAQ2021 Q2：由团市委调整为市委宣传部（文明办））' });
+  expect(DEPARTMENTS.civilization).toEqual({
+    name: '市委宣传部（文明办）',
+    reviews: '志愿服务（FAQ2021 Q2：由团市委调整为市委宣传部（文明办））',
+  });
 });

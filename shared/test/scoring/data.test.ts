@@ -25,15 +25,18 @@ describe('every indicator', () => {
     if (ind.code !== 'familyPlanning') expect(ind.evidence.length).toBeGreaterThan(0);
   });
 
-  test.each(indicators.map((i) => [i.code, i] as const))('%s: versions cover all dates exactly once, in order', (_code, ind) => {
-    const list = ind.versions as IndicatorVersion<unknown>[];
-    expect(list[0]!.from).toBeNull();
-    expect(list[list.length - 1]!.until).toBeNull();
-    for (let i = 1; i < list.length; i++) {
-      expect(list[i]!.from).toBe(list[i - 1]!.until);
-      expect(list[i]!.from! > (list[i - 1]!.from ?? '')).toBe(true);
-    }
-  });
+  test.each(indicators.map((i) => [i.code, i] as const))(
+    '%s: versions cover all dates exactly once, in order',
+    (_code, ind) => {
+      const list = ind.versions as IndicatorVersion<unknown>[];
+      expect(list[0]!.from).toBeNull();
+      expect(list[list.length - 1]!.until).toBeNull();
+      for (let i = 1; i < list.length; i++) {
+        expect(list[i]!.from).toBe(list[i - 1]!.until);
+        expect(list[i]!.from! > (list[i - 1]!.from ?? '')).toBe(true);
+      }
+    },
+  );
 });
 
 describe('every version', () => {
@@ -60,16 +63,16 @@ describe('every version', () => {
 
 describe('values the sources state (A), checked against RULES.md', () => {
   test.each`
-    id                        | params
-    ${'age-R2023'}            | ${{ minAge: 18, anchorAge: 40, anchorPoints: 30, perYear: 2, maxPoints: 30, floorPoints: 0, zeroAboveAge: null }}
-    ${'criminal-150'}         | ${{ each: 150, once: false }}
-    ${'drugRehab-100'}        | ${{ each: 100, once: false }}
-    ${'detention-60'}         | ${{ each: 60, once: false }}
-    ${'dishonesty-40'}        | ${{ each: 40, once: true }}
-    ${'severeDishonesty-80'}  | ${{ each: 80, once: false }}
-    ${'criminal-80'}          | ${{ each: 80, once: false }}
-    ${'drugRehab-50'}         | ${{ each: 50, once: false }}
-    ${'detention-30'}         | ${{ each: 30, once: false }}
+    id                          | params
+    ${'age-R2023'}              | ${{ minAge: 18, anchorAge: 40, anchorPoints: 30, perYear: 2, maxPoints: 30, floorPoints: 0, zeroAboveAge: null }}
+    ${'criminal-150'}           | ${{ each: 150, once: false }}
+    ${'drugRehab-100'}          | ${{ each: 100, once: false }}
+    ${'detention-60'}           | ${{ each: 60, once: false }}
+    ${'dishonesty-40'}          | ${{ each: 40, once: true }}
+    ${'severeDishonesty-80'}    | ${{ each: 80, once: false }}
+    ${'criminal-80'}            | ${{ each: 80, once: false }}
+    ${'drugRehab-50'}           | ${{ each: 50, once: false }}
+    ${'detention-30'}           | ${{ each: 30, once: false }}
     ${'familyPlanning-deleted'} | ${{ each: 0, once: false }}
   `('$id', ({ id, params }) => {
     const found = versions.find(({ v }) => v.id === id)!.v;
@@ -90,12 +93,14 @@ describe('values the sources state (A), checked against RULES.md', () => {
 
 describe('choices where sources are silent or conflict', () => {
   test.each`
-    code                 | chosen                                          | alternative
-    ${'bloodDonation'}   | ${{ cap: 10 }}                                  | ${{ cap: 20 }}
-    ${'volunteering'}    | ${{ cap: 10 }}                                  | ${{ cap: 20 }}
+    code                 | chosen                                            | alternative
+    ${'bloodDonation'}   | ${{ cap: 10 }}                                    | ${{ cap: 20 }}
+    ${'volunteering'}    | ${{ cap: 10 }}                                    | ${{ cap: 20 }}
     ${'inventionPatent'} | ${{ firstPatentee: 20, coPatentee: 10, cap: 20 }} | ${{ firstPatentee: 30, coPatentee: 15 }}
   `('$code: chosen value held with its alternative, confidence C', ({ code, chosen, alternative }) => {
-    const v = (INDICATORS as unknown as Record<string, { versions: IndicatorVersion<Record<string, unknown>>[] }>)[code]!.versions[0]!;
+    const v = (INDICATORS as unknown as Record<string, { versions: IndicatorVersion<Record<string, unknown>>[] }>)[
+      code
+    ]!.versions[0]!;
     expect(v.params).toMatchObject(chosen);
     expect(v.alternatives?.map((a) => a.params)).toContainEqual(alternative);
     expect([v.verified, v.confidence]).toEqual([false, 'C']);
@@ -108,7 +113,12 @@ describe('choices where sources are silent or conflict', () => {
   });
 
   test('the ranking tie-break is published, unverified, with alternatives', () => {
-    expect(RANKING_RULE.order.map((o) => o.key)).toEqual(['total', 'socialInsuranceMonths', 'residenceRegistrationYears', 'submittedAt']);
+    expect(RANKING_RULE.order.map((o) => o.key)).toEqual([
+      'total',
+      'socialInsuranceMonths',
+      'residenceRegistrationYears',
+      'submittedAt',
+    ]);
     expect(RANKING_RULE.verified).toBe(false);
     expect(RANKING_RULE.alternatives.length).toBeGreaterThan(0);
   });
@@ -133,7 +143,7 @@ describe('choices where sources are silent or conflict', () => {
 });
 
 describe('veto (一票否决): the whole published list, each condition marked with its public copy', () => {
-  test('every condition of the public copy\'s note 1, in order', () => {
+  test("every condition of the public copy's note 1, in order", () => {
     expect(INDICATORS.veto.versions[0]!.params.conditions.map((c) => [c.text, c.confidence])).toEqual([
       ['犯故意杀人罪', 'B'],
       ['犯故意伤害罪致人重伤或死亡', 'C'],
@@ -172,10 +182,13 @@ describe('departments and look-back windows', () => {
     expect(DEPARTMENTS.civilization.name).toBe('市委宣传部（文明办）');
   });
 
-  test.each(['charity', 'volunteering', 'honours', 'incomeTax'] as const)('%s counts 5 years back (FAQ2021 Q5)', (code) => {
-    expect(INDICATORS[code].lookBackYears).toBe(5);
-    expect(INDICATORS[code].lookBackSource).toEqual({ doc: 'FAQ2021', clause: 'Q5' });
-  });
+  test.each(['charity', 'volunteering', 'honours', 'incomeTax'] as const)(
+    '%s counts 5 years back (FAQ2021 Q5)',
+    (code) => {
+      expect(INDICATORS[code].lookBackYears).toBe(5);
+      expect(INDICATORS[code].lookBackSource).toEqual({ doc: 'FAQ2021', clause: 'Q5' });
+    },
+  );
 
   test.each`
     code                       | department
@@ -224,24 +237,51 @@ describe('guide page data', () => {
 
 describe('guide summaries stay in step with the numbers (a summary is prose, so a data change must touch both)', () => {
   test.each`
-    code                       | numbers
-    ${'age'}                   | ${() => { const p = INDICATORS.age.versions[1]!.params; return [p.anchorAge, p.anchorPoints, p.perYear]; }}
-    ${'socialInsurance'}       | ${() => { const p = INDICATORS.socialInsurance.versions[0]!.params; return [p.rate, p.cap]; }}
-    ${'residenceRegistration'} | ${() => { const p = INDICATORS.residenceRegistration.versions[0]!.params; return [p.rate, p.cap]; }}
-    ${'rental'}                | ${() => { const p = INDICATORS.rental.versions[0]!.params; return [p.rate, p.cap]; }}
-    ${'ownHome'}               | ${() => INDICATORS.ownHome.versions.map((v) => v.params.points)}
-    ${'incomeTax'}             | ${() => { const v = INDICATORS.incomeTax.versions; return [v[0]!.params.cap, v[1]!.params.cap, v[1]!.params.step]; }}
-    ${'honours'}               | ${() => Object.values(INDICATORS.honours.versions[0]!.params.levels).flatMap((l) => [l.each, l.cap])}
-    ${'bloodDonation'}         | ${() => { const p = INDICATORS.bloodDonation.versions[0]!.params; return [p.threshold, p.step, p.stepPoints, p.cap]; }}
-    ${'volunteering'}          | ${() => { const p = INDICATORS.volunteering.versions[0]!.params; return [p.unit, p.rate, p.cap]; }}
-    ${'charity'}               | ${() => { const p = INDICATORS.charity.versions[0]!.params; return [p.unit, p.rate, p.cap]; }}
-    ${'boneMarrow'}            | ${() => [INDICATORS.boneMarrow.versions[0]!.params.points]}
-    ${'inventionPatent'}       | ${() => { const p = INDICATORS.inventionPatent.versions[0]!.params; return [p.firstPatentee, p.cap]; }}
-    ${'criminal'}              | ${() => INDICATORS.criminal.versions.map((v) => v.params.each)}
-    ${'drugRehab'}             | ${() => INDICATORS.drugRehab.versions.map((v) => v.params.each)}
-    ${'detention'}             | ${() => INDICATORS.detention.versions.map((v) => v.params.each)}
-    ${'dishonesty'}            | ${() => INDICATORS.dishonesty.versions.map((v) => v.params.each)}
-    ${'severeDishonesty'}      | ${() => [INDICATORS.severeDishonesty.versions[1]!.params.each]}
+    code                  | numbers
+    ${'age'} | ${() => {
+      const p = INDICATORS.age.versions[1]!.params;
+      return [p.anchorAge, p.anchorPoints, p.perYear];
+    }}
+    ${'socialInsurance'} | ${() => {
+      const p = INDICATORS.socialInsurance.versions[0]!.params;
+      return [p.rate, p.cap];
+    }}
+    ${'residenceRegistration'} | ${() => {
+      const p = INDICATORS.residenceRegistration.versions[0]!.params;
+      return [p.rate, p.cap];
+    }}
+    ${'rental'} | ${() => {
+      const p = INDICATORS.rental.versions[0]!.params;
+      return [p.rate, p.cap];
+    }}
+    ${'ownHome'}          | ${() => INDICATORS.ownHome.versions.map((v) => v.params.points)}
+    ${'incomeTax'} | ${() => {
+      const v = INDICATORS.incomeTax.versions;
+      return [v[0]!.params.cap, v[1]!.params.cap, v[1]!.params.step];
+    }}
+    ${'honours'}          | ${() => Object.values(INDICATORS.honours.versions[0]!.params.levels).flatMap((l) => [l.each, l.cap])}
+    ${'bloodDonation'} | ${() => {
+      const p = INDICATORS.bloodDonation.versions[0]!.params;
+      return [p.threshold, p.step, p.stepPoints, p.cap];
+    }}
+    ${'volunteering'} | ${() => {
+      const p = INDICATORS.volunteering.versions[0]!.params;
+      return [p.unit, p.rate, p.cap];
+    }}
+    ${'charity'} | ${() => {
+      const p = INDICATORS.charity.versions[0]!.params;
+      return [p.unit, p.rate, p.cap];
+    }}
+    ${'boneMarrow'}       | ${() => [INDICATORS.boneMarrow.versions[0]!.params.points]}
+    ${'inventionPatent'} | ${() => {
+      const p = INDICATORS.inventionPatent.versions[0]!.params;
+      return [p.firstPatentee, p.cap];
+    }}
+    ${'criminal'}         | ${() => INDICATORS.criminal.versions.map((v) => v.params.each)}
+    ${'drugRehab'}        | ${() => INDICATORS.drugRehab.versions.map((v) => v.params.each)}
+    ${'detention'}        | ${() => INDICATORS.detention.versions.map((v) => v.params.each)}
+    ${'dishonesty'}       | ${() => INDICATORS.dishonesty.versions.map((v) => v.params.each)}
+    ${'severeDishonesty'} | ${() => [INDICATORS.severeDishonesty.versions[1]!.params.each]}
   `('$code summary mentions every current number', ({ code, numbers }) => {
     const summary = INDICATORS[code as keyof typeof INDICATORS].summary;
     for (const n of (numbers as () => number[])()) expect(summary).toContain(String(n));

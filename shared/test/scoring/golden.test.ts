@@ -38,14 +38,21 @@ type GoldenCase = z.infer<typeof CaseSchema>;
 /** The profile of a case: `ageOnCutoff: N` (or no birth date at all, meaning 30) becomes the matching birth date. */
 function profileOf(c: GoldenCase): ProfileInput {
   const { ageOnCutoff, ...fields } = c.profile;
-  const birthDate = (fields.birthDate as string | undefined) ?? bornAged(ageOnCutoff === undefined ? 30 : Number(ageOnCutoff), c.cutoff);
+  const birthDate =
+    (fields.birthDate as string | undefined) ??
+    bornAged(ageOnCutoff === undefined ? 30 : Number(ageOnCutoff), c.cutoff);
   return { ...fields, birthDate } as ProfileInput;
 }
 
-const files = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(GOLDEN_DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 test('the golden files hold every case (178 when they moved out of the test files)', () => {
-  const count = files.reduce((n, f) => n + FileSchema.parse(parse(readFileSync(join(GOLDEN_DIR, f), 'utf8'))).cases.length, 0);
+  const count = files.reduce(
+    (n, f) => n + FileSchema.parse(parse(readFileSync(join(GOLDEN_DIR, f), 'utf8'))).cases.length,
+    0,
+  );
   expect(count).toBeGreaterThanOrEqual(178);
 });
 
@@ -55,10 +62,13 @@ for (const file of files) {
     test.each(golden.cases.map((c) => [`${c.edge}（截止日${c.cutoff}）`, c] as const))('%s', (_name, c) => {
       const result = scorePoints(profileOf(c), { cutoffDate: c.cutoff });
       const e = c.expect;
-      for (const [code, points] of Object.entries(e.points ?? {})) expect([code, item(result, code as IndicatorCode).points]).toEqual([code, points]);
-      for (const [code, text] of Object.entries(e.explanation ?? {})) expect(item(result, code as IndicatorCode).explanation).toBe(text);
+      for (const [code, points] of Object.entries(e.points ?? {}))
+        expect([code, item(result, code as IndicatorCode).points]).toEqual([code, points]);
+      for (const [code, text] of Object.entries(e.explanation ?? {}))
+        expect(item(result, code as IndicatorCode).explanation).toBe(text);
       if (e.total !== undefined) expect(result.total).toBe(e.total);
-      if (e.nonZeroPoints) expect(result.items.filter((i) => i.points !== 0).map((i) => i.points)).toEqual(e.nonZeroPoints);
+      if (e.nonZeroPoints)
+        expect(result.items.filter((i) => i.points !== 0).map((i) => i.points)).toEqual(e.nonZeroPoints);
       for (const id of e.ruleVersions ?? []) expect(result.ruleVersionIds).toContain(id);
       const codes = result.warnings.map((w: ScoreWarning) => w.code as string);
       for (const code of e.warnings ?? []) expect(codes.includes(code)).toBe(true);

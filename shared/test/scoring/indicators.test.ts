@@ -44,25 +44,34 @@ describe('title and skill (职称/技能), and only the higher of education and 
   });
 
   test('the explanation names the higher of title and skill', () => {
-    const result = scorePoints({ birthDate: '1995-10-01', title: 'intermediate', skillLevel: 1 }, { cutoffDate: ROUND_2025 });
+    const result = scorePoints(
+      { birthDate: '1995-10-01', title: 'intermediate', skillLevel: 1 },
+      { cutoffDate: ROUND_2025 },
+    );
     expect(item(result, 'titleSkill').explanation).toBe('中级职称60分、高级技师（一级）80分，取较高：80分');
   });
 });
 
-
-
-
 describe('honours (奖项荣誉): per-level points and caps, one matter only its highest honour', () => {
   const h = (level: string, matter: string) => ({ level: level as 'national', matter });
   test('the explanation says how many honours were not counted', () => {
-    const result = scorePoints({ birthDate: '1995-10-01', honours: [h('national', 'a'), h('city', 'a')] }, { cutoffDate: ROUND_2025 });
+    const result = scorePoints(
+      { birthDate: '1995-10-01', honours: [h('national', 'a'), h('city', 'a')] },
+      { cutoffDate: ROUND_2025 },
+    );
     expect(item(result, 'honours').explanation).toBe('国家级1项：80分；同一事项只计最高一项，1项未计');
   });
 
   test('literal reading: a national honour added to a matter that held a district one lowers 250 to 240', () => {
     const full = [h('national', 'a'), h('national', 'b'), h('national', 'c')];
-    const before = scorePoints({ birthDate: '1995-10-01', honours: [...full, h('district', 'd')] }, { cutoffDate: ROUND_2025 });
-    const after = scorePoints({ birthDate: '1995-10-01', honours: [...full, h('district', 'd'), h('national', 'd')] }, { cutoffDate: ROUND_2025 });
+    const before = scorePoints(
+      { birthDate: '1995-10-01', honours: [...full, h('district', 'd')] },
+      { cutoffDate: ROUND_2025 },
+    );
+    const after = scorePoints(
+      { birthDate: '1995-10-01', honours: [...full, h('district', 'd'), h('national', 'd')] },
+      { cutoffDate: ROUND_2025 },
+    );
     expect(item(before, 'honours').points).toBe(250);
     expect(item(before, 'honours').explanation).toBe('国家级3项、区、县级1项：250分');
     expect(item(after, 'honours').points).toBe(240);
@@ -91,6 +100,8 @@ describe('veto (一票否决)', () => {
   });
 
   test('vetoed: false scores normally', () => {
-    expect(scorePoints({ birthDate: '1995-10-01', records: { vetoed: false } }, { cutoffDate: ROUND_2025 }).total).toBe(30);
+    expect(scorePoints({ birthDate: '1995-10-01', records: { vetoed: false } }, { cutoffDate: ROUND_2025 }).total).toBe(
+      30,
+    );
   });
 });

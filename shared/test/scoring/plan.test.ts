@@ -39,7 +39,10 @@ describe('projections', () => {
   });
 
   test('a profile already at 100 or more says so', () => {
-    const plan = planPoints({ ...diploma94, education: 'bachelor', socialInsuranceMonths: 48, residenceRegistrationYears: 4, rentalYears: 4 }, { today: '2025-11-25' });
+    const plan = planPoints(
+      { ...diploma94, education: 'bachelor', socialInsuranceMonths: 48, residenceRegistrationYears: 4, rentalYears: 4 },
+      { today: '2025-11-25' },
+    );
     expect(plan.reaches100).toEqual({ when: 'now', total: 148 });
   });
 
@@ -50,7 +53,10 @@ describe('projections', () => {
   });
 
   test('an own home stops rental growing, and an empty insurance field stays empty', () => {
-    const plan = planPoints({ birthDate: '1995-10-01', ownHome: true, rentalYears: 3 }, { today: '2025-11-25', years: 3 });
+    const plan = planPoints(
+      { birthDate: '1995-10-01', ownHome: true, rentalYears: 3 },
+      { today: '2025-11-25', years: 3 },
+    );
     expect(plan.projections.map((p) => p.total)).toEqual([110, 110, 110]);
   });
 
@@ -73,7 +79,14 @@ describe('the single change that adds most', () => {
     expect(plan.suggestions[0]).toMatchObject({ key: 'ownHome', gain: 68, totalAfter: 167 });
     expect(plan.suggestions[0]!.change).toContain('购买产权住房');
     const byKey = Object.fromEntries(plan.suggestions.map((s) => [s.key, s.gain]));
-    expect(byKey).toMatchObject({ title: 30, education: 20, skill: 10, socialInsurance: 6, rental: 6, residenceRegistration: 5 });
+    expect(byKey).toMatchObject({
+      title: 30,
+      education: 20,
+      skill: 10,
+      socialInsurance: 6,
+      rental: 6,
+      residenceRegistration: 5,
+    });
   });
 
   test('each gain is the difference of two scores at the next cut-off, largest first, all positive', () => {
@@ -95,7 +108,10 @@ describe('the single change that adds most', () => {
   });
 
   test('a 正高 holder gets no title or education suggestion (nothing higher counts)', () => {
-    const plan = planPoints({ birthDate: '1980-10-01', title: 'senior', education: 'master', ownHome: true }, { today: '2025-11-25' });
+    const plan = planPoints(
+      { birthDate: '1980-10-01', title: 'senior', education: 'master', ownHome: true },
+      { today: '2025-11-25' },
+    );
     const keys = plan.suggestions.map((s) => s.key);
     expect(keys).not.toContain('title');
     expect(keys).not.toContain('ownHome');

@@ -15,9 +15,20 @@ const dateArb = (minYear: number, maxYear: number) =>
     .date({ min: new Date(Date.UTC(minYear, 0, 1)), max: new Date(Date.UTC(maxYear, 11, 31)), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10));
 
-const cutoffArb = fc.constantFrom('2021-06-01', '2022-10-01', '2023-10-01', '2024-06-01', '2024-10-01', '2025-10-01', '2026-10-01');
+const cutoffArb = fc.constantFrom(
+  '2021-06-01',
+  '2022-10-01',
+  '2023-10-01',
+  '2024-06-01',
+  '2024-10-01',
+  '2025-10-01',
+  '2026-10-01',
+);
 
-const honourArb = fc.record({ level: fc.constantFrom(...HONOUR_LEVELS), matter: fc.constantFrom('甲', '乙', '丙', '丁', '戊') });
+const honourArb = fc.record({
+  level: fc.constantFrom(...HONOUR_LEVELS),
+  matter: fc.constantFrom('甲', '乙', '丙', '丁', '戊'),
+});
 
 const recordsArb = fc.record(
   {
@@ -57,7 +68,9 @@ const points = (r: ScoreResult, code: IndicatorCode) => r.items.find((i) => i.co
 
 /** The largest points an indicator can give under a rule set, read from the data (never from the code). */
 function maxima(cutoff: string): Partial<Record<IndicatorCode, number>> {
-  const set = allRuleSets().find((s) => (s.from === null || s.from <= cutoff) && (s.until === null || cutoff < s.until))!;
+  const set = allRuleSets().find(
+    (s) => (s.from === null || s.from <= cutoff) && (s.until === null || cutoff < s.until),
+  )!;
   const v = set.versions;
   return {
     age: v.age.params.maxPoints,
@@ -154,7 +167,10 @@ test('more of a bonus or basic quantity never lowers the total', () => {
   fc.assert(
     fc.property(profileArb, cutoffArb, fc.constantFrom(...growthFields), fc.nat(5000), (p, cutoff, field, extra) => {
       const before = scorePoints(p, { cutoffDate: cutoff }).total!;
-      const after = scorePoints({ ...p, [field]: ((p[field] as number | undefined) ?? 0) + extra }, { cutoffDate: cutoff }).total!;
+      const after = scorePoints(
+        { ...p, [field]: ((p[field] as number | undefined) ?? 0) + extra },
+        { cutoffDate: cutoff },
+      ).total!;
       expect(after).toBeGreaterThanOrEqual(before);
     }),
     { numRuns: 500 },
@@ -170,14 +186,21 @@ test('a higher education, title or skill, an own home, an honour for a new matte
       const before = at(p);
       const eduIndex = EDUCATION_LEVELS.indexOf(p.education ?? 'none');
       const titleIndex = TITLE_LEVELS.indexOf(p.title ?? 'none');
-      if (eduIndex < EDUCATION_LEVELS.length - 1) expect(at({ ...p, education: EDUCATION_LEVELS[eduIndex + 1] })).toBeGreaterThanOrEqual(before);
-      if (titleIndex < TITLE_LEVELS.length - 1) expect(at({ ...p, title: TITLE_LEVELS[titleIndex + 1] })).toBeGreaterThanOrEqual(before);
-      if (p.skillLevel && p.skillLevel > 1) expect(at({ ...p, skillLevel: p.skillLevel - 1 })).toBeGreaterThanOrEqual(before);
+      if (eduIndex < EDUCATION_LEVELS.length - 1)
+        expect(at({ ...p, education: EDUCATION_LEVELS[eduIndex + 1] })).toBeGreaterThanOrEqual(before);
+      if (titleIndex < TITLE_LEVELS.length - 1)
+        expect(at({ ...p, title: TITLE_LEVELS[titleIndex + 1] })).toBeGreaterThanOrEqual(before);
+      if (p.skillLevel && p.skillLevel > 1)
+        expect(at({ ...p, skillLevel: p.skillLevel - 1 })).toBeGreaterThanOrEqual(before);
       expect(at({ ...p, hasDiplomaAndDegree: true })).toBeGreaterThanOrEqual(before);
       expect(at({ ...p, ownHome: true })).toBeGreaterThanOrEqual(before);
       expect(at({ ...p, boneMarrowDonation: true })).toBeGreaterThanOrEqual(before);
-      expect(at({ ...p, honours: [...(p.honours ?? []), { ...honour, matter: '另一事项' }] })).toBeGreaterThanOrEqual(before);
-      expect(at({ ...p, inventionPatents: [...(p.inventionPatents ?? []), { firstPatentee: first }] })).toBeGreaterThanOrEqual(before);
+      expect(at({ ...p, honours: [...(p.honours ?? []), { ...honour, matter: '另一事项' }] })).toBeGreaterThanOrEqual(
+        before,
+      );
+      expect(
+        at({ ...p, inventionPatents: [...(p.inventionPatents ?? []), { firstPatentee: first }] }),
+      ).toBeGreaterThanOrEqual(before);
     }),
     { numRuns: 300 },
   );
@@ -185,12 +208,17 @@ test('a higher education, title or skill, an own home, an honour for a new matte
 
 test('one more deduction record never raises the total', () => {
   fc.assert(
-    fc.property(profileArb, cutoffArb, fc.constantFrom('criminal' as const, 'drugRehab' as const, 'detention' as const, 'severeDishonesty' as const), (p, cutoff, kind) => {
-      const before = scorePoints(p, { cutoffDate: cutoff }).total!;
-      const records = { ...p.records, [kind]: ((p.records?.[kind] as number | undefined) ?? 0) + 1 };
-      const after = scorePoints({ ...p, records }, { cutoffDate: cutoff }).total!;
-      expect(after).toBeLessThan(before);
-    }),
+    fc.property(
+      profileArb,
+      cutoffArb,
+      fc.constantFrom('criminal' as const, 'drugRehab' as const, 'detention' as const, 'severeDishonesty' as const),
+      (p, cutoff, kind) => {
+        const before = scorePoints(p, { cutoffDate: cutoff }).total!;
+        const records = { ...p.records, [kind]: ((p.records?.[kind] as number | undefined) ?? 0) + 1 };
+        const after = scorePoints({ ...p, records }, { cutoffDate: cutoff }).total!;
+        expect(after).toBeLessThan(before);
+      },
+    ),
     { numRuns: 300 },
   );
 });

@@ -25,7 +25,15 @@ describe('quota mode', () => {
       app('a-same', 110),
     ];
     const result = rankApplications(apps, { mode: 'quota', quota: 3 });
-    expect(result.ranked.map((r) => r.id)).toEqual(['top', 'moreMonths', 'moreYears', 'early', 'late', 'a-same', 'b-same']);
+    expect(result.ranked.map((r) => r.id)).toEqual([
+      'top',
+      'moreMonths',
+      'moreYears',
+      'early',
+      'late',
+      'a-same',
+      'b-same',
+    ]);
     expect(result.ranked.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(result.ranked.filter((r) => r.admitted).map((r) => r.id)).toEqual(['top', 'moreMonths', 'moreYears']);
     expect(result.admittedCount).toBe(3);
@@ -61,13 +69,18 @@ describe('quota mode', () => {
   });
 
   test('quota 0 admits nobody and has no line; a bad quota is refused', () => {
-    expect(rankApplications([app('a', 150)], { mode: 'quota', quota: 0 })).toMatchObject({ admittedCount: 0, line: null });
+    expect(rankApplications([app('a', 150)], { mode: 'quota', quota: 0 })).toMatchObject({
+      admittedCount: 0,
+      line: null,
+    });
     expect(() => rankApplications([], { mode: 'quota', quota: -1 })).toThrow(InvalidRankOptionsError);
     expect(() => rankApplications([], { mode: 'quota', quota: 1.5 })).toThrow('落户指标数必须是非负整数');
   });
 
   test('an invalid submission time is refused with the application id', () => {
-    expect(() => rankApplications([app('x', 120, { submittedAt: 'yesterday' })], { mode: 'quota', quota: 1 })).toThrow('申请 x 的提交时间无效');
+    expect(() => rankApplications([app('x', 120, { submittedAt: 'yesterday' })], { mode: 'quota', quota: 1 })).toThrow(
+      '申请 x 的提交时间无效',
+    );
   });
 });
 
@@ -77,14 +90,21 @@ describe('threshold mode', () => {
       [app('a', 100), app('b', 99.5), app('c', 180), app('d', 140, { meetsBasicConditions: false })],
       { mode: 'threshold' },
     );
-    expect(result.ranked.map((r) => [r.id, r.admitted])).toEqual([['c', true], ['a', true]]);
+    expect(result.ranked.map((r) => [r.id, r.admitted])).toEqual([
+      ['c', true],
+      ['a', true],
+    ]);
     expect(result.line).toBe(100);
     expect(result.ineligible.map((i) => i.id)).toEqual(['b', 'd']);
   });
 
   test('a raised line (R2023: adjusted to the city’s capacity): eligible but below the line are ranked, not admitted', () => {
     const result = rankApplications([app('a', 100), app('b', 130), app('c', 129.5)], { mode: 'threshold', line: 130 });
-    expect(result.ranked.map((r) => [r.id, r.admitted])).toEqual([['b', true], ['c', false], ['a', false]]);
+    expect(result.ranked.map((r) => [r.id, r.admitted])).toEqual([
+      ['b', true],
+      ['c', false],
+      ['a', false],
+    ]);
     expect(result).toMatchObject({ admittedCount: 1, line: 130, ineligible: [] });
   });
 
@@ -98,7 +118,10 @@ describe('threshold mode', () => {
 describe('properties', () => {
   const appArb = fc.record({
     id: fc.string({ minLength: 1, maxLength: 6 }),
-    total: fc.option(fc.integer({ min: 0, max: 600 }).map((h) => h / 2), { nil: null, freq: 10 }),
+    total: fc.option(
+      fc.integer({ min: 0, max: 600 }).map((h) => h / 2),
+      { nil: null, freq: 10 },
+    ),
     socialInsuranceMonths: fc.nat(240),
     residenceRegistrationYears: fc.nat(20),
     submittedAt: fc.integer({ min: 1.7e12, max: 1.8e12 }),
@@ -112,7 +135,8 @@ describe('properties', () => {
         const b = rankApplications([...apps].reverse(), { mode: 'quota', quota });
         expect(b.ranked).toEqual(a.ranked);
         expect(a.admittedCount).toBe(Math.min(quota, a.ranked.length));
-        for (let i = 1; i < a.ranked.length; i++) expect(a.ranked[i]!.total).toBeLessThanOrEqual(a.ranked[i - 1]!.total);
+        for (let i = 1; i < a.ranked.length; i++)
+          expect(a.ranked[i]!.total).toBeLessThanOrEqual(a.ranked[i - 1]!.total);
         expect(a.ranked.length + a.ineligible.length).toBe(apps.length);
         // Nobody left out ranks above the line.
         const admitted = a.ranked.filter((r) => r.admitted);

@@ -54,9 +54,17 @@ describe('rule sets', () => {
 
 describe('items carry what the review and the UI need', () => {
   test('department, version id and the assumption note', () => {
-    const result = scorePoints({ birthDate: bornAged(30, ROUND_2025), volunteerHours: 40, ownHome: true }, { cutoffDate: ROUND_2025 });
+    const result = scorePoints(
+      { birthDate: bornAged(30, ROUND_2025), volunteerHours: 40, ownHome: true },
+      { cutoffDate: ROUND_2025 },
+    );
     const vol = result.items.find((i) => i.code === 'volunteering')!;
-    expect([vol.department, vol.versionId, vol.verified, vol.confidence]).toEqual(['civilization', 'volunteering-cap10', false, 'C']);
+    expect([vol.department, vol.versionId, vol.verified, vol.confidence]).toEqual([
+      'civilization',
+      'volunteering-cap10',
+      false,
+      'C',
+    ]);
     expect(vol.note).toContain('10分');
     expect(result.items.find((i) => i.code === 'ownHome')!.department).toBe('housing');
   });

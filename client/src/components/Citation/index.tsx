@@ -23,7 +23,7 @@ export function citationText(source: Source | PolicyCitation): string {
 
 export function UnverifiedMark({ confidence }: { confidence?: string }) {
   return (
-    <Text className='hz-unverified' aria-label={`未核实规则${confidence ? `，可信度${confidence}` : ''}`}>
+    <Text className="hz-unverified" aria-label={`未核实规则${confidence ? `，可信度${confidence}` : ''}`}>
       ⚠ 未核实{confidence ? `（可信度${confidence}）` : ''}
     </Text>
   );
@@ -39,8 +39,8 @@ export interface CitationProps {
 
 export function Citation({ source, verified, confidence, hideMark }: CitationProps) {
   return (
-    <View className='hz-citation'>
-      <Text className='hz-cite'>依据：{citationText(source)}</Text>
+    <View className="hz-citation">
+      <Text className="hz-cite">依据：{citationText(source)}</Text>
       {verified || hideMark ? null : <UnverifiedMark confidence={confidence} />}
     </View>
   );
@@ -48,9 +48,7 @@ export function Citation({ source, verified, confidence, hideMark }: CitationPro
 
 /** What the 说明/依据 link says about a rule's standing, in words (with the confidence when unverified). */
 export function standingText(verified: boolean, confidence?: string): string {
-  return verified
-    ? '✓ 已核对政策原文'
-    : `⚠ 未核实（可信度${confidence ?? 'C'}）：据公开转载的资料，尚未与官方文件核对`;
+  return verified ? '✓ 已核对政策原文' : `⚠ 未核实（可信度${confidence ?? 'C'}）：据公开转载的资料，尚未与官方文件核对`;
 }
 
 export interface SourceNoteProps {
@@ -68,18 +66,18 @@ export interface SourceNoteProps {
 export function SourceNote({ subject, verified, children }: SourceNoteProps) {
   const [open, setOpen] = useState(false);
   return (
-    <View className='hz-source'>
+    <View className="hz-source">
       <View
-        className='hz-link hz-source__toggle'
-        role='button' ariaRole='button'
+        className="hz-link hz-source__toggle"
+        role="button"
+        ariaRole="button"
         aria-expanded={open}
         aria-label={`${subject}${verified ? '' : '（含未核实规则）'}：${open ? '收起说明' : '说明/依据'}`}
         onClick={() => setOpen(!open)}
       >
         <Text>{`${verified ? '' : '⚠ '}${open ? '收起说明' : '说明/依据'}`}</Text>
       </View>
-      {open ? <View className='hz-source__body'>{children}</View> : null}
+      {open ? <View className="hz-source__body">{children}</View> : null}
     </View>
   );
 }
-

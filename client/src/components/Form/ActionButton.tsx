@@ -56,7 +56,14 @@ export function ActionButton(props: ActionButtonProps) {
   };
   const name = { 'aria-label': buttonName(label, children) };
   return (
-    <Button {...rest} {...name} {...(pressableProps(press, off) as object)} loading={loading} disabled={disabled} onClick={press}>
+    <Button
+      {...rest}
+      {...name}
+      {...(pressableProps(press, off) as object)}
+      loading={loading}
+      disabled={disabled}
+      onClick={press}
+    >
       {children}
     </Button>
   );

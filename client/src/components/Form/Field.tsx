@@ -67,10 +67,7 @@ export function useFormErrors(): FormErrors {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ticket]);
 
-  return useMemo(
-    () => ({ id, errors, show, fail, clear, focusName }),
-    [id, errors, show, fail, clear, focusName],
-  );
+  return useMemo(() => ({ id, errors, show, fail, clear, focusName }), [id, errors, show, fail, clear, focusName]);
 }
 
 const FOCUSABLE = 'input, textarea, [role="radio"], [role="checkbox"], [role="button"], [tabindex]';
@@ -98,9 +95,9 @@ function revealFirst(formId: string, fallbackName: string | null) {
   }
   if (fallbackName) {
     try {
-      Promise.resolve(Taro.pageScrollTo({ selector: `#${formId}-${fallbackName}`, duration: 200, offsetTop: -120 } as never)).catch(
-        () => undefined,
-      );
+      Promise.resolve(
+        Taro.pageScrollTo({ selector: `#${formId}-${fallbackName}`, duration: 200, offsetTop: -120 } as never),
+      ).catch(() => undefined);
     } catch {
       /* an old base library without selector scrolling: the error is still beside its control */
     }
@@ -164,7 +161,11 @@ export function FieldError(props: { form: FormErrors; name: string }) {
   const message = props.form.errors[props.name] ?? null;
   const id = fieldElementId(props.form, props.name);
   return (
-    <View id={id} className="hz-field hz-field--message" {...{ 'data-hz-form': props.form.id, 'data-invalid': message ? 'true' : 'false' }}>
+    <View
+      id={id}
+      className="hz-field hz-field--message"
+      {...{ 'data-hz-form': props.form.id, 'data-invalid': message ? 'true' : 'false' }}
+    >
       <ErrorText id={`${id}-error`} message={message} />
     </View>
   );
@@ -173,12 +174,7 @@ export function FieldError(props: { form: FormErrors; name: string }) {
 function ErrorText(props: { id: string; message: string | null }) {
   if (!props.message) return null;
   return (
-    <View
-      id={props.id}
-      className="hz-form-error flows-error"
-      role="alert"
-      aria-live="assertive"
-    >
+    <View id={props.id} className="hz-form-error flows-error" role="alert" aria-live="assertive">
       {/* The sign is decoration (the role says it is an error): the message stands alone as its own text. */}
       <Text className="flows-error__icon" aria-hidden>
         ⚠{' '}

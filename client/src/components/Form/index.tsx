@@ -13,7 +13,14 @@ import {
   TextArea as NutTextArea,
 } from '@nutui/nutui-react-taro';
 import { useFieldState } from './Field';
-import type { CheckboxProps, InputNumberProps, InputProps, RadioGroupProps, RadioProps, TextAreaProps } from '@nutui/nutui-react-taro';
+import type {
+  CheckboxProps,
+  InputNumberProps,
+  InputProps,
+  RadioGroupProps,
+  RadioProps,
+  TextAreaProps,
+} from '@nutui/nutui-react-taro';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -45,9 +52,11 @@ export function Input(props: Partial<InputProps> & Named & NativeProps) {
 /** nutui's TextArea sets Taro's `nativeProps` itself (replacing ours), so in H5 the name is put on the <textarea>. */
 export function TextArea(props: Partial<TextAreaProps> & Named) {
   const { 'aria-label': label, ...rest } = props;
-  const ref = useDomLabels((root) => root.querySelectorAll('textarea').forEach((el) => setAttr(el, 'aria-label', label)));
+  const ref = useDomLabels((root) =>
+    root.querySelectorAll('textarea').forEach((el) => setAttr(el, 'aria-label', label)),
+  );
   return (
-    <View ref={ref as never} className='hz-textarea'>
+    <View ref={ref as never} className="hz-textarea">
       <NutTextArea {...rest} {...(isH5 ? {} : { 'aria-label': label })} />
     </View>
   );
@@ -92,7 +101,9 @@ function labelRadios(root: HTMLElement) {
     setAttr(el, 'role', 'radio');
     const checked = !!el.querySelector('.nut-radio-icon-checked, .nut-radio-button-active');
     setAttr(el, 'aria-checked', String(checked));
-    const disabled = !!el.querySelector('.nut-radio-icon-disabled, .nut-radio-button-disabled, .nut-radio-label-disabled');
+    const disabled = !!el.querySelector(
+      '.nut-radio-icon-disabled, .nut-radio-button-disabled, .nut-radio-label-disabled',
+    );
     setAttr(el, 'aria-disabled', disabled ? 'true' : null);
     setAttr(el, 'tabindex', disabled ? null : '0');
   });
@@ -102,7 +113,7 @@ function RadioGroup(props: Partial<RadioGroupProps> & Named & { children?: React
   const { 'aria-label': label, ...rest } = props;
   const ref = useDomLabels(labelRadios);
   return (
-    <View ref={ref as never} className='hz-radio-group'>
+    <View ref={ref as never} className="hz-radio-group">
       <NutRadio.Group {...rest} {...{ role: 'radiogroup', ariaRole: 'radiogroup', 'aria-label': label }} />
     </View>
   );
@@ -124,7 +135,8 @@ export const Radio = Object.assign(RadioBase, { Group: RadioGroup });
  * no box of its own (`display: contents`, so nutui's layout is unchanged) strips it, as for the radios.
  */
 export function Checkbox(props: Partial<CheckboxProps> & Named) {
-  const checked = props.checked === undefined ? {} : { 'aria-checked': props.checked ? ('true' as const) : ('false' as const) };
+  const checked =
+    props.checked === undefined ? {} : { 'aria-checked': props.checked ? ('true' as const) : ('false' as const) };
   const disabled = props.disabled ? { 'aria-disabled': 'true' as const } : {};
   const box = <NutCheckbox {...props} {...{ role: 'checkbox', ...checked, ...disabled }} />;
   return <WeChatRoles>{box}</WeChatRoles>;
@@ -154,7 +166,7 @@ export function WeChatRoles(props: { children: ReactNode }) {
 function H5Roles(props: { children: ReactNode }) {
   const ref = useDomLabels(stripWeChatRoles);
   return (
-    <View ref={ref as never} className='hz-wechat-roles' style={{ display: 'contents' }}>
+    <View ref={ref as never} className="hz-wechat-roles" style={{ display: 'contents' }}>
       {props.children}
     </View>
   );
@@ -166,7 +178,10 @@ export function InputNumber(props: Partial<InputNumberProps> & Named) {
   const ref = useDomLabels((root) => {
     const input = root.querySelector('input');
     if (input) setAttr(input, 'aria-label', label);
-    for (const [cls, verb] of [['.nut-inputnumber-minus', '减少'], ['.nut-inputnumber-add', '增加']] as const) {
+    for (const [cls, verb] of [
+      ['.nut-inputnumber-minus', '减少'],
+      ['.nut-inputnumber-add', '增加'],
+    ] as const) {
       const el = root.querySelector(cls);
       if (!el) continue;
       setAttr(el, 'role', 'button');
@@ -174,7 +189,7 @@ export function InputNumber(props: Partial<InputNumberProps> & Named) {
     }
   });
   return (
-    <View ref={ref as never} className='hz-input-number' {...(isH5 ? {} : { 'aria-label': label })}>
+    <View ref={ref as never} className="hz-input-number" {...(isH5 ? {} : { 'aria-label': label })}>
       <NutInputNumber {...rest} />
     </View>
   );

@@ -34,12 +34,13 @@ export function PageShell({ title, hideTitle, hideActingFor, className, children
       {DevPersonaSwitcher && <DevPersonaSwitcher />}
       {!hideActingFor && <ActingForBanner />}
       {!hideTitle && process.env.TARO_ENV === 'h5' && (
-        <View className='hz-page__header'>
-          <View className='hz-page__title' role='heading' ariaRole='heading' aria-level={1}>{title}</View>
+        <View className="hz-page__header">
+          <View className="hz-page__title" role="heading" ariaRole="heading" aria-level={1}>
+            {title}
+          </View>
         </View>
       )}
-      <View className='hz-page__body'>{children}</View>
+      <View className="hz-page__body">{children}</View>
     </ConfigProvider>
   );
 }
-

@@ -41,7 +41,13 @@ function pressable(onPress: () => void): Record<string, unknown> {
   };
 }
 
-export function DemoClock({ openid, onMoved = () => window.location.reload() }: { openid: string | null; onMoved?: () => void }) {
+export function DemoClock({
+  openid,
+  onMoved = () => window.location.reload(),
+}: {
+  openid: string | null;
+  onMoved?: () => void;
+}) {
   const [now, setNow] = useState<string | null>(null);
   const [milestones, setMilestones] = useState<Milestone[]>([]);
   const [open, setOpen] = useState(false);
@@ -77,31 +83,43 @@ export function DemoClock({ openid, onMoved = () => window.location.reload() }: 
 
   if (!now) return null;
   return (
-    <View className='hz-persona__clock' data-testid='demo-clock'>
-      <View className='hz-persona__bar'>
+    <View className="hz-persona__clock" data-testid="demo-clock">
+      <View className="hz-persona__bar">
         <Text>演示时钟：{beijingClockText(now)}</Text>
-        <View className='hz-persona__switch' role='button' ariaRole='button' aria-expanded={open} {...pressable(() => setOpen(!open))}>
+        <View
+          className="hz-persona__switch"
+          role="button"
+          ariaRole="button"
+          aria-expanded={open}
+          {...pressable(() => setOpen(!open))}
+        >
           <Text>{open ? '收起' : '时间快进'}</Text>
         </View>
       </View>
       {open && (
-        <View className='hz-persona__list' aria-label='跳到下一个关键日期'>
+        <View className="hz-persona__list" aria-label="跳到下一个关键日期">
           {milestones.length === 0 && (
-            <View className='hz-persona__item'>
+            <View className="hz-persona__item">
               <Text>当前身份近期没有关键日期</Text>
             </View>
           )}
           {milestones.map((m) => (
-            <View key={m.at} className='hz-persona__item' role='button' ariaRole='button' {...pressable(() => void move(m.at))}>
+            <View
+              key={m.at}
+              className="hz-persona__item"
+              role="button"
+              ariaRole="button"
+              {...pressable(() => void move(m.at))}
+            >
               <Text>{m.label}</Text>
-              <Text className='hz-persona__when'>{beijingClockText(m.at)}</Text>
+              <Text className="hz-persona__when">{beijingClockText(m.at)}</Text>
             </View>
           ))}
-          <View className='hz-persona__item' role='button' ariaRole='button' {...pressable(() => void move(null))}>
+          <View className="hz-persona__item" role="button" ariaRole="button" {...pressable(() => void move(null))}>
             <Text>回到当前真实时间</Text>
           </View>
           {failed && (
-            <View className='hz-persona__item' role='alert'>
+            <View className="hz-persona__item" role="alert">
               <Text>演示时钟调整失败，请确认本地云仍在运行</Text>
             </View>
           )}

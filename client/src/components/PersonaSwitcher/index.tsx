@@ -33,14 +33,18 @@ const FALLBACK_PERSONAS: PersonaOption[] = [
 
 /** Accepts `[{ openid, label|name|description }]` or `{ personas: [...] }`. */
 function parsePersonas(body: unknown): PersonaOption[] | null {
-  const list = Array.isArray(body) ? body : (body as { personas?: unknown; data?: unknown })?.personas ?? (body as { data?: unknown })?.data;
+  const list = Array.isArray(body)
+    ? body
+    : ((body as { personas?: unknown; data?: unknown })?.personas ?? (body as { data?: unknown })?.data);
   if (!Array.isArray(list)) return null;
   const out: PersonaOption[] = [];
   for (const p of list) {
     if (!p || typeof p !== 'object') continue;
     const r = p as Record<string, unknown>;
     const openid = typeof r.openid === 'string' ? r.openid : undefined;
-    const label = [r.displayName, r.label, r.name, r.description, r.title].find((x): x is string => typeof x === 'string');
+    const label = [r.displayName, r.label, r.name, r.description, r.title].find(
+      (x): x is string => typeof x === 'string',
+    );
     if (openid) out.push({ openid, label: label ?? openid });
   }
   return out.length ? out : null;
@@ -67,18 +71,28 @@ export function PersonaSwitcher() {
 
   const current = personas.find((p) => p.openid === openid);
   return (
-    <View className='hz-persona' data-testid='persona-switcher'>
-      <View className='hz-persona__bar' role='button' ariaRole='button' aria-expanded={open} onClick={() => setOpen(!open)}>
-        <Text className='hz-persona__tag'>本地演示</Text>
-        <Text>当前身份：{current?.label ?? openid ?? '未登录'}{me?.name && me.name !== current?.label ? `（${me.name}）` : ''}</Text>
-        <Text className='hz-persona__switch'>{open ? '收起' : '切换身份'}</Text>
+    <View className="hz-persona" data-testid="persona-switcher">
+      <View
+        className="hz-persona__bar"
+        role="button"
+        ariaRole="button"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <Text className="hz-persona__tag">本地演示</Text>
+        <Text>
+          当前身份：{current?.label ?? openid ?? '未登录'}
+          {me?.name && me.name !== current?.label ? `（${me.name}）` : ''}
+        </Text>
+        <Text className="hz-persona__switch">{open ? '收起' : '切换身份'}</Text>
       </View>
       {open && (
-        <View className='hz-persona__list' role='listbox' ariaRole='listbox' aria-label='选择演示身份'>
+        <View className="hz-persona__list" role="listbox" ariaRole="listbox" aria-label="选择演示身份">
           {[{ openid: '', label: '未登录（无微信身份）' }, ...personas].map((p) => (
             <View
               key={p.openid || 'none'}
-              role='option' ariaRole='option'
+              role="option"
+              ariaRole="option"
               aria-selected={(openid ?? '') === p.openid}
               className={`hz-persona__item${(openid ?? '') === p.openid ? ' hz-persona__item--on' : ''}`}
               onClick={() => {
@@ -87,7 +101,7 @@ export function PersonaSwitcher() {
               }}
             >
               <Text>{p.label}</Text>
-              <Text className='hz-persona__openid'>{p.openid || '—'}</Text>
+              <Text className="hz-persona__openid">{p.openid || '—'}</Text>
             </View>
           ))}
         </View>
@@ -96,4 +110,3 @@ export function PersonaSwitcher() {
     </View>
   );
 }
-

@@ -7,7 +7,6 @@ import type { ActionResult, RoundView as SharedRoundView } from '@hz-points/shar
 import { callFunction } from '../../services/cloud';
 import { roundYearFor } from '../../lib/round-year';
 
-
 /** What the home round card shows: the rules package's dates, or the opened round (rounds.get's RoundView). */
 export interface HomeRound {
   year: number;

@@ -8,7 +8,13 @@
 // cloudfunctions/test/contract/results.test.ts holds every handler's result type to shared/src/api/results.ts.)
 // Expected values are worked out by hand from the official 2025 schedule (国庆 10-01…10-08 off, 9-28 and 10-11 worked).
 import type { ActionResult, ResultActionName, ResultFunctionName } from '@hz-points/shared';
-import { bj, claimsFor, DEFAULT_PROFILE, scoredApplication, seededCloud } from '../../../../cloudfunctions/test/certificates/fixtures';
+import {
+  bj,
+  claimsFor,
+  DEFAULT_PROFILE,
+  scoredApplication,
+  seededCloud,
+} from '../../../../cloudfunctions/test/certificates/fixtures';
 import { DEMO_PERSON_IDS } from '../../../../cloudfunctions/src/demo/seed';
 import type { TestCloud } from '../../../../cloudfunctions/test/helpers/runtime';
 import { isEnvelope } from '../envelope';
@@ -38,8 +44,15 @@ beforeAll(async () => {
   // 演示申请人: result published on Wed 2025-09-17.
   await scoredApplication(cloud, DEMO_PERSON_IDS.applicant, 2025, '2025-09-17');
   // 演示员工: submitted on 2025-09-17, still in review.
-  const { application } = await cloud.ok('demo-employee', 'applications', 'saveDraft', { year: 2025, claims: claimsFor(DEFAULT_PROFILE) });
-  await cloud.ok('demo-employee', 'applications', 'submit', { applicationId: application.applicationId, commitment: true, requestId: 'contract-employee-2025' });
+  const { application } = await cloud.ok('demo-employee', 'applications', 'saveDraft', {
+    year: 2025,
+    claims: claimsFor(DEFAULT_PROFILE),
+  });
+  await cloud.ok('demo-employee', 'applications', 'submit', {
+    applicationId: application.applicationId,
+    commitment: true,
+    requestId: 'contract-employee-2025',
+  });
 }, 120_000);
 afterAll(() => cloud.close());
 
@@ -50,7 +63,9 @@ test('a failure is an envelope with a code and a Chinese message', async () => {
 });
 
 test('accounts.me reads as the session: a reviewer with their department, an applicant by name', async () => {
-  expect(toMe(await answer('demo-reviewer-hrss', 'accounts', 'me')).roles).toEqual([{ role: 'reviewer', department: 'hrss' }]);
+  expect(toMe(await answer('demo-reviewer-hrss', 'accounts', 'me')).roles).toEqual([
+    { role: 'reviewer', department: 'hrss' },
+  ]);
   const applicant = toMe(await answer('demo-applicant', 'accounts', 'me'));
   expect(applicant).toMatchObject({ openid: 'demo-applicant', registered: true, name: '演示申请人', roles: [] });
 });
@@ -61,12 +76,17 @@ test('applications.get reads as the objection window: closed before the result, 
 
   cloud.setNow(bj('2025-09-16T12:00:00'));
   const before = await answer('demo-applicant', 'applications', 'get', { applicationId });
-  expect(objectionWindow(before.application, before.objection, new Date(bj('2025-09-16T12:00:00')))).toEqual({ state: 'not-published' });
+  expect(objectionWindow(before.application, before.objection, new Date(bj('2025-09-16T12:00:00')))).toEqual({
+    state: 'not-published',
+  });
 
   cloud.setNow(bj('2025-09-17T12:00:00'));
   const after = await answer('demo-applicant', 'applications', 'get', { applicationId });
   // 9-18, 9-19, 9-22, 9-23, 9-24, 9-25, 9-26: the 7th working day after Wed 2025-09-17.
-  expect(objectionWindow(after.application, after.objection, new Date(bj('2025-09-17T12:00:00')))).toEqual({ state: 'open', lastDay: '2025-09-26' });
+  expect(objectionWindow(after.application, after.objection, new Date(bj('2025-09-17T12:00:00')))).toEqual({
+    state: 'open',
+    lastDay: '2025-09-26',
+  });
   // The applicant sees the points only once published.
   expect([before.application.published, before.application.points]).toEqual([false, null]);
   expect(after.application.published).toBe(true);
@@ -80,7 +100,9 @@ test('review.queue reads as the reviewer countdown to the result day', async () 
   // Accepted 9-17 + 20 working days: 9-18…9-30 (10, with Sunday 9-28 worked), 10-09…10-21 (10, with Saturday 10-11).
   expect(item.resultDate).toBe('2025-10-21');
   // Today (Wed 9-17) to Mon 10-20, both counted: 1 + 10 + 9.
-  expect(describeDaysLeft(item.resultDate, new Date(bj('2025-09-17T12:00:00')))).toBe('距结果公布日（2025年10月21日）还剩20个工作日');
+  expect(describeDaysLeft(item.resultDate, new Date(bj('2025-09-17T12:00:00')))).toBe(
+    '距结果公布日（2025年10月21日）还剩20个工作日',
+  );
 });
 
 test('rounds.get reads as the home card: no line, then the threshold the administrator set', async () => {

@@ -43,10 +43,14 @@ function sourceFiles(dir: string): string[] {
 
 describe('no policy number in client/src', () => {
   it('recognises the numbers it looks for, in code and in sentences', () => {
-    expect(policyNumbersIn("setValue(v === 'threshold' ? '100' : '1000');")).toEqual(['1000 (a line, a quota or a text limit)']);
+    expect(policyNumbersIn("setValue(v === 'threshold' ? '100' : '1000');")).toEqual([
+      '1000 (a line, a quota or a text limit)',
+    ]);
     expect(policyNumbersIn('ok: points !== null && points >= 100,')).toEqual(['100 compared with']);
     expect(policyNumbersIn('<Text>积分达到100分可申请</Text>')).toEqual(['100 points in words']);
-    expect(policyNumbersIn('<InfoNotice>异议应在提出后15个工作日内答复。</InfoNotice>')).toEqual(['working days in words']);
+    expect(policyNumbersIn('<InfoNotice>异议应在提出后15个工作日内答复。</InfoNotice>')).toEqual([
+      'working days in words',
+    ]);
     expect(policyNumbersIn('结果在受理后20个工作日公布')).toEqual(['working days in words']);
     expect(policyNumbersIn('<TextArea maxLength={1000} />')).toEqual(['1000 (a line, a quota or a text limit)']);
     expect(policyNumbersIn('const result = { workdays: 20 };')).toEqual(['working days in code']);

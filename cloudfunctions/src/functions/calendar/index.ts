@@ -72,14 +72,25 @@ const list = defineAction({
   mutates: false,
   async run(ctx) {
     await ensureCalendarYears(ctx.runtime.store, ctx.runtime.log, ctx.runtime.now().getTime());
-    const stored = await ctx.runtime.store.find<CalendarYearDoc>(COLLECTIONS.calendarYears, {}, {
-      orderBy: [['year', 'asc']],
-      limit: 100,
-    });
+    const stored = await ctx.runtime.store.find<CalendarYearDoc>(
+      COLLECTIONS.calendarYears,
+      {},
+      {
+        orderBy: [['year', 'asc']],
+        limit: 100,
+      },
+    );
     const years = [
-      ...OFFICIAL_CALENDAR_YEARS.map((y) => ({ year: y.year, origin: 'built-in' as const, source: y.source, registeredAt: null })),
+      ...OFFICIAL_CALENDAR_YEARS.map((y) => ({
+        year: y.year,
+        origin: 'built-in' as const,
+        source: y.source,
+        registeredAt: null,
+      })),
       // Who registered it stays in the audit log, not in a public answer.
-      ...stored.filter((d) => !BUILT_IN.has(d.year)).map((d) => ({ ...yearView(d), holidays: undefined, workdays: undefined })),
+      ...stored
+        .filter((d) => !BUILT_IN.has(d.year))
+        .map((d) => ({ ...yearView(d), holidays: undefined, workdays: undefined })),
     ]
       .map(({ year, origin, source, registeredAt }) => ({ year, origin, source, registeredAt }))
       .sort((a, b) => a.year - b.year);

@@ -97,7 +97,10 @@ const issue = defineAction({
     if (app.points!.total === null) throw new AppError('POINTS_VETOED');
     const availableFrom = certificateDate(granted);
     if (ctx.today < availableFrom) {
-      throw new AppError('CERTIFICATE_NOT_YET_AVAILABLE', `积分有效凭证须在积分核定满7个工作日后方可打印，本次可打印日期为${availableFrom}`);
+      throw new AppError(
+        'CERTIFICATE_NOT_YET_AVAILABLE',
+        `积分有效凭证须在积分核定满7个工作日后方可打印，本次可打印日期为${availableFrom}`,
+      );
     }
 
     const keys = certificateKeys(ctx.runtime.secrets.certificateKey);
@@ -109,13 +112,18 @@ const issue = defineAction({
       const current = head ? await tx.get<CertificateDoc>(C.certificates, head.serial) : null;
       const permitNo =
         ctx.input.residencePermitNo ??
-        (typeof person.residencePermitNo === 'string' && person.residencePermitNo ? person.residencePermitNo : current?.content.permitNo);
+        (typeof person.residencePermitNo === 'string' && person.residencePermitNo
+          ? person.residencePermitNo
+          : current?.content.permitNo);
       if (!permitNo) throw new AppError('VALIDATION_FAILED', '居住证号码：首次打印积分有效凭证请填写居住证号码');
 
       const draft = buildContent('JF-0000-000000', fresh, person, permitNo, ctx.today);
       // Revocation sticks: the holder asking again does not undo an administrator's decision.
       if (current && revocationStands(current, objection, draft)) {
-        throw new AppError('CERTIFICATE_REVOKED', `${revokedNotice(current)}。如有疑问请联系区积分受理点；管理员解除撤销或异议答复重新核定积分后方可重新打印`);
+        throw new AppError(
+          'CERTIFICATE_REVOKED',
+          `${revokedNotice(current)}。如有疑问请联系区积分受理点；管理员解除撤销或异议答复重新核定积分后方可重新打印`,
+        );
       }
       const key = contentKey(draft);
       if (current && current.status === 'active' && current.contentKey === key) {
@@ -171,18 +179,24 @@ const issue = defineAction({
       });
       // To the person's WeChat, or to the delegate printing for someone without it; staff at a window get none.
       const to = allowed.access.kind === 'staff' ? person.openid : recipientOf(person, ctx.openid);
-      if (to) await queueReminder(
-        tx,
-        {
-          personId: person._id,
-          toOpenid: to,
-          template: 'status',
-          fields: { thing1: '积分有效凭证', phrase2: '已出具', date3: ctx.today, thing4: `${content.round}年度积分${content.total}分` },
-          page: 'packages/cert/index/index',
-          dedupeKey: `certificate-issued:${serial}`,
-        },
-        ctx.now,
-      );
+      if (to)
+        await queueReminder(
+          tx,
+          {
+            personId: person._id,
+            toOpenid: to,
+            template: 'status',
+            fields: {
+              thing1: '积分有效凭证',
+              phrase2: '已出具',
+              date3: ctx.today,
+              thing4: `${content.round}年度积分${content.total}分`,
+            },
+            page: 'packages/cert/index/index',
+            dedupeKey: `certificate-issued:${serial}`,
+          },
+          ctx.now,
+        );
       return { certificate: doc, reissued: current?.status === 'active', created: true };
     });
     return { certificate: ownView(result.certificate, VALID), reissued: result.reissued, created: result.created };
@@ -195,10 +209,14 @@ const list = defineAction({
   mutates: false,
   async run(ctx) {
     const { subject } = await subjectOfCall(ctx);
-    const docs = await ctx.runtime.store.find<CertificateDoc>(C.certificates, { personId: subject._id }, {
-      orderBy: [['issuedAt', 'desc']],
-      limit: 100,
-    });
+    const docs = await ctx.runtime.store.find<CertificateDoc>(
+      C.certificates,
+      { personId: subject._id },
+      {
+        orderBy: [['issuedAt', 'desc']],
+        limit: 100,
+      },
+    );
     const views = [];
     for (const d of docs) views.push(ownView(d, await certificateState(ctx.runtime.store, d)));
     return { certificates: views };
@@ -219,12 +237,18 @@ const download = defineAction({
     if (!cert) throw new AppError('NOT_FOUND');
     await reachPerson(ctx, store, cert.personId, DOWNLOADERS);
     if (cert.status === 'revoked') throw new AppError('CERTIFICATE_REVOKED', revokedNotice(cert));
-    if (cert.status === 'superseded') throw new AppError('CERTIFICATE_SUPERSEDED', `该凭证已被新凭证（${cert.supersededBy}）取代，请下载最新凭证`);
+    if (cert.status === 'superseded')
+      throw new AppError('CERTIFICATE_SUPERSEDED', `该凭证已被新凭证（${cert.supersededBy}）取代，请下载最新凭证`);
     // Still `active` but its points were changed by an objection answer and nobody re-printed yet: the holder gets
     // the PDF stamped 已作废 and an answer saying so, never a copy that looks current.
     const now = await certificateState(store, cert);
     const voided = now.state === 'valid' ? null : now.notice;
-    const { path, size } = await storedCertificatePdf(ctx.runtime.files, cert, voided, ctx.runtime.secrets.certificateKey);
+    const { path, size } = await storedCertificatePdf(
+      ctx.runtime.files,
+      cert,
+      voided,
+      ctx.runtime.secrets.certificateKey,
+    );
     // A short-lived link, as files.read answers: the PDF itself does not travel inside the function's answer.
     const link = await ctx.runtime.files.temporaryUrl(path, DOWNLOAD_LINK_SECONDS, ctx.now);
     if (!link) throw new Error(`certificate PDF missing right after storing it: ${path}`);
@@ -250,10 +274,15 @@ const revoke = defineAction({
     const cert = await ctx.mutate(async (tx, audit) => {
       const c = await tx.get<CertificateDoc>(C.certificates, ctx.input.serial);
       if (!c) throw new AppError('NOT_FOUND');
-      if (c.status !== 'active') throw new AppError('INVALID_STATE', c.status === 'revoked' ? '该凭证已撤销' : '该凭证已被取代，无需撤销');
+      if (c.status !== 'active')
+        throw new AppError('INVALID_STATE', c.status === 'revoked' ? '该凭证已撤销' : '该凭证已被取代，无需撤销');
       const patch = { status: 'revoked' as const, revokedAt: ctx.now.toISOString(), revokedReason: ctx.input.reason };
       await tx.update(C.certificates, c._id, patch);
-      await audit({ onBehalfOf: c.personId, target: { collection: C.certificates, id: c._id }, details: { status: 'revoked', reason: ctx.input.reason } });
+      await audit({
+        onBehalfOf: c.personId,
+        target: { collection: C.certificates, id: c._id },
+        details: { status: 'revoked', reason: ctx.input.reason },
+      });
       const person = await tx.get<PersonDoc>(COLLECTIONS.persons, c.personId);
       if (person?.openid) {
         await queueReminder(
@@ -311,7 +340,12 @@ const liftRevocation = defineAction({
             personId: c.personId,
             toOpenid: person.openid,
             template: 'status',
-            fields: { thing1: '积分有效凭证', phrase2: '撤销已解除', date3: ctx.today, thing4: '可重新打印积分有效凭证' },
+            fields: {
+              thing1: '积分有效凭证',
+              phrase2: '撤销已解除',
+              date3: ctx.today,
+              thing4: '可重新打印积分有效凭证',
+            },
             page: 'packages/cert/index/index',
             dedupeKey: `certificate-revocation-lifted:${c._id}`,
           },
@@ -354,7 +388,13 @@ const verify = defineAction({
     const now = await certificateState(store, cert);
     if (now.state === 'revoked') return invalid('REVOKED');
     if (now.state === 'superseded') return invalid('SUPERSEDED', { supersededBy: null });
-    return { valid: true, code: 'VALID', message: VERIFY_RESULT_CODES.VALID, certificate: maskedContent(cert.content), keyId: cert.keyId };
+    return {
+      valid: true,
+      code: 'VALID',
+      message: VERIFY_RESULT_CODES.VALID,
+      certificate: maskedContent(cert.content),
+      keyId: cert.keyId,
+    };
   },
 });
 
@@ -373,4 +413,12 @@ const publicKey = defineAction({
   },
 });
 
-export const certificatesFunction = defineFunction('certificates', { issue, list, download, revoke, liftRevocation, verify, publicKey });
+export const certificatesFunction = defineFunction('certificates', {
+  issue,
+  list,
+  download,
+  revoke,
+  liftRevocation,
+  verify,
+  publicKey,
+});

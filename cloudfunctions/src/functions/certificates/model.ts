@@ -3,7 +3,6 @@ import { beijingDate, formatChineseDate, maskIdNumber, type CertificateStatus } 
 import type { ApplicationDoc, ObjectionDoc, PersonDoc } from '../../core/model';
 import { canonicalJson, type CertificateContent } from './signing';
 
-
 export interface CertificateDoc {
   _id: string; // = serial
   serial: string;
@@ -77,7 +76,6 @@ export function grantedOn(app: ApplicationDoc, objection: ObjectionDoc | null): 
   return app.resultOn;
 }
 
-
 export function buildContent(
   serial: string,
   app: ApplicationDoc,
@@ -116,11 +114,18 @@ function pointsKey(c: CertificateContent): string {
  * lifts it, or until an objection answered after the revocation changed the points (the district office has then
  * re-granted them, and the new points deserve a certificate). A new permit number or anything else does not lift it.
  */
-export function revocationStands(revoked: CertificateDoc, objection: ObjectionDoc | null, next: CertificateContent): boolean {
+export function revocationStands(
+  revoked: CertificateDoc,
+  objection: ObjectionDoc | null,
+  next: CertificateContent,
+): boolean {
   if (revoked.status !== 'revoked') return false;
   if (revoked.revocationLiftedAt) return false;
   const answeredAfter =
-    objection?.status === 'answered' && !!objection.answeredAt && !!revoked.revokedAt && objection.answeredAt > revoked.revokedAt;
+    objection?.status === 'answered' &&
+    !!objection.answeredAt &&
+    !!revoked.revokedAt &&
+    objection.answeredAt > revoked.revokedAt;
   return !(answeredAfter && pointsKey(next) !== pointsKey(revoked.content));
 }
 

@@ -21,8 +21,15 @@ function pathKey(secret: string): Buffer {
  * yet taken, and a guessable one could be filled with a forged PDF before the server stores the real one. The stamp's
  * sentence is printed on the page, so another sentence is another file: a cached copy never carries a stale reason.
  */
-function certificatePdfPath(cert: Pick<CertificateDoc, 'applicationId' | 'serial'>, voided: string | null, secret: string): string {
-  const tag = createHmac('sha256', pathKey(secret)).update(`${cert.serial}\n${voided ?? ''}`).digest('hex').slice(0, 32);
+function certificatePdfPath(
+  cert: Pick<CertificateDoc, 'applicationId' | 'serial'>,
+  voided: string | null,
+  secret: string,
+): string {
+  const tag = createHmac('sha256', pathKey(secret))
+    .update(`${cert.serial}\n${voided ?? ''}`)
+    .digest('hex')
+    .slice(0, 32);
   return `certificates/${cert.applicationId}/${cert.serial}${voided === null ? '' : '-superseded'}-${tag}.pdf`;
 }
 

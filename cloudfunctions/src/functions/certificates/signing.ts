@@ -36,7 +36,11 @@ export function certificateKeys(secret: string): CertificateKeys {
   const cached = keyCache.get(secret);
   if (cached) return cached;
   const seed = Buffer.from(hkdfSync('sha256', secret, 'hz-points', 'certificate-ed25519-v1', 32));
-  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const publicKey = createPublicKey(privateKey);
   const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(SPKI_ED25519_PREFIX.length);
   const keys: CertificateKeys = {
@@ -50,7 +54,11 @@ export function certificateKeys(secret: string): CertificateKeys {
 }
 
 export function publicKeyFromB64(b64: string): KeyObject {
-  return createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(b64, 'base64url')]), format: 'der', type: 'spki' });
+  return createPublicKey({
+    key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(b64, 'base64url')]),
+    format: 'der',
+    type: 'spki',
+  });
 }
 
 /**
@@ -78,7 +86,11 @@ export function signCertificate(content: CertificateContent, keys: CertificateKe
   return sign(null, message(content), keys.privateKey).toString('base64url');
 }
 
-export function verifyCertificateSignature(content: CertificateContent, signature: string, publicKey: KeyObject): boolean {
+export function verifyCertificateSignature(
+  content: CertificateContent,
+  signature: string,
+  publicKey: KeyObject,
+): boolean {
   const sig = Buffer.from(signature, 'base64url');
   if (sig.length !== 64) return false;
   return verify(null, message(content), publicKey, sig);

@@ -45,7 +45,8 @@ function view(m: OutboxDoc) {
     createdAt: m.createdAt,
     sentAt: m.sentAt ?? null,
     /** When a retry is due (after a transient error), else null. */
-    nextAttemptAt: m.status === 'queued' && typeof m.nextAttemptMs === 'number' ? new Date(m.nextAttemptMs).toISOString() : null,
+    nextAttemptAt:
+      m.status === 'queued' && typeof m.nextAttemptMs === 'number' ? new Date(m.nextAttemptMs).toISOString() : null,
     dropReason: m.dropReason ?? null,
   };
 }
@@ -56,7 +57,9 @@ const list = defineAction({
   mutates: false,
   async run(ctx) {
     // Messages addressed to the caller; with onBehalfOf, those about that person (whom the caller may act for).
-    const where: Where = ctx.input.onBehalfOf ? { personId: (await subjectOfCall(ctx)).subject._id, toOpenid: ctx.openid } : { toOpenid: ctx.openid };
+    const where: Where = ctx.input.onBehalfOf
+      ? { personId: (await subjectOfCall(ctx)).subject._id, toOpenid: ctx.openid }
+      : { toOpenid: ctx.openid };
     const docs = await ctx.runtime.store.find<OutboxDoc>(C.outbox, where, {
       orderBy: [['createdMs', 'desc']],
       limit: ctx.input.limit ?? 20,
@@ -83,7 +86,12 @@ async function queueAll(ctx: ActionContext<unknown>, reminders: Reminder[]): Pro
   for (const r of reminders) {
     const added = await ctx.mutate(async (tx, audit) => {
       const ok = await queueReminder(tx, r, ctx.now);
-      if (ok) await audit({ onBehalfOf: r.personId, target: { collection: C.outbox, id: r.dedupeKey }, details: { template: r.template } });
+      if (ok)
+        await audit({
+          onBehalfOf: r.personId,
+          target: { collection: C.outbox, id: r.dedupeKey },
+          details: { template: r.template },
+        });
       return ok;
     });
     if (added) queued++;
@@ -92,7 +100,10 @@ async function queueAll(ctx: ActionContext<unknown>, reminders: Reminder[]): Pro
 }
 
 /** Deadline and publication messages due today (idempotent: run it as often as you like). */
-export async function sweep(ctx: ActionContext<unknown>, pageSize = SWEEP_PAGE): Promise<{ queued: number; considered: number }> {
+export async function sweep(
+  ctx: ActionContext<unknown>,
+  pageSize = SWEEP_PAGE,
+): Promise<{ queued: number; considered: number }> {
   const store = ctx.runtime.store;
   const today = beijingDate(ctx.now);
   const year = Number(today.slice(0, 4));
@@ -116,10 +127,21 @@ export async function sweep(ctx: ActionContext<unknown>, pageSize = SWEEP_PAGE):
 
     // 1. The settlement window closes soon: those holding a certificate of ≥ 100 points who have not applied.
     const left = today >= round.settlementOpens ? workdaysLeft(today, round.settlementCloses) : null;
-    if (!round.published && round.status === 'open' && left !== null && left >= 1 && left <= SETTLEMENT_REMINDER_WORKDAYS && isOpenAt(round.settlementCloses, ctx.now)) {
+    if (
+      !round.published &&
+      round.status === 'open' &&
+      left !== null &&
+      left >= 1 &&
+      left <= SETTLEMENT_REMINDER_WORKDAYS &&
+      isOpenAt(round.settlementCloses, ctx.now)
+    ) {
       // A page at a time (a round has tens of thousands of certificates): memory stays bounded.
       for (let skip = 0; ; skip += pageSize) {
-        const certs = await store.find<CertificateDoc>(C.certificates, { year: y, status: 'active' }, { orderBy: [['_id', 'asc']], limit: pageSize, skip });
+        const certs = await store.find<CertificateDoc>(
+          C.certificates,
+          { year: y, status: 'active' },
+          { orderBy: [['_id', 'asc']], limit: pageSize, skip },
+        );
         for (const c of certs) {
           if (c.content.total < RANKING_RULE.minimumPoints) continue;
           const s = await store.get<SettlementDoc>(C.settlements, settlementId(y, c.personId));
@@ -161,7 +183,12 @@ export async function sweep(ctx: ActionContext<unknown>, pageSize = SWEEP_PAGE):
               personId: r.personId,
               toOpenid: p.openid,
               template: 'status',
-              fields: { thing1: '积分落户准入', phrase2: '已获准入', date3: r.notice.issuedOn, thing4: `通知书有效期至${r.notice.expiresOn}` },
+              fields: {
+                thing1: '积分落户准入',
+                phrase2: '已获准入',
+                date3: r.notice.issuedOn,
+                thing4: `通知书有效期至${r.notice.expiresOn}`,
+              },
               page: 'packages/settle/index/index',
               dedupeKey: `admitted:${round.published.batch}`,
             });
@@ -174,7 +201,11 @@ export async function sweep(ctx: ActionContext<unknown>, pageSize = SWEEP_PAGE):
               personId: r.personId,
               toOpenid: p.openid,
               template: 'deadline',
-              fields: { thing1: '积分落户准入通知书到期', date2: r.notice.expiresOn, thing3: '请持通知书到户籍窗口办理' },
+              fields: {
+                thing1: '积分落户准入通知书到期',
+                date2: r.notice.expiresOn,
+                thing3: '请持通知书到户籍窗口办理',
+              },
               page: 'packages/settle/index/index',
               dedupeKey: `notice-expiring:${round.published.batch}`,
             });
@@ -205,4 +236,10 @@ const sendAction = defineAction({
   },
 });
 
-export const remindersFunction = defineFunction('reminders', { list, sweep: sweepAction, recordSubscription, templates, send: sendAction });
+export const remindersFunction = defineFunction('reminders', {
+  list,
+  sweep: sweepAction,
+  recordSubscription,
+  templates,
+  send: sendAction,
+});

@@ -28,7 +28,10 @@ function localOpenApi(log: Runtime['log']): OpenApiPort {
     subscribeMessage: {
       templateIds: LOCAL_TEMPLATE_IDS,
       async send(message: SubscribeMessage) {
-        log('info', 'subscribe message (local mode: logged, not sent)', { templateId: message.templateId, page: message.page });
+        log('info', 'subscribe message (local mode: logged, not sent)', {
+          templateId: message.templateId,
+          page: message.page,
+        });
       },
     },
   };

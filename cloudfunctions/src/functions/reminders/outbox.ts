@@ -64,9 +64,12 @@ export function checkFields(template: TemplateName, fields: Record<string, strin
     if (v === undefined || v.length === 0) throw new TemplateFieldError(`missing field ${k}`);
     const n = Array.from(v).length;
     if (k.startsWith('thing') && n > 20) throw new TemplateFieldError(`${k} longer than 20 characters`);
-    if (k.startsWith('phrase') && (n > 5 || !/^[\u4e00-\u9fa5]+$/.test(v))) throw new TemplateFieldError(`${k} must be ≤ 5 Chinese characters`);
-    if (k.startsWith('character_string') && !/^[\x21-\x7e]{1,32}$/.test(v)) throw new TemplateFieldError(`${k} must be ≤ 32 ASCII characters`);
-    if (k.startsWith('date') && !/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/.test(v)) throw new TemplateFieldError(`${k} must be a date`);
+    if (k.startsWith('phrase') && (n > 5 || !/^[\u4e00-\u9fa5]+$/.test(v)))
+      throw new TemplateFieldError(`${k} must be ≤ 5 Chinese characters`);
+    if (k.startsWith('character_string') && !/^[\x21-\x7e]{1,32}$/.test(v))
+      throw new TemplateFieldError(`${k} must be ≤ 32 ASCII characters`);
+    if (k.startsWith('date') && !/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/.test(v))
+      throw new TemplateFieldError(`${k} must be a date`);
   }
 }
 

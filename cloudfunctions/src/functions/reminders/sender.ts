@@ -35,7 +35,6 @@ const ANSWER_GRACE_MS = 3 * 60_000;
 
 const SENDER_ACTOR = 'system:sender';
 
-
 function retryDelayMs(attempts: number): number {
   return RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1);
 }
@@ -54,7 +53,11 @@ type Claim =
 
 export async function sendDue(
   runtime: Runtime,
-  options: { actor?: { openid: string; personId: string | null }; maxMessages?: number; miniprogramState?: 'developer' | 'trial' | 'formal' } = {},
+  options: {
+    actor?: { openid: string; personId: string | null };
+    maxMessages?: number;
+    miniprogramState?: 'developer' | 'trial' | 'formal';
+  } = {},
 ): Promise<SendReport> {
   const now = runtime.now();
   const nowMs = now.getTime();
@@ -70,12 +73,20 @@ export async function sendDue(
   });
 
   // 1. Claims left by runs that died.
-  for (const stale of await store.find<OutboxDoc>(COLLECTIONS.outbox, { status: 'sending' }, { orderBy: [['createdMs', 'asc']], limit: PAGE })) {
+  for (const stale of await store.find<OutboxDoc>(
+    COLLECTIONS.outbox,
+    { status: 'sending' },
+    { orderBy: [['createdMs', 'asc']], limit: PAGE },
+  )) {
     if (typeof stale.claimedMs !== 'number' || nowMs - stale.claimedMs < CLAIM_LEASE_MS) continue;
     const marked = await mutate(async (tx, audit) => {
       const doc = await tx.get<OutboxDoc>(COLLECTIONS.outbox, stale._id);
       if (!doc || doc.status !== 'sending' || doc.claimToken !== stale.claimToken) return false;
-      await tx.update(COLLECTIONS.outbox, doc._id, { status: 'unconfirmed', finishedAt: now.toISOString(), claimToken: null });
+      await tx.update(COLLECTIONS.outbox, doc._id, {
+        status: 'unconfirmed',
+        finishedAt: now.toISOString(),
+        claimToken: null,
+      });
       await audit(audited(doc, { status: 'unconfirmed' }));
       return true;
     });
@@ -90,7 +101,18 @@ export async function sendDue(
   let handled = 0;
   let skip = 0;
   while (handled < limit) {
-    const page = await store.find<OutboxDoc>(COLLECTIONS.outbox, { status: 'queued' }, { orderBy: [['createdMs', 'asc'], ['_id', 'asc']], limit: PAGE, skip });
+    const page = await store.find<OutboxDoc>(
+      COLLECTIONS.outbox,
+      { status: 'queued' },
+      {
+        orderBy: [
+          ['createdMs', 'asc'],
+          ['_id', 'asc'],
+        ],
+        limit: PAGE,
+        skip,
+      },
+    );
     if (page.length === 0) break;
     let stayQueued = 0;
     for (const candidate of page) {
@@ -122,7 +144,8 @@ export async function sendDue(
     skip += stayQueued;
     if (page.length < PAGE) break;
   }
-  if (report.unconfigured > 0) runtime.log('error', 'subscribe template id not configured: messages left queued', { count: report.unconfigured });
+  if (report.unconfigured > 0)
+    runtime.log('error', 'subscribe template id not configured: messages left queued', { count: report.unconfigured });
   return report;
 
   async function claimOne(id: string): Promise<Claim> {
@@ -135,12 +158,20 @@ export async function sendDue(
       const credit = await tx.get<CreditDoc>(COLLECTIONS.subscriptionCredits, creditId(doc.toOpenid, templateId));
       if (!credit || credit.available < 1) {
         if (nowMs - doc.createdMs < ANSWER_GRACE_MS) return { kind: 'waiting' };
-        await tx.update(COLLECTIONS.outbox, id, { status: 'dropped', dropReason: 'not-subscribed', finishedAt: now.toISOString() });
+        await tx.update(COLLECTIONS.outbox, id, {
+          status: 'dropped',
+          dropReason: 'not-subscribed',
+          finishedAt: now.toISOString(),
+        });
         await audit(audited(doc, { status: 'dropped', reason: 'not-subscribed' }));
         return { kind: 'dropped' };
       }
       const token = randomBytes(12).toString('hex');
-      await tx.update(COLLECTIONS.subscriptionCredits, credit._id, { available: credit.available - 1, used: credit.used + 1, updatedAt: now.toISOString() });
+      await tx.update(COLLECTIONS.subscriptionCredits, credit._id, {
+        available: credit.available - 1,
+        used: credit.used + 1,
+        updatedAt: now.toISOString(),
+      });
       await tx.update(COLLECTIONS.outbox, id, {
         status: 'sending',
         claimToken: token,
@@ -148,7 +179,12 @@ export async function sendDue(
         templateId,
         attempts: (typeof doc.attempts === 'number' ? doc.attempts : 0) + 1,
       });
-      return { kind: 'claimed', doc: { ...doc, attempts: (typeof doc.attempts === 'number' ? doc.attempts : 0) + 1 }, token, templateId };
+      return {
+        kind: 'claimed',
+        doc: { ...doc, attempts: (typeof doc.attempts === 'number' ? doc.attempts : 0) + 1 },
+        token,
+        templateId,
+      };
     });
   }
 
@@ -176,10 +212,20 @@ export async function sendDue(
       const refund = async () => {
         // WeChat did not deliver, so its quota was not spent: give the credit back for the retry.
         const c = await tx.get<CreditDoc>(COLLECTIONS.subscriptionCredits, cid);
-        if (c) await tx.update(COLLECTIONS.subscriptionCredits, cid, { available: c.available + 1, used: Math.max(0, c.used - 1), updatedAt: now.toISOString() });
+        if (c)
+          await tx.update(COLLECTIONS.subscriptionCredits, cid, {
+            available: c.available + 1,
+            used: Math.max(0, c.used - 1),
+            updatedAt: now.toISOString(),
+          });
       };
       if (!failure) {
-        await tx.update(COLLECTIONS.outbox, doc._id, { status: 'sent', sentAt: now.toISOString(), finishedAt: now.toISOString(), claimToken: null });
+        await tx.update(COLLECTIONS.outbox, doc._id, {
+          status: 'sent',
+          sentAt: now.toISOString(),
+          finishedAt: now.toISOString(),
+          claimToken: null,
+        });
         await audit(audited(doc, { status: 'sent', attempts }));
         return 'sent' as const;
       }
@@ -187,24 +233,50 @@ export async function sendDue(
         // Our count was ahead of WeChat's (or the person cancelled): trust WeChat and stop trying this template.
         const c = await tx.get<CreditDoc>(COLLECTIONS.subscriptionCredits, cid);
         if (c) await tx.update(COLLECTIONS.subscriptionCredits, cid, { available: 0, updatedAt: now.toISOString() });
-        await tx.update(COLLECTIONS.outbox, doc._id, { status: 'dropped', dropReason: 'no-subscription-left', errCode: failure.errCode, finishedAt: now.toISOString(), claimToken: null });
+        await tx.update(COLLECTIONS.outbox, doc._id, {
+          status: 'dropped',
+          dropReason: 'no-subscription-left',
+          errCode: failure.errCode,
+          finishedAt: now.toISOString(),
+          claimToken: null,
+        });
         await audit(audited(doc, { status: 'dropped', reason: 'no-subscription-left', errCode: failure.errCode }));
         return 'dropped' as const;
       }
       await refund();
       if (failure.kind === 'transient' && attempts < MAX_ATTEMPTS) {
         const nextAttemptMs = nowMs + retryDelayMs(attempts);
-        await tx.update(COLLECTIONS.outbox, doc._id, { status: 'queued', nextAttemptMs, errCode: failure.errCode, claimToken: null });
+        await tx.update(COLLECTIONS.outbox, doc._id, {
+          status: 'queued',
+          nextAttemptMs,
+          errCode: failure.errCode,
+          claimToken: null,
+        });
         return 'retrying' as const;
       }
-      await tx.update(COLLECTIONS.outbox, doc._id, { status: 'failed', errCode: failure.errCode, finishedAt: now.toISOString(), claimToken: null });
+      await tx.update(COLLECTIONS.outbox, doc._id, {
+        status: 'failed',
+        errCode: failure.errCode,
+        finishedAt: now.toISOString(),
+        claimToken: null,
+      });
       await audit(audited(doc, { status: 'failed', errCode: failure.errCode, attempts }));
       return 'failed' as const;
     });
     if (outcome === 'lost') return outcome;
     report[outcome]++;
-    if (outcome === 'failed') runtime.log('error', 'subscribe message failed', { messageId: doc._id, errCode: failure?.errCode ?? null, attempts });
-    else if (outcome === 'retrying') runtime.log('warn', 'subscribe message: transient error, will retry', { messageId: doc._id, errCode: failure?.errCode ?? null, attempts });
+    if (outcome === 'failed')
+      runtime.log('error', 'subscribe message failed', {
+        messageId: doc._id,
+        errCode: failure?.errCode ?? null,
+        attempts,
+      });
+    else if (outcome === 'retrying')
+      runtime.log('warn', 'subscribe message: transient error, will retry', {
+        messageId: doc._id,
+        errCode: failure?.errCode ?? null,
+        attempts,
+      });
     return outcome;
   }
 }

@@ -20,7 +20,10 @@ import { TEMPLATES, type TemplateName } from './outbox';
 
 /** Shown to staff and in docs/DEPLOY.md: the template to pick in the WeChat console and its fields. */
 const TEMPLATE_INFO: Record<TemplateName, { title: string; fields: Record<string, string> }> = {
-  status: { title: '办理进度通知', fields: { thing1: '办理事项', phrase2: '办理状态', date3: '办理日期', thing4: '备注' } },
+  status: {
+    title: '办理进度通知',
+    fields: { thing1: '办理事项', phrase2: '办理状态', date3: '办理日期', thing4: '备注' },
+  },
   deadline: { title: '办理时限提醒', fields: { thing1: '办理事项', date2: '截止日期', thing3: '温馨提示' } },
 };
 
@@ -53,29 +56,60 @@ const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\u0
 export const creditId = (openid: string, templateId: string) => `cr-${hash(openid, templateId)}`;
 
 /** Adds one credit (inside the caller's transaction). */
-async function addCredit(tx: DocOps, openid: string, template: TemplateName, templateId: string, now: Date): Promise<number> {
+async function addCredit(
+  tx: DocOps,
+  openid: string,
+  template: TemplateName,
+  templateId: string,
+  now: Date,
+): Promise<number> {
   const _id = creditId(openid, templateId);
   const c = await tx.get<CreditDoc>(COLLECTIONS.subscriptionCredits, _id);
   if (!c) {
-    await tx.insert<CreditDoc>(COLLECTIONS.subscriptionCredits, { _id, openid, template, templateId, available: 1, accepted: 1, used: 0, updatedAt: now.toISOString() });
+    await tx.insert<CreditDoc>(COLLECTIONS.subscriptionCredits, {
+      _id,
+      openid,
+      template,
+      templateId,
+      available: 1,
+      accepted: 1,
+      used: 0,
+      updatedAt: now.toISOString(),
+    });
     return 1;
   }
-  await tx.update(COLLECTIONS.subscriptionCredits, _id, { available: c.available + 1, accepted: c.accepted + 1, updatedAt: now.toISOString() });
+  await tx.update(COLLECTIONS.subscriptionCredits, _id, {
+    available: c.available + 1,
+    accepted: c.accepted + 1,
+    updatedAt: now.toISOString(),
+  });
   return c.available + 1;
 }
 
 /** Unspent accepts of `openid` per template (0 where none). */
-export async function creditsOf(ops: Pick<DocOps, 'get'>, openid: string, ids: Readonly<Record<string, string | null>>): Promise<Record<TemplateName, number>> {
+export async function creditsOf(
+  ops: Pick<DocOps, 'get'>,
+  openid: string,
+  ids: Readonly<Record<string, string | null>>,
+): Promise<Record<TemplateName, number>> {
   const out = {} as Record<TemplateName, number>;
   for (const name of Object.keys(TEMPLATES) as TemplateName[]) {
     const id = ids[name];
-    out[name] = id ? ((await ops.get<CreditDoc>(COLLECTIONS.subscriptionCredits, creditId(openid, id)))?.available ?? 0) : 0;
+    out[name] = id
+      ? ((await ops.get<CreditDoc>(COLLECTIONS.subscriptionCredits, creditId(openid, id)))?.available ?? 0)
+      : 0;
   }
   return out;
 }
 
 function view(d: SubscriptionDoc) {
-  return { id: d._id, tap: d.tap, source: d.source, results: d.results.map(({ template, outcome, credited }) => ({ template, outcome, credited })), at: d.at };
+  return {
+    id: d._id,
+    tap: d.tap,
+    source: d.source,
+    results: d.results.map(({ template, outcome, credited }) => ({ template, outcome, credited })),
+    at: d.at,
+  };
 }
 
 export const recordSubscription = defineAction({
@@ -102,7 +136,15 @@ export const recordSubscription = defineAction({
         if (credited) await addCredit(tx, ctx.openid, r.template, templateId, ctx.now);
         recorded.push({ template: r.template, outcome: r.outcome, templateId, credited });
       }
-      const doc: SubscriptionDoc = { _id, openid: ctx.openid, personId: ctx.person!._id, tap, source, results: recorded, at: ctx.now.toISOString() };
+      const doc: SubscriptionDoc = {
+        _id,
+        openid: ctx.openid,
+        personId: ctx.person!._id,
+        tap,
+        source,
+        results: recorded,
+        at: ctx.now.toISOString(),
+      };
       await tx.insert(COLLECTIONS.subscriptions, doc);
       await audit({
         target: { collection: COLLECTIONS.subscriptions, id: _id },
@@ -124,7 +166,11 @@ export const templates = defineAction({
     return {
       mode: port.kind,
       taps: SUBSCRIPTION_TAPS,
-      templates: (Object.keys(TEMPLATES) as TemplateName[]).map((name) => ({ name, title: TEMPLATE_INFO[name].title, templateId: ids[name] ?? null })),
+      templates: (Object.keys(TEMPLATES) as TemplateName[]).map((name) => ({
+        name,
+        title: TEMPLATE_INFO[name].title,
+        templateId: ids[name] ?? null,
+      })),
     };
   },
 });

@@ -52,7 +52,11 @@ async function sweepIfDue(runtime: Runtime): Promise<{ queued: number; considere
 }
 
 let runtime: Runtime | undefined;
-export async function runTimer(cloud: CbCloud, create: (c: CbCloud) => Runtime = createWxRuntime, env: NodeJS.ProcessEnv = process.env) {
+export async function runTimer(
+  cloud: CbCloud,
+  create: (c: CbCloud) => Runtime = createWxRuntime,
+  env: NodeJS.ProcessEnv = process.env,
+) {
   runtime ??= create(cloud);
   const rt = runtime;
   const data: {
@@ -71,7 +75,10 @@ export async function runTimer(cloud: CbCloud, create: (c: CbCloud) => Runtime =
   }
   try {
     const state = env.WX_MINIPROGRAM_STATE;
-    data.send = await sendDue(rt, { actor: { openid: TIMER_ACTOR, personId: null }, miniprogramState: state === 'developer' || state === 'trial' ? state : 'formal' });
+    data.send = await sendDue(rt, {
+      actor: { openid: TIMER_ACTOR, personId: null },
+      miniprogramState: state === 'developer' || state === 'trial' ? state : 'formal',
+    });
   } catch (err) {
     failed = true;
     rt.log('error', 'reminder sender failed', { errorName: err instanceof Error ? err.name : typeof err });

@@ -25,13 +25,7 @@ import type { EntrustmentDoc, FileDoc, PersonDoc } from '../../core/model';
 import { findPersonByIdNumber } from '../accounts';
 import { DOWNLOAD_LINK_SECONDS } from '../files';
 import { arrangeBoard, boardCounts, boardRows, zhDate, type BoardRow } from './board';
-import {
-  importedEntryId,
-  rosterHeadId,
-  visibleRoster,
-  type RosterEntryDoc,
-  type RosterHeadDoc,
-} from './model';
+import { importedEntryId, rosterHeadId, visibleRoster, type RosterEntryDoc, type RosterHeadDoc } from './model';
 import { readRosterSheet } from './sheet';
 
 const ROSTER_KINDS: Record<string, 'xlsx' | 'csv'> = {
@@ -54,7 +48,8 @@ async function sweepReplacedRows(ctx: ActionContext<unknown>, agentPersonId: str
   const all = await store.find<RosterEntryDoc>(COLLECTIONS.rosterEntries, { agentPersonId }, { limit: 100000 });
   const replaced = all.filter((e) => !shown.has(e._id) && (e.importId === undefined || completed.has(e.importId)));
   try {
-    for (let i = 0; i < replaced.length; i += 16) await Promise.all(replaced.slice(i, i + 16).map((e) => store.remove(COLLECTIONS.rosterEntries, e._id)));
+    for (let i = 0; i < replaced.length; i += 16)
+      await Promise.all(replaced.slice(i, i + 16).map((e) => store.remove(COLLECTIONS.rosterEntries, e._id)));
   } catch (e) {
     ctx.runtime.log('warn', 'roster sweep incomplete', { error: (e as Error).name });
   }
@@ -75,7 +70,11 @@ async function assertAgent(ctx: ActionContext<unknown>): Promise<PersonDoc> {
 }
 
 /** How a good row stands against the registry: registered? entrusted to this agent? */
-async function matchRow(ctx: ActionContext<unknown>, agent: PersonDoc, r: RosterRow): Promise<{ personId: string | null; match: RosterMatch }> {
+async function matchRow(
+  ctx: ActionContext<unknown>,
+  agent: PersonDoc,
+  r: RosterRow,
+): Promise<{ personId: string | null; match: RosterMatch }> {
   const store = ctx.runtime.store;
   const person = await findPersonByIdNumber(store, r.idNumber);
   if (!person) return { personId: null, match: 'not-registered' };
@@ -94,7 +93,12 @@ const importRoster = defineAction({
     const store = ctx.runtime.store;
     const file = await store.get<FileDoc>(COLLECTIONS.files, ctx.input.fileId);
     // Only the caller's own roster upload: another agent's roster looks missing (ids cannot be probed).
-    if (!file || file.purpose !== 'roster' || file.uploadedByPersonId !== agent._id || file.ownerPersonId !== agent._id) {
+    if (
+      !file ||
+      file.purpose !== 'roster' ||
+      file.uploadedByPersonId !== agent._id ||
+      file.ownerPersonId !== agent._id
+    ) {
       throw new AppError('NOT_FOUND');
     }
     const kind = ROSTER_KINDS[file.contentType];
@@ -120,7 +124,10 @@ const importRoster = defineAction({
       good.push(parsed.row);
     }
     if (good.length === 0) {
-      const shown = errors.slice(0, ERRORS_IN_MESSAGE).map((e) => e.message).join('；');
+      const shown = errors
+        .slice(0, ERRORS_IN_MESSAGE)
+        .map((e) => e.message)
+        .join('；');
       throw new AppError('ROSTER_NO_VALID_ROWS', `名单中没有可导入的行（共${errors.length}处错误）：${shown}`);
     }
     // Matching reads by id outside the transaction: it is informational (the board re-reads entrustments live).
@@ -157,13 +164,26 @@ const importRoster = defineAction({
           const completes = last && k === chunk.length - 1;
           if (completes) {
             const id = rosterHeadId(agent._id);
-            const head = (await tx.get<RosterHeadDoc>(COLLECTIONS.rosterHeads, id)) ?? { _id: id, agentPersonId: agent._id, completed: [] };
+            const head = (await tx.get<RosterHeadDoc>(COLLECTIONS.rosterHeads, id)) ?? {
+              _id: id,
+              agentPersonId: agent._id,
+              completed: [],
+            };
             await tx.set<RosterHeadDoc>(COLLECTIONS.rosterHeads, { ...head, completed: [...head.completed, importId] });
           }
           // One entry per employee: who imported whose data, from which file and row (never the ID number itself);
           // the last one also records that the import completed.
-          const details = { fileId: file._id, row: r.row, match, ...(completes ? { importId, completedRows: matched.length } : {}) };
-          await audit({ onBehalfOf: personId, target: { collection: COLLECTIONS.rosterEntries, id: doc._id }, details });
+          const details = {
+            fileId: file._id,
+            row: r.row,
+            match,
+            ...(completes ? { importId, completedRows: matched.length } : {}),
+          };
+          await audit({
+            onBehalfOf: personId,
+            target: { collection: COLLECTIONS.rosterEntries, id: doc._id },
+            details,
+          });
         }
       });
     }
@@ -175,7 +195,14 @@ const importRoster = defineAction({
       rejected: new Set(errors.map((e) => e.row)).size,
       errors,
       matches: counts,
-      rows: matched.map(({ r, personId, match }) => ({ row: r.row, name: r.name, idNumber: maskIdNumber(r.idNumber), phone: maskPhone(r.phone), personId, match })),
+      rows: matched.map(({ r, personId, match }) => ({
+        row: r.row,
+        name: r.name,
+        idNumber: maskIdNumber(r.idNumber),
+        phone: maskPhone(r.phone),
+        personId,
+        match,
+      })),
     };
   },
 });
@@ -214,14 +241,17 @@ const assess = defineAction({
       else if (r.reaches100.when === 'now') now++;
       else when.set(r.reaches100.when, (when.get(r.reaches100.when) ?? 0) + 1);
     }
-    const order = (r: (typeof rows)[number]) => (!r.reaches100 ? '9' : r.reaches100.when === 'now' ? '0' : `1${r.reaches100.when}`);
+    const order = (r: (typeof rows)[number]) =>
+      !r.reaches100 ? '9' : r.reaches100.when === 'now' ? '0' : `1${r.reaches100.when}`;
     rows.sort((a, b) => order(a).localeCompare(order(b)) || (b.total ?? -1) - (a.total ?? -1));
     return {
       today: ctx.today,
       count: rows.length,
       reaches100: {
         now,
-        byCutoff: [...when.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([cutoffDate, count]) => ({ cutoffDate, count })),
+        byCutoff: [...when.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([cutoffDate, count]) => ({ cutoffDate, count })),
         notWithinYears: never,
       },
       rows,
@@ -278,7 +308,11 @@ const exportBoard = defineAction({
   async run(ctx) {
     const agent = await assertAgent(ctx);
     const year = boardYear(ctx);
-    const rows = arrangeBoard(await boardRows(ctx.runtime.store, agent._id, year, ctx.now, ctx.today), ctx.input.filter, ctx.input.sort);
+    const rows = arrangeBoard(
+      await boardRows(ctx.runtime.store, agent._id, year, ctx.now, ctx.today),
+      ctx.input.filter,
+      ctx.input.sort,
+    );
     const bytes = await boardWorkbook(rows, year);
     // An unguessable path per export, like certificate PDFs: the link is the only way to it.
     const path = `exports/${agent._id}/${randomBytes(16).toString('hex')}.xlsx`;
@@ -286,9 +320,19 @@ const exportBoard = defineAction({
     const link = await ctx.runtime.files.temporaryUrl(path, DOWNLOAD_LINK_SECONDS, ctx.now);
     if (!link) throw new Error(`board export missing right after storing it`);
     await ctx.mutate(async (_tx, audit) => {
-      await audit({ target: { collection: 'exports', id: path.split('/').pop()! }, details: { year, rows: rows.length, filter: ctx.input.filter ?? 'all' } });
+      await audit({
+        target: { collection: 'exports', id: path.split('/').pop()! },
+        details: { year, rows: rows.length, filter: ctx.input.filter ?? 'all' },
+      });
     });
-    return { fileName: `代办看板-${year}-${ctx.today}.xlsx`, contentType: XLSX_CONTENT_TYPE, size: bytes.length, rows: rows.length, url: link.url, expiresAt: link.expiresAt };
+    return {
+      fileName: `代办看板-${year}-${ctx.today}.xlsx`,
+      contentType: XLSX_CONTENT_TYPE,
+      size: bytes.length,
+      rows: rows.length,
+      url: link.url,
+      expiresAt: link.expiresAt,
+    };
   },
 });
 

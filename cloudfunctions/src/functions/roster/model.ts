@@ -39,7 +39,8 @@ export interface RosterHeadDoc {
 }
 
 /** A row as an import writes it: its own id per import, so a running import never replaces a visible row. */
-export const importedEntryId = (agentPersonId: string, idNumber: string, importId: string) => `${rosterEntryId(agentPersonId, idNumber)}-${importId}`;
+export const importedEntryId = (agentPersonId: string, idNumber: string, importId: string) =>
+  `${rosterEntryId(agentPersonId, idNumber)}-${importId}`;
 
 /**
  * The agent's roster as readers see it: rows of completed imports only, one per ID number — the latest completed

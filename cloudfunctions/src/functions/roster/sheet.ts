@@ -3,7 +3,13 @@
 // package's (`parseRosterRow`); this file only turns a spreadsheet into text, numbers and yes/no values.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { missingRosterColumns, rosterColumnOf, ROSTER_MAX_ROWS, type RosterCell, type RosterColumnKey } from '@hz-points/shared';
+import {
+  missingRosterColumns,
+  rosterColumnOf,
+  ROSTER_MAX_ROWS,
+  type RosterCell,
+  type RosterColumnKey,
+} from '@hz-points/shared';
 import { AppError } from '../../core/errors';
 
 export interface SheetRow {
@@ -46,7 +52,9 @@ async function firstWorksheet(bytes: Buffer, kind: 'xlsx' | 'csv'): Promise<Exce
       return workbook.worksheets[0];
     }
     // Every CSV value stays text: exceljs's default would turn an 18-digit ID number into a float.
-    return await workbook.csv.read(Readable.from([decodeCsv(bytes)]), { map: (v: string) => (v === '' ? null : v) } as never);
+    return await workbook.csv.read(Readable.from([decodeCsv(bytes)]), {
+      map: (v: string) => (v === '' ? null : v),
+    } as never);
   } catch {
     // A ZIP that is not a workbook, a corrupt file: not a roster.
     return undefined;

@@ -26,26 +26,34 @@ import { listSlice, resultFor, type ResultEntry } from './list';
 import { publicationOf, type RoundState } from './model';
 import { continuePublication, publicationStatus as statusOf } from './publish-job';
 
-
 function defaultDates(year: number): RoundDates {
   try {
     return roundDates(year);
   } catch (e) {
-    if ((e as { code?: string }).code === 'ROUND_UNKNOWN') throw new AppError('VALIDATION_FAILED', (e as Error).message);
+    if ((e as { code?: string }).code === 'ROUND_UNKNOWN')
+      throw new AppError('VALIDATION_FAILED', (e as Error).message);
     throw e;
   }
 }
 
-function applyPatch(round: RoundState, dates: { settlementOpens?: string; settlementCloses?: string; pointsApplicationCloses?: string }) {
+function applyPatch(
+  round: RoundState,
+  dates: { settlementOpens?: string; settlementCloses?: string; pointsApplicationCloses?: string },
+) {
   const next = {
     settlementOpens: dates.settlementOpens ?? round.settlementOpens,
     settlementCloses: dates.settlementCloses ?? round.settlementCloses,
-    pointsApplication: { ...round.pointsApplication, closes: dates.pointsApplicationCloses ?? round.pointsApplication.closes },
+    pointsApplication: {
+      ...round.pointsApplication,
+      closes: dates.pointsApplicationCloses ?? round.pointsApplication.closes,
+    },
   };
   const outOfOrder = roundDateOrderMessage({ cutoffDate: round.cutoffDate, ...next }); // against the stored round
   if (outOfOrder) throw new AppError('VALIDATION_FAILED', outOfOrder);
-  if (next.settlementOpens > next.settlementCloses) throw new AppError('VALIDATION_FAILED', '受理结束日期不能早于开始日期');
-  if (!next.settlementOpens.startsWith(String(round.year))) throw new AppError('VALIDATION_FAILED', '受理开始日期须在该年度内');
+  if (next.settlementOpens > next.settlementCloses)
+    throw new AppError('VALIDATION_FAILED', '受理结束日期不能早于开始日期');
+  if (!next.settlementOpens.startsWith(String(round.year)))
+    throw new AppError('VALIDATION_FAILED', '受理开始日期须在该年度内');
   return next;
 }
 
@@ -76,17 +84,28 @@ const open = defineAction({
         settlementOpens: d.settlementOpens,
         settlementCloses: d.settlementCloses,
         lookbackFrom: d.lookbackFrom,
-        pointsApplication: { opens: d.pointsApplication.opens, closes: d.pointsApplication.closes, yearRound: d.pointsApplication.yearRound },
+        pointsApplication: {
+          opens: d.pointsApplication.opens,
+          closes: d.pointsApplication.closes,
+          yearRound: d.pointsApplication.yearRound,
+        },
         createdAt: ctx.now.toISOString(),
         line: null,
         published: null,
         adjustments: [],
       };
       const doc: RoundState = ctx.input.dates
-        ? { ...base, ...applyPatch(base, ctx.input.dates), adjustments: [{ at: ctx.now.toISOString(), byOpenid: ctx.openid, dates: { ...ctx.input.dates } }] }
+        ? {
+            ...base,
+            ...applyPatch(base, ctx.input.dates),
+            adjustments: [{ at: ctx.now.toISOString(), byOpenid: ctx.openid, dates: { ...ctx.input.dates } }],
+          }
         : base;
       await tx.insert(COLLECTIONS.rounds, doc);
-      await audit({ target: { collection: COLLECTIONS.rounds, id: doc._id }, details: { year: doc.year, adjusted: !!ctx.input.dates } });
+      await audit({
+        target: { collection: COLLECTIONS.rounds, id: doc._id },
+        details: { year: doc.year, adjusted: !!ctx.input.dates },
+      });
       return doc;
     });
     return { round: roundView(round) };
@@ -99,7 +118,10 @@ const open = defineAction({
  */
 function roundChange<S extends z.ZodType<{ year: number }>>(
   input: S,
-  change: (r: RoundState, ctx: ActionContext<z.output<S>>) => { patch: Partial<RoundState>; details: Record<string, unknown> },
+  change: (
+    r: RoundState,
+    ctx: ActionContext<z.output<S>>,
+  ) => { patch: Partial<RoundState>; details: Record<string, unknown> },
 ) {
   return defineAction({
     input,
@@ -128,7 +150,10 @@ const adjust = roundChange(AdjustRoundInput, (r, ctx) => {
   notPublished(r);
   const patch = {
     ...applyPatch(r, ctx.input.dates),
-    adjustments: [...(r.adjustments ?? []), { at: ctx.now.toISOString(), byOpenid: ctx.openid, dates: { ...ctx.input.dates } }],
+    adjustments: [
+      ...(r.adjustments ?? []),
+      { at: ctx.now.toISOString(), byOpenid: ctx.openid, dates: { ...ctx.input.dates } },
+    ],
   };
   return { patch, details: { dates: ctx.input.dates } };
 });
@@ -151,7 +176,10 @@ const get = defineAction({
 
 const setLine = roundChange(SetLineInput, (r, ctx) => {
   notPublished(r);
-  const line = ctx.input.mode === 'quota' ? { mode: 'quota' as const, quota: ctx.input.quota } : { mode: 'threshold' as const, threshold: ctx.input.threshold };
+  const line =
+    ctx.input.mode === 'quota'
+      ? { mode: 'quota' as const, quota: ctx.input.quota }
+      : { mode: 'threshold' as const, threshold: ctx.input.threshold };
   return { patch: { line, lineSetAt: ctx.now.toISOString() }, details: { line } };
 });
 
@@ -204,14 +232,22 @@ const results = defineAction({
     if (!r) throw new AppError('ROUND_NOT_FOUND');
     if (!r.published) throw new AppError('RESULT_NOT_PUBLISHED', '该年度积分落户名单尚未公布');
     // The public list shows the admitted (the ranked prefix); the rest learn their own result from myStanding.
-    const rows = await listSlice(store, publicationOf(r)!, ctx.input.skip ?? 0, ctx.input.limit ?? 50, r.published.admittedCount);
+    const rows = await listSlice(
+      store,
+      publicationOf(r)!,
+      ctx.input.skip ?? 0,
+      ctx.input.limit ?? 50,
+      r.published.admittedCount,
+    );
     const me = ctx.person;
     return {
       year: r.year,
       line: r.published.line,
       admittedCount: r.published.admittedCount,
       tieBreak: r.published.tieBreak,
-      rows: rows.map((row) => (me && row.personId === me._id ? resultView(row, me, true) : resultView(row, null, false))),
+      rows: rows.map((row) =>
+        me && row.personId === me._id ? resultView(row, me, true) : resultView(row, null, false),
+      ),
     };
   },
 });
@@ -229,8 +265,22 @@ const myStanding = defineAction({
     const mine = await resultFor(store, publicationOf(r)!, subject._id);
     // The subject's own data: in clear only for the subject themself; a delegate sees it masked.
     const own = subject._id === actor._id;
-    return { published: true as const, line: r.published.line, result: mine ? resultView(mine, own ? subject : null, true) : null };
+    return {
+      published: true as const,
+      line: r.published.line,
+      result: mine ? resultView(mine, own ? subject : null, true) : null,
+    };
   },
 });
 
-export const roundsFunction = defineFunction('rounds', { open, adjust, close, get, setLine, publish, results, myStanding, publicationStatus });
+export const roundsFunction = defineFunction('rounds', {
+  open,
+  adjust,
+  close,
+  get,
+  setLine,
+  publish,
+  results,
+  myStanding,
+  publicationStatus,
+});

@@ -34,7 +34,18 @@ export function bucketOf(personId: string): number {
  * [personId, total, insurance months, registration years, submitted (epoch ms), basic conditions met (1/0),
  *  masked name, masked ID number, district, score may still change (1/0: re-read at publication)]
  */
-export type KeyEntry = [p: string, t: number, m: number, y: number, s: number, ok: 0 | 1, n: string, i: string, d: string, c: 0 | 1];
+export type KeyEntry = [
+  p: string,
+  t: number,
+  m: number,
+  y: number,
+  s: number,
+  ok: 0 | 1,
+  n: string,
+  i: string,
+  d: string,
+  c: 0 | 1,
+];
 
 /** The columns of a keys bucket, in KeyEntry order. */
 const KEY_COLUMNS = ['p', 't', 'm', 'y', 's', 'ok', 'n', 'i', 'd', 'c'] as const;
@@ -65,7 +76,21 @@ export interface KeysDoc {
 export const keysId = (year: number, bucket: number) => `sk-${year}-${bucket}`;
 
 export function emptyKeys(year: number, bucket: number): KeysDoc {
-  return { _id: keysId(year, bucket), year, bucket, p: [], t: [], m: [], y: [], s: [], ok: [], n: [], i: [], d: [], c: [] };
+  return {
+    _id: keysId(year, bucket),
+    year,
+    bucket,
+    p: [],
+    t: [],
+    m: [],
+    y: [],
+    s: [],
+    ok: [],
+    n: [],
+    i: [],
+    d: [],
+    c: [],
+  };
 }
 
 export function keyEntry(s: SettlementDoc): KeyEntry {
@@ -116,7 +141,8 @@ export async function dropKeys(tx: DocOps, s: Pick<SettlementDoc, 'year' | 'pers
   const k = doc ? doc.p.indexOf(s.personId) : -1;
   if (!doc || k < 0) return;
   const patch: Record<string, unknown[]> = {};
-  for (const c of KEY_COLUMNS) patch[c] = ((doc[c] as unknown[] | undefined) ?? doc.p.map(() => 1)).filter((_, j) => j !== k);
+  for (const c of KEY_COLUMNS)
+    patch[c] = ((doc[c] as unknown[] | undefined) ?? doc.p.map(() => 1)).filter((_, j) => j !== k);
   await tx.update(C.settlementKeys, id, patch);
   await bumpPublishInputs(tx, s.year);
 }
@@ -206,19 +232,37 @@ function expandListLine(page: ListPageDoc, index: number, pub: Publication): Res
     maskedName: n,
     maskedIdNumber: i,
     district: d,
-    notice: admitted ? { number: noticeNumber(pub.year, rank), issuedOn: pub.on, expiresOn: pub.noticeExpiresOn } : null,
+    notice: admitted
+      ? { number: noticeNumber(pub.year, rank), issuedOn: pub.on, expiresOn: pub.noticeExpiresOn }
+      : null,
   };
 }
 
 function expandIneligible(l: IneligibleLine, pub: Publication): ResultEntry {
   const [p, t, n, i, d, w] = l;
-  return { personId: p, settlementId: settlementId(pub.year, p), rank: null, total: t, admitted: false, reason: w, maskedName: n, maskedIdNumber: i, district: d, notice: null };
+  return {
+    personId: p,
+    settlementId: settlementId(pub.year, p),
+    rank: null,
+    total: t,
+    admitted: false,
+    reason: w,
+    maskedName: n,
+    maskedIdNumber: i,
+    district: d,
+    notice: null,
+  };
 }
 
-const readPage = (ops: Pick<DocOps, 'get'>, pub: Publication, page: number) => ops.get<ListPageDoc>(C.roundLists, listPageId(pub.year, pub.batch, page));
+const readPage = (ops: Pick<DocOps, 'get'>, pub: Publication, page: number) =>
+  ops.get<ListPageDoc>(C.roundLists, listPageId(pub.year, pub.batch, page));
 
 /** The results of everyone in one lookup bucket (reads the list pages they stand on, each once). */
-export async function bucketResults(ops: Pick<DocOps, 'get'>, pub: Publication, doc: LookupDoc): Promise<ResultEntry[]> {
+export async function bucketResults(
+  ops: Pick<DocOps, 'get'>,
+  pub: Publication,
+  doc: LookupDoc,
+): Promise<ResultEntry[]> {
   const pages = new Map<number, ListPageDoc | null>();
   const out: ResultEntry[] = [];
   for (const index of doc.at) {
@@ -232,7 +276,11 @@ export async function bucketResults(ops: Pick<DocOps, 'get'>, pub: Publication, 
 }
 
 /** A person's published result (null: not on the list): the bucket by id, then the list page they stand on. */
-export async function resultFor(ops: Pick<DocOps, 'get'>, pub: Publication, personId: string): Promise<ResultEntry | null> {
+export async function resultFor(
+  ops: Pick<DocOps, 'get'>,
+  pub: Publication,
+  personId: string,
+): Promise<ResultEntry | null> {
   const doc = await ops.get<LookupDoc>(C.roundLookup, lookupId(pub.year, pub.batch, bucketOf(personId)));
   if (!doc) return null;
   const k = doc.ids.indexOf(personId);
@@ -246,7 +294,13 @@ export async function resultFor(ops: Pick<DocOps, 'get'>, pub: Publication, pers
 }
 
 /** Lines [skip, skip + limit) of the ranked list, bounded by `count` (e.g. the admitted prefix). */
-export async function listSlice(ops: Pick<DocOps, 'get'>, pub: Publication, skip: number, limit: number, count: number): Promise<ResultEntry[]> {
+export async function listSlice(
+  ops: Pick<DocOps, 'get'>,
+  pub: Publication,
+  skip: number,
+  limit: number,
+  count: number,
+): Promise<ResultEntry[]> {
   const end = Math.min(skip + limit, count);
   const out: ResultEntry[] = [];
   for (let page = Math.floor(skip / PAGE_SIZE); page * PAGE_SIZE < end; page++) {

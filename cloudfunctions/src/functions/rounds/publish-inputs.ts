@@ -51,13 +51,18 @@ export interface CurrentInputs {
 
 /** Reads the inputs as they stand now (a few round trips: the stamp, the revoked certificates and their heads). */
 export async function currentInputs(store: Store, round: RoundState): Promise<CurrentInputs> {
-  const [version, revoked] = await Promise.all([keysVersion(store, round.year), revokedApplicants(store, round.year, { has: () => true })]);
+  const [version, revoked] = await Promise.all([
+    keysVersion(store, round.year),
+    revokedApplicants(store, round.year, { has: () => true }),
+  ]);
   return { version, revoked, fingerprint: inputsFingerprint(version, round.line ?? null, revoked) };
 }
 
 function inputsFingerprint(version: number, line: unknown, revoked: ReadonlyMap<string, string>): string {
   const entries = [...revoked].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify([version, line, entries])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([version, line, entries]))
+    .digest('hex');
 }
 
 /** Whether two readings of the revoked certificates agree. */

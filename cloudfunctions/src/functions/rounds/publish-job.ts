@@ -48,7 +48,11 @@ const PLAN_IN_FLIGHT = 16;
  * twice the plan's time (unless `extendAfterPlan` is false: the WeChat runtime stores the rest of the plan instead).
  * Every invocation writes at least one chunk. No chunk cap: SQLite normally writes the whole list in one invocation.
  */
-const DEFAULT_PUBLICATION_BUDGET: Required<PublicationBudget> = { maxWorkMs: 2000, maxChunks: Number.POSITIVE_INFINITY, extendAfterPlan: true };
+const DEFAULT_PUBLICATION_BUDGET: Required<PublicationBudget> = {
+  maxWorkMs: 2000,
+  maxChunks: Number.POSITIVE_INFINITY,
+  extendAfterPlan: true,
+};
 
 const publishJobId = (year: number) => `pj-${year}`;
 const publishPlanId = (year: number, batch: string, chunk: number) => `pp-${year}-${batch}-${chunk}`;
@@ -114,10 +118,24 @@ class Overtaken extends Error {}
 
 function progressOf(year: number, job: PublishJobDoc | null, published: boolean): PublicationProgress {
   if (!job) {
-    return { year, state: published ? 'done' : 'none', done: 0, total: 0, chunks: 0, chunkCount: 0, invocations: 0, restarts: 0, startedAt: null, updatedAt: null, finishedAt: null, remainingSeconds: null };
+    return {
+      year,
+      state: published ? 'done' : 'none',
+      done: 0,
+      total: 0,
+      chunks: 0,
+      chunkCount: 0,
+      invocations: 0,
+      restarts: 0,
+      startedAt: null,
+      updatedAt: null,
+      finishedAt: null,
+      remainingSeconds: null,
+    };
   }
   const state = published || job.state === 'done' ? 'done' : 'running';
-  const remainingSeconds = state === 'running' && job.done > 0 ? Math.ceil(((job.workMs / job.done) * (job.total - job.done)) / 1000) : null;
+  const remainingSeconds =
+    state === 'running' && job.done > 0 ? Math.ceil(((job.workMs / job.done) * (job.total - job.done)) / 1000) : null;
   return {
     year,
     state,
@@ -143,7 +161,12 @@ export async function publicationStatus(ctx: ActionContext<unknown>, year: numbe
 }
 
 /** A fresh job for `plan` (first run, or the inputs changed since `previous` was planned). */
-async function startJob(ctx: ActionContext<unknown>, plan: PublicationPlan, inputs: { fingerprint: string; version: number }, previous: PublishJobDoc | null): Promise<PublishJobDoc> {
+async function startJob(
+  ctx: ActionContext<unknown>,
+  plan: PublicationPlan,
+  inputs: { fingerprint: string; version: number },
+  previous: PublishJobDoc | null,
+): Promise<PublishJobDoc> {
   const year = plan.summary.year;
   const at = ctx.now.toISOString();
   const abandoned = previous?.state === 'running' ? [...(previous.abandoned ?? []), abandonedOf(previous)] : [];
@@ -173,7 +196,8 @@ async function startJob(ctx: ActionContext<unknown>, plan: PublicationPlan, inpu
   };
   await ctx.runtime.store.transaction(async (tx) => {
     const current = await tx.get<PublishJobDoc>(C.publishJobs, job._id);
-    if ((current?.batch ?? null) !== (previous?.batch ?? null) || (current?.done ?? 0) !== (previous?.done ?? 0)) throw new Overtaken();
+    if ((current?.batch ?? null) !== (previous?.batch ?? null) || (current?.done ?? 0) !== (previous?.done ?? 0))
+      throw new Overtaken();
     await tx.set(C.publishJobs, job);
   });
   return job;
@@ -181,11 +205,22 @@ async function startJob(ctx: ActionContext<unknown>, plan: PublicationPlan, inpu
 
 function abandonedOf(job: PublishJobDoc): AbandonedBatch {
   // A job written before `pages` was recorded: its documents' ids cannot be told apart; leave them (never read).
-  return { batch: job.batch, pages: job.pages ?? 0, done: typeof job.pages === 'number' ? job.done : 0, chunkCount: job.chunkCount, plannedFrom: job.plannedFrom ?? null };
+  return {
+    batch: job.batch,
+    pages: job.pages ?? 0,
+    done: typeof job.pages === 'number' ? job.done : 0,
+    chunkCount: job.chunkCount,
+    plannedFrom: job.plannedFrom ?? null,
+  };
 }
 
 /** The documents chunk `chunk` writes: from the plan in memory, or from the stored plan (null when it is missing). */
-async function chunkDocs(ctx: ActionContext<unknown>, job: PublishJobDoc, plan: PublicationPlan | null, chunk: number): Promise<Array<[string, Doc]> | null> {
+async function chunkDocs(
+  ctx: ActionContext<unknown>,
+  job: PublishJobDoc,
+  plan: PublicationPlan | null,
+  chunk: number,
+): Promise<Array<[string, Doc]> | null> {
   const from = chunk * PUBLISH_CHUNK;
   const to = Math.min(job.total, from + PUBLISH_CHUNK);
   if (plan) {
@@ -202,20 +237,33 @@ async function chunkDocs(ctx: ActionContext<unknown>, job: PublishJobDoc, plan: 
  * the job is still where this invocation left it). Plan documents are written before the job names them, so a crash
  * in between leaves documents nothing reads (and the next invocation plans again).
  */
-async function storePlan(ctx: ActionContext<unknown>, job: PublishJobDoc, plan: PublicationPlan): Promise<PublishJobDoc> {
+async function storePlan(
+  ctx: ActionContext<unknown>,
+  job: PublishJobDoc,
+  plan: PublicationPlan,
+): Promise<PublishJobDoc> {
   const store = ctx.runtime.store;
   const from = job.chunks;
   for (let c = from; c < job.chunkCount; c += PLAN_IN_FLIGHT) {
     const wave: Array<Promise<void>> = [];
     for (let k = c; k < Math.min(job.chunkCount, c + PLAN_IN_FLIGHT); k++) {
       const docs = (await chunkDocs(ctx, job, plan, k))!;
-      wave.push(store.set<PublishPlanDoc>(C.publishPlans, { _id: publishPlanId(job.year, job.batch, k), year: job.year, batch: job.batch, chunk: k, docs }));
+      wave.push(
+        store.set<PublishPlanDoc>(C.publishPlans, {
+          _id: publishPlanId(job.year, job.batch, k),
+          year: job.year,
+          batch: job.batch,
+          chunk: k,
+          docs,
+        }),
+      );
     }
     await Promise.all(wave);
   }
   return store.transaction(async (tx) => {
     const current = await tx.get<PublishJobDoc>(C.publishJobs, job._id);
-    if (!current || current.batch !== job.batch || current.done !== job.done || current.state !== 'running') throw new Overtaken();
+    if (!current || current.batch !== job.batch || current.done !== job.done || current.state !== 'running')
+      throw new Overtaken();
     const next: PublishJobDoc = { ...current, plannedFrom: from };
     await tx.set(C.publishJobs, next);
     return next;
@@ -225,8 +273,14 @@ async function storePlan(ctx: ActionContext<unknown>, job: PublishJobDoc, plan: 
 /** Ids of everything a batch stored: its written documents and its plan documents. */
 function batchDocuments(year: number, b: AbandonedBatch): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (let i = 0; i < b.done; i++) out.push(i < b.pages ? [C.roundLists, listPageId(year, b.batch, i)] : [C.roundLookup, lookupId(year, b.batch, i - b.pages)]);
-  if (b.plannedFrom !== null) for (let c = b.plannedFrom; c < b.chunkCount; c++) out.push([C.publishPlans, publishPlanId(year, b.batch, c)]);
+  for (let i = 0; i < b.done; i++)
+    out.push(
+      i < b.pages
+        ? [C.roundLists, listPageId(year, b.batch, i)]
+        : [C.roundLookup, lookupId(year, b.batch, i - b.pages)],
+    );
+  if (b.plannedFrom !== null)
+    for (let c = b.plannedFrom; c < b.chunkCount; c++) out.push([C.publishPlans, publishPlanId(year, b.batch, c)]);
   return out;
 }
 
@@ -237,11 +291,20 @@ function batchDocuments(year: number, b: AbandonedBatch): Array<[string, string]
  */
 async function sweepAfterFlip(ctx: ActionContext<unknown>, job: PublishJobDoc): Promise<number> {
   const ids = [
-    ...(job.plannedFrom !== null ? batchDocuments(job.year, { batch: job.batch, pages: job.pages, done: 0, chunkCount: job.chunkCount, plannedFrom: job.plannedFrom }) : []),
+    ...(job.plannedFrom !== null
+      ? batchDocuments(job.year, {
+          batch: job.batch,
+          pages: job.pages,
+          done: 0,
+          chunkCount: job.chunkCount,
+          plannedFrom: job.plannedFrom,
+        })
+      : []),
     ...job.abandoned.flatMap((b) => batchDocuments(job.year, b)),
   ];
   try {
-    for (let i = 0; i < ids.length; i += PLAN_IN_FLIGHT) await Promise.all(ids.slice(i, i + PLAN_IN_FLIGHT).map(([c, id]) => ctx.runtime.store.remove(c, id)));
+    for (let i = 0; i < ids.length; i += PLAN_IN_FLIGHT)
+      await Promise.all(ids.slice(i, i + PLAN_IN_FLIGHT).map(([c, id]) => ctx.runtime.store.remove(c, id)));
     if (job.abandoned.length > 0) await ctx.runtime.store.update(C.publishJobs, job._id, { abandoned: [] });
   } catch (e) {
     ctx.runtime.log('warn', 'publication sweep incomplete', { year: job.year, error: (e as Error).name });
@@ -254,19 +317,32 @@ async function sweepAfterFlip(ctx: ActionContext<unknown>, job: PublishJobDoc): 
  * what is left —, write chunks within the budget, store the rest of the plan when stopping early, flip when all are
  * written. Throws the publication's errors (ROUND_PUBLISHED, LINE_NOT_SET, OBJECTIONS_PENDING, CONFLICT, …).
  */
-export async function continuePublication(ctx: ActionContext<unknown>, year: number, budget: PublicationBudget = {}): Promise<PublicationStep> {
+export async function continuePublication(
+  ctx: ActionContext<unknown>,
+  year: number,
+  budget: PublicationBudget = {},
+): Promise<PublicationStep> {
   const limits = { ...DEFAULT_PUBLICATION_BUDGET, ...ctx.runtime.publication, ...budget };
   const started = performance.now();
   const store = ctx.runtime.store;
   const jobId = publishJobId(year);
-  const [stored, round] = await Promise.all([store.get<PublishJobDoc>(C.publishJobs, jobId), publishableRound(ctx, year)]);
+  const [stored, round] = await Promise.all([
+    store.get<PublishJobDoc>(C.publishJobs, jobId),
+    publishableRound(ctx, year),
+  ]);
   let job = stored;
   const inputs = await currentInputs(store, round);
-  const stay = async (): Promise<PublicationStep> => ({ done: false, year, progress: progressOf(year, await store.get<PublishJobDoc>(C.publishJobs, jobId), false) });
+  const stay = async (): Promise<PublicationStep> => ({
+    done: false,
+    year,
+    progress: progressOf(year, await store.get<PublishJobDoc>(C.publishJobs, jobId), false),
+  });
   try {
-    const continuing = !!job && job.state === 'running' && job.fingerprint === inputs.fingerprint && typeof job.pages === 'number';
+    const continuing =
+      !!job && job.state === 'running' && job.fingerprint === inputs.fingerprint && typeof job.pages === 'number';
     let plan: PublicationPlan | null = null;
-    const makePlan = () => planPublication(ctx, round, { rescored: continuing ? job!.rescored : undefined, revokedAll: inputs.revoked });
+    const makePlan = () =>
+      planPublication(ctx, round, { rescored: continuing ? job!.rescored : undefined, revokedAll: inputs.revoked });
     if (!continuing || job!.plannedFrom === null || job!.plannedFrom > job!.chunks) {
       plan = await makePlan();
       if (!continuing || job!.total !== plan.documentCount) job = await startJob(ctx, plan, inputs, job);
@@ -277,13 +353,17 @@ export async function continuePublication(ctx: ActionContext<unknown>, year: num
     let chunksNow = 0;
     // A call that planned may write for as long again as it planned (SQLite: the list in one call, no plan stored);
     // on CloudBase (`extendAfterPlan: false`) it stops at the budget and stores the rest of the plan instead.
-    const writeUntil = planned && limits.extendAfterPlan ? Math.max(limits.maxWorkMs, 2 * (performance.now() - started)) : limits.maxWorkMs;
+    const writeUntil =
+      planned && limits.extendAfterPlan
+        ? Math.max(limits.maxWorkMs, 2 * (performance.now() - started))
+        : limits.maxWorkMs;
     if (plan && planned) ctx.runtime.log('info', 'publication planned', { year, ms: plan.ms });
     // The next chunk's stored plan is read while the current chunk's transaction runs (one round trip fewer each).
     let ahead: Promise<Array<[string, Doc]> | null> | null = null;
     while (current.done < current.total) {
       if (chunksNow >= limits.maxChunks || (chunksNow > 0 && performance.now() - started >= writeUntil)) {
-        if (plan && (current.plannedFrom === null || current.plannedFrom > current.chunks)) await storePlan(ctx, current, plan);
+        if (plan && (current.plannedFrom === null || current.plannedFrom > current.chunks))
+          await storePlan(ctx, current, plan);
         return await stay();
       }
       const from = current.done;
@@ -297,7 +377,8 @@ export async function continuePublication(ctx: ActionContext<unknown>, year: num
         plan = await makePlan();
         docs = (await chunkDocs(ctx, current, plan, chunk))!;
       }
-      if (!plan && chunk + 1 < current.chunkCount && chunksNow + 1 < limits.maxChunks) ahead = chunkDocs(ctx, current, null, chunk + 1);
+      if (!plan && chunk + 1 < current.chunkCount && chunksNow + 1 < limits.maxChunks)
+        ahead = chunkDocs(ctx, current, null, chunk + 1);
       const firstOfCall = chunksNow === 0;
       const write = docs;
       current = await store.transaction(async (tx) => {
@@ -329,10 +410,15 @@ export async function continuePublication(ctx: ActionContext<unknown>, year: num
     let finished = written;
     const summary = await ctx.mutate(async (tx, audit) => {
       const now = await tx.get<PublishJobDoc>(C.publishJobs, jobId);
-      if (!now || now.batch !== written.batch || now.done !== now.total || now.state !== 'running') throw new Overtaken();
+      if (!now || now.batch !== written.batch || now.done !== now.total || now.state !== 'running')
+        throw new Overtaken();
       // A withdrawal committed since this invocation read the stamp: the next invocation restarts the job.
       if ((await keysVersion(tx, year)) !== now.keysVersion) throw new Overtaken();
-      const s = await flipPublication(ctx, flip, written.batch, tx, audit, { chunks: now.chunks, invocations: now.invocations + (chunksNow === 0 ? 1 : 0), restarts: now.restarts });
+      const s = await flipPublication(ctx, flip, written.batch, tx, audit, {
+        chunks: now.chunks,
+        invocations: now.invocations + (chunksNow === 0 ? 1 : 0),
+        restarts: now.restarts,
+      });
       finished = {
         ...now,
         state: 'done',
@@ -345,7 +431,17 @@ export async function continuePublication(ctx: ActionContext<unknown>, year: num
       return s;
     });
     const swept = await sweepAfterFlip(ctx, finished);
-    ctx.runtime.log('info', 'round published', { year, batch: summary.batch, ranked: summary.rankedCount, documents: finished.total, chunks: finished.chunks, invocations: finished.invocations, swept, ms: plan?.ms ?? null, planned });
+    ctx.runtime.log('info', 'round published', {
+      year,
+      batch: summary.batch,
+      ranked: summary.rankedCount,
+      documents: finished.total,
+      chunks: finished.chunks,
+      invocations: finished.invocations,
+      swept,
+      ms: plan?.ms ?? null,
+      planned,
+    });
     return { done: true, ...summary, progress: progressOf(year, finished, true) };
   } catch (e) {
     if (e instanceof Overtaken) return stay();
@@ -368,7 +464,11 @@ export interface TimerPublicationStep {
  * `rounds.publish` by that actor: the administrator started the job (its first chunk is theirs), the timer finished it.
  */
 export async function continueRunningPublications(runtime: Runtime, actor: string): Promise<TimerPublicationStep[]> {
-  const jobs = await runtime.store.find<PublishJobDoc>(C.publishJobs, { state: 'running' }, { orderBy: [['_id', 'asc']], limit: 10 });
+  const jobs = await runtime.store.find<PublishJobDoc>(
+    C.publishJobs,
+    { state: 'running' },
+    { orderBy: [['_id', 'asc']], limit: 10 },
+  );
   const steps: TimerPublicationStep[] = [];
   for (const job of jobs) {
     const now = runtime.now();
@@ -389,7 +489,13 @@ export async function continueRunningPublications(runtime: Runtime, actor: strin
       steps.push({ year: job.year, done: step.done, documents: step.progress.done, total: step.progress.total });
     } catch (e) {
       const code = (e as { code?: unknown }).code;
-      steps.push({ year: job.year, done: false, documents: job.done, total: job.total, error: typeof code === 'string' ? code : 'INTERNAL' });
+      steps.push({
+        year: job.year,
+        done: false,
+        documents: job.done,
+        total: job.total,
+        error: typeof code === 'string' ? code : 'INTERNAL',
+      });
     }
   }
   return steps;

@@ -23,7 +23,18 @@ import type { DocOps } from '../../storage/store';
 import { AppError } from '../../core/errors';
 import { roundId } from '../../core/model';
 import { COLLECTIONS } from '../../core/collections';
-import { BUCKETS, PAGE_SIZE, keysId, listPageId, lookupId, mayHaveChanged, type KeysDoc, type ListLine, type ListPageDoc, type LookupDoc } from './list';
+import {
+  BUCKETS,
+  PAGE_SIZE,
+  keysId,
+  listPageId,
+  lookupId,
+  mayHaveChanged,
+  type KeysDoc,
+  type ListLine,
+  type ListPageDoc,
+  type LookupDoc,
+} from './list';
 import type { RoundState } from './model';
 import { onlyApplicants, revokedApplicants, standingOnPublication, type Rescored, type Standing } from './standing';
 
@@ -59,7 +70,10 @@ export interface PublicationPlan {
 }
 
 /** The publication's checks on the round (nothing is read beyond the round document); throws the action's errors. */
-export async function publishableRound(ctx: ActionContext<unknown>, year: number): Promise<RoundState & { line: NonNullable<RoundState['line']> }> {
+export async function publishableRound(
+  ctx: ActionContext<unknown>,
+  year: number,
+): Promise<RoundState & { line: NonNullable<RoundState['line']> }> {
   const round = await ctx.runtime.store.get<RoundState>(ROUNDS, roundId(year));
   if (!round) throw new AppError('ROUND_NOT_FOUND');
   if (round.published) throw new AppError('ROUND_PUBLISHED');
@@ -107,7 +121,9 @@ export async function planPublication(
   // stays the bucket order, so the plan is the same).
   const keyDocs: Array<KeysDoc | null> = [];
   for (let b = 0; b < BUCKETS; b += KEYS_IN_FLIGHT) {
-    const slice = Array.from({ length: Math.min(KEYS_IN_FLIGHT, BUCKETS - b) }, (_, j) => store.get<KeysDoc>(C.settlementKeys, keysId(year, b + j)));
+    const slice = Array.from({ length: Math.min(KEYS_IN_FLIGHT, BUCKETS - b) }, (_, j) =>
+      store.get<KeysDoc>(C.settlementKeys, keysId(year, b + j)),
+    );
     keyDocs.push(...(await Promise.all(slice)));
   }
   for (let b = 0; b < BUCKETS; b++) {
@@ -137,7 +153,9 @@ export async function planPublication(
     ? {
         rescored: new Map(known.rescored.filter(([personId]) => indexOf.has(personId))),
         pending: [],
-        revoked: known.revokedAll ? onlyApplicants(known.revokedAll, indexOf) : await revokedApplicants(store, year, indexOf),
+        revoked: known.revokedAll
+          ? onlyApplicants(known.revokedAll, indexOf)
+          : await revokedApplicants(store, year, indexOf),
       }
     : await standingOnPublication(store, year, indexOf, recheck, known.revokedAll);
   if (standing.pending.length > 0) {
@@ -150,7 +168,9 @@ export async function planPublication(
   // Ranking ids are the person ids. rankApplications' last tie-break (id ascending, by `<`) then orders exactly as
   // with the settlement ids `set-<year>-<personId>`: a common prefix changes no comparison, and no string is built.
   const options: RankOptions =
-    round.line.mode === 'quota' ? { mode: 'quota', quota: round.line.quota } : { mode: 'threshold', line: round.line.threshold };
+    round.line.mode === 'quota'
+      ? { mode: 'quota', quota: round.line.quota }
+      : { mode: 'threshold', line: round.line.threshold };
   // Current totals and tie-break values; a revoked applicant is not ranked at all.
   for (const [personId, r] of standing.rescored) {
     const k = indexOf.get(personId)!;
@@ -161,12 +181,20 @@ export async function planPublication(
   const input: RankableApplication[] = [];
   for (let k = 0; k < P.length; k++) {
     if (standing.revoked.has(P[k]!)) continue;
-    input.push({ id: P[k]!, total: T[k]!, socialInsuranceMonths: M[k]!, residenceRegistrationYears: Y[k]!, submittedAt: S[k]!, meetsBasicConditions: OK[k] === 1 });
+    input.push({
+      id: P[k]!,
+      total: T[k]!,
+      socialInsuranceMonths: M[k]!,
+      residenceRegistrationYears: Y[k]!,
+      submittedAt: S[k]!,
+      meetsBasicConditions: OK[k] === 1,
+    });
   }
   const ranking = rankApplications(input, options);
 
   phase('rank');
-  const reason = round.line.mode === 'quota' ? '未进入当年积分落户指标名额' : `积分未达到录取分数线${round.line.threshold}分`;
+  const reason =
+    round.line.mode === 'quota' ? '未进入当年积分落户指标名额' : `积分未达到录取分数线${round.line.threshold}分`;
   const lookups: Array<Pick<LookupDoc, 'ids' | 'at' | 'ineligible'>> = [];
   for (let bucket = 0; bucket < BUCKETS; bucket++) lookups.push({ ids: [], at: [], ineligible: [] });
   // The list in rank order (a line's rank is its position + 1: rankApplications ranks positionally, and the admitted
@@ -216,11 +244,25 @@ export async function planPublication(
     pages: pages.length,
     documentAt(index, batch) {
       if (index < pages.length) {
-        return [C.roundLists, { _id: listPageId(year, batch, index), year, batch, page: index, admittedCount, reason, entries: pages[index]! }];
+        return [
+          C.roundLists,
+          {
+            _id: listPageId(year, batch, index),
+            year,
+            batch,
+            page: index,
+            admittedCount,
+            reason,
+            entries: pages[index]!,
+          },
+        ];
       }
       const bucket = index - pages.length;
       const l = lookups[bucket]!;
-      return [C.roundLookup, { _id: lookupId(year, batch, bucket), year, batch, bucket, ids: l.ids, at: l.at, ineligible: l.ineligible }];
+      return [
+        C.roundLookup,
+        { _id: lookupId(year, batch, bucket), year, batch, bucket, ids: l.ids, at: l.at, ineligible: l.ineligible },
+      ];
     },
     applicants: indexOf,
     revoked: standing.revoked,

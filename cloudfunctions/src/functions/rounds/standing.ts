@@ -51,7 +51,11 @@ function revokedReason(cert: Pick<CertificateDoc, 'revokedReason'>): string {
  * Re-reads the score of each person in `recheck` (keys flagged `c`): the application and its objection; when the
  * objection was answered, the items too (an answer may change the tie-break values as well as the total).
  */
-async function rescore(store: Store, year: number, recheck: readonly string[]): Promise<Pick<Standing, 'rescored' | 'pending'>> {
+async function rescore(
+  store: Store,
+  year: number,
+  recheck: readonly string[],
+): Promise<Pick<Standing, 'rescored' | 'pending'>> {
   const rescored = new Map<string, Rescored>();
   const pending: string[] = [];
   const one = async (personId: string) => {
@@ -65,7 +69,8 @@ async function rescore(store: Store, year: number, recheck: readonly string[]): 
     else rescored.set(personId, { total: app.points.total, ...tieBreakKeys(await loadItems(store, app)) });
   };
   // A few reads in flight at once: on CloudBase each is a network round trip (SQLite answers synchronously anyway).
-  for (let i = 0; i < recheck.length; i += RECHECK_IN_FLIGHT) await Promise.all(recheck.slice(i, i + RECHECK_IN_FLIGHT).map(one));
+  for (let i = 0; i < recheck.length; i += RECHECK_IN_FLIGHT)
+    await Promise.all(recheck.slice(i, i + RECHECK_IN_FLIGHT).map(one));
   return { rescored, pending };
 }
 
@@ -73,14 +78,24 @@ async function rescore(store: Store, year: number, recheck: readonly string[]): 
  * Applicants (of `applicants`) whose current certificate of the year is revoked, with the reason to record. Run twice
  * by the publication (before ranking and just before the flip) to notice a revocation made meanwhile.
  */
-export async function revokedApplicants(store: Store, year: number, applicants: { has(personId: string): boolean }): Promise<Map<string, string>> {
+export async function revokedApplicants(
+  store: Store,
+  year: number,
+  applicants: { has(personId: string): boolean },
+): Promise<Map<string, string>> {
   const revoked = new Map<string, string>();
-  const certs = await store.find<CertificateDoc>(C.certificates, { year, status: 'revoked' }, { orderBy: [['_id', 'asc']], limit: 1_000_000 });
+  const certs = await store.find<CertificateDoc>(
+    C.certificates,
+    { year, status: 'revoked' },
+    { orderBy: [['_id', 'asc']], limit: 1_000_000 },
+  );
   const ours = certs.filter((cert) => applicants.has(cert.personId));
   // A few head reads in flight at once (each a round trip on CloudBase); results are taken in the query's order.
   for (let i = 0; i < ours.length; i += RECHECK_IN_FLIGHT) {
     const slice = ours.slice(i, i + RECHECK_IN_FLIGHT);
-    const heads = await Promise.all(slice.map((cert) => store.get<CertificateHeadDoc>(C.certificateHeads, cert.applicationId)));
+    const heads = await Promise.all(
+      slice.map((cert) => store.get<CertificateHeadDoc>(C.certificateHeads, cert.applicationId)),
+    );
     slice.forEach((cert, j) => {
       if (heads[j]?.serial === cert.serial) revoked.set(cert.personId, revokedReason(cert));
     });
@@ -97,10 +112,17 @@ export async function standingOnPublication(
   revokedAll?: ReadonlyMap<string, string>,
 ): Promise<Standing> {
   const { rescored, pending } = await rescore(store, year, recheck);
-  return { rescored, pending, revoked: revokedAll ? onlyApplicants(revokedAll, applicants) : await revokedApplicants(store, year, applicants) };
+  return {
+    rescored,
+    pending,
+    revoked: revokedAll ? onlyApplicants(revokedAll, applicants) : await revokedApplicants(store, year, applicants),
+  };
 }
 
-export function onlyApplicants(revokedAll: ReadonlyMap<string, string>, applicants: { has(personId: string): boolean }): Map<string, string> {
+export function onlyApplicants(
+  revokedAll: ReadonlyMap<string, string>,
+  applicants: { has(personId: string): boolean },
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const [personId, reason] of revokedAll) if (applicants.has(personId)) out.set(personId, reason);
   return out;

@@ -34,7 +34,10 @@ const C = COLLECTIONS;
  * make-up days open) between the round's opening and last day, until 24:00 Beijing of the last day. The round's own
  * dates are used (an administrator may have adjusted them), not the defaults.
  */
-export function settlementOpenAt(round: Pick<RoundState, 'settlementOpens' | 'settlementCloses' | 'status'>, now: Date): boolean {
+export function settlementOpenAt(
+  round: Pick<RoundState, 'settlementOpens' | 'settlementCloses' | 'status'>,
+  now: Date,
+): boolean {
   if (round.status !== 'open') return false;
   const today = beijingDate(now);
   if (today < round.settlementOpens || !isOpenAt(round.settlementCloses, now)) return false;
@@ -63,7 +66,10 @@ async function settlementBasis(ops: Pick<DocOps, 'get'>, appId: string): Promise
   const cert = head ? await ops.get<CertificateDoc>(C.certificates, head.serial) : null;
   if (!app || !app.submittedAt || !app.points || !cert) throw new AppError('CERTIFICATE_REQUIRED');
   if (cert.status === 'revoked') {
-    throw new AppError('CERTIFICATE_REVOKED', `本年度积分有效凭证（${cert.serial}）已被撤销，不能申请积分落户${cert.revokedReason ? `（${cert.revokedReason}）` : ''}`);
+    throw new AppError(
+      'CERTIFICATE_REVOKED',
+      `本年度积分有效凭证（${cert.serial}）已被撤销，不能申请积分落户${cert.revokedReason ? `（${cert.revokedReason}）` : ''}`,
+    );
   }
   if (cert.status !== 'active') throw new AppError('CERTIFICATE_REQUIRED');
   const objection = app.objectionId ? await ops.get<ObjectionDoc>(COLLECTIONS.objections, app.objectionId) : null;
@@ -76,18 +82,31 @@ async function settlementBasis(ops: Pick<DocOps, 'get'>, appId: string): Promise
 
 /** The same documents as when the checks ran (a concurrent objection, answer, revocation or re-issue → retry). */
 function sameBasis(a: Basis, b: Basis): boolean {
-  return a.app.updatedAt === b.app.updatedAt && a.cert.serial === b.cert.serial && a.objection?.status === b.objection?.status;
+  return (
+    a.app.updatedAt === b.app.updatedAt &&
+    a.cert.serial === b.cert.serial &&
+    a.objection?.status === b.objection?.status
+  );
 }
 
 type NoticeStatus = 'valid' | 'expired' | 'used';
 
 function noticeView(result: ResultEntry | null, settlement: SettlementDoc, now: Date) {
   if (!result?.notice) return null;
-  const status: NoticeStatus = settlement.settledOn ? 'used' : isOpenAt(result.notice.expiresOn, now) ? 'valid' : 'expired';
+  const status: NoticeStatus = settlement.settledOn
+    ? 'used'
+    : isOpenAt(result.notice.expiresOn, now)
+      ? 'valid'
+      : 'expired';
   return { title: '积分落户准入通知书', ...result.notice, status, settledOn: settlement.settledOn ?? null };
 }
 
-async function publishedResult(store: Parameters<typeof resultFor>[0], round: RoundState | null, year: number, personId: string) {
+async function publishedResult(
+  store: Parameters<typeof resultFor>[0],
+  round: RoundState | null,
+  year: number,
+  personId: string,
+) {
   const pub = round ? publicationOf(round) : null;
   return pub && pub.year === year ? resultFor(store, pub, personId) : null;
 }
@@ -135,7 +154,8 @@ const apply = defineAction({
       points,
       declarations: ctx.input.declarations,
     });
-    if (!eligibility.eligible) throw new AppError('SETTLEMENT_NOT_ELIGIBLE', `不符合积分落户申请的基本条件：${eligibility.reasons.join('；')}`);
+    if (!eligibility.eligible)
+      throw new AppError('SETTLEMENT_NOT_ELIGIBLE', `不符合积分落户申请的基本条件：${eligibility.reasons.join('；')}`);
     const items = await store.find<ItemDoc>(COLLECTIONS.items, { applicationId: appId }, { limit: 100 });
 
     const doc: SettlementDoc = {
@@ -208,7 +228,9 @@ const get = defineAction({
       acceptingNow: round ? settlementOpenAt(round, ctx.now) : false,
       window: round ? { opens: round.settlementOpens, closes: round.settlementCloses } : null,
       settlement: s ? { ...settlementView(s), currentTotal: app?.points?.total ?? null } : null,
-      result: result ? { admitted: result.admitted, rank: result.rank, reason: result.reason, line: round!.published!.line } : null,
+      result: result
+        ? { admitted: result.admitted, rank: result.rank, reason: result.reason, line: round!.published!.line }
+        : null,
       notice: s ? noticeView(result, s, ctx.now) : null,
     };
   },
@@ -227,7 +249,11 @@ const withdraw = defineAction({
       if (r?.published) throw new AppError('ROUND_PUBLISHED');
       await tx.update(C.settlements, doc._id, { status: 'withdrawn' });
       await dropKeys(tx, doc);
-      await audit({ onBehalfOf: subject._id, target: { collection: C.settlements, id: doc._id }, details: { status: 'withdrawn' } });
+      await audit({
+        onBehalfOf: subject._id,
+        target: { collection: C.settlements, id: doc._id },
+        details: { status: 'withdrawn' },
+      });
       return { ...doc, status: 'withdrawn' as const };
     });
     return { settlement: settlementView(s) };
@@ -254,7 +280,11 @@ const recordSettled = defineAction({
         throw new AppError('ADMISSION_NOTICE_EXPIRED', `积分落户准入通知书有效期至${result.notice.expiresOn}，已过期`);
       }
       await tx.update(C.settlements, s._id, { settledOn: ctx.today });
-      await audit({ onBehalfOf: personId, target: { collection: C.settlements, id: s._id }, details: { settledOn: ctx.today, notice: result.notice.number } });
+      await audit({
+        onBehalfOf: personId,
+        target: { collection: C.settlements, id: s._id },
+        details: { settledOn: ctx.today, notice: result.notice.number },
+      });
       return { ...s, settledOn: ctx.today };
     });
     return { settlement: settlementView(out) };

@@ -27,7 +27,11 @@ export function barChart(args: {
   horizontal?: boolean;
 }): ChartView {
   const palette = [BLUE, ORANGE, GREY];
-  const categoryAxis = { type: 'category', data: args.categories, axisLabel: { interval: 0, fontSize: 10, rotate: args.horizontal ? 0 : 30 } };
+  const categoryAxis = {
+    type: 'category',
+    data: args.categories,
+    axisLabel: { interval: 0, fontSize: 10, rotate: args.horizontal ? 0 : 30 },
+  };
   const target = args.target;
   // A target on the value axis stays in view even when every bar is far below it (e.g. 1 day against 20).
   const keepTarget = target && !target.onCategory && typeof target.value === 'number' ? target.value : null;
@@ -36,7 +40,9 @@ export function barChart(args: {
     name: args.yName,
     minInterval: 1,
     nameTextStyle: { fontSize: 10 },
-    ...(keepTarget !== null ? { max: (extent: { max: number }) => Math.max(extent.max, Math.ceil(keepTarget * 1.1)) } : {}),
+    ...(keepTarget !== null
+      ? { max: (extent: { max: number }) => Math.max(extent.max, Math.ceil(keepTarget * 1.1)) }
+      : {}),
   };
   const series = args.series.map((s, i) => ({
     type: 'bar',
@@ -51,7 +57,11 @@ export function barChart(args: {
             symbol: 'none',
             lineStyle: { color: ORANGE, type: 'dashed' },
             label: { formatter: args.target.label, fontSize: 10, position: 'insideEndTop' },
-            data: [args.horizontal !== !!args.target.onCategory ? { xAxis: args.target.value } : { yAxis: args.target.value }],
+            data: [
+              args.horizontal !== !!args.target.onCategory
+                ? { xAxis: args.target.value }
+                : { yAxis: args.target.value },
+            ],
           },
         }
       : {}),
@@ -61,7 +71,13 @@ export function barChart(args: {
     {
       title: { text: args.title, left: 'center', textStyle: { fontSize: 14 } },
       legend: args.series.length > 1 ? { bottom: 0, textStyle: { fontSize: 10 } } : undefined,
-      grid: { left: args.horizontal ? 110 : 40, right: 24, top: 44, bottom: args.series.length > 1 ? 56 : 48, containLabel: false },
+      grid: {
+        left: args.horizontal ? 110 : 40,
+        right: 24,
+        top: 44,
+        bottom: args.series.length > 1 ? 56 : 48,
+        containLabel: false,
+      },
       xAxis: args.horizontal ? valueAxis : categoryAxis,
       yAxis: args.horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
       series,

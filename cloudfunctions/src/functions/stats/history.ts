@@ -19,7 +19,9 @@ import type { ChartView } from './svg';
 const PROJECTION_YEARS = 5;
 
 export async function pointsHistory(store: Store, subject: PersonDoc, today: string): Promise<PointsHistory> {
-  const apps = (await store.find<ApplicationDoc>(COLLECTIONS.applications, { personId: subject._id }, { limit: 100 })).sort((a, b) => a.year - b.year);
+  const apps = (
+    await store.find<ApplicationDoc>(COLLECTIONS.applications, { personId: subject._id }, { limit: 100 })
+  ).sort((a, b) => a.year - b.year);
   const rounds: PastRound[] = apps
     .filter((a) => a.status !== 'draft')
     .map((a) => {
@@ -63,7 +65,12 @@ export async function pointsHistory(store: Store, subject: PersonDoc, today: str
 /** The values a person claimed, read as the calculator's profile (deductions under `records`). */
 function profileFromClaims(app: ApplicationDoc, person: Pick<PersonDoc, 'birthDate'>): ProfileInput {
   return profileFromItems(
-    app.claims.map((c) => ({ indicator: c.indicator, status: 'approved', acceptedValue: c.value }) as unknown as Parameters<typeof profileFromItems>[0][number]),
+    app.claims.map(
+      (c) =>
+        ({ indicator: c.indicator, status: 'approved', acceptedValue: c.value }) as unknown as Parameters<
+          typeof profileFromItems
+        >[0][number],
+    ),
     person,
   );
 }
@@ -101,11 +108,19 @@ function historyChart(rounds: PastRound[], projection: PointsHistory['projection
     table: {
       columns: ['年度', '积分', '说明'],
       rows: [
-        ...rounds.map((r) => [`${r.year}年度`, r.total ?? '—', r.vetoed ? '一票否决' : r.total === null ? '审核中或未公布' : '已公布']),
+        ...rounds.map((r) => [
+          `${r.year}年度`,
+          r.total ?? '—',
+          r.vetoed ? '一票否决' : r.total === null ? '审核中或未公布' : '已公布',
+        ]),
         ...(projection
           ? [
               ['今天', projection.current ?? '—', '按现有情况测算'],
-              ...projection.points.map((p) => [`${p.cutoffDate.slice(0, 4)}年度（${chineseDate(p.cutoffDate)}）`, p.total ?? '—', '预测']),
+              ...projection.points.map((p) => [
+                `${p.cutoffDate.slice(0, 4)}年度（${chineseDate(p.cutoffDate)}）`,
+                p.total ?? '—',
+                '预测',
+              ]),
             ]
           : []),
       ],

@@ -19,7 +19,8 @@ const overview = defineAction({
   access: ['admin', 'district-office'],
   mutates: false,
   async run(ctx) {
-    if (!(await ctx.runtime.store.get(COLLECTIONS.rounds, roundId(ctx.input.year)))) throw new AppError('ROUND_NOT_FOUND');
+    if (!(await ctx.runtime.store.get(COLLECTIONS.rounds, roundId(ctx.input.year))))
+      throw new AppError('ROUND_NOT_FOUND');
     return roundOverview(ctx.runtime.store, ctx.input.year, ctx.today);
   },
 });
@@ -30,7 +31,11 @@ const linePreview = defineAction({
   mutates: false,
   async run(ctx) {
     const i = ctx.input;
-    return previewLine(ctx.runtime.store, i.year, i.mode === 'quota' ? { mode: 'quota', quota: i.quota } : { mode: 'threshold', threshold: i.threshold });
+    return previewLine(
+      ctx.runtime.store,
+      i.year,
+      i.mode === 'quota' ? { mode: 'quota', quota: i.quota } : { mode: 'threshold', threshold: i.threshold },
+    );
   },
 });
 

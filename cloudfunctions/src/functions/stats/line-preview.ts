@@ -25,7 +25,10 @@ const BAND = 5;
 const BANDS_EACH_SIDE = 6;
 
 /** The applicants publication would rank today, as rankApplications takes them. */
-async function rankableToday(store: Store, year: number): Promise<{ input: RankableApplication[]; revoked: number; pending: number }> {
+async function rankableToday(
+  store: Store,
+  year: number,
+): Promise<{ input: RankableApplication[]; revoked: number; pending: number }> {
   const input: RankableApplication[] = [];
   const recheck: string[] = [];
   for (let b = 0; b < BUCKETS; b++) {
@@ -47,16 +50,26 @@ async function rankableToday(store: Store, year: number): Promise<{ input: Ranka
   const standing = await standingOnPublication(store, year, byId, recheck);
   for (const [personId, r] of standing.rescored) {
     const a = input[byId.get(personId)!]!;
-    input[byId.get(personId)!] = { ...a, total: r.total, socialInsuranceMonths: r.socialInsuranceMonths, residenceRegistrationYears: r.residenceRegistrationYears };
+    input[byId.get(personId)!] = {
+      ...a,
+      total: r.total,
+      socialInsuranceMonths: r.socialInsuranceMonths,
+      residenceRegistrationYears: r.residenceRegistrationYears,
+    };
   }
-  return { input: input.filter((a) => !standing.revoked.has(a.id)), revoked: standing.revoked.size, pending: standing.pending.length };
+  return {
+    input: input.filter((a) => !standing.revoked.has(a.id)),
+    revoked: standing.revoked.size,
+    pending: standing.pending.length,
+  };
 }
 
 export async function previewLine(store: Store, year: number, line: Line): Promise<LinePreview> {
   const round = await store.get<RoundState>(COLLECTIONS.rounds, roundId(year));
   if (!round) throw new AppError('ROUND_NOT_FOUND');
   const { input, revoked, pending } = await rankableToday(store, year);
-  const options: RankOptions = line.mode === 'quota' ? { mode: 'quota', quota: line.quota } : { mode: 'threshold', line: line.threshold };
+  const options: RankOptions =
+    line.mode === 'quota' ? { mode: 'quota', quota: line.quota } : { mode: 'threshold', line: line.threshold };
   const ranking = rankApplications(input, options);
   return {
     year,
@@ -83,7 +96,8 @@ function aroundTheLine(year: number, line: Line, ranking: RankResult): ChartView
   labels.push(`${highest}及以上`);
   const admitted = labels.map(() => 0);
   const notAdmitted = labels.map(() => 0);
-  const slot = (total: number) => (total < lowest ? 0 : total >= highest ? labels.length - 1 : 1 + Math.floor((total - lowest) / BAND));
+  const slot = (total: number) =>
+    total < lowest ? 0 : total >= highest ? labels.length - 1 : 1 + Math.floor((total - lowest) / BAND);
   ranking.ranked.forEach((r, index) => {
     const s = slot(r.total);
     if (index < ranking.admittedCount) admitted[s]!++;
@@ -100,7 +114,14 @@ function aroundTheLine(year: number, line: Line, ranking: RankResult): ChartView
       { name: '未录取', values: notAdmitted, stack: 'line', color: '#9ca3af' },
     ],
     yName: '人',
-    target: { value: `${centre}–${centre + BAND}`, label: line.mode === 'threshold' ? `${centre}分` : `末位${centre}分`, onCategory: true },
-    table: { columns: ['分数段（分）', '录取', '未录取'], rows: labels.map((l, i) => [l, admitted[i]!, notAdmitted[i]!]) },
+    target: {
+      value: `${centre}–${centre + BAND}`,
+      label: line.mode === 'threshold' ? `${centre}分` : `末位${centre}分`,
+      onCategory: true,
+    },
+    table: {
+      columns: ['分数段（分）', '录取', '未录取'],
+      rows: labels.map((l, i) => [l, admitted[i]!, notAdmitted[i]!]),
+    },
   });
 }

@@ -36,7 +36,11 @@ export async function roundOverview(store: Store, year: number, today: string): 
   return overviewFromCounts(year, today, summary ? summary.counts : await countsFromDocuments(store, year));
 }
 
-export function overviewFromCounts(year: number, today: string, counts: Readonly<Record<string, number>>): StatsOverview {
+export function overviewFromCounts(
+  year: number,
+  today: string,
+  counts: Readonly<Record<string, number>>,
+): StatsOverview {
   const weeks = new Map<string, number>();
   const bands = new Map<number, number>();
   const districts = new Map<string, number>();
@@ -124,13 +128,19 @@ function byWeekChart(year: number, weeks: Map<string, number>): ChartView {
 
 function byDistrictChart(year: number, districts: Map<string, number>): ChartView {
   // Every urban district in the policy's order, zero included: an empty district is a fact worth seeing.
-  const names = [...URBAN_DISTRICTS, ...[...districts.keys()].filter((d) => !(URBAN_DISTRICTS as readonly string[]).includes(d))];
+  const names = [
+    ...URBAN_DISTRICTS,
+    ...[...districts.keys()].filter((d) => !(URBAN_DISTRICTS as readonly string[]).includes(d)),
+  ];
   const values = names.map((d) => districts.get(d) ?? 0);
   const total = values.reduce((a, b) => a + b, 0);
   const top = total ? names[values.indexOf(Math.max(...values))]! : null;
   return barChart({
     title: `${year}年度积分落户申请（按区）`,
-    summary: total === 0 ? `${year}年度尚无积分落户申请。` : `${year}年度共${total}件积分落户申请，${top}最多（${Math.max(...values)}件）。`,
+    summary:
+      total === 0
+        ? `${year}年度尚无积分落户申请。`
+        : `${year}年度共${total}件积分落户申请，${top}最多（${Math.max(...values)}件）。`,
     categories: names,
     series: [{ name: '申请件数', values }],
     yName: '件',
@@ -159,17 +169,28 @@ function scoresChart(year: number, bands: Map<number, number>, vetoed: number): 
     series: [{ name: '人数', values }],
     yName: '人',
     target: all.includes(POINTS_THRESHOLD)
-      ? { value: `${POINTS_THRESHOLD}–${POINTS_THRESHOLD + SCORE_BAND}`, label: `${POINTS_THRESHOLD}分`, onCategory: true }
+      ? {
+          value: `${POINTS_THRESHOLD}–${POINTS_THRESHOLD + SCORE_BAND}`,
+          label: `${POINTS_THRESHOLD}分`,
+          onCategory: true,
+        }
       : undefined,
-    table: { columns: ['分数段（分）', '人数'], rows: [...labels.map((l, i) => [l, values[i]!]), ...(vetoed ? [['一票否决', vetoed]] : [])] },
+    table: {
+      columns: ['分数段（分）', '人数'],
+      rows: [...labels.map((l, i) => [l, values[i]!]), ...(vetoed ? [['一票否决', vetoed]] : [])],
+    },
   });
 }
 
-function queueAgeChart(waiting: Map<DepartmentCode, { count: number; over: number; unknown: number; oldest: number }>): ChartView {
+function queueAgeChart(
+  waiting: Map<DepartmentCode, { count: number; over: number; unknown: number; oldest: number }>,
+): ChartView {
   const depts = (Object.keys(DEPARTMENT_LABELS) as DepartmentCode[]).filter((d) => waiting.has(d));
   const names = depts.map((d) => DEPARTMENT_LABELS[d]);
   const oldest = depts.map((d) => waiting.get(d)!.oldest);
-  const late = depts.filter((d) => waiting.get(d)!.over > 0).map((d) => `${DEPARTMENT_LABELS[d]}${waiting.get(d)!.over}项`);
+  const late = depts
+    .filter((d) => waiting.get(d)!.over > 0)
+    .map((d) => `${DEPARTMENT_LABELS[d]}${waiting.get(d)!.over}项`);
   return barChart({
     title: '待审事项最长等待（工作日）',
     summary:
@@ -185,13 +206,23 @@ function queueAgeChart(waiting: Map<DepartmentCode, { count: number; over: numbe
       columns: ['部门', '待审事项', '超过20个工作日', '最长等待（工作日）'],
       rows: depts.map((d) => {
         const w = waiting.get(d)!;
-        return [DEPARTMENT_LABELS[d], w.count, w.over, w.unknown ? `${w.oldest}（另有${w.unknown}项日历未公布）` : w.oldest];
+        return [
+          DEPARTMENT_LABELS[d],
+          w.count,
+          w.over,
+          w.unknown ? `${w.oldest}（另有${w.unknown}项日历未公布）` : w.oldest,
+        ];
       }),
     },
   });
 }
 
-function objectionsChart(c: { answeredInTime: number; answeredLate: number; openInTime: number; openOverdue: number }): ChartView {
+function objectionsChart(c: {
+  answeredInTime: number;
+  answeredLate: number;
+  openInTime: number;
+  openOverdue: number;
+}): ChartView {
   const labels = ['已答复', '未答复'];
   return barChart({
     title: '异议答复（15个工作日时限）',

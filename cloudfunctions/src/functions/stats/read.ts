@@ -11,7 +11,13 @@ import type { Doc, Store, Where } from '../../storage/store';
 
 const PAGE = 100;
 
-export async function forEachDoc<T extends Doc>(store: Store, collection: string, where: Where, visit: (doc: T) => void, page = PAGE): Promise<void> {
+export async function forEachDoc<T extends Doc>(
+  store: Store,
+  collection: string,
+  where: Where,
+  visit: (doc: T) => void,
+  page = PAGE,
+): Promise<void> {
   for (let skip = 0; ; skip += page) {
     const docs = await store.find<T>(collection, where, { orderBy: [['_id', 'asc']], limit: page, skip });
     for (const d of docs) visit(d);

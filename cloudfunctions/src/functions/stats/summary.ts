@@ -40,7 +40,15 @@ export interface SummaryDoc {
 // Built on first use: core/action.ts imports this module, and rounds/codes.ts imports core/action.ts (a cycle in
 // which COLLECTIONS may not be initialised yet when this module is).
 let tracked: Set<string> | null = null;
-const TRACKED = { has: (c: string) => (tracked ??= new Set<string>([COLLECTIONS.applications, COLLECTIONS.items, COLLECTIONS.objections, COLLECTIONS.settlements])).has(c) };
+const TRACKED = {
+  has: (c: string) =>
+    (tracked ??= new Set<string>([
+      COLLECTIONS.applications,
+      COLLECTIONS.items,
+      COLLECTIONS.objections,
+      COLLECTIONS.settlements,
+    ])).has(c),
+};
 const key = (collection: string, id: string) => `${collection}\u0000${id}`;
 const copy = <T>(d: T): T => (d === null ? d : (JSON.parse(JSON.stringify(d)) as T));
 
@@ -50,13 +58,18 @@ function yearOfObjection(o: Pick<ObjectionDoc, 'applicationId'>): number | null 
 }
 
 /** The counters one document adds to its year (`acceptedOn`: an item's application's, or null). */
-function contribution(collection: string, doc: Doc | null, acceptedOn: string | null): Array<[year: number, key: string]> {
+function contribution(
+  collection: string,
+  doc: Doc | null,
+  acceptedOn: string | null,
+): Array<[year: number, key: string]> {
   if (!doc) return [];
   if (collection === COLLECTIONS.applications) {
     const a = doc as unknown as ApplicationDoc;
     if (!a.acceptedOn) return [];
     const out: Array<[number, string]> = [[a.year, `a|${a.acceptedOn}`]];
-    if (a.status === 'scored' && a.points) out.push([a.year, a.points.total === null ? 'v' : `b|${Math.floor(a.points.total / SCORE_BAND) * SCORE_BAND}`]);
+    if (a.status === 'scored' && a.points)
+      out.push([a.year, a.points.total === null ? 'v' : `b|${Math.floor(a.points.total / SCORE_BAND) * SCORE_BAND}`]);
     return out;
   }
   if (collection === COLLECTIONS.settlements) {
@@ -65,7 +78,9 @@ function contribution(collection: string, doc: Doc | null, acceptedOn: string | 
   }
   if (collection === COLLECTIONS.items) {
     const i = doc as unknown as ItemDoc;
-    return (i.status === 'pending' || i.status === 'reviewing') && acceptedOn ? [[i.year, `w|${i.department}|${acceptedOn}`]] : [];
+    return (i.status === 'pending' || i.status === 'reviewing') && acceptedOn
+      ? [[i.year, `w|${i.department}|${acceptedOn}`]]
+      : [];
   }
   if (collection === COLLECTIONS.objections) {
     const o = doc as unknown as ObjectionDoc;
@@ -153,7 +168,11 @@ export function trackSummaries(tx: DocOps): { ops: DocOps; flush(): Promise<void
     for (const [year, m] of delta) {
       const changes = [...m].filter(([, n]) => n !== 0);
       if (changes.length === 0) continue;
-      const doc = (await tx.get<SummaryDoc>(COLLECTIONS.statsSummaries, summaryId(year))) ?? { _id: summaryId(year), year, counts: {} };
+      const doc = (await tx.get<SummaryDoc>(COLLECTIONS.statsSummaries, summaryId(year))) ?? {
+        _id: summaryId(year),
+        year,
+        counts: {},
+      };
       for (const [k, n] of changes) {
         const v = (doc.counts[k] ?? 0) + n;
         if (v === 0) delete doc.counts[k];
@@ -179,15 +198,39 @@ export async function countsFromDocuments(store: Store, year: number): Promise<R
     for (const [y, k] of entries) if (y === year) counts[k] = (counts[k] ?? 0) + 1;
   };
   const acceptedOn = new Map<string, string>();
-  await forEachDoc<ApplicationDoc>(store, COLLECTIONS.applications, { year }, (a) => {
-    if (a.acceptedOn) acceptedOn.set(a._id, a.acceptedOn);
-    bump(contribution(COLLECTIONS.applications, a, null));
-  }, REBUILD_PAGE);
-  await forEachDoc<SettlementDoc>(store, COLLECTIONS.settlements, { year, status: 'submitted' }, (s) => bump(contribution(COLLECTIONS.settlements, s, null)), REBUILD_PAGE);
+  await forEachDoc<ApplicationDoc>(
+    store,
+    COLLECTIONS.applications,
+    { year },
+    (a) => {
+      if (a.acceptedOn) acceptedOn.set(a._id, a.acceptedOn);
+      bump(contribution(COLLECTIONS.applications, a, null));
+    },
+    REBUILD_PAGE,
+  );
+  await forEachDoc<SettlementDoc>(
+    store,
+    COLLECTIONS.settlements,
+    { year, status: 'submitted' },
+    (s) => bump(contribution(COLLECTIONS.settlements, s, null)),
+    REBUILD_PAGE,
+  );
   for (const status of ['pending', 'reviewing'] as const) {
-    await forEachDoc<ItemDoc>(store, COLLECTIONS.items, { year, status }, (i) => bump(contribution(COLLECTIONS.items, i, acceptedOn.get(i.applicationId) ?? null)), REBUILD_PAGE);
+    await forEachDoc<ItemDoc>(
+      store,
+      COLLECTIONS.items,
+      { year, status },
+      (i) => bump(contribution(COLLECTIONS.items, i, acceptedOn.get(i.applicationId) ?? null)),
+      REBUILD_PAGE,
+    );
   }
-  await forEachDoc<ObjectionDoc>(store, COLLECTIONS.objections, {}, (o) => bump(contribution(COLLECTIONS.objections, o, null)), REBUILD_PAGE);
+  await forEachDoc<ObjectionDoc>(
+    store,
+    COLLECTIONS.objections,
+    {},
+    (o) => bump(contribution(COLLECTIONS.objections, o, null)),
+    REBUILD_PAGE,
+  );
   return counts;
 }
 

@@ -14,7 +14,11 @@ async function main() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a built CommonJS bundle, named at run time
   const bundle = require(path.join(buildDir!, 'certificates', 'index.js')) as {
     main: unknown;
-    makeMain: (name: string, cloud: unknown, deps: { createRuntime: () => unknown }) => (event: unknown, ctx: unknown) => Promise<any>;
+    makeMain: (
+      name: string,
+      cloud: unknown,
+      deps: { createRuntime: () => unknown },
+    ) => (event: unknown, ctx: unknown) => Promise<any>;
   };
   const cloud = await seededCloud('2025-09-17T09:00:00');
   try {
@@ -23,23 +27,43 @@ async function main() {
     let openid = 'demo-applicant';
     const fakeCloud = { getWXContext: () => ({ OPENID: openid }) };
     const main = bundle.makeMain('certificates', fakeCloud, { createRuntime: () => cloud.runtime });
-    const issued = await main({ action: 'issue', applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`, residencePermitNo: '330106202300000001' }, {});
+    const issued = await main(
+      {
+        action: 'issue',
+        applicationId: `app-2025-${DEMO_PERSON_IDS.applicant}`,
+        residencePermitNo: '330106202300000001',
+      },
+      {},
+    );
     const pdf = await main({ action: 'download', serial: issued.data.certificate.serial }, {});
     openid = 'clerk';
     const verified = await main({ action: 'verify', payload: issued.data.certificate.qrPayload }, {});
     // The bundle's registry holds only certificates: asking it for another function fails cleanly.
-    const other = await bundle.makeMain('accounts', fakeCloud, { createRuntime: () => cloud.runtime })({ action: 'me' }, {});
+    const other = await bundle.makeMain('accounts', fakeCloud, { createRuntime: () => cloud.runtime })(
+      { action: 'me' },
+      {},
+    );
     // zod's Chinese messages survive the bundle's trimmed locale set.
     const invalid = await main({ action: 'issue', applicationId: 42 }, {});
     const count = await cloud.store.count(COLLECTIONS.persons, {});
     const bytes = await pdfBehind(cloud, pdf.data);
     // A name outside GB2312 (堃 GBK, 䶮 Extension A, 𠇔 Extension B): the bundle finds the names font beside it.
-    const { person } = await cloud.ok('rare-name-openid', 'accounts', 'register', { name: '王堃䶮𠇔', idNumber: idNumberFor('1990-04-02', 41), phone: '13900000041', privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true } });
+    const { person } = await cloud.ok('rare-name-openid', 'accounts', 'register', {
+      name: '王堃䶮𠇔',
+      idNumber: idNumberFor('1990-04-02', 41),
+      phone: '13900000041',
+      privacyConsent: { policyVersion: PRIVACY_POLICY_VERSION, agreed: true },
+    });
     await scoredApplication(cloud, person.personId, 2025, '2025-09-17');
     openid = 'rare-name-openid';
-    const rare = await main({ action: 'issue', applicationId: `app-2025-${person.personId}`, residencePermitNo: '330106202300000041' }, {});
+    const rare = await main(
+      { action: 'issue', applicationId: `app-2025-${person.personId}`, residencePermitNo: '330106202300000041' },
+      {},
+    );
     const rarePdf = await main({ action: 'download', serial: rare.data.certificate.serial }, {});
-    const rareGlyphs = drawnGlyphs(await pdfBehind(cloud, rarePdf.data)).filter((g) => ['堃', '䶮', '𠇔'].includes(g.text));
+    const rareGlyphs = drawnGlyphs(await pdfBehind(cloud, rarePdf.data)).filter((g) =>
+      ['堃', '䶮', '𠇔'].includes(g.text),
+    );
     console.log(
       JSON.stringify({
         mainType: typeof bundle.main,

@@ -8,7 +8,9 @@ export const FAQ_Q5: Citation = { doc: 'FAQ2021', clause: 'Q5' };
 export const publicCopy = (description: string): Citation => ({ doc: 'public-copy', description });
 export const TABLE_COPY = publicCopy('《杭州市居住证积分指标及分值表》公开转载版本（多份一致）');
 export const TABLE_COPY_CONFLICT = publicCopy('《杭州市居住证积分指标及分值表》公开转载版本（各版本不一致）');
-export const VETO_NOTE_COPY = publicCopy('《杭州市居住证积分管理指标体系（试行）》公开转载，注1（严重刑事犯罪的范围；仅见一份）');
+export const VETO_NOTE_COPY = publicCopy(
+  '《杭州市居住证积分管理指标体系（试行）》公开转载，注1（严重刑事犯罪的范围；仅见一份）',
+);
 
 export const CHECKED_BY_PUBLIC_SECURITY = '由公安部门数据核查，申请人无需提交';
 export const FROM_PUBLIC_COPY = '分值来自公开转载。';

@@ -57,7 +57,8 @@ export const volunteeringIndicator: Indicator<'volunteering'> = {
   evidence: ['"志愿汇"平台志愿服务时长记录（截止日前5年内）'],
   lookBackYears: 5,
   lookBackSource: FAQ_Q5,
-  summary: '截止日前5年内志愿服务每满20小时2分；最高分各转载版本不一（10分或20分），按10分估算。由市委宣传部（文明办）审核。',
+  summary:
+    '截止日前5年内志愿服务每满20小时2分；最高分各转载版本不一（10分或20分），按10分估算。由市委宣传部（文明办）审核。',
   versions: [
     {
       id: 'volunteering-cap10',
@@ -104,7 +105,8 @@ export const inventionPatentIndicator: Indicator<'inventionPatent'> = {
   department: 'market-regulation',
   evidence: ['发明专利证书（在杭工作期间取得）', '劳动合同或在职证明'],
   lookBackYears: null,
-  summary: '在杭工作期间取得的发明专利：第一专利权人每项计全分，其他专利权人计一半；受让取得的专利不计分。每项分值与上限各转载版本不一，按每项20分、最高20分估算。',
+  summary:
+    '在杭工作期间取得的发明专利：第一专利权人每项计全分，其他专利权人计一半；受让取得的专利不计分。每项分值与上限各转载版本不一，按每项20分、最高20分估算。',
   versions: [
     {
       id: 'inventionPatent-20',
@@ -114,7 +116,9 @@ export const inventionPatentIndicator: Indicator<'inventionPatent'> = {
       source: TABLE_COPY_CONFLICT,
       verified: false,
       confidence: 'C',
-      note: '每项分值有20分和30分两种转载，上限未见可靠来源；按较低读法每项20分、合计最高20分估算。' + LOWER_READING_PRINCIPLE,
+      note:
+        '每项分值有20分和30分两种转载，上限未见可靠来源；按较低读法每项20分、合计最高20分估算。' +
+        LOWER_READING_PRINCIPLE,
       alternatives: [
         { params: { firstPatentee: 30, coPatentee: 15 }, note: '部分转载版本：每项30分。' },
         { params: { cap: null }, note: '未设上限的读法。' },
@@ -139,9 +143,10 @@ export const bloodDonationFormula: Formula<'bloodDonation'> = (profile, version)
   const halves = thresholdHalves(ml, p);
   return {
     halves,
-    explanation: halves === 0
-      ? `累计献血${ml}毫升，不足${p.threshold}毫升：0分`
-      : `累计献血${ml}毫升${halves === H(p.cap) ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`,
+    explanation:
+      halves === 0
+        ? `累计献血${ml}毫升，不足${p.threshold}毫升：0分`
+        : `累计献血${ml}毫升${halves === H(p.cap) ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`,
   };
 };
 

@@ -27,7 +27,15 @@ export const criminalIndicator: Indicator<'criminal'> = {
       confidence: 'A',
       note: '2021年修订前的分值（已被取代）；适用的截止日范围为我们的推断。',
     },
-    { id: 'criminal-150', from: REVISION_2021_FROM, until: null, params: { each: 150, once: false }, source: FAQ_Q3, verified: true, confidence: 'A' },
+    {
+      id: 'criminal-150',
+      from: REVISION_2021_FROM,
+      until: null,
+      params: { each: 150, once: false },
+      source: FAQ_Q3,
+      verified: true,
+      confidence: 'A',
+    },
   ],
 };
 
@@ -51,7 +59,15 @@ export const drugRehabIndicator: Indicator<'drugRehab'> = {
       confidence: 'A',
       note: SUPERSEDED_2021,
     },
-    { id: 'drugRehab-100', from: REVISION_2021_FROM, until: null, params: { each: 100, once: false }, source: FAQ_Q3, verified: true, confidence: 'A' },
+    {
+      id: 'drugRehab-100',
+      from: REVISION_2021_FROM,
+      until: null,
+      params: { each: 100, once: false },
+      source: FAQ_Q3,
+      verified: true,
+      confidence: 'A',
+    },
   ],
 };
 
@@ -75,7 +91,15 @@ export const detentionIndicator: Indicator<'detention'> = {
       confidence: 'A',
       note: SUPERSEDED_2021,
     },
-    { id: 'detention-60', from: REVISION_2021_FROM, until: null, params: { each: 60, once: false }, source: FAQ_Q3, verified: true, confidence: 'A' },
+    {
+      id: 'detention-60',
+      from: REVISION_2021_FROM,
+      until: null,
+      params: { each: 60, once: false },
+      source: FAQ_Q3,
+      verified: true,
+      confidence: 'A',
+    },
   ],
 };
 
@@ -99,7 +123,15 @@ export const dishonestyIndicator: Indicator<'dishonesty'> = {
       confidence: 'B',
       note: '修订前为"扣20分/次"（FAQ2021 Q3，已被取代）；本表单只记录是否存在一般失信记录，故按一次计。',
     },
-    { id: 'dishonesty-40', from: REVISION_2021_FROM, until: null, params: { each: 40, once: true }, source: FAQ_Q3, verified: true, confidence: 'A' },
+    {
+      id: 'dishonesty-40',
+      from: REVISION_2021_FROM,
+      until: null,
+      params: { each: 40, once: true },
+      source: FAQ_Q3,
+      verified: true,
+      confidence: 'A',
+    },
   ],
 };
 
@@ -123,7 +155,15 @@ export const severeDishonestyIndicator: Indicator<'severeDishonesty'> = {
       confidence: 'B',
       note: '修订前没有严重失信名单这一档，每条失信记录扣20分（已被取代）；此处按每次20分计。',
     },
-    { id: 'severeDishonesty-80', from: REVISION_2021_FROM, until: null, params: { each: 80, once: false }, source: FAQ_Q3, verified: true, confidence: 'A' },
+    {
+      id: 'severeDishonesty-80',
+      from: REVISION_2021_FROM,
+      until: null,
+      params: { each: 80, once: false },
+      source: FAQ_Q3,
+      verified: true,
+      confidence: 'A',
+    },
   ],
 };
 
@@ -161,7 +201,11 @@ export const familyPlanningIndicator: Indicator<'familyPlanning'> = {
   ],
 };
 
-type DeductionFormula = (profile: ProfileInput, version: IndicatorVersion<DeductionParams>, context: FormulaContext) => Draft;
+type DeductionFormula = (
+  profile: ProfileInput,
+  version: IndicatorVersion<DeductionParams>,
+  context: FormulaContext,
+) => Draft;
 type CountedRecord = 'criminal' | 'drugRehab' | 'detention' | 'severeDishonesty';
 
 /** `each` per act (or once, if the version says so), for a record the profile counts. */

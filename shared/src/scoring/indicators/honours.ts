@@ -13,7 +13,8 @@ export const honoursIndicator: Indicator<'honours'> = {
   evidence: ['荣誉证书或表彰文件（截止日前5年内取得）'],
   lookBackYears: 5,
   lookBackSource: FAQ_Q5,
-  summary: '截止日前5年内获得的荣誉：国家级每项80分（最高240分），省级50分（最高150分），市级30分（最高90分），区、县级10分（最高30分）；同一事项只计最高一项。',
+  summary:
+    '截止日前5年内获得的荣誉：国家级每项80分（最高240分），省级50分（最高150分），市级30分（最高90分），区、县级10分（最高30分）；同一事项只计最高一项。',
   versions: [
     {
       id: 'honours-table',
@@ -81,6 +82,8 @@ export const honoursFormula: Formula<'honours'> = (profile, version, context) =>
   const sameMatter = honours.length - counted.matters;
   return {
     halves: counted.halves,
-    explanation: `${parts.join('、')}：${fmt(counted.halves)}分` + (sameMatter > 0 ? `；同一事项只计最高一项，${sameMatter}项未计` : ''),
+    explanation:
+      `${parts.join('、')}：${fmt(counted.halves)}分` +
+      (sameMatter > 0 ? `；同一事项只计最高一项，${sameMatter}项未计` : ''),
   };
 };

@@ -40,7 +40,11 @@ export const incomeTaxIndicator: Indicator<'incomeTax'> = {
       from: null,
       until: R2023_IN_FORCE,
       params: {
-        threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap: 20,
+        threshold: 10000,
+        firstPoints: 1,
+        step: 5000,
+        stepPoints: 1,
+        cap: 20,
         businessOwner: businessOwnerTaxReading(20),
       },
       source: R2023_4,
@@ -54,7 +58,11 @@ export const incomeTaxIndicator: Indicator<'incomeTax'> = {
       from: R2023_IN_FORCE,
       until: null,
       params: {
-        threshold: 10000, firstPoints: 1, step: 5000, stepPoints: 1, cap: 80,
+        threshold: 10000,
+        firstPoints: 1,
+        step: 5000,
+        stepPoints: 1,
+        cap: 80,
         businessOwner: businessOwnerTaxReading(80),
       },
       source: R2023_4,
@@ -78,9 +86,19 @@ export const incomeTaxFormula: Formula<'incomeTax'> = (profile, version, context
   const p = reading ? reading.params : version.params;
   const halves = thresholdHalves(tax, p);
   const who = reading ? '个体工商户、个人投资者（计分标准未核实）' : '';
-  const explanation = halves === 0
-    ? `${who}5年内纳税${tax}元，不足${p.threshold}元：0分`
-    : `${who}5年内纳税${tax}元${halves === H(p.cap) ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`;
+  const explanation =
+    halves === 0
+      ? `${who}5年内纳税${tax}元，不足${p.threshold}元：0分`
+      : `${who}5年内纳税${tax}元${halves === H(p.cap) ? `，已达上限${p.cap}分` : ''}：${fmt(halves)}分`;
   if (!reading) return { halves, explanation };
-  return { halves, explanation, provenance: { source: reading.source, verified: reading.verified, confidence: reading.confidence, note: reading.note } };
+  return {
+    halves,
+    explanation,
+    provenance: {
+      source: reading.source,
+      verified: reading.verified,
+      confidence: reading.confidence,
+      note: reading.note,
+    },
+  };
 };

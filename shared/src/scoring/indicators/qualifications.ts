@@ -11,13 +11,10 @@ export const educationIndicator: Indicator<'education'> = {
   label: '文化程度',
   group: 'basic',
   department: 'education',
-  evidence: [
-    '毕业证书（取最高学历）',
-    '学位证书（本科及以上）',
-    '国（境）外学历学位须提供教育部留学服务中心认证书',
-  ],
+  evidence: ['毕业证书（取最高学历）', '学位证书（本科及以上）', '国（境）外学历学位须提供教育部留学服务中心认证书'],
   lookBackYears: null,
-  summary: '按最高学历计分：高中/中职10分，大专/高职30分，本科且有学位50分，硕士70分，博士90分；本科及以上只有学历或只有学位的少10分；结业、肄业不计分。与职称/技能只取较高一项。',
+  summary:
+    '按最高学历计分：高中/中职10分，大专/高职30分，本科且有学位50分，硕士70分，博士90分；本科及以上只有学历或只有学位的少10分；结业、肄业不计分。与职称/技能只取较高一项。',
   versions: [
     {
       id: 'education-table',
@@ -43,7 +40,8 @@ export const titleSkillIndicator: Indicator<'titleSkill'> = {
   department: 'hrss',
   evidence: ['专业技术资格（职称）证书', '职业资格证书或职业技能等级证书'],
   lookBackYears: null,
-  summary: '正高级职称100分；副高级职称或高级技师（一级）80分；中级职称或技师（二级）60分；高级工（三级）40分。职称与技能取较高一项，并与文化程度只取较高一项。',
+  summary:
+    '正高级职称100分；副高级职称或高级技师（一级）80分；中级职称或技师（二级）60分；高级工（三级）40分。职称与技能取较高一项，并与文化程度只取较高一项。',
   versions: [
     {
       id: 'titleSkill-table',
@@ -91,7 +89,10 @@ export const titleSkillFormula: Formula<'titleSkill'> = (profile, version) => {
   const titleName = profile.title && profile.title !== 'none' ? TITLE_LABELS[profile.title] : '';
   const skillName = skill ? SKILL_LABELS[skill] : '';
   if (titleName && skillName) {
-    return { halves, explanation: `${titleName}${fmt(titleHalves)}分、${skillName}${fmt(skillHalves)}分，取较高：${fmt(halves)}分` };
+    return {
+      halves,
+      explanation: `${titleName}${fmt(titleHalves)}分、${skillName}${fmt(skillHalves)}分，取较高：${fmt(halves)}分`,
+    };
   }
   if (titleName || skillName) return { halves, explanation: `${titleName || skillName}：${fmt(halves)}分` };
   return { halves, explanation: profile.title === 'none' ? '无职称或技能：0分' : NOT_FILLED };

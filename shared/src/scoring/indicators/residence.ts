@@ -12,7 +12,8 @@ export const socialInsuranceIndicator: Indicator<'socialInsurance'> = {
   department: 'hrss',
   evidence: ['杭州市区社会保险缴纳记录（由人力社保部门数据核验）'],
   lookBackYears: null,
-  summary: '在市区缴纳社会保险每满1个月0.5分，最高120分；补缴、转入的缴费月数不计，重复缴费月份只计一次，未参加养老或医疗保险的不计分。',
+  summary:
+    '在市区缴纳社会保险每满1个月0.5分，最高120分；补缴、转入的缴费月数不计，重复缴费月份只计一次，未参加养老或医疗保险的不计分。',
   versions: [
     {
       id: 'socialInsurance-0.5pm',
@@ -111,9 +112,10 @@ export const socialInsuranceFormula: Formula<'socialInsurance'> = (profile, vers
   const halves = linearHalves(months, p);
   return {
     halves,
-    explanation: halves === H(p.cap) && months * p.rate > p.cap
-      ? `市区缴纳社保${months}个月，已达上限：${fmt(halves)}分`
-      : `市区缴纳社保${months}个月，每月${p.rate}分：${fmt(halves)}分`,
+    explanation:
+      halves === H(p.cap) && months * p.rate > p.cap
+        ? `市区缴纳社保${months}个月，已达上限：${fmt(halves)}分`
+        : `市区缴纳社保${months}个月，每月${p.rate}分：${fmt(halves)}分`,
   };
 };
 
@@ -125,9 +127,10 @@ export const residenceRegistrationFormula: Formula<'residenceRegistration'> = (p
   const halves = linearHalves(years, p);
   return {
     halves,
-    explanation: years * p.rate > p.cap
-      ? `居住登记${years}年，已达上限：${fmt(halves)}分`
-      : `居住登记${years}年，每年${p.rate}分：${fmt(halves)}分`,
+    explanation:
+      years * p.rate > p.cap
+        ? `居住登记${years}年，已达上限：${fmt(halves)}分`
+        : `居住登记${years}年，每年${p.rate}分：${fmt(halves)}分`,
   };
 };
 
@@ -147,6 +150,9 @@ export const rentalFormula: Formula<'rental'> = (profile, version) => {
   const halves = linearHalves(years, p);
   return {
     halves,
-    explanation: years * p.rate > p.cap ? `合法租赁${years}年，已达上限：${fmt(halves)}分` : `合法租赁${years}年，每年${p.rate}分：${fmt(halves)}分`,
+    explanation:
+      years * p.rate > p.cap
+        ? `合法租赁${years}年，已达上限：${fmt(halves)}分`
+        : `合法租赁${years}年，每年${p.rate}分：${fmt(halves)}分`,
   };
 };

@@ -52,9 +52,15 @@ export function Register({ onDone }: { onDone: () => void }) {
 
   if (me?.registered) {
     return (
-      <View className='hz-card' role='status' ariaRole='status'>
+      <View className="hz-card" role="status" ariaRole="status">
         <Text>您已完成实名登记（{me.name}）。</Text>
-        <View className='hz-button hz-button--ghost' role='button' ariaRole='button' aria-label='查询、下载或删除我的个人信息' onClick={() => void navigate('myData')}>
+        <View
+          className="hz-button hz-button--ghost"
+          role="button"
+          ariaRole="button"
+          aria-label="查询、下载或删除我的个人信息"
+          onClick={() => void navigate('myData')}
+        >
           <Text>我的个人信息 ›</Text>
         </View>
       </View>
@@ -92,11 +98,21 @@ export function Register({ onDone }: { onDone: () => void }) {
 
   const field = (key: keyof Values, placeholder: string, type: 'text' | 'idcard' | 'number' = 'text') => (
     <>
-      <Form.Item name={key} label={LABELS[key]} align='center' required className={`hz-field hz-field--${key}`}>
-        {key === 'idNumber' ? <IdNumberInput className='' value={values.idNumber} placeholder={placeholder} aria-label={LABELS[key]} onChange={set(key)} /> : <Input type={type} placeholder={placeholder} aria-label={LABELS[key]} onChange={set(key)} />}
+      <Form.Item name={key} label={LABELS[key]} align="center" required className={`hz-field hz-field--${key}`}>
+        {key === 'idNumber' ? (
+          <IdNumberInput
+            className=""
+            value={values.idNumber}
+            placeholder={placeholder}
+            aria-label={LABELS[key]}
+            onChange={set(key)}
+          />
+        ) : (
+          <Input type={type} placeholder={placeholder} aria-label={LABELS[key]} onChange={set(key)} />
+        )}
       </Form.Item>
       {errors[key] ? (
-        <View className='hz-field-error' role='alert' ariaRole='alert'>
+        <View className="hz-field-error" role="alert" ariaRole="alert">
           ⚠ {LABELS[key]}：{errors[key]}
         </View>
       ) : null}
@@ -105,19 +121,19 @@ export function Register({ onDone }: { onDone: () => void }) {
 
   return (
     <View>
-      <View className='hz-card'>
+      <View className="hz-card">
         <Text>请填写与居民身份证一致的信息。身份证号码和手机号码仅用于积分办理，页面上对他人显示时会打码。</Text>
       </View>
-      <Form form={form} labelPosition='left' divider className='hz-form'>
-        <View className='hz-section'>
+      <Form form={form} labelPosition="left" divider className="hz-form">
+        <View className="hz-section">
           {field('name', '与身份证一致')}
           {field('idNumber', '18位身份证号码', 'idcard')}
           {field('phone', '11位手机号码', 'number')}
         </View>
       </Form>
-      <View className='hz-section hz-consent'>
+      <View className="hz-section hz-consent">
         <Checkbox
-          aria-label='我已阅读并同意《隐私政策》'
+          aria-label="我已阅读并同意《隐私政策》"
           checked={agreed}
           onChange={(v: boolean) => {
             setAgreed(v);
@@ -126,22 +142,28 @@ export function Register({ onDone }: { onDone: () => void }) {
         >
           我已阅读并同意《隐私政策》
         </Checkbox>
-        <View className='hz-link' role='link' ariaRole='link' aria-label='阅读隐私政策全文' onClick={() => void navigate('privacyPolicy')}>
+        <View
+          className="hz-link"
+          role="link"
+          ariaRole="link"
+          aria-label="阅读隐私政策全文"
+          onClick={() => void navigate('privacyPolicy')}
+        >
           <Text>阅读《隐私政策》 ›</Text>
         </View>
         {consentError ? (
-          <View className='hz-field-error' role='alert' ariaRole='alert'>
+          <View className="hz-field-error" role="alert" ariaRole="alert">
             ⚠ {consentError}
           </View>
         ) : null}
       </View>
       {serverError && (
-        <View className='hz-alert' role='alert' ariaRole='alert'>
+        <View className="hz-alert" role="alert" ariaRole="alert">
           {serverError}
         </View>
       )}
-      <View className='hz-actions'>
-        <Button type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
+      <View className="hz-actions">
+        <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={() => void submit()}>
           提交实名登记
         </Button>
       </View>

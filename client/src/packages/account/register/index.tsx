@@ -8,7 +8,7 @@ export default function RegisterPage() {
   const back = useRouter().params.back;
   const target = back && back in ROUTES ? (back as RouteName) : null;
   return (
-    <PageShell title='实名登记' hideActingFor>
+    <PageShell title="实名登记" hideActingFor>
       <Register
         onDone={() => {
           void Taro.showToast({ title: '实名登记成功', icon: 'success' });

@@ -18,9 +18,20 @@ function Employee({ s, roundYear }: { s: Subject; roundYear: number }) {
     <View className="flows-item">
       <Text className="flows-item__title">{s.name}</Text>
       <Text className="flows-label">出生日期</Text>
-      <Input className="flows-input" value={q.birthDate} onChange={(v) => set({ birthDate: v })} placeholder="如1995-06-01" aria-label={`${s.name}的出生日期`} />
+      <Input
+        className="flows-input"
+        value={q.birthDate}
+        onChange={(v) => set({ birthDate: v })}
+        placeholder="如1995-06-01"
+        aria-label={`${s.name}的出生日期`}
+      />
       <Text className="flows-label">文化程度</Text>
-      <Radio.Group value={q.education} onChange={(v) => set({ education: String(v) })} direction="horizontal" aria-label={`${s.name}的文化程度`}>
+      <Radio.Group
+        value={q.education}
+        onChange={(v) => set({ education: String(v) })}
+        direction="horizontal"
+        aria-label={`${s.name}的文化程度`}
+      >
         {(['junior-college', 'bachelor', 'master', 'doctor'] as const).map((k) => (
           <Radio key={k} value={k}>
             {EDUCATION_LABELS[k]}
@@ -28,11 +39,30 @@ function Employee({ s, roundYear }: { s: Subject; roundYear: number }) {
         ))}
       </Radio.Group>
       <Text className="flows-label">社保缴纳月数</Text>
-      <Input className="flows-input" type="number" value={q.socialInsuranceMonths} onChange={(v) => set({ socialInsuranceMonths: v })} placeholder="市区缴纳，不含补缴" aria-label={`${s.name}的社保缴纳月数`} />
+      <Input
+        className="flows-input"
+        type="number"
+        value={q.socialInsuranceMonths}
+        onChange={(v) => set({ socialInsuranceMonths: v })}
+        placeholder="市区缴纳，不含补缴"
+        aria-label={`${s.name}的社保缴纳月数`}
+      />
       <Text className="flows-label">居住登记年数</Text>
-      <Input className="flows-input" type="number" value={q.residenceRegistrationYears} onChange={(v) => set({ residenceRegistrationYears: v })} placeholder="如4" aria-label={`${s.name}的居住登记年数`} />
+      <Input
+        className="flows-input"
+        type="number"
+        value={q.residenceRegistrationYears}
+        onChange={(v) => set({ residenceRegistrationYears: v })}
+        placeholder="如4"
+        aria-label={`${s.name}的居住登记年数`}
+      />
       <Text className="flows-label">住房</Text>
-      <Radio.Group value={q.housing} onChange={(v) => set({ housing: v as QuickProfile['housing'] })} direction="horizontal" aria-label={`${s.name}的住房`}>
+      <Radio.Group
+        value={q.housing}
+        onChange={(v) => set({ housing: v as QuickProfile['housing'] })}
+        direction="horizontal"
+        aria-label={`${s.name}的住房`}
+      >
         <Radio value="rent">租房</Radio>
         <Radio value="own">自有住房</Radio>
         <Radio value="none">其他</Radio>
@@ -40,7 +70,14 @@ function Employee({ s, roundYear }: { s: Subject; roundYear: number }) {
       {q.housing === 'rent' ? (
         <>
           <Text className="flows-label">合法租赁年数</Text>
-          <Input className="flows-input" type="number" value={q.rentalYears} onChange={(v) => set({ rentalYears: v })} placeholder="如4" aria-label={`${s.name}的合法租赁年数`} />
+          <Input
+            className="flows-input"
+            type="number"
+            value={q.rentalYears}
+            onChange={(v) => set({ rentalYears: v })}
+            placeholder="如4"
+            aria-label={`${s.name}的合法租赁年数`}
+          />
         </>
       ) : null}
       <View className="flows-item__meta" aria-live="polite">

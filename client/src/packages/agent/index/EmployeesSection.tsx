@@ -23,8 +23,16 @@ export function EmployeesSection(props: Props) {
   return (
     <Section title={`单位员工（${props.employees.length}人）`}>
       {/* A whole workforce at once: roster import, batch assessment and the status board (roster function). */}
-      <View className="flows-evidence__actions" style={{ display: 'flex', gap: '8px', flexWrap: 'wrap', marginBottom: '8px' }}>
-        <ActionButton size="small" type="primary" onPress={() => navigate('rosterImport', {})} aria-label="导入员工名单">
+      <View
+        className="flows-evidence__actions"
+        style={{ display: 'flex', gap: '8px', flexWrap: 'wrap', marginBottom: '8px' }}
+      >
+        <ActionButton
+          size="small"
+          type="primary"
+          onPress={() => navigate('rosterImport', {})}
+          aria-label="导入员工名单"
+        >
           导入员工名单
         </ActionButton>
         <ActionButton size="small" onPress={() => navigate('rosterAssess', {})} aria-label="名单积分测算">
@@ -47,7 +55,13 @@ export function EmployeesSection(props: Props) {
           </Row>
         ))}
       <View className="flows-actions">
-        <ActionButton block fill="outline" onPress={() => setOpen(!open)} aria-expanded={open} aria-label={open ? '收起' : '新增员工委托'}>
+        <ActionButton
+          block
+          fill="outline"
+          onPress={() => setOpen(!open)}
+          aria-expanded={open}
+          aria-label={open ? '收起' : '新增员工委托'}
+        >
           {open ? '收起' : '新增员工委托'}
         </ActionButton>
       </View>

@@ -18,7 +18,10 @@ function Entrustment({ e, run, busy }: { e: EntrustmentView; run: AgentData['run
     <View className="flows-item">
       <View className="flows-item__head">
         <Text className="flows-item__title">{e.employerName}</Text>
-        <StateBadge tone={e.status === 'active' ? 'done' : e.status === 'pending' ? 'wait' : 'off'} text={ENT_STATUS[e.status]} />
+        <StateBadge
+          tone={e.status === 'active' ? 'done' : e.status === 'pending' ? 'wait' : 'off'}
+          text={ENT_STATUS[e.status]}
+        />
       </View>
       <View className="flows-item__meta">
         <Text>
@@ -32,7 +35,9 @@ function Entrustment({ e, run, busy }: { e: EntrustmentView; run: AgentData['run
             type="primary"
             disabled={busy}
             aria-label="确认委托"
-            onPress={() => send(call('accounts', 'confirmEntrustment', { entrustmentId: e.entrustmentId }), '已确认委托')}
+            onPress={() =>
+              send(call('accounts', 'confirmEntrustment', { entrustmentId: e.entrustmentId }), '已确认委托')
+            }
           >
             确认委托
           </ActionButton>
@@ -42,7 +47,9 @@ function Entrustment({ e, run, busy }: { e: EntrustmentView; run: AgentData['run
             disabled={busy}
             question={`确定撤销对${e.employerName}的委托吗？撤销后立即生效，经办人${e.agent?.name ?? ''}不能再为您办理积分事项。`}
             confirmLabel="确定撤销"
-            onConfirm={() => send(call('accounts', 'revokeEntrustment', { entrustmentId: e.entrustmentId }), '已撤销委托，立即生效')}
+            onConfirm={() =>
+              send(call('accounts', 'revokeEntrustment', { entrustmentId: e.entrustmentId }), '已撤销委托，立即生效')
+            }
             trigger={(open) => (
               <ActionButton size="small" disabled={busy} aria-label="撤销委托" onPress={open}>
                 撤销委托

@@ -49,9 +49,21 @@ export function NewDependentForm(props: AgentFormProps) {
       <Field form={form} name="name" label="姓名">
         <Input className="flows-input" value={v.name} onChange={change('name')} aria-label="被代办人姓名" />
       </Field>
-      <IdNumberField form={form} name="idNumber" label="身份证号码" aria-label="被代办人身份证号码" value={v.idNumber} onChange={change('idNumber')} />
+      <IdNumberField
+        form={form}
+        name="idNumber"
+        label="身份证号码"
+        aria-label="被代办人身份证号码"
+        value={v.idNumber}
+        onChange={change('idNumber')}
+      />
       <Field form={form} name="relation" label="我是其">
-        <Radio.Group value={v.relation} onChange={(r) => change('relation')(r as Relation)} direction="vertical" aria-label="与被代办人的关系">
+        <Radio.Group
+          value={v.relation}
+          onChange={(r) => change('relation')(r as Relation)}
+          direction="vertical"
+          aria-label="与被代办人的关系"
+        >
           {(Object.keys(RELATION_LABELS) as Relation[]).map((r) => (
             <Radio key={r} value={r}>
               {RELATION_LABELS[r]}
@@ -59,7 +71,12 @@ export function NewDependentForm(props: AgentFormProps) {
           ))}
         </Radio.Group>
       </Field>
-      <Checkbox checked={v.disabled} onChange={change('disabled')} label="被代办人为残疾人" aria-label="被代办人为残疾人" />
+      <Checkbox
+        checked={v.disabled}
+        onChange={change('disabled')}
+        label="被代办人为残疾人"
+        aria-label="被代办人为残疾人"
+      />
       <Checkbox
         checked={v.unableToActInPerson}
         onChange={change('unableToActInPerson')}
@@ -67,7 +84,13 @@ export function NewDependentForm(props: AgentFormProps) {
         aria-label="被代办人不能亲自办理"
       />
       <Field form={form} name="actorIdentityFileId">
-        <EvidencePicker label="本人身份证件" purpose="identity" max={1} value={v.actorIdentityFileId} onChange={change('actorIdentityFileId')} />
+        <EvidencePicker
+          label="本人身份证件"
+          purpose="identity"
+          max={1}
+          value={v.actorIdentityFileId}
+          onChange={change('actorIdentityFileId')}
+        />
       </Field>
       <Field form={form} name="subjectIdentityFileId">
         <EvidencePicker

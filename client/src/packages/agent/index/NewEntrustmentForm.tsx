@@ -51,7 +51,13 @@ export function NewEntrustmentForm(props: AgentFormProps) {
   return (
     <View>
       <Field form={form} name="employeeName" label="员工姓名">
-        <Input className="flows-input" value={v.employeeName} onChange={change('employeeName')} aria-label="员工姓名" placeholder="与身份证一致" />
+        <Input
+          className="flows-input"
+          value={v.employeeName}
+          onChange={change('employeeName')}
+          aria-label="员工姓名"
+          placeholder="与身份证一致"
+        />
       </Field>
       <IdNumberField
         form={form}
@@ -65,13 +71,31 @@ export function NewEntrustmentForm(props: AgentFormProps) {
         <Input className="flows-input" value={v.employerName} onChange={change('employerName')} aria-label="单位名称" />
       </Field>
       <Field form={form} name="entrustmentFileId">
-        <EvidencePicker label="书面委托书" purpose="entrustment" max={1} value={v.entrustmentFileId} onChange={change('entrustmentFileId')} />
+        <EvidencePicker
+          label="书面委托书"
+          purpose="entrustment"
+          max={1}
+          value={v.entrustmentFileId}
+          onChange={change('entrustmentFileId')}
+        />
       </Field>
       <Field form={form} name="employeeIdentityFileId">
-        <EvidencePicker label="员工身份证件" purpose="identity" max={1} value={v.employeeIdentityFileId} onChange={change('employeeIdentityFileId')} />
+        <EvidencePicker
+          label="员工身份证件"
+          purpose="identity"
+          max={1}
+          value={v.employeeIdentityFileId}
+          onChange={change('employeeIdentityFileId')}
+        />
       </Field>
       <Field form={form} name="agentIdentityFileId">
-        <EvidencePicker label="经办人身份证件" purpose="identity" max={1} value={v.agentIdentityFileId} onChange={change('agentIdentityFileId')} />
+        <EvidencePicker
+          label="经办人身份证件"
+          purpose="identity"
+          max={1}
+          value={v.agentIdentityFileId}
+          onChange={change('agentIdentityFileId')}
+        />
       </Field>
       <FieldError form={form} name="submit" />
       <View className="flows-actions">

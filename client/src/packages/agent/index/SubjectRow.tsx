@@ -13,7 +13,8 @@ export function SubjectRow({ subject: s }: { subject: Subject }) {
   const session = useSession();
   // "为其申请" sets the app-wide actingFor: every page shows the banner and sends `onBehalfOf`.
   const actFor = (then: Then) => {
-    const relationLabel = s.kind === 'employee' ? '单位委托代办' : `${RELATION_LABELS[s.relation as Relation] ?? '亲属'}代办`;
+    const relationLabel =
+      s.kind === 'employee' ? '单位委托代办' : `${RELATION_LABELS[s.relation as Relation] ?? '亲属'}代办`;
     session.setActingFor({ personId: s.personId, name: s.name, relationLabel });
     void navigate(then, {});
   };
@@ -30,8 +31,16 @@ export function SubjectRow({ subject: s }: { subject: Subject }) {
         </Text>
       </View>
       {s.allowed ? (
-        <View className="flows-evidence__actions" style={{ display: 'flex', gap: '8px', flexWrap: 'wrap', marginTop: '8px' }}>
-          <ActionButton size="small" type="primary" onPress={() => actFor('applyForm')} aria-label={`为${s.name}申请积分`}>
+        <View
+          className="flows-evidence__actions"
+          style={{ display: 'flex', gap: '8px', flexWrap: 'wrap', marginTop: '8px' }}
+        >
+          <ActionButton
+            size="small"
+            type="primary"
+            onPress={() => actFor('applyForm')}
+            aria-label={`为${s.name}申请积分`}
+          >
             为其申请
           </ActionButton>
           <ActionButton size="small" onPress={() => actFor('applyProgress')} aria-label={`查询${s.name}的积分`}>

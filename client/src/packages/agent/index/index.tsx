@@ -20,13 +20,21 @@ export default function AgentPage() {
   const data = useAgentData();
 
   if (!data.subjects) {
-    return <PageShell title="我的代办">{data.loadError ? <ErrorNotice message={data.loadError} /> : <Loading />}</PageShell>;
+    return (
+      <PageShell title="我的代办">{data.loadError ? <ErrorNotice message={data.loadError} /> : <Loading />}</PageShell>
+    );
   }
 
   const employees = data.subjects.filter((s) => s.kind === 'employee');
   const wards = data.subjects.filter((s) => s.kind === 'dependent');
   const employeesPart = [
-    <EmployeesSection key="employees" employees={employees} asAgent={data.ents.asAgent} run={data.run} busy={data.busy} />,
+    <EmployeesSection
+      key="employees"
+      employees={employees}
+      asAgent={data.ents.asAgent}
+      run={data.run}
+      busy={data.busy}
+    />,
     <BatchAssess key="assess" employees={employees} roundYear={roundYear} />,
   ];
   const wardsPart = [<WardsSection key="wards" wards={wards} run={data.run} busy={data.busy} />];
@@ -35,7 +43,8 @@ export default function AgentPage() {
   return (
     <PageShell title="我的代办">
       <InfoNotice>
-        代办须有书面委托（用人单位）或监护、近亲属关系（{DELEGATION_RULES.minorMaxAgeExclusive}周岁以下未成年人、老年人、残疾人）。代办期间页面顶部会一直提示正在为谁办理。
+        代办须有书面委托（用人单位）或监护、近亲属关系（{DELEGATION_RULES.minorMaxAgeExclusive}
+        周岁以下未成年人、老年人、残疾人）。代办期间页面顶部会一直提示正在为谁办理。
       </InfoNotice>
       {data.notice ? <InfoNotice>{data.notice}</InfoNotice> : null}
       <ErrorNotice message={data.loadError} />

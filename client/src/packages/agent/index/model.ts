@@ -1,6 +1,11 @@
 // Labels of 我的代办 (accounts.listSubjects / listEntrustments; ID numbers arrive masked). The shapes are the
 // contract's (shared/src/api/results.ts): EntrustmentView, and listEntrustments' answer.
-import { DELEGATION_RULES, RELATION_LABELS as SHARED_RELATION_LABELS, type ActionResult, type Relation } from '@hz-points/shared';
+import {
+  DELEGATION_RULES,
+  RELATION_LABELS as SHARED_RELATION_LABELS,
+  type ActionResult,
+  type Relation,
+} from '@hz-points/shared';
 
 export type { EntrustmentView, Relation } from '@hz-points/shared';
 

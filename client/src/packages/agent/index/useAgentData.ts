@@ -15,10 +15,7 @@ export function useAgentData() {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
-    const [s, e] = await Promise.all([
-      call('accounts', 'listSubjects', {}),
-      call('accounts', 'listEntrustments', {}),
-    ]);
+    const [s, e] = await Promise.all([call('accounts', 'listSubjects', {}), call('accounts', 'listEntrustments', {})]);
     if (!s.ok) {
       setLoadError(s.error.message);
       setSubjects([]);
@@ -35,7 +32,7 @@ export function useAgentData() {
 
   /** Sends one change; resolves to null on success (and reloads), else the server's Chinese message. */
   const run = useCallback(
-    async <T,>(p: Promise<Envelope<T>>, done: string): Promise<string | null> => {
+    async <T>(p: Promise<Envelope<T>>, done: string): Promise<string | null> => {
       setNotice(null);
       setBusy(true);
       const res = await p;

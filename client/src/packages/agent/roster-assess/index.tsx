@@ -15,7 +15,9 @@ const PAGE = 100;
 function reachText(r: AssessRow): string {
   if (r.vetoed) return '存在一票否决情形';
   if (!r.reaches100) return `5年内预计达不到${POINTS_THRESHOLD}分`;
-  return r.reaches100.when === 'now' ? `已达到${POINTS_THRESHOLD}分` : `预计${zhDate(r.reaches100.when)}达到${POINTS_THRESHOLD}分（${r.reaches100.total}分）`;
+  return r.reaches100.when === 'now'
+    ? `已达到${POINTS_THRESHOLD}分`
+    : `预计${zhDate(r.reaches100.when)}达到${POINTS_THRESHOLD}分（${r.reaches100.total}分）`;
 }
 
 export default function RosterAssessPage() {
@@ -62,7 +64,11 @@ export default function RosterAssessPage() {
             </View>
             {r.plan.length > 0 ? (
               <View className="flows-item__meta">
-                <Text>{r.plan.map((p) => `${p.cutoffDate.slice(0, 4)}年${p.total === null ? '—' : `${p.total}分`}`).join(' · ')}</Text>
+                <Text>
+                  {r.plan
+                    .map((p) => `${p.cutoffDate.slice(0, 4)}年${p.total === null ? '—' : `${p.total}分`}`)
+                    .join(' · ')}
+                </Text>
               </View>
             ) : null}
             {r.bestChange ? (

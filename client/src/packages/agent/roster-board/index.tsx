@@ -10,7 +10,16 @@ import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../services/session';
 import { navigate } from '../../../routes';
 import { ErrorNotice, InfoNotice, Loading, Section, StateBadge } from '../../apply/common/ui';
-import { exportBoard, loadBoard, openSpreadsheet, zhDate, type BoardFilter, type BoardResult, type BoardRow, type BoardSort } from '../roster/api';
+import {
+  exportBoard,
+  loadBoard,
+  openSpreadsheet,
+  zhDate,
+  type BoardFilter,
+  type BoardResult,
+  type BoardRow,
+  type BoardSort,
+} from '../roster/api';
 
 const FILTERS: { key: BoardFilter; label: string }[] = [
   { key: 'all', label: '全部' },
@@ -77,24 +86,60 @@ export default function RosterBoardPage() {
   function actFor(r: BoardRow) {
     if (!r.personId) return;
     session.setActingFor({ personId: r.personId, name: r.name, relationLabel: '单位委托代办' });
-    navigate(r.stage === 'certificate' ? 'settle' : r.stage === 'scored' ? 'certificate' : r.stage === 'no-application' || r.stage === 'draft' ? 'applyForm' : 'applyProgress', {});
+    navigate(
+      r.stage === 'certificate'
+        ? 'settle'
+        : r.stage === 'scored'
+          ? 'certificate'
+          : r.stage === 'no-application' || r.stage === 'draft'
+            ? 'applyForm'
+            : 'applyProgress',
+      {},
+    );
   }
 
   if (!data) return <PageShell title="代办看板">{error ? <ErrorNotice message={error} /> : <Loading />}</PageShell>;
   return (
     <PageShell title="代办看板">
-      <InfoNotice>{data.year}年度积分申请。提交申请、提出异议、申请落户须逐人办理，每份申请由经办人依委托单独作出承诺。</InfoNotice>
+      <InfoNotice>
+        {data.year}年度积分申请。提交申请、提出异议、申请落户须逐人办理，每份申请由经办人依委托单独作出承诺。
+      </InfoNotice>
       <ErrorNotice message={error} />
-      <View className="flows-actions" role="group" aria-label="按待办方筛选" style={{ display: 'flex', flexWrap: 'wrap', gap: '8px' }}>
+      <View
+        className="flows-actions"
+        role="group"
+        aria-label="按待办方筛选"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: '8px' }}
+      >
         {FILTERS.map((f) => (
-          <Button key={f.key} size="small" type={filter === f.key ? 'primary' : 'default'} aria-pressed={filter === f.key} onClick={() => { setShown(PAGE); setFilter(f.key); }}>
+          <Button
+            key={f.key}
+            size="small"
+            type={filter === f.key ? 'primary' : 'default'}
+            aria-pressed={filter === f.key}
+            onClick={() => {
+              setShown(PAGE);
+              setFilter(f.key);
+            }}
+          >
             {`${f.label}（${data.counts[f.key]}）`}
           </Button>
         ))}
       </View>
-      <View className="flows-actions" role="group" aria-label="排序" style={{ display: 'flex', flexWrap: 'wrap', gap: '8px' }}>
+      <View
+        className="flows-actions"
+        role="group"
+        aria-label="排序"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: '8px' }}
+      >
         {SORTS.map((s) => (
-          <Button key={s.key} size="small" fill={sort === s.key ? 'solid' : 'outline'} aria-pressed={sort === s.key} onClick={() => setSort(s.key)}>
+          <Button
+            key={s.key}
+            size="small"
+            fill={sort === s.key ? 'solid' : 'outline'}
+            aria-pressed={sort === s.key}
+            onClick={() => setSort(s.key)}
+          >
             {s.label}
           </Button>
         ))}
@@ -105,7 +150,11 @@ export default function RosterBoardPage() {
       <Section title={`共${data.rows.length}人`}>
         {data.rows.length === 0 ? <Text className="flows-muted">没有符合条件的员工。</Text> : null}
         {data.rows.slice(0, shown).map((r, i) => (
-          <View key={`${r.personId ?? r.idNumber}-${i}`} className="flows-item" aria-label={`${r.name}，${r.stageLabel}，${r.actorLabel}`}>
+          <View
+            key={`${r.personId ?? r.idNumber}-${i}`}
+            className="flows-item"
+            aria-label={`${r.name}，${r.stageLabel}，${r.actorLabel}`}
+          >
             <View className="flows-item__head">
               <Text className="flows-item__title">{r.name}</Text>
               <StateBadge tone={TONE[r.stage]} text={r.stageLabel} />

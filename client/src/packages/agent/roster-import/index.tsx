@@ -50,8 +50,14 @@ export default function RosterImportPage() {
         上传本单位员工名单（xlsx或csv表格，最多5000人）。每行在服务器上按实名登记和积分测算的同一规则校验：正确的行会保存，有误的行逐行列出（第几行、哪一列），更正后重新上传即可。名单只用于本单位代办，身份证号码和手机号码对经办人只显示部分。
       </InfoNotice>
       <Section title="名单格式">
-        <Text className="flows-muted">第一行为表头，须包含“姓名”“身份证号码”“手机号码”三列；以下各列可选，用于积分测算：</Text>
-        <Text className="flows-muted">{ROSTER_COLUMNS.filter((c) => !c.required).map((c) => c.header).join('、')}</Text>
+        <Text className="flows-muted">
+          第一行为表头，须包含“姓名”“身份证号码”“手机号码”三列；以下各列可选，用于积分测算：
+        </Text>
+        <Text className="flows-muted">
+          {ROSTER_COLUMNS.filter((c) => !c.required)
+            .map((c) => c.header)
+            .join('、')}
+        </Text>
         <Text className="flows-muted">身份证号码列请设为“文本”格式，以免表格软件丢失末几位。</Text>
       </Section>
       <View className="flows-actions">

@@ -37,7 +37,10 @@ function rosterKind(name: string): 'xlsx' | 'csv' | null {
 }
 
 /** Checks a picked file before anything is sent: kind by its name (the server checks the bytes), and size. */
-export function checkRosterFile(name: string, size: number): { ok: true; kind: 'xlsx' | 'csv' } | { ok: false; message: string } {
+export function checkRosterFile(
+  name: string,
+  size: number,
+): { ok: true; kind: 'xlsx' | 'csv' } | { ok: false; message: string } {
   const kind = rosterKind(name);
   if (!kind) return { ok: false, message: ROSTER_MESSAGES.TYPE };
   if (size > MAX_FILE_BYTES) return { ok: false, message: ROSTER_MESSAGES.TOO_LARGE };
@@ -74,7 +77,10 @@ export async function pickRoster(): Promise<LocalFile | null> {
 }
 
 /** prepareUpload (purpose roster) → the bytes with progress → commitUpload. */
-export async function uploadRoster(file: LocalFile, onProgress?: (fraction: number) => void): Promise<Result<StoredFile>> {
+export async function uploadRoster(
+  file: LocalFile,
+  onProgress?: (fraction: number) => void,
+): Promise<Result<StoredFile>> {
   const ticket = await call('files', 'prepareUpload', {
     purpose: 'roster',
     kind: file.kind,
@@ -90,7 +96,8 @@ export const assessRoster = () => callChecked(AssessRosterInput, 'roster', 'asse
 
 export type BoardFilter = (typeof BOARD_FILTERS)[number];
 export type BoardSort = (typeof BOARD_SORTS)[number];
-export const loadBoard = (filter: BoardFilter, sort: BoardSort) => callChecked(RosterBoardInput, 'roster', 'board', { filter, sort });
+export const loadBoard = (filter: BoardFilter, sort: BoardSort) =>
+  callChecked(RosterBoardInput, 'roster', 'board', { filter, sort });
 
 export const exportBoard = (filter: BoardFilter, sort: BoardSort) =>
   callChecked(RosterBoardInput, 'roster', 'export', { filter, sort });

@@ -30,7 +30,9 @@ test('after the result date a returned item cannot be supplemented and scores 0'
 });
 
 test('statuses read as words: 审核完成 and 审核中', () => {
-  const { rerender } = render(<ItemCard item={{ ...returned, status: 'approved', acceptedValue: { rentalYears: 4 } }} canSupplement />);
+  const { rerender } = render(
+    <ItemCard item={{ ...returned, status: 'approved', acceptedValue: { rentalYears: 4 } }} canSupplement />,
+  );
   expect(screen.getByLabelText('状态：审核完成')).toBeTruthy();
   rerender(<ItemCard item={{ ...returned, status: 'pending' }} canSupplement />);
   expect(screen.getByLabelText('状态：审核中')).toBeTruthy();

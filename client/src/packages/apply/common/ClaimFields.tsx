@@ -26,7 +26,7 @@ export function ClaimFields({ code, form, onChange, disabled }: Props) {
       {(CLAIM_FIELDS[code] ?? []).map((f) => {
         const label = fieldLabel(f.key);
         if (f.kind === 'bool' || f.kind === 'enum') {
-          const options = f.kind === 'bool' ? YES_NO : f.options ?? [];
+          const options = f.kind === 'bool' ? YES_NO : (f.options ?? []);
           return (
             <View key={f.key}>
               <Text className="flows-label" id={`lbl-${f.key}`}>
@@ -60,7 +60,12 @@ export function ClaimFields({ code, form, onChange, disabled }: Props) {
                     direction="horizontal"
                     disabled={disabled}
                     aria-label={`第${i + 1}项荣誉级别`}
-                    onChange={(v) => set(f.key, list.map((x, j) => (j === i ? { ...x, level: String(v) } : x)))}
+                    onChange={(v) =>
+                      set(
+                        f.key,
+                        list.map((x, j) => (j === i ? { ...x, level: String(v) } : x)),
+                      )
+                    }
                   >
                     {Object.entries(HONOUR_LEVEL_LABELS).map(([value, text]) => (
                       <Radio key={value} value={value}>
@@ -74,7 +79,12 @@ export function ClaimFields({ code, form, onChange, disabled }: Props) {
                     placeholder="荣誉事项名称"
                     aria-label={`第${i + 1}项荣誉事项`}
                     disabled={disabled}
-                    onChange={(v) => set(f.key, list.map((x, j) => (j === i ? { ...x, matter: v } : x)))}
+                    onChange={(v) =>
+                      set(
+                        f.key,
+                        list.map((x, j) => (j === i ? { ...x, matter: v } : x)),
+                      )
+                    }
                   />
                 </View>
               ))}
@@ -90,7 +100,9 @@ export function ClaimFields({ code, form, onChange, disabled }: Props) {
           const list = (form[f.key] as { firstPatentee: string }[]) ?? [];
           return (
             <View key={f.key}>
-              <Text className="flows-label">{label}（共{list.length}项）</Text>
+              <Text className="flows-label">
+                {label}（共{list.length}项）
+              </Text>
               {list.map((p, i) => (
                 <Radio.Group
                   key={i}
@@ -98,7 +110,12 @@ export function ClaimFields({ code, form, onChange, disabled }: Props) {
                   direction="horizontal"
                   disabled={disabled}
                   aria-label={`第${i + 1}项专利是否第一专利权人`}
-                  onChange={(v) => set(f.key, list.map((x, j) => (j === i ? { firstPatentee: String(v) } : x)))}
+                  onChange={(v) =>
+                    set(
+                      f.key,
+                      list.map((x, j) => (j === i ? { firstPatentee: String(v) } : x)),
+                    )
+                  }
                 >
                   <Text className="flows-muted">第{i + 1}项：</Text>
                   <Radio value="true">第一专利权人</Radio>

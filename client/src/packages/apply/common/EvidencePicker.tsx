@@ -88,7 +88,10 @@ export function EvidencePicker(props: Props) {
         ))}
       </View>
       {props.disabled || full ? null : (
-        <View className="flows-evidence__actions" style={{ display: 'flex', gap: '8px', flexWrap: 'wrap', marginTop: '8px' }}>
+        <View
+          className="flows-evidence__actions"
+          style={{ display: 'flex', gap: '8px', flexWrap: 'wrap', marginTop: '8px' }}
+        >
           <Button size="small" disabled={busy} aria-label={`拍照上传${props.label}`} onClick={() => pick('camera')}>
             拍照
           </Button>

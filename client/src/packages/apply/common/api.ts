@@ -2,7 +2,14 @@
 // schemas the functions use (`ACTION_INPUTS`), so a form error is shown in Chinese before any network call; the
 // server's envelope message is shown as is otherwise.
 // Results are typed by the same contract the functions answer with (`ActionResults` in shared/src/api/results.ts).
-import { ACTION_INPUTS, describeIssues, parseZh, type ActionInput, type ActionName, type FunctionName } from '@hz-points/shared';
+import {
+  ACTION_INPUTS,
+  describeIssues,
+  parseZh,
+  type ActionInput,
+  type ActionName,
+  type FunctionName,
+} from '@hz-points/shared';
 import type { ActionResult, Envelope, ResultActionName, ResultFunctionName } from '@hz-points/shared';
 import { callFunction } from '../../../services/cloud';
 
@@ -26,7 +33,11 @@ type Declared = typeof DECLARED;
  * declared result (`call('review', 'decide', …)`); an explicit first type argument is the older form, kept for pages
  * whose owners are rewriting them.
  */
-export async function call<T = Declared, F extends FunctionName = FunctionName, A extends ActionName<F> = ActionName<F>>(
+export async function call<
+  T = Declared,
+  F extends FunctionName = FunctionName,
+  A extends ActionName<F> = ActionName<F>,
+>(
   name: F,
   action: A,
   payload: ActionInput<F, A>,
@@ -34,7 +45,8 @@ export async function call<T = Declared, F extends FunctionName = FunctionName, 
   type R = [T] extends [Declared] ? DeclaredResult<F, A> : T;
   const schema = (ACTION_INPUTS[name] as Record<string, unknown>)[action] as Parameters<typeof parseZh>[0];
   const parsed = parseZh(schema, payload);
-  if (!parsed.success) return { ok: false, error: { code: 'VALIDATION_FAILED', message: describeIssues(parsed.error) } };
+  if (!parsed.success)
+    return { ok: false, error: { code: 'VALIDATION_FAILED', message: describeIssues(parsed.error) } };
   try {
     const envelope = (await callFunction(name, { action, ...(payload as object) })) as Envelope<R> | undefined;
     if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) {
@@ -76,6 +88,7 @@ export async function callChecked<F extends ResultFunctionName, A extends Result
   payload: Record<string, unknown>,
 ): Promise<Envelope<ActionResult<F, A>>> {
   const parsed = parseZh(schema, payload);
-  if (!parsed.success) return { ok: false, error: { code: 'VALIDATION_FAILED', message: describeIssues(parsed.error) } };
+  if (!parsed.success)
+    return { ok: false, error: { code: 'VALIDATION_FAILED', message: describeIssues(parsed.error) } };
   return callLoose<ActionResult<F, A>>(name, action, payload);
 }

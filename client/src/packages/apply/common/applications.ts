@@ -3,7 +3,10 @@
 import { call, type Result } from './api';
 
 /** `null` when the person has no submitted application (drafts do not count). */
-export async function resolveApplicationId(fromQuery: string | undefined, onBehalfOf?: string): Promise<Result<string | null>> {
+export async function resolveApplicationId(
+  fromQuery: string | undefined,
+  onBehalfOf?: string,
+): Promise<Result<string | null>> {
   if (fromQuery) return { ok: true, data: fromQuery };
   const list = await call('applications', 'list', onBehalfOf ? { onBehalfOf } : {});
   if (!list.ok) return list;

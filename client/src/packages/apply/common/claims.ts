@@ -27,7 +27,8 @@ export interface ClaimField {
   placeholder?: string;
 }
 
-const opts = (labels: Record<string | number, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const opts = (labels: Record<string | number, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /**
  * Indicators the form offers: the rules package's claimable ones minus the deduction/veto declarations, which
@@ -78,7 +79,9 @@ export function emptyClaimForm(code: IndicatorCode): ClaimForm {
   for (const f of CLAIM_FIELDS[code] ?? []) {
     if (f.kind === 'honours') out[f.key] = [{ level: 'city', matter: '' }];
     else if (f.kind === 'patents') out[f.key] = [{ firstPatentee: 'true' }];
-    else if (f.kind === 'bool') out[f.key] = f.key === 'hasDiplomaAndDegree' || f.key === 'ownHome' || f.key === 'boneMarrowDonation' ? 'true' : '';
+    else if (f.kind === 'bool')
+      out[f.key] =
+        f.key === 'hasDiplomaAndDegree' || f.key === 'ownHome' || f.key === 'boneMarrowDonation' ? 'true' : '';
     else if (f.kind === 'enum') out[f.key] = f.options?.[0]?.value ?? '';
     else out[f.key] = '';
   }
@@ -92,7 +95,10 @@ export function claimFormFromValue(code: IndicatorCode, value: Record<string, un
     const v = value[f.key];
     if (v === undefined || v === null) continue;
     if (f.kind === 'honours' && Array.isArray(v)) {
-      out[f.key] = v.map((h) => ({ level: String((h as { level?: unknown }).level ?? 'city'), matter: String((h as { matter?: unknown }).matter ?? '') }));
+      out[f.key] = v.map((h) => ({
+        level: String((h as { level?: unknown }).level ?? 'city'),
+        matter: String((h as { matter?: unknown }).matter ?? ''),
+      }));
     } else if (f.kind === 'patents' && Array.isArray(v)) {
       out[f.key] = v.map((p) => ({ firstPatentee: String((p as { firstPatentee?: unknown }).firstPatentee ?? true) }));
     } else out[f.key] = String(v);
@@ -103,8 +109,10 @@ export function claimFormFromValue(code: IndicatorCode, value: Record<string, un
 export type ClaimValueResult = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
 
 function convert(f: ClaimField, raw: ClaimForm[string]): unknown {
-  if (f.kind === 'honours') return (raw as { level: string; matter: string }[]).map((h) => ({ level: h.level, matter: h.matter }));
-  if (f.kind === 'patents') return (raw as { firstPatentee: string }[]).map((p) => ({ firstPatentee: p.firstPatentee === 'true' }));
+  if (f.kind === 'honours')
+    return (raw as { level: string; matter: string }[]).map((h) => ({ level: h.level, matter: h.matter }));
+  if (f.kind === 'patents')
+    return (raw as { firstPatentee: string }[]).map((p) => ({ firstPatentee: p.firstPatentee === 'true' }));
   const s = String(raw ?? '').trim();
   if (s === '') return undefined;
   if (f.kind === 'bool') return s === 'true';
@@ -124,7 +132,8 @@ export function toClaimValue(code: IndicatorCode, form: ClaimForm): ClaimValueRe
     }
     const schema = ProfileSchema.shape[f.key];
     const parsed = parseZh(schema, v);
-    if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? `${fieldLabel(f.key)}格式不正确` };
+    if (!parsed.success)
+      return { ok: false, message: parsed.error.issues[0]?.message ?? `${fieldLabel(f.key)}格式不正确` };
     value[f.key] = parsed.data;
   }
   if (code === 'titleSkill' && value.title === undefined && value.skillLevel === undefined) {
@@ -146,12 +155,18 @@ export function describeValue(code: IndicatorCode | string, value: Record<string
     if (v === undefined || v === null) continue;
     if (f.kind === 'honours' && Array.isArray(v)) {
       parts.push(
-        v.map((h) => `${(HONOUR_LEVEL_LABELS as Record<string, string>)[String(h.level)] ?? h.level}：${String(h.matter)}`).join('；'),
+        v
+          .map(
+            (h) =>
+              `${(HONOUR_LEVEL_LABELS as Record<string, string>)[String(h.level)] ?? h.level}：${String(h.matter)}`,
+          )
+          .join('；'),
       );
     } else if (f.kind === 'patents' && Array.isArray(v)) {
       parts.push(`发明专利${v.length}项（第一专利权人${v.filter((p) => p.firstPatentee).length}项）`);
     } else if (f.kind === 'bool') parts.push(`${fieldLabel(f.key)}：${v ? '是' : '否'}`);
-    else if (f.kind === 'enum') parts.push(`${fieldLabel(f.key)}：${f.options?.find((o) => o.value === String(v))?.label ?? String(v)}`);
+    else if (f.kind === 'enum')
+      parts.push(`${fieldLabel(f.key)}：${f.options?.find((o) => o.value === String(v))?.label ?? String(v)}`);
     else parts.push(`${fieldLabel(f.key)}：${String(v)}${f.unit ?? ''}`);
   }
   // Fields the form does not know (declarations, a newer server) still show rather than vanish.

@@ -73,10 +73,20 @@ export async function pickEvidence(source: PickSource): Promise<PickedFile[]> {
       const res = await Taro.chooseMessageFile({ count: 3, type: 'file', extension: ['pdf'] });
       return res.tempFiles.map((f) => ({ name: f.name, size: f.size, kind: 'pdf' as const, path: f.path }));
     }
-    const res = await Taro.chooseMedia({ count: 3, mediaType: ['image'], sourceType: [source], sizeType: ['compressed'] });
+    const res = await Taro.chooseMedia({
+      count: 3,
+      mediaType: ['image'],
+      sourceType: [source],
+      sizeType: ['compressed'],
+    });
     return res.tempFiles.map((f, i) => {
       const kind = kindOfName(f.tempFilePath) ?? 'jpg';
-      return { name: `${source === 'camera' ? '拍照' : '图片'}${i + 1}.${kind}`, size: f.size, kind, path: f.tempFilePath };
+      return {
+        name: `${source === 'camera' ? '拍照' : '图片'}${i + 1}.${kind}`,
+        size: f.size,
+        kind,
+        path: f.tempFilePath,
+      };
     });
   } catch (err) {
     if (isCancel(err)) return [];
@@ -117,7 +127,11 @@ async function compressInBrowser(blob: Blob, quality: number): Promise<Blob | nu
 
 function fileSize(filePath: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    Taro.getFileSystemManager().getFileInfo({ filePath, success: (r) => resolve(r.size), fail: (e) => reject(new Error(e.errMsg)) });
+    Taro.getFileSystemManager().getFileInfo({
+      filePath,
+      success: (r) => resolve(r.size),
+      fail: (e) => reject(new Error(e.errMsg)),
+    });
   });
 }
 
@@ -125,7 +139,10 @@ function fileSize(filePath: string): Promise<number> {
  * weapp: wx.compressImage at `quality` (0–1). Its output is normally JPEG, but the kind is read from the output
  * path's extension rather than assumed (the server checks the bytes against the declared kind).
  */
-async function compressOnPhone(path: string, quality: number): Promise<{ path: string; size: number; kind: LocalFile['kind'] }> {
+async function compressOnPhone(
+  path: string,
+  quality: number,
+): Promise<{ path: string; size: number; kind: LocalFile['kind'] }> {
   const { tempFilePath } = await Taro.compressImage({ src: path, quality: Math.round(quality * 100) });
   return { path: tempFilePath, size: await fileSize(tempFilePath), kind: kindOfName(tempFilePath) ?? 'jpg' };
 }
@@ -135,7 +152,9 @@ async function compressOnPhone(path: string, quality: number): Promise<{ path: s
  * under the 4 MB limit; a smaller result is kept only if it is smaller. Anything still over the limit, and any
  * type other than JPEG/PNG/PDF, is refused here with a Chinese message — nothing is sent.
  */
-export async function prepareForUpload(file: PickedFile): Promise<{ ok: true; file: PickedFile } | { ok: false; message: string }> {
+export async function prepareForUpload(
+  file: PickedFile,
+): Promise<{ ok: true; file: PickedFile } | { ok: false; message: string }> {
   if (file.blob && !kindOfBlob(file.blob, file.name)) return { ok: false, message: UPLOAD_MESSAGES.TYPE_NOT_ALLOWED };
   if (file.kind === 'pdf') {
     return file.size > MAX_FILE_BYTES ? { ok: false, message: UPLOAD_MESSAGES.PDF_TOO_LARGE } : { ok: true, file };
@@ -146,10 +165,12 @@ export async function prepareForUpload(file: PickedFile): Promise<{ ok: true; fi
       try {
         if (file.blob) {
           const blob = await compressInBrowser(file.blob, quality);
-          if (blob && blob.size < best.size) best = { ...file, name: renamed(file.name, 'jpg'), kind: 'jpg', size: blob.size, blob };
+          if (blob && blob.size < best.size)
+            best = { ...file, name: renamed(file.name, 'jpg'), kind: 'jpg', size: blob.size, blob };
         } else if (file.path) {
           const out = await compressOnPhone(file.path, quality);
-          if (out.size < best.size) best = { ...file, name: renamed(file.name, out.kind), kind: out.kind, size: out.size, path: out.path };
+          if (out.size < best.size)
+            best = { ...file, name: renamed(file.name, out.kind), kind: out.kind, size: out.size, path: out.path };
         }
       } catch {
         break; // the platform could not recompress it: judge the original by its size

@@ -30,7 +30,8 @@ export function StatusBadge(props: { status: ItemStatus }) {
 
 /** A generic text + icon badge (open / closed windows, certificate validity…). */
 export function StateBadge(props: { tone: 'done' | 'wait' | 'back' | 'off'; text: string }) {
-  const Icon = props.tone === 'done' ? Checked : props.tone === 'wait' ? Clock : props.tone === 'back' ? Warning : Close;
+  const Icon =
+    props.tone === 'done' ? Checked : props.tone === 'wait' ? Clock : props.tone === 'back' ? Warning : Close;
   return (
     <View className={`flows-badge flows-badge--${props.tone}`} aria-label={props.text}>
       <Icon size={14} aria-hidden />

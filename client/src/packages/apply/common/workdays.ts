@@ -1,7 +1,13 @@
 // Working-day countdowns for deadlines shown to applicants. Dates are Beijing dates (CONTRACTS.md); the count is the
 // rules package's (`workingDaysUntil`, on the official calendar), and a year it does not know is reported, never
 // guessed (RULES.md).
-import { CalendarUnknownError, beijingDate, formatChineseDate as formatDate, isOpenAt, workingDaysUntil } from '@hz-points/shared';
+import {
+  CalendarUnknownError,
+  beijingDate,
+  formatChineseDate as formatDate,
+  isOpenAt,
+  workingDaysUntil,
+} from '@hz-points/shared';
 
 export type Countdown =
   | { kind: 'open'; workdaysLeft: number; lastDay: string }

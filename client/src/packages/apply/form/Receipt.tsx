@@ -34,7 +34,9 @@ export function Receipt({ application }: { application: Application }) {
             ? `${formatChineseDate(day)}起（受理后${DEADLINE_PERIODS.result.workdays}个工作日）`
             : `受理后${DEADLINE_PERIODS.result.workdays}个工作日（节假日安排公布后显示具体日期）`}
         </Row>
-        <Text className="flows-muted">请记下受理编号，查询或咨询时使用。已提交的申报项不能修改；如被退回，可在结果公布前补充材料。</Text>
+        <Text className="flows-muted">
+          请记下受理编号，查询或咨询时使用。已提交的申报项不能修改；如被退回，可在结果公布前补充材料。
+        </Text>
       </Section>
       <View className="flows-actions">
         <ActionButton

@@ -14,7 +14,12 @@ export function RegistrationGate() {
       <InfoNotice>申请积分前，请先完成实名登记。登记后会回到本页继续申请。</InfoNotice>
       <Section title="请先实名登记">
         <Text className="flows-muted">实名登记需要填写姓名、身份证号码和手机号码，约1分钟。</Text>
-        <ActionButton type="primary" block aria-label="去实名登记" onPress={() => navigate('register', { back: 'applyForm' })}>
+        <ActionButton
+          type="primary"
+          block
+          aria-label="去实名登记"
+          onPress={() => navigate('register', { back: 'applyForm' })}
+        >
           去实名登记
         </ActionButton>
       </Section>

@@ -5,7 +5,11 @@ import { Checkbox, Field, type FormErrors } from '../../../components/Form';
 import { CLAIMABLE, indicatorLabel } from '../common/claims';
 import { Section } from '../common/ui';
 
-export function StepChoose(props: { form: FormErrors; selected: IndicatorCode[]; onToggle: (code: IndicatorCode, on: boolean) => void }) {
+export function StepChoose(props: {
+  form: FormErrors;
+  selected: IndicatorCode[];
+  onToggle: (code: IndicatorCode, on: boolean) => void;
+}) {
   return (
     <Section title="选择要申报的指标">
       <Text className="flows-muted">扣分项由公安等部门依据记录核查，无需申报。</Text>

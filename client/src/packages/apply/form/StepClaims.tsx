@@ -5,7 +5,12 @@ import { Field, type FormErrors } from '../../../components/Form';
 import { ClaimFields } from '../common/ClaimFields';
 import type { ClaimForm } from '../common/claims';
 
-export function StepClaims(props: { form: FormErrors; code: IndicatorCode; value: ClaimForm; onChange: (form: ClaimForm) => void }) {
+export function StepClaims(props: {
+  form: FormErrors;
+  code: IndicatorCode;
+  value: ClaimForm;
+  onChange: (form: ClaimForm) => void;
+}) {
   return (
     <>
       <Text className="flows-muted">{INDICATORS[props.code].summary}</Text>

@@ -24,16 +24,25 @@ export function StepCommitment(props: Props) {
           const value = toClaimValue(code, props.forms[code] ?? emptyClaimForm(code));
           const evidence = props.files[code] ?? [];
           return (
-            <View key={code} className="flows-item" aria-label={`${indicatorLabel(code)}：申报内容和证明材料`} role="group">
+            <View
+              key={code}
+              className="flows-item"
+              aria-label={`${indicatorLabel(code)}：申报内容和证明材料`}
+              role="group"
+            >
               <Text className="flows-item__title">{indicatorLabel(code)}</Text>
               <View className="flows-row">
                 <Text className="flows-row__label">申报内容</Text>
-                <Text className="flows-row__value">{value.ok ? describeValue(code, value.value) : `未填写完整：${value.message}`}</Text>
+                <Text className="flows-row__value">
+                  {value.ok ? describeValue(code, value.value) : `未填写完整：${value.message}`}
+                </Text>
               </View>
               <View className="flows-row">
                 <Text className="flows-row__label">证明材料</Text>
                 <Text className="flows-row__value">
-                  {evidence.length === 0 ? '未上传' : `${evidence.length}份材料：${evidence.map((f) => f.name).join('、')}`}
+                  {evidence.length === 0
+                    ? '未上传'
+                    : `${evidence.length}份材料：${evidence.map((f) => f.name).join('、')}`}
                 </Text>
               </View>
             </View>

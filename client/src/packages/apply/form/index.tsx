@@ -118,12 +118,17 @@ export default function ApplyFormPage() {
       <View className="flows-section">
         <Steps value={step} status="dynamic" aria-label={`申请步骤：第${step}步，共3步`}>
           <Step value={1} title="选择指标" />
-          <Step value={2} title="填写申报项" description={step === 2 ? `${indicatorIndex + 1}/${selected.length}` : undefined} />
+          <Step
+            value={2}
+            title="填写申报项"
+            description={step === 2 ? `${indicatorIndex + 1}/${selected.length}` : undefined}
+          />
           <Step value={3} title="承诺并提交" />
         </Steps>
       </View>
       <InfoNotice>
-        {draft.year}年度积分申请{onBehalfOf && session.actingFor ? `（为${session.actingFor.name}申请）` : ''}。填写内容自动保存为草稿。
+        {draft.year}年度积分申请{onBehalfOf && session.actingFor ? `（为${session.actingFor.name}申请）` : ''}
+        。填写内容自动保存为草稿。
       </InfoNotice>
       <ErrorNotice message={draft.loadError} />
 
@@ -131,7 +136,12 @@ export default function ApplyFormPage() {
 
       {step === 2 && current ? (
         <Section title={`第${indicatorIndex + 1}/${selected.length}项：${indicatorLabel(current)}`}>
-          <StepClaims form={form} code={current} value={draft.forms[current] ?? emptyClaimForm(current)} onChange={(f) => draft.setForm(current, f)} />
+          <StepClaims
+            form={form}
+            code={current}
+            value={draft.forms[current] ?? emptyClaimForm(current)}
+            onChange={(f) => draft.setForm(current, f)}
+          />
           <StepEvidence
             form={form}
             code={current}
@@ -158,7 +168,14 @@ export default function ApplyFormPage() {
 
       <View className="flows-actions">
         {step === 3 ? (
-          <ActionButton type="primary" block loading={sending} disabled={sending || !commitment} aria-label="提交积分申请" onPress={submit}>
+          <ActionButton
+            type="primary"
+            block
+            loading={sending}
+            disabled={sending || !commitment}
+            aria-label="提交积分申请"
+            onPress={submit}
+          >
             {sending ? '正在提交…' : '提交申请'}
           </ActionButton>
         ) : (

@@ -86,7 +86,9 @@ export function useApplicationDraft({ subjectKey, onBehalfOf, enabled }: Options
       } else if (current) {
         setYear(current.year);
         setSelected(current.claims.map((c) => c.indicator));
-        setForms(Object.fromEntries(current.claims.map((c) => [c.indicator, claimFormFromValue(c.indicator, c.value)])));
+        setForms(
+          Object.fromEntries(current.claims.map((c) => [c.indicator, claimFormFromValue(c.indicator, c.value)])),
+        );
         setFiles(
           Object.fromEntries(
             current.claims.map((c) => [c.indicator, c.evidence.map((fileId, i) => ({ fileId, name: `材料${i + 1}` }))]),
@@ -103,7 +105,16 @@ export function useApplicationDraft({ subjectKey, onBehalfOf, enabled }: Options
   // Every change is kept locally at once.
   useEffect(() => {
     if (phase !== 'editing') return;
-    const draft: LocalDraft = { year, selected, forms, files, step, indicatorIndex, requestId: requestId.current, savedAt: Date.now() };
+    const draft: LocalDraft = {
+      year,
+      selected,
+      forms,
+      files,
+      step,
+      indicatorIndex,
+      requestId: requestId.current,
+      savedAt: Date.now(),
+    };
     saveLocalDraft(subjectKey, draft);
   }, [phase, subjectKey, year, selected, forms, files, step, indicatorIndex]);
 
@@ -161,8 +172,14 @@ export function useApplicationDraft({ subjectKey, onBehalfOf, enabled }: Options
     if (on) setForms((f) => (f[code] ? f : { ...f, [code]: emptyClaimForm(code) }));
   }, []);
 
-  const setForm = useCallback((code: IndicatorCode, form: ClaimForm) => setForms((all) => ({ ...all, [code]: form })), []);
-  const setFilesOf = useCallback((code: IndicatorCode, list: EvidenceFile[]) => setFiles((all) => ({ ...all, [code]: list })), []);
+  const setForm = useCallback(
+    (code: IndicatorCode, form: ClaimForm) => setForms((all) => ({ ...all, [code]: form })),
+    [],
+  );
+  const setFilesOf = useCallback(
+    (code: IndicatorCode, list: EvidenceFile[]) => setFiles((all) => ({ ...all, [code]: list })),
+    [],
+  );
 
   return {
     phase,

@@ -63,7 +63,8 @@ export function ObjectionView(props: {
     return (
       <Section title="暂不能提出异议" extra={<StateBadge tone="off" text="未开放" />}>
         <Text className="flows-muted">
-          积分结果公布后{DEADLINE_PERIODS.objection.workdays}个工作日内可以提出异议。结果查询日：{formatChineseDate(app.resultOn ?? app.resultDate)}。
+          积分结果公布后{DEADLINE_PERIODS.objection.workdays}个工作日内可以提出异议。结果查询日：
+          {formatChineseDate(app.resultOn ?? app.resultDate)}。
         </Text>
       </Section>
     );
@@ -72,7 +73,8 @@ export function ObjectionView(props: {
     return (
       <Section title="异议期已结束" extra={<StateBadge tone="off" text="已截止" />}>
         <Text className="flows-muted">
-          异议应在积分结果公布后{DEADLINE_PERIODS.objection.workdays}个工作日内提出{w.lastDay ? `（截止${formatChineseDate(w.lastDay)}）` : ''}
+          异议应在积分结果公布后{DEADLINE_PERIODS.objection.workdays}个工作日内提出
+          {w.lastDay ? `（截止${formatChineseDate(w.lastDay)}）` : ''}
           ，逾期未提出视为确认积分分值。
         </Text>
       </Section>
@@ -84,7 +86,13 @@ export function ObjectionView(props: {
       <>
         <Section
           title="异议信息"
-          extra={o.status === 'answered' ? <StateBadge tone="done" text="已答复" /> : <StateBadge tone="wait" text="待答复" />}
+          extra={
+            o.status === 'answered' ? (
+              <StateBadge tone="done" text="已答复" />
+            ) : (
+              <StateBadge tone="wait" text="待答复" />
+            )
+          }
         >
           <Row label="异议指标">{o.indicators.map(indicatorLabel).join('、')}</Row>
           <Row label="异议理由">{o.reason}</Row>
@@ -92,10 +100,13 @@ export function ObjectionView(props: {
           <Row label="提出日期">{formatChineseDate(o.filedOn)}</Row>
           {o.status === 'open' && o.answerDeadlinePending ? (
             <Row label="答复期限">
-              待公布：答复期限为提出异议后{DEADLINE_PERIODS.objectionAnswer.workdays}个工作日，所跨年度的法定节假日安排公布后即可计算
+              待公布：答复期限为提出异议后{DEADLINE_PERIODS.objectionAnswer.workdays}
+              个工作日，所跨年度的法定节假日安排公布后即可计算
             </Row>
           ) : null}
-          {o.status === 'open' && !o.answerDeadlinePending ? <Deadline label="答复期限" lastDay={o.answerDeadline ?? undefined} now={props.now} /> : null}
+          {o.status === 'open' && !o.answerDeadlinePending ? (
+            <Deadline label="答复期限" lastDay={o.answerDeadline ?? undefined} now={props.now} />
+          ) : null}
         </Section>
         {o.status === 'answered' ? (
           <Section title="答复">
@@ -103,7 +114,9 @@ export function ObjectionView(props: {
             <Row label="答复日期">{formatChineseDate(o.answeredAt?.slice(0, 10))}</Row>
             {typeof o.pointsBefore === 'number' && typeof o.pointsAfter === 'number' ? (
               <Row label="积分">
-                {o.pointsBefore === o.pointsAfter ? `维持${o.pointsAfter}分` : `由${o.pointsBefore}分调整为${o.pointsAfter}分`}
+                {o.pointsBefore === o.pointsAfter
+                  ? `维持${o.pointsAfter}分`
+                  : `由${o.pointsBefore}分调整为${o.pointsAfter}分`}
               </Row>
             ) : null}
           </Section>
@@ -126,7 +139,11 @@ export function ObjectionView(props: {
                 aria-label={`对${indicatorLabel(item.indicator)}提出异议`}
                 label={indicatorLabel(item.indicator)}
                 onChange={(on) =>
-                  setChosen((c) => (on ? [...c.filter((x) => x !== item.indicator), item.indicator] : c.filter((x) => x !== item.indicator)))
+                  setChosen((c) =>
+                    on
+                      ? [...c.filter((x) => x !== item.indicator), item.indicator]
+                      : c.filter((x) => x !== item.indicator),
+                  )
                 }
               />
               <StatusBadge status={item.status} />
@@ -145,7 +162,13 @@ export function ObjectionView(props: {
         />
       </Section>
       <Section title="证明材料（选填）">
-        <EvidencePicker label="异议证明材料" value={files} onChange={setFiles} onBehalfOf={props.onBehalfOf} max={EVIDENCE_FILES_MAX} />
+        <EvidencePicker
+          label="异议证明材料"
+          value={files}
+          onChange={setFiles}
+          onBehalfOf={props.onBehalfOf}
+          max={EVIDENCE_FILES_MAX}
+        />
       </Section>
       <ErrorNotice message={error} />
       <View className="flows-actions">
@@ -186,11 +209,20 @@ export default function ObjectionPage() {
       {!data && !none && !error ? <Loading /> : null}
       <ErrorNotice message={error} />
       {data ? (
-        <ObjectionView data={data} now={now} onBehalfOf={onBehalfOf} onFiled={(o) => setData({ ...data, objection: o })} />
+        <ObjectionView
+          data={data}
+          now={now}
+          onBehalfOf={onBehalfOf}
+          onFiled={(o) => setData({ ...data, objection: o })}
+        />
       ) : null}
       {data ? (
         <View className="flows-actions">
-          <Button block fill="outline" onClick={() => navigate('applyProgress', { applicationId: data.application.applicationId })}>
+          <Button
+            block
+            fill="outline"
+            onClick={() => navigate('applyProgress', { applicationId: data.application.applicationId })}
+          >
             返回积分查询
           </Button>
         </View>

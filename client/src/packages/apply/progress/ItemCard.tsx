@@ -20,7 +20,10 @@ export interface ItemCardProps {
 export function ItemCard({ item, canSupplement, onSupplement, points }: ItemCardProps) {
   const label = indicatorLabel(item.indicator);
   return (
-    <View className="flows-item" aria-label={`${label}，${item.status === 'approved' ? '审核完成' : item.status === 'returned' ? '退回' : '审核中'}`}>
+    <View
+      className="flows-item"
+      aria-label={`${label}，${item.status === 'approved' ? '审核完成' : item.status === 'returned' ? '退回' : '审核中'}`}
+    >
       <View className="flows-item__head">
         <Text className="flows-item__title">{label}</Text>
         <StatusBadge status={item.status} />

@@ -119,11 +119,7 @@ export default function ProgressPage() {
     );
   }
   if (!data) {
-    return (
-      <PageShell title="积分查询">
-        {error ? <ErrorNotice message={error} /> : <Loading />}
-      </PageShell>
-    );
+    return <PageShell title="积分查询">{error ? <ErrorNotice message={error} /> : <Loading />}</PageShell>;
   }
 
   const { application: app, items, objection } = data;
@@ -136,9 +132,7 @@ export default function ProgressPage() {
     <PageShell title="积分查询">
       <Section
         title={`${app.year}年度积分申请`}
-        extra={
-          published ? <StateBadge tone="done" text="结果已公布" /> : <StateBadge tone="wait" text="审核中" />
-        }
+        extra={published ? <StateBadge tone="done" text="结果已公布" /> : <StateBadge tone="wait" text="审核中" />}
       >
         <Row label="受理日期">{formatChineseDate(app.acceptedOn)}</Row>
         <Row label="结果查询日">{formatChineseDate(app.resultOn ?? app.resultDate)}</Row>
@@ -170,15 +164,17 @@ export default function ProgressPage() {
       ) : null}
 
       <Section title="审核进度">
-        {items.filter((i) => !isDeclaration(i)).map((item) => (
-          <ItemCard
-            key={item.itemId}
-            item={item}
-            canSupplement={supplementOpen}
-            onSupplement={startSupplement}
-            points={published ? scoreByCode.get(item.indicator) ?? null : null}
-          />
-        ))}
+        {items
+          .filter((i) => !isDeclaration(i))
+          .map((item) => (
+            <ItemCard
+              key={item.itemId}
+              item={item}
+              canSupplement={supplementOpen}
+              onSupplement={startSupplement}
+              points={published ? (scoreByCode.get(item.indicator) ?? null) : null}
+            />
+          ))}
       </Section>
 
       {items.some(isDeclaration) ? (
@@ -189,7 +185,9 @@ export default function ProgressPage() {
               <Row key={item.itemId} label={indicatorLabel(item.indicator)}>
                 <StatusBadge status={item.status} />
                 {item.status === 'returned' && item.returnReason ? <Text>退回原因：{item.returnReason}</Text> : null}
-                {published && (scoreByCode.get(item.indicator) ?? 0) !== 0 ? <Text>{scoreByCode.get(item.indicator)}分</Text> : null}
+                {published && (scoreByCode.get(item.indicator) ?? 0) !== 0 ? (
+                  <Text>{scoreByCode.get(item.indicator)}分</Text>
+                ) : null}
               </Row>
             ))}
           </View>

@@ -7,20 +7,50 @@ import { SelectField } from './fields';
 
 const LEVEL_OPTIONS = HONOUR_LEVELS.map((l) => ({ value: l, label: HONOUR_LEVEL_LABELS[l] }));
 
-export function HonoursField({ value = [], onChange }: { value?: HonourDraft[]; onChange?: (v: HonourDraft[]) => void }) {
-  const update = (i: number, patch: Partial<HonourDraft>) => onChange?.(value.map((h, j) => (j === i ? { ...h, ...patch } : h)));
+export function HonoursField({
+  value = [],
+  onChange,
+}: {
+  value?: HonourDraft[];
+  onChange?: (v: HonourDraft[]) => void;
+}) {
+  const update = (i: number, patch: Partial<HonourDraft>) =>
+    onChange?.(value.map((h, j) => (j === i ? { ...h, ...patch } : h)));
   return (
-    <View className='hz-honours'>
+    <View className="hz-honours">
       {value.map((h, i) => (
-        <View key={i} className='hz-honours__row'>
-          <SelectField title='荣誉级别' options={LEVEL_OPTIONS} value={h.level} placeholder='选择级别' onChange={(level) => update(i, { level: level as HonourDraft['level'] })} />
-          <Input value={h.matter} placeholder='荣誉事项，如“市劳动模范”' aria-label={`第${i + 1}项荣誉事项`} onChange={(matter: string) => update(i, { matter })} />
-          <View className='hz-honours__remove' role='button' ariaRole='button' ariaLabel={`删除第${i + 1}项荣誉`} onClick={() => onChange?.(value.filter((_, j) => j !== i))}>
+        <View key={i} className="hz-honours__row">
+          <SelectField
+            title="荣誉级别"
+            options={LEVEL_OPTIONS}
+            value={h.level}
+            placeholder="选择级别"
+            onChange={(level) => update(i, { level: level as HonourDraft['level'] })}
+          />
+          <Input
+            value={h.matter}
+            placeholder="荣誉事项，如“市劳动模范”"
+            aria-label={`第${i + 1}项荣誉事项`}
+            onChange={(matter: string) => update(i, { matter })}
+          />
+          <View
+            className="hz-honours__remove"
+            role="button"
+            ariaRole="button"
+            ariaLabel={`删除第${i + 1}项荣誉`}
+            onClick={() => onChange?.(value.filter((_, j) => j !== i))}
+          >
             删除
           </View>
         </View>
       ))}
-      <View className='hz-honours__add' role='button' ariaRole='button' ariaLabel='添加荣誉' onClick={() => onChange?.([...value, { level: '', matter: '' }])}>
+      <View
+        className="hz-honours__add"
+        role="button"
+        ariaRole="button"
+        ariaLabel="添加荣誉"
+        onClick={() => onChange?.([...value, { level: '', matter: '' }])}
+      >
         <Text>＋ 添加荣誉</Text>
       </View>
     </View>

@@ -115,7 +115,11 @@ function draftToProfileInput(d: CalculatorDraft): Record<string, unknown> {
   set('rentalYears', num(d.rentalYears));
   set('incomeTaxYuan', num(d.incomeTaxYuan));
   set('taxpayerType', d.taxpayerType || undefined);
-  if (d.honours.length) set('honours', d.honours.map((h) => ({ level: h.level || undefined, matter: h.matter })));
+  if (d.honours.length)
+    set(
+      'honours',
+      d.honours.map((h) => ({ level: h.level || undefined, matter: h.matter })),
+    );
   set('boneMarrowDonation', yesNo(d.boneMarrowDonation));
   set('bloodDonationMl', num(d.bloodDonationMl));
   set('volunteerHours', num(d.volunteerHours));

@@ -7,7 +7,7 @@ export default function CalculatorPage() {
   // The page edge: the one clock read, as a Beijing date.
   const today = useBeijingToday();
   return (
-    <PageShell title='积分测算'>
+    <PageShell title="积分测算">
       <Calculator today={today} />
     </PageShell>
   );

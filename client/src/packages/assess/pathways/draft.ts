@@ -1,10 +1,6 @@
 // The pathway check's form values and their translation into the rules package's PathwayProfile. Starts from the
 // calculator's saved answers (birth date, education, skill level, points) so nobody types them twice.
-import {
-  PathwayProfileSchema,
-  scorePoints,
-  type PathwayProfile,
-} from '@hz-points/shared';
+import { PathwayProfileSchema, scorePoints, type PathwayProfile } from '@hz-points/shared';
 import { readPref, writePref } from '../../../lib/storage';
 import { evaluateDraft, loadDraft as loadCalculatorDraft, nextCutoff, type YesNo } from '../calculator/draft';
 
@@ -99,7 +95,12 @@ function pathwayInput(d: PathwayDraft): Record<string, unknown> {
       fixedResidenceInUrbanDistricts: yn(d.fixedResidenceInUrbanDistricts),
     };
   }
-  if (d.county) out.county = { name: d.county, legalStableResidence: yn(d.countyResidence), legalStableEmployment: yn(d.countyEmployment) };
+  if (d.county)
+    out.county = {
+      name: d.county,
+      legalStableResidence: yn(d.countyResidence),
+      legalStableEmployment: yn(d.countyEmployment),
+    };
   for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
   return out;
 }

@@ -8,7 +8,7 @@ export default function PathwaysPage() {
   // The page edge: the one clock read, as a Beijing date.
   const today = useBeijingToday();
   return (
-    <PageShell title='落户途径自测'>
+    <PageShell title="落户途径自测">
       <Pathways today={today} />
     </PageShell>
   );

@@ -30,7 +30,14 @@ const isH5 = process.env.TARO_ENV === 'h5';
 function DownloadLink(props: { link: CertificateDownload }) {
   const { url, fileName } = props.link;
   return (
-    <a className="flows-download" href={url} download={fileName} target="_blank" rel="noopener noreferrer" aria-label={`下载${fileName}`}>
+    <a
+      className="flows-download"
+      href={url}
+      download={fileName}
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={`下载${fileName}`}
+    >
       下载 {fileName}
     </a>
   );
@@ -108,7 +115,10 @@ export default function CertificatePage() {
 
   return (
     <PageShell title="凭证打印">
-      <InfoNotice>积分核定满{DEADLINE_PERIODS.certificate.workdays}个工作日后，可打印积分有效凭证。凭证带电子签名和二维码，可在“凭证核验”中查验真伪。</InfoNotice>
+      <InfoNotice>
+        积分核定满{DEADLINE_PERIODS.certificate.workdays}
+        个工作日后，可打印积分有效凭证。凭证带电子签名和二维码，可在“凭证核验”中查验真伪。
+      </InfoNotice>
       <ErrorNotice message={error} />
       {certs === null ? <Loading /> : null}
       {invalid ? (
@@ -120,7 +130,14 @@ export default function CertificatePage() {
           </View>
           {invalid.status === 'active' && invalid.state === 'superseded' && !voided ? (
             <View className="flows-actions">
-              <Button block fill="outline" loading={busy} disabled={busy} onClick={() => fetchPdf(invalid)} aria-label="查看已作废凭证PDF">
+              <Button
+                block
+                fill="outline"
+                loading={busy}
+                disabled={busy}
+                onClick={() => fetchPdf(invalid)}
+                aria-label="查看已作废凭证PDF"
+              >
                 查看已作废凭证（PDF）
               </Button>
             </View>
@@ -161,7 +178,14 @@ export default function CertificatePage() {
           ) : null}
           <View className="flows-actions">
             {applicationId ? (
-              <Button type="primary" block loading={busy} disabled={busy} onClick={() => issue(applicationId)} aria-label="出具积分有效凭证">
+              <Button
+                type="primary"
+                block
+                loading={busy}
+                disabled={busy}
+                onClick={() => issue(applicationId)}
+                aria-label="出具积分有效凭证"
+              >
                 出具积分有效凭证
               </Button>
             ) : (
@@ -198,7 +222,14 @@ export default function CertificatePage() {
             </Row>
           </View>
           <View className="flows-actions">
-            <Button type="primary" block loading={busy} disabled={busy} onClick={() => fetchPdf(active)} aria-label="下载PDF凭证">
+            <Button
+              type="primary"
+              block
+              loading={busy}
+              disabled={busy}
+              onClick={() => fetchPdf(active)}
+              aria-label="下载PDF凭证"
+            >
               {isH5 ? '下载PDF凭证' : '打开PDF凭证（可保存、打印）'}
             </Button>
             {download?.current ? <DownloadLink link={download} /> : null}

@@ -52,7 +52,9 @@ export default function VerifyPage() {
 
   return (
     <PageShell title="凭证核验" hideActingFor>
-      <InfoNotice>扫描积分有效凭证上的二维码，或输入凭证上的核验码（凭证编号和电子签名），即可查验凭证真伪。</InfoNotice>
+      <InfoNotice>
+        扫描积分有效凭证上的二维码，或输入凭证上的核验码（凭证编号和电子签名），即可查验凭证真伪。
+      </InfoNotice>
       <Section title="核验方式">
         {isWeapp ? (
           <View className="flows-actions">
@@ -70,7 +72,14 @@ export default function VerifyPage() {
           maxLength={300}
         />
         <View className="flows-actions">
-          <Button type="primary" block loading={busy} disabled={busy} onClick={() => verify(text)} aria-label="核验凭证">
+          <Button
+            type="primary"
+            block
+            loading={busy}
+            disabled={busy}
+            onClick={() => verify(text)}
+            aria-label="核验凭证"
+          >
             核验
           </Button>
         </View>

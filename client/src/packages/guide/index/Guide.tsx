@@ -22,7 +22,6 @@ const SECTIONS: { key: GuideSection; label: string }[] = [
 
 const GROUP_ORDER: IndicatorGroup[] = ['basic', 'bonus', 'deduction', 'veto'];
 
-
 function Materials({ rows }: { rows: GuideIndicator[] }) {
   return (
     <View>
@@ -30,38 +29,38 @@ function Materials({ rows }: { rows: GuideIndicator[] }) {
         const list = rows.filter((r) => r.group === g);
         if (!list.length) return null;
         return (
-          <View key={g} className='hz-card'>
-            <Text className='hz-card__title'>{GROUP_LABELS[g]}</Text>
+          <View key={g} className="hz-card">
+            <Text className="hz-card__title">{GROUP_LABELS[g]}</Text>
             {list.map((r) => (
-              <View key={r.code} className='hz-guide-ind' data-testid={`guide-${r.code}`}>
-                <View className='hz-guide-ind__head'>
-                  <Text className='hz-guide-ind__label'>{r.label}</Text>
+              <View key={r.code} className="hz-guide-ind" data-testid={`guide-${r.code}`}>
+                <View className="hz-guide-ind__head">
+                  <Text className="hz-guide-ind__label">{r.label}</Text>
                   {!r.verified && <UnverifiedMark />}
                 </View>
-                <Text className='hz-guide-ind__summary'>{r.summary}</Text>
-                <Text className='hz-guide-ind__dept'>审核部门：{r.departmentName}</Text>
+                <Text className="hz-guide-ind__summary">{r.summary}</Text>
+                <Text className="hz-guide-ind__dept">审核部门：{r.departmentName}</Text>
                 {r.evidence.length > 0 && (
-                  <View className='hz-guide-ind__evidence'>
-                    <Text className='hz-guide-ind__k'>需提供：</Text>
+                  <View className="hz-guide-ind__evidence">
+                    <Text className="hz-guide-ind__k">需提供：</Text>
                     {r.evidence.map((ev) => (
-                      <Text key={ev} className='hz-guide-ind__ev'>
+                      <Text key={ev} className="hz-guide-ind__ev">
                         · {ev}
                       </Text>
                     ))}
                   </View>
                 )}
-                {r.lookBack && <Text className='hz-guide-ind__lookback'>⏱ {r.lookBack}</Text>}
+                {r.lookBack && <Text className="hz-guide-ind__lookback">⏱ {r.lookBack}</Text>}
               </View>
             ))}
           </View>
         );
       })}
-      <View className='hz-card'>
-        <Text className='hz-card__title'>审核部门</Text>
+      <View className="hz-card">
+        <Text className="hz-card__title">审核部门</Text>
         {Object.entries(DEPARTMENTS).map(([code, d]) => (
-          <View key={code} className='hz-guide-dept'>
-            <Text className='hz-guide-dept__name'>{d.name}</Text>
-            <Text className='hz-guide-dept__reviews'>{d.reviews}</Text>
+          <View key={code} className="hz-guide-dept">
+            <Text className="hz-guide-dept__name">{d.name}</Text>
+            <Text className="hz-guide-dept__reviews">{d.reviews}</Text>
           </View>
         ))}
       </View>
@@ -73,8 +72,8 @@ function Timeline({ round }: { round: RoundDates | null }) {
   return (
     <View>
       {round && (
-        <View className='hz-card' aria-label={`${round.year}年度时间安排`}>
-          <Text className='hz-card__title'>{round.year}年度时间安排</Text>
+        <View className="hz-card" aria-label={`${round.year}年度时间安排`}>
+          <Text className="hz-card__title">{round.year}年度时间安排</Text>
           <RoundDateRows
             cutoffDate={round.cutoffDate}
             pointsApplicationCloses={round.pointsApplication.closes}
@@ -82,9 +81,9 @@ function Timeline({ round }: { round: RoundDates | null }) {
             settlementOpens={round.settlementOpens}
             settlementCloses={round.settlementCloses}
           />
-          <View className='hz-round__row'>
-            <Text className='hz-round__k'>5年计分期</Text>
-            <Text className='hz-round__v'>
+          <View className="hz-round__row">
+            <Text className="hz-round__k">5年计分期</Text>
+            <Text className="hz-round__v">
               {formatChineseDate(round.lookbackFrom) || '—'}至{formatChineseDate(round.cutoffDate) || '—'}
             </Text>
           </View>
@@ -93,15 +92,17 @@ function Timeline({ round }: { round: RoundDates | null }) {
           ))}
         </View>
       )}
-      <View className='hz-card'>
-        <Text className='hz-card__title'>每年办理流程</Text>
+      <View className="hz-card">
+        <Text className="hz-card__title">每年办理流程</Text>
         {YEARLY_TIMELINE.map((s, i) => (
-          <View key={s.key} className='hz-step' data-testid={`step-${s.key}`}>
-            <View className='hz-step__no' aria-hidden>{i + 1}</View>
-            <View className='hz-step__body'>
-              <Text className='hz-step__title'>{s.title}</Text>
-              <Text className='hz-step__text'>{s.text}</Text>
-              <Text className='hz-cite'>依据：{citationText(s.source)}</Text>
+          <View key={s.key} className="hz-step" data-testid={`step-${s.key}`}>
+            <View className="hz-step__no" aria-hidden>
+              {i + 1}
+            </View>
+            <View className="hz-step__body">
+              <Text className="hz-step__title">{s.title}</Text>
+              <Text className="hz-step__text">{s.text}</Text>
+              <Text className="hz-cite">依据：{citationText(s.source)}</Text>
             </View>
           </View>
         ))}
@@ -112,13 +113,13 @@ function Timeline({ round }: { round: RoundDates | null }) {
 
 function Faq() {
   return (
-    <View className='hz-card hz-faq'>
-      <Text className='hz-card__title'>常见问题</Text>
+    <View className="hz-card hz-faq">
+      <Text className="hz-card__title">常见问题</Text>
       <Collapse defaultActiveName={['0']}>
         {GUIDE_FAQ.map((f, i) => (
           <Collapse.Item key={f.question} name={String(i)} title={f.question}>
-            <Text className='hz-faq__answer'>{f.answer}</Text>
-            <Text className='hz-cite'>依据：{f.sources.map((s) => citationText(s)).join('；')}</Text>
+            <Text className="hz-faq__answer">{f.answer}</Text>
+            <Text className="hz-cite">依据：{f.sources.map((s) => citationText(s)).join('；')}</Text>
           </Collapse.Item>
         ))}
       </Collapse>
@@ -138,12 +139,13 @@ export function Guide({ today, initialSection = 'materials' }: { today: string; 
     }
   }, [cutoff]);
   return (
-    <View className='hz-guide'>
-      <View className='hz-tabs' role='tablist' ariaRole='tablist'>
+    <View className="hz-guide">
+      <View className="hz-tabs" role="tablist" ariaRole="tablist">
         {SECTIONS.map((s) => (
           <View
             key={s.key}
-            role='tab' ariaRole='tab'
+            role="tab"
+            ariaRole="tab"
             aria-selected={section === s.key}
             className={`hz-tabs__tab${section === s.key ? ' hz-tabs__tab--on' : ''}`}
             onClick={() => setSection(s.key)}
@@ -152,12 +154,12 @@ export function Guide({ today, initialSection = 'materials' }: { today: string; 
           </View>
         ))}
       </View>
-      <View role='tabpanel' ariaRole='tabpanel'>
+      <View role="tabpanel" ariaRole="tabpanel">
         {section === 'materials' && <Materials rows={rows} />}
         {section === 'timeline' && <Timeline round={round} />}
         {section === 'faq' && <Faq />}
       </View>
-      <Text className='hz-muted hz-guide__note'>
+      <Text className="hz-muted hz-guide__note">
         本指南依据杭政办函〔2023〕33号和《杭州市居住证积分管理办法》修订问答（2021）整理；标有“未核实”的内容来自公开转载，尚未与官方文件核对。
       </Text>
     </View>

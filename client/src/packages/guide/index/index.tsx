@@ -11,7 +11,7 @@ export default function GuidePage() {
   const today = useBeijingToday();
   const section = useRouter().params.section as GuideSection | undefined;
   return (
-    <PageShell title='办事指南' hideActingFor>
+    <PageShell title="办事指南" hideActingFor>
       <Guide today={today} initialSection={section && SECTIONS.includes(section) ? section : 'materials'} />
     </PageShell>
   );

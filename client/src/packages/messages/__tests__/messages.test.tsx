@@ -27,7 +27,14 @@ const retrying = {
   nextAttemptAt: '2025-11-26T01:10:00.000Z',
   dropReason: null,
 };
-const dropped = { ...sent, id: 'msg-3', status: 'dropped', sentAt: null, dropReason: 'not-subscribed', fields: { ...sent.fields, phrase2: '已撤销', thing4: '详情请在小程序中查看' } };
+const dropped = {
+  ...sent,
+  id: 'msg-3',
+  status: 'dropped',
+  sentAt: null,
+  dropReason: 'not-subscribed',
+  fields: { ...sent.fields, phrase2: '已撤销', thing4: '详情请在小程序中查看' },
+};
 
 function serve(mode: 'local' | 'wechat', reminders: unknown[]) {
   __setCloudHandler((name, data) =>
@@ -48,7 +55,11 @@ test('local mode: every message with its fields and state; nothing claims to hav
   expect(await screen.findByText('本地模式：消息不会真正发出')).toBeTruthy();
   expect(screen.getByText('还可接收：办理进度通知0条，办理时限提醒2条')).toBeTruthy();
 
-  expect(screen.getByLabelText('办理进度通知：2025年10月20日 10:05本应发出（本地模式未真正发送）；生成于2025年10月20日 10:00')).toBeTruthy();
+  expect(
+    screen.getByLabelText(
+      '办理进度通知：2025年10月20日 10:05本应发出（本地模式未真正发送）；生成于2025年10月20日 10:00',
+    ),
+  ).toBeTruthy();
   expect(screen.getByText('已模拟发送')).toBeTruthy();
   expect(screen.getAllByText('积分有效凭证')).toHaveLength(2);
   expect(screen.getAllByText('2025年10月20日')).toHaveLength(2);

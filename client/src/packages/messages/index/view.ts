@@ -12,7 +12,6 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
   deadline: { thing1: '办理事项', date2: '截止日期', thing3: '温馨提示' },
 };
 
-
 /** An instant as Beijing date and time: 2025年10月20日 10:05 (the rules package's formatter). */
 const beijingDateTime = formatChineseDateTime;
 
@@ -21,16 +20,31 @@ export function describeMessage(m: ListedReminder): Array<[string, string]> {
   return Object.entries(m.fields).map(([k, v]) => [labels[k] ?? k, k.startsWith('date') ? formatChineseDate(v) : v]);
 }
 
-export function messageState(m: ListedReminder, mode: 'wechat' | 'local'): { label: string; text: string; tone: 'ok' | 'wait' | 'off' } {
+export function messageState(
+  m: ListedReminder,
+  mode: 'wechat' | 'local',
+): { label: string; text: string; tone: 'ok' | 'wait' | 'off' } {
   const created = `生成于${beijingDateTime(m.createdAt)}`;
   switch (m.status) {
     case 'sent':
       return mode === 'local'
-        ? { label: '已模拟发送', text: `${beijingDateTime(m.sentAt ?? m.createdAt)}本应发出（本地模式未真正发送）；${created}`, tone: 'ok' }
-        : { label: '已发送', text: `${beijingDateTime(m.sentAt ?? m.createdAt)}已通过微信服务通知发出；${created}`, tone: 'ok' };
+        ? {
+            label: '已模拟发送',
+            text: `${beijingDateTime(m.sentAt ?? m.createdAt)}本应发出（本地模式未真正发送）；${created}`,
+            tone: 'ok',
+          }
+        : {
+            label: '已发送',
+            text: `${beijingDateTime(m.sentAt ?? m.createdAt)}已通过微信服务通知发出；${created}`,
+            tone: 'ok',
+          };
     case 'queued':
       return m.nextAttemptAt
-        ? { label: '待重试', text: `上次发送未成功，将于${beijingDateTime(m.nextAttemptAt)}后重试；${created}`, tone: 'wait' }
+        ? {
+            label: '待重试',
+            text: `上次发送未成功，将于${beijingDateTime(m.nextAttemptAt)}后重试；${created}`,
+            tone: 'wait',
+          }
         : { label: '待发送', text: `将在几分钟内发送；${created}`, tone: 'wait' };
     case 'sending':
       return { label: '发送中', text: created, tone: 'wait' };

@@ -60,8 +60,8 @@ export default function MyDataPage() {
   };
 
   return (
-    <PageShell title='我的个人信息' hideActingFor>
-      <View className='hz-card'>
+    <PageShell title="我的个人信息" hideActingFor>
+      <View className="hz-card">
         <Text>
           {me?.registered
             ? '您可以下载我们保存的关于您的全部信息（账号、实名信息、积分申请和审核记录、异议、凭证、落户申请、提醒和操作记录），也可以注销没有已提交积分申请的账号。'
@@ -69,21 +69,45 @@ export default function MyDataPage() {
         </Text>
       </View>
       {message ? (
-        <View className={message.kind === 'error' ? 'hz-alert' : 'hz-card'} role={message.kind === 'error' ? 'alert' : 'status'} ariaRole={message.kind === 'error' ? 'alert' : 'status'}>
+        <View
+          className={message.kind === 'error' ? 'hz-alert' : 'hz-card'}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          ariaRole={message.kind === 'error' ? 'alert' : 'status'}
+        >
           <Text>{message.text}</Text>
         </View>
       ) : null}
       {me?.registered ? (
-        <View className='hz-actions'>
-          <View className='hz-button' role='button' ariaRole='button' aria-label='下载我的全部个人信息' aria-disabled={busy} onClick={() => !busy && void download()}>
+        <View className="hz-actions">
+          <View
+            className="hz-button"
+            role="button"
+            ariaRole="button"
+            aria-label="下载我的全部个人信息"
+            aria-disabled={busy}
+            onClick={() => !busy && void download()}
+          >
             <Text>下载我的全部信息</Text>
           </View>
-          <View className='hz-button hz-button--ghost' role='button' ariaRole='button' aria-label='注销我的账号' aria-disabled={busy} onClick={() => !busy && void remove()}>
+          <View
+            className="hz-button hz-button--ghost"
+            role="button"
+            ariaRole="button"
+            aria-label="注销我的账号"
+            aria-disabled={busy}
+            onClick={() => !busy && void remove()}
+          >
             <Text>注销账号</Text>
           </View>
         </View>
       ) : null}
-      <View className='hz-link' role='link' ariaRole='link' aria-label='阅读隐私政策' onClick={() => void navigate('privacyPolicy')}>
+      <View
+        className="hz-link"
+        role="link"
+        ariaRole="link"
+        aria-label="阅读隐私政策"
+        onClick={() => void navigate('privacyPolicy')}
+      >
         <Text>阅读《隐私政策》 ›</Text>
       </View>
     </PageShell>

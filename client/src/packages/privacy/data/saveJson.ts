@@ -6,7 +6,13 @@ import Taro from '@tarojs/taro';
 export async function saveJsonFile(fileName: string, json: string): Promise<string> {
   const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`;
   await new Promise<void>((resolve, reject) => {
-    Taro.getFileSystemManager().writeFile({ filePath, data: json, encoding: 'utf8', success: () => resolve(), fail: (e) => reject(new Error(e.errMsg)) });
+    Taro.getFileSystemManager().writeFile({
+      filePath,
+      data: json,
+      encoding: 'utf8',
+      success: () => resolve(),
+      fail: (e) => reject(new Error(e.errMsg)),
+    });
   });
   await Taro.shareFileMessage({ filePath, fileName });
   return filePath;

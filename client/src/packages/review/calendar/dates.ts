@@ -10,7 +10,6 @@ export const MAX_RANGE_DAYS = 15;
 
 export type DateList = { ok: true; dates: string[] } | { ok: false; message: string };
 
-
 const CHINESE_DATE = /(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日/g;
 const pad = (n: string | number) => String(n).padStart(2, '0');
 
@@ -46,10 +45,12 @@ export function parseDateList(text: string, label: string, year?: number): DateL
       continue;
     }
     const [, from, to] = m as unknown as [string, string, string];
-    if (!isValidCivilDate(from) || !isValidCivilDate(to)) return { ok: false, message: `${label}：${token} 不是有效的日期范围` };
+    if (!isValidCivilDate(from) || !isValidCivilDate(to))
+      return { ok: false, message: `${label}：${token} 不是有效的日期范围` };
     const span = daysBetween(from, to);
     if (span < 0) return { ok: false, message: `${label}：${token} 的结束日期早于开始日期` };
-    if (span + 1 > MAX_RANGE_DAYS) return { ok: false, message: `${label}：${token} 超过${MAX_RANGE_DAYS}天，请核对通知` };
+    if (span + 1 > MAX_RANGE_DAYS)
+      return { ok: false, message: `${label}：${token} 超过${MAX_RANGE_DAYS}天，请核对通知` };
     for (let d = from; d <= to; d = addCalendarDays(d, 1)) dates.push(d);
   }
   return { ok: true, dates };

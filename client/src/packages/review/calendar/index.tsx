@@ -25,13 +25,21 @@ type YearView = CalendarYearView;
 type Registration = z.input<typeof RegisterCalendarYearInput>;
 
 // The shared field labels do not (yet) name these fields; the form says which box is wrong in Chinese.
-const FIELD_NAMES: Record<string, string> = { year: '年度', holidays: '放假日期', workdays: '调休上班日期', source: '通知来源' };
+const FIELD_NAMES: Record<string, string> = {
+  year: '年度',
+  holidays: '放假日期',
+  workdays: '调休上班日期',
+  source: '通知来源',
+};
 const MAX_SHOWN_ISSUES = 3;
 
 /** Checks the form with RegisterCalendarYearInput; an error is one Chinese message naming the box(es). */
-export function checkRegistration(form: { year: string; holidays: string; workdays: string; source: string }):
-  | { ok: true; value: Registration }
-  | { ok: false; message: string } {
+export function checkRegistration(form: {
+  year: string;
+  holidays: string;
+  workdays: string;
+  source: string;
+}): { ok: true; value: Registration } | { ok: false; message: string } {
   if (!/^\d{4}$/.test(form.year.trim())) return { ok: false, message: '年度：请输入四位数的年份，如 2027' };
   const year = Number(form.year.trim());
   const holidays = parseDateList(form.holidays, FIELD_NAMES.holidays!, year);
@@ -53,7 +61,10 @@ export function checkRegistration(form: { year: string; holidays: string; workda
       const key = issue.path.find((p): p is string => typeof p === 'string');
       const label = key ? FIELD_NAMES[key] : undefined;
       // The shared schema speaks of YYYY-MM-DD; an official is shown the forms this page accepts.
-      const text = issue.message.replace(/格式应为 YYYY-MM-DD（[^）]*）/, '不是日期，请照通知写作“1月30日”，或写作“2027-01-30”');
+      const text = issue.message.replace(
+        /格式应为 YYYY-MM-DD（[^）]*）/,
+        '不是日期，请照通知写作“1月30日”，或写作“2027-01-30”',
+      );
       return label ? `${label}：${text}` : text;
     })
     .join('；');
@@ -127,7 +138,9 @@ export default function CalendarPage() {
     const year = /^\d{4}$/.test(yearText.trim()) ? Number(yearText.trim()) : undefined;
     const h = parseDateList(holidays, FIELD_NAMES.holidays!, year);
     const w = parseDateList(workdays, FIELD_NAMES.workdays!, year);
-    return h.ok && w.ok ? { holidays: h.dates.length, weekdays: weekdayCount(h.dates), workdays: w.dates.length } : null;
+    return h.ok && w.ok
+      ? { holidays: h.dates.length, weekdays: weekdayCount(h.dates), workdays: w.dates.length }
+      : null;
   }, [holidays, workdays, yearText]);
 
   function review() {
@@ -184,7 +197,14 @@ export default function CalendarPage() {
             按国务院办公厅关于当年部分节假日安排的通知逐项填写，日期可照通知原文写，如“2月6日至12日”（年份取上面的年度），每行一段或用逗号分隔。
           </Text>
           <Text className="flows-label">年度</Text>
-          <Input className="flows-input" type="digit" value={yearText} onChange={setYearText} aria-label="年度" placeholder="如 2027" />
+          <Input
+            className="flows-input"
+            type="digit"
+            value={yearText}
+            onChange={setYearText}
+            aria-label="年度"
+            placeholder="如 2027"
+          />
           <Text className="flows-label">放假日期（含调休放假的周末）</Text>
           <TextArea
             value={holidays}
@@ -196,7 +216,14 @@ export default function CalendarPage() {
             autoSize
           />
           <Text className="flows-label">调休上班日期（周末上班）</Text>
-          <TextArea value={workdays} onChange={setWorkdays} aria-label="调休上班日期" placeholder="如 2月20日、4月25日；没有则留空" maxLength={600} rows={3} />
+          <TextArea
+            value={workdays}
+            onChange={setWorkdays}
+            aria-label="调休上班日期"
+            placeholder="如 2月20日、4月25日；没有则留空"
+            maxLength={600}
+            rows={3}
+          />
           <Text className="flows-label">通知来源（名称及文号）</Text>
           <TextArea
             value={source}

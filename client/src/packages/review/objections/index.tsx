@@ -9,10 +9,25 @@ import { PageShell } from '../../../components/PageShell';
 import { call } from '../../apply/common/api';
 import { ClaimFields } from '../../apply/common/ClaimFields';
 import { EvidenceFiles } from '../../apply/common/EvidenceFiles';
-import { claimFormFromValue, describeValue, indicatorLabel, toClaimValue, type ClaimForm } from '../../apply/common/claims';
+import {
+  claimFormFromValue,
+  describeValue,
+  indicatorLabel,
+  toClaimValue,
+  type ClaimForm,
+} from '../../apply/common/claims';
 import { useNow } from '../../apply/common/now';
 import type { GetApplicationResult, ListedObjectionView as Objection } from '@hz-points/shared';
-import { Deadline, ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge, StatusBadge } from '../../apply/common/ui';
+import {
+  Deadline,
+  ErrorNotice,
+  InfoNotice,
+  Loading,
+  Row,
+  Section,
+  StateBadge,
+  StatusBadge,
+} from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
 
 type Choice = 'keep' | 'change' | 'reject';
@@ -31,7 +46,8 @@ function AnswerForm(props: { objection: Objection; onDone: (msg: string) => void
       if (!res.ok) return setError(res.error.message);
       setApp(res.data);
       const f: Partial<Record<IndicatorCode, ClaimForm>> = {};
-      for (const item of res.data.items) f[item.indicator] = claimFormFromValue(item.indicator, item.acceptedValue ?? item.claimed ?? {});
+      for (const item of res.data.items)
+        f[item.indicator] = claimFormFromValue(item.indicator, item.acceptedValue ?? item.claimed ?? {});
       setForms(f);
     });
   }, [o.applicationId]);
@@ -58,7 +74,9 @@ function AnswerForm(props: { objection: Objection; onDone: (msg: string) => void
     setSending(false);
     if (!res.ok) return setError(res.error.message);
     const after = res.data.objection;
-    props.onDone(`已答复${o.applicant?.name ?? ''}的异议${typeof after.pointsAfter === 'number' ? `，积分为${after.pointsAfter}分` : ''}`);
+    props.onDone(
+      `已答复${o.applicant?.name ?? ''}的异议${typeof after.pointsAfter === 'number' ? `，积分为${after.pointsAfter}分` : ''}`,
+    );
   }
 
   if (!app) return error ? <ErrorNotice message={error} /> : <Loading />;
@@ -91,16 +109,34 @@ function AnswerForm(props: { objection: Objection; onDone: (msg: string) => void
               <Radio value="reject">不予认定（该项0分）</Radio>
             </Radio.Group>
             {choice === 'change' ? (
-              <ClaimFields code={code} form={forms[code] ?? {}} onChange={(f) => setForms((all) => ({ ...all, [code]: f }))} />
+              <ClaimFields
+                code={code}
+                form={forms[code] ?? {}}
+                onChange={(f) => setForms((all) => ({ ...all, [code]: f }))}
+              />
             ) : null}
           </View>
         );
       })}
       <Text className="flows-label">答复意见</Text>
-      <TextArea value={reply} onChange={setReply} maxLength={OBJECTION_TEXT_MAX} showCount placeholder="请填写答复意见（申请人可见）" aria-label="答复意见" />
+      <TextArea
+        value={reply}
+        onChange={setReply}
+        maxLength={OBJECTION_TEXT_MAX}
+        showCount
+        placeholder="请填写答复意见（申请人可见）"
+        aria-label="答复意见"
+      />
       <ErrorNotice message={error} />
       <View className="flows-actions">
-        <Button type="primary" block loading={sending} disabled={sending || reply.trim().length < 2} onClick={send} aria-label="提交答复">
+        <Button
+          type="primary"
+          block
+          loading={sending}
+          disabled={sending || reply.trim().length < 2}
+          onClick={send}
+          aria-label="提交答复"
+        >
           提交答复
         </Button>
       </View>
@@ -139,7 +175,9 @@ export default function ReviewObjectionsPage() {
       {notice ? <InfoNotice>{notice}</InfoNotice> : null}
       <ErrorNotice message={error} />
       {rows === null ? <Loading /> : null}
-      {rows && rows.length === 0 && !error ? <InfoNotice>没有{status === 'open' ? '待答复' : '已答复'}的异议。</InfoNotice> : null}
+      {rows && rows.length === 0 && !error ? (
+        <InfoNotice>没有{status === 'open' ? '待答复' : '已答复'}的异议。</InfoNotice>
+      ) : null}
       {rows?.map((o) => (
         <Section
           key={o.objectionId}
@@ -177,7 +215,12 @@ export default function ReviewObjectionsPage() {
               />
             ) : (
               <View className="flows-actions">
-                <Button type="primary" block onClick={() => setOpenId(o.objectionId)} aria-label={`答复${o.applicant?.name ?? ''}的异议`}>
+                <Button
+                  type="primary"
+                  block
+                  onClick={() => setOpenId(o.objectionId)}
+                  aria-label={`答复${o.applicant?.name ?? ''}的异议`}
+                >
                   答复
                 </Button>
               </View>

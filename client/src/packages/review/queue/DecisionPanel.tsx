@@ -32,7 +32,9 @@ interface Props {
 }
 
 export function DecisionPanel({ item, onDecided, onClose }: Props) {
-  const [form, setForm] = useState<ClaimForm>(() => reviewFormFromValue(item.indicator, item.acceptedValue ?? item.claimed ?? {}));
+  const [form, setForm] = useState<ClaimForm>(() =>
+    reviewFormFromValue(item.indicator, item.acceptedValue ?? item.claimed ?? {}),
+  );
   const [touched, setTouched] = useState(false);
   const errors = useFormErrors();
   const [returning, setReturning] = useState(false);
@@ -47,7 +49,7 @@ export function DecisionPanel({ item, onDecided, onClose }: Props) {
    * the application form, draws no errors of its own).
    */
   const errorSlot = (field?: string) =>
-    isOwnRecord(item.indicator) ? field ?? OWN_RECORD_FIELDS[item.indicator][0]!.key : 'claim';
+    isOwnRecord(item.indicator) ? (field ?? OWN_RECORD_FIELDS[item.indicator][0]!.key) : 'claim';
 
   async function send(decision: Decision) {
     if (sending) return;
@@ -101,7 +103,9 @@ export function DecisionPanel({ item, onDecided, onClose }: Props) {
         <Text>
           {accepted.ok
             ? `审核通过将记录：${describeRecorded(item.indicator, accepted.value)}${
-                changedFromDeclared(item.indicator, accepted.value, item.claimed) ? '（已修改，与申报不同）' : '（与申报一致）'
+                changedFromDeclared(item.indicator, accepted.value, item.claimed)
+                  ? '（已修改，与申报不同）'
+                  : '（与申报一致）'
               }`
             : '审核通过前请先更正认定内容。'}
         </Text>
@@ -114,7 +118,14 @@ export function DecisionPanel({ item, onDecided, onClose }: Props) {
         <ActionButton block disabled={sending} onPress={() => send('reviewing')} aria-label="标记为审核中">
           标记为审核中（需核实）
         </ActionButton>
-        <ActionButton block type="danger" fill="outline" disabled={sending} onPress={() => setReturning(true)} aria-label="退回">
+        <ActionButton
+          block
+          type="danger"
+          fill="outline"
+          disabled={sending}
+          onPress={() => setReturning(true)}
+          aria-label="退回"
+        >
           退回
         </ActionButton>
         <ActionButton block fill="none" onPress={onClose} aria-label="收起">

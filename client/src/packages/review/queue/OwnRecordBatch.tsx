@@ -30,7 +30,10 @@ export function OwnRecordBatch({ applicantName, applicationId, items, onDone }: 
   const plan = useMemo(
     () =>
       items.map((item) => {
-        const r = toAcceptedValue(item.indicator, reviewFormFromValue(item.indicator, item.acceptedValue ?? item.claimed ?? {}));
+        const r = toAcceptedValue(
+          item.indicator,
+          reviewFormFromValue(item.indicator, item.acceptedValue ?? item.claimed ?? {}),
+        );
         return { item, accepted: r.ok ? r.value : null };
       }),
     [items],
@@ -59,14 +62,23 @@ export function OwnRecordBatch({ applicantName, applicationId, items, onDone }: 
   return (
     <Section title={`本部门记录核查 · ${applicantName}`}>
       <Text className="flows-muted">
-        年龄、减分项和一票否决由本部门依记录核查。下列{items.length}项按申报内容（未申报的按“无”）预填；核查无误后可一次审核通过，有不同的请逐项审核并修改。
+        年龄、减分项和一票否决由本部门依记录核查。下列{items.length}
+        项按申报内容（未申报的按“无”）预填；核查无误后可一次审核通过，有不同的请逐项审核并修改。
       </Text>
       {skipped.length ? (
-        <Text className="flows-muted">需逐项审核：{skipped.map((p) => indicatorLabel(p.item.indicator)).join('、')}</Text>
+        <Text className="flows-muted">
+          需逐项审核：{skipped.map((p) => indicatorLabel(p.item.indicator)).join('、')}
+        </Text>
       ) : null}
       <FieldError form={errors} name="batch" />
       <View className="flows-actions">
-        <ActionButton type="primary" block disabled={sending || ready.length === 0} onPress={() => setConfirming(true)} aria-label={actionLabel}>
+        <ActionButton
+          type="primary"
+          block
+          disabled={sending || ready.length === 0}
+          onPress={() => setConfirming(true)}
+          aria-label={actionLabel}
+        >
           {buttonText}
         </ActionButton>
       </View>

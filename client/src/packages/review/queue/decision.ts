@@ -86,7 +86,11 @@ export function toAcceptedValue(code: IndicatorCode | string, form: ClaimForm): 
   const parsed = parseZh(claimValueSchema(code), value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, field: typeof issue?.path[0] === 'string' ? issue.path[0] : undefined, message: issue?.message ?? '填写的信息有误' };
+    return {
+      ok: false,
+      field: typeof issue?.path[0] === 'string' ? issue.path[0] : undefined,
+      message: issue?.message ?? '填写的信息有误',
+    };
   }
   return { ok: true, value: parsed.data };
 }
@@ -111,7 +115,7 @@ export function changedFromDeclared(
   declared: Record<string, unknown> | null | undefined,
 ): boolean {
   const parsed = parseZh(claimValueSchema(code as IndicatorCode), declared ?? {});
-  const base: Record<string, unknown> = parsed.success ? parsed.data : declared ?? {};
+  const base: Record<string, unknown> = parsed.success ? parsed.data : (declared ?? {});
   const keys = new Set([...Object.keys(value), ...Object.keys(base)]);
   for (const k of keys) if (JSON.stringify(value[k]) !== JSON.stringify(base[k])) return true;
   return false;

@@ -68,7 +68,8 @@ export default function ReviewQueuePage() {
   const batches = useMemo(() => {
     const out = new Map<string, QueueItem[]>();
     for (const i of items ?? []) {
-      if (!i.applicationId || !isOwnRecord(i.indicator) || (i.status !== 'pending' && i.status !== 'reviewing')) continue;
+      if (!i.applicationId || !isOwnRecord(i.indicator) || (i.status !== 'pending' && i.status !== 'reviewing'))
+        continue;
       out.set(i.applicationId, [...(out.get(i.applicationId) ?? []), i]);
     }
     return [...out.entries()];
@@ -85,7 +86,9 @@ export default function ReviewQueuePage() {
     <PageShell title="审核队列">
       <FlowsToast />
       <InfoNotice>
-        {department ? `${DEPARTMENT_LABELS[department as keyof typeof DEPARTMENT_LABELS] ?? department}审核员：仅显示本部门负责的指标。` : '仅审核员可使用。'}
+        {department
+          ? `${DEPARTMENT_LABELS[department as keyof typeof DEPARTMENT_LABELS] ?? department}审核员：仅显示本部门负责的指标。`
+          : '仅审核员可使用。'}
       </InfoNotice>
       <Tabs value={filter} onChange={(v) => setFilter(v as ItemStatus)} aria-label="按状态筛选">
         {FILTERS.map((f) => (
@@ -124,7 +127,9 @@ export default function ReviewQueuePage() {
             </Text>
           </Row>
           <Row label="年度">{item.year ?? '—'}</Row>
-          {item.status === 'pending' || item.status === 'reviewing' ? <Row label="审核时限">{describeDaysLeft(item.resultDate, now)}</Row> : null}
+          {item.status === 'pending' || item.status === 'reviewing' ? (
+            <Row label="审核时限">{describeDaysLeft(item.resultDate, now)}</Row>
+          ) : null}
           <Row label="申报内容">{item.claimed ? describeRecorded(item.indicator, item.claimed) : '—'}</Row>
           {item.returnReason ? <Row label="退回原因">{item.returnReason}</Row> : null}
           <Row label="证明材料">

@@ -102,7 +102,12 @@ export default function RoundsPage() {
     load();
   }, [load]);
 
-  async function act(action: ResultActionName<'rounds'>, schema: Parameters<typeof callChecked>[0], payload: Record<string, unknown>, done: string) {
+  async function act(
+    action: ResultActionName<'rounds'>,
+    schema: Parameters<typeof callChecked>[0],
+    payload: Record<string, unknown>,
+    done: string,
+  ) {
     if (busy) return;
     setError(null);
     setNotice(null);
@@ -145,7 +150,10 @@ export default function RoundsPage() {
 
   return (
     <PageShell title="年度批次">
-      <View className="flows-section" style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+      <View
+        className="flows-section"
+        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}
+      >
         {/* Real buttons in H5 (focusable: the page's scroll region then holds a tab stop), named by their text. */}
         <ActionButton size="small" onPress={() => setYear(year - 1)} aria-label="上一年度">
           上一年度
@@ -164,7 +172,12 @@ export default function RoundsPage() {
         <Section title="该年度批次尚未开放" extra={<StateBadge tone="off" text="未开放" />}>
           <Text className="flows-muted">开放后，申请人可提交该年度积分申请；日期按政策默认规则生成，可再调整。</Text>
           <View className="flows-actions">
-            <Button type="primary" block disabled={busy} onClick={() => act('open', OpenRoundInput, { year }, `${year}年度批次已开放`)}>
+            <Button
+              type="primary"
+              block
+              disabled={busy}
+              onClick={() => act('open', OpenRoundInput, { year }, `${year}年度批次已开放`)}
+            >
               开放{year}年度批次
             </Button>
           </View>
@@ -186,7 +199,9 @@ export default function RoundsPage() {
           >
             <Row label="指标截止日">{formatChineseDate(round.cutoffDate)}</Row>
             <Row label="积分申请">
-              {round.pointsApplication.yearRound ? '全年受理' : `截至${formatChineseDate(round.pointsApplication.closes)}`}
+              {round.pointsApplication.yearRound
+                ? '全年受理'
+                : `截至${formatChineseDate(round.pointsApplication.closes)}`}
             </Row>
             <Row label="落户受理">
               {formatChineseDate(round.settlementOpens)}至{formatChineseDate(round.settlementCloses)}
@@ -199,7 +214,12 @@ export default function RoundsPage() {
           </Section>
           {!round.published ? (
             <Section title="设定分数线">
-              <Radio.Group value={mode} onChange={(v) => setMode(v as 'threshold' | 'quota')} direction="horizontal" aria-label="录取方式">
+              <Radio.Group
+                value={mode}
+                onChange={(v) => setMode(v as 'threshold' | 'quota')}
+                direction="horizontal"
+                aria-label="录取方式"
+              >
                 <Radio value="threshold">分数线</Radio>
                 <Radio value="quota">名额</Radio>
               </Radio.Group>
@@ -219,7 +239,9 @@ export default function RoundsPage() {
                     act(
                       'setLine',
                       SetLineInput,
-                      mode === 'threshold' ? { year, mode, threshold: Number(value) } : { year, mode, quota: Number(value) },
+                      mode === 'threshold'
+                        ? { year, mode, threshold: Number(value) }
+                        : { year, mode, quota: Number(value) },
                       '分数线已设定',
                     )
                   }
@@ -231,7 +253,13 @@ export default function RoundsPage() {
                 </Button>
                 {/* A real button in H5 (role, focus, aria-disabled): while disabled it is announced as such and no
                     longer read as low-contrast text (axe color-contrast); its name is its visible text. */}
-                <ActionButton type="primary" block disabled={busy || !round.line} onPress={() => setConfirming(true)} aria-label="公布落户名单">
+                <ActionButton
+                  type="primary"
+                  block
+                  disabled={busy || !round.line}
+                  onPress={() => setConfirming(true)}
+                  aria-label="公布落户名单"
+                >
                   公布落户名单
                 </ActionButton>
               </View>

@@ -5,7 +5,14 @@ import { pointsPathway } from '../index/eligibility';
 
 const first17 = '33010619950315001';
 const ID = first17 + idCheckCharacter(first17);
-const base = { idNumber: ID, points: 148, residencePermitValid: true, fullCivilCapacity: true, noUrbanHukou: true, on: '2026-11-02' };
+const base = {
+  idNumber: ID,
+  points: 148,
+  residencePermitValid: true,
+  fullCivilCapacity: true,
+  noUrbanHukou: true,
+  on: '2026-11-02',
+};
 
 test('all declared and 148 points: eligible', () => {
   const r = pointsPathway(base)!;

@@ -3,7 +3,15 @@
 // publication the result and the admission notice (准入通知书) with its 60-day expiry.
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { ActionButton, Checkbox, ConfirmAction, Field, FieldError, Radio, useFormErrors } from '../../../components/Form';
+import {
+  ActionButton,
+  Checkbox,
+  ConfirmAction,
+  Field,
+  FieldError,
+  Radio,
+  useFormErrors,
+} from '../../../components/Form';
 import {
   ApplySettlementInput,
   ListCertificatesInput,
@@ -77,7 +85,7 @@ export default function SettlePage() {
     ]);
     if (!s.ok) setError(s.error.message);
     else setState(s.data);
-    setCert(c.ok ? c.data.certificates.find((x) => x.status === 'active' && x.year === year) ?? null : null);
+    setCert(c.ok ? (c.data.certificates.find((x) => x.status === 'active' && x.year === year) ?? null) : null);
   }, [onBehalfOf, year]);
 
   useEffect(() => {
@@ -103,7 +111,10 @@ export default function SettlePage() {
   }
 
   async function withdraw() {
-    const res = await callChecked(WithdrawSettlementInput, 'settlement', 'withdraw', { year, ...(onBehalfOf ? { onBehalfOf } : {}) });
+    const res = await callChecked(WithdrawSettlementInput, 'settlement', 'withdraw', {
+      year,
+      ...(onBehalfOf ? { onBehalfOf } : {}),
+    });
     if (!res.ok) return form.fail('withdraw', res.error.message);
     load();
   }
@@ -121,11 +132,18 @@ export default function SettlePage() {
     ? `${formatChineseDate(state.window.opens)}至${formatChineseDate(state.window.closes)}（节假日除外）`
     : fallbackWindow(year);
   const checks = [
-    { name: '积分有效凭证', ok: !!cert, text: cert ? `已取得${year}年度积分有效凭证（${cert.serial}）` : `尚未取得${year}年度有效的积分有效凭证` },
+    {
+      name: '积分有效凭证',
+      ok: !!cert,
+      text: cert ? `已取得${year}年度积分有效凭证（${cert.serial}）` : `尚未取得${year}年度有效的积分有效凭证`,
+    },
     {
       name: '积分分值',
       ok: points !== null && points >= MIN_POINTS,
-      text: points === null ? `积分须达到${MIN_POINTS}分` : `积分${points}分${points >= MIN_POINTS ? '，达到' : '，未达到'}${MIN_POINTS}分`,
+      text:
+        points === null
+          ? `积分须达到${MIN_POINTS}分`
+          : `积分${points}分${points >= MIN_POINTS ? '，达到' : '，未达到'}${MIN_POINTS}分`,
     },
   ];
 
@@ -146,7 +164,9 @@ export default function SettlePage() {
       <ErrorNotice message={error} />
       <Section
         title={`${year}年度积分落户`}
-        extra={state?.acceptingNow ? <StateBadge tone="wait" text="受理中" /> : <StateBadge tone="off" text="未在受理期" />}
+        extra={
+          state?.acceptingNow ? <StateBadge tone="wait" text="受理中" /> : <StateBadge tone="off" text="未在受理期" />
+        }
       >
         <Row label="受理时间">{windowText}</Row>
         {!state?.acceptingNow && !state?.settlement ? (
@@ -168,14 +188,18 @@ export default function SettlePage() {
             <Text className="flows-label">{pathway.label}：逐项自查（勾选下方声明后更新）</Text>
             {pathway.conditions.map((c) => (
               <View key={c.key} className="flows-row">
-                <StateBadge tone={c.met === true ? 'done' : c.met === false ? 'back' : 'wait'} text={c.met === true ? '满足' : c.met === false ? '不满足' : '待确认'} />
-                <Text className="flows-row__value">{c.met === true ? c.requirement : c.reason ?? c.requirement}</Text>
+                <StateBadge
+                  tone={c.met === true ? 'done' : c.met === false ? 'back' : 'wait'}
+                  text={c.met === true ? '满足' : c.met === false ? '不满足' : '待确认'}
+                />
+                <Text className="flows-row__value">{c.met === true ? c.requirement : (c.reason ?? c.requirement)}</Text>
               </View>
             ))}
           </View>
         ) : null}
         <Text className="flows-muted">
-          另须：持有效的浙江省居住证（市区）、年满{PATHWAY_RULES.points.minAge}周岁、具有完全民事行为能力、未在杭州市区落户。积分{MIN_POINTS}分是申请门槛，不是落户承诺。
+          另须：持有效的浙江省居住证（市区）、年满{PATHWAY_RULES.points.minAge}
+          周岁、具有完全民事行为能力、未在杭州市区落户。积分{MIN_POINTS}分是申请门槛，不是落户承诺。
         </Text>
         <View className="flows-actions">
           <ActionButton block fill="outline" onPress={() => navigate('pathways', {})} aria-label="其他落户途径自测">
@@ -185,7 +209,15 @@ export default function SettlePage() {
       </Section>
 
       {state?.settlement ? (
-        <Section title="我的申请" extra={<StateBadge tone={state.settlement.status === 'submitted' ? 'done' : 'off'} text={state.settlement.status === 'submitted' ? '已受理' : '已撤回'} />}>
+        <Section
+          title="我的申请"
+          extra={
+            <StateBadge
+              tone={state.settlement.status === 'submitted' ? 'done' : 'off'}
+              text={state.settlement.status === 'submitted' ? '已受理' : '已撤回'}
+            />
+          }
+        >
           <Row label="拟落户区">{state.settlement.district}</Row>
           <Row label="申请积分">{state.settlement.total}分</Row>
           <Row label="受理日期">{formatChineseDate(state.settlement.appliedOn)}</Row>
@@ -210,7 +242,15 @@ export default function SettlePage() {
       ) : null}
 
       {state?.result ? (
-        <Section title="准入结果" extra={<StateBadge tone={state.result.admitted ? 'done' : 'off'} text={state.result.admitted ? '准予落户' : '未准入'} />}>
+        <Section
+          title="准入结果"
+          extra={
+            <StateBadge
+              tone={state.result.admitted ? 'done' : 'off'}
+              text={state.result.admitted ? '准予落户' : '未准入'}
+            />
+          }
+        >
           {state.result.rank ? <Row label="排名">第{state.result.rank}名</Row> : null}
           {!state.result.admitted && state.result.reason ? <Row label="原因">{state.result.reason}</Row> : null}
         </Section>
@@ -219,7 +259,12 @@ export default function SettlePage() {
       {state?.notice ? (
         <Section
           title={state.notice.title}
-          extra={<StateBadge tone={state.notice.status === 'valid' ? 'done' : 'off'} text={NOTICE_STATUS[state.notice.status]} />}
+          extra={
+            <StateBadge
+              tone={state.notice.status === 'valid' ? 'done' : 'off'}
+              text={NOTICE_STATUS[state.notice.status]}
+            />
+          }
         >
           <Row label="通知书编号">{state.notice.number}</Row>
           <Row label="签发日期">{formatChineseDate(state.notice.issuedOn)}</Row>
@@ -231,7 +276,9 @@ export default function SettlePage() {
                 : ''}
             </Text>
           </Row>
-          <Text className="flows-muted">请在有效期（{NOTICE_DAYS}天）内持通知书和身份证件到拟落户区户籍窗口办理落户。</Text>
+          <Text className="flows-muted">
+            请在有效期（{NOTICE_DAYS}天）内持通知书和身份证件到拟落户区户籍窗口办理落户。
+          </Text>
         </Section>
       ) : null}
 
@@ -255,12 +302,29 @@ export default function SettlePage() {
             </Radio.Group>
           </Field>
           <Text className="flows-label">本人声明（窗口受理时核验原件）</Text>
-          <Checkbox checked={permit} onChange={setPermit} label="持有有效的浙江省居住证（杭州市区）" aria-label="持有有效的浙江省居住证" />
-          <Checkbox checked={capacity} onChange={setCapacity} label="具有完全民事行为能力" aria-label="具有完全民事行为能力" />
+          <Checkbox
+            checked={permit}
+            onChange={setPermit}
+            label="持有有效的浙江省居住证（杭州市区）"
+            aria-label="持有有效的浙江省居住证"
+          />
+          <Checkbox
+            checked={capacity}
+            onChange={setCapacity}
+            label="具有完全民事行为能力"
+            aria-label="具有完全民事行为能力"
+          />
           <Checkbox checked={noHukou} onChange={setNoHukou} label="未在杭州市区落户" aria-label="未在杭州市区落户" />
           <FieldError form={form} name="submit" />
           <View className="flows-actions">
-            <ActionButton type="primary" block loading={sending} disabled={sending || !cert} onPress={apply} aria-label="提交落户申请">
+            <ActionButton
+              type="primary"
+              block
+              loading={sending}
+              disabled={sending || !cert}
+              onPress={apply}
+              aria-label="提交落户申请"
+            >
               {sending ? '正在提交…' : '提交落户申请'}
             </ActionButton>
           </View>

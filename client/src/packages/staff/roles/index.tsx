@@ -72,11 +72,14 @@ function GrantForm(props: { onGranted: (message: string) => void }) {
     setError(null);
     if (role === 'reviewer' && !department) return setError('请选择审核部门');
     setBusy(true);
-    const payload = role === 'reviewer' ? { personId: candidate.personId, role, department } : { personId: candidate.personId, role };
+    const payload =
+      role === 'reviewer' ? { personId: candidate.personId, role, department } : { personId: candidate.personId, role };
     const res = await callChecked(GrantStaffRoleInput, 'accounts', 'grantStaffRole', payload);
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
-    props.onGranted(`已为${candidate.name}授予${roleText(role, role === 'reviewer' ? (department as DepartmentCode) : null)}角色`);
+    props.onGranted(
+      `已为${candidate.name}授予${roleText(role, role === 'reviewer' ? (department as DepartmentCode) : null)}角色`,
+    );
     setCandidate(null);
     setName('');
     setIdNumber('');
@@ -87,7 +90,14 @@ function GrantForm(props: { onGranted: (message: string) => void }) {
     <Section title="授予角色">
       <Text className="flows-muted">按本人实名登记的姓名和身份证号码查找。对方须已用本人微信完成实名登记。</Text>
       <Text className="flows-label">姓名</Text>
-      <Input className="flows-input" value={name} onChange={setName} aria-label="姓名" placeholder="与身份证一致" maxLength={30} />
+      <Input
+        className="flows-input"
+        value={name}
+        onChange={setName}
+        aria-label="姓名"
+        placeholder="与身份证一致"
+        maxLength={30}
+      />
       <Text className="flows-label">身份证号码</Text>
       <IdNumberInput value={idNumber} onChange={setIdNumber} aria-label="身份证号码" />
       {!candidate ? <ErrorNotice message={error} /> : null}
@@ -113,7 +123,11 @@ function GrantForm(props: { onGranted: (message: string) => void }) {
           {role === 'reviewer' ? (
             <>
               <Text className="flows-label">审核部门</Text>
-              <Radio.Group value={department} onChange={(v) => setDepartment(v as DepartmentCode)} aria-label="审核部门">
+              <Radio.Group
+                value={department}
+                onChange={(v) => setDepartment(v as DepartmentCode)}
+                aria-label="审核部门"
+              >
                 {DEPARTMENT_CODES.map((d) => (
                   <Radio key={d} value={d}>
                     {departmentLabel(d)}
@@ -247,9 +261,7 @@ export default function StaffRolesPage() {
         visible={pending !== null}
         title="确认撤销角色"
         content={
-          pending
-            ? `撤销后，${whoText(pending.row)}将不能再${ROLE_DUTIES[pending.role]}。此操作将记入操作记录。`
-            : ''
+          pending ? `撤销后，${whoText(pending.row)}将不能再${ROLE_DUTIES[pending.role]}。此操作将记入操作记录。` : ''
         }
         confirmText="确认撤销"
         cancelText="取消"

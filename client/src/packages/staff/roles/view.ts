@@ -1,6 +1,14 @@
 // Words for the 工作人员角色 page: roles, departments, who a staff account is, and one line per change in the trail.
 // Pure functions, so the sentences are tested without rendering.
-import { DEPARTMENT_LABELS, formatChineseDateTime, type DepartmentCode, type PersonRef, type RoleHistoryEntry, type StaffRole, type StaffRow } from '@hz-points/shared';
+import {
+  DEPARTMENT_LABELS,
+  formatChineseDateTime,
+  type DepartmentCode,
+  type PersonRef,
+  type RoleHistoryEntry,
+  type StaffRole,
+  type StaffRow,
+} from '@hz-points/shared';
 
 export type { PersonRef, StaffRole, StaffRow };
 /** One change of the role trail (accounts.roleHistory). */
@@ -25,7 +33,9 @@ export function departmentLabel(d: DepartmentCode | null): string {
 
 /** 审核员（住保房管）, 区积分受理点, 管理员. */
 export function roleText(role: StaffRole, department: DepartmentCode | null): string {
-  return role === 'reviewer' && department ? `${ROLE_LABELS.reviewer}（${departmentLabel(department)}）` : ROLE_LABELS[role];
+  return role === 'reviewer' && department
+    ? `${ROLE_LABELS.reviewer}（${departmentLabel(department)}）`
+    : ROLE_LABELS[role];
 }
 
 /** A staff account as a person reads it: the name with the masked ID number, or the system's initial account. */

@@ -48,7 +48,11 @@ beforeEach(() => {
 
 test('积分统计: five charts, each an image named by its title and summary, with its table on request', async () => {
   __setRouterParams({ year: '2025' });
-  __setCloudHandler((name, data) => (name === 'stats' && (data as { action: string }).action === 'overview' ? { ok: true, data: overview } : { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } }));
+  __setCloudHandler((name, data) =>
+    name === 'stats' && (data as { action: string }).action === 'overview'
+      ? { ok: true, data: overview }
+      : { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } },
+  );
   render(<StatsOverviewPage />);
   expect(await screen.findByText('2025年度概况')).toBeTruthy();
   expect(__cloudCalls()).toEqual([{ name: 'stats', data: { action: 'overview', year: 2025 } }]);
@@ -75,7 +79,18 @@ test('分数线测算: moving the line asks again and shows the new count; setti
       const n = admittedAt[d.threshold] ?? 0;
       return {
         ok: true,
-        data: { year: 2025, mode: 'threshold', line: d.threshold, admittedCount: n, rankedCount: 4, ineligibleCount: 1, pendingObjections: 0, currentLine: null, published: false, chart: chart(`2025年度按分数线${d.threshold}分的录取情况`, `按分数线${d.threshold}分，将录取${n}人。`) },
+        data: {
+          year: 2025,
+          mode: 'threshold',
+          line: d.threshold,
+          admittedCount: n,
+          rankedCount: 4,
+          ineligibleCount: 1,
+          pendingObjections: 0,
+          currentLine: null,
+          published: false,
+          chart: chart(`2025年度按分数线${d.threshold}分的录取情况`, `按分数线${d.threshold}分，将录取${n}人。`),
+        },
       };
     }
     if (name === 'rounds' && d.action === 'setLine') return { ok: true, data: { round: {} } };
@@ -88,14 +103,21 @@ test('分数线测算: moving the line asks again and shows the new count; setti
   // Typed straight in: 120.
   typeLine(container, '120');
   expect(await screen.findByLabelText('将录取3人', {}, LATER)).toBeTruthy();
-  const previews = __cloudCalls().filter((c) => (c.data as { action: string }).action === 'linePreview').map((c) => (c.data as { threshold: number }).threshold);
+  const previews = __cloudCalls()
+    .filter((c) => (c.data as { action: string }).action === 'linePreview')
+    .map((c) => (c.data as { threshold: number }).threshold);
   expect(previews).toEqual([100, 105, 120]);
 
   fireEvent.click(screen.getByText('设定为2025年度分数线120分'));
   expect(await screen.findByText('按分数线120分，将录取3人。设定后可在公布名单前再调整。')).toBeTruthy();
   fireEvent.click(screen.getByText('确认设定'));
   await waitFor(() => expect(__cloudCalls().some((c) => c.name === 'rounds')).toBe(true));
-  expect(__cloudCalls().find((c) => c.name === 'rounds')!.data).toEqual({ action: 'setLine', year: 2025, mode: 'threshold', threshold: 120 });
+  expect(__cloudCalls().find((c) => c.name === 'rounds')!.data).toEqual({
+    action: 'setLine',
+    year: 2025,
+    mode: 'threshold',
+    threshold: 120,
+  });
   expect(await screen.findByText('已设定2025年度分数线120分。公布名单请到“年度批次”。')).toBeTruthy();
 }, 30_000);
 
@@ -109,7 +131,13 @@ test('分数线测算: a line under 100 is refused before any call, in Chinese',
 });
 
 test('我的积分变化: for the person acted for, with the projection basis and assumptions in words', async () => {
-  sessionStore.set({ openid: 'demo-agent', me: null, status: 'idle', error: null, actingFor: { personId: 'p-employee', name: '演示员工', relationLabel: '委托代办（用人单位）' } });
+  sessionStore.set({
+    openid: 'demo-agent',
+    me: null,
+    status: 'idle',
+    error: null,
+    actingFor: { personId: 'p-employee', name: '演示员工', relationLabel: '委托代办（用人单位）' },
+  });
   __setCloudHandler((name, data) =>
     name === 'stats' && (data as { action: string }).action === 'history'
       ? {
@@ -117,7 +145,14 @@ test('我的积分变化: for the person acted for, with the projection basis an
           data: {
             today: '2025-12-05',
             rounds: [{ year: 2025, total: 84, vetoed: false, status: 'scored' }],
-            projection: { basis: 'approved', basisYear: 2025, current: 84, points: [{ cutoffDate: '2026-10-01', total: 88.5 }], reaches100: { when: '2029-10-01', total: 102 }, assumptions: ['正在缴纳社保的按每月连续缴纳计算。'] },
+            projection: {
+              basis: 'approved',
+              basisYear: 2025,
+              current: 84,
+              points: [{ cutoffDate: '2026-10-01', total: 88.5 }],
+              reaches100: { when: '2029-10-01', total: 102 },
+              assumptions: ['正在缴纳社保的按每月连续缴纳计算。'],
+            },
             chart: chart('我的积分变化', '历年积分：2025年度84分。'),
           },
         }

@@ -21,7 +21,8 @@ import { LINE_RULES, POINTS_THRESHOLD } from '@hz-points/shared';
 /** Wait after the last change before asking (typing 125 asks once, not for 1, 12 and 125). */
 const PREVIEW_DELAY_MS = 300;
 
-const lineText = (l: Line | null) => (!l ? '未设定' : l.mode === 'threshold' ? `分数线${l.threshold}分` : `名额${l.quota}人`);
+const lineText = (l: Line | null) =>
+  !l ? '未设定' : l.mode === 'threshold' ? `分数线${l.threshold}分` : `名额${l.quota}人`;
 
 export default function LinePage() {
   const router = useRouter();
@@ -37,7 +38,8 @@ export default function LinePage() {
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
 
-  const payload = mode === 'threshold' ? { year, mode, threshold: Number(value) } : { year, mode, quota: Number(value) };
+  const payload =
+    mode === 'threshold' ? { year, mode, threshold: Number(value) } : { year, mode, quota: Number(value) };
 
   useEffect(() => {
     let live = true;
@@ -62,7 +64,8 @@ export default function LinePage() {
   const step = (delta: number) => {
     const n = Number(value);
     const base = Number.isFinite(n) ? n : mode === 'threshold' ? POINTS_THRESHOLD : 1;
-    const next = mode === 'threshold' ? Math.max(POINTS_THRESHOLD, base + delta) : Math.max(1, Math.round(base + delta));
+    const next =
+      mode === 'threshold' ? Math.max(POINTS_THRESHOLD, base + delta) : Math.max(1, Math.round(base + delta));
     setValue(String(next));
   };
   const steps = mode === 'threshold' ? [-5, -0.5, 0.5, 5] : [-10, -1, 1, 10];
@@ -84,7 +87,15 @@ export default function LinePage() {
       <YearBar year={year} onChange={setYear} />
       {notice ? <InfoNotice>{notice}</InfoNotice> : null}
       <Section title="调整分数线">
-        <Radio.Group value={mode} onChange={(v) => { setMode(v as Line['mode']); setValue(v === 'threshold' ? String(POINTS_THRESHOLD) : String(LINE_RULES.quotaSuggestion.places)); }} direction="horizontal" aria-label="录取方式">
+        <Radio.Group
+          value={mode}
+          onChange={(v) => {
+            setMode(v as Line['mode']);
+            setValue(v === 'threshold' ? String(POINTS_THRESHOLD) : String(LINE_RULES.quotaSuggestion.places));
+          }}
+          direction="horizontal"
+          aria-label="录取方式"
+        >
           <Radio value="threshold">分数线</Radio>
           <Radio value="quota">名额</Radio>
         </Radio.Group>
@@ -94,11 +105,18 @@ export default function LinePage() {
           value={value}
           onChange={setValue}
           aria-label={mode === 'threshold' ? '分数线（分）' : '名额（人）'}
-          placeholder={mode === 'threshold' ? `不低于${POINTS_THRESHOLD}分，${LINE_RULES.thresholdStep.points}分为单位` : '人数'}
+          placeholder={
+            mode === 'threshold' ? `不低于${POINTS_THRESHOLD}分，${LINE_RULES.thresholdStep.points}分为单位` : '人数'
+          }
         />
         <View className="stats-steps">
           {steps.map((d) => (
-            <Button key={d} size="small" onClick={() => step(d)} aria-label={`${mode === 'threshold' ? '分数线' : '名额'}${d > 0 ? '增加' : '减少'}${Math.abs(d)}${mode === 'threshold' ? '分' : '人'}`}>
+            <Button
+              key={d}
+              size="small"
+              onClick={() => step(d)}
+              aria-label={`${mode === 'threshold' ? '分数线' : '名额'}${d > 0 ? '增加' : '减少'}${Math.abs(d)}${mode === 'threshold' ? '分' : '人'}`}
+            >
               {d > 0 ? `+${d}` : String(d)}
             </Button>
           ))}
@@ -110,10 +128,15 @@ export default function LinePage() {
         {shown ? (
           <View aria-live="polite">
             <Text className="flows-muted">将录取</Text>
-            <Text className="stats-line__count" aria-label={`将录取${shown.admittedCount}人`}>{`${shown.admittedCount}人`}</Text>
+            <Text
+              className="stats-line__count"
+              aria-label={`将录取${shown.admittedCount}人`}
+            >{`${shown.admittedCount}人`}</Text>
             <Row label="参与排序">{`${shown.rankedCount}人`}</Row>
             <Row label="未达条件">{`${shown.ineligibleCount}人`}</Row>
-            {shown.mode === 'quota' ? <Row label="末位录取分">{shown.line === null ? '—' : `${shown.line}分`}</Row> : null}
+            {shown.mode === 'quota' ? (
+              <Row label="末位录取分">{shown.line === null ? '—' : `${shown.line}分`}</Row>
+            ) : null}
             <Row label="当前设定">{lineText(shown.currentLine)}</Row>
             {pending ? <Text className="flows-muted">正在按新分数线测算…</Text> : null}
           </View>

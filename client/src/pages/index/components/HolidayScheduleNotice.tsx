@@ -36,10 +36,10 @@ export function HolidayScheduleNotice({ reminder, onOpen }: { reminder: HolidayS
       ? `${reminder.year}年的国务院节假日安排尚未登记：本年度按工作日计算的期限（公示、异议答复等）目前无法计算，请尽快登记。`
       : `${reminder.year}年的国务院节假日安排尚未登记。${reminder.year}年1月1日起的期限按工作日计算，须先登记当年放假和调休上班日期；通知发布后请及时登记。`;
   return (
-    <View className='hz-card hz-calendar-notice' role='alert' ariaRole='alert' aria-label='节假日安排提醒'>
-      <Text className='hz-card__title'>⚠ 节假日安排待登记</Text>
-      <Text className='hz-notice__text'>{text}</Text>
-      <View className='hz-link' role='button' ariaRole='button' ariaLabel='去登记节假日安排' onClick={onOpen}>
+    <View className="hz-card hz-calendar-notice" role="alert" ariaRole="alert" aria-label="节假日安排提醒">
+      <Text className="hz-card__title">⚠ 节假日安排待登记</Text>
+      <Text className="hz-notice__text">{text}</Text>
+      <View className="hz-link" role="button" ariaRole="button" ariaLabel="去登记节假日安排" onClick={onOpen}>
         去登记节假日安排 ›
       </View>
     </View>

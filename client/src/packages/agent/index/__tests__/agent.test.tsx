@@ -22,7 +22,8 @@ function cloud() {
     const p = payload as Record<string, unknown>;
     if (p.action === 'listSubjects') return { ok: true, data: { subjects: [] } };
     if (p.action === 'listEntrustments') return { ok: true, data: { asEmployee: [ENT], asAgent: [] } };
-    if (p.action === 'createEntrustment') return { ok: false, error: { code: 'ENTRUSTMENT_EXISTS', message: '该员工已有有效委托' } };
+    if (p.action === 'createEntrustment')
+      return { ok: false, error: { code: 'ENTRUSTMENT_EXISTS', message: '该员工已有有效委托' } };
     if (p.action === 'revokeEntrustment') return { ok: true, data: { entrustment: { ...ENT, status: 'revoked' } } };
     return { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } };
   });
@@ -33,7 +34,13 @@ let scrolled: Element[] = [];
 beforeEach(() => {
   __reset();
   jest.useFakeTimers({ now: new Date('2026-03-03T10:00:00+08:00'), doNotFake: ONLY_DATE });
-  sessionStore.set({ openid: 'demo-agent', me: { registered: true, name: '演示经办人', roles: [] }, status: 'ready', error: null, actingFor: null });
+  sessionStore.set({
+    openid: 'demo-agent',
+    me: { registered: true, name: '演示经办人', roles: [] },
+    status: 'ready',
+    error: null,
+    actingFor: null,
+  });
   scrolled = [];
   Element.prototype.scrollIntoView = function (this: Element) {
     scrolled.push(this);
@@ -72,7 +79,9 @@ test('new entrustment: every error under its own control, the first revealed; no
   typeIn(container, 'employeeIdNumber', '330106203001010017');
   fireEvent.click(screen.getByRole('button', { name: '提交委托' }));
   await waitFor(() =>
-    expect(container.querySelector('.hz-field--employeeIdNumber [role="alert"]')?.textContent).toBe('⚠ 身份证号码中的出生日期晚于当前日期'),
+    expect(container.querySelector('.hz-field--employeeIdNumber [role="alert"]')?.textContent).toBe(
+      '⚠ 身份证号码中的出生日期晚于当前日期',
+    ),
   );
 });
 
@@ -107,7 +116,9 @@ test('new dependant: the four errors under their controls, nothing sent; typing 
 
   typeIn(container, 'name', '张小明');
   await waitFor(() => expect(container.querySelector('.hz-field--name [role="alert"]')).toBeNull());
-  expect(container.querySelector('.hz-field--actorIdentityFileId [role="alert"]')?.textContent).toBe('⚠ 请上传您本人的身份证件');
+  expect(container.querySelector('.hz-field--actorIdentityFileId [role="alert"]')?.textContent).toBe(
+    '⚠ 请上传您本人的身份证件',
+  );
 });
 
 test('revoking an entrustment asks first; 取消 sends nothing, 确定撤销 sends it once', async () => {
@@ -121,5 +132,7 @@ test('revoking an entrustment asks first; 取消 sends nothing, 确定撤销 sen
   fireEvent.click(screen.getByRole('button', { name: '撤销委托' }));
   fireEvent.click(screen.getByRole('button', { name: '确定撤销' }));
   expect(await screen.findByText('已撤销委托，立即生效')).toBeTruthy();
-  expect(sent('revokeEntrustment').map((c) => c.data)).toEqual([{ action: 'revokeEntrustment', entrustmentId: 'ent-1' }]);
+  expect(sent('revokeEntrustment').map((c) => c.data)).toEqual([
+    { action: 'revokeEntrustment', entrustmentId: 'ent-1' },
+  ]);
 });

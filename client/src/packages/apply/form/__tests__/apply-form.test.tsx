@@ -15,12 +15,19 @@ function cloud(over: { submitted?: Record<string, unknown>; refuseSubmit?: boole
     const p = payload as Record<string, unknown>;
     if (name === 'applications' && p.action === 'list') return { ok: true, data: { applications: [] } };
     if (name === 'rounds' && p.action === 'get')
-      return { ok: true, data: { round: { year: 2026, status: 'open', pointsApplication: { closes: '2026-09-30', yearRound: true } } } };
-    if (name === 'applications' && p.action === 'saveDraft') return { ok: true, data: { application: { ...APP, status: 'draft' } } };
+      return {
+        ok: true,
+        data: { round: { year: 2026, status: 'open', pointsApplication: { closes: '2026-09-30', yearRound: true } } },
+      };
+    if (name === 'applications' && p.action === 'saveDraft')
+      return { ok: true, data: { application: { ...APP, status: 'draft' } } };
     if (name === 'applications' && p.action === 'submit' && over.refuseSubmit)
       return { ok: false, error: { code: 'ROUND_NOT_OPEN', message: '本年度积分申请尚未开始或已结束' } };
     if (name === 'applications' && p.action === 'submit')
-      return { ok: true, data: { application: { ...APP, status: 'reviewing', acceptedOn: '2026-03-02', ...over.submitted } } };
+      return {
+        ok: true,
+        data: { application: { ...APP, status: 'reviewing', acceptedOn: '2026-03-02', ...over.submitted } },
+      };
     return { ok: false, error: { code: 'UNMOCKED', message: '未模拟' } };
   });
 }
@@ -66,7 +73,13 @@ function draftAtStep3() {
     year: 2026,
     selected: ['education', 'rental'],
     forms: { education: { education: 'bachelor', hasDiplomaAndDegree: 'true' }, rental: { rentalYears: '4' } },
-    files: { education: [{ fileId: 'f-1', name: 'diploma.png' }], rental: [{ fileId: 'f-2', name: '租赁备案.pdf' }, { fileId: 'f-3', name: '合同.pdf' }] },
+    files: {
+      education: [{ fileId: 'f-1', name: 'diploma.png' }],
+      rental: [
+        { fileId: 'f-2', name: '租赁备案.pdf' },
+        { fileId: 'f-3', name: '合同.pdf' },
+      ],
+    },
     step: 3,
     indicatorIndex: 1,
     requestId: 'req-test-0001',
@@ -94,11 +107,24 @@ test('step 3 shows every claimed value next to its evidence; the receipt the 受
   await screen.findByText('申请已受理');
   expect(screen.getByText('受理编号').parentElement?.textContent).toBe('受理编号app-2026-p1');
   expect(screen.getByText('受理日期').parentElement?.textContent).toBe('受理日期2026年3月2日');
-  expect(screen.getByText('可查询结果').parentElement?.textContent).toBe('可查询结果2026年3月30日起（受理后20个工作日）');
+  expect(screen.getByText('可查询结果').parentElement?.textContent).toBe(
+    '可查询结果2026年3月30日起（受理后20个工作日）',
+  );
   // Reminders are offered from the tap itself (before any await), then the draft is saved and submitted.
-  expect(actions()).toEqual(['applications.list', 'rounds.get', 'reminders.recordSubscription', 'applications.saveDraft', 'applications.submit']);
+  expect(actions()).toEqual([
+    'applications.list',
+    'rounds.get',
+    'reminders.recordSubscription',
+    'applications.saveDraft',
+    'applications.submit',
+  ]);
   const sent = __cloudCalls().find((c) => (c.data as { action: string }).action === 'submit')!.data;
-  expect(sent).toEqual({ action: 'submit', applicationId: 'app-2026-p1', commitment: true, requestId: 'req-test-0001' });
+  expect(sent).toEqual({
+    action: 'submit',
+    applicationId: 'app-2026-p1',
+    commitment: true,
+    requestId: 'req-test-0001',
+  });
 });
 
 test('a receipt without the server result date takes it from the rules: 20 working days after 2026-03-02', async () => {
@@ -108,7 +134,9 @@ test('a receipt without the server result date takes it from the rules: 20 worki
   fireEvent.click(await screen.findByRole('checkbox', { name: '我已阅读并同意个人承诺书' }));
   fireEvent.click(screen.getByRole('button', { name: '提交积分申请' }));
   await screen.findByText('申请已受理');
-  expect(screen.getByText('可查询结果').parentElement?.textContent).toBe('可查询结果2026年3月30日起（受理后20个工作日）');
+  expect(screen.getByText('可查询结果').parentElement?.textContent).toBe(
+    '可查询结果2026年3月30日起（受理后20个工作日）',
+  );
 });
 
 test('a refusal at submit shows beside the submit button and takes focus', async () => {
@@ -119,7 +147,9 @@ test('a refusal at submit shows beside the submit button and takes focus', async
   fireEvent.click(screen.getByRole('button', { name: '提交积分申请' }));
   const alert = await screen.findByRole('alert');
   expect(alert.textContent).toBe('⚠ 本年度积分申请尚未开始或已结束');
-  expect(alert.closest('.hz-field')?.nextElementSibling?.contains(screen.getByRole('button', { name: '提交积分申请' }))).toBe(true);
+  expect(
+    alert.closest('.hz-field')?.nextElementSibling?.contains(screen.getByRole('button', { name: '提交积分申请' })),
+  ).toBe(true);
   await waitFor(() => expect(document.activeElement === alert).toBe(true));
   expect(screen.queryByText('申请已受理')).toBeNull();
 });

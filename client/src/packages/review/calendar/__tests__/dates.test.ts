@@ -2,7 +2,9 @@
 import { MAX_RANGE_DAYS, normaliseChineseDates, parseDateList, weekdayCount } from '../dates';
 
 test('dates split on new lines, spaces and Chinese or Latin commas; single entries are kept exactly as typed', () => {
-  expect(parseDateList(' 2027-01-01，2027-04-05、2027-05-01;2027-06-09；2027-10-01\n\n2027/10/02 ', '放假日期')).toEqual({
+  expect(
+    parseDateList(' 2027-01-01，2027-04-05、2027-05-01;2027-06-09；2027-10-01\n\n2027/10/02 ', '放假日期'),
+  ).toEqual({
     ok: true,
     dates: ['2027-01-01', '2027-04-05', '2027-05-01', '2027-06-09', '2027-10-01', '2027/10/02'],
   });
@@ -14,13 +16,22 @@ test('a range 至 / ~ / ～ (spaces allowed) expands to each day, across a month
     ok: true,
     dates: ['2027-01-30', '2027-01-31', '2027-02-01', '2027-02-02'],
   });
-  expect(parseDateList('2028-02-28~2028-03-01', '放假日期')).toEqual({ ok: true, dates: ['2028-02-28', '2028-02-29', '2028-03-01'] });
+  expect(parseDateList('2028-02-28~2028-03-01', '放假日期')).toEqual({
+    ok: true,
+    dates: ['2028-02-28', '2028-02-29', '2028-03-01'],
+  });
   expect(parseDateList('2027-10-01～2027-10-01', '放假日期')).toEqual({ ok: true, dates: ['2027-10-01'] });
 });
 
 test('a range that cannot be right is refused in Chinese, naming the box', () => {
-  expect(parseDateList('2027-02-10至2027-02-05', '放假日期')).toEqual({ ok: false, message: '放假日期：2027-02-10至2027-02-05 的结束日期早于开始日期' });
-  expect(parseDateList('2027-02-27至2027-02-30', '调休上班日期')).toEqual({ ok: false, message: '调休上班日期：2027-02-27至2027-02-30 不是有效的日期范围' });
+  expect(parseDateList('2027-02-10至2027-02-05', '放假日期')).toEqual({
+    ok: false,
+    message: '放假日期：2027-02-10至2027-02-05 的结束日期早于开始日期',
+  });
+  expect(parseDateList('2027-02-27至2027-02-30', '调休上班日期')).toEqual({
+    ok: false,
+    message: '调休上班日期：2027-02-27至2027-02-30 不是有效的日期范围',
+  });
   const long = parseDateList('2027-01-01至2027-03-01', '放假日期');
   expect(long).toEqual({ ok: false, message: `放假日期：2027-01-01至2027-03-01 超过${MAX_RANGE_DAYS}天，请核对通知` });
 });
