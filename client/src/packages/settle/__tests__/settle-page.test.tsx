@@ -71,7 +71,7 @@ test('no district chosen: the error is beside the district list and brought into
 test('withdrawing asks first; 取消 sends nothing, 确定撤回 sends it once', async () => {
   cloud(APPLIED);
   render(<SettlePage />);
-  fireEvent.click(await screen.findByRole('button', { name: '撤回落户申请' }));
+  fireEvent.click(await screen.findByRole('button', { name: '撤回申请，撤回落户申请' }));
   expect(
     screen.getByRole('group', {
       name: '确定撤回2026年度积分落户申请吗？撤回后本年度不参加落户排名；受理期内可重新提交。',
@@ -79,7 +79,7 @@ test('withdrawing asks first; 取消 sends nothing, 确定撤回 sends it once',
   ).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '取消' }));
   expect(sent('withdraw')).toHaveLength(0);
-  fireEvent.click(screen.getByRole('button', { name: '撤回落户申请' }));
+  fireEvent.click(screen.getByRole('button', { name: '撤回申请，撤回落户申请' }));
   fireEvent.click(screen.getByRole('button', { name: '确定撤回' }));
   await waitFor(() => expect(sent('withdraw').map((c) => c.data)).toEqual([{ action: 'withdraw', year: 2026 }]));
 });

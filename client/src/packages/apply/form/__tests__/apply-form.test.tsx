@@ -99,10 +99,10 @@ test('step 3 shows every claimed value next to its evidence; the receipt the 受
   expect(within(rental).getByText('2份材料：租赁备案.pdf、合同.pdf')).toBeTruthy();
 
   // The commitment comes after the review, and submit waits for it.
-  const submit = screen.getByRole('button', { name: '提交积分申请' });
+  const submit = screen.getByRole('button', { name: '提交申请，提交积分申请' });
   expect(submit.getAttribute('aria-disabled')).toBe('true');
   fireEvent.click(screen.getByRole('checkbox', { name: '我已阅读并同意个人承诺书' }));
-  fireEvent.click(screen.getByRole('button', { name: '提交积分申请' }));
+  fireEvent.click(screen.getByRole('button', { name: '提交申请，提交积分申请' }));
 
   await screen.findByText('申请已受理');
   expect(screen.getByText('受理编号').parentElement?.textContent).toBe('受理编号app-2026-p1');
@@ -132,7 +132,7 @@ test('a receipt without the server result date takes it from the rules: 20 worki
   cloud({ submitted: { resultDate: null } });
   render(<ApplyFormPage />);
   fireEvent.click(await screen.findByRole('checkbox', { name: '我已阅读并同意个人承诺书' }));
-  fireEvent.click(screen.getByRole('button', { name: '提交积分申请' }));
+  fireEvent.click(screen.getByRole('button', { name: '提交申请，提交积分申请' }));
   await screen.findByText('申请已受理');
   expect(screen.getByText('可查询结果').parentElement?.textContent).toBe(
     '可查询结果2026年3月30日起（受理后20个工作日）',
@@ -144,11 +144,13 @@ test('a refusal at submit shows beside the submit button and takes focus', async
   cloud({ refuseSubmit: true });
   render(<ApplyFormPage />);
   fireEvent.click(await screen.findByRole('checkbox', { name: '我已阅读并同意个人承诺书' }));
-  fireEvent.click(screen.getByRole('button', { name: '提交积分申请' }));
+  fireEvent.click(screen.getByRole('button', { name: '提交申请，提交积分申请' }));
   const alert = await screen.findByRole('alert');
   expect(alert.textContent).toBe('⚠ 本年度积分申请尚未开始或已结束');
   expect(
-    alert.closest('.hz-field')?.nextElementSibling?.contains(screen.getByRole('button', { name: '提交积分申请' })),
+    alert
+      .closest('.hz-field')
+      ?.nextElementSibling?.contains(screen.getByRole('button', { name: '提交申请，提交积分申请' })),
   ).toBe(true);
   await waitFor(() => expect(document.activeElement === alert).toBe(true));
   expect(screen.queryByText('申请已受理')).toBeNull();
