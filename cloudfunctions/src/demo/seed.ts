@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the whole cast of `npm start` (personas, their documents and how they are stored) on
+// one page, so a newcomer reads every demo identity in one place.
 // Demo data for the local cloud and the e2e tests: fixed personas (openids) with obviously fake identities
 // (names say 演示, ID numbers have valid GB 11643 check characters but serial 00x, phones 1380000000x), an
 // entrustment, a guardian with two dependants without WeChat, one reviewer per department, a district office,

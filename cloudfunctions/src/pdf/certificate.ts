@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one A4 page drawn top to bottom in one function beside the font fallback it needs, so
+// the page's coordinates are read in one place.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

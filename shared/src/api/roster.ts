@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the spreadsheet's columns, the words each column accepts and the row parser are read
+// together; a column added to one and not the others is a silent import error.
 // An employer agent's roster (员工名单): the columns of the spreadsheet, how one row becomes a person and a
 // self-assessment profile, and the inputs of the `roster` cloud function. Pure: the server reads the spreadsheet
 // (exceljs) into plain cell values and validates each row here, with the same schemas the forms use (NameSchema,

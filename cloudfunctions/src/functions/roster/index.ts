@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the four actions of one function share the agent check, row matching and the board's
+// rows (export writes what board shows); apart, they would import each other.
 // roster: an employer agent's whole workforce. `import` reads the agent's own uploaded spreadsheet (files purpose
 // `roster`), validates every row with the shared schemas and stores the good rows (bad rows are named, row and
 // column); `assess` runs the rules package's planPoints over the roster; `board` shows where every employee's

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the three stored layouts below and their readers are one format; a change to one is a
+// change to all.
 // How a round's list is stored, so that publishing 200,000 lines is a few hundred document writes instead of
 // 200,000 (CloudBase bills and throttles per write, and a transaction holds single-document operations only):
 //

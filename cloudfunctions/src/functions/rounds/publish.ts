@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: planning a publication and its final flip share the plan's invariants (batch, counts,
+// the round's state) and are read together.
 // Publishing a round's list: rank every settlement application on what stands on the day (their keys come from the
 // bucket documents of rounds/list.ts, corrected by rounds/standing.ts: points changed by an objection answered after
 // the person applied, revoked certificates), write the list pages and the per-person lookup buckets, then make the

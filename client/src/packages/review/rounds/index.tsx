@@ -27,39 +27,11 @@ import { useNow } from '../../apply/common/now';
 import { ErrorNotice, InfoNotice, Loading, Row, Section, StateBadge } from '../../apply/common/ui';
 import { formatChineseDate } from '../../apply/common/workdays';
 import { ActionButton } from '../common/ActionButton';
+import { PublicationProgressBar } from './PublicationProgressBar';
 import { DEADLINE_PERIODS, POINTS_THRESHOLD } from '@hz-points/shared';
 
 /** Calls of rounds.publish one click may make before giving up (each writes at least one part of the list). */
 const MAX_PUBLISH_CALLS = 500;
-
-function remainingText(seconds: number | null): string {
-  if (seconds === null) return '正在估算剩余时间';
-  if (seconds < 60) return `预计还需约${Math.max(1, seconds)}秒`;
-  return `预计还需约${Math.ceil(seconds / 60)}分钟`;
-}
-
-/** The publication's progress: a bar, the count written and the time remaining. */
-function PublicationProgressBar({ progress }: { progress: PublicationProgress }) {
-  const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
-  return (
-    <View className="flows-section">
-      <View
-        role="progressbar"
-        aria-label="名单发布进度"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        style={{ height: '8px', borderRadius: '4px', background: '#eee', overflow: 'hidden' }}
-      >
-        <View style={{ width: `${percent}%`, height: '100%', background: '#1677ff' }} />
-      </View>
-      <Text className="flows-muted">
-        已写入{progress.done}/{progress.total}份名单文档（{progress.chunks}/{progress.chunkCount}批，{percent}%），
-        {progress.state === 'done' ? '已完成' : remainingText(progress.remainingSeconds)}
-      </Text>
-    </View>
-  );
-}
 
 export default function RoundsPage() {
   const now = useNow();
