@@ -104,7 +104,7 @@ describe.each(MODES)("the applicant's year in %s mode", (mode, elder) => {
     await seeText(p, '退回原因：租赁合同未备案，请补充租赁备案证明');
     await seeText(p, '还剩');
     await check(p, 'progress-returned');
-    await click(p, '补充合法租赁住房的材料');
+    await click(p, '补充材料：合法租赁住房');
     await upload(p, '从相册选择补充材料', { name: 'rental-filing.png', mimeType: 'image/png', buffer: TINY_PNG });
     await check(p, 'supplement');
     await press(p, '提交补充材料');

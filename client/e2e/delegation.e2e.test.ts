@@ -63,9 +63,9 @@ describe.each(MODES)('acting for someone else in %s mode', (mode, elder) => {
     await fill(agent, '员工姓名', me.person.name);
     await fill(agent, '员工身份证号码', me.person.idNumber);
     await fill(agent, '单位名称', '演示科技有限公司');
-    await upload(agent, '上传PDF格式的书面委托书', pdf('委托书.pdf'));
-    await upload(agent, '上传PDF格式的员工身份证件', pdf('员工身份证.pdf'));
-    await upload(agent, '上传PDF格式的经办人身份证件', pdf('经办人身份证.pdf'));
+    await upload(agent, '选择PDF文件：书面委托书', pdf('委托书.pdf'));
+    await upload(agent, '选择PDF文件：员工身份证件', pdf('员工身份证.pdf'));
+    await upload(agent, '选择PDF文件：经办人身份证件', pdf('经办人身份证.pdf'));
     await s.check(agent, 'entrustment-form');
     await press(agent, '提交委托');
     await seeText(agent, /委托已提交，待员工本人/);

@@ -1,6 +1,6 @@
 // axe-core on the screen a flow is looking at: the engine is injected into the page (page.addScriptTag), run over
 // the visible Taro page and any open dialog, and its critical and serious violations are returned, one line per rule,
-// so a test can print what was found and assert that nothing was.
+// so a test can print what was found and assert that nothing was; then our own whole-page label-in-name check.
 import { createRequire } from 'module';
 import type { Page } from 'playwright-core';
 
@@ -47,5 +47,39 @@ export async function axeScreen(page: Page, screen: string): Promise<AxeFinding[
       summary: String(v.nodes[0]?.failureSummary ?? ''),
     }));
   });
-  return violations.filter((v) => BLOCKING.has(v.impact)).map((v) => ({ screen, ...v }));
+  const blocking = violations.filter((v) => BLOCKING.has(v.impact)).map((v) => ({ screen, ...v }));
+  return [...blocking, ...(await labelInNameWholePage(page, screen))];
+}
+
+/**
+ * WCAG 2.5.3 (label in name) over the whole page, scrolled or not. axe's label-content-name-mismatch only judges
+ * text it finds on screen, and a Taro page scrolls inside its own container, so a button far down a long page was
+ * never judged. Here every named button, link or tab of the top page (and of any open dialog) must have a name
+ * containing its visible text, compared on letters and digits only, as axe does.
+ */
+async function labelInNameWholePage(page: Page, screen: string): Promise<AxeFinding[]> {
+  const mismatches = await page.evaluate(() => {
+    const plain = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
+    const pages = Array.from(document.querySelectorAll('.taro_page'));
+    const hidden = pages.slice(0, -1);
+    const named = Array.from(
+      document.querySelectorAll('[aria-label]:is([role="button"], [role="link"], [role="tab"], button, a)'),
+    );
+    return named
+      .filter((el) => !hidden.some((p) => p.contains(el)))
+      .map((el) => ({ label: el.getAttribute('aria-label') ?? '', text: (el as HTMLElement).innerText ?? '' }))
+      .filter(({ label, text }) => plain(text) !== '' && !plain(label).includes(plain(text)));
+  });
+  if (mismatches.length === 0) return [];
+  return [
+    {
+      screen,
+      rule: 'label-in-name (whole page)',
+      impact: 'serious',
+      help: 'The accessible name of a button or link must contain its visible text',
+      nodes: mismatches.length,
+      targets: mismatches.slice(0, 3).map((m) => `「${m.text.trim()}」 named 「${m.label}」`),
+      summary: '',
+    },
+  ];
 }

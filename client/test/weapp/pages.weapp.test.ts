@@ -315,7 +315,7 @@ d('compiled weapp pages in a WeChat-shaped logic layer', () => {
       expect(layer.calls.some((c) => c.data.action === 'register')).toBe(false);
       // The agree button's aria-label reaches WeChat: the page data puts it in the slot the Button template reads
       // as aria-label (config/plugin-a11y.js + src/lib/weapp-a11y.ts; j-component does not render aria-* itself).
-      expect(ariaLabelSlotOf(page.page.data.root, '同意隐私政策并继续登记', 'button')).toBe(true);
+      expect(ariaLabelSlotOf(page.page.data.root, '同意并继续登记', 'button')).toBe(true);
       const agree =
         page.comp.dom.querySelector('#hz-privacy-agree') ??
         [...page.comp.dom.querySelectorAll('wx-button')].find((b: Element) => b.textContent?.includes('同意并继续'));

@@ -44,7 +44,7 @@ export function PrivacyPopup() {
             id={PRIVACY_AGREE_BUTTON_ID}
             className="hz-privacy-popup__button"
             openType="agreePrivacyAuthorization"
-            aria-label="同意隐私政策并继续登记"
+            aria-label="同意并继续登记"
             onAgreePrivacyAuthorization={agree}
             onClick={isH5 ? agree : undefined}
           >

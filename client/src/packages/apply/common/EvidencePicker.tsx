@@ -23,6 +23,8 @@ interface Props {
 }
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
+/** In WeChat a PDF comes from a chat; in a browser, from the file system. Also the start of the button's name. */
+const PDF_BUTTON_TEXT = isWeapp ? '从聊天记录选PDF' : '选择PDF文件';
 
 export function EvidencePicker(props: Props) {
   const [busy, setBusy] = useState(false);
@@ -98,8 +100,13 @@ export function EvidencePicker(props: Props) {
           <Button size="small" disabled={busy} aria-label={`从相册选择${props.label}`} onClick={() => pick('album')}>
             从相册选择
           </Button>
-          <Button size="small" disabled={busy} aria-label={`上传PDF格式的${props.label}`} onClick={() => pick('pdf')}>
-            {isWeapp ? '从聊天记录选PDF' : '选择PDF文件'}
+          <Button
+            size="small"
+            disabled={busy}
+            aria-label={`${PDF_BUTTON_TEXT}：${props.label}`}
+            onClick={() => pick('pdf')}
+          >
+            {PDF_BUTTON_TEXT}
           </Button>
         </View>
       )}

@@ -54,7 +54,7 @@ export function ItemCard({ item, canSupplement, onSupplement, points }: ItemCard
               size="small"
               type="primary"
               style={{ marginTop: '8px' }}
-              aria-label={`补充${label}的材料`}
+              aria-label={`补充材料：${label}`}
               onClick={() => onSupplement?.(item)}
             >
               补充材料

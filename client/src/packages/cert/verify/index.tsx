@@ -58,7 +58,7 @@ export default function VerifyPage() {
       <Section title="核验方式">
         {isWeapp ? (
           <View className="flows-actions">
-            <Button type="primary" block onClick={scan} aria-label="扫描凭证二维码">
+            <Button type="primary" block onClick={scan} aria-label="扫描二维码核验凭证">
               扫描二维码
             </Button>
           </View>

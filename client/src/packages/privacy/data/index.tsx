@@ -83,7 +83,7 @@ export default function MyDataPage() {
             className="hz-button"
             role="button"
             ariaRole="button"
-            aria-label="下载我的全部个人信息"
+            aria-label="下载我的全部信息"
             aria-disabled={busy}
             onClick={() => !busy && void download()}
           >
@@ -93,7 +93,7 @@ export default function MyDataPage() {
             className="hz-button hz-button--ghost"
             role="button"
             ariaRole="button"
-            aria-label="注销我的账号"
+            aria-label="注销账号"
             aria-disabled={busy}
             onClick={() => !busy && void remove()}
           >
