@@ -10,6 +10,7 @@ export type { ChartView };
 export function ChartFigure(props: { chart: ChartView; id?: string }) {
   const { chart } = props;
   const [showTable, setShowTable] = useState(false);
+  const name = `${chart.title}。${chart.summary}`;
   return (
     <View className="flows-section stats-chart" id={props.id} aria-label={chart.title}>
       <Text className="flows-item__title">{chart.title}</Text>
@@ -18,8 +19,11 @@ export function ChartFigure(props: { chart: ChartView; id?: string }) {
         src={chart.image}
         mode="widthFix"
         style={{ width: '100%' }}
-        aria-label={`${chart.title}。${chart.summary}`}
-        ariaLabel={`${chart.title}。${chart.summary}`}
+        aria-label={name}
+        ariaLabel={name}
+        // On H5 Taro draws <taro-image-core><img/></taro-image-core> and copies only nativeProps onto the <img>: the
+        // alt there is what a screen reader (and axe's image-alt) reads; the mini-program reads ariaLabel.
+        nativeProps={{ alt: name }}
       />
       <Text className="flows-muted stats-chart__summary">{chart.summary}</Text>
       <View
