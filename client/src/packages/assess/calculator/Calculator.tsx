@@ -1,6 +1,6 @@
 // 积分测算: the profile form and, as the person types, the score, each item's explanation and source, the veto,
 // and the plan. `today` (a Beijing date) comes from the page edge; nothing below reads a clock.
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Form } from '@nutui/nutui-react-taro';
 import { ConfirmAction, pressableProps } from '../../../components/Form';
@@ -8,14 +8,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
 import {
-  EDUCATION_LABELS,
-  EDUCATION_LEVELS,
   PROFILE_FIELD_LABELS as L,
-  SKILL_LABELS,
-  TAXPAYER_TYPES,
-  TAXPAYER_TYPE_LABELS,
-  TITLE_LABELS,
-  TITLE_LEVELS,
   planPoints,
   scorePoints,
   type PlanResult,
@@ -27,45 +20,14 @@ import { cutoffChoices } from '../../../lib/rounds';
 import { evaluateDraft, loadDraft, nextCutoff, saveDraft, EMPTY_DRAFT, type CalculatorDraft } from './draft';
 import { DateField, FieldError, FieldRow, NumberField, SelectField, StepperField, YesNoField } from './fields';
 import { HonoursField } from './HonoursField';
+import { EDUCATION_OPTIONS, SKILL_OPTIONS, TAXPAYER_OPTIONS, TITLE_OPTIONS } from './options';
 import { PlanPanel } from './PlanPanel';
 import { ScorePanel, TotalBar } from './ScorePanel';
+import { useRestOfPage } from './useRestOfPage';
 import { VetoConditions } from './VetoConditions';
 
-const EDUCATION_OPTIONS = [
-  { value: '', label: '不填写' },
-  ...EDUCATION_LEVELS.map((l) => ({ value: l, label: EDUCATION_LABELS[l] })),
-];
-const TITLE_OPTIONS = [
-  { value: '', label: '不填写' },
-  ...TITLE_LEVELS.map((l) => ({ value: l, label: TITLE_LABELS[l] })),
-];
-const SKILL_OPTIONS = [
-  { value: '', label: '无 / 不填写' },
-  ...([1, 2, 3, 4, 5] as const).map((l) => ({ value: String(l), label: SKILL_LABELS[l] })),
-];
-const TAXPAYER_OPTIONS = [
-  { value: '', label: '不填写（按个人）' },
-  ...TAXPAYER_TYPES.map((t) => ({ value: t, label: TAXPAYER_TYPE_LABELS[t] })),
-];
 /** Levels at which the diploma-and-degree question matters (本科 and above). */
 const DEGREE_LEVELS = new Set(['bachelor', 'master', 'doctor']);
-
-const isH5 = process.env.TARO_ENV === 'h5';
-
-/**
- * H5 only: false for the first render, then true in a transition right after it. The first render draws the total and
- * the round; the form, the item list and the plan follow in a render the browser may interrupt. Drawing the whole
- * page at once kept the total off a slow phone's screen for over a second of rendering and layout (issue 10: on a
- * 4x-slowed CPU the form's first section alone took ~1 s to render and lay out). The mini-program keeps its one
- * render.
- */
-function useRestOfPage(): boolean {
-  const [ready, setReady] = useState(!isH5);
-  useEffect(() => {
-    if (!ready) startTransition(() => setReady(true));
-  }, [ready]);
-  return ready;
-}
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
