@@ -1,28 +1,20 @@
 // 积分测算: the profile form and, as the person types, the score, each item's explanation and source, the veto,
 // and the plan. `today` (a Beijing date) comes from the page edge; nothing below reads a clock.
-import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Form } from '@nutui/nutui-react-taro';
 import { ConfirmAction, pressableProps } from '../../../components/Form';
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
-import {
-  PROFILE_FIELD_LABELS as L,
-  planPoints,
-  scorePoints,
-  type PlanResult,
-  type ScoreResult,
-  formatChineseDate,
-} from '@hz-points/shared';
+import { PROFILE_FIELD_LABELS as L, formatChineseDate } from '@hz-points/shared';
 import { navigate } from '../../../routes';
-import { cutoffChoices } from '../../../lib/rounds';
-import { evaluateDraft, loadDraft, nextCutoff, saveDraft, EMPTY_DRAFT, type CalculatorDraft } from './draft';
+import type { CalculatorDraft } from './draft';
 import { DateField, FieldError, FieldRow, NumberField, SelectField, StepperField, YesNoField } from './fields';
 import { HonoursField } from './HonoursField';
 import { EDUCATION_OPTIONS, SKILL_OPTIONS, TAXPAYER_OPTIONS, TITLE_OPTIONS } from './options';
 import { PlanPanel } from './PlanPanel';
 import { ScorePanel, TotalBar } from './ScorePanel';
+import { useCalculator } from './useCalculator';
 import { useRestOfPage } from './useRestOfPage';
 import { VetoConditions } from './VetoConditions';
 
@@ -41,42 +33,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export function Calculator({ today }: { today: string }) {
-  const [form] = Form.useForm();
   const restReady = useRestOfPage();
-  const [draft, setDraft] = useState<CalculatorDraft>(() => loadDraft());
-  const choices = useMemo(() => cutoffChoices(today), [today]);
-  // `today` follows the clock, which may still move after the first render (the local dev clock answers after the
-  // page is up): a choice made for another day's choices falls back to the next cut-off of today's.
-  const [chosenCutoff, setCutoffDate] = useState<string | null>(null);
-  const cutoffDate = chosenCutoff !== null && choices.includes(chosenCutoff) ? chosenCutoff : nextCutoff(today);
-
-  const set =
-    <K extends keyof CalculatorDraft>(key: K) =>
-    (value: CalculatorDraft[K]) => {
-      setDraft((d) => {
-        const next = { ...d, [key]: value };
-        saveDraft(next);
-        return next;
-      });
-    };
-
-  const evaluated = useMemo(() => evaluateDraft(draft), [draft]);
-  const result: ScoreResult | null = useMemo(
-    () => (evaluated.profile ? scorePoints(evaluated.profile, { cutoffDate }) : null),
-    [evaluated.profile, cutoffDate],
-  );
-  const plan: PlanResult | null = useMemo(
-    () => (evaluated.profile ? planPoints(evaluated.profile, { today }) : null),
-    [evaluated.profile, today],
-  );
+  const { form, draft, set, evaluated, choices, cutoffDate, setCutoffDate, result, plan, reset } = useCalculator(today);
   const e = evaluated.errors;
-
-  const reset = () => {
-    form.resetFields();
-    form.setFieldsValue(EMPTY_DRAFT);
-    setDraft({ ...EMPTY_DRAFT });
-    saveDraft({ ...EMPTY_DRAFT });
-  };
 
   const item = (name: keyof CalculatorDraft, label: string, child: React.ReactElement, required = false) => (
     <FieldRow name={name} label={label} error={e[name]} required={required}>
