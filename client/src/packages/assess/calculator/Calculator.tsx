@@ -2,17 +2,17 @@
 // and the plan. `today` (a Beijing date) comes from the page edge; nothing below reads a clock.
 import { Text, View } from '@tarojs/components';
 import { Form } from '@nutui/nutui-react-taro';
-import { ConfirmAction, pressableProps } from '../../../components/Form';
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
-import { PROFILE_FIELD_LABELS as L, formatChineseDate } from '@hz-points/shared';
-import { navigate } from '../../../routes';
+import { PROFILE_FIELD_LABELS as L } from '@hz-points/shared';
+import { CalculatorActions } from './CalculatorActions';
 import type { CalculatorDraft } from './draft';
 import { DateField, FieldError, FieldRow, NumberField, SelectField, StepperField, YesNoField } from './fields';
 import { HonoursField } from './HonoursField';
 import { EDUCATION_OPTIONS, SKILL_OPTIONS, TAXPAYER_OPTIONS, TITLE_OPTIONS } from './options';
 import { PlanPanel } from './PlanPanel';
+import { RoundIntro } from './RoundIntro';
 import { ScorePanel, TotalBar } from './ScorePanel';
 import { useCalculator } from './useCalculator';
 import { useRestOfPage } from './useRestOfPage';
@@ -49,25 +49,7 @@ export function Calculator({ today }: { today: string }) {
         <TotalBar result={result} incomplete={!evaluated.complete && !!result} />
       </View>
 
-      <View className="hz-card hz-calc__intro">
-        <Text>填写您的情况，系统即时估算积分。所填信息只保存在本机，不会上传。</Text>
-        {choices.length > 1 ? (
-          <View className="hz-calc__round">
-            <Text className="hz-calc__round-label">计算年度</Text>
-            <SelectField
-              title="按哪个年度的指标截止日计算"
-              value={cutoffDate}
-              options={choices.map((c) => ({
-                value: c,
-                label: `${c.slice(0, 4)}年度（截止日${formatChineseDate(c)}）`,
-              }))}
-              onChange={setCutoffDate}
-            />
-          </View>
-        ) : (
-          <Text className="hz-muted">按{formatChineseDate(cutoffDate)}指标截止日计算。</Text>
-        )}
-      </View>
+      <RoundIntro choices={choices} cutoffDate={cutoffDate} onChange={setCutoffDate} />
 
       {restReady && (
         <Form form={form} initialValues={draft} labelPosition="left" divider className="hz-form">
@@ -236,42 +218,7 @@ export function Calculator({ today }: { today: string }) {
       {restReady && plan && <PlanPanel plan={plan} />}
 
       {/* The buttons and the disclaimer come with the form, so they do not jump down when it arrives. */}
-      {restReady && (
-        <>
-          <View className="hz-actions">
-            <View className="hz-button" role="button" ariaRole="button" onClick={() => void navigate('pathways')}>
-              落户途径自测 ›
-            </View>
-            <View
-              className="hz-button hz-button--ghost"
-              role="button"
-              ariaRole="button"
-              onClick={() => void navigate('guide')}
-            >
-              查看办事指南
-            </View>
-            <ConfirmAction
-              question="确定清空已填写的全部内容吗？清空后无法恢复。"
-              confirmLabel="确定清空"
-              onConfirm={reset}
-              trigger={(open) => (
-                <View
-                  className="hz-button hz-button--ghost"
-                  role="button"
-                  ariaRole="button"
-                  {...pressableProps(open)}
-                  onClick={open}
-                >
-                  清空重填
-                </View>
-              )}
-            />
-          </View>
-          <Text className="hz-muted hz-calc__disclaimer">
-            本测算仅供参考，标有“未核实”的分值来自公开转载的指标表，尚未与官方文件核对；最终分值以各部门审核结果为准。
-          </Text>
-        </>
-      )}
+      {restReady && <CalculatorActions onReset={reset} />}
     </View>
   );
 }
