@@ -7,7 +7,7 @@ import { cutoffChoices } from '../../../lib/rounds';
 import { evaluateDraft, loadDraft, nextCutoff, saveDraft, EMPTY_DRAFT, type CalculatorDraft } from './draft';
 
 /** Returns the change handler of one draft field; each change is saved at once, so a reload keeps what was typed. */
-type SetDraftField = <K extends keyof CalculatorDraft>(key: K) => (value: CalculatorDraft[K]) => void;
+export type SetDraftField = <K extends keyof CalculatorDraft>(key: K) => (value: CalculatorDraft[K]) => void;
 
 export function useCalculator(today: string) {
   const [form] = Form.useForm();
