@@ -1,126 +1,21 @@
 // 积分测算: the profile form and, as the person types, the score, each item's explanation and source, the veto,
 // and the plan. `today` (a Beijing date) comes from the page edge; nothing below reads a clock.
-import { startTransition, useEffect, useMemo, useState } from 'react';
-import { Text, View } from '@tarojs/components';
-import { Form } from '@nutui/nutui-react-taro';
-import { ConfirmAction, pressableProps } from '../../../components/Form';
+import { View } from '@tarojs/components';
+// These stylesheets stay here, above the imports of the parts, so the built CSS keeps its order (fields' comes after).
 import '@nutui/nutui-react-taro/dist/es/packages/form/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/formitem/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
-import {
-  EDUCATION_LABELS,
-  EDUCATION_LEVELS,
-  PROFILE_FIELD_LABELS as L,
-  SKILL_LABELS,
-  TAXPAYER_TYPES,
-  TAXPAYER_TYPE_LABELS,
-  TITLE_LABELS,
-  TITLE_LEVELS,
-  planPoints,
-  scorePoints,
-  type PlanResult,
-  type ScoreResult,
-  formatChineseDate,
-} from '@hz-points/shared';
-import { navigate } from '../../../routes';
-import { cutoffChoices } from '../../../lib/rounds';
-import { evaluateDraft, loadDraft, nextCutoff, saveDraft, EMPTY_DRAFT, type CalculatorDraft } from './draft';
-import { DateField, FieldError, FieldRow, NumberField, SelectField, StepperField, YesNoField } from './fields';
-import { HonoursField } from './HonoursField';
+import { CalculatorActions } from './CalculatorActions';
 import { PlanPanel } from './PlanPanel';
+import { ProfileForm } from './ProfileForm';
+import { RoundIntro } from './RoundIntro';
 import { ScorePanel, TotalBar } from './ScorePanel';
-import { VetoConditions } from './VetoConditions';
-
-const EDUCATION_OPTIONS = [
-  { value: '', label: '不填写' },
-  ...EDUCATION_LEVELS.map((l) => ({ value: l, label: EDUCATION_LABELS[l] })),
-];
-const TITLE_OPTIONS = [
-  { value: '', label: '不填写' },
-  ...TITLE_LEVELS.map((l) => ({ value: l, label: TITLE_LABELS[l] })),
-];
-const SKILL_OPTIONS = [
-  { value: '', label: '无 / 不填写' },
-  ...([1, 2, 3, 4, 5] as const).map((l) => ({ value: String(l), label: SKILL_LABELS[l] })),
-];
-const TAXPAYER_OPTIONS = [
-  { value: '', label: '不填写（按个人）' },
-  ...TAXPAYER_TYPES.map((t) => ({ value: t, label: TAXPAYER_TYPE_LABELS[t] })),
-];
-/** Levels at which the diploma-and-degree question matters (本科 and above). */
-const DEGREE_LEVELS = new Set(['bachelor', 'master', 'doctor']);
-
-const isH5 = process.env.TARO_ENV === 'h5';
-
-/**
- * H5 only: false for the first render, then true in a transition right after it. The first render draws the total and
- * the round; the form, the item list and the plan follow in a render the browser may interrupt. Drawing the whole
- * page at once kept the total off a slow phone's screen for over a second of rendering and layout (issue 10: on a
- * 4x-slowed CPU the form's first section alone took ~1 s to render and lay out). The mini-program keeps its one
- * render.
- */
-function useRestOfPage(): boolean {
-  const [ready, setReady] = useState(!isH5);
-  useEffect(() => {
-    if (!ready) startTransition(() => setReady(true));
-  }, [ready]);
-  return ready;
-}
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <View className="hz-section">
-      <View className="hz-section__title" role="heading" ariaRole="heading" aria-level={2}>
-        {title}
-      </View>
-      {children}
-    </View>
-  );
-}
+import { useCalculator } from './useCalculator';
+import { useRestOfPage } from './useRestOfPage';
 
 export function Calculator({ today }: { today: string }) {
-  const [form] = Form.useForm();
   const restReady = useRestOfPage();
-  const [draft, setDraft] = useState<CalculatorDraft>(() => loadDraft());
-  const choices = useMemo(() => cutoffChoices(today), [today]);
-  // `today` follows the clock, which may still move after the first render (the local dev clock answers after the
-  // page is up): a choice made for another day's choices falls back to the next cut-off of today's.
-  const [chosenCutoff, setCutoffDate] = useState<string | null>(null);
-  const cutoffDate = chosenCutoff !== null && choices.includes(chosenCutoff) ? chosenCutoff : nextCutoff(today);
-
-  const set =
-    <K extends keyof CalculatorDraft>(key: K) =>
-    (value: CalculatorDraft[K]) => {
-      setDraft((d) => {
-        const next = { ...d, [key]: value };
-        saveDraft(next);
-        return next;
-      });
-    };
-
-  const evaluated = useMemo(() => evaluateDraft(draft), [draft]);
-  const result: ScoreResult | null = useMemo(
-    () => (evaluated.profile ? scorePoints(evaluated.profile, { cutoffDate }) : null),
-    [evaluated.profile, cutoffDate],
-  );
-  const plan: PlanResult | null = useMemo(
-    () => (evaluated.profile ? planPoints(evaluated.profile, { today }) : null),
-    [evaluated.profile, today],
-  );
-  const e = evaluated.errors;
-
-  const reset = () => {
-    form.resetFields();
-    form.setFieldsValue(EMPTY_DRAFT);
-    setDraft({ ...EMPTY_DRAFT });
-    saveDraft({ ...EMPTY_DRAFT });
-  };
-
-  const item = (name: keyof CalculatorDraft, label: string, child: React.ReactElement, required = false) => (
-    <FieldRow name={name} label={label} error={e[name]} required={required}>
-      {child}
-    </FieldRow>
-  );
+  const { form, draft, set, evaluated, choices, cutoffDate, setCutoffDate, result, plan, reset } = useCalculator(today);
 
   return (
     <View className="hz-calc">
@@ -128,229 +23,24 @@ export function Calculator({ today }: { today: string }) {
         <TotalBar result={result} incomplete={!evaluated.complete && !!result} />
       </View>
 
-      <View className="hz-card hz-calc__intro">
-        <Text>填写您的情况，系统即时估算积分。所填信息只保存在本机，不会上传。</Text>
-        {choices.length > 1 ? (
-          <View className="hz-calc__round">
-            <Text className="hz-calc__round-label">计算年度</Text>
-            <SelectField
-              title="按哪个年度的指标截止日计算"
-              value={cutoffDate}
-              options={choices.map((c) => ({
-                value: c,
-                label: `${c.slice(0, 4)}年度（截止日${formatChineseDate(c)}）`,
-              }))}
-              onChange={setCutoffDate}
-            />
-          </View>
-        ) : (
-          <Text className="hz-muted">按{formatChineseDate(cutoffDate)}指标截止日计算。</Text>
-        )}
-      </View>
+      <RoundIntro choices={choices} cutoffDate={cutoffDate} onChange={setCutoffDate} />
 
       {restReady && (
-        <Form form={form} initialValues={draft} labelPosition="left" divider className="hz-form">
-          <Section title="基本情况">
-            {item(
-              'birthDate',
-              L.birthDate,
-              <DateField title={L.birthDate} minDate="1930-01-01" maxDate={today} onChange={set('birthDate')} />,
-              true,
-            )}
-            {item(
-              'education',
-              L.education,
-              <SelectField
-                title={L.education}
-                options={EDUCATION_OPTIONS}
-                onChange={(v) => set('education')(v as CalculatorDraft['education'])}
-              />,
-            )}
-            {DEGREE_LEVELS.has(draft.education) &&
-              item(
-                'hasDiplomaAndDegree',
-                '学历和学位',
-                <YesNoField
-                  yes="两证齐全"
-                  no="只有其一"
-                  onChange={(v) => set('hasDiplomaAndDegree')(v as CalculatorDraft['hasDiplomaAndDegree'])}
-                />,
-              )}
-            {item(
-              'title',
-              L.title,
-              <SelectField
-                title={L.title}
-                options={TITLE_OPTIONS}
-                onChange={(v) => set('title')(v as CalculatorDraft['title'])}
-              />,
-            )}
-            {item(
-              'skillLevel',
-              L.skillLevel,
-              <SelectField
-                title={L.skillLevel}
-                options={SKILL_OPTIONS}
-                onChange={(v) => set('skillLevel')(v as CalculatorDraft['skillLevel'])}
-              />,
-            )}
-            <Text className="hz-hint">学历与职称（技能）只计较高的一项。</Text>
-          </Section>
-
-          <Section title="社保与居住">
-            {item(
-              'socialInsuranceMonths',
-              L.socialInsuranceMonths,
-              <NumberField
-                ariaLabel={L.socialInsuranceMonths}
-                unit="个月"
-                placeholder="市区缴纳，不含补缴"
-                onChange={set('socialInsuranceMonths')}
-              />,
-            )}
-            {item(
-              'residenceRegistrationYears',
-              L.residenceRegistrationYears,
-              <StepperField unit="年" onChange={set('residenceRegistrationYears')} />,
-            )}
-            {item(
-              'ownHome',
-              L.ownHome,
-              <YesNoField onChange={(v) => set('ownHome')(v as CalculatorDraft['ownHome'])} />,
-            )}
-            {item('rentalYears', L.rentalYears, <StepperField unit="年" onChange={set('rentalYears')} />)}
-          </Section>
-
-          <Section title="加分项目">
-            {item(
-              'incomeTaxYuan',
-              L.incomeTaxYuan,
-              <NumberField
-                ariaLabel={L.incomeTaxYuan}
-                unit="元"
-                placeholder="近5年市区累计"
-                onChange={set('incomeTaxYuan')}
-              />,
-            )}
-            {item(
-              'taxpayerType',
-              L.taxpayerType,
-              <SelectField
-                title={L.taxpayerType}
-                options={TAXPAYER_OPTIONS}
-                onChange={(v) => set('taxpayerType')(v as CalculatorDraft['taxpayerType'])}
-              />,
-            )}
-            {draft.taxpayerType === 'business-owner' && (
-              <Text className="hz-hint" data-testid="taxpayer-unverified">
-                ⚠
-                个体工商户、个人投资者另有纳税计分标准，未找到其具体数额，暂按个人所缴个人所得税的标准估算（未核实，见积分明细中该项的“说明/依据”）。
-              </Text>
-            )}
-            {item('honours', L.honours, <HonoursField onChange={set('honours')} />)}
-            {item(
-              'boneMarrowDonation',
-              L.boneMarrowDonation,
-              <YesNoField onChange={(v) => set('boneMarrowDonation')(v as CalculatorDraft['boneMarrowDonation'])} />,
-            )}
-            {item(
-              'bloodDonationMl',
-              L.bloodDonationMl,
-              <NumberField ariaLabel={L.bloodDonationMl} unit="毫升" onChange={set('bloodDonationMl')} />,
-            )}
-            {item(
-              'volunteerHours',
-              L.volunteerHours,
-              <NumberField
-                ariaLabel={L.volunteerHours}
-                unit="小时"
-                placeholder="志愿汇记录"
-                onChange={set('volunteerHours')}
-              />,
-            )}
-            {item(
-              'donationYuan',
-              L.donationYuan,
-              <NumberField
-                ariaLabel={L.donationYuan}
-                unit="元"
-                placeholder="近5年累计"
-                onChange={set('donationYuan')}
-              />,
-            )}
-            {item(
-              'patentsFirst',
-              '发明专利（第一专利权人）',
-              <NumberField ariaLabel="第一专利权人的发明专利数" unit="项" onChange={set('patentsFirst')} />,
-            )}
-            {item(
-              'patentsCo',
-              '发明专利（共同专利权人）',
-              <NumberField ariaLabel="共同专利权人的发明专利数" unit="项" onChange={set('patentsCo')} />,
-            )}
-            <FieldError message={e.patents} />
-          </Section>
-
-          <Section title="减分与否决情形">
-            {item('criminal', L.criminal, <StepperField unit="次" onChange={set('criminal')} />)}
-            {item('drugRehab', L.drugRehab, <StepperField unit="次" onChange={set('drugRehab')} />)}
-            {item('detention', L.detention, <StepperField unit="次" onChange={set('detention')} />)}
-            {item(
-              'dishonesty',
-              L.dishonesty,
-              <YesNoField onChange={(v) => set('dishonesty')(v as CalculatorDraft['dishonesty'])} />,
-            )}
-            {item(
-              'severeDishonesty',
-              L.severeDishonesty,
-              <StepperField unit="次" onChange={set('severeDishonesty')} />,
-            )}
-            {item('vetoed', L.vetoed, <YesNoField onChange={(v) => set('vetoed')(v as CalculatorDraft['vetoed'])} />)}
-            <VetoConditions cutoffDate={cutoffDate} />
-          </Section>
-        </Form>
+        <ProfileForm
+          form={form}
+          draft={draft}
+          errors={evaluated.errors}
+          set={set}
+          today={today}
+          cutoffDate={cutoffDate}
+        />
       )}
 
       {restReady && result && <ScorePanel result={result} />}
       {restReady && plan && <PlanPanel plan={plan} />}
 
       {/* The buttons and the disclaimer come with the form, so they do not jump down when it arrives. */}
-      {restReady && (
-        <>
-          <View className="hz-actions">
-            <View className="hz-button" role="button" ariaRole="button" onClick={() => void navigate('pathways')}>
-              落户途径自测 ›
-            </View>
-            <View
-              className="hz-button hz-button--ghost"
-              role="button"
-              ariaRole="button"
-              onClick={() => void navigate('guide')}
-            >
-              查看办事指南
-            </View>
-            <ConfirmAction
-              question="确定清空已填写的全部内容吗？清空后无法恢复。"
-              confirmLabel="确定清空"
-              onConfirm={reset}
-              trigger={(open) => (
-                <View
-                  className="hz-button hz-button--ghost"
-                  role="button"
-                  ariaRole="button"
-                  {...pressableProps(open)}
-                  onClick={open}
-                >
-                  清空重填
-                </View>
-              )}
-            />
-          </View>
-          <Text className="hz-muted hz-calc__disclaimer">
-            本测算仅供参考，标有“未核实”的分值来自公开转载的指标表，尚未与官方文件核对；最终分值以各部门审核结果为准。
-          </Text>
-        </>
-      )}
+      {restReady && <CalculatorActions onReset={reset} />}
     </View>
   );
 }
