@@ -101,8 +101,9 @@ function serve() {
   });
 }
 
-function typeIn(name: string, value: string) {
-  const box = screen.getByRole('textbox', { name });
+// Taro's H5 input draws its native <input> after the page renders (later still on a loaded machine): wait for it.
+async function typeIn(name: string, value: string) {
+  const box = await screen.findByRole('textbox', { name });
   const host = box.closest('taro-input-core');
   act(() => {
     host!.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }));
@@ -127,21 +128,21 @@ test('finds a person by name and ID number, grants reviewer of a department, and
   expect(screen.getByText('暂无记录。')).toBeTruthy();
 
   // A wrong name: the server's words, beside the lookup; nothing granted.
-  typeIn('姓名', '别人');
-  typeIn('身份证号码', '330106199503150010');
+  await typeIn('姓名', '别人');
+  await typeIn('身份证号码', '330106199503150010');
   fireEvent.click(screen.getByRole('button', { name: '查找人员' }));
   expect((await screen.findByRole('alert')).textContent).toContain(
     '未找到该人员的实名登记信息，请核对姓名和身份证号码',
   );
 
   // A malformed number never leaves the page (the shared schema's Chinese message).
-  typeIn('姓名', '演示申请人');
-  typeIn('身份证号码', '33010619950315001');
+  await typeIn('姓名', '演示申请人');
+  await typeIn('身份证号码', '33010619950315001');
   fireEvent.click(screen.getByRole('button', { name: '查找人员' }));
   await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('身份证号码'));
   expect(sent('findStaffCandidate')).toHaveLength(1);
 
-  typeIn('身份证号码', '330106199503150010');
+  await typeIn('身份证号码', '330106199503150010');
   fireEvent.click(screen.getByRole('button', { name: '查找人员' }));
   expect(await screen.findByText('330***********0010')).toBeTruthy();
   expect(screen.getByText('无（普通申请人）')).toBeTruthy();
@@ -174,8 +175,8 @@ test('revokes only after the confirmation; cancelling sends nothing', async () =
   serve();
   render(<StaffRolesPage />);
   await screen.findByText('系统初始账号（未实名登记）');
-  typeIn('姓名', '演示申请人');
-  typeIn('身份证号码', '330106199503150010');
+  await typeIn('姓名', '演示申请人');
+  await typeIn('身份证号码', '330106199503150010');
   fireEvent.click(screen.getByRole('button', { name: '查找人员' }));
   await screen.findByText('无（普通申请人）');
   fireEvent.click(screen.getByText('区积分受理点'));
