@@ -3,14 +3,11 @@
 // grant a reviewer role to a registered person found by name and ID number, and revoke it after the confirmation.
 // State is only read (and the dev clock moved) directly. axe-core runs on every screen visited; critical and serious
 // violations are written to artifacts/admin-journey-<mode>/axe.json and must be none.
-import { writeFileSync } from 'fs';
-import path from 'path';
 import type { Page } from 'playwright-core';
 import { at } from './support/domain';
 import { byLabel, choose, click, fill, press, seeText } from './support/app';
-import { axeScreen, type AxeFinding } from './support/axe';
-import { ARTIFACTS, screenshotter } from './support/browser';
 import { browserFlow } from './support/flow';
+import { MODES, screens } from './support/journey';
 
 // A made-up 2027 schedule (TEST INPUT ONLY, not the State Council's notice): 28 days off, 19 of them Monday–Friday,
 // six make-up weekend working days — enough to pass the registration checks.
@@ -31,20 +28,10 @@ async function openTile(page: Page, name: string): Promise<void> {
   await tile.dispatchEvent('click');
 }
 
-describe.each([
-  ['standard', false],
-  ['elder', true],
-] as const)('the administrator in %s mode', (mode, elder) => {
+describe.each(MODES)('the administrator in %s mode', (mode, elder) => {
   // 2026-09-28, a Monday: the 2026 round is open and its points applications close on 09-30.
   const flow = browserFlow({ now: at('2026-09-28') });
-  const shot = screenshotter(`admin-journey-${mode}`);
-  const findings: AxeFinding[] = [];
-  const check = async (page: Page, screen: string) => {
-    findings.push(...(await axeScreen(page, `${mode}/${screen}`)));
-    // Written after every screen, so a journey that stops early still leaves what axe found on the way.
-    writeFileSync(path.join(ARTIFACTS, `admin-journey-${mode}`, 'axe.json'), JSON.stringify(findings, null, 2));
-    await shot(page, screen);
-  };
+  const { check, violations } = screens('admin-journey', mode);
 
   test('opens a round, sets the line, publishes, registers a holiday year, grants and revokes a role', async () => {
     const admin = flow.app.open('demo-admin', 'pages/index/index', { elder });
@@ -151,8 +138,6 @@ describe.each([
     await check(page, 'staff-roles-revoked');
 
     // ---- axe-core: no critical or serious violation on any screen visited ----
-    expect(findings.map((f) => `${f.screen}: ${f.impact} ${f.rule} ×${f.nodes} (${f.targets.join(' | ')})`)).toEqual(
-      [],
-    );
+    expect(violations()).toEqual([]);
   });
 });
