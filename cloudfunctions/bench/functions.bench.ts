@@ -25,6 +25,8 @@ const FIRST_CALL: Record<string, [string, Record<string, unknown>]> = {
   settlement: ['demo-applicant', { action: 'get', year: 2025 }],
   reminders: ['demo-applicant', { action: 'list' }],
   calendar: ['demo-applicant', { action: 'list' }],
+  roster: ['demo-agent', { action: 'board' }],
+  stats: ['demo-applicant', { action: 'history' }],
 };
 
 function dirBytes(dir: string): number {
